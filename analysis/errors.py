@@ -1,0 +1,21 @@
+"""The one error type for bad input: it always names the file, and the line when known."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class InputError(Exception):
+    """Bad input (raw text, YAML, corrections). The build stops and keeps the old database."""
+
+    def __init__(self, path: Path | str, problem: str, line: int | None = None):
+        self.path = Path(path)
+        self.line = line
+        self.problem = problem
+        where = f"{self.path}:{line}" if line is not None else str(self.path)
+        super().__init__(f"{where}: {problem}")
+
+
+def line_of(text: str, offset: int) -> int:
+    """1-based line number of a character offset."""
+    return text.count("\n", 0, offset) + 1

@@ -1,0 +1,20 @@
+"""Every path the project uses, in one place (import these, never rebuild them)."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "data"
+RAW_DIR = DATA_DIR / "raw"
+CURATED_DIR = DATA_DIR / "curated"
+FIGURES_DIR = ROOT / "figures"
+NOTEBOOKS_DIR = ROOT / "notebooks"
+
+SOURCES_YAML = RAW_DIR / "sources.yaml"
+CODEBOOK_YAML = CURATED_DIR / "indicator_codebook.yaml"
+EXTRACTION_RULES_YAML = CURATED_DIR / "extraction_rules.yaml"
+CORRECTIONS_YAML = CURATED_DIR / "corrections.yaml"
+
+DATABASE = CURATED_DIR / "plans.duckdb"
+EXPORT_OBSERVATIONS_CSV = CURATED_DIR / "observations.csv"
+EXPORT_INDICATOR_VALUES_CSV = CURATED_DIR / "indicator_values.csv"
+EXPORT_UNACCOUNTED_CSV = CURATED_DIR / "unaccounted_numbers.csv"
