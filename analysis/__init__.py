@@ -1,0 +1,1 @@
+"""Indicators from Chinese city education plans, each traceable to a span of its raw text."""

@@ -116,6 +116,7 @@ def clean(raw: str) -> CleanText:
     line_texts: list[str] = []
     line_offsets: list[list[int]] = []
     newline_at: list[int] = []  # raw offset of the newline ending each kept line
+    marked_heading: list[bool] = []  # a Markdown heading always ends its paragraph
     pos = 0
     for raw_line in raw.splitlines(keepends=True):
         body_end = pos + len(raw_line.rstrip("\r\n"))
@@ -123,6 +124,7 @@ def clean(raw: str) -> CleanText:
         if text:
             line_texts.append(text)
             line_offsets.append(offs)
+            marked_heading.append(bool(MARKDOWN_HEADING.match(raw_line)) and "#" in raw_line)
             newline_at.append(body_end if body_end < pos + len(raw_line) else body_end - 1)
         pos += len(raw_line)
 
@@ -138,7 +140,7 @@ def clean(raw: str) -> CleanText:
             continue
         lines_text.append("\n")
         lines_offs.append(newline_at[n])
-        if _ends_paragraph(text, line_texts[n + 1]):
+        if marked_heading[n] or _ends_paragraph(text, line_texts[n + 1]):
             para_text.append("\n")
             para_offs.append(newline_at[n])
     return CleanText(

@@ -1,0 +1,165 @@
+"""The build: raw texts -> observations -> conflicts -> DuckDB and CSV exports.
+
+load (registry, codebook, rules, raw texts, corrections) -> transform (clean, extract,
+correct, resolve conflicts, widen) -> save (CSV exports and the database, atomically).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.conflicts import resolve
+from analysis.corrections import apply_corrections, load_corrections
+from analysis.coverage import unaccounted_percentages
+from analysis.database import publish, write_csv, write_database
+from analysis.indicator_values import indicator_values
+from analysis.normalise import clean
+from analysis.observations import Observation, extract_source
+from analysis.prose import ProseReader
+from analysis.rules import load_rules
+from analysis.sources import load_sources, read_raw
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    registry: Path = paths.SOURCES_YAML
+    codebook: Path = paths.CODEBOOK_YAML
+    rules: Path = paths.EXTRACTION_RULES_YAML
+    corrections: Path = paths.CORRECTIONS_YAML
+    database: Path | None = paths.DATABASE  # None: exports only
+    exports_dir: Path = paths.CURATED_DIR
+
+
+@dataclass
+class BuildResult:
+    sources: list[dict]
+    indicators: list[dict]
+    observations: list[Observation]
+    indicator_values: list[dict]
+    unaccounted: list[dict]
+    issues: list[dict]
+    seconds: float = 0.0
+    written: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        obs = Counter(o.city_id for o in self.observations)
+        inds: dict[str, set] = {}
+        for o in self.observations:
+            inds.setdefault(o.city_id, set()).add(o.indicator_id)
+        conflicts = sorted({o.conflict_id for o in self.observations if o.conflict_id})
+        lines = [f"{'city':<10} {'observations':>12} {'indicators':>10}  document"]
+        for s in self.sources:
+            c = s["city_id"]
+            flag = "  (sparse: states almost no numbers)" if s["sparse"] else ""
+            lines.append(f"{c:<10} {obs[c]:>12} {len(inds.get(c, ())):>10}  {s['document_type']}{flag}")
+        lines.append(f"total: {len(self.observations)} observations, {len(conflicts)} conflicts")
+        for cid in conflicts:
+            vals = sorted(
+                {f"{o.value:g} ({o.method}, line {o.line}){' *' if o.preferred else ''}"
+                 for o in self.observations if o.conflict_id == cid}
+            )
+            lines.append(f"  conflict {cid}: {'; '.join(vals)}")
+        if self.unaccounted:
+            lines.append(f"{len(self.unaccounted)} stated percentages not accounted for "
+                         f"(see unaccounted_numbers.csv)")
+        lines.append(f"built in {self.seconds:.2f} s")
+        return "\n".join(lines)
+
+
+def build(config: BuildConfig | None = None) -> BuildResult:
+    config = config or BuildConfig()
+    started = time.perf_counter()
+    # ---- load: everything is validated before anything is written
+    sources = load_sources(config.registry)
+    book = load_codebook(config.codebook)
+    rules = load_rules(config.rules)
+    raws = {s.source_id: read_raw(s) for s in sources}
+    by_id = {s.source_id: s for s in sources}
+    corrections = load_corrections(config.corrections, by_id, raws, book)
+
+    # ---- transform
+    matcher = AliasMatcher(book)
+    reader = ProseReader(book, matcher, rules)
+    cleaned, extracted, issues = {}, [], []
+    table_spans: dict[str, list] = {}
+    for s in sources:
+        cleaned[s.source_id] = clean(raws[s.source_id])
+        part = extract_source(s, cleaned[s.source_id], book, matcher, reader, rules)
+        extracted.extend(part.observations)
+        table_spans[s.source_id] = part.table_spans
+        issues.extend({"source_id": s.source_id, **i} for i in part.issues)
+    applied = apply_corrections(config.corrections, corrections, extracted, by_id, raws, book, rules)
+    observations = resolve(applied.observations, applied.preferred)
+    wide = indicator_values(observations)
+    unaccounted = []
+    for s in sources:
+        mine = [o for o in observations if o.source_id == s.source_id]
+        unaccounted.extend(
+            unaccounted_percentages(s.source_id, cleaned[s.source_id], mine,
+                                    table_spans[s.source_id], applied.ignored_spans.get(s.source_id, []))
+        )
+    source_rows = [_source_row(s, raws[s.source_id], observations) for s in sources]
+    indicator_rows = [_indicator_row(ind) for ind in book.values()]
+    result = BuildResult(source_rows, indicator_rows, observations, wide, unaccounted, issues)
+
+    # ---- save
+    tables = {
+        "sources": source_rows,
+        "indicators": indicator_rows,
+        "observations": [o.as_row() for o in observations],
+        "indicator_values": wide,
+        "unaccounted_numbers": unaccounted,
+    }
+    config.exports_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))
+    try:
+        staged = {}
+        for name, rows in tables.items():
+            staged[name] = staging / f"{name}.csv"
+            write_csv(staged[name], name, rows)
+        if config.database is not None:
+            write_database(config.database, staged)
+            result.written.append(config.database)
+        targets = {path: config.exports_dir / path.name for path in staged.values()}
+        publish(targets)
+        result.written.extend(targets.values())
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _source_row(source, raw: str, observations: list[Observation]) -> dict:
+    meta = dict(source.meta)
+    mine = [o for o in observations if o.source_id == source.source_id]
+    row = {k: meta.get(k) for k in meta}
+    row["known_defects"] = "; ".join(meta.get("known_defects") or [])
+    row["n_characters"] = len(raw)
+    row["n_observations"] = len(mine)
+    row["n_indicators"] = len({o.indicator_id for o in mine})
+    row["sparse"] = len(mine) < 5
+    return row
+
+
+def _indicator_row(ind) -> dict:
+    return {
+        "indicator_id": ind.indicator_id,
+        "name_zh": ind.name_zh,
+        "name_en": ind.name_en,
+        "aliases": "|".join(ind.aliases),
+        "unit": ind.unit,
+        "direction": ind.direction,
+        "stage": ind.stage,
+        "category": ind.category,
+        "comparable": ind.comparable,
+        "value_kind": ind.value_kind,
+        "alias_position": ind.alias_position,
+        "definition": ind.definition,
+    }

@@ -1,0 +1,137 @@
+"""The indicator codebook (data/curated/indicator_codebook.yaml) and alias matching."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.errors import InputError
+from analysis.yamlio import load_yaml, require_fields, require_list
+
+UNITS = {"percent", "persons", "years", "count", "hours", "times"}
+DIRECTIONS = {"higher_is_better", "lower_is_better"}
+VALUE_KINDS = {"level", "cumulative"}
+REQUIRED = [
+    "indicator_id",
+    "name_zh",
+    "name_en",
+    "aliases",
+    "unit",
+    "direction",
+    "stage",
+    "category",
+    "definition",
+]
+# Characters the plans put inside an indicator phrase that do not change it.
+IGNORABLE = "“”\"'‘’「」 \t"
+_IGNORABLE_CLASS = "[" + re.escape(IGNORABLE) + "]*"
+_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    name_zh: str
+    name_en: str
+    aliases: tuple[str, ...]
+    unit: str
+    direction: str
+    stage: str
+    category: str
+    comparable: bool
+    definition: str
+    alias_position: str = "before"
+    value_kind: str = "level"
+
+
+def strip_ignorable(text: str) -> str:
+    return "".join(ch for ch in text if ch not in IGNORABLE)
+
+
+def load_codebook(path: Path) -> dict[str, Indicator]:
+    path = Path(path)
+    entries = require_list(path, load_yaml(path), "indicators")
+    book: dict[str, Indicator] = {}
+    lines: dict[str, int | None] = {}
+    for e in entries:
+        require_fields(path, e, REQUIRED, "indicator")
+        iid = str(e["indicator_id"])
+        if not _ID.match(iid):
+            raise InputError(path, f"indicator_id {iid!r} is not spelled-out snake_case", e.line)
+        if iid in book:
+            raise InputError(
+                path, f"duplicate indicator_id {iid!r} (first at line {lines[iid]})", e.line
+            )
+        for key, allowed in (("unit", UNITS), ("direction", DIRECTIONS)):
+            if e[key] not in allowed:
+                raise InputError(
+                    path, f"{iid}: {key} {e[key]!r} is not one of {sorted(allowed)}", e.line
+                )
+        kind = e.get("value_kind", "level")
+        if kind not in VALUE_KINDS:
+            raise InputError(path, f"{iid}: value_kind {kind!r} not in {VALUE_KINDS}", e.line)
+        position = e.get("alias_position", "before")
+        if position not in ("before", "after"):
+            raise InputError(path, f"{iid}: alias_position must be before or after", e.line)
+        aliases = e["aliases"]
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
+            raise InputError(path, f"{iid}: aliases must be a list of phrases", e.line)
+        if len(set(aliases)) != len(aliases):
+            raise InputError(path, f"{iid}: an alias is listed twice", e.line)
+        if not isinstance(e.get("comparable"), bool):
+            raise InputError(path, f"{iid}: comparable must be true or false", e.line)
+        book[iid] = Indicator(
+            indicator_id=iid,
+            name_zh=str(e["name_zh"]),
+            name_en=str(e["name_en"]),
+            aliases=tuple(strip_ignorable(a) for a in aliases),
+            unit=str(e["unit"]),
+            direction=str(e["direction"]),
+            stage=str(e["stage"]),
+            category=str(e["category"]),
+            comparable=bool(e["comparable"]),
+            definition=str(e["definition"]),
+            alias_position=position,
+            value_kind=kind,
+        )
+        lines[iid] = e.line
+    return book
+
+
+def alias_pattern(alias: str) -> str:
+    """Regex for an alias that tolerates quote marks and spaces between its characters."""
+    return _IGNORABLE_CLASS.join(re.escape(ch) for ch in alias)
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    start: int
+    end: int
+    alias: str
+    indicator_ids: tuple[str, ...]
+
+
+class AliasMatcher:
+    """Finds every codebook phrase in a text; the longest phrase wins where two overlap."""
+
+    def __init__(self, book: dict[str, Indicator]):
+        by_alias: dict[str, list[str]] = {}
+        for ind in book.values():
+            for alias in ind.aliases:
+                by_alias.setdefault(alias, []).append(ind.indicator_id)
+        self.by_alias = {a: tuple(sorted(ids)) for a, ids in by_alias.items()}
+        ordered = sorted(self.by_alias, key=lambda a: (-len(a), a))
+        self._regex = re.compile("|".join(f"({alias_pattern(a)})" for a in ordered))
+        self._ordered = ordered
+
+    def find(self, text: str) -> list[AliasMatch]:
+        matches = []
+        for m in self._regex.finditer(text):
+            alias = self._ordered[m.lastindex - 1]
+            matches.append(AliasMatch(m.start(), m.end(), alias, self.by_alias[alias]))
+        return matches
+
+    def exact(self, name: str) -> tuple[str, ...]:
+        """Indicator ids whose alias equals a table row name exactly (quotes and spaces ignored)."""
+        return self.by_alias.get(strip_ignorable(name), ())

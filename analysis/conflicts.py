@@ -1,0 +1,83 @@
+"""Within-plan conflicts: different values for one city, indicator, year and kind.
+
+Every observation is kept. Each group of statements about the same thing gets one
+preferred observation, by this rule, in order (the reason is stored on the row):
+
+1. a reviewed ``prefer`` correction;
+2. the value stated most often in the plan (majority of statements);
+3. on a tie, a value from an indicator table over one from prose (the table is the
+   plan's formal statement of its indicators);
+4. on a further tie, the statement that comes first in the document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from analysis.observations import Observation, with_updates
+
+LEVEL_KINDS = {"level", "range"}
+
+
+def group_key(o: Observation) -> tuple:
+    kind = "level" if o.value_kind in LEVEL_KINDS else o.value_kind
+    return (o.source_id, o.indicator_id, o.year, kind)
+
+
+def resolve(observations: list[Observation], preferred: dict[str, str]) -> list[Observation]:
+    groups: dict[tuple, list[Observation]] = defaultdict(list)
+    for o in observations:
+        groups[group_key(o)].append(o)
+    out = []
+    for key in sorted(groups):
+        members = sorted(groups[key], key=lambda o: (o.char_start, o.observation_id))
+        values = Counter((o.value, o.value_upper) for o in members)
+        conflict_id = None
+        if len(values) > 1:
+            source_id, indicator_id, year, kind = key
+            conflict_id = f"{members[0].city_id}.{indicator_id}.{year}" + ("" if kind == "level" else f".{kind}")
+        chosen, reason = _choose(members, values, preferred)
+        for o in members:
+            out.append(
+                with_updates(
+                    o,
+                    conflict_id=conflict_id,
+                    preferred=o.observation_id == chosen.observation_id,
+                    preference_reason=reason if o.observation_id == chosen.observation_id else None,
+                )
+            )
+    return out
+
+
+def _choose(members, values: Counter, preferred: dict[str, str]) -> tuple[Observation, str]:
+    for o in members:
+        if o.observation_id in preferred:
+            return o, f"reviewed correction: {preferred[o.observation_id]}"
+    n = len(members)
+    if len(values) == 1:
+        best = _first(members)
+        if n == 1:
+            return best, "only statement"
+        return best, f"all {n} statements agree; {_which(best)}"
+    top = max(values.values())
+    leaders = [v for v, c in values.items() if c == top]
+    if len(leaders) == 1:
+        v = leaders[0]
+        best = _first([o for o in members if (o.value, o.value_upper) == v])
+        return best, f"majority: {top} of {n} statements give this value"
+    tied = [o for o in members if (o.value, o.value_upper) in leaders]
+    tables = [o for o in tied if o.method == "table"]
+    if tables and len({(o.value, o.value_upper) for o in tables}) == 1:
+        return _first(tables), "tie broken: the indicator table's value is preferred over prose"
+    pool = tables or tied
+    best = min(pool, key=lambda o: o.char_start)
+    return best, "tie broken: the statement that comes first in the document"
+
+
+def _first(members: list[Observation]) -> Observation:
+    tables = [o for o in members if o.method == "table"]
+    return min(tables or members, key=lambda o: o.char_start)
+
+
+def _which(o: Observation) -> str:
+    return "the table statement is the one linked" if o.method == "table" else "the first statement is the one linked"

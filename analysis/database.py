@@ -1,0 +1,121 @@
+"""Deterministic CSV exports and the DuckDB database built from them, both atomically."""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from pathlib import Path
+
+import duckdb
+
+# Column order and DuckDB types of every table; the CSV exports use the same order.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "sources": {
+        "source_id": "VARCHAR", "city_id": "VARCHAR", "file": "VARCHAR", "sha256": "VARCHAR",
+        "city_name_zh": "VARCHAR", "city_name_en": "VARCHAR", "province_zh": "VARCHAR",
+        "province_en": "VARCHAR", "admin_level": "VARCHAR", "parent_city_zh": "VARCHAR",
+        "parent_city_en": "VARCHAR", "title_zh": "VARCHAR", "title_en": "VARCHAR",
+        "title_note": "VARCHAR", "document_type": "VARCHAR", "period_start": "INTEGER",
+        "period_end": "INTEGER", "issue_date": "DATE", "issue_date_note": "VARCHAR",
+        "baseline_year": "INTEGER", "known_defects": "VARCHAR", "n_characters": "INTEGER",
+        "n_observations": "INTEGER", "n_indicators": "INTEGER", "sparse": "BOOLEAN",
+    },
+    "indicators": {
+        "indicator_id": "VARCHAR", "name_zh": "VARCHAR", "name_en": "VARCHAR",
+        "aliases": "VARCHAR", "unit": "VARCHAR", "direction": "VARCHAR", "stage": "VARCHAR",
+        "category": "VARCHAR", "comparable": "BOOLEAN", "value_kind": "VARCHAR",
+        "alias_position": "VARCHAR", "definition": "VARCHAR",
+    },
+    "observations": {
+        "observation_id": "VARCHAR", "source_id": "VARCHAR", "city_id": "VARCHAR",
+        "indicator_id": "VARCHAR", "year": "INTEGER", "role": "VARCHAR",
+        "comparator": "VARCHAR", "value": "DOUBLE", "value_upper": "DOUBLE",
+        "value_kind": "VARCHAR", "unit": "VARCHAR", "method": "VARCHAR",
+        "char_start": "INTEGER", "char_end": "INTEGER", "quote": "VARCHAR",
+        "label_start": "INTEGER", "label_end": "INTEGER", "label_quote": "VARCHAR",
+        "line": "INTEGER", "year_basis": "VARCHAR", "section": "VARCHAR",
+        "table_caption": "VARCHAR", "attribute": "VARCHAR", "note": "VARCHAR",
+        "conflict_id": "VARCHAR", "preferred": "BOOLEAN", "preference_reason": "VARCHAR",
+    },
+    "indicator_values": {
+        "city_id": "VARCHAR", "source_id": "VARCHAR", "indicator_id": "VARCHAR",
+        "unit": "VARCHAR", "baseline_2020": "DOUBLE", "baseline_comparator": "VARCHAR",
+        "baseline_observation_id": "VARCHAR", "midpoint_2022": "DOUBLE",
+        "midpoint_comparator": "VARCHAR", "midpoint_observation_id": "VARCHAR",
+        "target_2025": "DOUBLE", "target_2025_upper": "DOUBLE", "target_comparator": "VARCHAR",
+        "target_observation_id": "VARCHAR", "has_conflict": "BOOLEAN",
+        "conflict_ids": "VARCHAR", "n_observations": "INTEGER", "other_years": "VARCHAR",
+        "change_targets": "VARCHAR",
+    },
+    "unaccounted_numbers": {
+        "source_id": "VARCHAR", "char_start": "INTEGER", "char_end": "INTEGER",
+        "line": "INTEGER", "quote": "VARCHAR", "context": "VARCHAR",
+    },
+}
+SORT_KEYS = {
+    "sources": ("source_id",),
+    "indicators": ("indicator_id",),
+    "observations": ("city_id", "indicator_id", "year", "char_start", "observation_id"),
+    "indicator_values": ("city_id", "indicator_id"),
+    "unaccounted_numbers": ("source_id", "char_start"),
+}
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return format(value, ".12g")
+    return str(value)
+
+
+def _sort_value(value):
+    return (value is None, value if value is not None else 0)
+
+
+def write_csv(path: Path, table: str, rows: list[dict]) -> None:
+    columns = list(SCHEMAS[table])
+    keys = SORT_KEYS[table]
+    ordered = sorted(rows, key=lambda r: tuple(_sort_value(r.get(k)) for k in keys))
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(columns)
+        for row in ordered:
+            writer.writerow([_cell(row.get(c)) for c in columns])
+
+
+def write_database(db_path: Path, csv_paths: dict[str, Path]) -> None:
+    """Build the database in a temporary file beside the target, then swap it in."""
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    os.unlink(tmp_name)  # DuckDB wants to create the file itself
+    try:
+        con = duckdb.connect(tmp_name)
+        try:
+            for table, path in csv_paths.items():
+                columns = ", ".join(f"'{c}': '{t}'" for c, t in SCHEMAS[table].items())
+                con.execute(
+                    f"CREATE TABLE {table} AS SELECT * FROM read_csv(?, header = true, "
+                    f"columns = {{{columns}}}, nullstr = '', quote = '\"', escape = '\"', "
+                    "auto_detect = false)",
+                    [str(path)],
+                )
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp_name, db_path)
+    finally:
+        for leftover in (tmp_name, tmp_name + ".wal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def publish(files: dict[Path, Path]) -> None:
+    """Move finished temporary files onto their targets (each move is atomic)."""
+    for tmp, target in files.items():
+        os.replace(tmp, target)

@@ -1,0 +1,63 @@
+"""Extraction rules (data/curated/extraction_rules.yaml), validated once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.errors import InputError
+from analysis.yamlio import load_yaml
+
+COMPARATORS = {"=", ">=", ">", "<=", "<", "~"}
+
+
+@dataclass(frozen=True)
+class Rules:
+    baseline_keywords: tuple[str, ...]
+    period_end_phrases: tuple[str, ...]
+    midpoint_year: int
+    max_gap_chars: int
+    gap_stop_chars: str
+    units: dict[str, str]
+    comparator_prefixes: dict[str, str]
+    comparator_suffixes: dict[str, str]
+    increase_verbs: tuple[str, ...]
+    cumulative_verbs: tuple[str, ...]
+    per_unit_markers: tuple[str, ...]
+    range_separators: str
+    table_unit_cells: dict[str, str]
+    table_attribute_cells: dict[str, str]
+    table_header_start: str
+
+
+def load_rules(path: Path) -> Rules:
+    data = load_yaml(path)
+    try:
+        prose, tables = data["prose"], data["tables"]
+        rules = Rules(
+            baseline_keywords=tuple(data["sections"]["baseline_keywords"]),
+            period_end_phrases=tuple(data["years"]["period_end_phrases"]),
+            midpoint_year=int(data["years"]["midpoint_year"]),
+            max_gap_chars=int(prose["max_gap_chars"]),
+            gap_stop_chars=str(prose["gap_stop_chars"]),
+            units=dict(prose["units"]),
+            comparator_prefixes=dict(prose["comparator_prefixes"]),
+            comparator_suffixes=dict(prose["comparator_suffixes"]),
+            increase_verbs=tuple(prose["increase_verbs"]),
+            cumulative_verbs=tuple(prose["cumulative_verbs"]),
+            per_unit_markers=tuple(prose["per_unit_markers"]),
+            range_separators=str(prose["range_separators"]),
+            table_unit_cells=dict(tables["unit_cells"]),
+            table_attribute_cells=dict(tables["attribute_cells"]),
+            table_header_start=str(tables["header_start"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(path, f"missing or malformed rule: {exc}") from exc
+    bad = {
+        c
+        for c in (*rules.comparator_prefixes.values(), *rules.comparator_suffixes.values())
+        if c not in COMPARATORS
+    }
+    if bad:
+        raise InputError(path, f"unknown comparator(s) {sorted(bad)}; use {sorted(COMPARATORS)}")
+    return rules
