@@ -1,0 +1,43 @@
+"""Shared fixtures: one real build of the five plans, and an in-memory DuckDB over it."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from analysis import paths
+from analysis.build import BuildConfig, build
+from analysis.database import SCHEMAS
+
+CITIES = ["baicheng", "linjiang", "siping", "jilin", "jiamusi"]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The five real plans built into a temporary folder (data/curated is never touched)."""
+    out = tmp_path_factory.mktemp("build")
+    result = build(BuildConfig(database=out / "plans.duckdb", exports_dir=out))
+    return result, out
+
+
+@pytest.fixture(scope="session")
+def raw_texts():
+    from analysis.sources import load_sources, read_raw
+
+    return {s.source_id: read_raw(s) for s in load_sources(paths.SOURCES_YAML)}
+
+
+@pytest.fixture()
+def db(built):
+    """An in-memory DuckDB holding the build's exported tables."""
+    _, out = built
+    con = duckdb.connect(":memory:")
+    for table, schema in SCHEMAS.items():
+        columns = ", ".join(f"'{c}': '{t}'" for c, t in schema.items())
+        con.execute(
+            f"CREATE TABLE {table} AS SELECT * FROM read_csv(?, header = true, "
+            f"columns = {{{columns}}}, nullstr = '', auto_detect = false)",
+            [str(out / f"{table}.csv")],
+        )
+    yield con
+    con.close()
