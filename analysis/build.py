@@ -58,17 +58,24 @@ class BuildResult:
         for s in self.sources:
             c = s["city_id"]
             flag = "  (sparse: states almost no numbers)" if s["sparse"] else ""
-            lines.append(f"{c:<10} {obs[c]:>12} {len(inds.get(c, ())):>10}  {s['document_type']}{flag}")
+            lines.append(
+                f"{c:<10} {obs[c]:>12} {len(inds.get(c, ())):>10}  {s['document_type']}{flag}"
+            )
         lines.append(f"total: {len(self.observations)} observations, {len(conflicts)} conflicts")
         for cid in conflicts:
             vals = sorted(
-                {f"{o.value:g} ({o.method}, line {o.line}){' *' if o.preferred else ''}"
-                 for o in self.observations if o.conflict_id == cid}
+                {
+                    f"{o.value:g} ({o.method}, line {o.line}){' *' if o.preferred else ''}"
+                    for o in self.observations
+                    if o.conflict_id == cid
+                }
             )
             lines.append(f"  conflict {cid}: {'; '.join(vals)}")
         if self.unaccounted:
-            lines.append(f"{len(self.unaccounted)} stated percentages not accounted for "
-                         f"(see unaccounted_numbers.csv)")
+            lines.append(
+                f"{len(self.unaccounted)} stated percentages not accounted for "
+                f"(see unaccounted_numbers.csv)"
+            )
         lines.append(f"built in {self.seconds:.2f} s")
         return "\n".join(lines)
 
@@ -95,15 +102,22 @@ def build(config: BuildConfig | None = None) -> BuildResult:
         extracted.extend(part.observations)
         table_spans[s.source_id] = part.table_spans
         issues.extend({"source_id": s.source_id, **i} for i in part.issues)
-    applied = apply_corrections(config.corrections, corrections, extracted, by_id, raws, book, rules)
+    applied = apply_corrections(
+        config.corrections, corrections, extracted, by_id, raws, book, rules
+    )
     observations = resolve(applied.observations, applied.preferred)
     wide = indicator_values(observations)
     unaccounted = []
     for s in sources:
         mine = [o for o in observations if o.source_id == s.source_id]
         unaccounted.extend(
-            unaccounted_percentages(s.source_id, cleaned[s.source_id], mine,
-                                    table_spans[s.source_id], applied.ignored_spans.get(s.source_id, []))
+            unaccounted_percentages(
+                s.source_id,
+                cleaned[s.source_id],
+                mine,
+                table_spans[s.source_id],
+                applied.ignored_spans.get(s.source_id, []),
+            )
         )
     source_rows = [_source_row(s, raws[s.source_id], observations) for s in sources]
     indicator_rows = [_indicator_row(ind) for ind in book.values()]

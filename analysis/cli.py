@@ -83,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
     except InputError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        print("nothing was written; the previous database and exports are unchanged", file=sys.stderr)
+        print(
+            "nothing was written; the previous database and exports are unchanged", file=sys.stderr
+        )
         return 2
     return 1

@@ -34,8 +34,10 @@ def resolve(observations: list[Observation], preferred: dict[str, str]) -> list[
         values = Counter((o.value, o.value_upper) for o in members)
         conflict_id = None
         if len(values) > 1:
-            source_id, indicator_id, year, kind = key
-            conflict_id = f"{members[0].city_id}.{indicator_id}.{year}" + ("" if kind == "level" else f".{kind}")
+            _, indicator_id, year, kind = key
+            conflict_id = f"{members[0].city_id}.{indicator_id}.{year}" + (
+                "" if kind == "level" else f".{kind}"
+            )
         chosen, reason = _choose(members, values, preferred)
         for o in members:
             out.append(
@@ -80,4 +82,8 @@ def _first(members: list[Observation]) -> Observation:
 
 
 def _which(o: Observation) -> str:
-    return "the table statement is the one linked" if o.method == "table" else "the first statement is the one linked"
+    return (
+        "the table statement is the one linked"
+        if o.method == "table"
+        else "the first statement is the one linked"
+    )

@@ -13,7 +13,15 @@ from analysis.sources import Source
 from analysis.yamlio import LineDict, load_yaml, require_fields, require_list
 
 ACTIONS = {"add", "reject", "relabel", "prefer", "ignore"}
-RELABEL_FIELDS = {"year", "comparator", "value", "value_upper", "value_kind", "indicator_id", "note"}
+RELABEL_FIELDS = {
+    "year",
+    "comparator",
+    "value",
+    "value_upper",
+    "value_kind",
+    "indicator_id",
+    "note",
+}
 VALUE_KINDS = {"level", "range", "increase", "cumulative"}
 
 
@@ -45,20 +53,37 @@ def load_corrections(
     out = []
     cities = {s.city_id for s in sources.values()}
     for e in entries:
-        require_fields(path, e, ["action", "source_id", "city_id", "reason", "char_start", "char_end", "quote"], "correction")
+        require_fields(
+            path,
+            e,
+            ["action", "source_id", "city_id", "reason", "char_start", "char_end", "quote"],
+            "correction",
+        )
         if e["action"] not in ACTIONS:
-            raise InputError(path, f"unknown action {e['action']!r}; use one of {sorted(ACTIONS)}", e.line)
+            raise InputError(
+                path, f"unknown action {e['action']!r}; use one of {sorted(ACTIONS)}", e.line
+            )
         if e["city_id"] not in cities:
-            raise InputError(path, f"unknown city_id {e['city_id']!r}; known: {sorted(cities)}", e.line)
+            raise InputError(
+                path, f"unknown city_id {e['city_id']!r}; known: {sorted(cities)}", e.line
+            )
         if e["source_id"] not in sources:
-            raise InputError(path, f"unknown source_id {e['source_id']!r}; known: {sorted(sources)}", e.line)
+            raise InputError(
+                path, f"unknown source_id {e['source_id']!r}; known: {sorted(sources)}", e.line
+            )
         source = sources[e["source_id"]]
         if source.city_id != e["city_id"]:
-            raise InputError(path, f"source {source.source_id!r} belongs to {source.city_id!r}, not {e['city_id']!r}", e.line)
+            raise InputError(
+                path,
+                f"source {source.source_id!r} belongs to {source.city_id!r}, not {e['city_id']!r}",
+                e.line,
+            )
         raw = raws[source.source_id]
         start, end = e["char_start"], e["char_end"]
         if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw)):
-            raise InputError(path, f"span [{start}, {end}) is not inside {source.path.name}", e.line)
+            raise InputError(
+                path, f"span [{start}, {end}) is not inside {source.path.name}", e.line
+            )
         if raw[start:end] != e["quote"]:
             raise InputError(
                 path,
@@ -76,11 +101,15 @@ def load_corrections(
         if e["action"] == "relabel":
             changes = e.get("set")
             if not isinstance(changes, dict) or not changes or set(changes) - RELABEL_FIELDS:
-                raise InputError(path, f"relabel needs 'set:' with fields from {sorted(RELABEL_FIELDS)}", e.line)
+                raise InputError(
+                    path, f"relabel needs 'set:' with fields from {sorted(RELABEL_FIELDS)}", e.line
+                )
         comp = e.get("comparator") or (e.get("set") or {}).get("comparator")
         if comp is not None and comp not in COMPARATORS:
             raise InputError(path, f"comparator {comp!r} not in {sorted(COMPARATORS)}", e.line)
-        out.append(Correction(e["action"], e["source_id"], str(e["reason"]), start, end, e["quote"], e))
+        out.append(
+            Correction(e["action"], e["source_id"], str(e["reason"]), start, end, e["quote"], e)
+        )
     return out
 
 
@@ -105,7 +134,9 @@ def apply_corrections(
             source, raw = sources[c.source_id], raws[c.source_id]
             year = int(e["year"])
             obs = Observation(
-                observation_id=observation_id(source.city_id, e["indicator_id"], year, c.char_start),
+                observation_id=observation_id(
+                    source.city_id, e["indicator_id"], year, c.char_start
+                ),
                 source_id=c.source_id,
                 city_id=source.city_id,
                 indicator_id=e["indicator_id"],
@@ -129,9 +160,13 @@ def apply_corrections(
                 note=f"added by correction: {c.reason}",
             )
             if obs.value_kind not in VALUE_KINDS:
-                raise InputError(path, f"value_kind {obs.value_kind!r} not in {sorted(VALUE_KINDS)}", e.line)
+                raise InputError(
+                    path, f"value_kind {obs.value_kind!r} not in {sorted(VALUE_KINDS)}", e.line
+                )
             if obs.observation_id in by_id:
-                raise InputError(path, f"added observation {obs.observation_id} already exists", e.line)
+                raise InputError(
+                    path, f"added observation {obs.observation_id} already exists", e.line
+                )
             by_id[obs.observation_id] = obs
             continue
         oid = e["observation_id"]
@@ -153,14 +188,18 @@ def apply_corrections(
             changes = dict(e["set"])
             if "year" in changes:
                 changes["year"] = int(changes["year"])
-                changes["role"] = role_for_year(changes["year"], sources[c.source_id], rules.midpoint_year)
+                changes["role"] = role_for_year(
+                    changes["year"], sources[c.source_id], rules.midpoint_year
+                )
                 changes["year_basis"] = "correction"
             if "indicator_id" in changes:
                 changes["unit"] = book[changes["indicator_id"]].unit
             updated = with_updates(target, **changes, note=f"relabelled by correction: {c.reason}")
             updated = with_updates(
                 updated,
-                observation_id=observation_id(updated.city_id, updated.indicator_id, updated.year, updated.char_start),
+                observation_id=observation_id(
+                    updated.city_id, updated.indicator_id, updated.year, updated.char_start
+                ),
             )
             del by_id[oid]
             by_id[updated.observation_id] = updated

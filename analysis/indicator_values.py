@@ -24,9 +24,15 @@ def indicator_values(observations: list[Observation]) -> list[dict]:
             "n_observations": len(members),
         }
         for year, prefix in COLUMNS_BY_YEAR.items():
-            chosen = [o for o in members if o.year == year and o.preferred and o.value_kind in LEVEL_KINDS]
+            chosen = [
+                o for o in members if o.year == year and o.preferred and o.value_kind in LEVEL_KINDS
+            ]
             o = chosen[0] if chosen else None
-            value_col = {"baseline": "baseline_2020", "midpoint": "midpoint_2022", "target": "target_2025"}[prefix]
+            value_col = {
+                "baseline": "baseline_2020",
+                "midpoint": "midpoint_2022",
+                "target": "target_2025",
+            }[prefix]
             row[value_col] = o.value if o else None
             row[f"{prefix}_comparator"] = o.comparator if o else None
             row[f"{prefix}_observation_id"] = o.observation_id if o else None

@@ -92,8 +92,22 @@ def extract_source(
     raw = clean.raw
     lines = clean.lines
 
-    def make(indicator_id, year, comparator, value, upper, kind, unit, method, span, label_span,
-             basis, section, caption=None, attribute=None) -> Observation:
+    def make(
+        indicator_id,
+        year,
+        comparator,
+        value,
+        upper,
+        kind,
+        unit,
+        method,
+        span,
+        label_span,
+        basis,
+        section,
+        caption=None,
+        attribute=None,
+    ) -> Observation:
         start, end = span
         label_quote = raw[label_span[0] : label_span[1]] if label_span else None
         return Observation(
@@ -126,7 +140,9 @@ def extract_source(
     for table in read_tables(lines.text, rules):
         result.table_spans.append(lines.raw_span(table.start, table.end))
         for cell in table.cells:
-            result.observations.extend(_table_cell(cell, table.default_unit, lines, book, matcher, rules, make, result))
+            result.observations.extend(
+                _table_cell(cell, table.default_unit, lines, book, matcher, rules, make, result)
+            )
 
     # ---------------------------------------------------------------- prose
     paras = clean.paragraphs
@@ -146,28 +162,53 @@ def extract_source(
             year, basis = source.period_end, hit.year_basis
         for iid in hit.indicator_ids:
             result.observations.append(
-                make(iid, year, hit.comparator, hit.value, hit.value_upper, hit.value_kind,
-                     hit.unit, "prose", paras.raw_span(*hit.quote_span),
-                     paras.raw_span(*hit.label_span), basis, hit.section)
+                make(
+                    iid,
+                    year,
+                    hit.comparator,
+                    hit.value,
+                    hit.value_upper,
+                    hit.value_kind,
+                    hit.unit,
+                    "prose",
+                    paras.raw_span(*hit.quote_span),
+                    paras.raw_span(*hit.label_span),
+                    basis,
+                    hit.section,
+                )
             )
     for s in skipped:
         start, end = paras.raw_span(*s.span)
-        result.issues.append({"source_id": source.source_id, "kind": "prose_skipped",
-                              "char_start": start, "char_end": end, "line": line_of(raw, start),
-                              "text": raw[start:end], "problem": s.reason})
+        result.issues.append(
+            {
+                "source_id": source.source_id,
+                "kind": "prose_skipped",
+                "char_start": start,
+                "char_end": end,
+                "line": line_of(raw, start),
+                "text": raw[start:end],
+                "problem": s.reason,
+            }
+        )
     return result
 
 
-def _table_cell(cell: Cell, default_unit, lines, book, matcher, rules, make, result) -> list[Observation]:
-    raw_name_span = lines.raw_span(*cell.name_span)
+def _table_cell(
+    cell: Cell, default_unit, lines, book, matcher, rules, make, result
+) -> list[Observation]:
     names = [n.strip() for n in cell.name.split("/")]
     if not cell.text:
         return []  # a blank cell states nothing (not zero)
     parts = [(m.group(), m.start()) for m in re.finditer(r"[^/]+", cell.text)]
     if len(parts) != len(names):
-        result.issues.append({"kind": "table_packed_mismatch", "text": cell.text,
-                              "problem": f"{len(names)} names but {len(parts)} values",
-                              "char_start": lines.raw_start(cell.span[0])})
+        result.issues.append(
+            {
+                "kind": "table_packed_mismatch",
+                "text": cell.text,
+                "problem": f"{len(names)} names but {len(parts)} values",
+                "char_start": lines.raw_start(cell.span[0]),
+            }
+        )
         return []
     out = []
     name_offset = 0
@@ -181,12 +222,19 @@ def _table_cell(cell: Cell, default_unit, lines, book, matcher, rules, make, res
             unit_from_name = rules.table_unit_cells.get(m.group(1))
             bare = name[: m.start()].strip()
         ids = matcher.exact(bare) or matcher.exact((cell.category or "") + bare)
-        name_span = (lines.raw_start(cell.name_span[0] + name_at),
-                     lines.raw_end(cell.name_span[0] + name_at + len(name)))
+        name_span = (
+            lines.raw_start(cell.name_span[0] + name_at),
+            lines.raw_end(cell.name_span[0] + name_at + len(name)),
+        )
         if not ids:
-            result.issues.append({"kind": "table_row_unmapped", "text": name,
-                                  "char_start": name_span[0],
-                                  "problem": f"table row '{name}' matches no codebook alias"})
+            result.issues.append(
+                {
+                    "kind": "table_row_unmapped",
+                    "text": name,
+                    "char_start": name_span[0],
+                    "problem": f"table row '{name}' matches no codebook alias",
+                }
+            )
             continue
         stripped = part.strip()
         lead = len(part) - len(part.lstrip())
@@ -194,7 +242,7 @@ def _table_cell(cell: Cell, default_unit, lines, book, matcher, rules, make, res
         number = stripped
         for sym in sorted(TABLE_COMPARATORS, key=len, reverse=True):
             if stripped.startswith(sym):
-                comparator, number = TABLE_COMPARATORS[sym], stripped[len(sym):].strip()
+                comparator, number = TABLE_COMPARATORS[sym], stripped[len(sym) :].strip()
                 break
         v0 = cell.span[0] + part_at + lead
         span = lines.raw_span(v0, v0 + len(stripped))
@@ -202,12 +250,33 @@ def _table_cell(cell: Cell, default_unit, lines, book, matcher, rules, make, res
         for iid in ids:
             expected = book[iid].unit
             if unit is not None and unit != expected:
-                result.issues.append({"kind": "table_unit_mismatch", "text": name, "char_start": span[0],
-                                      "problem": f"unit {unit} in table, {expected} in codebook"})
+                result.issues.append(
+                    {
+                        "kind": "table_unit_mismatch",
+                        "text": name,
+                        "char_start": span[0],
+                        "problem": f"unit {unit} in table, {expected} in codebook",
+                    }
+                )
                 continue
-            out.append(make(iid, cell.year, comparator, _number(number), None, "level",
-                            expected, "table", span, name_span, "table_header", cell.caption,
-                            caption=cell.caption, attribute=cell.attribute))
+            out.append(
+                make(
+                    iid,
+                    cell.year,
+                    comparator,
+                    _number(number),
+                    None,
+                    "level",
+                    expected,
+                    "table",
+                    span,
+                    name_span,
+                    "table_header",
+                    cell.caption,
+                    caption=cell.caption,
+                    attribute=cell.attribute,
+                )
+            )
     return out
 
 
@@ -215,5 +284,13 @@ def with_updates(obs: Observation, **changes) -> Observation:
     return replace(obs, **changes)
 
 
-__all__ = ["ROLES", "Observation", "SourceExtraction", "extract_source", "observation_id",
-           "role_for_year", "strip_ignorable", "with_updates"]
+__all__ = [
+    "ROLES",
+    "Observation",
+    "SourceExtraction",
+    "extract_source",
+    "observation_id",
+    "role_for_year",
+    "strip_ignorable",
+    "with_updates",
+]

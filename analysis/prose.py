@@ -87,7 +87,9 @@ class ProseReader:
 
     # ------------------------------------------------------------ reading
 
-    def read(self, text: str, excluded: list[tuple[int, int]]) -> tuple[list[ProseHit], list[Skipped]]:
+    def read(
+        self, text: str, excluded: list[tuple[int, int]]
+    ) -> tuple[list[ProseHit], list[Skipped]]:
         """All hits in a paragraphs-view text; `excluded` spans (tables) are skipped."""
         hits: list[ProseHit] = []
         skipped: list[Skipped] = []
@@ -170,7 +172,9 @@ class ProseReader:
                 kind = "increase"
         expected = {self.book[i].unit for i in ids}
         if unit not in expected and not (kind == "increase" and unit in ("times", "percent")):
-            return Skipped((m.start, v.end()), f"unit {unit} differs from codebook {sorted(expected)}")
+            return Skipped(
+                (m.start, v.end()), f"unit {unit} differs from codebook {sorted(expected)}"
+            )
         return self._result(v, gap, kind, unit, m.start, v.end())
 
     def _value_before(self, text: str, m, ids):
@@ -195,7 +199,9 @@ class ProseReader:
         value = float(v.group("num"))
         upper = v.groupdict().get("num2")
         comparator = "="
-        for word, comp in sorted(self.rules.comparator_prefixes.items(), key=lambda kv: -len(kv[0])):
+        for word, comp in sorted(
+            self.rules.comparator_prefixes.items(), key=lambda kv: -len(kv[0])
+        ):
             if word in gap:
                 comparator = comp
                 break

@@ -98,7 +98,7 @@ def _cell(line: _Line) -> tuple[str, int, int]:
 
 
 def _read_pipe(lines, i, caption, rules) -> tuple[Table | None, int]:
-    header, h_start, _ = _cell(lines[i])
+    header, _, _ = _cell(lines[i])
     years: list[int] = []
     j = i + 1
     while j < len(lines) and lines[j].text.rstrip().endswith("|"):
@@ -123,7 +123,9 @@ def _read_pipe(lines, i, caption, rules) -> tuple[Table | None, int]:
             if not text:
                 v_start = v_end = lines[j + k].start
             table.cells.append(
-                Cell(caption, None, name, (n_start, n_end), None, year, text, (v_start, v_end), None)
+                Cell(
+                    caption, None, name, (n_start, n_end), None, year, text, (v_start, v_end), None
+                )
             )
         table.end = lines[j + width - 1].end
         j += width
@@ -164,7 +166,10 @@ def _kind(text: str, rules: Rules) -> str:
 
 def _row_line(line: _Line, years, has_attribute, rules) -> list[tuple[str, int, int]] | None:
     """A whole row written on one line: name unit v1 .. vn [属性]."""
-    tokens = [(m.group(), line.start + m.start(), line.start + m.end()) for m in re.finditer(r"\S+", line.text)]
+    tokens = [
+        (m.group(), line.start + m.start(), line.start + m.end())
+        for m in re.finditer(r"\S+", line.text)
+    ]
     width = 2 + len(years) + (1 if has_attribute else 0)
     if len(tokens) != width:
         return None
@@ -189,7 +194,9 @@ def _read_group(lines, j, years, has_attribute, category, caption, rules):
             (name, ns, ne), (unit, _, _) = row[0], row[1]
             attribute = rules.table_attribute_cells.get(row[-1][0]) if has_attribute else None
             for year, (text, vs, ve) in zip(years, row[2 : 2 + len(years)], strict=True):
-                cells.append(Cell(caption, cat, name, (ns, ne), unit, year, text, (vs, ve), attribute))
+                cells.append(
+                    Cell(caption, cat, name, (ns, ne), unit, year, text, (vs, ve), attribute)
+                )
             return cells, cat, k + 1
         texts.append(lines[k])
         k += 1

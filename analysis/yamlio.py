@@ -47,7 +47,7 @@ def load_yaml(path: Path) -> Any:
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_StrictLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -107,7 +107,9 @@ def test_jiamusi_main_table_every_cell(db):
         for year, text in zip((2020, 2022, 2025), cells, strict=True):
             if text:
                 comparator = ">" if text.startswith(">") else "="
-                want.append((indicator, year, ROLE[year], comparator, float(text.lstrip(">")), text))
+                want.append(
+                    (indicator, year, ROLE[year], comparator, float(text.lstrip(">")), text)
+                )
     assert sorted(got) == sorted(want)
 
 
@@ -209,7 +211,7 @@ def test_jiamusi_prose_row(db, expected):
 
 
 def test_per_unit_norm_is_not_a_city_total(db):
-    """"确保每个乡镇建设1所公办幼儿园" is a norm per township, not one kindergarten in all."""
+    """ "确保每个乡镇建设1所公办幼儿园" is a norm per township, not one kindergarten in all."""
     got = db.execute(
         "SELECT count(*) FROM observations WHERE city_id = 'jiamusi' "
         "AND indicator_id = 'new_public_kindergartens'"
