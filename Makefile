@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CODE := analysis tests $(wildcard benchmarks/*.py)
 
 .DEFAULT_GOAL := help
 .PHONY: help all build test lint format bench clean
@@ -22,17 +23,17 @@ build: $(STAMP) ## build data/curated/plans.duckdb and the CSV exports from data
 	$(BIN)/python -m analysis build
 
 test: $(STAMP) ## set up, then run the whole test suite (lint, unit, integration)
-	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/ruff format --check analysis tests benchmarks
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP) ## ruff lint and format check
-	$(BIN)/ruff check analysis tests benchmarks
-	$(BIN)/ruff format --check analysis tests benchmarks
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 
 format: $(STAMP) ## apply ruff formatting and safe fixes
-	$(BIN)/ruff format analysis tests benchmarks
-	$(BIN)/ruff check --fix analysis tests benchmarks
+	$(BIN)/ruff format $(CODE)
+	$(BIN)/ruff check --fix $(CODE)
 
 bench: $(STAMP) ## time the build on the five plans and on a synthetic 500-plan corpus
 	$(BIN)/python benchmarks/bench_build.py
