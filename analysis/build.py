@@ -18,7 +18,7 @@ from analysis.codebook import AliasMatcher, load_codebook
 from analysis.conflicts import resolve
 from analysis.corrections import apply_corrections, load_corrections
 from analysis.coverage import unaccounted_percentages
-from analysis.database import publish, write_csv, write_database
+from analysis.database import publish, remove_quietly, write_csv, write_database
 from analysis.indicator_values import indicator_values
 from analysis.normalise import clean
 from analysis.observations import Observation, extract_source
@@ -133,19 +133,22 @@ def build(config: BuildConfig | None = None) -> BuildResult:
     }
     config.exports_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))
+    db_tmp = None
     try:
         staged = {}
         for name, rows in tables.items():
             staged[name] = staging / f"{name}.csv"
             write_csv(staged[name], name, rows)
-        if config.database is not None:
-            write_database(config.database, staged)
-            result.written.append(config.database)
         targets = {path: config.exports_dir / path.name for path in staged.values()}
-        publish(targets)
+        if config.database is not None:
+            db_tmp = write_database(config.database, staged)
+            targets[db_tmp] = Path(config.database)
+        publish(targets)  # all or none: a failure restores the previous files
         result.written.extend(targets.values())
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if db_tmp is not None:
+            remove_quietly(db_tmp)
     result.seconds = time.perf_counter() - started
     return result
 

@@ -77,8 +77,12 @@ def load_codebook(path: Path) -> dict[str, Indicator]:
         aliases = e["aliases"]
         if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
             raise InputError(path, f"{iid}: aliases must be a list of phrases", e.line)
-        if len(set(aliases)) != len(aliases):
-            raise InputError(path, f"{iid}: an alias is listed twice", e.line)
+        seen: set[str] = set()
+        for alias in aliases:
+            # compare as matched: quote marks and spaces do not make a new phrase
+            if strip_ignorable(alias) in seen:
+                raise InputError(path, f"{iid}: alias {alias!r} is listed twice", e.line)
+            seen.add(strip_ignorable(alias))
         if not isinstance(e.get("comparable"), bool):
             raise InputError(path, f"{iid}: comparable must be true or false", e.line)
         book[iid] = Indicator(

@@ -145,8 +145,12 @@ def write_csv(path: Path, table: str, rows: list[dict]) -> None:
             writer.writerow([_cell(row.get(c)) for c in columns])
 
 
-def write_database(db_path: Path, csv_paths: dict[str, Path]) -> None:
-    """Build the database in a temporary file beside the target, then swap it in."""
+def write_database(db_path: Path, csv_paths: dict[str, Path]) -> Path:
+    """Build the database in a temporary file beside `db_path` and return that file.
+
+    The caller publishes it together with the exports, so the old database stays in
+    place until everything new is ready.
+    """
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
@@ -166,14 +170,39 @@ def write_database(db_path: Path, csv_paths: dict[str, Path]) -> None:
             con.execute("CHECKPOINT")
         finally:
             con.close()
-        os.replace(tmp_name, db_path)
-    finally:
-        for leftover in (tmp_name, tmp_name + ".wal"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
+    except BaseException:
+        remove_quietly(Path(tmp_name))
+        raise
+    remove_quietly(Path(tmp_name + ".wal"))
+    return Path(tmp_name)
+
+
+def remove_quietly(path: Path) -> None:
+    """Remove a temporary file if it is there (a missing one is the normal case)."""
+    path.unlink(missing_ok=True)
 
 
 def publish(files: dict[Path, Path]) -> None:
-    """Move finished temporary files onto their targets (each move is atomic)."""
-    for tmp, target in files.items():
-        os.replace(tmp, target)
+    """Move finished files onto their targets, all or none.
+
+    Each previous target is first set aside; if any move fails, the new files already
+    moved are removed and every previous target is put back before the error propagates.
+    """
+    set_aside: dict[Path, Path] = {}
+    placed: list[Path] = []
+    try:
+        for tmp, target in files.items():
+            if target.exists():
+                backup = target.with_name(target.name + ".previous")
+                os.replace(target, backup)
+                set_aside[target] = backup
+            os.replace(tmp, target)
+            placed.append(target)
+    except BaseException:
+        for target in placed:
+            remove_quietly(target)
+        for target, backup in set_aside.items():
+            os.replace(backup, target)
+        raise
+    for backup in set_aside.values():
+        remove_quietly(backup)
