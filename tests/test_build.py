@@ -342,3 +342,15 @@ def test_build_reports_no_unexplained_issues(built):
     assert problems == []
     skipped = [(i["text"], i["problem"]) for i in result.issues]
     assert skipped == [("1所公办幼儿园", "per-unit norm (每…/各…) before the value")]
+
+
+def test_siping_annual_plan_states_one_target_for_its_own_year(db):
+    assert rows(db, "siping", "prose") == [
+        ("residential_kindergartens_opened", 2021, "target", "=", 28.0, None, "cumulative", "prose", "28 所城镇小区配套幼儿园")
+    ]  # fmt: skip
+
+
+def test_jilin_city_outline_states_no_numbers(db):
+    assert db.execute("SELECT count(*) FROM observations WHERE city_id = 'jilin'").fetchone() == (
+        0,
+    )
