@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.rules import Rules
+from analysis.sections import paragraphs
 
 NUMBER = r"\d+(?:\.\d+)?"
-HEADING_1 = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、)")
-HEADING_2 = re.compile(r"^\([一二三四五六七八九十]+\)")
 EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?![)）]|\s*[—\-~～至到])")
 SENTENCE_BREAK = "。；;!！?？\n"
 
@@ -70,20 +69,10 @@ class ProseReader:
 
     def _sections(self, text: str) -> list[tuple[int, int, str, bool]]:
         """(start, end, heading, is_baseline) for each paragraph of the view."""
-        out = []
-        level1 = level2 = ""
-        pos = 0
-        for para in text.split("\n"):
-            head = re.split(r"[。:：]", para, maxsplit=1)[0]
-            if HEADING_1.match(para):
-                level1, level2 = head, ""
-            elif HEADING_2.match(para):
-                level2 = head
-            heading = level2 or level1
-            baseline = any(k in heading for k in self.rules.baseline_keywords)
-            out.append((pos, pos + len(para), heading, baseline))
-            pos += len(para) + 1
-        return out
+        return [
+            (p.start, p.end, p.heading, any(k in p.heading for k in self.rules.baseline_keywords))
+            for p in paragraphs(text)
+        ]
 
     # ------------------------------------------------------------ reading
 

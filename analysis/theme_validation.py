@@ -1,0 +1,86 @@
+"""Validate the theme dictionary against hand labels: sampling and precision/recall/F1."""
+
+from __future__ import annotations
+
+import csv
+import random
+from pathlib import Path
+
+from analysis.sections import Paragraph
+
+SAMPLE_SEED = 20261122
+SAMPLE_PER_SOURCE = {
+    "baicheng_fyp_2021_2025": 30,
+    "jiamusi_fyp_2021_2025": 30,
+    "linjiang_fyp_2021_2025": 25,
+    "siping_work_plan_2021": 20,
+    "jilin_city_fyp_outline": 20,
+}
+MIN_CHARS = 12  # shorter paragraphs are headings; they carry too little text to label
+
+
+def paragraph_key(source_id: str, raw_start: int, raw_end: int) -> str:
+    return f"{source_id}:{raw_start}-{raw_end}"
+
+
+def draw_sample(
+    paras_by_source: dict[str, list[tuple[Paragraph, int, int]]],
+    per_source: dict[str, int] = SAMPLE_PER_SOURCE,
+    seed: int = SAMPLE_SEED,
+) -> list[dict]:
+    """A stratified random sample of paragraphs (with their raw spans), reproducible by seed."""
+    rng = random.Random(seed)
+    rows = []
+    for source_id in sorted(per_source):
+        pool = [(p, a, b) for p, a, b in paras_by_source[source_id] if len(p.text) >= MIN_CHARS]
+        for p, a, b in sorted(rng.sample(pool, per_source[source_id]), key=lambda t: t[0].index):
+            rows.append(
+                {
+                    "paragraph_key": paragraph_key(source_id, a, b),
+                    "source_id": source_id,
+                    "paragraph_index": p.index,
+                    "heading": p.heading,
+                    "text": p.text,
+                }
+            )
+    return rows
+
+
+def read_labels(path: Path) -> dict[str, set[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {
+            row["paragraph_key"]: {t for t in row["labels"].split("|") if t}
+            for row in csv.DictReader(fh)
+        }
+
+
+def evaluate(
+    gold: dict[str, set[str]], predicted: dict[str, set[str]], theme_ids: list[str]
+) -> list[dict]:
+    """Per theme: support, true/false positives, false negatives, precision, recall, F1."""
+    rows = []
+    for tid in theme_ids:
+        tp = sum(1 for k in gold if tid in gold[k] and tid in predicted.get(k, set()))
+        fp = sum(1 for k in gold if tid not in gold[k] and tid in predicted.get(k, set()))
+        fn = sum(1 for k in gold if tid in gold[k] and tid not in predicted.get(k, set()))
+        precision = tp / (tp + fp) if tp + fp else None
+        recall = tp / (tp + fn) if tp + fn else None
+        f1 = (
+            2 * precision * recall / (precision + recall)
+            if precision is not None and recall is not None and precision + recall
+            else (0.0 if (tp + fp) or (tp + fn) else None)
+        )
+        rows.append(
+            {
+                "theme_id": tid,
+                "support": tp + fn,
+                "predicted": tp + fp,
+                "true_positives": tp,
+                "false_positives": fp,
+                "false_negatives": fn,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+            }
+        )
+    return rows

@@ -1,0 +1,126 @@
+"""Policy-theme coding: a keyword dictionary applied paragraph by paragraph.
+
+Each theme (data/curated/theme_codebook.yaml) has Chinese keywords; a paragraph is coded
+with a theme when any keyword occurs in its normalised text (so 督導 counts as 督导).
+Every keyword occurrence is a hit with its paragraph, heading and raw span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis.codebook import alias_pattern, strip_ignorable
+from analysis.errors import InputError
+from analysis.normalise import CleanText
+from analysis.sections import Paragraph, paragraphs
+from analysis.yamlio import load_yaml, require_fields, require_list
+
+_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Theme:
+    theme_id: str
+    name_zh: str
+    name_en: str
+    definition: str
+    keywords: tuple[str, ...]
+
+
+def load_themes(path: Path) -> dict[str, Theme]:
+    path = Path(path)
+    entries = require_list(path, load_yaml(path), "themes")
+    themes: dict[str, Theme] = {}
+    for e in entries:
+        require_fields(path, e, ["theme_id", "name_zh", "name_en", "definition", "keywords"], "theme")
+        tid = str(e["theme_id"])
+        if not _ID.match(tid):
+            raise InputError(path, f"theme_id {tid!r} is not snake_case", e.line)
+        if tid in themes:
+            raise InputError(path, f"duplicate theme_id {tid!r}", e.line)
+        words = e["keywords"]
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+            raise InputError(path, f"{tid}: keywords must be a non-empty list of phrases", e.line)
+        stripped = [strip_ignorable(w) for w in words]
+        if len(set(stripped)) != len(stripped):
+            raise InputError(path, f"{tid}: a keyword is listed twice", e.line)
+        themes[tid] = Theme(tid, str(e["name_zh"]), str(e["name_en"]), str(e["definition"]), tuple(stripped))
+    return themes
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    source_id: str
+    theme_id: str
+    keyword: str
+    paragraph_index: int
+    heading: str
+    char_start: int  # raw span of the keyword occurrence
+    char_end: int
+    quote: str
+
+
+class ThemeCoder:
+    def __init__(self, themes: dict[str, Theme]):
+        self.themes = themes
+        # one regex per theme; longest keyword first so overlapping keywords count once
+        self._regex = {
+            tid: re.compile(
+                "|".join(alias_pattern(k) for k in sorted(t.keywords, key=lambda k: (-len(k), k)))
+            )
+            for tid, t in themes.items()
+        }
+
+    def code_text(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
+        """theme_id -> [(start, end, matched text)] in a cleaned text."""
+        out = {}
+        for tid, regex in self._regex.items():
+            found = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
+            if found:
+                out[tid] = found
+        return out
+
+    def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
+        view = clean.paragraphs
+        paras = paragraphs(view.text)
+        hits = []
+        for p in paras:
+            for tid, found in sorted(self.code_text(p.text).items()):
+                for start, end, word in found:
+                    a, b = view.raw_span(p.start + start, p.start + end)
+                    hits.append(
+                        ThemeHit(source_id, tid, strip_ignorable(word), p.index, p.heading, a, b, clean.raw[a:b])
+                    )
+        return paras, hits
+
+
+def coverage(
+    source_id: str, city_id: str, paras: list[Paragraph], hits: list[ThemeHit], themes
+) -> list[dict]:
+    """Per theme: mentions, paragraphs hit, share of paragraphs, density per 10,000 characters."""
+    n_paragraphs = len([p for p in paras if p.text.strip()])
+    n_chars = sum(len(re.sub(r"\s", "", p.text)) for p in paras)
+    mentions: dict[str, int] = defaultdict(int)
+    hit_paras: dict[str, set] = defaultdict(set)
+    for h in hits:
+        mentions[h.theme_id] += 1
+        hit_paras[h.theme_id].add(h.paragraph_index)
+    rows = []
+    for tid in themes:
+        rows.append(
+            {
+                "city_id": city_id,
+                "source_id": source_id,
+                "theme_id": tid,
+                "mentions": mentions[tid],
+                "paragraphs_hit": len(hit_paras[tid]),
+                "n_paragraphs": n_paragraphs,
+                "n_characters": n_chars,
+                "share_of_paragraphs": len(hit_paras[tid]) / n_paragraphs if n_paragraphs else 0.0,
+                "density_per_10k_chars": mentions[tid] / n_chars * 10_000 if n_chars else 0.0,
+            }
+        )
+    return rows
