@@ -10,7 +10,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from analysis import paths
@@ -20,11 +20,15 @@ from analysis.corrections import apply_corrections, load_corrections
 from analysis.coverage import unaccounted_percentages
 from analysis.database import publish, remove_quietly, write_csv, write_database
 from analysis.indicator_values import indicator_values
+from analysis.metrics import indicator_metrics
 from analysis.normalise import clean
 from analysis.observations import Observation, extract_source
 from analysis.prose import ProseReader
+from analysis.reference import load_reference
 from analysis.rules import load_rules
 from analysis.sources import load_sources, read_raw
+from analysis.themes import ThemeCoder, load_themes
+from analysis.themes import coverage as theme_coverage
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,7 @@ class BuildConfig:
     codebook: Path = paths.CODEBOOK_YAML
     rules: Path = paths.EXTRACTION_RULES_YAML
     corrections: Path = paths.CORRECTIONS_YAML
+    themes: Path = paths.THEME_CODEBOOK_YAML
     database: Path | None = paths.DATABASE  # None: exports only
     exports_dir: Path = paths.CURATED_DIR
 
@@ -45,6 +50,8 @@ class BuildResult:
     indicator_values: list[dict]
     unaccounted: list[dict]
     issues: list[dict]
+    metrics: list[dict] = field(default_factory=list)
+    theme_coverage: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
 
@@ -90,6 +97,8 @@ def build(config: BuildConfig | None = None) -> BuildResult:
     raws = {s.source_id: read_raw(s) for s in sources}
     by_id = {s.source_id: s for s in sources}
     corrections = load_corrections(config.corrections, by_id, raws, book)
+    reference = load_reference(config.registry, book)
+    themes = load_themes(config.themes)
 
     # ---- transform
     matcher = AliasMatcher(book)
@@ -119,9 +128,17 @@ def build(config: BuildConfig | None = None) -> BuildResult:
                 applied.ignored_spans.get(s.source_id, []),
             )
         )
+    metrics = indicator_metrics(wide, observations, book, by_id, reference)
+    coder = ThemeCoder(themes)
+    coverage_rows, hit_rows = [], []
+    for s in sources:
+        paras, hits = coder.code(s.source_id, cleaned[s.source_id])
+        coverage_rows.extend(theme_coverage(s.source_id, s.city_id, paras, hits, themes))
+        hit_rows.extend(asdict(h) for h in hits)
     source_rows = [_source_row(s, raws[s.source_id], observations) for s in sources]
     indicator_rows = [_indicator_row(ind) for ind in book.values()]
     result = BuildResult(source_rows, indicator_rows, observations, wide, unaccounted, issues)
+    result.metrics, result.theme_coverage = metrics, coverage_rows
 
     # ---- save
     tables = {
@@ -130,6 +147,11 @@ def build(config: BuildConfig | None = None) -> BuildResult:
         "observations": [o.as_row() for o in observations],
         "indicator_values": wide,
         "unaccounted_numbers": unaccounted,
+        "national_reference": reference,
+        "indicator_metrics": metrics,
+        "themes": [{**asdict(t), "keywords": "|".join(t.keywords)} for t in themes.values()],
+        "theme_coverage": coverage_rows,
+        "theme_hits": hit_rows,
     }
     config.exports_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))

@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--codebook", type=Path, default=paths.CODEBOOK_YAML)
     b.add_argument("--rules", type=Path, default=paths.EXTRACTION_RULES_YAML)
     b.add_argument("--corrections", type=Path, default=paths.CORRECTIONS_YAML)
+    b.add_argument("--themes", type=Path, default=paths.THEME_CODEBOOK_YAML)
     b.add_argument("--database", type=Path, default=paths.DATABASE)
     b.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR)
     loc = sub.add_parser(
@@ -65,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
                     codebook=args.codebook,
                     rules=args.rules,
                     corrections=args.corrections,
+                    themes=args.themes,
                     database=args.database,
                     exports_dir=args.exports_dir,
                 )

@@ -13,8 +13,8 @@ SOURCES_YAML = RAW_DIR / "sources.yaml"
 CODEBOOK_YAML = CURATED_DIR / "indicator_codebook.yaml"
 EXTRACTION_RULES_YAML = CURATED_DIR / "extraction_rules.yaml"
 CORRECTIONS_YAML = CURATED_DIR / "corrections.yaml"
+THEME_CODEBOOK_YAML = CURATED_DIR / "theme_codebook.yaml"
+THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"
 
 DATABASE = CURATED_DIR / "plans.duckdb"
-EXPORT_OBSERVATIONS_CSV = CURATED_DIR / "observations.csv"
-EXPORT_INDICATOR_VALUES_CSV = CURATED_DIR / "indicator_values.csv"
-EXPORT_UNACCOUNTED_CSV = CURATED_DIR / "unaccounted_numbers.csv"
+# The CSV exports are named after their tables: CURATED_DIR / f"{table}.csv".

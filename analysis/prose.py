@@ -83,6 +83,8 @@ class ProseReader:
         hits: list[ProseHit] = []
         skipped: list[Skipped] = []
         sections = self._sections(text)
+        # a sentence never reaches back into a table (its header years are not the prose's)
+        table_ends = sorted(b for _, b in excluded)
         s_idx = 0
         for m in self.matcher.find(text):
             if any(a <= m.start < b for a, b in excluded):
@@ -100,7 +102,8 @@ class ProseReader:
                 if isinstance(found, Skipped):
                     skipped.append(found)
                     continue
-                year, basis = self._year(text, m.start, baseline)
+                floor = max((b for b in table_ends if b <= m.start), default=0)
+                year, basis = self._year(text, m.start, baseline, floor)
                 hits.append(
                     ProseHit(
                         indicator_ids=ids,
@@ -209,8 +212,8 @@ class ProseReader:
 
     # ------------------------------------------------------------ years
 
-    def _year(self, text: str, pos: int, baseline: bool) -> tuple[int | None, str]:
-        sentence = text[self._sentence_start(text, pos) : pos]
+    def _year(self, text: str, pos: int, baseline: bool, floor: int = 0) -> tuple[int | None, str]:
+        sentence = text[max(floor, self._sentence_start(text, pos)) : pos]
         years = EXPLICIT_YEAR.findall(sentence)
         if years:
             return int(years[-1]), "sentence"

@@ -35,19 +35,27 @@ def load_themes(path: Path) -> dict[str, Theme]:
     entries = require_list(path, load_yaml(path), "themes")
     themes: dict[str, Theme] = {}
     for e in entries:
-        require_fields(path, e, ["theme_id", "name_zh", "name_en", "definition", "keywords"], "theme")
+        require_fields(
+            path, e, ["theme_id", "name_zh", "name_en", "definition", "keywords"], "theme"
+        )
         tid = str(e["theme_id"])
         if not _ID.match(tid):
             raise InputError(path, f"theme_id {tid!r} is not snake_case", e.line)
         if tid in themes:
             raise InputError(path, f"duplicate theme_id {tid!r}", e.line)
         words = e["keywords"]
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w for w in words):
+        if (
+            not isinstance(words, list)
+            or not words
+            or not all(isinstance(w, str) and w for w in words)
+        ):
             raise InputError(path, f"{tid}: keywords must be a non-empty list of phrases", e.line)
         stripped = [strip_ignorable(w) for w in words]
         if len(set(stripped)) != len(stripped):
             raise InputError(path, f"{tid}: a keyword is listed twice", e.line)
-        themes[tid] = Theme(tid, str(e["name_zh"]), str(e["name_en"]), str(e["definition"]), tuple(stripped))
+        themes[tid] = Theme(
+            tid, str(e["name_zh"]), str(e["name_en"]), str(e["definition"]), tuple(stripped)
+        )
     return themes
 
 
@@ -92,7 +100,16 @@ class ThemeCoder:
                 for start, end, word in found:
                     a, b = view.raw_span(p.start + start, p.start + end)
                     hits.append(
-                        ThemeHit(source_id, tid, strip_ignorable(word), p.index, p.heading, a, b, clean.raw[a:b])
+                        ThemeHit(
+                            source_id,
+                            tid,
+                            strip_ignorable(word),
+                            p.index,
+                            p.heading,
+                            a,
+                            b,
+                            clean.raw[a:b],
+                        )
                     )
         return paras, hits
 

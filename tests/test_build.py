@@ -319,7 +319,12 @@ def test_no_stated_percentage_is_unaccounted_for(db):
 
 def test_every_codebook_indicator_is_in_the_database_and_the_reverse(db):
     book = {r[0] for r in db.execute("SELECT indicator_id FROM indicators").fetchall()}
-    used = {r[0] for r in db.execute("SELECT DISTINCT indicator_id FROM observations").fetchall()}
+    used = {
+        r[0]
+        for r in db.execute(
+            "SELECT indicator_id FROM observations UNION SELECT indicator_id FROM national_reference"
+        ).fetchall()
+    }
     assert book == used
 
 

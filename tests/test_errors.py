@@ -24,6 +24,7 @@ import analysis.database
 from analysis import paths
 from analysis.build import BuildConfig, build
 from analysis.cli import main
+from analysis.database import SCHEMAS
 from analysis.errors import InputError
 
 SIPING = "siping_2021_education_work_plan.txt"
@@ -31,13 +32,7 @@ CODEBOOK = paths.CODEBOOK_YAML.name
 RULES = paths.EXTRACTION_RULES_YAML.name
 CORRECTIONS = paths.CORRECTIONS_YAML.name
 REGISTRY = paths.SOURCES_YAML.name
-EXPORTS = {
-    "sources.csv",
-    "indicators.csv",
-    "observations.csv",
-    "indicator_values.csv",
-    "unaccounted_numbers.csv",
-}
+EXPORTS = {f"{table}.csv" for table in SCHEMAS}
 
 
 # ---------------------------------------------------------------------------- workspace
@@ -73,6 +68,7 @@ class Workspace:
             codebook=self.curated / CODEBOOK,
             rules=self.curated / RULES,
             corrections=self.curated / CORRECTIONS,
+            themes=self.curated / paths.THEME_CODEBOOK_YAML.name,
             database=self.database,
             exports_dir=self.out,
         )
@@ -85,6 +81,7 @@ class Workspace:
             f"--codebook={c.codebook}",
             f"--rules={c.rules}",
             f"--corrections={c.corrections}",
+            f"--themes={c.themes}",
             f"--database={c.database}",
             f"--exports-dir={c.exports_dir}",
         ]

@@ -48,24 +48,30 @@ SIXTH_PLAN = """示例市“十四五”教育发展规划
 """
 
 
-def test_a_sixth_plan_is_processed_without_code_change(tmp_path):
+def registry_with(tmp_path, text: str):
+    """A copy of data/raw plus one more plan, registered as city "example"."""
     raw = tmp_path / "raw"
     shutil.copytree(paths.RAW_DIR, raw)
-    text = SIXTH_PLAN.encode("utf-8")
-    (raw / "example_city_plan.txt").write_bytes(text)
+    blob = text.encode("utf-8")
+    (raw / "example_city_plan.txt").write_bytes(blob)
     registry = yaml.safe_load((raw / "sources.yaml").read_text(encoding="utf-8"))
     entry = dict(registry["sources"][0])
     entry.update(
         source_id="example_fyp_2021_2025",
         city_id="example",
         file="example_city_plan.txt",
-        sha256=hashlib.sha256(text).hexdigest(),
+        sha256=hashlib.sha256(blob).hexdigest(),
         city_name_zh="示例市",
         city_name_en="Example City",
         known_defects=[],
     )
     registry["sources"].append(entry)
     (raw / "sources.yaml").write_text(yaml.safe_dump(registry, allow_unicode=True), "utf-8")
+    return raw / "sources.yaml"
+
+
+def test_a_sixth_plan_is_processed_without_code_change(tmp_path):
+    raw = registry_with(tmp_path, SIXTH_PLAN).parent
     out = tmp_path / "out"
     build(BuildConfig(registry=raw / "sources.yaml", database=out / "p.duckdb", exports_dir=out))
     con = duckdb.connect(str(out / "p.duckdb"), read_only=True)

@@ -108,3 +108,21 @@ def test_unit_must_match_the_codebook(reader):
 def test_value_must_be_in_the_same_clause(reader):
     hits, _ = read(reader, "学前教育毛入园率稳步提高，新建幼儿园 5 所。")
     assert hits == []
+
+
+def test_a_sentence_after_a_table_does_not_take_the_table_header_year(tmp_path):
+    from analysis.build import BuildConfig, build
+    from tests.test_pipeline import registry_with
+
+    text = (
+        "专栏 1 发展情况\n指 标 单 位 2015 年 2020 年\n学前教育\n学前教育毛入园率\n%\n78.15\n92.2\n"
+        "到“十四五”末，普惠性幼儿园覆盖率达到85%。\n"
+    )
+    registry = registry_with(tmp_path, text)
+    result = build(BuildConfig(registry=registry, database=None, exports_dir=tmp_path / "out"))
+    got = [
+        (o.indicator_id, o.year, o.role, o.year_basis)
+        for o in result.observations
+        if o.city_id == "example" and o.method == "prose"
+    ]
+    assert got == [("inclusive_kindergarten_coverage", 2025, "target", "period_phrase")]
