@@ -15,6 +15,7 @@ EXTRACTION_RULES_YAML = CURATED_DIR / "extraction_rules.yaml"
 CORRECTIONS_YAML = CURATED_DIR / "corrections.yaml"
 THEME_CODEBOOK_YAML = CURATED_DIR / "theme_codebook.yaml"
 THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"
+THEME_SAMPLE_CSV = ROOT / "tests" / "data" / "theme_sample.csv"
 
 DATABASE = CURATED_DIR / "plans.duckdb"
 # The CSV exports are named after their tables: CURATED_DIR / f"{table}.csv".

@@ -28,6 +28,9 @@ class Theme:
     name_en: str
     definition: str
     keywords: tuple[str, ...]
+    exclude: tuple[str, ...] = ()  # phrases that contain a keyword but mean something else
+    min_mentions: int = 1  # keyword occurrences a paragraph needs to be coded
+    known_weakness: str | None = None  # stated where validation F1 is below 0.8
 
 
 def load_themes(path: Path) -> dict[str, Theme]:
@@ -53,8 +56,19 @@ def load_themes(path: Path) -> dict[str, Theme]:
         stripped = [strip_ignorable(w) for w in words]
         if len(set(stripped)) != len(stripped):
             raise InputError(path, f"{tid}: a keyword is listed twice", e.line)
+        exclude = e.get("exclude") or []
+        min_mentions = e.get("min_mentions", 1)
+        if not isinstance(exclude, list) or not isinstance(min_mentions, int) or min_mentions < 1:
+            raise InputError(path, f"{tid}: exclude must be a list, min_mentions >= 1", e.line)
         themes[tid] = Theme(
-            tid, str(e["name_zh"]), str(e["name_en"]), str(e["definition"]), tuple(stripped)
+            tid,
+            str(e["name_zh"]),
+            str(e["name_en"]),
+            str(e["definition"]),
+            tuple(stripped),
+            tuple(strip_ignorable(x) for x in exclude),
+            min_mentions,
+            e.get("known_weakness"),
         )
     return themes
 
@@ -81,13 +95,22 @@ class ThemeCoder:
             )
             for tid, t in themes.items()
         }
+        self._exclude = {
+            tid: re.compile("|".join(alias_pattern(x) for x in t.exclude))
+            for tid, t in themes.items()
+            if t.exclude
+        }
 
     def code_text(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
         """theme_id -> [(start, end, matched text)] in a cleaned text."""
         out = {}
         for tid, regex in self._regex.items():
-            found = [(m.start(), m.end(), m.group()) for m in regex.finditer(text)]
-            if found:
+            masked = text
+            if tid in self._exclude:
+                # blank out excluded phrases, keeping offsets (大学区 is not a university)
+                masked = self._exclude[tid].sub(lambda m: "\0" * len(m.group()), text)
+            found = [(m.start(), m.end(), m.group()) for m in regex.finditer(masked)]
+            if len(found) >= self.themes[tid].min_mentions:
                 out[tid] = found
         return out
 

@@ -1,0 +1,94 @@
+"""Theme coding and its validation against the committed hand-labelled sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.normalise import clean
+from analysis.sections import paragraphs
+from analysis.theme_validation import (
+    SAMPLE_PER_SOURCE,
+    draw_sample,
+    read_labels,
+    read_sample,
+    validation_table,
+)
+from analysis.themes import ThemeCoder, load_themes
+
+
+@pytest.fixture(scope="module")
+def coder():
+    return ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
+
+
+def test_codebook_has_the_expected_themes(coder):
+    assert len(coder.themes) == 30
+    for tid in ("party_leadership", "double_reduction", "ice_and_snow", "education_inspection"):
+        assert tid in coder.themes
+
+
+def test_traditional_characters_are_coded_after_normalisation(coder):
+    text = clean("完善教育督導體制機制。").paragraphs.text
+    assert "education_inspection" in coder.code_text(text)
+
+
+def test_excluded_phrase_does_not_count(coder):
+    assert "higher_education" not in coder.code_text("深化大学区管理改革。")
+    assert "higher_education" in coder.code_text("支持驻市高校发展。")
+
+
+def test_min_mentions_filters_passing_mentions(coder):
+    assert "preschool" not in coder.code_text("中小学校(幼儿园)安全检查。")
+    assert "preschool" in coder.code_text("扩大学前教育资源,新建幼儿园。")
+
+
+def test_sample_is_reproducible_from_its_seed(built, raw_texts):
+    from analysis.sources import load_sources
+
+    by_source = {}
+    for s in load_sources(paths.SOURCES_YAML):
+        view = clean(raw_texts[s.source_id]).paragraphs
+        by_source[s.source_id] = [
+            (p, *view.raw_span(p.start, p.end)) for p in paragraphs(view.text) if p.text
+        ]
+    drawn = [row["paragraph_key"] for row in draw_sample(by_source)]
+    assert drawn == list(read_sample(paths.THEME_SAMPLE_CSV))
+    assert len(drawn) == sum(SAMPLE_PER_SOURCE.values()) >= 120
+
+
+def test_labels_cover_the_sample_with_known_theme_ids(coder):
+    labels = read_labels(paths.THEME_LABELS_CSV)
+    assert set(labels) == set(read_sample(paths.THEME_SAMPLE_CSV))
+    used = set().union(*labels.values())
+    assert used <= set(coder.themes)
+
+
+def test_every_theme_below_point_eight_f1_states_its_weakness(coder):
+    table = validation_table(coder, paths.THEME_SAMPLE_CSV, paths.THEME_LABELS_CSV)
+    weak = {r["theme_id"] for r in table if r["f1"] is None or r["f1"] < 0.8}
+    undocumented = {t for t in weak if not coder.themes[t].known_weakness}
+    assert undocumented == set()
+    # and the dictionary is useful overall: most themes reach 0.8
+    assert len(weak) <= 10
+
+
+def test_theme_coverage_rows_per_city(db):
+    got = db.execute(
+        "SELECT city_id, count(*), sum(mentions) > 0 FROM theme_coverage GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    assert [(c, n) for c, n, _ in got] == [
+        ("baicheng", 30),
+        ("jiamusi", 30),
+        ("jilin", 30),
+        ("linjiang", 30),
+        ("siping", 30),
+    ]
+    assert all(any_hit for *_, any_hit in got)
+
+
+def test_theme_hits_quote_their_raw_span(db, raw_texts):
+    for source_id, start, end, quote in db.execute(
+        "SELECT source_id, char_start, char_end, quote FROM theme_hits"
+    ).fetchall():
+        assert raw_texts[source_id][start:end] == quote
