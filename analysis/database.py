@@ -231,6 +231,18 @@ def write_csv(path: Path, table: str, rows: list[dict]) -> None:
             writer.writerow([_cell(row.get(c)) for c in columns])
 
 
+def load_csv_tables(con: duckdb.DuckDBPyConnection, csv_paths: dict[str, Path]) -> None:
+    """Create each table from its CSV export with the declared column types."""
+    for table, path in csv_paths.items():
+        columns = ", ".join(f"'{c}': '{t}'" for c, t in SCHEMAS[table].items())
+        con.execute(
+            f"CREATE TABLE {table} AS SELECT * FROM read_csv(?, header = true, "
+            f"columns = {{{columns}}}, nullstr = '', quote = '\"', escape = '\"', "
+            "auto_detect = false)",
+            [str(path)],
+        )
+
+
 def write_database(db_path: Path, csv_paths: dict[str, Path]) -> Path:
     """Build the database in a temporary file beside `db_path` and return that file.
 
@@ -245,14 +257,7 @@ def write_database(db_path: Path, csv_paths: dict[str, Path]) -> Path:
     try:
         con = duckdb.connect(tmp_name)
         try:
-            for table, path in csv_paths.items():
-                columns = ", ".join(f"'{c}': '{t}'" for c, t in SCHEMAS[table].items())
-                con.execute(
-                    f"CREATE TABLE {table} AS SELECT * FROM read_csv(?, header = true, "
-                    f"columns = {{{columns}}}, nullstr = '', quote = '\"', escape = '\"', "
-                    "auto_detect = false)",
-                    [str(path)],
-                )
+            load_csv_tables(con, csv_paths)
             con.execute("CHECKPOINT")
         finally:
             con.close()

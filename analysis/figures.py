@@ -234,5 +234,6 @@ GAP_INDICATORS = (
     "inclusive_kindergarten_coverage",
     "public_kindergarten_enrollment_share",
     "upper_secondary_gross_enrollment_rate",
+    "compulsory_consolidation_rate",
     "mean_schooling_years_working_age",
 )

@@ -7,7 +7,7 @@ import pytest
 
 from analysis import paths
 from analysis.build import BuildConfig, build
-from analysis.database import SCHEMAS
+from analysis.database import SCHEMAS, load_csv_tables
 
 CITIES = ["baicheng", "linjiang", "siping", "jilin", "jiamusi"]
 
@@ -32,12 +32,6 @@ def db(built):
     """An in-memory DuckDB holding the build's exported tables."""
     _, out = built
     con = duckdb.connect(":memory:")
-    for table, schema in SCHEMAS.items():
-        columns = ", ".join(f"'{c}': '{t}'" for c, t in schema.items())
-        con.execute(
-            f"CREATE TABLE {table} AS SELECT * FROM read_csv(?, header = true, "
-            f"columns = {{{columns}}}, nullstr = '', auto_detect = false)",
-            [str(out / f"{table}.csv")],
-        )
+    load_csv_tables(con, {table: out / f"{table}.csv" for table in SCHEMAS})
     yield con
     con.close()
