@@ -125,7 +125,7 @@ def clean(raw: str) -> CleanText:
         if text:
             line_texts.append(text)
             line_offsets.append(offs)
-            marked_heading.append(bool(MARKDOWN_HEADING.match(raw_line)) and "#" in raw_line)
+            marked_heading.append(bool(MARKDOWN_HEADING.match(raw_line)))
             newline_at.append(body_end if body_end < pos + len(raw_line) else body_end - 1)
         pos += len(raw_line)
 

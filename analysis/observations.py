@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import asdict, dataclass, field, replace
 
-from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
+from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
 from analysis.normalise import CleanText
 from analysis.prose import ProseReader
@@ -74,10 +74,6 @@ def role_for_year(year: int, source: Source, midpoint_year: int) -> str:
 
 def observation_id(city_id: str, indicator_id: str, year: int, char_start: int) -> str:
     return f"{city_id}.{indicator_id}.{year}.{char_start}"
-
-
-def _number(text: str) -> float:
-    return float(text)
 
 
 def extract_source(
@@ -264,7 +260,7 @@ def _table_cell(
                     iid,
                     cell.year,
                     comparator,
-                    _number(number),
+                    float(number),
                     None,
                     "level",
                     expected,
@@ -282,15 +278,3 @@ def _table_cell(
 
 def with_updates(obs: Observation, **changes) -> Observation:
     return replace(obs, **changes)
-
-
-__all__ = [
-    "ROLES",
-    "Observation",
-    "SourceExtraction",
-    "extract_source",
-    "observation_id",
-    "role_for_year",
-    "strip_ignorable",
-    "with_updates",
-]
