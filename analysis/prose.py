@@ -18,6 +18,15 @@ from analysis.sections import paragraphs
 NUMBER = r"\d+(?:\.\d+)?"
 EXPLICIT_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?![)）]|\s*[—\-~～至到])")
 SENTENCE_BREAK = "。；;!！?？\n"
+VERB_SCOPE_BREAK = "，,。；;\n"
+
+
+def _scan_back(text: str, pos: int, stops: str) -> int:
+    """The start of the run of characters before `pos` that contains none of `stops`."""
+    i = pos
+    while i > 0 and text[i - 1] not in stops:
+        i -= 1
+    return i
 
 
 @dataclass(frozen=True)
@@ -124,23 +133,14 @@ class ProseReader:
         return hits, skipped
 
     def _clause_start(self, text: str, pos: int) -> int:
-        i = pos
-        while i > 0 and text[i - 1] not in self.rules.gap_stop_chars:
-            i -= 1
-        return i
+        return _scan_back(text, pos, self.rules.gap_stop_chars)
 
     def _verb_scope_start(self, text: str, pos: int) -> int:
         """Start of the clause a building verb governs: "建设30个…、60个…" shares one verb."""
-        i = pos
-        while i > 0 and text[i - 1] not in "，,。；;\n":
-            i -= 1
-        return i
+        return _scan_back(text, pos, VERB_SCOPE_BREAK)
 
     def _sentence_start(self, text: str, pos: int) -> int:
-        i = pos
-        while i > 0 and text[i - 1] not in SENTENCE_BREAK:
-            i -= 1
-        return i
+        return _scan_back(text, pos, SENTENCE_BREAK)
 
     def _per_unit(self, text: str, start: int, end: int) -> bool:
         prefix = text[self._clause_start(text, start) : end]
