@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from analysis import paths
+from analysis.build_inputs import build_inputs
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.conflicts import resolve
 from analysis.corrections import apply_corrections, load_corrections
@@ -24,7 +25,7 @@ from analysis.metrics import indicator_metrics
 from analysis.normalise import clean
 from analysis.observations import Observation, extract_source
 from analysis.prose import ProseReader
-from analysis.reference import load_reference
+from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
 from analysis.sources import load_sources, read_raw
 from analysis.themes import ThemeCoder, load_themes
@@ -152,6 +153,17 @@ def build(config: BuildConfig | None = None) -> BuildResult:
         "themes": [{**asdict(t), "keywords": "|".join(t.keywords)} for t in themes.values()],
         "theme_coverage": coverage_rows,
         "theme_hits": hit_rows,
+        "build_inputs": build_inputs(
+            {
+                "registry": [config.registry],
+                "plan": [s.path for s in sources],
+                "reference": reference_files(config.registry),
+                "codebook": [config.codebook],
+                "extraction_rules": [config.rules],
+                "corrections": [config.corrections],
+                "theme_codebook": [config.themes],
+            }
+        ),
     }
     config.exports_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))

@@ -85,6 +85,25 @@ TARGET_STYLE = {"marker": "D", "color": OKABE_ITO["vermillion"]}
 STATED_STYLE = {"marker": "^", "color": OKABE_ITO["orange"]}
 IMPLIED_STYLE = {"marker": "o", "color": OKABE_ITO["black"], "markerfacecolor": "white"}
 
+#: Text is Chinese, English or both ("bilingual", the default: Chinese first).
+LANGUAGES = ("bilingual", "zh", "en")
+#: Every fixed word a chart draws, as (Chinese, English).
+LABELS = {
+    "not_stated": ("未载明", "not stated"),
+    "conflict": ("来源数值冲突", "sources state conflicting values"),
+    "baseline": ("基线", "Baseline"),
+    "target": ("目标", "Target"),
+    "national": ("全国", "National"),
+    "baseline_not_stated": ("基线未载明", "baseline not stated"),
+    "target_not_stated": ("目标未载明", "target not stated"),
+    "both_not_stated": ("基线、目标未载明", "baseline, target not stated"),
+    "latest_to_2025": ("最近数值→2025", "latest stated → 2025"),
+    "planned_growth": ("计划增长（各指标单位）", "Planned growth (in each indicator's unit)"),
+    "straight_path": ("直线路径", "Straight path"),
+    "implied": ("隐含", "Implied"),
+    "stated": ("实际载明", "Stated"),
+    "cosine": ("余弦相似度", "Cosine similarity"),
+}
 NOT_STATED = "未载明 not stated"
 CONFLICT_MARK = "†"
 CONFLICT_NOTE = f"{CONFLICT_MARK} 来源数值冲突 sources state conflicting values"
@@ -308,8 +327,28 @@ def chart_style() -> Iterator[None]:
 
 
 def bilingual(zh: str, en: str) -> str:
-    """``"中文 · English"``, the form of every title and fixed label."""
+    """``"中文 · English"``, the form of every bilingual title."""
     return f"{zh}{TITLE_SEPARATOR}{en}" if zh and en else (zh or en)
+
+
+def check_language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    return lang
+
+
+def in_language(zh: str, en: str, lang: str = "bilingual", separator: str = " ") -> str:
+    """``zh``, ``en`` or both joined by ``separator`` (a missing half falls back to the other)."""
+    if check_language(lang) == "zh":
+        return zh or en
+    if lang == "en":
+        return en or zh
+    return f"{zh}{separator}{en}" if zh and en else (zh or en)
+
+
+def label(key: str, lang: str = "bilingual") -> str:
+    """A fixed chart word from :data:`LABELS` in ``lang``."""
+    return in_language(*LABELS[key], lang)
 
 
 def _display_width(text: str) -> int:
@@ -358,15 +397,26 @@ def _chars_per_line(fig: Figure, fontsize: float) -> int:
     return int(fig.get_figwidth() * 72 * 0.96 / (fontsize * 0.55))
 
 
-def _new_figure(height: float, width: float = FIGURE_WIDTH) -> Figure:
-    """A pyplot-free figure (nothing to close, no global state) with constrained layout."""
+def _new_figure(
+    height: float, width: float = FIGURE_WIDTH, size: tuple[float, float] | None = None
+) -> Figure:
+    """A pyplot-free figure (nothing to close, no global state) with constrained layout.
+
+    ``size`` (width, height in inches), when given, replaces the size the chart would pick.
+    """
+    width, height = size if size is not None else (width, height)
+    if width <= 0 or height <= 0:
+        raise ValueError(f"figure size must be positive, got {width} x {height} inches")
     return Figure(figsize=(width, height), layout="constrained")
 
 
-def _decorate(fig: Figure, title_zh: str, title_en: str, source_note: str) -> Figure:
-    """Add the bilingual title (top left) and the source note (bottom left)."""
+def _decorate(
+    fig: Figure, title_zh: str, title_en: str, source_note: str, lang: str = "bilingual"
+) -> Figure:
+    """Add the title (top left) in ``lang`` and the source note (bottom left)."""
     title_size = mpl.rcParams["figure.titlesize"]
-    title = wrap_text(bilingual(title_zh, title_en), _chars_per_line(fig, title_size))
+    title = in_language(title_zh, title_en, lang, TITLE_SEPARATOR)
+    title = wrap_text(title, _chars_per_line(fig, title_size))
     fig.suptitle(title, x=0.01, ha="left", fontsize=title_size)
     # supxlabel rather than fig.text: constrained layout reserves room for it, so the note
     # can never overlap the axis labels above it.
@@ -542,7 +592,14 @@ GAP_COLUMNS = ("city_label", "baseline", "target", "target_comparator", "conflic
 
 
 def gap_dumbbell(
-    df: pd.DataFrame, title_zh: str, title_en: str, unit_label: str, source_note: str
+    df: pd.DataFrame,
+    title_zh: str,
+    title_en: str,
+    unit_label: str,
+    source_note: str,
+    *,
+    lang: str = "bilingual",
+    size: tuple[float, float] | None = None,
 ) -> Figure:
     """One row per city: a line from baseline to target, with national reference lines.
 
@@ -553,8 +610,9 @@ def gap_dumbbell(
     whose sources conflict get a dagger after the city label, explained in the legend.
     """
     _require_columns(df, GAP_COLUMNS, "gap_dumbbell")
+    check_language(lang)
     with chart_style():
-        fig = _new_figure(height=1.6 + 0.42 * len(df))
+        fig = _new_figure(height=1.6 + 0.42 * len(df), size=size)
         ax = fig.add_subplot()
         rows = df.reset_index(drop=True)
         national = {
@@ -562,23 +620,23 @@ def gap_dumbbell(
             "2025": _first_scalar(rows, "national_target"),
         }
         for y, row in rows.iterrows():
-            _draw_gap_row(ax, y, row)
+            _draw_gap_row(ax, y, row, lang)
         ax.set_yticks(range(len(rows)), [_city_tick(r) for _, r in rows.iterrows()])
         ax.set_ylim(len(rows) - 0.5, -0.5)  # first row at the top, as in the frame
         ax.set_xlim(*_padded_limits([*rows["baseline"], *rows["target"], *national.values()]))
         ax.set_xlabel(unit_label)
         ax.grid(axis="x")
         ax.tick_params(axis="y", length=0)
-        handles = _national_lines(ax, national)
+        handles = _national_lines(ax, national, lang)
         handles = [
-            _marker_handle("基线 Baseline", BASELINE_STYLE),
-            _marker_handle("目标 Target", TARGET_STYLE),
+            _marker_handle(label("baseline", lang), BASELINE_STYLE),
+            _marker_handle(label("target", lang), TARGET_STYLE),
             *handles,
         ]
         if rows["conflict"].fillna(False).astype(bool).any():
-            handles.append(_blank_handle(CONFLICT_NOTE))
+            handles.append(_blank_handle(f"{CONFLICT_MARK} {label('conflict', lang)}"))
         _legend_above(ax, handles, ncols=min(len(handles), 3))
-        return _decorate(fig, title_zh, title_en, source_note)
+        return _decorate(fig, title_zh, title_en, source_note, lang)
 
 
 def _city_tick(row: pd.Series) -> str:
@@ -587,7 +645,7 @@ def _city_tick(row: pd.Series) -> str:
     return f"{row['city_label']} {CONFLICT_MARK}" if conflict else str(row["city_label"])
 
 
-def _draw_gap_row(ax: Axes, y: int, row: pd.Series) -> None:
+def _draw_gap_row(ax: Axes, y: int, row: pd.Series, lang: str) -> None:
     """Markers, connecting line, comparator label and "not stated" note for one city."""
     baseline, target = row["baseline"], row["target"]
     has_base, has_target = not _is_missing(baseline), not _is_missing(target)
@@ -609,7 +667,7 @@ def _draw_gap_row(ax: Axes, y: int, row: pd.Series) -> None:
             fontsize=8.5,
             color=TARGET_STYLE["color"],
         )
-    note = _missing_note(has_base, has_target)
+    note = _missing_note(has_base, has_target, lang)
     if note:
         # In a column right of the axes: readable, and impossible to mistake for a value.
         ax.text(
@@ -624,28 +682,26 @@ def _draw_gap_row(ax: Axes, y: int, row: pd.Series) -> None:
         )
 
 
-def _missing_note(has_base: bool, has_target: bool) -> str:
-    """Bilingual "not stated" note naming which value is missing (empty if none)."""
+def _missing_note(has_base: bool, has_target: bool, lang: str = "bilingual") -> str:
+    """ "Not stated" note naming which value is missing (empty if none)."""
     if has_base and has_target:
         return ""
     if not has_base and not has_target:
-        return f"基线、目标{NOT_STATED.split(' ', 1)[0]} baseline, target not stated"
-    if not has_base:
-        return "基线未载明 baseline not stated"
-    return "目标未载明 target not stated"
+        return label("both_not_stated", lang)
+    return label("baseline_not_stated" if not has_base else "target_not_stated", lang)
 
 
-def _national_lines(ax: Axes, national: dict[str, float]) -> list[Line2D]:
+def _national_lines(ax: Axes, national: dict[str, float], lang: str) -> list[Line2D]:
     """Vertical reference lines for the national 2020 and 2025 values; their legend entries."""
     styles = {"2020": ":", "2025": "--"}
     handles = []
     for year, value in national.items():
         if _is_missing(value):
             continue
-        label = f"全国 National {year} ({format_number(value)})"
+        text = f"{label('national', lang)} {year} ({format_number(value)})"
         # Above the grid (which would grey out a dotted line) and below the markers.
         ax.axvline(value, color=OKABE_ITO["black"], linestyle=styles[year], linewidth=1, zorder=1.5)
-        handles.append(Line2D([], [], color="black", linestyle=styles[year], label=label))
+        handles.append(Line2D([], [], color="black", linestyle=styles[year], label=text))
     return handles
 
 
@@ -655,12 +711,20 @@ def _national_lines(ax: Axes, national: dict[str, float]) -> list[Line2D]:
 
 GROWTH_COLUMNS = ("label", "growth_5y", "growth_from_latest", "unit_label")
 GROWTH_SERIES = {
-    "growth_5y": ("2020→2025", OKABE_ITO["blue"]),
-    "growth_from_latest": ("最近数值→2025 latest stated → 2025", OKABE_ITO["orange"]),
+    "growth_5y": (("2020→2025", ""), OKABE_ITO["blue"]),  # the same in both languages
+    "growth_from_latest": (LABELS["latest_to_2025"], OKABE_ITO["orange"]),
 }
 
 
-def growth_ranked(df: pd.DataFrame, title_zh: str, title_en: str, source_note: str) -> Figure:
+def growth_ranked(
+    df: pd.DataFrame,
+    title_zh: str,
+    title_en: str,
+    source_note: str,
+    *,
+    lang: str = "bilingual",
+    size: tuple[float, float] | None = None,
+) -> Figure:
     """Horizontal grouped bars of planned growth, largest 2020→2025 growth at the top.
 
     Columns: ``label`` (e.g. ``"Jiamusi · 学前教育毛入园率"``), ``growth_5y``,
@@ -668,44 +732,51 @@ def growth_ranked(df: pd.DataFrame, title_zh: str, title_en: str, source_note: s
     Indicators have different units, so each bar is labelled with its value and unit.
     """
     _require_columns(df, GROWTH_COLUMNS, "growth_ranked")
+    check_language(lang)
     rows = df.sort_values("growth_5y", ascending=False, kind="stable", na_position="last")
     rows = rows.reset_index(drop=True)
     with chart_style():
-        fig = _new_figure(height=1.8 + 0.55 * len(rows))
+        fig = _new_figure(height=1.8 + 0.55 * len(rows), size=size)
         ax = fig.add_subplot()
         height = 0.38
         for offset, column in zip((-height / 2, height / 2), GROWTH_SERIES, strict=True):
-            _draw_growth_series(ax, rows, column, offset, height)
+            _draw_growth_series(ax, rows, column, offset, height, lang)
         ax.set_yticks(range(len(rows)), rows["label"].astype(str))
         ax.set_ylim(len(rows) - 0.5, -0.5)
         values = [*rows["growth_5y"], *rows["growth_from_latest"], 0.0]
         ax.set_xlim(*_padded_limits(values, pad=0.22))
         ax.axvline(0, color="#333333", linewidth=0.8)
-        ax.set_xlabel("计划增长（各指标单位）Planned growth (in each indicator's unit)")
+        ax.set_xlabel(label("planned_growth", lang))
         ax.grid(axis="x")
         ax.tick_params(axis="y", length=0)
-        handles = [Patch(color=color, label=label) for label, color in GROWTH_SERIES.values()]
+        handles = [
+            Patch(color=color, label=in_language(*words, lang))
+            for words, color in GROWTH_SERIES.values()
+        ]
         _legend_above(ax, handles)
-        return _decorate(fig, title_zh, title_en, source_note)
+        return _decorate(fig, title_zh, title_en, source_note, lang)
 
 
-def _draw_growth_series(ax: Axes, rows: pd.DataFrame, column: str, offset: float, height):
+def _draw_growth_series(
+    ax: Axes, rows: pd.DataFrame, column: str, offset: float, height, lang: str
+):
     """One series of bars, each labelled "+5.2 pp"; a missing value is labelled, not drawn."""
-    label, color = GROWTH_SERIES[column]
+    words, color = GROWTH_SERIES[column]
+    series = in_language(*words, lang)
     for y, row in rows.iterrows():
         value = row[column]
         if _is_missing(value):
             ax.text(
                 0,
                 y + offset,
-                f"  {NOT_STATED}",
+                f"  {label('not_stated', lang)}",
                 va="center",
                 ha="left",
                 fontsize=7.5,
                 color=NOTE_GREY,
             )
             continue
-        ax.barh(y + offset, value, height=height, color=color, label=label)
+        ax.barh(y + offset, value, height=height, color=color, label=series)
         text = f"{'+' if value > 0 else ''}{format_number(value)} {row['unit_label']}".strip()
         ax.annotate(
             text,
@@ -736,7 +807,15 @@ YEARS = {"baseline_2020": 2020, "implied_2022": 2022, "stated_2022": 2022, "targ
 _MIDPOINT_LABEL_SIDE = {"implied_2022": (-8, "right"), "stated_2022": (8, "left")}
 
 
-def midpoint_progress(df: pd.DataFrame, title_zh: str, title_en: str, source_note: str) -> Figure:
+def midpoint_progress(
+    df: pd.DataFrame,
+    title_zh: str,
+    title_en: str,
+    source_note: str,
+    *,
+    lang: str = "bilingual",
+    size: tuple[float, float] | None = None,
+) -> Figure:
     """Small multiples, one per indicator: the straight path 2020→2025 and where 2022 is.
 
     Columns: ``indicator_label``, ``baseline_2020``, ``implied_2022`` (the straight-line
@@ -744,21 +823,22 @@ def midpoint_progress(df: pd.DataFrame, title_zh: str, title_en: str, source_not
     (shown under each panel title). Each panel has its own y scale because units differ.
     """
     _require_columns(df, MIDPOINT_COLUMNS, "midpoint_progress")
+    check_language(lang)
     rows = df.reset_index(drop=True)
     ncols = min(3, len(rows))
     nrows = math.ceil(len(rows) / ncols)
     with chart_style():
-        fig = _new_figure(height=1.5 + 2.35 * nrows)
+        fig = _new_figure(height=1.5 + 2.35 * nrows, size=size)
         # Row 0 holds the shared legend. A figure legend placed "outside upper" would
         # share the top margin with the title and overlap it; an axes of its own gets
         # its own room from constrained layout.
         grid = fig.add_gridspec(nrows + 1, ncols, height_ratios=[0.12] + [1] * nrows)
-        _legend_row(fig.add_subplot(grid[0, :]), _midpoint_handles(), ncols=3)
-        label_width = int(FIGURE_WIDTH / ncols * 72 / (9 * 0.55)) - 2
+        _legend_row(fig.add_subplot(grid[0, :]), _midpoint_handles(lang), ncols=3)
+        label_width = int(fig.get_figwidth() / ncols * 72 / (9 * 0.55)) - 2
         for i, row in rows.iterrows():
             ax = fig.add_subplot(grid[1 + i // ncols, i % ncols])
-            _draw_midpoint_panel(ax, row, label_width)
-        return _decorate(fig, title_zh, title_en, source_note)
+            _draw_midpoint_panel(ax, row, label_width, lang)
+        return _decorate(fig, title_zh, title_en, source_note, lang)
 
 
 def _legend_row(ax: Axes, handles: list, ncols: int) -> None:
@@ -775,18 +855,18 @@ def _legend_row(ax: Axes, handles: list, ncols: int) -> None:
     )
 
 
-def _midpoint_handles() -> list[Line2D]:
+def _midpoint_handles(lang: str = "bilingual") -> list[Line2D]:
     """Legend entries shared by every panel."""
     return [
-        _marker_handle("2020 基线 Baseline", BASELINE_STYLE),
-        Line2D([], [], color=GREY, linestyle="--", label="直线路径 Straight path"),
-        _marker_handle("2022 隐含 Implied", IMPLIED_STYLE),
-        _marker_handle("2022 实际载明 Stated", STATED_STYLE),
-        _marker_handle("2025 目标 Target", TARGET_STYLE),
+        _marker_handle(f"2020 {label('baseline', lang)}", BASELINE_STYLE),
+        Line2D([], [], color=GREY, linestyle="--", label=label("straight_path", lang)),
+        _marker_handle(f"2022 {label('implied', lang)}", IMPLIED_STYLE),
+        _marker_handle(f"2022 {label('stated', lang)}", STATED_STYLE),
+        _marker_handle(f"2025 {label('target', lang)}", TARGET_STYLE),
     ]
 
 
-def _draw_midpoint_panel(ax: Axes, row: pd.Series, label_width: int) -> None:
+def _draw_midpoint_panel(ax: Axes, row: pd.Series, label_width: int, lang: str) -> None:
     """One indicator: path, the four points (those present) and its status."""
     values = {column: row[column] for column in YEARS}
     present = {c: v for c, v in values.items() if not _is_missing(v)}
@@ -823,7 +903,7 @@ def _draw_midpoint_panel(ax: Axes, row: pd.Series, label_width: int) -> None:
         ax.text(
             0.5,
             0.06,
-            f"2022 {NOT_STATED}",
+            f"2022 {label('not_stated', lang)}" if present else label("not_stated", lang),
             transform=ax.transAxes,
             ha="center",
             fontsize=7.5,
@@ -857,6 +937,8 @@ def theme_heatmap(
     value_label: str,
     *,
     value_format: str = ".2f",
+    lang: str = "bilingual",
+    size: tuple[float, float] | None = None,
 ) -> Figure:
     """Annotated heatmap of theme density: themes (index) by cities (columns).
 
@@ -865,18 +947,22 @@ def theme_heatmap(
     """
     if matrix.empty:
         raise ValueError("theme_heatmap: matrix is empty")
+    check_language(lang)
     with chart_style():
-        fig = _new_figure(height=1.9 + 0.36 * len(matrix.index))
+        fig = _new_figure(height=1.9 + 0.36 * len(matrix.index), size=size)
         ax = fig.add_subplot()
         values = matrix.astype(float)
         vmax = float(np.nanmax(values.to_numpy())) if values.notna().any().any() else 1.0
-        _annotated_heatmap(ax, values, value_label, value_format, (0.0, vmax or 1.0))
-        _decorate(fig, title_zh, title_en, source_note)
+        limits = (0.0, vmax or 1.0)
+        _annotated_heatmap(ax, values, value_label, value_format, limits, lang=lang)
+        _decorate(fig, title_zh, title_en, source_note, lang)
         _fit_column_labels(ax)
         return fig
 
 
-def _annotated_heatmap(ax: Axes, values, value_label, value_format, limits, cbar_ax=None):
+def _annotated_heatmap(
+    ax: Axes, values, value_label, value_format, limits, cbar_ax=None, lang="bilingual"
+):
     """seaborn heatmap in the project's colours, missing cells marked, labels fitted."""
     sns.heatmap(
         values,
@@ -892,14 +978,14 @@ def _annotated_heatmap(ax: Axes, values, value_label, value_format, limits, cbar
         cbar_ax=cbar_ax,
         cbar_kws={"label": value_label, **({} if cbar_ax else {"shrink": 0.8})},
     )
-    _mark_missing_cells(ax, values)
+    _mark_missing_cells(ax, values, lang)
     ax.set_xlabel("")
     ax.set_ylabel("")
     ax.tick_params(length=0)
     ax.tick_params(axis="y", labelrotation=0)
 
 
-def _mark_missing_cells(ax: Axes, values: pd.DataFrame) -> None:
+def _mark_missing_cells(ax: Axes, values: pd.DataFrame, lang: str) -> None:
     """Hatch missing cells and write "not stated" in them: a blank cell would read as low."""
     for i, j in zip(*np.nonzero(values.isna().to_numpy()), strict=True):
         ax.add_patch(
@@ -916,7 +1002,7 @@ def _mark_missing_cells(ax: Axes, values: pd.DataFrame) -> None:
         ax.text(
             j + 0.5,
             i + 0.5,
-            NOT_STATED.replace(" ", "\n", 1),
+            in_language(*LABELS["not_stated"], lang, separator="\n"),
             ha="center",
             va="center",
             fontsize=6.5,
@@ -947,6 +1033,9 @@ def similarity_heatmap(
     title_zh: str,
     title_en: str,
     source_note: str,
+    *,
+    lang: str = "bilingual",
+    size: tuple[float, float] | None = None,
 ) -> Figure:
     """Cosine-similarity heatmap of cities; with a dendrogram on top if ``linkage`` is given.
 
@@ -955,31 +1044,33 @@ def similarity_heatmap(
     reordered to its leaf order so that similar cities sit together.
     """
     _check_square(matrix)
+    check_language(lang)
     values = matrix.astype(float)
     with chart_style():
-        size = 2.4 + 0.62 * len(values)
-        width = min(FIGURE_WIDTH, size + 1.8)
+        side = 2.4 + 0.62 * len(values)
+        width = min(FIGURE_WIDTH, side + 1.8)
         if linkage is None:
-            fig = _new_figure(height=size + 0.6, width=width)
+            fig = _new_figure(height=side + 0.6, width=width, size=size)
             ax = fig.add_subplot()
-            _similarity_map(ax, values)
+            _similarity_map(ax, values, lang=lang)
         else:
-            fig = _new_figure(height=size + 1.4, width=width)
-            ax = _draw_with_dendrogram(fig, values, np.asarray(linkage, dtype=float))
-        _decorate(fig, title_zh, title_en, source_note)
+            fig = _new_figure(height=side + 1.4, width=width, size=size)
+            ax = _draw_with_dendrogram(fig, values, np.asarray(linkage, dtype=float), lang)
+        _decorate(fig, title_zh, title_en, source_note, lang)
         _fit_column_labels(ax)
         return fig
 
 
-def _similarity_map(ax: Axes, values: pd.DataFrame, cbar_ax: Axes | None = None) -> None:
+def _similarity_map(
+    ax: Axes, values: pd.DataFrame, cbar_ax: Axes | None = None, lang: str = "bilingual"
+) -> None:
     """The heatmap part; colour scale from the lowest similarity (rounded down) to 1."""
     off_diagonal = values.to_numpy()[~np.eye(len(values), dtype=bool)]
     low = np.nanmin(off_diagonal) if np.isfinite(off_diagonal).any() else 0.0
     # Starting at 0 would paint every cell of similar plans the same dark blue; the colour
     # bar states the range, and every cell carries its number.
     vmin = min(math.floor(low * 10) / 10, 0.9)
-    label = "余弦相似度 Cosine similarity"
-    _annotated_heatmap(ax, values, label, ".2f", (vmin, 1.0), cbar_ax)
+    _annotated_heatmap(ax, values, label("cosine", lang), ".2f", (vmin, 1.0), cbar_ax, lang)
 
 
 def _check_square(matrix: pd.DataFrame) -> None:
@@ -990,7 +1081,9 @@ def _check_square(matrix: pd.DataFrame) -> None:
         raise ValueError("similarity_heatmap: index and columns must be the same labels")
 
 
-def _draw_with_dendrogram(fig: Figure, matrix: pd.DataFrame, linkage: np.ndarray) -> Axes:
+def _draw_with_dendrogram(
+    fig: Figure, matrix: pd.DataFrame, linkage: np.ndarray, lang: str = "bilingual"
+) -> Axes:
     """Dendrogram above the heatmap (in leaf order, columns aligned); returns the heatmap."""
     from scipy.cluster import hierarchy
 
@@ -1010,5 +1103,5 @@ def _draw_with_dendrogram(fig: Figure, matrix: pd.DataFrame, linkage: np.ndarray
     ordered = matrix.iloc[order, order]
     ax_tree.set_xlim(0, 10 * n)  # scipy puts leaf i at 10 * i + 5: cell centres below
     ax_tree.set_axis_off()
-    _similarity_map(ax_map, ordered, ax_bar)
+    _similarity_map(ax_map, ordered, ax_bar, lang)
     return ax_map

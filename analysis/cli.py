@@ -3,19 +3,48 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from pathlib import Path
 
 from analysis import paths
+from analysis.chart_export import CHARTS, MEASURES, SIZE_PRESETS
+from analysis.charts import LANGUAGES
 from analysis.errors import InputError
 
 BUILD_EPILOG = """example:
   python -m analysis build
   python -m analysis build --database /tmp/plans.duckdb --exports-dir /tmp/exports
 """
+EXPORT_EPILOG = """examples:
+  # bilingual PDF of the gap to target for two cities, half an A4 page
+  python -m analysis export gap --indicators preschool_gross_enrollment_rate \\
+      --cities baicheng,jiamusi --lang bilingual --format pdf --size a4-half
+
+  # English PNG and SVG for a 16:9 slide, three indicators (one chart each)
+  python -m analysis export gap --indicators preschool_gross_enrollment_rate,\\
+inclusive_kindergarten_coverage,public_kindergarten_enrollment_share \\
+      --lang en --format png,svg --size slide-16x9
+
+  # Chinese theme heatmap of four themes, explicit size and resolution
+  python -m analysis export theme-heatmap --themes preschool,teacher_workforce,digital_education,\\
+rural_revitalisation --lang zh --size 180x120mm --dpi 600
+
+  # growth needed per year, and Jiamusi's midpoint progress, as the notebooks draw them
+  python -m analysis export growth
+  python -m analysis export midpoint --cities jiamusi --format pdf,png
+
+Each chart is written to --out-dir with a sidecar <name>.json naming every observation
+plotted (id, source, raw file, character span, quote) and the database build it came from.
+An unknown city, indicator or theme id is an error that lists the valid ids.
+"""
 LOCATE_EPILOG = """example:
   python -m analysis locate jiamusi_fyp_2021_2025 "视频监控系统与属地公安机关联网率"
 """
+
+
+def _id_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -40,6 +69,43 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--themes", type=Path, default=paths.THEME_CODEBOOK_YAML)
     b.add_argument("--database", type=Path, default=paths.DATABASE)
     b.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR)
+    e = sub.add_parser(
+        "export",
+        help="draw one chart for a briefing: cities, indicators or themes, language, size",
+        description="Draw a chart with the notebooks' plotting code for chosen cities, "
+        "indicators or themes, in Chinese, English or both, at a print or slide size, with "
+        "its sources printed on it and a provenance sidecar (JSON) beside it. Needs the "
+        "database (python -m analysis build).",
+        epilog=EXPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    e.add_argument("chart", choices=CHARTS, help="which chart")
+    e.add_argument("--cities", type=_id_list, help="comma-separated city ids (default: all)")
+    e.add_argument(
+        "--indicators", type=_id_list, help="comma-separated indicator ids (gap: required)"
+    )
+    e.add_argument("--themes", type=_id_list, help="comma-separated theme ids (default: all)")
+    e.add_argument(
+        "--measure",
+        choices=list(MEASURES),
+        default="density",
+        help="theme-heatmap colour: mentions per 10,000 characters or share of paragraphs",
+    )
+    e.add_argument("--lang", choices=LANGUAGES, default="bilingual", help="label language")
+    e.add_argument(
+        "--format",
+        type=_id_list,
+        default=("pdf",),
+        help="comma-separated: png, svg, pdf (default: pdf)",
+    )
+    e.add_argument(
+        "--size",
+        help=f"preset ({', '.join(SIZE_PRESETS)}) or WxH with a unit: 180x100mm, 18x10cm, 7x4in "
+        "(default: the chart's own, 183 mm wide)",
+    )
+    e.add_argument("--dpi", type=int, default=300, help="PNG resolution (default: 300)")
+    e.add_argument("--name", help="file name without extension (default: from the request)")
+    e.add_argument("--out-dir", type=Path, default=paths.CHART_EXPORT_DIR)
     loc = sub.add_parser(
         "locate",
         help="print the raw character spans of a text in a source (for corrections.yaml)",
@@ -73,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
             )
             print(result.summary())
             return 0
+        if args.command == "export":
+            return _export(args, argv)
         if args.command == "locate":
             from analysis.locate import locate
 
@@ -90,3 +158,32 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     return 1
+
+
+def _export(args: argparse.Namespace, argv: list[str] | None) -> int:
+    from analysis.chart_export import ChartRequest, export_charts
+    from analysis.figures import SelectionError
+
+    request = ChartRequest(
+        chart=args.chart,
+        cities=args.cities,
+        indicators=args.indicators,
+        themes=args.themes,
+        measure=args.measure,
+        lang=args.lang,
+        formats=args.format,
+        size=args.size,
+        dpi=args.dpi,
+        name=args.name,
+    )
+    words = sys.argv[1:] if argv is None else argv
+    command = "python -m analysis " + " ".join(shlex.quote(w) for w in words)
+    try:
+        written = export_charts(request, args.out_dir, command=command)
+    except SelectionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for saved, side in written:
+        for path in (*saved.files, side):
+            print(path)
+    return 0

@@ -183,6 +183,12 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "char_end": "INTEGER",
         "quote": "VARCHAR",
     },
+    "build_inputs": {
+        "build_id": "VARCHAR",
+        "kind": "VARCHAR",
+        "path": "VARCHAR",
+        "sha256": "VARCHAR",
+    },
     "unaccounted_numbers": {
         "source_id": "VARCHAR",
         "char_start": "INTEGER",
@@ -203,6 +209,7 @@ SORT_KEYS = {
     "themes": ("theme_id",),
     "theme_coverage": ("city_id", "theme_id"),
     "theme_hits": ("source_id", "char_start", "theme_id"),
+    "build_inputs": ("kind", "path"),
 }
 
 

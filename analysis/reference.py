@@ -25,6 +25,12 @@ COLUMNS = [
 ]
 
 
+def reference_files(registry: Path) -> list[Path]:
+    """The reference files the registry lists (for the build's input list)."""
+    registry = Path(registry)
+    return [registry.parent / e["file"] for e in load_yaml(registry).get("references") or []]
+
+
 def load_reference(registry: Path, book: dict[str, Indicator]) -> list[dict]:
     """Every reference row, checked against its checksum and the codebook."""
     registry = Path(registry)

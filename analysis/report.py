@@ -67,12 +67,13 @@ def observations_by_role() -> pd.DataFrame:
     return table.reindex(CITY_ORDER, fill_value=0).astype(int)
 
 
-def conflicts() -> pd.DataFrame:
+def conflicts(database: Path = paths.DATABASE) -> pd.DataFrame:
     """Every conflicting observation, the preferred one marked, with its rule."""
     return query(
         "SELECT conflict_id, city_id, indicator_id, year, value, comparator, method, line, "
         "preferred, preference_reason, quote FROM observations WHERE conflict_id IS NOT NULL "
-        "ORDER BY conflict_id, preferred DESC, char_start"
+        "ORDER BY conflict_id, preferred DESC, char_start",
+        database=database,
     )
 
 
@@ -170,9 +171,17 @@ def theme_matrix(value: str = "density_per_10k_chars") -> pd.DataFrame:
     )
 
 
-def theme_similarity(value: str = "share_of_paragraphs") -> tuple[pd.DataFrame, np.ndarray]:
-    """Cosine similarity of the cities' theme profiles and an average-linkage clustering."""
+def theme_similarity(
+    value: str = "share_of_paragraphs",
+    cities: list[str] | None = None,
+    themes: list[str] | None = None,
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """Cosine similarity of the cities' theme profiles and an average-linkage clustering.
+
+    ``cities`` and ``themes`` restrict the profiles (default: every city and theme).
+    """
     matrix = theme_matrix(value).T  # cities x themes
+    matrix = matrix.reindex(index=cities or matrix.index, columns=themes or matrix.columns)
     distances = pdist(matrix.to_numpy(), metric="cosine")
     similarity = pd.DataFrame(1 - squareform(distances), index=matrix.index, columns=matrix.index)
     return similarity, linkage(distances, method="average")
