@@ -8,14 +8,24 @@ RAW_DIR = DATA_DIR / "raw"
 CURATED_DIR = DATA_DIR / "curated"
 FIGURES_DIR = ROOT / "figures"
 NOTEBOOKS_DIR = ROOT / "notebooks"
+REPORT_DIR = ROOT / "build" / "report"
 
 SOURCES_YAML = RAW_DIR / "sources.yaml"
+REFERENCE_DIR = RAW_DIR / "reference"  # national reference files (`references:` in sources.yaml)
 CODEBOOK_YAML = CURATED_DIR / "indicator_codebook.yaml"
 EXTRACTION_RULES_YAML = CURATED_DIR / "extraction_rules.yaml"
 CORRECTIONS_YAML = CURATED_DIR / "corrections.yaml"
 THEME_CODEBOOK_YAML = CURATED_DIR / "theme_codebook.yaml"
+DATA_PACKAGE_YAML = CURATED_DIR / "data_package.yaml"  # descriptions and units of the export
 THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"
 THEME_SAMPLE_CSV = ROOT / "tests" / "data" / "theme_sample.csv"
 
 DATABASE = CURATED_DIR / "plans.duckdb"
 # The CSV exports are named after their tables: CURATED_DIR / f"{table}.csv".
+# `analysis export` writes briefing charts here unless told otherwise (git-ignored).
+CHART_EXPORT_DIR = ROOT / "build" / "charts"
+
+# The data package (analysis/data_package.py), written beside the CSV exports.
+DATAPACKAGE_JSON = CURATED_DIR / "datapackage.json"
+PARQUET_DIR = CURATED_DIR / "parquet"
+WORKBOOK_XLSX = CURATED_DIR / "city_education_plans.xlsx"
