@@ -30,6 +30,10 @@ inclusive_kindergarten_coverage,public_kindergarten_enrollment_share \\
   python -m analysis export theme-heatmap --themes preschool,teacher_workforce,digital_education,\\
 rural_revitalisation --lang zh --size 180x120mm --dpi 600
 
+  # how alike three cities' theme profiles are, English, SVG
+  python -m analysis export theme-similarity --cities baicheng,linjiang,jiamusi --lang en \\
+      --format svg
+
   # growth needed per year, and Jiamusi's midpoint progress, as the notebooks draw them
   python -m analysis export growth
   python -m analysis export midpoint --cities jiamusi --format pdf,png
