@@ -1,0 +1,335 @@
+"""The HTML report: a page per notebook, an index, offline, deterministic, sound in a browser.
+
+The browser tests drive Debian's chromium through Playwright (never a downloaded browser).
+The lookup is ``CHROMIUM_PATH`` if set, else ``shutil.which("chromium")``, else
+``/usr/bin/chromium``; without an executable there they are skipped, and everything else
+still runs (``CHROMIUM_PATH=/nonexistent`` shows the skip).
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import inspect
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from html import escape
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import sync_playwright
+
+from analysis import metrics, paths
+from analysis.html_report import INDEX, build_report
+
+NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
+PAGES = [f"{nb.stem}.html" for nb in NOTEBOOKS]
+CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NO_CHROMIUM = (
+    "Chromium not found: install Debian's chromium package (apt-get install chromium) "
+    "to run the HTML report test in a browser"
+)
+# What nbconvert's basic template (classic/base.html.j2) emits for an output of type
+# error and for a stderr stream.
+ERROR_OUTPUTS = ".output_error, .output_stderr"
+
+
+@pytest.fixture(scope="module")
+def database(built) -> Path:
+    _, out = built
+    return out / "plans.duckdb"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, database) -> Path:
+    return build_report(tmp_path_factory.mktemp("site") / "report", database=database).parent
+
+
+# ---------------------------------------------------------------- reading the HTML
+
+
+class Scan(HTMLParser):
+    """What a page references and links to, and the rows of its conflicts table."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.resources: list[str] = []  # src of any element, href of <link>
+        self.links: list[str] = []  # href of <a>
+        self.listed: list[str] = []  # href of <a> in the index's list of notebooks
+        self._in_list = False
+        self.conflict_rows = 0
+        self._in_conflicts = False
+        self._in_body = False
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "src" in attrs:
+            self.resources.append(attrs["src"])
+        if tag == "link" and "href" in attrs:
+            self.resources.append(attrs["href"])
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+            if self._in_list:
+                self.listed.append(attrs["href"])
+        if tag == "ol" and attrs.get("class") == "notebooks":
+            self._in_list = True
+        if tag == "table":
+            self._in_conflicts = attrs.get("id") == "conflicts"
+        self._in_body = self._in_body or (self._in_conflicts and tag == "tbody")
+        if self._in_conflicts and self._in_body and tag == "tr":
+            self.conflict_rows += 1
+
+    def handle_endtag(self, tag):
+        if tag == "tbody":
+            self._in_body = False
+        if tag == "table":
+            self._in_conflicts = False
+        if tag == "ol":
+            self._in_list = False
+
+
+def scan(path: Path) -> Scan:
+    return Scan(path.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- fast checks
+
+
+def test_every_notebook_has_a_page(site):
+    assert sorted(p.name for p in site.iterdir()) == sorted([*PAGES, INDEX])
+
+
+def test_index_links_to_every_page_in_reading_order(site):
+    index = scan(site / INDEX)
+    assert index.listed == PAGES
+    assert {href for href in index.links if not href.startswith("#")} == set(PAGES)
+
+
+def test_pages_link_to_the_index_and_their_neighbours(site):
+    for i, page in enumerate(PAGES):
+        links = scan(site / page).links
+        neighbours = PAGES[max(i - 1, 0) : i] + PAGES[i + 1 : i + 2]
+        assert INDEX in links and all(n in links for n in neighbours), page
+
+
+def test_no_page_references_anything_outside_the_site(site):
+    for page in site.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for ref in scan(page).resources:
+            assert not re.match(r"(https?:)?//", ref, re.IGNORECASE), (page.name, ref)
+            assert ref.startswith("data:image/png;base64,"), (page.name, ref[:80])
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", text), page.name
+
+
+def test_pages_declare_utf8_and_mark_chinese_text(site):
+    for page in site.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert text.startswith('<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">')
+        body = text[text.index("<body>") :]
+        unmarked = re.sub(r'<span lang="zh-Hans">[^<]*</span>', "", body)
+        assert not CJK.search(unmarked), page.name
+    assert '<span lang="zh-Hans">学前毛入园率</span>' in (site / INDEX).read_text(encoding="utf-8")
+
+
+def test_index_lists_every_conflicting_observation(site, db):
+    rows = db.execute(
+        "SELECT quote FROM observations WHERE conflict_id IS NOT NULL ORDER BY quote"
+    ).fetchall()
+    assert len(rows) > 0
+    assert scan(site / INDEX).conflict_rows == len(rows)
+    index = re.sub(r"</?span[^>]*>", "", (site / INDEX).read_text(encoding="utf-8"))
+    assert all(f"<td>{escape(quote)}</td>" in index for (quote,) in rows)
+
+
+def test_index_gives_the_metric_definitions_from_the_code(site):
+    index = (site / INDEX).read_text(encoding="utf-8")
+    formulas = re.findall(r"``(.+?)``", inspect.getdoc(metrics))
+    assert "implied_2022 = baseline + (target - baseline) * 2 / 5" in formulas
+    assert all(f"<code>{escape(f, quote=False)}</code>" in index for f in formulas)
+    assert "<h2>Definitions</h2>" in index and "preferred observation" in index
+
+
+def test_two_builds_are_byte_identical(tmp_path, database):
+    a = build_report(tmp_path / "a", database=database).parent
+    b = build_report(tmp_path / "b", database=database).parent
+    assert {p.name: p.read_bytes() for p in a.iterdir()} == {
+        p.name: p.read_bytes() for p in b.iterdir()
+    }
+
+
+def test_a_failed_build_leaves_the_previous_report(tmp_path, database):
+    out = tmp_path / "report"
+    build_report(out, database=database)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    broken = tmp_path / "notebooks"
+    broken.mkdir()
+    (broken / "01_broken.ipynb").write_text("{not json", encoding="utf-8")
+    with pytest.raises(nbformat.reader.NotJSONError):
+        build_report(out, notebooks_dir=broken, database=database)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "report"]
+
+
+def test_a_rebuild_replaces_the_previous_report(tmp_path, database):
+    out = tmp_path / "report"
+    build_report(out, database=database)
+    (out / "stale.html").write_text("from an earlier build", encoding="utf-8")
+    build_report(out, database=database)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*PAGES, INDEX])
+    assert [p.name for p in tmp_path.iterdir()] == ["report"]
+
+
+# ---------------------------------------------------------------- in a browser
+
+
+def chromium_path() -> str | None:
+    candidate = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    return candidate if os.access(candidate, os.X_OK) else None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip(NO_CHROMIUM)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        """Requests are not logged: the browser check reports every failed one itself."""
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve a directory on localhost (over http a missing file is a 404 the check sees)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def browser_problems(browser, site: Path) -> list[str]:
+    """Open the index, follow every notebook link, and describe everything that went wrong."""
+    problems: list[str] = []
+    with serve(site) as base:
+        context = browser.new_context()
+        try:
+            context.route("**/*", functools.partial(_only_local, base=base, problems=problems))
+            page = context.new_page()
+            _record_page_errors(page, problems)
+            index = urljoin(base, INDEX)
+            problems += _check_page(page, index)
+            hrefs = page.eval_on_selector_all(
+                "ol.notebooks a", "links => links.map(a => a.getAttribute('href'))"
+            )
+            if not hrefs:
+                problems.append("index: no notebook links")
+            for href in hrefs:
+                problems += _check_page(page, urljoin(index, href))
+        finally:
+            context.close()
+    return problems
+
+
+def _only_local(route, base: str, problems: list[str]) -> None:
+    """Let requests to the local server through; any other request is a problem."""
+    if route.request.url.startswith(base):
+        route.continue_()
+    else:
+        problems.append(f"external request: {route.request.url}")
+        route.abort()
+
+
+def _record_page_errors(page, problems: list[str]) -> None:
+    def on_console(message):
+        if message.type == "error":
+            problems.append(f"{page.url}: console error: {message.text}")
+
+    def on_response(response):
+        if not response.ok:
+            problems.append(f"{response.url}: HTTP {response.status}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: page error: {error}"))
+    page.on("requestfailed", lambda r: problems.append(f"{r.url}: failed request: {r.failure}"))
+    page.on("response", on_response)
+
+
+def _check_page(page, url: str) -> list[str]:
+    name = url.rsplit("/", 1)[-1]
+    try:
+        response = page.goto(url, wait_until="load")
+    except PlaywrightError as error:
+        return [f"{name}: navigation failed: {error}"]
+    problems = [] if response and response.ok else [f"{name}: did not load"]
+    broken = page.eval_on_selector_all(
+        "img", "imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 0)).length"
+    )
+    problems += [f"{name}: broken image"] * broken
+    for text in page.locator(ERROR_OUTPUTS).all_inner_texts():
+        problems.append(f"{name}: error cell: {text.strip()[:200]}")
+    return problems
+
+
+def test_the_report_opens_cleanly_in_chromium(browser, site):
+    assert browser_problems(browser, site) == []
+
+
+def crafted_site(tmp_path: Path, database: Path, output) -> Path:
+    """A one-notebook report whose only code cell has the given output."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    cell = new_code_cell("crafted()", execution_count=1, outputs=[output])
+    notebook = new_notebook(
+        cells=[new_markdown_cell("# Crafted\n\n**What this answers:** can the check fail?"), cell]
+    )
+    nbformat.write(notebook, notebooks / "01_crafted.ipynb")
+    return build_report(tmp_path / "report", notebooks_dir=notebooks, database=database).parent
+
+
+# the PNG signature followed by bytes that are no PNG chunk: valid base64, undecodable image
+CORRUPT_PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"not a png chunk" * 8).decode()
+
+
+@pytest.mark.parametrize(
+    ("output", "expected"),
+    [
+        (new_output("error", ename="ValueError", evalue="boom", traceback=["boom"]), "error cell"),
+        (new_output("stream", name="stderr", text="a warning\n"), "error cell"),
+        (new_output("display_data", data={"image/png": CORRUPT_PNG}), "broken image"),
+    ],
+    ids=["error-output", "stderr-stream", "corrupt-png"],
+)
+def test_the_browser_check_reports_a_bad_page(browser, tmp_path, database, output, expected):
+    problems = browser_problems(browser, crafted_site(tmp_path, database, output))
+    assert len(problems) == 1 and problems[0].startswith(f"01_crafted.html: {expected}"), problems
