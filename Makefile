@@ -7,7 +7,7 @@ CODE := analysis tests $(wildcard benchmarks/*.py)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help all build notebooks test lint format bench lab lock clean
+.PHONY: help all build data notebooks report reproduce test lint format sync bench lab lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -17,21 +17,32 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[dev]'
+	$(BIN)/python -c 'from analysis.main_job import register_kernel; register_kernel()'
 	touch $(STAMP)
 
-all: notebooks ## set up, build the database, execute every notebook and write figures/ (the main job)
+all: $(STAMP) ## the main job: build the database, data package, notebooks, figures/, HTML report
+	$(BIN)/python -m analysis all
 
 build: $(STAMP) ## build data/curated/plans.duckdb and the CSV exports from data/raw
 	$(BIN)/python -m analysis build
 
-notebooks: build ## execute every notebook in place, regenerating figures/
-	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False $(NOTEBOOKS)
+data: build ## write the data package: Parquet, datapackage.json, Excel workbook
+	$(BIN)/python -m analysis export-data
 
-test: build ## set up, then run the whole test suite (lint, unit, integration, nbval notebooks)
+notebooks: build ## execute every notebook in place, regenerating figures/ (part of `make all`)
+	$(BIN)/python -c 'from analysis.main_job import execute_notebooks; execute_notebooks()'
+
+report: build ## render the executed notebooks as a static site in build/report/
+	$(BIN)/python -m analysis report
+
+reproduce: $(STAMP) ## rerun everything in a clean copy; compare every output with the manifest
+	$(BIN)/python -m analysis reproduce
+
+test: build ## set up, then run the whole suite (lint, unit, nbval notebooks, reproduction)
 	$(BIN)/ruff check $(CODE)
 	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/python -m pytest --nbval --nbval-current-env tests notebooks
+	$(BIN)/python -m analysis reproduce
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check $(CODE)
@@ -44,8 +55,12 @@ format: $(STAMP) ## apply ruff formatting and safe fixes
 bench: $(STAMP) ## time the build on the five plans and on a synthetic 500-plan corpus
 	$(BIN)/python benchmarks/bench_build.py
 
-lab: build ## start JupyterLab on the notebooks
+lab: build ## start JupyterLab on the notebooks with the project's kernel
+	$(BIN)/python -c 'from analysis.main_job import register_kernel; register_kernel()'
 	$(BIN)/jupyter lab notebooks
+
+sync: $(STAMP) ## bring each notebook and its paired .py (jupytext percent format) in step
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
 
 lock: ## re-pin requirements.lock from a fresh environment (after editing pyproject.toml)
 	rm -rf build/lockvenv && $(PYTHON) -m venv build/lockvenv

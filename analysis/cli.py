@@ -42,6 +42,25 @@ Each chart is written to --out-dir with a sidecar <name>.json naming every obser
 plotted (id, source, raw file, character span, quote) and the database build it came from.
 An unknown city, indicator or theme id is an error that lists the valid ids.
 """
+ALL_EPILOG = """example:
+  python -m analysis all      # what `make all` runs
+"""
+REPRODUCE_EPILOG = """example:
+  python -m analysis reproduce
+  python -m analysis reproduce --keep /tmp/rerun    # keep the copy to inspect differences
+
+prints, for instance:
+  33 of 33 figures reproduced byte-identically
+  16 of 16 data exports reproduced byte-identically
+  6 of 6 notebooks reproduced byte-identically
+"""
+REPORT_EPILOG = """example:
+  python -m analysis report && xdg-open build/report/index.html
+"""
+EXPORT_DATA_EPILOG = """example:
+  python -m analysis export-data
+  frictionless validate data/curated/datapackage.json
+"""
 LOCATE_EPILOG = """example:
   python -m analysis locate jiamusi_fyp_2021_2025 "视频监控系统与属地公安机关联网率"
 """
@@ -110,6 +129,44 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dpi", type=int, default=300, help="PNG resolution (default: 300)")
     e.add_argument("--name", help="file name without extension (default: from the request)")
     e.add_argument("--out-dir", type=Path, default=paths.CHART_EXPORT_DIR)
+    sub.add_parser(
+        "all",
+        help="the main job: build, export the data package, execute the notebooks, report",
+        description="Build the database from data/raw, write the data package (CSV, Parquet, "
+        "datapackage.json, Excel), execute every notebook in place (regenerating figures/), "
+        "render the HTML report into build/report and record data/curated/manifest.sha256.",
+        epilog=ALL_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rep = sub.add_parser(
+        "reproduce",
+        help="rerun everything from the raw texts in a clean copy and compare with the manifest",
+        description="Copy the repository's tracked files to a temporary folder, delete every "
+        "published figure and data export there, rerun the main job from the raw texts, and "
+        "compare every figure, data export and notebook with data/curated/manifest.sha256. "
+        "Exits 1 and lists the files that differ when any do.",
+        epilog=REPRODUCE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rep.add_argument("--keep", type=Path, help="run in this (new or empty) folder and keep it")
+    sub.add_parser(
+        "report",
+        help="render the executed notebooks as a static HTML site in build/report",
+        description="Render the committed, executed notebooks into build/report/ (an index "
+        "in reading order with the metric definitions and the conflicts table, one page per "
+        "notebook, figures embedded). Works offline; needs the database.",
+        epilog=REPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub.add_parser(
+        "export-data",
+        help="write the data package: Parquet, datapackage.json and the Excel workbook",
+        description="From the built database, write Parquet copies of the curated tables, a "
+        "Frictionless Data Package descriptor over the CSV exports and an Excel workbook with "
+        "the source quote beside every value, into data/curated/.",
+        epilog=EXPORT_DATA_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     loc = sub.add_parser(
         "locate",
         help="print the raw character spans of a text in a source (for corrections.yaml)",
@@ -145,6 +202,24 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "export":
             return _export(args, argv)
+        if args.command == "all":
+            from analysis.main_job import run_main_job
+
+            run_main_job()
+            return 0
+        if args.command == "reproduce":
+            return _reproduce(args)
+        if args.command == "report":
+            from analysis.html_report import build_report
+
+            print(build_report())
+            return 0
+        if args.command == "export-data":
+            from analysis.data_package import export_data_package
+
+            for path in export_data_package():
+                print(path)
+            return 0
         if args.command == "locate":
             from analysis.locate import locate
 
@@ -191,3 +266,17 @@ def _export(args: argparse.Namespace, argv: list[str] | None) -> int:
         for path in (*saved.files, side):
             print(path)
     return 0
+
+
+def _reproduce(args: argparse.Namespace) -> int:
+    from analysis.reproduce import reproduce
+
+    results = reproduce(keep=args.keep)
+    for result in results:
+        print(result.line())
+    failed = [r for r in results if not r.ok]
+    for result in failed:
+        for kind in ("differing", "missing", "unexpected"):
+            for name in getattr(result, kind):
+                print(f"  {kind}: {name}", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,169 @@
+"""Reproduction for reviewers: rerun the main job from the raw texts in a clean copy and
+compare every published file with the committed manifest of SHA-256 sums.
+
+The manifest (``data/curated/manifest.sha256``, in ``sha256sum`` format so that
+``sha256sum -c`` also reads it) lists every figure, every data export and every executed
+notebook. `python -m analysis reproduce` copies the repository's tracked files to a
+temporary folder, deletes every listed output there (so nothing stale can pass), runs the
+main job with this interpreter on that copy, and reports per group
+"N of N figures reproduced byte-identically"; it exits non-zero listing each file that
+differs or is missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from pathlib import Path
+
+from analysis import paths
+
+MANIFEST = paths.CURATED_DIR / "manifest.sha256"
+
+#: What the main job publishes, by group; patterns are relative to the repository root.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "figures": ("figures/*.png", "figures/*.svg", "figures/*.pdf"),
+    "data exports": (
+        "data/curated/*.csv",
+        "data/curated/datapackage.json",
+        "data/curated/parquet/*.parquet",
+        "data/curated/*.xlsx",
+    ),
+    "notebooks": ("notebooks/*.ipynb",),
+}
+#: Outputs that are deleted in the copy before the rerun (notebooks are also inputs).
+REGENERATED = ("figures", "data exports")
+
+
+def published_files(root: Path = paths.ROOT) -> dict[str, list[str]]:
+    """Group -> sorted repository-relative paths of the files the main job publishes."""
+    return {
+        group: sorted({p.relative_to(root).as_posix() for pat in pats for p in root.glob(pat)})
+        for group, pats in GROUPS.items()
+    }
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest_lines(root: Path = paths.ROOT) -> list[str]:
+    files = sorted(f for group in published_files(root).values() for f in group)
+    return [f"{_sha256(root / f)}  {f}" for f in files]
+
+
+def write_manifest(root: Path = paths.ROOT) -> Path:
+    """Record the SHA-256 of every published file (the main job's last step)."""
+    target = root / MANIFEST.relative_to(paths.ROOT)
+    target.write_text("\n".join(manifest_lines(root)) + "\n", encoding="utf-8")
+    return target
+
+
+def read_manifest(path: Path = MANIFEST) -> dict[str, str]:
+    """Path -> SHA-256 from a manifest file; a malformed line is an error naming it."""
+    from analysis.errors import InputError
+
+    entries = {}
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        digest, sep, name = line.partition("  ")
+        if not sep or len(digest) != 64 or not name:
+            raise InputError(path, "expected '<sha256>  <path>'", number)
+        entries[name] = digest
+    return entries
+
+
+@dataclass
+class GroupResult:
+    group: str
+    expected: list[str]
+    differing: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    unexpected: list[str] = field(default_factory=list)
+
+    @property
+    def reproduced(self) -> int:
+        return len(self.expected) - len(self.differing) - len(self.missing)
+
+    @property
+    def ok(self) -> bool:
+        return not (self.differing or self.missing or self.unexpected)
+
+    def line(self) -> str:
+        return (
+            f"{self.reproduced} of {len(self.expected)} {self.group} reproduced byte-identically"
+        )
+
+
+def compare(root: Path, manifest: dict[str, str]) -> list[GroupResult]:
+    """Compare the published files under ``root`` with ``manifest``, group by group."""
+    present = published_files(root)
+    results = []
+    for group, files in present.items():
+        expected = sorted(f for f in manifest if _group_of(f) == group)
+        result = GroupResult(group, expected)
+        for name in expected:
+            path = root / name
+            if not path.is_file():
+                result.missing.append(name)
+            elif _sha256(path) != manifest[name]:
+                result.differing.append(name)
+        result.unexpected = sorted(set(files) - set(expected))
+        results.append(result)
+    return results
+
+
+def _group_of(name: str) -> str | None:
+    """The group whose patterns match ``name`` in the same folder ("*" never crosses "/")."""
+    for group, patterns in GROUPS.items():
+        if any(fnmatchcase(name, p) and name.count("/") == p.count("/") for p in patterns):
+            return group
+    return None
+
+
+def clean_copy(source: Path, target: Path) -> None:
+    """Copy the repository's tracked files (as they are in the work tree) to ``target``."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=source, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    for name in filter(None, listed.split("\0")):
+        src = source / name
+        if src.is_file():  # a tracked file deleted in the work tree is simply absent
+            dst = target / name
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dst)
+
+
+def reproduce(
+    source: Path = paths.ROOT, keep: Path | None = None, echo: Callable[[str], None] = print
+) -> list[GroupResult]:
+    """Rerun the main job in a clean copy of ``source`` and compare with its manifest."""
+    manifest = read_manifest(source / MANIFEST.relative_to(paths.ROOT))
+    workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="reproduce-"))
+    try:
+        clean_copy(source, workdir)
+        removed = 0
+        for group in REGENERATED:
+            for name in published_files(workdir)[group]:
+                (workdir / name).unlink()
+                removed += 1
+        echo(f"clean copy in {workdir}: {removed} published outputs removed; rerunning")
+        env = {**os.environ, "PYTHONPATH": str(workdir)}
+        # the copy's own `analysis` package (PYTHONPATH) runs in a child process, so every
+        # path it writes is inside the copy
+        subprocess.run(
+            [sys.executable, "-m", "analysis", "all"],
+            cwd=workdir,
+            env=env,
+            check=True,
+        )
+        return compare(workdir, manifest)
+    finally:
+        if keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
