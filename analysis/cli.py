@@ -269,9 +269,19 @@ def _export(args: argparse.Namespace, argv: list[str] | None) -> int:
 
 
 def _reproduce(args: argparse.Namespace) -> int:
+    import subprocess
+
     from analysis.reproduce import reproduce
 
-    results = reproduce(keep=args.keep)
+    try:
+        results = reproduce(keep=args.keep)
+    except subprocess.CalledProcessError as exc:
+        print(
+            f"error: the main job failed in the clean copy (exit {exc.returncode}); "
+            "its output is above",
+            file=sys.stderr,
+        )
+        return 1
     for result in results:
         print(result.line())
     failed = [r for r in results if not r.ok]
