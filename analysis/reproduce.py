@@ -96,9 +96,7 @@ class GroupResult:
         return not (self.differing or self.missing or self.unexpected)
 
     def line(self) -> str:
-        return (
-            f"{self.reproduced} of {len(self.expected)} {self.group} reproduced byte-identically"
-        )
+        return f"{self.reproduced} of {len(self.expected)} {self.group} reproduced byte-identically"
 
 
 def compare(root: Path, manifest: dict[str, str]) -> list[GroupResult]:
