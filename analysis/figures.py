@@ -119,7 +119,7 @@ def check_themes(themes: Sequence[str] | None) -> list[str]:
 
 def city_label(city_id: str, lang: str) -> str:
     """ "Baicheng 白城市" (bilingual), "白城市" or "Baicheng"."""
-    en, _, zh = report.city_labels()[city_id].partition(" ")
+    en, zh = report.city_names()[city_id]
     return charts.in_language(zh, en, lang) if lang != "bilingual" else f"{en} {zh}"
 
 
@@ -345,7 +345,7 @@ def growth_chart(
 
 def _short_city(city_id: str, lang: str) -> str:
     """The city in bar labels: English in bilingual charts (the indicator is Chinese)."""
-    en, _, zh = report.city_labels()[city_id].partition(" ")
+    en, zh = report.city_names()[city_id]
     return zh if lang == "zh" else en
 
 
@@ -387,7 +387,7 @@ def midpoint_chart(
             "status": [_status_label(s, lang) for s in df.progress_status],
         }
     )
-    en, _, zh = report.city_labels()[city_id].partition(" ")
+    en, zh = report.city_names()[city_id]
     ids = [*df.baseline_observation_id, *df.target_observation_id, *df.midpoint_observation_id]
     fig = charts.midpoint_progress(
         frame,

@@ -31,10 +31,15 @@ def query(sql: str, params: list | None = None, database: Path = paths.DATABASE)
     return _connection(database).execute(sql, params or []).df()
 
 
+def city_names() -> dict[str, tuple[str, str]]:
+    """city_id -> ("Jilin City", "吉林市"): English, Chinese."""
+    df = query("SELECT city_id, city_name_en, city_name_zh FROM sources")
+    return {r.city_id: (r.city_name_en, r.city_name_zh) for r in df.itertuples()}
+
+
 def city_labels() -> dict[str, str]:
     """city_id -> "Baicheng 白城市"."""
-    df = query("SELECT city_id, city_name_en, city_name_zh FROM sources")
-    return {r.city_id: f"{r.city_name_en} {r.city_name_zh}" for r in df.itertuples()}
+    return {city: f"{en} {zh}" for city, (en, zh) in city_names().items()}
 
 
 def indicator_labels() -> pd.DataFrame:

@@ -158,16 +158,18 @@ def test_export_is_byte_identical_when_repeated(briefing, tmp_path, capsys):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_single_language_charts_carry_only_that_language(lang, tmp_path):
     [(saved, _)] = export_charts(
-        ChartRequest("gap", indicators=(PRESCHOOL,), cities=("baicheng", "siping"), lang=lang),
+        ChartRequest("gap", indicators=(PRESCHOOL,), cities=("baicheng", "jilin"), lang=lang),
         tmp_path,
     )
     text = pdf_text(saved.files[0])
     if lang == "en":
         assert cjk(text) == [], "an English chart must not carry Chinese"
         assert "Box 1" in text and "baseline, target not stated" in text
+        assert "Jilin City" in text
     else:
         assert "Baseline" not in text and "Sources" not in text and "not stated" not in text
         assert "来源：白城市规划" in text and "基线、目标未载明" in text
+        assert "吉林市" in text and "City" not in text  # a two-word English name, too
 
 
 # ------------------------------------------------------------------ errors
