@@ -259,7 +259,7 @@ def _export(args: argparse.Namespace, argv: list[str] | None) -> int:
     command = "python -m analysis " + " ".join(shlex.quote(w) for w in words)
     try:
         written = export_charts(request, args.out_dir, command=command)
-    except SelectionError as exc:
+    except (SelectionError, FileNotFoundError) as exc:  # a bad id, or no database built yet
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for saved, side in written:
