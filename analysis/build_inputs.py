@@ -18,10 +18,14 @@ def _shown(path: Path) -> str:
     return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
 
 
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
 def build_inputs(files: dict[str, list[Path]]) -> list[dict]:
     """Rows (build_id, kind, path, sha256), one per input file, ``files`` keyed by kind."""
     rows = [
-        {"kind": kind, "path": _shown(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+        {"kind": kind, "path": _shown(p), "sha256": file_sha256(p)}
         for kind, paths in files.items()
         for p in paths
     ]

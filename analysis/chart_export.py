@@ -9,7 +9,6 @@ SHA-256 of every input file) the chart came from.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections.abc import Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import figures, paths, report
+from analysis.build_inputs import file_sha256
 from analysis.charts import LANGUAGES
 
 CHARTS = ("gap", "growth", "midpoint", "theme-heatmap", "theme-similarity")
@@ -128,9 +128,11 @@ def export_charts(
     )
     themes = figures.check_themes(request.themes) if request.themes is not None else None
     out_dir = Path(out_dir)
-    saved: list[figures.SavedFigure] = []
-    for call, base in _calls(request, cities, indicators, themes):
-        saved.append(call(out_dir=out_dir, options=options, name=_name(request, base)))
+    calls = _calls(request, cities, indicators, themes)
+    saved = [
+        call(out_dir=out_dir, options=options, name=_name(request, base, single=len(calls) == 1))
+        for call, base in calls
+    ]
     return [(s, write_sidecar(s, request, options, command)) for s in saved]
 
 
@@ -181,13 +183,13 @@ def _calls(request: ChartRequest, cities, indicators, themes):
     ]
 
 
-def _name(request: ChartRequest, base: str) -> str:
+def _name(request: ChartRequest, base: str, single: bool) -> str:
     """``gap_<indicator>[_<cities>]_<lang>[_<size>]`` unless the request names the file."""
     if request.name:
         if Path(request.name).name != request.name or not request.name.strip():
             raise figures.SelectionError(f"--name must be a plain file name, got {request.name!r}")
         # several charts from one request (several indicators or cities) need distinct names
-        return request.name if base == _single_base(request) else f"{request.name}_{base}"
+        return request.name if single else f"{request.name}_{base}"
     parts = [base]
     if request.cities is not None and request.chart != "midpoint":
         parts.append("-".join(request.cities))
@@ -197,22 +199,6 @@ def _name(request: ChartRequest, base: str) -> str:
     elif request.size:
         parts.append(re.sub(r"[^0-9a-z.]+", "", request.size.lower()))
     return "_".join(parts)
-
-
-def _single_base(request: ChartRequest) -> str | None:
-    """The base name when the request draws exactly one chart (it may take --name as is)."""
-    if request.chart == "gap" and request.indicators and len(request.indicators) == 1:
-        return f"gap_{request.indicators[0]}"
-    if request.chart == "midpoint":
-        cities = request.cities or ("jiamusi",)
-        return f"midpoint_{cities[0]}" if len(cities) == 1 else None
-    if request.chart == "growth":
-        return "growth_needed"
-    if request.chart == "theme-heatmap":
-        return f"themes_{MEASURES[request.measure]}"
-    if request.chart == "theme-similarity":
-        return "theme_similarity"
-    return None
 
 
 # ---------------------------------------------------------------------- the sidecar
@@ -231,7 +217,7 @@ def sidecar(
         "name": saved.name,
         "command": command,
         "files": [
-            {"file": f.name, "format": f.suffix[1:], "sha256": _sha256(f)} for f in saved.files
+            {"file": f.name, "format": f.suffix[1:], "sha256": file_sha256(f)} for f in saved.files
         ],
         "language": options.lang,
         "size": {
@@ -268,20 +254,10 @@ def write_sidecar(
     return target
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def _records(sql: str, params: list) -> list[dict]:
-    df = report.query(sql, params)
-    return [
-        {k: (None if _missing(v) else v) for k, v in row.items()}
-        for row in df.astype(object).to_dict(orient="records")
-    ]
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    """Query rows as JSON-ready dicts, a missing value as None (JSON null)."""
+    df = report.query(sql, params).astype(object)
+    return df.where(df.notna(), None).to_dict(orient="records")
 
 
 def _database() -> dict:

@@ -70,20 +70,31 @@ def _id_list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
+def _command(sub, name: str, *, help: str, description: str, epilog: str):
+    """A subcommand whose help ends with its examples, printed as written."""
+    return sub.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
         description="Indicators from five city education plans, traceable to their raw text.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    b = sub.add_parser(
+    b = _command(
+        sub,
         "build",
         help="build the DuckDB database and the CSV exports from data/raw",
         description="Read every plan in the source registry, extract indicator observations, "
         "flag conflicts, and write the database and sorted CSV exports. A failed build "
         "leaves the previous database and exports untouched.",
         epilog=BUILD_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     b.add_argument("--registry", type=Path, default=paths.SOURCES_YAML, help="sources.yaml")
     b.add_argument("--codebook", type=Path, default=paths.CODEBOOK_YAML)
@@ -92,7 +103,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--themes", type=Path, default=paths.THEME_CODEBOOK_YAML)
     b.add_argument("--database", type=Path, default=paths.DATABASE)
     b.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR)
-    e = sub.add_parser(
+    e = _command(
+        sub,
         "export",
         help="draw one chart for a briefing: cities, indicators or themes, language, size",
         description="Draw a chart with the notebooks' plotting code for chosen cities, "
@@ -100,7 +112,6 @@ def _parser() -> argparse.ArgumentParser:
         "its sources printed on it and a provenance sidecar (JSON) beside it. Needs the "
         "database (python -m analysis build).",
         epilog=EXPORT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     e.add_argument("chart", choices=CHARTS, help="which chart")
     e.add_argument("--cities", type=_id_list, help="comma-separated city ids (default: all)")
@@ -129,16 +140,17 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dpi", type=int, default=300, help="PNG resolution (default: 300)")
     e.add_argument("--name", help="file name without extension (default: from the request)")
     e.add_argument("--out-dir", type=Path, default=paths.CHART_EXPORT_DIR)
-    sub.add_parser(
+    _command(
+        sub,
         "all",
         help="the main job: build, export the data package, execute the notebooks, report",
         description="Build the database from data/raw, write the data package (CSV, Parquet, "
         "datapackage.json, Excel), execute every notebook in place (regenerating figures/), "
         "render the HTML report into build/report and record data/curated/manifest.sha256.",
         epilog=ALL_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    rep = sub.add_parser(
+    rep = _command(
+        sub,
         "reproduce",
         help="rerun everything from the raw texts in a clean copy and compare with the manifest",
         description="Copy the repository's tracked files to a temporary folder, delete every "
@@ -146,34 +158,33 @@ def _parser() -> argparse.ArgumentParser:
         "compare every figure, data export and notebook with data/curated/manifest.sha256. "
         "Exits 1 and lists the files that differ when any do.",
         epilog=REPRODUCE_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     rep.add_argument("--keep", type=Path, help="run in this (new or empty) folder and keep it")
-    sub.add_parser(
+    _command(
+        sub,
         "report",
         help="render the executed notebooks as a static HTML site in build/report",
         description="Render the committed, executed notebooks into build/report/ (an index "
         "in reading order with the metric definitions and the conflicts table, one page per "
         "notebook, figures embedded). Works offline; needs the database.",
         epilog=REPORT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub.add_parser(
+    _command(
+        sub,
         "export-data",
         help="write the data package: Parquet, datapackage.json and the Excel workbook",
         description="From the built database, write Parquet copies of the curated tables, a "
         "Frictionless Data Package descriptor over the CSV exports and an Excel workbook with "
         "the source quote beside every value, into data/curated/.",
         epilog=EXPORT_DATA_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    loc = sub.add_parser(
+    loc = _command(
+        sub,
         "locate",
         help="print the raw character spans of a text in a source (for corrections.yaml)",
         description="Find every occurrence of TEXT in the raw file of SOURCE_ID and print "
         "char_start, char_end and line, ready to paste into data/curated/corrections.yaml.",
         epilog=LOCATE_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     loc.add_argument("source_id")
     loc.add_argument("text")

@@ -62,11 +62,13 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def _save(fig, name: str, out_dir: Path, options: ChartOptions, **provenance) -> SavedFigure:
+def _save(
+    fig, name: str, out_dir: Path, options: ChartOptions, observation_ids=(), **selection
+) -> SavedFigure:
     files = charts.save_figure(fig, name, formats=options.formats, dpi=options.dpi, out_dir=out_dir)
-    ids = tuple(sorted({i for i in provenance.pop("observation_ids", ()) if isinstance(i, str)}))
+    ids = tuple(sorted({i for i in observation_ids if isinstance(i, str)}))  # NaN: not stated
     size = (float(fig.get_figwidth()), float(fig.get_figheight()))
-    return SavedFigure(name, tuple(files), observation_ids=ids, size=size, **provenance)
+    return SavedFigure(name, tuple(files), observation_ids=ids, size=size, **selection)
 
 
 # ---------------------------------------------------------------------- selections
@@ -117,17 +119,29 @@ def check_themes(themes: Sequence[str] | None) -> list[str]:
 # ---------------------------------------------------------------------- labels
 
 
-def city_label(city_id: str, lang: str) -> str:
-    """ "Baicheng 白城市" (bilingual), "白城市" or "Baicheng"."""
-    en, zh = report.city_names()[city_id]
-    return charts.in_language(zh, en, lang) if lang != "bilingual" else f"{en} {zh}"
-
-
-def _indicator_name(indicator_id: str, lang: str, bilingual_as: str = "zh") -> str:
-    names = report.indicator_labels().set_index("indicator_id").loc[indicator_id]
+def city_labels(city_ids, lang: str) -> list[str]:
+    """ "Baicheng 白城市" (bilingual, English first), "白城市" or "Baicheng", for each id."""
+    names = report.city_names()
     if lang == "bilingual":
-        return names.name_zh if bilingual_as == "zh" else f"{names.name_zh} · {names.name_en}"
-    return charts.in_language(names.name_zh, names.name_en, lang)
+        return [f"{names[c][0]} {names[c][1]}" for c in city_ids]
+    return [charts.in_language(names[c][1], names[c][0], lang) for c in city_ids]
+
+
+def _short_cities(city_ids, lang: str) -> list[str]:
+    """The city in bar labels: English in bilingual charts (the indicator beside is Chinese)."""
+    names = report.city_names()
+    return [names[c][1] if lang == "zh" else names[c][0] for c in city_ids]
+
+
+def _indicator_names(indicator_ids, lang: str) -> list[str]:
+    """Indicator names in ``lang``; Chinese in bilingual charts (labels are long)."""
+    names = report.indicator_labels().set_index("indicator_id")
+    return [
+        charts.in_language(
+            names.name_zh[i], names.name_en[i], "zh" if lang == "bilingual" else lang
+        )
+        for i in indicator_ids
+    ]
 
 
 UNIT_LABELS = {
@@ -240,7 +254,7 @@ def gap_chart(
         raise SelectionError(f"no city states {indicator_id}; choose cities to show it as missing")
     frame = pd.DataFrame(
         {
-            "city_label": [city_label(c, lang) for c in metrics.city_id],
+            "city_label": city_labels(metrics.city_id, lang),
             "baseline": metrics.baseline_2020,
             "target": metrics.target_2025,
             "target_comparator": metrics.target_comparator,
@@ -316,8 +330,12 @@ def growth_chart(
     frame = pd.DataFrame(
         {
             "label": [
-                f"{_short_city(c, lang)} · {_indicator_name(i, lang)}"
-                for c, i in zip(df.city_id, df.indicator_id, strict=True)
+                f"{city} · {indicator}"
+                for city, indicator in zip(
+                    _short_cities(df.city_id, lang),
+                    _indicator_names(df.indicator_id, lang),
+                    strict=True,
+                )
             ],
             "growth_5y": df.growth_per_year_2020_2025.to_numpy(),
             "growth_from_latest": df.growth_per_year_from_latest.to_numpy(),
@@ -341,12 +359,6 @@ def growth_chart(
         observation_ids=ids,
         cities=tuple(dict.fromkeys(df.city_id)),
     )
-
-
-def _short_city(city_id: str, lang: str) -> str:
-    """The city in bar labels: English in bilingual charts (the indicator is Chinese)."""
-    en, zh = report.city_names()[city_id]
-    return zh if lang == "zh" else en
 
 
 def midpoint_chart(
@@ -379,7 +391,7 @@ def midpoint_chart(
         )
     frame = pd.DataFrame(
         {
-            "indicator_label": [_indicator_name(i, lang) for i in df.indicator_id],
+            "indicator_label": _indicator_names(df.indicator_id, lang),
             "baseline_2020": df.baseline_2020.to_numpy(),
             "implied_2022": df.implied_2022.to_numpy(),
             "stated_2022": df.midpoint_2022.to_numpy(),
@@ -433,10 +445,6 @@ VALUE_LABELS = {
 }
 
 
-def _theme_selection(cities, themes) -> tuple[list[str], list[str]]:
-    return check_cities(cities), check_themes(themes)
-
-
 def theme_heatmap_chart(
     value: str = "density_per_10k_chars",
     out_dir: Path = FIGURES_DIR,
@@ -448,10 +456,10 @@ def theme_heatmap_chart(
 ) -> SavedFigure:
     """Themes (rows) by cities (columns), coloured by a coverage measure."""
     lang = charts.check_language(options.lang)
-    chosen_cities, chosen_themes = _theme_selection(cities, themes)
+    chosen_cities, chosen_themes = check_cities(cities), check_themes(themes)
     matrix = report.theme_matrix(value).reindex(index=chosen_themes, columns=chosen_cities)
     matrix.index = matrix.index.map(_theme_label(lang))
-    matrix.columns = [city_label(c, lang) for c in matrix.columns]
+    matrix.columns = city_labels(matrix.columns, lang)
     zh, en = VALUE_LABELS[value]
     fig = charts.theme_heatmap(
         matrix,
@@ -482,12 +490,11 @@ def theme_similarity_chart(
 ) -> SavedFigure:
     """Cosine similarity of the cities' theme profiles, clustered (at least two cities)."""
     lang = charts.check_language(options.lang)
-    chosen_cities, chosen_themes = _theme_selection(cities, themes)
+    chosen_cities, chosen_themes = check_cities(cities), check_themes(themes)
     if len(chosen_cities) < 2:
         raise SelectionError("a similarity chart needs at least two cities")
     similarity, tree = report.theme_similarity(cities=chosen_cities, themes=chosen_themes)
-    similarity.index = [city_label(c, lang) for c in similarity.index]
-    similarity.columns = [city_label(c, lang) for c in similarity.columns]
+    similarity.index = similarity.columns = city_labels(similarity.index, lang)
     fig = charts.similarity_heatmap(
         similarity,
         tree,

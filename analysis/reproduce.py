@@ -12,7 +12,6 @@ differs or is missing.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -24,6 +23,8 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 from analysis import paths
+from analysis.build_inputs import file_sha256
+from analysis.errors import InputError
 
 MANIFEST = paths.CURATED_DIR / "manifest.sha256"
 
@@ -50,13 +51,9 @@ def published_files(root: Path = paths.ROOT) -> dict[str, list[str]]:
     }
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def manifest_lines(root: Path = paths.ROOT) -> list[str]:
     files = sorted(f for group in published_files(root).values() for f in group)
-    return [f"{_sha256(root / f)}  {f}" for f in files]
+    return [f"{file_sha256(root / f)}  {f}" for f in files]
 
 
 def write_manifest(root: Path = paths.ROOT) -> Path:
@@ -68,8 +65,6 @@ def write_manifest(root: Path = paths.ROOT) -> Path:
 
 def read_manifest(path: Path = MANIFEST) -> dict[str, str]:
     """Path -> SHA-256 from a manifest file; a malformed line is an error naming it."""
-    from analysis.errors import InputError
-
     entries = {}
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
         digest, sep, name = line.partition("  ")
@@ -110,7 +105,7 @@ def compare(root: Path, manifest: dict[str, str]) -> list[GroupResult]:
             path = root / name
             if not path.is_file():
                 result.missing.append(name)
-            elif _sha256(path) != manifest[name]:
+            elif file_sha256(path) != manifest[name]:
                 result.differing.append(name)
         result.unexpected = sorted(set(files) - set(expected))
         results.append(result)

@@ -277,3 +277,17 @@ def test_every_help_example_runs(capsys, tmp_path, args):
         for hit in doc.get("theme_hits", [])[:200]:
             raw = raw_text(hit["file"])
             assert raw[hit["char_start"] : hit["char_end"]] == hit["quote"]
+
+
+def test_name_is_used_as_given_for_one_chart_and_as_a_prefix_for_several(capsys, tmp_path):
+    assert run(capsys, "growth", "--name", "briefing", "--out-dir", str(tmp_path))[0] == 0
+    args = ["gap", "--indicators", f"{PRESCHOOL},inclusive_kindergarten_coverage"]
+    assert run(capsys, *args, "--name", "briefing", "--out-dir", str(tmp_path))[0] == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "briefing.json",
+        "briefing.pdf",
+        "briefing_gap_inclusive_kindergarten_coverage.json",
+        "briefing_gap_inclusive_kindergarten_coverage.pdf",
+        f"briefing_gap_{PRESCHOOL}.json",
+        f"briefing_gap_{PRESCHOOL}.pdf",
+    ]
