@@ -17,19 +17,8 @@ from pathlib import Path
 
 from analysis import figures, paths, report
 from analysis.build_inputs import file_sha256
-from analysis.charts import LANGUAGES
+from analysis.chart_choices import CHARTS, FORMATS, LANGUAGES, MEASURES, MM_PER_INCH, SIZE_PRESETS
 
-CHARTS = ("gap", "growth", "midpoint", "theme-heatmap", "theme-similarity")
-MEASURES = {"density": "density_per_10k_chars", "share": "share_of_paragraphs"}
-FORMATS = ("png", "svg", "pdf")
-MM_PER_INCH = 25.4
-#: Width x height in millimetres. A4 is 210 x 297 mm; with 20 mm margins the text block is
-#: 170 mm wide, half a page is 120 mm of it. A 16:9 slide as PowerPoint and Keynote make it.
-SIZE_PRESETS = {
-    "a4-half": (170.0, 120.0),
-    "a4-full": (170.0, 240.0),
-    "slide-16x9": (254.0, 142.875),
-}
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in)\s*$")
 _UNIT_MM = {"mm": 1.0, "cm": 10.0, "in": MM_PER_INCH}
 

@@ -55,6 +55,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.transforms import blended_transform_factory
 
+from analysis.chart_choices import LANGUAGES
 from analysis.paths import FIGURES_DIR, ROOT
 
 # --------------------------------------------------------------------------------------
@@ -85,8 +86,6 @@ TARGET_STYLE = {"marker": "D", "color": OKABE_ITO["vermillion"]}
 STATED_STYLE = {"marker": "^", "color": OKABE_ITO["orange"]}
 IMPLIED_STYLE = {"marker": "o", "color": OKABE_ITO["black"], "markerfacecolor": "white"}
 
-#: Text is Chinese, English or both ("bilingual", the default: Chinese first).
-LANGUAGES = ("bilingual", "zh", "en")
 #: Every fixed word a chart draws, as (Chinese, English).
 LABELS = {
     "not_stated": ("未载明", "not stated"),

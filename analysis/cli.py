@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from analysis import paths
-from analysis.chart_export import CHARTS, MEASURES, SIZE_PRESETS
-from analysis.charts import LANGUAGES
+from analysis.chart_choices import CHARTS, LANGUAGES, MEASURES, SIZE_PRESETS
 from analysis.errors import InputError
 
 BUILD_EPILOG = """example:
