@@ -9,7 +9,7 @@ from pathlib import Path
 from analysis.errors import InputError
 from analysis.yamlio import load_yaml, require_fields, require_list
 
-UNITS = {"percent", "persons", "years", "count", "hours", "times"}
+UNITS = {"percent", "persons", "person_times", "years", "count", "hours", "times", "yuan"}
 DIRECTIONS = {"higher_is_better", "lower_is_better"}
 VALUE_KINDS = {"level", "cumulative"}
 REQUIRED = [
