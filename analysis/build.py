@@ -18,13 +18,13 @@ from analysis.build_inputs import build_inputs
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.conflicts import resolve
 from analysis.corrections import apply_corrections, load_corrections
-from analysis.coverage import unaccounted_percentages
 from analysis.database import publish, remove_quietly, write_csv, write_database
 from analysis.indicator_values import indicator_values
 from analysis.metrics import indicator_metrics
+from analysis.extraction.extract import Extractor
+from analysis.extraction.ledger import link
 from analysis.normalise import clean
-from analysis.observations import Observation, extract_source
-from analysis.prose import ProseReader
+from analysis.observations import Observation
 from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
 from analysis.sources import load_sources, read_raw
@@ -49,7 +49,8 @@ class BuildResult:
     indicators: list[dict]
     observations: list[Observation]
     indicator_values: list[dict]
-    unaccounted: list[dict]
+    ledger: list[dict]
+    unread_tables: list[dict]
     issues: list[dict]
     metrics: list[dict] = field(default_factory=list)
     theme_coverage: list[dict] = field(default_factory=list)
@@ -62,12 +63,20 @@ class BuildResult:
         for o in self.observations:
             inds.setdefault(o.city_id, set()).add(o.indicator_id)
         conflicts = sorted({o.conflict_id for o in self.observations if o.conflict_id})
-        lines = [f"{'city':<10} {'observations':>12} {'indicators':>10}  document"]
+        per_source = Counter((r["source_id"], r["disposition"]) for r in self.ledger)
+        unread = Counter(t["source_id"] for t in self.unread_tables)
+        lines = [
+            f"{'city':<10} {'observations':>12} {'indicators':>10} {'numbers':>8} "
+            f"{'no_indicator':>12} {'unaccounted':>11} {'unread tables':>13}  document"
+        ]
         for s in self.sources:
-            c = s["city_id"]
+            c, sid = s["city_id"], s["source_id"]
+            n_numbers = sum(v for (k, _), v in per_source.items() if k == sid)
             flag = "  (sparse: states almost no numbers)" if s["sparse"] else ""
             lines.append(
-                f"{c:<10} {obs[c]:>12} {len(inds.get(c, ())):>10}  {s['document_type']}{flag}"
+                f"{c:<10} {obs[c]:>12} {len(inds.get(c, ())):>10} {n_numbers:>8} "
+                f"{per_source[(sid, 'no_indicator')]:>12} {per_source[(sid, 'unaccounted')]:>11} "
+                f"{unread[sid]:>13}  {s['document_type']}{flag}"
             )
         lines.append(f"total: {len(self.observations)} observations, {len(conflicts)} conflicts")
         for cid in conflicts:
@@ -79,11 +88,21 @@ class BuildResult:
                 }
             )
             lines.append(f"  conflict {cid}: {'; '.join(vals)}")
-        if self.unaccounted:
+        defaulted = sum(
+            1
+            for cid in conflicts
+            if any(o.conflict_id == cid and o.year_basis == "default" for o in self.observations)
+        )
+        if conflicts:
+            lines.append(f"{defaulted} of {len(conflicts)} conflicts involve a defaulted year")
+        n_unaccounted = sum(1 for r in self.ledger if r["disposition"] == "unaccounted")
+        if n_unaccounted or self.unread_tables:
             lines.append(
-                f"{len(self.unaccounted)} stated percentages not accounted for "
-                f"(see unaccounted_numbers.csv)"
+                f"{n_unaccounted} numbers unaccounted and {len(self.unread_tables)} tables unread "
+                "(see number_ledger.csv and unread_tables.csv)"
             )
+        for t in self.unread_tables:
+            lines.append(f"  unread table: {t['source_id']} line {t['line']}: {t['problem']}")
         lines.append(f"built in {self.seconds:.2f} s")
         return "\n".join(lines)
 
@@ -103,32 +122,21 @@ def build(config: BuildConfig | None = None) -> BuildResult:
 
     # ---- transform
     matcher = AliasMatcher(book)
-    reader = ProseReader(book, matcher, rules)
-    cleaned, extracted, issues = {}, [], []
-    table_spans: dict[str, list] = {}
+    extractor = Extractor(book, matcher, rules)
+    cleaned, extracted, issues, ledger_rows, unread = {}, [], [], [], []
     for s in sources:
         cleaned[s.source_id] = clean(raws[s.source_id])
-        part = extract_source(s, cleaned[s.source_id], book, matcher, reader, rules)
+        part = extractor.extract(s, cleaned[s.source_id])
         extracted.extend(part.observations)
-        table_spans[s.source_id] = part.table_spans
+        ledger_rows.extend(part.ledger)
+        unread.extend(part.unread_tables)
         issues.extend({"source_id": s.source_id, **i} for i in part.issues)
     applied = apply_corrections(
         config.corrections, corrections, extracted, by_id, raws, book, rules
     )
     observations = resolve(applied.observations, applied.preferred)
     wide = indicator_values(observations)
-    unaccounted = []
-    for s in sources:
-        mine = [o for o in observations if o.source_id == s.source_id]
-        unaccounted.extend(
-            unaccounted_percentages(
-                s.source_id,
-                cleaned[s.source_id],
-                mine,
-                table_spans[s.source_id],
-                applied.ignored_spans.get(s.source_id, []),
-            )
-        )
+    ledger = link(ledger_rows, observations, applied.ignored_spans)
     metrics = indicator_metrics(wide, observations, book, by_id, reference)
     coder = ThemeCoder(themes)
     coverage_rows, hit_rows = [], []
@@ -138,7 +146,7 @@ def build(config: BuildConfig | None = None) -> BuildResult:
         hit_rows.extend(asdict(h) for h in hits)
     source_rows = [_source_row(s, raws[s.source_id], observations) for s in sources]
     indicator_rows = [_indicator_row(ind) for ind in book.values()]
-    result = BuildResult(source_rows, indicator_rows, observations, wide, unaccounted, issues)
+    result = BuildResult(source_rows, indicator_rows, observations, wide, ledger, unread, issues)
     result.metrics, result.theme_coverage = metrics, coverage_rows
 
     # ---- save
@@ -147,7 +155,8 @@ def build(config: BuildConfig | None = None) -> BuildResult:
         "indicators": indicator_rows,
         "observations": [o.as_row() for o in observations],
         "indicator_values": wide,
-        "unaccounted_numbers": unaccounted,
+        "number_ledger": ledger,
+        "unread_tables": unread,
         "national_reference": reference,
         "indicator_metrics": metrics,
         "themes": [{**asdict(t), "keywords": "|".join(t.keywords)} for t in themes.values()],

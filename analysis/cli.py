@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shlex
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from analysis import paths
 from analysis.chart_choices import CHARTS, LANGUAGES, MEASURES, SIZE_PRESETS
 from analysis.errors import InputError
+from analysis.sources import DOCUMENT_TYPES
 
 BUILD_EPILOG = """example:
   python -m analysis build
@@ -62,6 +64,24 @@ EXPORT_DATA_EPILOG = """example:
 """
 LOCATE_EPILOG = """example:
   python -m analysis locate jiamusi_fyp_2021_2025 "视频监控系统与属地公安机关联网率"
+"""
+ADD_SOURCE_EPILOG = """examples:
+  # a five-year plan whose text states its title, period and issue date
+  python -m analysis add-source ~/plans/tonghua_14th_fyp_education.txt \\
+      --city-id tonghua --city-zh 通化市 --city-en Tonghua
+
+  # an annual work plan whose text states no title or year: say what it does not
+  python -m analysis add-source ~/plans/liaoyuan_2022_work_plan.txt --city-id liaoyuan \\
+      --city-zh 辽源市 --city-en Liaoyuan --province-zh 吉林省 --period 2022 \\
+      --title-zh 辽源市2022年教育工作要点 --no-build
+
+prints what it took from the text (with the line), what it could not infer and the
+default it used, for instance:
+  tonghua_14th_fyp_education.txt: copied to data/raw/tonghua_14th_fyp_education.txt
+  registered 'tonghua_fyp_2021_2025' in data/raw/sources.yaml; values chosen:
+    inferred title_zh  通化市“十四五”教育发展规划（2021－2025年）  (from lines 1-2: ...)
+    default  baseline_year  2020  (the year before the period: period_start - 1)
+then builds as `python -m analysis build` does. Explicit options always win over the text.
 """
 
 
@@ -188,7 +208,73 @@ def _parser() -> argparse.ArgumentParser:
     loc.add_argument("source_id")
     loc.add_argument("text")
     loc.add_argument("--registry", type=Path, default=paths.SOURCES_YAML)
+    _add_source_parser(sub)
     return parser
+
+
+def _period(text: str) -> tuple[int, int]:
+    from analysis.add_source import parse_period
+
+    try:
+        return parse_period(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _date(text: str):
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from exc
+
+
+def _add_source_parser(sub) -> None:
+    a = _command(
+        sub,
+        "add-source",
+        help="register a new plan text: copy it into data/raw, add it to sources.yaml, build",
+        description="Copy FILE (UTF-8) into data/raw byte for byte, infer its title, period, "
+        "issue date, document type and province from the text, append a validated entry "
+        "to data/raw/sources.yaml (comments and layout kept; a failure leaves it untouched) "
+        "and run the build. Options given here win over what the text states.",
+        epilog=ADD_SOURCE_EPILOG,
+    )
+    a.add_argument("file", type=Path, help="the plan text (UTF-8)")
+    a.add_argument("--city-id", required=True, help="snake_case id, e.g. tonghua")
+    a.add_argument("--city-zh", required=True, help="Chinese name, e.g. 通化市")
+    a.add_argument("--city-en", required=True, help="English name, e.g. Tonghua")
+    a.add_argument("--province-zh", help="default: the province the text names most often")
+    a.add_argument("--province-en", help="default: the English name of --province-zh")
+    a.add_argument(
+        "--admin-level",
+        help="default: prefecture-level city (county-level city with --parent-city-zh)",
+    )
+    a.add_argument("--parent-city-zh", help="for a county-level city, e.g. 白山市")
+    a.add_argument("--parent-city-en", help="e.g. Baishan")
+    a.add_argument(
+        "--document-type",
+        choices=sorted(DOCUMENT_TYPES),
+        help="default: from the text (outline only when given here)",
+    )
+    a.add_argument("--period", type=_period, help="2021-2025 or 2022 (default: from the text)")
+    a.add_argument("--issue-date", type=_date, help="YYYY-MM-DD (default: from the text)")
+    a.add_argument("--baseline-year", type=int, help="default: the year before the period")
+    a.add_argument(
+        "--source-id", help="default: <city_id>_fyp_<start>_<end> or <city_id>_work_plan_<year>"
+    )
+    a.add_argument("--title-zh", help="default: the title line(s) of the text")
+    a.add_argument("--title-en", help="default: composed from --city-en and the period")
+    a.add_argument("--no-build", action="store_true", help="register only; do not build")
+    a.add_argument(
+        "--registry",
+        type=Path,
+        default=paths.SOURCES_YAML,
+        help="sources.yaml; the plan is copied into its folder",
+    )
+    a.add_argument("--database", type=Path, default=paths.DATABASE)
+    a.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -230,6 +316,8 @@ def main(argv: list[str] | None = None) -> int:
             for path in export_data_package():
                 print(path)
             return 0
+        if args.command == "add-source":
+            return _add_source(args)
         if args.command == "locate":
             from analysis.locate import locate
 
@@ -247,6 +335,27 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     return 1
+
+
+def _add_source(args: argparse.Namespace) -> int:
+    from analysis.add_source import BuildAfterAddFailed, NewSource, build_after_add, register_source
+    from analysis.build import BuildConfig
+
+    request = NewSource(**{f.name: getattr(args, f.name) for f in dataclasses.fields(NewSource)})
+    added = register_source(args.file, request, args.registry)
+    print(added.report())
+    if args.no_build:
+        print("not built (--no-build); run: python -m analysis build")
+        return 0
+    config = BuildConfig(database=args.database, exports_dir=args.exports_dir)
+    try:
+        result = build_after_add(added, config)
+    except BuildAfterAddFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(exc.advice(), file=sys.stderr)
+        return 2
+    print(result.summary())
+    return 0
 
 
 def _export(args: argparse.Namespace, argv: list[str] | None) -> int:

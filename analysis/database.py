@@ -189,13 +189,24 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "path": "VARCHAR",
         "sha256": "VARCHAR",
     },
-    "unaccounted_numbers": {
+    "number_ledger": {
         "source_id": "VARCHAR",
         "char_start": "INTEGER",
         "char_end": "INTEGER",
         "line": "INTEGER",
         "quote": "VARCHAR",
-        "context": "VARCHAR",
+        "disposition": "VARCHAR",
+        "observation_ids": "VARCHAR",
+        "reason": "VARCHAR",
+    },
+    "unread_tables": {
+        "source_id": "VARCHAR",
+        "char_start": "INTEGER",
+        "char_end": "INTEGER",
+        "line": "INTEGER",
+        "reader": "VARCHAR",
+        "problem": "VARCHAR",
+        "quote": "VARCHAR",
     },
 }
 SORT_KEYS = {
@@ -203,7 +214,8 @@ SORT_KEYS = {
     "indicators": ("indicator_id",),
     "observations": ("city_id", "indicator_id", "year", "char_start", "observation_id"),
     "indicator_values": ("city_id", "indicator_id"),
-    "unaccounted_numbers": ("source_id", "char_start"),
+    "number_ledger": ("source_id", "char_start", "char_end", "disposition"),
+    "unread_tables": ("source_id", "char_start"),
     "national_reference": ("indicator_id", "year"),
     "indicator_metrics": ("city_id", "indicator_id"),
     "themes": ("theme_id",),

@@ -28,6 +28,12 @@ class Rules:
     table_unit_cells: dict[str, str]
     table_attribute_cells: dict[str, str]
     table_header_start: str
+    quantity_units: dict[str, str]
+    baseline_heading_patterns: tuple[str, ...]
+    annual_phrases: tuple[str, ...]
+    cumulative_words: tuple[str, ...]
+    context_words: tuple[str, ...]
+    recognition_words: tuple[str, ...]
 
 
 def load_rules(path: Path) -> Rules:
@@ -50,6 +56,12 @@ def load_rules(path: Path) -> Rules:
             table_unit_cells=dict(tables["unit_cells"]),
             table_attribute_cells=dict(tables["attribute_cells"]),
             table_header_start=str(tables["header_start"]),
+            quantity_units=dict(prose["quantity_units"]),
+            baseline_heading_patterns=tuple(data["sections"]["baseline_heading_patterns"]),
+            annual_phrases=tuple(data["years"]["annual_phrases"]),
+            cumulative_words=tuple(prose["cumulative_words"]),
+            context_words=tuple(prose["context_words"]),
+            recognition_words=tuple(prose["recognition_words"]),
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(path, f"missing or malformed rule: {exc}") from exc

@@ -108,3 +108,25 @@ def read_raw(source: Source) -> str:
             "is it GBK? convert it to UTF-8 and record the new sha256",
             line_of(prefix, len(prefix)),
         ) from exc
+
+
+def unregistered_files(registry: Path) -> list[Path]:
+    """Files in the registry's folder (data/raw) that no entry registers, sorted by name.
+
+    Subfolders (reference/), the registry itself, README files and hidden files are not
+    plans and are never reported.
+    """
+    registry = Path(registry)
+    folder = registry.parent
+    data = load_yaml(registry)
+    entries = [*require_list(registry, data, "sources"), *(data.get("references") or [])]
+    registered = {(folder / str(e["file"])).resolve() for e in entries if e.get("file")}
+    return sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file()
+        and not path.name.startswith(".")
+        and not path.name.lower().startswith("readme")
+        and path.resolve() != registry.resolve()
+        and path.resolve() not in registered
+    )

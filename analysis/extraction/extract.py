@@ -1,0 +1,148 @@
+"""One source: cleaned text -> table grids and prose -> observations and number ledger."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from analysis.codebook import AliasMatcher, Indicator
+from analysis.errors import line_of
+from analysis.extraction.grid_interpreter import GridInterpreter
+from analysis.extraction.headings import SectionTracker
+from analysis.extraction.ledger import Ledger
+from analysis.extraction.prose_binder import Context, ProseBinder
+from analysis.extraction.table_readers import read_grids
+from analysis.normalise import CleanText
+from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
+from analysis.rules import Rules
+from analysis.sources import Source
+
+
+class Extractor:
+    """The readers, compiled once for a build and used for every source."""
+
+    def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
+        self.book, self.rules = book, rules
+        self.grids = GridInterpreter(book, matcher, rules)
+        self.prose = ProseBinder(book, matcher, rules)
+
+    def extract(self, source: Source, clean: CleanText) -> SourceExtraction:
+        result = SourceExtraction()
+        ledger = Ledger(source.source_id, clean.raw)
+        self._tables(source, clean, result, ledger)
+        self._prose(source, clean, result, ledger)
+        ledger.sweep()
+        result.ledger = ledger.rows
+        return result
+
+    # ------------------------------------------------------------ tables
+
+    def _tables(self, source, clean, result, ledger):
+        raw = clean.raw
+        for grid in read_grids(clean, self.rules.table_unit_cells, self.rules.table_attribute_cells):
+            reading = self.grids.read(grid)
+            result.table_spans.append((grid.start, grid.end))
+            if not reading.read:
+                result.unread_tables.append(
+                    {
+                        "source_id": source.source_id,
+                        "char_start": grid.start,
+                        "char_end": grid.end,
+                        "line": line_of(raw, grid.start),
+                        "reader": grid.reader,
+                        "problem": reading.problem,
+                        "quote": raw[grid.start : min(grid.end, grid.start + 120)],
+                    }
+                )
+            for v in reading.values:
+                made = []
+                for iid in v.indicator_ids:
+                    obs = self._observation(
+                        source, raw, iid, v.year, v.comparator, v.value, v.upper,
+                        "range" if v.upper is not None else "level", v.unit, "table",
+                        v.span, v.name_span, "table_header", v.caption,
+                        caption=v.caption, attribute=v.attribute,
+                    )
+                    result.observations.append(obs)
+                    made.append(obs)
+                ledger.observed(v.span, made, f"table ({grid.reader})")
+            for note in reading.notes:
+                ledger.note(note.span, note.disposition, note.reason)
+
+    # ------------------------------------------------------------ prose
+
+    def _prose(self, source, clean, result, ledger):
+        paras = clean.paragraphs
+        skip = []
+        for a, b in result.table_spans:
+            lo, hi = bisect_left(paras.offsets, a), bisect_left(paras.offsets, b)
+            if lo < hi:
+                skip.append((lo, hi))
+        tracker = SectionTracker()
+        sections, pos = [], 0
+        for para in paras.text.split("\n"):
+            sections.append((pos, pos + len(para), tracker.feed(para)))
+            pos += len(para) + 1
+        ctx = Context(
+            baseline_year=source.baseline_year,
+            period_end=source.period_end,
+            annual=source.meta.get("document_type") == "annual_work_plan",
+        )
+        reading = self.prose.read(paras.text, skip, sections, ctx)
+        for b in reading.bound:
+            q = b.quantity
+            if b.alias.end <= q.start:
+                quote = (b.alias.start, q.end)
+            elif q.end <= b.alias.start:
+                quote = (q.start, b.alias.end)
+            else:
+                quote = (q.start, q.end)
+            if quote[1] - quote[0] > 80:  # far apart: the value alone is the quote
+                quote = (q.start, q.end)
+            comparator = q.comparator or "="
+            made = []
+            for iid in b.indicator_ids:
+                obs = self._observation(
+                    source, clean.raw, iid, b.year, comparator, q.value, q.upper, b.kind,
+                    b.unit, "prose", paras.raw_span(*quote), paras.raw_span(b.alias.start, b.alias.end),
+                    b.year_basis, b.section,
+                )
+                if b.qualifier:
+                    obs.note = f"qualified by {b.qualifier}"
+                result.observations.append(obs)
+                made.append(obs)
+            ledger.observed(paras.raw_span(q.start, q.end), made, "prose")
+        for q, disposition, why in reading.notes:
+            if q.unit_token == "倍" and q.chinese and q.num_start == q.start:
+                continue  # 翻一番 found by the binder, not a written number
+            ledger.note(paras.raw_span(q.start, q.end), disposition, why)
+
+    def _observation(
+        self, source, raw, iid, year, comparator, value, upper, kind, unit, method, span,
+        label_span, basis, section, caption=None, attribute=None,
+    ) -> Observation:
+        start, end = span
+        return Observation(
+            observation_id=observation_id(source.city_id, iid, year, start),
+            source_id=source.source_id,
+            city_id=source.city_id,
+            indicator_id=iid,
+            year=year,
+            role=role_for_year(year, source, self.rules.midpoint_year),
+            comparator=comparator,
+            value=value,
+            value_upper=upper,
+            value_kind=kind,
+            unit=unit,
+            method=method,
+            char_start=start,
+            char_end=end,
+            quote=raw[start:end],
+            label_start=label_span[0] if label_span else None,
+            label_end=label_span[1] if label_span else None,
+            label_quote=raw[label_span[0] : label_span[1]] if label_span else None,
+            line=line_of(raw, start),
+            year_basis=basis,
+            section=section,
+            table_caption=caption,
+            attribute=attribute,
+        )

@@ -1,0 +1,292 @@
+"""One interpreter for every grid: find the header, the name, unit and attribute columns,
+then turn each value cell into a table value or a ledger reason.
+
+Headers are found by their year cells ("2020年", "2020年基期值", "2025年目标值", "2023").
+A grid with years down its first column and names across its header is transposed.
+A blank, "—", "/" or "-" cell is not stated, never zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.codebook import AliasMatcher, Indicator
+from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.table_readers import NOT_STATED
+from analysis.rules import Rules
+
+YEAR_HEADER = re.compile(
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[.、])?\s*((?:19|20)\d\d)\s*年?\s*"
+    r"(?:[底末]|基期值?|基准值?|目标值?|预期值?|现状值?|实际值?|规划值?|值|数)?"
+    r"\s*(?:[(（][^)）]*[)）])?$"
+)
+NAME_HEADERS = ("指标", "项目", "名称", "内容")
+UNIT_HEADERS = ("单位", "计量单位")
+ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
+INDEX_HEADERS = ("序号", "编号")
+CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")
+_UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,6})\s*[)）]\s*$")
+_UNIT_NOTE = re.compile(r"单位\s*[:：]\s*([^)）|,，;；\s]+)")
+_NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]+、)\s*")
+_ATTRIBUTE_IN_NAME = re.compile(r"[(（]\s*(预期性|约束性)\s*[)）]")
+
+
+@dataclass(frozen=True)
+class TableValue:
+    indicator_ids: tuple[str, ...]
+    year: int
+    comparator: str
+    value: float
+    upper: float | None
+    unit: str
+    span: tuple[int, int]  # raw span of the value
+    name_span: tuple[int, int]
+    attribute: str | None
+    caption: str
+    reader: str
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A number in a grid that is not a value, and why (for the ledger)."""
+
+    span: tuple[int, int]
+    disposition: str
+    reason: str
+
+
+@dataclass
+class GridReading:
+    values: list[TableValue]
+    notes: list[CellNote]
+    read: bool  # a header with years was found
+    problem: str | None = None
+
+
+class GridInterpreter:
+    def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
+        self.book, self.matcher, self.rules = book, matcher, rules
+        self.numbers = QuantityFinder(rules)
+
+    def read(self, grid: Grid) -> GridReading:
+        header_row = self._header_row(grid)
+        if header_row is not None:
+            return self._read_rows(grid, header_row)
+        if self._transposed(grid):
+            return self._read_rows(_transpose(grid), 0)
+        notes = [
+            CellNote((c.start, c.end), "unread_table", "no header row of year cells found")
+            for r in grid.rows
+            for c in r
+            if any(ch.isdigit() for ch in c.text)
+        ]
+        return GridReading([], notes, False, "no header row of year cells found")
+
+    # ------------------------------------------------------------ layout
+
+    def _header_row(self, grid: Grid) -> int | None:
+        for r, row in enumerate(grid.rows[:4]):
+            if sum(1 for c in row if YEAR_HEADER.match(c.text)) >= 1 and not self._is_year_col(
+                grid, r
+            ):
+                return r
+        return None
+
+    def _is_year_col(self, grid: Grid, r: int) -> bool:
+        """Row r has a year only in its first cell: a transposed table's body row."""
+        row = grid.rows[r]
+        years = [k for k, c in enumerate(row) if YEAR_HEADER.match(c.text)]
+        others = [
+            o for k, o in enumerate(grid.rows) if k != r and o and YEAR_HEADER.match(o[0].text)
+        ]
+        return years == [0] and bool(others)
+
+    def _transposed(self, grid: Grid) -> bool:
+        first = [row[0].text for row in grid.rows[1:] if row]
+        return sum(1 for t in first if YEAR_HEADER.match(t)) >= 1 and bool(first)
+
+    # ------------------------------------------------------------ rows
+
+    def _read_rows(self, grid: Grid, h: int) -> GridReading:
+        header = grid.rows[h]
+        years: dict[int, int] = {}
+        header_units: dict[int, str] = {}
+        roles: dict[str, int] = {}
+        notes: list[CellNote] = []
+        for k, c in enumerate(header):
+            m = YEAR_HEADER.match(c.text)
+            if m:
+                years[k] = int(m.group(1))
+                u = _UNIT_IN_NAME.search(c.text)
+                if u:
+                    header_units[k] = u.group(1)
+                notes.append(CellNote((c.start, c.end), "table_header", "a column's year"))
+                continue
+            compact = c.text.replace(" ", "")
+            for role, words in (
+                ("index", INDEX_HEADERS),
+                ("unit", UNIT_HEADERS),
+                ("attribute", ATTRIBUTE_HEADERS),
+                ("name", NAME_HEADERS),
+                ("category", CATEGORY_HEADERS),
+            ):
+                if any(compact.startswith(w) or compact == w for w in words) and role not in roles:
+                    roles[role] = k
+                    break
+        if "name" not in roles:
+            free = [k for k in range(len(header)) if k not in years and k not in roles.values()]
+            roles["name"] = free[-1] if free else 0
+        default_unit = self._default_unit(grid, header[roles["name"]].text)
+        values: list[TableValue] = []
+        category = ""
+        for row in grid.rows[h + 1 :]:
+            if not row:
+                continue
+            filled = [c for c in row if c.text and c.text not in NOT_STATED]
+            value_cells = [row[k] for k in years if k < len(row) and row[k].text]
+            # a row of one distinct cell (or a colspan copy) is a category row
+            if len({(c.start, c.end) for c in filled}) == 1 and not any(
+                ch.isdigit() for ch in filled[0].text
+            ):
+                category = filled[0].text
+                continue
+            if "index" in roles and roles["index"] < len(row) and row[roles["index"]].text:
+                c = row[roles["index"]]
+                notes.append(CellNote((c.start, c.end), "section_number", "a row number"))
+            if "category" in roles and roles["category"] < len(row) and row[roles["category"]].text:
+                category = row[roles["category"]].text
+            name_cell = row[roles["name"]] if roles["name"] < len(row) else None
+            if name_cell is None or not value_cells:
+                continue
+            unit_cell = row[roles["unit"]].text if "unit" in roles and roles["unit"] < len(row) else ""
+            attribute = None
+            if "attribute" in roles and roles["attribute"] < len(row):
+                attribute = self.rules.table_attribute_cells.get(row[roles["attribute"]].text)
+            m = _ATTRIBUTE_IN_NAME.search(name_cell.text)
+            if m:
+                attribute = self.rules.table_attribute_cells.get(m.group(1), attribute)
+            for k, year in years.items():
+                if k >= len(row):
+                    continue
+                found, cell_notes = self._cell(
+                    grid, name_cell, category, unit_cell or header_units.get(k) or "",
+                    default_unit, row[k], year, attribute,
+                )
+                values.extend(found)
+                notes.extend(cell_notes)
+        return GridReading(values, notes, True)
+
+    def _default_unit(self, grid: Grid, name_header: str) -> str:
+        for text in (name_header, grid.caption):
+            m = _UNIT_NOTE.search(text) or _UNIT_IN_NAME.search(text)
+            if m:
+                return m.group(1)
+        return ""
+
+    # ------------------------------------------------------------ cells
+
+    def _cell(self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute):
+        text = cell.text
+        if text in NOT_STATED or not any(ch.isdigit() for ch in text) and not re.search(
+            r"[一二两三四五六七八九十百千]", text
+        ):
+            return [], []
+        names = [n for n in name_cell.text.split("/")]
+        parts = [p for p in text.split("/")] if len(names) > 1 else [text]
+        span = (cell.start, cell.end)
+        if len(parts) != len(names):
+            return [], [CellNote(span, "unaccounted", f"{len(names)} names but {len(parts)} values")]
+        out, notes = [], []
+        name_at = 0
+        part_at = 0
+        for name, part in zip(names, parts, strict=True):
+            n_off = name_cell.text.find(name, name_at)
+            name_at = n_off + len(name)
+            p_off = text.find(part, part_at)
+            part_at = p_off + len(part)
+            name_span = _sub_span(name_cell, n_off, len(name))
+            value_span = _sub_span(cell, p_off + len(part) - len(part.lstrip()), len(part.strip()))
+            if part.strip() in NOT_STATED:
+                continue
+            found = self._one(name, category, unit_text, default_unit, part.strip(), year)
+            if isinstance(found, CellNote):
+                notes.append(CellNote(value_span, found.disposition, found.reason))
+                continue
+            ids, comparator, value, upper, unit = found
+            out.append(
+                TableValue(ids, year, comparator, value, upper, unit, value_span, name_span,
+                           attribute, grid.caption, grid.reader)
+            )
+        return out, notes
+
+    def _one(self, name, category, unit_text, default_unit, text, year):
+        bare, unit_from_name = _bare_name(name)
+        ids = self._indicators(bare, category)
+        if not ids:
+            return CellNote((0, 0), "no_indicator", f"table row {bare!r} matches no codebook indicator")
+        qs = self.numbers.find(text)
+        if len(qs) != 1:
+            return CellNote((0, 0), "unaccounted", f"cell {text!r} is not one value")
+        q = qs[0]
+        stated_unit = q.unit_token or unit_text or unit_from_name or default_unit
+        value, upper = q.value, q.upper
+        if not q.unit_token and stated_unit:
+            scale = _scale_of(stated_unit)
+            value *= scale
+            upper = upper * scale if upper is not None else None
+        unit = self.rules.quantity_units.get(_unit_core(stated_unit)) if stated_unit else None
+        expected = {self.book[i].unit for i in ids}
+        if unit is None:
+            unit = next(iter(expected)) if len(expected) == 1 else None
+        if unit not in expected:
+            return CellNote((0, 0), "unit_mismatch",
+                            f"unit {stated_unit!r} in table, {sorted(expected)} in codebook")
+        comparator = q.comparator or "="
+        return tuple(i for i in ids if self.book[i].unit == unit), comparator, value, upper, unit
+
+    def _indicators(self, bare: str, category: str) -> tuple[str, ...]:
+        ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)
+        if ids:
+            return ids
+        found = {m.indicator_ids for m in self.matcher.find(bare)}
+        if len(found) == 1:
+            return next(iter(found))
+        return ()
+
+
+def _bare_name(name: str) -> tuple[str, str]:
+    name = _ATTRIBUTE_IN_NAME.sub("", name).strip()
+    name = _NUMBERING.sub("", name).strip().rstrip("*＊").strip()
+    m = _UNIT_IN_NAME.search(name)
+    if m:
+        return name[: m.start()].strip(), m.group(1).strip()
+    return name, ""
+
+
+def _unit_core(unit: str) -> str:
+    """"万人" -> "人" (the scale is applied separately); "%" stays."""
+    unit = unit.strip()
+    if unit[:1] in ("万", "亿", "千") and len(unit) > 1:
+        return unit[1:]
+    return unit
+
+
+def _scale_of(unit: str) -> float:
+    unit = unit.strip()
+    return {"万": 1e4, "亿": 1e8, "千": 1e3}.get(unit[:1], 1.0) if len(unit) > 1 else 1.0
+
+
+def _sub_span(cell: GridCell, offset: int, length: int) -> tuple[int, int]:
+    """A part of a cell's raw span (exact when the cell's raw text equals its clean text)."""
+    if cell.end - cell.start == len(cell.text):
+        return cell.start + offset, cell.start + offset + length
+    return cell.start, cell.end
+
+
+def _transpose(grid: Grid) -> Grid:
+    width = grid.width
+    empty = GridCell("", grid.start, grid.start)
+    rows = [[r[k] if k < len(r) else empty for r in grid.rows] for k in range(width)]
+    return Grid(grid.reader + "_transposed", grid.caption, grid.start, grid.end, rows)

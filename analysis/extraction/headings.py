@@ -1,0 +1,52 @@
+"""Headings and the section path each paragraph sits under.
+
+Levels: 第一章/第一部分 (1) > 一、 (2) > （一） (3) > 1. / 1、 (4) > （1） (5). A paragraph
+belongs to every heading above it, so a value under "（二）学前教育" inside "一、发展
+基础" is still in the review section.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LEVELS = (
+    (1, re.compile(r"^第[一二三四五六七八九十百\d]+[章部篇](?:分)?")),
+    (2, re.compile(r"^[一二三四五六七八九十]+[、.]")),
+    (3, re.compile(r"^\([一二三四五六七八九十]+\)")),
+    (4, re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
+    (5, re.compile(r"^\(\d{1,2}\)")),
+)
+# A heading line is short or ends its title with 。/： before the body text.
+_TITLE_END = re.compile(r"[。:：]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    numbering: str
+    title: str  # up to the first 。 or ：
+
+
+def heading_of(paragraph: str) -> Heading | None:
+    for level, pattern in LEVELS:
+        m = pattern.match(paragraph)
+        if m:
+            title = _TITLE_END.split(paragraph, maxsplit=1)[0]
+            return Heading(level, m.group(), title)
+    return None
+
+
+class SectionTracker:
+    """Feed paragraphs in order; `path` is the titles of the headings above the current one."""
+
+    def __init__(self):
+        self._stack: list[Heading] = []
+
+    def feed(self, paragraph: str) -> tuple[str, ...]:
+        h = heading_of(paragraph)
+        if h is not None:
+            while self._stack and self._stack[-1].level >= h.level:
+                self._stack.pop()
+            self._stack.append(h)
+        return tuple(x.title for x in self._stack)

@@ -1,0 +1,128 @@
+"""The number ledger: every number in a plan, and what became of it.
+
+A number is an observation (its ids are linked after corrections) or has a named reason
+for not being one; ``unaccounted`` is allowed but counted and reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+
+from analysis.errors import line_of
+from analysis.normalise import PAGE_DEBRIS
+
+DISPOSITIONS = {
+    "observation": "a value stated for a codebook indicator",
+    "table_header": "a year in a table header",
+    "year": "a year",
+    "date": "part of a date",
+    "document_number": "a document number",
+    "document_title": "inside a document title",
+    "phone_number": "a telephone or code number",
+    "section_number": "a section, list, box or row number",
+    "ordinal": "an ordinal (第N)",
+    "ratio": "part of a ratio",
+    "count_of_years": "a count of years",
+    "per_unit_norm": "a per-unit norm (每…, 生均…)",
+    "context_statistic": "a context statistic (population, GDP ...)",
+    "recognition_count": "a count of awards or recognitions",
+    "name_or_slogan": "a number inside a name or slogan",
+    "part_of_name": "a numeral inside an indicator phrase",
+    "page_number": "page-number debris",
+    "markup": "inside HTML markup",
+    "no_indicator": "a quantity whose clause names no codebook indicator",
+    "unit_mismatch": "a table value whose unit differs from the codebook's",
+    "unread_table": "in a table the readers could not read",
+    "ignored_by_correction": "ignored by a reviewed correction",
+    "rejected_by_correction": "rejected by a reviewed correction",
+    "unaccounted": "not accounted for",
+}
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # str \d: ASCII, full-width and other digits
+_TAG = re.compile(r"<[^<>\n]{1,200}>")
+
+
+class Ledger:
+    def __init__(self, source_id: str, raw: str):
+        self.source_id, self.raw = source_id, raw
+        self.rows: list[dict] = []
+        self._covered: list[tuple[int, int]] = []
+
+    def _add(self, span, disposition, reason, observations=()) -> None:
+        start, end = span
+        self.rows.append(
+            {
+                "source_id": self.source_id,
+                "char_start": start,
+                "char_end": end,
+                "line": line_of(self.raw, start),
+                "quote": self.raw[start:end],
+                "disposition": disposition,
+                "observation_ids": "|".join(o.observation_id for o in observations) or None,
+                "reason": reason,
+                "_obs_spans": [(o.char_start, o.char_end, o.indicator_id) for o in observations],
+            }
+        )
+        self._covered.append((start, max(end, start + 1)))
+
+    def observed(self, span, observations, how: str) -> None:
+        self._add(span, "observation", how, observations)
+
+    def note(self, span, disposition: str, reason: str) -> None:
+        if disposition not in DISPOSITIONS:
+            raise ValueError(f"unknown ledger disposition {disposition!r}")
+        self._add(span, disposition, reason)
+
+    def sweep(self) -> None:
+        """Every digit run of the raw text that no reader accounted for gets a row."""
+        covered = sorted(self._covered)
+        starts = [a for a, _ in covered]
+        raw = self.raw
+        for m in _DIGITS.finditer(raw):
+            a = m.start()
+            k = bisect.bisect_right(starts, a) - 1
+            if k >= 0 and covered[k][0] <= a < covered[k][1]:
+                continue
+            if any(s <= a < e for s, e in covered[max(0, k - 3) : k + 1]):
+                continue
+            line_start = raw.rfind("\n", 0, a) + 1
+            line_end = raw.find("\n", a)
+            line = raw[line_start : line_end if line_end >= 0 else len(raw)]
+            tag = next((t for t in _TAG.finditer(line) if t.start() <= a - line_start < t.end()), None)
+            if PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
+                self._add((m.start(), m.end()), "page_number", "page-number debris line")
+            elif tag is not None:
+                self._add((m.start(), m.end()), "markup", "inside an HTML tag")
+            else:
+                self._add((m.start(), m.end()), "unaccounted", "no reader looked at this number")
+
+
+def link(rows: list[dict], observations, ignored: dict[str, list[tuple[int, int]]]) -> list[dict]:
+    """Tie ledger rows to the final observations (after corrections and conflicts)."""
+    by_span: dict[tuple, list] = {}
+    for o in observations:
+        by_span.setdefault((o.source_id, o.char_start, o.char_end, o.indicator_id), []).append(o)
+    added = [o for o in observations if o.method == "correction"]
+    out = []
+    for row in rows:
+        row = dict(row)
+        spans = row.pop("_obs_spans")
+        sid, a, b = row["source_id"], row["char_start"], row["char_end"]
+        if row["disposition"] == "observation":
+            final = [o for s, e, iid in spans for o in by_span.get((sid, s, e, iid), [])]
+            if final:
+                row["observation_ids"] = "|".join(sorted({o.observation_id for o in final}))
+            else:
+                row["disposition"], row["observation_ids"] = "rejected_by_correction", None
+                row["reason"] = "its observation was rejected by a reviewed correction"
+        else:
+            hit = [o for o in added if o.source_id == sid and o.char_start <= a and b <= o.char_end]
+            if hit:
+                row["disposition"] = "observation"
+                row["observation_ids"] = "|".join(sorted(o.observation_id for o in hit))
+                row["reason"] = "added by a reviewed correction"
+            elif any(s <= a and b <= e for s, e in ignored.get(sid, [])):
+                row["disposition"], row["reason"] = "ignored_by_correction", "a reviewed correction"
+        out.append(row)
+    return out

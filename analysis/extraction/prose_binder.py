@@ -1,0 +1,427 @@
+"""Prose read from the numbers outward: each number, then the indicator it belongs to.
+
+Per sentence: every quantity (quantities.py) is first checked for what it plainly is
+not (a year, a date, a document or section number, a count of years, a per-unit norm);
+the rest are bound to a codebook phrase in their clause by these rules, in order:
+
+1. the value before the name: "92.5%的毛入园率", "新建10所幼儿园" (a count needs a
+   building verb in its clause);
+2. lists: "A、B分别达到x和y" gives A=x, B=y;
+3. the value after the name: the nearest phrase before the number, with nothing but
+   verbs, comparators and years between them; a clause with no phrase of its own
+   ("2020年为87.6%，2025年达到91%") keeps the sentence's last subject;
+   "A、B均达到100%" (phrases joined by 、/和/及) shares the value.
+A number never binds across another number, so "…毛入园率和96.8%的巩固率" gives 96.8 to
+the 巩固率. The year that governs a value is the nearest stated year before it in its
+sentence that is not a comparison year (比/较/由 2020年); else a period phrase
+(到"十四五"末, or 年内/全年 in an annual plan) or the section (a review section is the
+baseline); else the period's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.quantities import Quantity, QuantityFinder
+from analysis.rules import Rules
+
+SENTENCE_BREAK = "。；;!！?？\n"
+CLAUSE_BREAK = "，,：:。；;!！?？\n"
+YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
+COMPARISON_BEFORE = re.compile(r"(?:比|较|由|从|与|同|相比|对比|相较)\s*$")
+CHAIN = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
+FILLER = re.compile(
+    r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
+    r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
+    r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
+    r"“|”|\"|,|，|:|：|\s)"
+)
+
+
+@dataclass
+class Bound:
+    """A quantity bound to one or more indicators."""
+
+    quantity: Quantity
+    indicator_ids: tuple[str, ...]
+    alias: AliasMatch
+    kind: str  # level | range | increase | cumulative
+    unit: str
+    year: int
+    year_basis: str
+    section: str
+    qualifier: str | None = None
+
+
+@dataclass
+class ProseReading:
+    bound: list[Bound] = field(default_factory=list)
+    notes: list[tuple[Quantity, str, str]] = field(default_factory=list)  # (q, disposition, why)
+
+
+@dataclass(frozen=True)
+class Context:
+    baseline_year: int
+    period_end: int
+    annual: bool
+
+
+class ProseBinder:
+    def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
+        self.book, self.matcher, self.rules = book, matcher, rules
+        self.finder = QuantityFinder(rules)
+        self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
+
+    # ------------------------------------------------------------ entry
+
+    def read(self, text: str, skip: list[tuple[int, int]], sections, ctx: Context) -> ProseReading:
+        """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
+        out = ProseReading()
+        aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
+        quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
+        quantities += self._doublings(text, skip)
+        quantities.sort(key=lambda q: q.start)
+        a_i = q_i = 0
+        for p_start, p_end, path in sections:
+            review = any(self.baseline_re.search(t) for t in path)
+            section = path[-1] if path else ""
+            pos = p_start
+            while pos <= p_end:
+                s_end = _next_break(text, pos, p_end, SENTENCE_BREAK)
+                while a_i < len(aliases) and aliases[a_i].start < pos:
+                    a_i += 1
+                while q_i < len(quantities) and quantities[q_i].start < pos:
+                    q_i += 1
+                a_j, q_j = a_i, q_i
+                while a_j < len(aliases) and aliases[a_j].start < s_end:
+                    a_j += 1
+                while q_j < len(quantities) and quantities[q_j].start < s_end:
+                    q_j += 1
+                self._sentence(
+                    text, pos, s_end, aliases[a_i:a_j], quantities[q_i:q_j],
+                    review, section, ctx, out,
+                )
+                pos = s_end + 1
+        return out
+
+    def _doublings(self, text: str, skip) -> list[Quantity]:
+        out = []
+        for m in re.finditer(r"翻(一|两)?番", text):
+            if _inside(m.start(), skip):
+                continue
+            value = 4.0 if m.group(1) == "两" else 2.0
+            out.append(Quantity(m.start(), m.end(), m.start(), m.end(), value, "倍", "times",
+                                False, "=", None, True, False))
+        return out
+
+    # ------------------------------------------------------------ one sentence
+
+    def _sentence(self, text, start, end, aliases, quantities, review, section, ctx, out):
+        candidates = []
+        for q in quantities:
+            why = self._not_a_value(text, q, aliases, start)
+            if why is not None:
+                out.notes.append((q, *why))
+            else:
+                candidates.append(q)
+        taken: dict[int, tuple[AliasMatch, tuple[str, ...], int]] = {}  # start -> (phrase, ids, end)
+        # 1. value before its name
+        for q in candidates:
+            hit = self._before_name(text, q, aliases, start)
+            if hit is not None:
+                taken[q.start] = hit
+        # 2. 分别: a list of names, then as many values
+        self._respectively(text, start, aliases, candidates, taken)
+        # 3. value after its name (numbers already bound to that name may sit between)
+        for q in candidates:
+            if q.start not in taken:
+                hit = self._after_name(text, q, aliases, start, taken)
+                if hit is not None:
+                    taken[q.start] = hit
+        for q in candidates:
+            if q.start not in taken:
+                out.notes.append((q, *self._unbound_reason(text, q, start)))
+                continue
+            alias, ids, _ = taken[q.start]
+            kind = self._kind(text, q, alias, ids, start)
+            if kind is None:
+                out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
+                continue
+            kind, unit = kind
+            year, basis = self._year(text, q, start, review, ctx)
+            out.bound.append(
+                Bound(q, ids, alias, kind, unit, year, basis, section, self._qualifier(text, q, start))
+            )
+
+    # ------------------------------------------------------------ what a number is not
+
+    def _not_a_value(self, text, q: Quantity, aliases, s_start) -> tuple[str, str] | None:
+        before = text[max(0, q.start - 6) : q.start]
+        after = text[q.end : q.end + 4]
+        token = q.unit_token or ""
+        is_int = re.fullmatch(r"\d+", text[q.num_start : q.num_end]) is not None
+        if any(a.start <= q.num_start < a.end for a in aliases):
+            return "part_of_name", "a numeral inside an indicator phrase"
+        if _in_brackets(text, q.start, "《", "》"):
+            return "document_title", "inside a document title 《…》"
+        if re.search(r"[〔\[【(（]\s*$", before) and re.match(r"\s*[〕\]】)）]", after) and is_int:
+            return "document_number", "a document number's year 〔2021〕"
+        if after.lstrip().startswith("号") or re.search(r"[〕\]】]\s*$", before) and is_int:
+            return "document_number", "a document number (…号)"
+        if is_int and 1900 <= q.value <= 2100 and (
+            token == "年" or re.match(r"\s*(?:年|[—\-~～至到]\s*\d)", after) or q.upper and 1900 <= q.upper <= 2100
+        ):
+            return "year", "a year"
+        if token in ("月", "日", "号") or re.match(r"\s*[月日]", after):
+            return "date", "part of a date"
+        digits = text[q.num_start : q.num_end]
+        if is_int and len(digits) >= 7 or re.match(r"-\d{6,8}", text[q.num_end : q.num_end + 9]):
+            return "phone_number", "a telephone or other code number"
+        if re.search(r"第\s*$", before):
+            if re.match(r"\s*[章节条部篇款]", after):
+                return "section_number", "a chapter or article number"
+            return "ordinal", "an ordinal (第N)"
+        if re.search(r"(?:专栏|表|图|附件|附表|任务)\s*$", before):
+            return "section_number", "a box, table or annex number"
+        line_start = text.rfind("\n", 0, q.start) + 1
+        if (
+            re.fullmatch(r"[\s(（]*", text[line_start : q.start])
+            and re.match(r"\s*[.、．)）]", text[q.num_end :])
+            and is_int
+            and not token
+        ):
+            return "section_number", "a heading or list number"
+        if re.match(r"\s*:\s*\d", after) or re.search(r"\d\s*:\s*$", before):
+            return "ratio", "part of a ratio (1:19)"
+        if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
+            return "count_of_years", "a count of years (5年来, 三年行动)"
+        lo = _clause_start(text, q.start, s_start)
+        clause = _without(text, lo, q.start, aliases)
+        if any(m in clause for m in self.rules.per_unit_markers):
+            return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
+        return None
+
+    def _years_indicator_near(self, text, q, aliases) -> bool:
+        return any(
+            self.book[i].unit == "years" for a in aliases if a.end <= q.start for i in a.indicator_ids
+        )
+
+    def _unbound_reason(self, text, q: Quantity, s_start) -> tuple[str, str]:
+        clause = text[_clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
+        sentence = text[s_start : q.end + 12]
+        if any(w in sentence for w in self.rules.context_words):
+            return "context_statistic", "a context statistic (population, GDP, area ...)"
+        if any(w in clause for w in self.rules.recognition_words):
+            return "recognition_count", "a count of awards or recognitions (被评为, 获得 ...)"
+        digits = text[q.num_start : q.num_end]
+        if (
+            _in_brackets(text, q.start, "“", "”")
+            or re.match(r"\s*[+A-Za-z]", text[q.num_end : q.num_end + 2])
+            or re.search(r"[A-Za-z+]\s*$", text[max(0, q.start - 2) : q.start])
+            or (q.unit is None and re.fullmatch(r"\d+\.0", digits))
+        ):
+            return "name_or_slogan", "a number inside a name or slogan (“1+X”)"
+        if q.unit is not None:
+            return "no_indicator", f"a quantity in {q.unit_token} whose clause names no codebook indicator"
+        return "unaccounted", "a number with no unit and no indicator"
+
+    # ------------------------------------------------------------ binding rules
+
+    def _fits(self, ids, q: Quantity, cumulative_ok: bool) -> tuple[str, ...]:
+        out = []
+        for i in ids:
+            ind = self.book[i]
+            if ind.value_kind == "cumulative" and not cumulative_ok:
+                continue
+            if ind.unit == q.unit or q.unit == "times":  # "增加1倍" changes any quantity
+                out.append(i)
+            elif q.points and ind.unit == "percent":
+                out.append(i)
+        return tuple(out)
+
+    def _verb_before(self, text, at, s_start) -> bool:
+        scope = text[_clause_start(text, at, s_start, "，,。；;\n") : at]
+        return any(v in scope for v in self.rules.cumulative_verbs)
+
+    def _before_name(self, text, q, aliases, s_start):
+        for a in aliases:
+            if a.start < q.end:
+                continue
+            gap = text[q.end : a.start].strip()
+            if gap not in ("", "的", "之", "个"):
+                return None
+            verb = self._verb_before(text, q.start, s_start) or self._verb_in_alias(a)
+            ids = self._fits(a.indicator_ids, q, cumulative_ok=verb)
+            if q.unit != "percent":
+                ids = tuple(i for i in ids if verb or self.book[i].value_kind != "cumulative")
+                if not verb:
+                    return None  # "有46所幼儿园被评为…" states a count, not a target
+            return (a, ids, q.end) if ids else None
+        return None
+
+    def _verb_in_alias(self, a: AliasMatch) -> bool:
+        return any(a.alias.startswith(v) for v in self.rules.cumulative_verbs)
+
+    def _respectively(self, text, s_start, aliases, candidates, taken):
+        at = text.find("分别", s_start, candidates[-1].start if candidates else s_start)
+        if at < 0:
+            return
+        group = self._chain_ending_before(text, aliases, at)
+        values = [q for q in candidates if q.start > at and q.start not in taken]
+        if len(group) >= 2 and len(values) == len(group):
+            for a, q in zip(group, values, strict=True):
+                ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
+                if ids:
+                    taken[q.start] = (a, ids, q.end)
+
+    def _chain_ending_before(self, text, aliases, at) -> list[AliasMatch]:
+        before = [a for a in aliases if a.end <= at]
+        if not before:
+            return []
+        chain = [before[-1]]
+        for a in reversed(before[:-1]):
+            if CHAIN.match(text[a.end : chain[0].start]):
+                chain.insert(0, a)
+            else:
+                break
+        return chain
+
+    def _after_name(self, text, q, aliases, s_start, taken):
+        prior = [a for a in aliases if a.end <= q.start]
+        if not prior:
+            return None
+        a = prior[-1]
+        pieces, pos, carried = [], a.end, False
+        for k in sorted(taken):
+            alias, _, k_end = taken[k]
+            if not a.end <= k < q.start:
+                continue
+            if alias is not a:
+                return None  # a number bound to another phrase stands between
+            pieces.append(text[pos:k])
+            pos, carried = k_end, True
+        pieces.append(text[pos : q.start])
+        residual = FILLER.sub("", "".join(pieces))
+        # past a value of its own the phrase carries on only through years and verbs
+        limit = 2 if carried else self.rules.max_gap_chars
+        if any(ch.isdigit() for ch in residual) or len(residual) > limit:
+            return None
+        verb = (
+            self._verb_before(text, a.start, s_start)
+            or self._verb_before(text, q.start, s_start)
+            or self._verb_in_alias(a)
+        )
+        # a phrase of its own (招聘教师, 累计投入) names the act: no verb needed
+        ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
+        ids = tuple(i for i in ids if self.book[i].alias_position == "before")
+        if not ids:
+            return None
+        shared = [a]
+        if "分别" not in text[a.end : q.start]:
+            for b in reversed([x for x in aliases if x.end <= a.start]):
+                if CHAIN.match(text[b.end : shared[0].start]):
+                    shared.insert(0, b)
+                else:
+                    break
+        for b in shared[:-1]:
+            ids += tuple(i for i in self._fits(b.indicator_ids, q, verb) if i not in ids)
+        return a, ids, q.end
+
+    # ------------------------------------------------------------ kind, year, qualifier
+
+    def _kind(self, text, q: Quantity, alias: AliasMatch, ids, s_start):
+        lo = min(alias.end, q.start) if alias.end <= q.start else _clause_start(text, q.start, s_start)
+        gap = text[lo : q.start]
+        clause = text[_clause_start(text, q.start, s_start) : q.start]
+        unit = self.book[ids[0]].unit
+        if q.points:
+            return "increase", unit
+        if q.unit == "times" and unit != "times":
+            return "increase", "times"
+        if re.search(r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年\s*的?)?\s*$", text[max(0, q.start - 10) : q.start]):
+            return "level", unit
+        for verb in self.rules.increase_verbs:
+            at = gap.rfind(verb)
+            if at >= 0 and not re.match(r"\s*(?:到|至|为)", gap[at + len(verb) :]):
+                return "increase", unit
+        if any(self.book[i].value_kind == "cumulative" for i in ids):
+            return "cumulative", unit
+        if unit != "percent" and any(w in clause for w in self.rules.cumulative_words):
+            return "cumulative", unit
+        return ("range" if q.upper is not None else "level"), unit
+
+    def _year(self, text, q: Quantity, s_start, review, ctx: Context) -> tuple[int, str]:
+        scope = text[s_start : q.start]
+        if re.search(r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?)?\s*$", scope[-12:]):
+            m = re.search(r"((?:19|20)\d\d)\s*年\s*的?\s*$", scope)
+            return (int(m.group(1)), "sentence") if m else (ctx.baseline_year, "from_value")
+        year = None
+        for m in YEAR_PHRASE.finditer(scope):
+            if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
+                continue
+            if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]) or re.search(
+                r"(?:19|20)\d\d\s*[—\-~～至到]\s*$", scope[: m.start()]
+            ):
+                continue  # a span of years, such as 2021—2025年
+            if re.match(r"\s*(?:以来|以前|前后)", scope[m.end() :]):
+                continue
+            if _in_brackets(scope, m.start(), "《", "》"):
+                continue
+            year = int(m.group(1))
+        if year is not None:
+            return year, "sentence"
+        plain = scope.replace("“", "").replace("”", "").replace('"', "")
+        if any(p in plain for p in self.rules.period_end_phrases):
+            return ctx.period_end, "period_phrase"
+        if ctx.annual and any(p in plain for p in self.rules.annual_phrases):
+            return ctx.period_end, "period_phrase"
+        if review:
+            return ctx.baseline_year, "section"
+        return ctx.period_end, "default"
+
+    def _qualifier(self, text, q, s_start) -> str | None:
+        clause = text[_clause_start(text, q.start, s_start, "。；;\n") : q.start]
+        for word in ("力争", "确保", "争取"):
+            if word in clause:
+                return word
+        return None
+
+
+def _without(text: str, lo: int, hi: int, aliases) -> str:
+    """text[lo:hi] with the indicator phrases in it removed (每天 in 每天校内体育活动时间)."""
+    out, pos = [], lo
+    for a in aliases:
+        if a.end <= lo or a.start >= hi:
+            continue
+        out.append(text[pos : max(pos, a.start)])
+        pos = max(pos, a.end)
+    out.append(text[pos:hi])
+    return "".join(out)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _next_break(text: str, pos: int, limit: int, breaks: str) -> int:
+    i = pos
+    while i < limit and text[i] not in breaks:
+        i += 1
+    return i
+
+
+def _clause_start(text: str, pos: int, floor: int, breaks: str = CLAUSE_BREAK) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+def _in_brackets(text: str, pos: int, left: str, right: str) -> bool:
+    lo = text.rfind(left, max(0, pos - 60), pos)
+    if lo < 0:
+        return False
+    close = text.find(right, lo, pos)
+    return close < 0 and text.find(right, pos, pos + 60) >= 0

@@ -1,0 +1,167 @@
+"""Every number in a cleaned text, with its scale, unit and comparator words.
+
+Arabic numbers ("1,200", "92.5", "1.5亿元"), Chinese numerals that state a quantity
+("两千人", "百分之九十五", "一千二百名"), percentages, ranges ("95%—97%") and the words
+around a number that qualify it (以上, 不低于, 约, 余, 左右 ...). Nothing here knows
+indicators: the binder decides what a number is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import cn2an
+
+from analysis.rules import Rules
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
+CHINESE = rf"[{CHINESE_DIGITS}]+"
+SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "十万": 1e5}
+_SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One number as written: ``text[start:end]`` is the number with scale, unit and suffix."""
+
+    start: int
+    end: int
+    num_start: int  # the digits alone
+    num_end: int
+    value: float  # scale applied
+    unit_token: str | None  # as written: "%", "万人", "亿元", "个百分点"
+    unit: str | None  # codebook unit: percent, persons, count, yuan, ... or "other"
+    points: bool  # "个百分点": a change in percentage points
+    comparator: str | None  # from a suffix (以上, 左右, 余) or a prefix word
+    upper: float | None  # a range's second value
+    chinese: bool  # written in Chinese numerals
+    approximate: bool  # 约, 左右, 余
+
+    @property
+    def digits(self) -> str:
+        return f"{self.num_start}:{self.num_end}"
+
+
+def _to_float(text: str) -> float | None:
+    if re.fullmatch(ARABIC, text):
+        value = float(text.replace(",", ""))
+    else:
+        try:
+            value = float(_cn(text))
+        except (ValueError, KeyError, IndexError):
+            return None
+    # A 300-digit number is text, not a value: beyond this it cannot be a plan's quantity.
+    return value if value == value and abs(value) < 1e15 else None
+
+
+@lru_cache(maxsize=4096)
+def _cn(text: str) -> float:
+    return float(cn2an.cn2an(text, "smart"))
+
+
+class QuantityFinder:
+    """Compiled once from the rules' unit and comparator tables."""
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        units = sorted(rules.quantity_units, key=len, reverse=True)
+        unit_re = "|".join(re.escape(u) for u in units)
+        suffix_re = "|".join(
+            re.escape(s) for s in sorted(rules.comparator_suffixes, key=len, reverse=True)
+        )
+        sep = re.escape(rules.range_separators)
+        one = (
+            rf"(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})\s*(?P<scale>{_SCALE_RE})?"
+            rf"\s*(?P<yu>余|多)?\s*(?P<unit>{unit_re})?"
+        )
+        two = (
+            rf"(?:\s*(?:[{sep}]|到)\s*(?P<pct2>百分之)?(?P<num2>{ARABIC}|{CHINESE})"
+            rf"\s*(?P<scale2>{_SCALE_RE})?\s*(?P<unit2>{unit_re})?)?"
+        )
+        self._re = re.compile(one + two + rf"(?:\s*(?P<suffix>{suffix_re}))?")
+        self._prefix = sorted(rules.comparator_prefixes, key=len, reverse=True)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+        end = len(text) if end is None else end
+        out = []
+        pos = start
+        while pos < end:
+            m = self._re.search(text, pos, end)
+            if m is None:
+                break
+            q = self._quantity(text, m)
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+            if q is not None:
+                out.append(q)
+        return out
+
+    def _quantity(self, text: str, m: re.Match) -> Quantity | None:
+        num = m.group("num")
+        chinese = not num[0].isdigit()
+        unit_token = m.group("unit")
+        pct = bool(m.group("pct"))
+        at = m.start("num")
+        if at > 1 and text[at - 1] == "." and text[at - 2].isdigit():
+            return None  # the tail of a malformed number ("1..5"): its head was read
+        if chinese and not (pct or unit_token or m.group("scale")):
+            return None  # 十四五, 一流, 三全育人: words, not quantities
+        if chinese and (len(num) == 1 and num in "点百千万亿"):
+            return None
+        value = _to_float(num)
+        if value is None:
+            return None
+        value *= SCALES.get(m.group("scale") or "", 1)
+        upper = None
+        num2 = m.group("num2")
+        unit2 = m.group("unit2")
+        if num2 is not None:
+            # "2020—2025年" is a span of years, "95%—97%" a range; "3到5所" too
+            second = _to_float(num2)
+            if second is None:
+                return None
+            upper = second * SCALES.get(m.group("scale2") or "", 1)
+            unit_token = unit_token or unit2
+            pct = pct or bool(m.group("pct2"))
+        if pct:
+            unit_token = "%"
+        unit = self.rules.quantity_units.get(unit_token or "")
+        if unit_token in ("万人", "万元", "亿元", "千元", "万人次"):
+            value *= SCALES[unit_token[0]]
+            if upper is not None and unit2 == unit_token:
+                upper *= SCALES[unit_token[0]]
+        comparator = None
+        approximate = False
+        if m.group("yu"):
+            comparator, approximate = ">", True
+        if m.group("suffix"):
+            comparator = self.rules.comparator_suffixes[m.group("suffix")]
+            approximate = approximate or comparator == "~"
+        if comparator is None:
+            comparator = self._prefix_comparator(text, m.start())
+            approximate = comparator == "~"
+        return Quantity(
+            start=m.start(),
+            end=m.end(),
+            num_start=m.start("num"),
+            num_end=m.end("num"),
+            value=value,
+            unit_token=unit_token,
+            unit=unit,
+            points=bool(unit_token and "百分点" in unit_token),
+            comparator=comparator,
+            upper=upper,
+            chinese=chinese,
+            approximate=approximate,
+        )
+
+    def _prefix_comparator(self, text: str, at: int) -> str | None:
+        """A comparator word just before the number ("不低于95%", "约1.5亿元")."""
+        before = text[max(0, at - 8) : at].rstrip()
+        for word in self._prefix:
+            if before.endswith(word):
+                return self.rules.comparator_prefixes[word]
+        # "达到或超过", "不低于 2020 年的": the word may sit a few characters earlier
+        return None

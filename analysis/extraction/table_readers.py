@@ -1,0 +1,357 @@
+"""Readers for the ways text extraction leaves a table; each returns `Grid`s.
+
+* ``html``: <table>/<tr>/<td> left in scraped text, rowspan and colspan expanded;
+* ``delimited``: one row per line, cells split by "|" (Markdown included), tabs, or runs
+  of two or more spaces (full-width spaces become spaces in the cleaned view);
+* ``pipe_cells``: one cell per line, each ending in "|", a header of year cells first;
+* ``column_blocks``: a header line "指标 单位 2020年 2025年 [属性]", then names, units and
+  each year's values column by column (PDF extraction of a boxed table).
+
+They know layouts, not indicators: one interpreter (grid_interpreter) reads every grid.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from analysis.extraction.grid import Grid, GridCell
+from analysis.normalise import CleanText, to_simplified
+
+YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
+VALUE_CELL = re.compile(
+    r"^(?:[<>≥≤~约]=?)?\s*\d+(?:\.\d+)?\s*%?(?:\s*/\s*(?:[<>≥≤]=?)?\s*\d+(?:\.\d+)?\s*%?)*$"
+)
+NOT_STATED = {"", "—", "-", "/", "－", "–", "——", "--", "无", "/ ", "\\"}
+_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", re.IGNORECASE | re.DOTALL)
+_CELL = re.compile(r"<t([dh])\b([^>]*)>(.*?)(?=<t[dh]\b|</tr|<tr\b|$)", re.IGNORECASE | re.DOTALL)
+_SPAN_ATTR = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?(\d+)", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+_MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def clean_cell(text: str) -> str:
+    text = html.unescape(_TAG.sub("", text))
+    text = unicodedata.normalize("NFKC", text)
+    return to_simplified(" ".join(text.split()))
+
+
+# ---------------------------------------------------------------- html
+
+
+def read_html(raw: str) -> list[Grid]:
+    grids = []
+    for t in _TABLE.finditer(raw):
+        grid = Grid("html", _caption_before(raw, t.start()), t.start(), t.end())
+        pending: dict[tuple[int, int], GridCell] = {}  # (row, col) filled by a rowspan
+        for r, row in enumerate(_ROW.finditer(raw, t.start(), t.end())):
+            cells: list[GridCell] = []
+            col = 0
+            for c in _CELL.finditer(row.group(1)):
+                while (r, col) in pending:
+                    cells.append(pending.pop((r, col)))
+                    col += 1
+                inner_start = row.start(1) + c.start(3)
+                body = c.group(3)
+                # trim the cell's raw span to its visible text
+                visible = _TAG.sub(lambda m: " " * len(m.group()), body)
+                lead = len(visible) - len(visible.lstrip())
+                trail = len(visible.rstrip())
+                start, end = inner_start + lead, inner_start + max(lead, trail)
+                cell = GridCell(clean_cell(body), start, end)
+                spans = {k.lower(): int(v) for k, v in _SPAN_ATTR.findall(c.group(2))}
+                for dc in range(max(1, spans.get("colspan", 1))):
+                    cells.append(cell)
+                    for dr in range(1, max(1, spans.get("rowspan", 1))):
+                        pending[(r + dr, col + dc)] = cell
+                col += max(1, spans.get("colspan", 1))
+            while (r, col) in pending:
+                cells.append(pending.pop((r, col)))
+                col += 1
+            if cells:
+                grid.rows.append(cells)
+        if grid.rows:
+            grids.append(grid)
+    return grids
+
+
+def _caption_before(raw: str, at: int) -> str:
+    before = raw[max(0, at - 200) : at].rstrip().split("\n")
+    return clean_cell(before[-1]) if before else ""
+
+
+# ---------------------------------------------------------------- lines of the view
+
+
+class _Lines:
+    """The cleaned lines view split into lines with their view spans."""
+
+    def __init__(self, clean: CleanText):
+        self.view = clean.lines
+        self.items: list[tuple[str, int, int]] = []
+        pos = 0
+        for part in self.view.text.split("\n"):
+            self.items.append((part, pos, pos + len(part)))
+            pos += len(part) + 1
+
+    def cell(self, i: int, a: int, b: int) -> GridCell:
+        """A cell from view span [a, b) of line i, trimmed."""
+        text, start, _ = self.items[i]
+        seg = text[a - start : b - start]
+        lead = len(seg) - len(seg.lstrip())
+        body = seg.strip()
+        if not body:
+            raw = self.view.raw_start(a) if a < len(self.view.offsets) else 0
+            return GridCell("", raw, raw)
+        s, e = self.view.raw_span(a + lead, a + lead + len(body))
+        return GridCell(body, s, e)
+
+    def raw_span(self, i: int, j: int) -> tuple[int, int]:
+        """Raw span of lines i..j-1."""
+        a, b = self.items[i][1], self.items[j - 1][2]
+        return self.view.raw_span(a, max(b, a + 1))
+
+
+def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """How a line is delimited and the (start, end) of each cell within it."""
+    if "|" in text.strip("|").strip() or (text.startswith("|") and text.count("|") >= 3):
+        body_start = 1 if text.startswith("|") else 0
+        body_end = len(text) - 1 if text.endswith("|") and len(text) > 1 else len(text)
+        spans, pos = [], body_start
+        for part in text[body_start:body_end].split("|"):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        return ("pipe", spans) if len(spans) >= 2 else None
+    for kind, sep in (("tab", re.compile(r"\t+")), ("spaces", re.compile(r"\s{2,}"))):
+        if kind == "tab" and "\t" not in text:
+            continue
+        spans, pos = [], 0
+        for m in sep.finditer(text):
+            spans.append((pos, m.start()))
+            pos = m.end()
+        spans.append((pos, len(text)))
+        if len(spans) >= (2 if kind == "tab" else 3):
+            return kind, spans
+    return None
+
+
+def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
+    lines = _Lines(clean)
+    grids: list[Grid] = []
+    i = 0
+    n = len(lines.items)
+    while i < n:
+        first = _split(lines.items[i][0])
+        if first is None or _masked(lines, i, skip):
+            i += 1
+            continue
+        kind = first[0]
+        j = i
+        rows = []
+        while j < n and not _masked(lines, j, skip):
+            text, start, _ = lines.items[j]
+            if kind == "pipe" and _MD_RULE.match(text.replace(" ", "")):
+                j += 1
+                continue
+            split = _split(text)
+            if split is None or split[0] != kind:
+                break
+            rows.append([lines.cell(j, start + a, start + b) for a, b in split[1]])
+            j += 1
+        if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
+            s, e = lines.raw_span(i, j)
+            caption = lines.items[i - 1][0] if i > 0 else ""
+            grids.append(Grid(f"delimited_{kind}", caption, s, e, rows))
+            i = j
+        else:
+            i += 1
+    return grids
+
+
+def _masked(lines: _Lines, i: int, skip: list[tuple[int, int]]) -> bool:
+    _, a, b = lines.items[i]
+    if a == b:
+        return False
+    raw = lines.view.raw_start(a)
+    return any(s <= raw < e for s, e in skip)
+
+
+def _has_digit(text: str) -> bool:
+    return any(ch.isdigit() for ch in text)
+
+
+# ---------------------------------------------------------------- one cell per line
+
+
+def read_pipe_cells(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
+    """Every cell on its own line ending in "|": header cell, year cells, then rows."""
+    lines = _Lines(clean)
+    items = lines.items
+    grids: list[Grid] = []
+    i = 0
+
+    def single(k: int) -> bool:
+        t = items[k][0].rstrip()
+        return t.endswith("|") and "|" not in t[:-1]
+
+    while i < len(items):
+        if not single(i) or _masked(lines, i, skip):
+            i += 1
+            continue
+        header = [_pipe_cell(lines, i)]
+        j = i + 1
+        while j < len(items) and single(j) and YEAR_CELL.match(_pipe_cell(lines, j).text):
+            header.append(_pipe_cell(lines, j))
+            j += 1
+        if len(header) < 2:
+            i += 1
+            continue
+        width = len(header)
+        rows = [header]
+        while j + width - 1 < len(items) and all(single(j + k) for k in range(width)):
+            row = [_pipe_cell(lines, j + k) for k in range(width)]
+            if any(c.text and not VALUE_CELL.match(c.text) for c in row[1:]):
+                break
+            rows.append(row)
+            j += width
+        s, e = lines.raw_span(i, j)
+        caption = items[i - 1][0] if i > 0 else ""
+        grids.append(Grid("pipe_cells", caption, s, e, rows))
+        i = j
+    return grids
+
+
+def _pipe_cell(lines: _Lines, k: int) -> GridCell:
+    text, start, end = lines.items[k]
+    body_end = start + len(text.rstrip()) - 1  # before the trailing "|"
+    return lines.cell(k, start, body_end)
+
+
+# ---------------------------------------------------------------- column blocks
+
+
+def read_column_blocks(
+    clean: CleanText, skip: list[tuple[int, int]], unit_cells: dict, attribute_cells: dict
+) -> list[Grid]:
+    """Header "指 标 单 位 2015 年 2020 年", then groups: [category] names, units, values by column."""
+    lines = _Lines(clean)
+    items = lines.items
+    grids: list[Grid] = []
+    i = 0
+    while i < len(items):
+        compact = items[i][0].replace(" ", "")
+        years = re.findall(r"((?:19|20)\d\d)年", compact)
+        if not (compact.startswith("指标") and len(years) >= 2) or _masked(lines, i, skip):
+            i += 1
+            continue
+        has_attr = "属性" in compact
+        hs = lines.cell(i, items[i][1], items[i][2])
+        header = [GridCell("指标", hs.start, hs.start), GridCell("单位", hs.start, hs.start)]
+        for m in re.finditer(r"((?:19|20)\d\d)\s*年", items[i][0]):
+            header.append(lines.cell(i, items[i][1] + m.start(), items[i][1] + m.end()))
+        if has_attr:
+            header.append(GridCell("属性", hs.start, hs.start))
+        rows = [header]
+        j = i + 1
+        while j < len(items):
+            group = _column_group(lines, j, len(years), has_attr, unit_cells, attribute_cells)
+            if group is None:
+                break
+            new_rows, j = group
+            rows.extend(new_rows)
+        if len(rows) > 1:
+            s, e = lines.raw_span(i, j)
+            grids.append(Grid("column_blocks", items[i - 1][0] if i else "", s, e, rows))
+            i = j
+        else:
+            i += 1
+    return grids
+
+
+def _kind(text: str, unit_cells: dict, attribute_cells: dict) -> str:
+    if text in unit_cells:
+        return "unit"
+    if VALUE_CELL.match(text):
+        return "value"
+    if text in attribute_cells:
+        return "attribute"
+    return "text"
+
+
+def _column_group(lines: _Lines, j: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
+    items = lines.items
+
+    def kind(k: int) -> str:
+        return _kind(items[k][0], units, attrs)
+
+    def whole(k: int) -> GridCell:
+        return lines.cell(k, items[k][1], items[k][2])
+
+    texts: list[int] = []
+    k = j
+    while k < len(items) and kind(k) == "text":
+        row = _row_line(lines, k, n_years, has_attr, units, attrs)
+        if row is not None:
+            if len(texts) > 1:
+                return None
+            out = [[whole(t)] for t in texts] + [row]
+            return out, k + 1
+        texts.append(k)
+        k += 1
+    unit_lines = []
+    while k < len(items) and kind(k) == "unit":
+        unit_lines.append(k)
+        k += 1
+    n = len(unit_lines)
+    if n == 0 or len(texts) not in (n, n + 1):
+        return None
+    need = n * n_years
+    values = list(range(k, k + need))
+    if k + need > len(items) or not all(kind(v) == "value" for v in values):
+        return None
+    k += need
+    attributes: list[GridCell] = []
+    if has_attr and k + n <= len(items) and all(kind(a) == "attribute" for a in range(k, k + n)):
+        attributes = [whole(a) for a in range(k, k + n)]
+        k += n
+    rows = [[whole(texts[0])]] if len(texts) == n + 1 else []
+    names = texts[-n:]
+    for r in range(n):
+        row = [whole(names[r]), whole(unit_lines[r])]
+        row += [whole(values[col * n + r]) for col in range(n_years)]
+        if attributes:
+            row.append(attributes[r])
+        rows.append(row)
+    return rows, k
+
+
+def _row_line(lines: _Lines, k: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
+    """A whole row written on one line: name unit v1 .. vn [属性]."""
+    text, start, _ = lines.items[k]
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    width = 2 + n_years + (1 if has_attr else 0)
+    if len(tokens) != width:
+        return None
+    cells = [lines.cell(k, start + a, start + b) for a, b in tokens]
+    if _kind(cells[1].text, units, attrs) != "unit":
+        return None
+    if not all(_kind(c.text, units, attrs) == "value" for c in cells[2 : 2 + n_years]):
+        return None
+    return cells
+
+
+def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> list[Grid]:
+    """Every table in a text, each region read by the first reader that claims it."""
+    grids = read_html(clean.raw)
+    taken = [(g.start, g.end) for g in grids]
+    for reader in (
+        lambda: read_column_blocks(clean, taken, unit_cells, attribute_cells),
+        lambda: read_pipe_cells(clean, taken),
+        lambda: read_delimited(clean, taken),
+    ):
+        found = reader()
+        grids.extend(found)
+        taken.extend((g.start, g.end) for g in found)
+    return sorted(grids, key=lambda g: g.start)
