@@ -229,15 +229,19 @@ class ProseBinder:
 
     # ------------------------------------------------------------ binding rules
 
-    def _fits(self, ids, q: Quantity, cumulative_ok: bool) -> tuple[str, ...]:
+    def _fits(self, ids, q: Quantity, cumulative_ok: bool, change: bool = False) -> tuple[str, ...]:
+        """The indicators a quantity can be a value of: same unit, or a change of any unit
+        in times ("增加1倍") or, after an increase verb, in percent ("同比增长8%")."""
         out = []
         for i in ids:
             ind = self.book[i]
-            if ind.value_kind == "cumulative" and not cumulative_ok:
+            if ind.value_kind == "cumulative" and not cumulative_ok and ind.alias_position == "after":
                 continue
-            if ind.unit == q.unit or q.unit == "times":  # "增加1倍" changes any quantity
+            if ind.unit == q.unit or q.unit == "times":
                 out.append(i)
-            elif q.points and ind.unit == "percent":
+            elif q.unit == "percent" and (q.points or change) and not (
+                ind.value_kind == "cumulative" and ind.unit != "percent" and not change
+            ):
                 out.append(i)
         return tuple(out)
 
@@ -255,9 +259,8 @@ class ProseBinder:
             verb = self._verb_before(text, q.start, s_start) or self._verb_in_alias(a)
             ids = self._fits(a.indicator_ids, q, cumulative_ok=verb)
             if q.unit != "percent":
+                # "有46所幼儿园被评为…" states no target: a count built needs its verb
                 ids = tuple(i for i in ids if verb or self.book[i].value_kind != "cumulative")
-                if not verb:
-                    return None  # "有46所幼儿园被评为…" states a count, not a target
             return (a, ids, q.end) if ids else None
         return None
 
@@ -269,7 +272,8 @@ class ProseBinder:
         if at < 0:
             return
         group = self._chain_ending_before(text, aliases, at)
-        values = [q for q in candidates if q.start > at and q.start not in taken]
+        stop = next((a.start for a in aliases if a.start > at), len(text))
+        values = [q for q in candidates if at < q.start < stop and q.start not in taken]
         if len(group) >= 2 and len(values) == len(group):
             for a, q in zip(group, values, strict=True):
                 ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
@@ -304,8 +308,11 @@ class ProseBinder:
             pos, carried = k_end, True
         pieces.append(text[pos : q.start])
         residual = FILLER.sub("", "".join(pieces))
-        # past a value of its own the phrase carries on only through years and verbs
-        limit = 2 if carried else self.rules.max_gap_chars
+        # past a value of its own, or a clause break, the phrase carries on only through
+        # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
+        crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
+        generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
+        limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
         verb = (
@@ -313,9 +320,10 @@ class ProseBinder:
             or self._verb_before(text, q.start, s_start)
             or self._verb_in_alias(a)
         )
-        # a phrase of its own (招聘教师, 累计投入) names the act: no verb needed
-        ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
-        ids = tuple(i for i in ids if self.book[i].alias_position == "before")
+        gap = text[a.end : q.start]
+        change = any(v in gap for v in self.rules.increase_verbs)
+        # a specific phrase (招聘教师, 累计投入) names the act; a generic one (幼儿园) needs a verb
+        ids = self._fits(a.indicator_ids, q, cumulative_ok=verb, change=change)
         if not ids:
             return None
         shared = [a]

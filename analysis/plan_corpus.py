@@ -1,0 +1,119 @@
+"""Invented plans with gold values (tests/data/plans/<set>/): recall and precision per plan.
+
+Each plan is ``<name>.txt`` with ``<name>.meta.yaml`` (registry fields) and
+``<name>.gold.csv`` (indicator_id, year, comparator, value, value_upper, kind, quote).
+A gold row and an extracted observation match when indicator, year, comparator, kind
+(a range counts as a level) and value (and upper value) agree; matching is one to one.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.normalise import clean
+from analysis.rules import load_rules
+from analysis.sources import Source
+from analysis.yamlio import load_yaml
+
+PLANS_DIR = paths.ROOT / "tests" / "data" / "plans"
+
+
+@dataclass
+class PlanScore:
+    name: str
+    gold: int
+    extracted: int
+    matched: int
+    missed: list[tuple]
+    wrong: list[tuple]
+    unaccounted: int
+    unread_tables: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+
+def _key(indicator, year, comparator, value, upper, kind) -> tuple:
+    kind = "level" if kind == "range" else kind
+    return (indicator, int(year), comparator, round(float(value), 6),
+            None if upper in (None, "") else round(float(upper), 6), kind)
+
+
+def load_plan(txt: Path) -> tuple[Source, str, list[tuple]]:
+    meta = dict(load_yaml(txt.with_suffix(".meta.yaml")))
+    raw = txt.read_bytes().decode("utf-8")
+    meta.update(file=txt.name, sha256=hashlib.sha256(txt.read_bytes()).hexdigest())
+    meta.setdefault("source_id", f"{meta['city_id']}_plan")
+    source = Source(meta["source_id"], str(meta["city_id"]), txt, meta)
+    with open(txt.with_suffix(".gold.csv"), encoding="utf-8") as fh:
+        gold = [
+            _key(r["indicator_id"], r["year"], r["comparator"], r["value"], r["value_upper"], r["kind"])
+            for r in csv.DictReader(fh)
+        ]
+    return source, raw, gold
+
+
+def score_set(name: str, plans_dir: Path = PLANS_DIR) -> list[PlanScore]:
+    book = load_codebook(paths.CODEBOOK_YAML)
+    rules = load_rules(paths.EXTRACTION_RULES_YAML)
+    extractor = Extractor(book, AliasMatcher(book), rules)
+    scores = []
+    for txt in sorted((plans_dir / name).glob("*.txt")):
+        source, raw, gold = load_plan(txt)
+        result = extractor.extract(source, clean(raw))
+        got = [
+            _key(o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+            for o in result.observations
+        ]
+        remaining = list(gold)
+        matched, wrong = 0, []
+        for k in got:
+            if k in remaining:
+                remaining.remove(k)
+                matched += 1
+            else:
+                wrong.append(k)
+        scores.append(
+            PlanScore(
+                txt.stem, len(gold), len(got), matched, remaining, wrong,
+                sum(1 for r in result.ledger if r["disposition"] == "unaccounted"),
+                len(result.unread_tables),
+            )
+        )
+    return scores
+
+
+def report(name: str, scores: list[PlanScore]) -> str:
+    lines = [f"{name}: {'plan':<22} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} "
+             f"{'precision':>9} {'unacc.':>6} {'unread':>6}"]
+    for s in scores:
+        lines.append(
+            f"{'':{len(name) + 2}}{s.name:<22} {s.gold:>5} {s.extracted:>6} {s.matched:>6} "
+            f"{s.recall:>7.1%} {s.precision:>9.1%} {s.unaccounted:>6} {s.unread_tables:>6}"
+        )
+    g = sum(s.gold for s in scores)
+    e = sum(s.extracted for s in scores)
+    m = sum(s.matched for s in scores)
+    lines.append(
+        f"{'':{len(name) + 2}}{'overall':<22} {g:>5} {e:>6} {m:>6} "
+        f"{(m / g if g else 1):>7.1%} {(m / e if e else 1):>9.1%}"
+    )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    for set_name in sys.argv[1:] or ["dev"]:
+        print(report(set_name, score_set(set_name)))
