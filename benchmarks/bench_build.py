@@ -54,10 +54,11 @@ sys.path.insert(0, str(ROOT))
 from analysis import paths  # noqa: E402
 from analysis.build import BuildConfig, build  # noqa: E402
 from analysis.normalise import clean  # noqa: E402
-from analysis.prose import NUMBER, SENTENCE_BREAK  # noqa: E402
+from analysis.extraction.prose_binder import SENTENCE_BREAK  # noqa: E402
+from analysis.extraction.quantities import ARABIC as NUMBER  # noqa: E402
 from analysis.rules import load_rules  # noqa: E402
 from analysis.sources import load_sources, read_raw  # noqa: E402
-from analysis.tables import read_tables  # noqa: E402
+from analysis.extraction.table_readers import read_grids  # noqa: E402
 
 OUT_DIR = ROOT / "benchmarks" / "out"
 FULL_SIZES = (50, 100, 250, 500)
@@ -195,7 +196,7 @@ def _sentences(text: str):
 
 
 def _table_spans(text, rules) -> list[tuple[int, int]]:
-    return [text.lines.raw_span(t.start, t.end) for t in read_tables(text.lines.text, rules)]
+    return [(g.start, g.end) for g in read_grids(text, rules.table_unit_cells, rules.table_attribute_cells)]
 
 
 def _usable_filler(raw_text: str, sentence: str) -> bool:
@@ -267,11 +268,7 @@ def _add_reviewed(o, raw: str, ra: int, holes: list, slots: list) -> bool:
 
 def _table_rows(observations, raws, cleaned, rules) -> tuple[list[TableRow], list[TableRow]]:
     """Row names the table readers map today, split into pipe rows and column-table rows."""
-    categories = {}  # (source_id, raw start of a row name) -> the group line above it
-    for sid, text in cleaned.items():
-        for table in read_tables(text.lines.text, rules):
-            for cell in table.cells:
-                categories[(sid, text.lines.raw_start(cell.name_span[0]))] = cell.category
+    categories: dict = {}  # grids keep category rows as rows: no group line is carried over
     rows: dict[tuple[bool, str], TableRow] = {}
     for o in observations:
         if o.method != "table":
@@ -577,7 +574,7 @@ def build_worker(registry: str, corrections: str, out: str) -> dict:
         "build_s": seconds,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "observations": [[getattr(o, f) for f in OBSERVATION_FIELDS] for o in result.observations],
-        "unaccounted": len(result.unaccounted),
+        "unaccounted": sum(1 for r in result.ledger if r["disposition"] == "unaccounted"),
         "issues": dict(Counter(i["kind"] for i in result.issues)),
     }
 

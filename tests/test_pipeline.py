@@ -19,7 +19,8 @@ EXPORTS = [
     "indicators.csv",
     "observations.csv",
     "indicator_values.csv",
-    "unaccounted_numbers.csv",
+    "number_ledger.csv",
+    "unread_tables.csv",
 ]
 
 
@@ -86,10 +87,11 @@ def test_a_sixth_plan_is_processed_without_code_change(tmp_path):
         ("dropout_rate", 2025, "target", "<=", 0.5, "辍学率控制在 0.5%以下"),
     ]  # fmt: skip
     assert con.execute("SELECT count(DISTINCT city_id) FROM sources").fetchone() == (6,)
-    # a percentage whose phrase is not in the codebook is reported, not lost
-    assert con.execute("SELECT source_id, quote FROM unaccounted_numbers").fetchall() == [
-        ("example_fyp_2021_2025", "88%")
-    ]
+    # a percentage whose phrase is not in the codebook is in the ledger, not lost
+    assert con.execute(
+        "SELECT quote, disposition FROM number_ledger WHERE source_id = 'example_fyp_2021_2025' "
+        "AND disposition NOT IN ('observation', 'year', 'section_number')"
+    ).fetchall() == [("88%", "no_indicator")]
 
 
 def test_cli_build_prints_the_summary(tmp_path, capsys):

@@ -9,7 +9,7 @@ indicators: the binder decides what a number is about.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import cn2an
@@ -96,6 +96,24 @@ class QuantityFinder:
             pos = m.end() if m.end() > m.start() else m.start() + 1
             if q is not None:
                 out.append(q)
+        return self._bounded_ranges(text, out)
+
+    def _bounded_ranges(self, text: str, found: list[Quantity]) -> list[Quantity]:
+        """"6%以上、8%以下" (a floor and a ceiling side by side) is one range."""
+        out: list[Quantity] = []
+        for q in found:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.comparator in (">=", ">")
+                and q.comparator in ("<=", "<")
+                and prev.unit == q.unit
+                and prev.upper is None
+                and text[prev.end : q.start].strip() in ("、", ",", "，", "")
+            ):
+                out[-1] = replace(prev, end=q.end, upper=q.value, comparator=None)
+                continue
+            out.append(q)
         return out
 
     def _quantity(self, text: str, m: re.Match) -> Quantity | None:

@@ -243,7 +243,8 @@ def read_column_blocks(
     while i < len(items):
         compact = items[i][0].replace(" ", "")
         years = re.findall(r"((?:19|20)\d\d)年", compact)
-        if not (compact.startswith("指标") and len(years) >= 2) or _masked(lines, i, skip):
+        header_ok = compact.startswith("指标") and len(years) >= 2 and _split(items[i][0]) is None
+        if not header_ok or _masked(lines, i, skip):
             i += 1
             continue
         has_attr = "属性" in compact

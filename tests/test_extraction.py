@@ -1,0 +1,162 @@
+"""The extraction readers on small crafted inputs: numbers, prose binding, table layouts."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.extraction.quantities import QuantityFinder
+from analysis.normalise import clean
+from analysis.rules import load_rules
+from analysis.sources import Source
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules(paths.EXTRACTION_RULES_YAML)
+
+
+@pytest.fixture(scope="module")
+def extractor(rules):
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), rules)
+
+
+def source(document_type="five_year_plan", start=2021, end=2025, baseline=2020):
+    meta = {
+        "document_type": document_type,
+        "period_start": start,
+        "period_end": end,
+        "baseline_year": baseline,
+    }
+    return Source("t_plan", "t", paths.ROOT / "t.txt", meta)
+
+
+def observed(extractor, text, **kw):
+    result = extractor.extract(source(**kw), clean(text))
+    return sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+        for o in result.observations
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("达到95%", (95.0, "percent", None, None)),
+        ("１．５亿元", (150000000.0, "yuan", None, None)),
+        ("3.2万人", (32000.0, "persons", None, None)),
+        ("两千人", (2000.0, "persons", None, None)),
+        ("百分之九十五", (95.0, "percent", None, None)),
+        ("1,200名", (1200.0, "persons", None, None)),
+        ("100余人", (100.0, "persons", ">", None)),
+        ("95%—97%", (95.0, "percent", None, 97.0)),
+        ("不低于90%", (90.0, "percent", ">=", None)),
+        ("99%以上", (99.0, "percent", ">=", None)),
+        ("约1.5亿元", (150000000.0, "yuan", "~", None)),
+        ("≥=7", (7.0, None, ">=", None)),
+        ("提高5个百分点", (5.0, "percent", None, None)),
+    ],
+)
+def test_quantities(rules, text, expected):
+    (q,) = QuantityFinder(rules).find(clean(text).paragraphs.text)
+    assert (q.value, q.unit, q.comparator, q.upper) == expected
+
+
+def test_a_300_digit_number_is_not_a_value(rules):
+    assert QuantityFinder(rules).find("9" * 309 + "人") == []
+
+
+PRE, CONS, INC = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate", "inclusive_kindergarten_coverage"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # year governs; never the comparison year
+        ("到2025年，学前教育毛入园率达到95%。", [(PRE, 2025, "=", 95.0, None, "level")]),
+        ("学前教育毛入园率比2020年提高3个百分点。", [(PRE, 2025, "=", 3.0, None, "increase")]),
+        ("2023年学前教育毛入园率达到93%。", [(PRE, 2023, "=", 93.0, None, "level")]),
+        ("学前教育毛入园率由87%提高到92%。", [(PRE, 2020, "=", 87.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # numbered indicator list: two years, one phrase
+        ("（一）学前教育毛入园率：2020年为87.6%，2025年达到91%以上（预期性）", [(PRE, 2020, "=", 87.6, None, "level"), (PRE, 2025, ">=", 91.0, None, "level")]),
+        # value before the name, and never the next indicator's number
+        ("学前教育毛入园率达到92%和96.8%的九年义务教育巩固率。", [(CONS, 2025, "=", 96.8, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # lists and shared values
+        ("学前教育毛入园率、普惠性幼儿园覆盖率分别达到96%和91%。", [(INC, 2025, "=", 91.0, None, "level"), (PRE, 2025, "=", 96.0, None, "level")]),
+        ("学前教育毛入园率、普惠性幼儿园覆盖率均达到100%。", [(INC, 2025, "=", 100.0, None, "level"), (PRE, 2025, "=", 100.0, None, "level")]),
+        # scales, Chinese numerals, money and counts
+        ("“十四五”期间累计投入1.5亿元，补充教师两千人。", [("education_investment", 2025, "=", 150000000.0, None, "cumulative"), ("teachers_recruited", 2025, "=", 2000.0, None, "cumulative")]),
+        ("学前教育毛入园率达到百分之九十五。", [(PRE, 2025, "=", 95.0, None, "level")]),
+        ("新建、改扩建幼儿园12所。", [("new_kindergartens_built", 2025, "=", 12.0, None, "cumulative")]),
+        # a count without a building verb is not a target; a per-unit norm is not a value
+        ("全市有46所幼儿园被评为示范园。", []),
+        ("每个乡镇建设1所公办幼儿园。", []),
+        ("生均公用经费不低于800元。", []),
+        # ranges
+        ("道德与法治课时占比6%以上、8%以下。", [("moral_law_course_hour_share", 2025, "=", 6.0, 8.0, "range")]),
+    ],
+)  # fmt: skip
+def test_prose(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_review_section_values_are_the_baseline(extractor):
+    text = "一、发展回顾\n（一）学前教育\n学前教育毛入园率达到90%。\n二、发展目标\n学前教育毛入园率达到95%。\n"
+    assert observed(extractor, text) == [(PRE, 2020, "=", 90.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]
+
+
+def test_annual_plan_years(extractor):
+    text = "一、2021年工作回顾\n学前教育毛入园率达到90%。\n二、2022年工作目标\n年内学前教育毛入园率达到91%。\n"
+    got = observed(extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021)
+    assert got == [(PRE, 2021, "=", 90.0, None, "level"), (PRE, 2022, "=", 91.0, None, "level")]
+
+
+TABLE_EXPECTED = [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level")]
+
+LAYOUTS = {
+    "pipes": "指标|单位|2020年|2025年\n学前教育毛入园率|%|88|≥92\n九年义务教育巩固率|%|95|—\n",
+    "markdown": "| 指标 | 单位 | 2020年基期值 | 2025年目标值 |\n|---|:---:|---|---|\n| 学前教育毛入园率 | % | 88 | ≥92 |\n| 九年义务教育巩固率 | % | 95 | / |\n",
+    "tabs": "序号\t指标\t2020年\t2025年\t属性\n1\t学前教育毛入园率（%）\t88\t≥92\t预期性\n2\t九年义务教育巩固率（%）\t95\t-\t约束性\n",
+    "spaces": "指标　　单位　　2020年　　2025年\n学前教育毛入园率　　%　　88　　≥92\n九年义务教育巩固率　　%　　95　　\n",
+    "html": "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>学前教育毛入园率(%)</td><td>88</td><td>&gt;=92</td></tr>"
+    "<tr><td>九年义务教育<br>巩固率(%)</td><td>95</td><td>&nbsp;</td></tr></table>\n",
+    "transposed": "年份|学前教育毛入园率（%）|九年义务教育巩固率（%）\n2020年|88|95\n2025年|≥92|—\n",
+    "one cell per line": "指标 |\n2020年 |\n2025年 |\n学前教育毛入园率 |\n88 |\n≥92 |\n九年义务教育巩固率 |\n95 |\n|\n",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_table_layout_gives_the_same_values(extractor, layout):
+    assert observed(extractor, LAYOUTS[layout]) == sorted(TABLE_EXPECTED)
+
+
+def test_units_from_the_unit_column_scale_values(extractor):
+    text = "指标|单位|2020年|2025年\n小学在校生数|万人|3.2|3.5\n"
+    assert observed(extractor, text) == [
+        ("primary_enrollment", 2020, "=", 32000.0, None, "level"),
+        ("primary_enrollment", 2025, "=", 35000.0, None, "level"),
+    ]
+
+
+def test_an_unreadable_table_is_reported_not_dropped(extractor):
+    text = "项目|甲|乙\n学前教育毛入园率|88|92\n九年义务教育巩固率|95|96\n"
+    result = extractor.extract(source(), clean(text))
+    assert len(result.unread_tables) == 1
+    assert {r["disposition"] for r in result.ledger} == {"unread_table"}
+
+
+def test_every_number_gets_a_ledger_row(extractor):
+    text = "根据〔2021〕5号文件，2022年11月28日印发。联系电话0436-1234567。5年来，全市人口120万人。\n— 8 —\n学前教育毛入园率达到95%。\n"
+    result = extractor.extract(source(), clean(text))
+    got = sorted((r["quote"], r["disposition"]) for r in result.ledger)
+    assert got == sorted(
+        [
+            ("2021", "document_number"), ("5号", "document_number"), ("2022年", "year"),
+            ("11月", "date"), ("28日", "date"), ("0436-1234567", "phone_number"),
+            ("5年", "count_of_years"),
+            ("120万人", "context_statistic"), ("8", "page_number"), ("95%", "observation"),
+        ]
+    )  # fmt: skip
