@@ -235,8 +235,8 @@ def _document_type_in(line: str) -> str | None:
 
 def _find_issue_date(lines) -> Found | None:
     """A printing line (…2022年11月28日印发), else a dated notice at the top, else a date
-    line at the end."""
-    for number, line in lines:
+    line at the end; dates in the body are about other things."""
+    for number, line in [*lines[:HEAD_LINES], *lines[HEAD_LINES:][-TAIL_LINES:]]:
         for date, span in _dates_in(line):
             if (
                 "印发" in line[span[1] : span[1] + 3]

@@ -19,15 +19,15 @@ from analysis.codebook import AliasMatcher, load_codebook
 from analysis.conflicts import resolve
 from analysis.corrections import apply_corrections, load_corrections
 from analysis.database import publish, remove_quietly, write_csv, write_database
-from analysis.indicator_values import indicator_values
-from analysis.metrics import indicator_metrics
 from analysis.extraction.extract import Extractor
 from analysis.extraction.ledger import link
+from analysis.indicator_values import indicator_values
+from analysis.metrics import indicator_metrics
 from analysis.normalise import clean
 from analysis.observations import Observation
 from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
-from analysis.sources import load_sources, read_raw
+from analysis.sources import load_sources, read_raw, unregistered_files
 from analysis.themes import ThemeCoder, load_themes
 from analysis.themes import coverage as theme_coverage
 
@@ -56,6 +56,7 @@ class BuildResult:
     theme_coverage: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
+    unregistered: list[Path] = field(default_factory=list)
 
     def summary(self) -> str:
         obs = Counter(o.city_id for o in self.observations)
@@ -103,6 +104,11 @@ class BuildResult:
             )
         for t in self.unread_tables:
             lines.append(f"  unread table: {t['source_id']} line {t['line']}: {t['problem']}")
+        for path in self.unregistered:
+            lines.append(
+                f"warning: {path} is in data/raw but not registered in sources.yaml "
+                "(add it with: python -m analysis add-source)"
+            )
         lines.append(f"built in {self.seconds:.2f} s")
         return "\n".join(lines)
 
@@ -148,6 +154,7 @@ def build(config: BuildConfig | None = None) -> BuildResult:
     indicator_rows = [_indicator_row(ind) for ind in book.values()]
     result = BuildResult(source_rows, indicator_rows, observations, wide, ledger, unread, issues)
     result.metrics, result.theme_coverage = metrics, coverage_rows
+    result.unregistered = unregistered_files(config.registry)
 
     # ---- save
     tables = {

@@ -77,11 +77,12 @@ ADD_SOURCE_EPILOG = """examples:
 
 prints what it took from the text (with the line), what it could not infer and the
 default it used, for instance:
-  tonghua_14th_fyp_education.txt: copied to data/raw/tonghua_14th_fyp_education.txt
   registered 'tonghua_fyp_2021_2025' in data/raw/sources.yaml; values chosen:
-    inferred title_zh  通化市“十四五”教育发展规划（2021－2025年）  (from lines 1-2: ...)
-    default  baseline_year  2020  (the year before the period: period_start - 1)
-then builds as `python -m analysis build` does. Explicit options always win over the text.
+    inferred title_zh        通化市“十四五”教育发展规划（2021－2025年）  (from lines 1-2: …)
+    inferred issue_date      2022-03-15  (from line 8: 通化市人民政府办公室 2022年 3月 15日印发; …)
+    default  baseline_year   2020  (the year before the period: period_start - 1)
+then builds as `python -m analysis build` does and prints its summary. Options always win
+over the text; a refused plan leaves sources.yaml and data/raw as they were.
 """
 
 
@@ -273,8 +274,8 @@ def _add_source_parser(sub) -> None:
         default=paths.SOURCES_YAML,
         help="sources.yaml; the plan is copied into its folder",
     )
-    a.add_argument("--database", type=Path, default=paths.DATABASE)
-    a.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR)
+    a.add_argument("--database", type=Path, default=paths.DATABASE, help="where to build")
+    a.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR, help="CSV exports")
 
 
 def main(argv: list[str] | None = None) -> int:

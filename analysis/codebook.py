@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
+
+import ahocorasick
 
 from analysis.errors import InputError
 from analysis.yamlio import load_yaml, require_fields, require_list
@@ -108,6 +111,33 @@ def alias_pattern(alias: str) -> str:
     return _IGNORABLE_CLASS.join(re.escape(ch) for ch in alias)
 
 
+_IGNORABLE_RUN = re.compile("[" + re.escape(IGNORABLE) + "]+")
+
+
+def _strip_with_map(text: str) -> tuple[str, list[int], list[int]]:
+    """The text without IGNORABLE characters, and the map back to the text's offsets.
+
+    The map is kept per run, not per character: ``kept_at[k]`` is the stripped offset
+    where the k-th run of kept characters begins and ``shift[k]`` how many characters were
+    removed before it, so stripped offset p is text offset
+    ``p + shift[bisect_right(kept_at, p) - 1]``. Both lists are empty when nothing is
+    removed (the map is the identity).
+    """
+    kept_at: list[int] = []
+    shift: list[int] = []
+    removed = 0
+    for m in _IGNORABLE_RUN.finditer(text):
+        if not kept_at:
+            kept_at.append(0)
+            shift.append(0)
+        removed += m.end() - m.start()
+        kept_at.append(m.end() - removed)
+        shift.append(removed)
+    if not kept_at:
+        return text, kept_at, shift
+    return _IGNORABLE_RUN.sub("", text), kept_at, shift
+
+
 @dataclass(frozen=True)
 class AliasMatch:
     start: int
@@ -117,7 +147,14 @@ class AliasMatch:
 
 
 class AliasMatcher:
-    """Finds every codebook phrase in a text; the longest phrase wins where two overlap."""
+    """Finds every codebook phrase in a text; the longest phrase wins where two overlap.
+
+    One Aho-Corasick automaton holds every alias, so a search is linear in the length of
+    the text whatever the size of the codebook. It runs on a copy of the text with the
+    IGNORABLE characters removed, and the spans are mapped back: a match starts and ends on
+    an alias character, with any quote marks and spaces of the text in between, exactly as
+    the alternation regex of ``alias_pattern`` (longest phrase first) would find it.
+    """
 
     def __init__(self, book: dict[str, Indicator]):
         by_alias: dict[str, list[str]] = {}
@@ -125,15 +162,41 @@ class AliasMatcher:
             for alias in ind.aliases:
                 by_alias.setdefault(alias, []).append(ind.indicator_id)
         self.by_alias = {a: tuple(sorted(ids)) for a, ids in by_alias.items()}
-        ordered = sorted(self.by_alias, key=lambda a: (-len(a), a))
-        self._regex = re.compile("|".join(f"({alias_pattern(a)})" for a in ordered))
-        self._ordered = ordered
+        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        for alias, ids in self.by_alias.items():
+            key = strip_ignorable(alias)  # load_codebook already stores aliases stripped
+            if key and key not in self._automaton:
+                self._automaton.add_word(key, (len(key), alias, ids))
+        self._searchable = len(self._automaton) > 0
+        if self._searchable:
+            self._automaton.make_automaton()
 
     def find(self, text: str) -> list[AliasMatch]:
+        """Non-overlapping matches left to right; the longest phrase at a start wins."""
+        if not self._searchable or not text:
+            return []
+        stripped, kept_at, shift = _strip_with_map(text)
+        # The automaton reports every phrase occurrence (overlapping ones too), in order of
+        # their end. Keep the longest at each start, then take them left to right.
+        longest: dict[int, tuple[int, str, tuple[str, ...]]] = {}
+        for last, (length, alias, ids) in self._automaton.iter(stripped):
+            start = last - length + 1
+            best = longest.get(start)
+            if best is None or best[0] < length:
+                longest[start] = (length, alias, ids)
         matches = []
-        for m in self._regex.finditer(text):
-            alias = self._ordered[m.lastindex - 1]
-            matches.append(AliasMatch(m.start(), m.end(), alias, self.by_alias[alias]))
+        cursor = 0
+        for start in sorted(longest):
+            if start < cursor:
+                continue
+            length, alias, ids = longest[start]
+            cursor = start + length
+            if kept_at:
+                a = start + shift[bisect_right(kept_at, start) - 1]
+                b = cursor - 1 + shift[bisect_right(kept_at, cursor - 1) - 1] + 1
+            else:
+                a, b = start, cursor
+            matches.append(AliasMatch(a, b, alias, ids))
         return matches
 
     def exact(self, name: str) -> tuple[str, ...]:

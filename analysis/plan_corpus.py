@@ -46,8 +46,14 @@ class PlanScore:
 
 def _key(indicator, year, comparator, value, upper, kind) -> tuple:
     kind = "level" if kind == "range" else kind
-    return (indicator, int(year), comparator, round(float(value), 6),
-            None if upper in (None, "") else round(float(upper), 6), kind)
+    return (
+        indicator,
+        int(year),
+        comparator,
+        round(float(value), 6),
+        None if upper in (None, "") else round(float(upper), 6),
+        kind,
+    )
 
 
 def load_plan(txt: Path) -> tuple[Source, str, list[tuple]]:
@@ -58,7 +64,14 @@ def load_plan(txt: Path) -> tuple[Source, str, list[tuple]]:
     source = Source(meta["source_id"], str(meta["city_id"]), txt, meta)
     with open(txt.with_suffix(".gold.csv"), encoding="utf-8") as fh:
         gold = [
-            _key(r["indicator_id"], r["year"], r["comparator"], r["value"], r["value_upper"], r["kind"])
+            _key(
+                r["indicator_id"],
+                r["year"],
+                r["comparator"],
+                r["value"],
+                r["value_upper"],
+                r["kind"],
+            )
             for r in csv.DictReader(fh)
         ]
     return source, raw, gold
@@ -86,7 +99,12 @@ def score_set(name: str, plans_dir: Path = PLANS_DIR) -> list[PlanScore]:
                 wrong.append(k)
         scores.append(
             PlanScore(
-                txt.stem, len(gold), len(got), matched, remaining, wrong,
+                txt.stem,
+                len(gold),
+                len(got),
+                matched,
+                remaining,
+                wrong,
                 sum(1 for r in result.ledger if r["disposition"] == "unaccounted"),
                 len(result.unread_tables),
             )
@@ -95,8 +113,10 @@ def score_set(name: str, plans_dir: Path = PLANS_DIR) -> list[PlanScore]:
 
 
 def report(name: str, scores: list[PlanScore]) -> str:
-    lines = [f"{name}: {'plan':<22} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} "
-             f"{'precision':>9} {'unacc.':>6} {'unread':>6}"]
+    lines = [
+        f"{name}: {'plan':<22} {'gold':>5} {'found':>6} {'match':>6} {'recall':>7} "
+        f"{'precision':>9} {'unacc.':>6} {'unread':>6}"
+    ]
     for s in scores:
         lines.append(
             f"{'':{len(name) + 2}}{s.name:<22} {s.gold:>5} {s.extracted:>6} {s.matched:>6} "

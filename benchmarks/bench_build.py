@@ -53,12 +53,12 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import paths  # noqa: E402
 from analysis.build import BuildConfig, build  # noqa: E402
-from analysis.normalise import clean  # noqa: E402
 from analysis.extraction.prose_binder import SENTENCE_BREAK  # noqa: E402
 from analysis.extraction.quantities import ARABIC as NUMBER  # noqa: E402
+from analysis.extraction.table_readers import read_grids  # noqa: E402
+from analysis.normalise import clean  # noqa: E402
 from analysis.rules import load_rules  # noqa: E402
 from analysis.sources import load_sources, read_raw  # noqa: E402
-from analysis.extraction.table_readers import read_grids  # noqa: E402
 
 OUT_DIR = ROOT / "benchmarks" / "out"
 FULL_SIZES = (50, 100, 250, 500)
@@ -196,7 +196,10 @@ def _sentences(text: str):
 
 
 def _table_spans(text, rules) -> list[tuple[int, int]]:
-    return [(g.start, g.end) for g in read_grids(text, rules.table_unit_cells, rules.table_attribute_cells)]
+    return [
+        (g.start, g.end)
+        for g in read_grids(text, rules.table_unit_cells, rules.table_attribute_cells)
+    ]
 
 
 def _usable_filler(raw_text: str, sentence: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis import paths
 from tests.conftest import CITIES
 
 ROW = "indicator_id, year, role, comparator, value, value_upper, value_kind, method, quote"
@@ -316,9 +317,12 @@ def test_every_quote_is_its_raw_span(db, raw_texts):
 
 
 def test_no_number_in_the_five_plans_is_unaccounted_for(db):
-    assert db.execute(
-        "SELECT source_id, line, quote FROM number_ledger WHERE disposition = 'unaccounted'"
-    ).fetchall() == []
+    assert (
+        db.execute(
+            "SELECT source_id, line, quote FROM number_ledger WHERE disposition = 'unaccounted'"
+        ).fetchall()
+        == []
+    )
 
 
 def test_every_digit_of_every_plan_has_a_ledger_row(db):

@@ -69,7 +69,11 @@ def test_a_300_digit_number_is_not_a_value(rules):
     assert QuantityFinder(rules).find("9" * 309 + "人") == []
 
 
-PRE, CONS, INC = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate", "inclusive_kindergarten_coverage"
+PRE, CONS, INC = (
+    "preschool_gross_enrollment_rate",
+    "compulsory_consolidation_rate",
+    "inclusive_kindergarten_coverage",
+)
 
 
 @pytest.mark.parametrize(
@@ -105,16 +109,25 @@ def test_prose(extractor, text, expected):
 
 def test_review_section_values_are_the_baseline(extractor):
     text = "一、发展回顾\n（一）学前教育\n学前教育毛入园率达到90%。\n二、发展目标\n学前教育毛入园率达到95%。\n"
-    assert observed(extractor, text) == [(PRE, 2020, "=", 90.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 90.0, None, "level"),
+        (PRE, 2025, "=", 95.0, None, "level"),
+    ]
 
 
 def test_annual_plan_years(extractor):
     text = "一、2021年工作回顾\n学前教育毛入园率达到90%。\n二、2022年工作目标\n年内学前教育毛入园率达到91%。\n"
-    got = observed(extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021)
+    got = observed(
+        extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
+    )
     assert got == [(PRE, 2021, "=", 90.0, None, "level"), (PRE, 2022, "=", 91.0, None, "level")]
 
 
-TABLE_EXPECTED = [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level")]
+TABLE_EXPECTED = [
+    (PRE, 2020, "=", 88.0, None, "level"),
+    (PRE, 2025, ">=", 92.0, None, "level"),
+    (CONS, 2020, "=", 95.0, None, "level"),
+]
 
 LAYOUTS = {
     "pipes": "指标|单位|2020年|2025年\n学前教育毛入园率|%|88|≥92\n九年义务教育巩固率|%|95|—\n",

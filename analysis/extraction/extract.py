@@ -38,7 +38,9 @@ class Extractor:
 
     def _tables(self, source, clean, result, ledger):
         raw = clean.raw
-        for grid in read_grids(clean, self.rules.table_unit_cells, self.rules.table_attribute_cells):
+        for grid in read_grids(
+            clean, self.rules.table_unit_cells, self.rules.table_attribute_cells
+        ):
             reading = self.grids.read(grid)
             result.table_spans.append((grid.start, grid.end))
             if not reading.read:
@@ -57,10 +59,22 @@ class Extractor:
                 made = []
                 for iid in v.indicator_ids:
                     obs = self._observation(
-                        source, raw, iid, v.year, v.comparator, v.value, v.upper,
-                        "range" if v.upper is not None else "level", v.unit, "table",
-                        v.span, v.name_span, "table_header", v.caption,
-                        caption=v.caption, attribute=v.attribute,
+                        source,
+                        raw,
+                        iid,
+                        v.year,
+                        v.comparator,
+                        v.value,
+                        v.upper,
+                        "range" if v.upper is not None else "level",
+                        v.unit,
+                        "table",
+                        v.span,
+                        v.name_span,
+                        "table_header",
+                        v.caption,
+                        caption=v.caption,
+                        attribute=v.attribute,
                     )
                     result.observations.append(obs)
                     made.append(obs)
@@ -102,9 +116,20 @@ class Extractor:
             made = []
             for iid in b.indicator_ids:
                 obs = self._observation(
-                    source, clean.raw, iid, b.year, comparator, q.value, q.upper, b.kind,
-                    b.unit, "prose", paras.raw_span(*quote), paras.raw_span(b.alias.start, b.alias.end),
-                    b.year_basis, b.section,
+                    source,
+                    clean.raw,
+                    iid,
+                    b.year,
+                    comparator,
+                    q.value,
+                    q.upper,
+                    b.kind,
+                    b.unit,
+                    "prose",
+                    paras.raw_span(*quote),
+                    paras.raw_span(b.alias.start, b.alias.end),
+                    b.year_basis,
+                    b.section,
                 )
                 if b.qualifier:
                     obs.note = f"qualified by {b.qualifier}"
@@ -117,8 +142,23 @@ class Extractor:
             ledger.note(paras.raw_span(q.start, q.end), disposition, why)
 
     def _observation(
-        self, source, raw, iid, year, comparator, value, upper, kind, unit, method, span,
-        label_span, basis, section, caption=None, attribute=None,
+        self,
+        source,
+        raw,
+        iid,
+        year,
+        comparator,
+        value,
+        upper,
+        kind,
+        unit,
+        method,
+        span,
+        label_span,
+        basis,
+        section,
+        caption=None,
+        attribute=None,
     ) -> Observation:
         start, end = span
         return Observation(

@@ -159,7 +159,9 @@ class GridInterpreter:
             name_cell = row[roles["name"]] if roles["name"] < len(row) else None
             if name_cell is None or not value_cells:
                 continue
-            unit_cell = row[roles["unit"]].text if "unit" in roles and roles["unit"] < len(row) else ""
+            unit_cell = (
+                row[roles["unit"]].text if "unit" in roles and roles["unit"] < len(row) else ""
+            )
             attribute = None
             if "attribute" in roles and roles["attribute"] < len(row):
                 attribute = self.rules.table_attribute_cells.get(row[roles["attribute"]].text)
@@ -170,8 +172,14 @@ class GridInterpreter:
                 if k >= len(row):
                     continue
                 found, cell_notes = self._cell(
-                    grid, name_cell, category, unit_cell or header_units.get(k) or "",
-                    default_unit, row[k], year, attribute,
+                    grid,
+                    name_cell,
+                    category,
+                    unit_cell or header_units.get(k) or "",
+                    default_unit,
+                    row[k],
+                    year,
+                    attribute,
                 )
                 values.extend(found)
                 notes.extend(cell_notes)
@@ -188,15 +196,18 @@ class GridInterpreter:
 
     def _cell(self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute):
         text = cell.text
-        if text in NOT_STATED or not any(ch.isdigit() for ch in text) and not re.search(
-            r"[一二两三四五六七八九十百千]", text
+        if text in NOT_STATED or (
+            not any(ch.isdigit() for ch in text)
+            and not re.search(r"[一二两三四五六七八九十百千]", text)
         ):
             return [], []
         names = [n for n in name_cell.text.split("/")]
         parts = [p for p in text.split("/")] if len(names) > 1 else [text]
         span = (cell.start, cell.end)
         if len(parts) != len(names):
-            return [], [CellNote(span, "unaccounted", f"{len(names)} names but {len(parts)} values")]
+            return [], [
+                CellNote(span, "unaccounted", f"{len(names)} names but {len(parts)} values")
+            ]
         out, notes = [], []
         name_at = 0
         part_at = 0
@@ -215,8 +226,19 @@ class GridInterpreter:
                 continue
             ids, comparator, value, upper, unit = found
             out.append(
-                TableValue(ids, year, comparator, value, upper, unit, value_span, name_span,
-                           attribute, grid.caption, grid.reader)
+                TableValue(
+                    ids,
+                    year,
+                    comparator,
+                    value,
+                    upper,
+                    unit,
+                    value_span,
+                    name_span,
+                    attribute,
+                    grid.caption,
+                    grid.reader,
+                )
             )
         return out, notes
 
@@ -224,7 +246,9 @@ class GridInterpreter:
         bare, unit_from_name = _bare_name(name)
         ids = self._indicators(bare, category)
         if not ids:
-            return CellNote((0, 0), "no_indicator", f"table row {bare!r} matches no codebook indicator")
+            return CellNote(
+                (0, 0), "no_indicator", f"table row {bare!r} matches no codebook indicator"
+            )
         qs = self.numbers.find(text)
         if len(qs) != 1:
             return CellNote((0, 0), "unaccounted", f"cell {text!r} is not one value")
@@ -240,8 +264,11 @@ class GridInterpreter:
         if unit is None:
             unit = next(iter(expected)) if len(expected) == 1 else None
         if unit not in expected:
-            return CellNote((0, 0), "unit_mismatch",
-                            f"unit {stated_unit!r} in table, {sorted(expected)} in codebook")
+            return CellNote(
+                (0, 0),
+                "unit_mismatch",
+                f"unit {stated_unit!r} in table, {sorted(expected)} in codebook",
+            )
         comparator = q.comparator or "="
         return tuple(i for i in ids if self.book[i].unit == unit), comparator, value, upper, unit
 
@@ -265,7 +292,7 @@ def _bare_name(name: str) -> tuple[str, str]:
 
 
 def _unit_core(unit: str) -> str:
-    """"万人" -> "人" (the scale is applied separately); "%" stays."""
+    """ "万人" -> "人" (the scale is applied separately); "%" stays."""
     unit = unit.strip()
     if unit[:1] in ("万", "亿", "千") and len(unit) > 1:
         return unit[1:]

@@ -89,7 +89,9 @@ class Ledger:
             line_start = raw.rfind("\n", 0, a) + 1
             line_end = raw.find("\n", a)
             line = raw[line_start : line_end if line_end >= 0 else len(raw)]
-            tag = next((t for t in _TAG.finditer(line) if t.start() <= a - line_start < t.end()), None)
+            tag = next(
+                (t for t in _TAG.finditer(line) if t.start() <= a - line_start < t.end()), None
+            )
             if PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
                 self._add((m.start(), m.end()), "page_number", "page-number debris line")
             elif tag is not None:

@@ -100,8 +100,15 @@ class ProseBinder:
                 while q_j < len(quantities) and quantities[q_j].start < s_end:
                     q_j += 1
                 self._sentence(
-                    text, pos, s_end, aliases[a_i:a_j], quantities[q_i:q_j],
-                    review, section, ctx, out,
+                    text,
+                    pos,
+                    s_end,
+                    aliases[a_i:a_j],
+                    quantities[q_i:q_j],
+                    review,
+                    section,
+                    ctx,
+                    out,
                 )
                 pos = s_end + 1
         return out
@@ -112,8 +119,22 @@ class ProseBinder:
             if _inside(m.start(), skip):
                 continue
             value = 4.0 if m.group(1) == "两" else 2.0
-            out.append(Quantity(m.start(), m.end(), m.start(), m.end(), value, "倍", "times",
-                                False, "=", None, True, False))
+            out.append(
+                Quantity(
+                    m.start(),
+                    m.end(),
+                    m.start(),
+                    m.end(),
+                    value,
+                    "倍",
+                    "times",
+                    False,
+                    "=",
+                    None,
+                    True,
+                    False,
+                )
+            )
         return out
 
     # ------------------------------------------------------------ one sentence
@@ -126,7 +147,9 @@ class ProseBinder:
                 out.notes.append((q, *why))
             else:
                 candidates.append(q)
-        taken: dict[int, tuple[AliasMatch, tuple[str, ...], int]] = {}  # start -> (phrase, ids, end)
+        taken: dict[
+            int, tuple[AliasMatch, tuple[str, ...], int]
+        ] = {}  # start -> (phrase, ids, end)
         # 1. value before its name
         for q in candidates:
             hit = self._before_name(text, q, aliases, start)
@@ -152,7 +175,9 @@ class ProseBinder:
             kind, unit = kind
             year, basis = self._year(text, q, start, review, ctx)
             out.bound.append(
-                Bound(q, ids, alias, kind, unit, year, basis, section, self._qualifier(text, q, start))
+                Bound(
+                    q, ids, alias, kind, unit, year, basis, section, self._qualifier(text, q, start)
+                )
             )
 
     # ------------------------------------------------------------ what a number is not
@@ -168,16 +193,22 @@ class ProseBinder:
             return "document_title", "inside a document title 《…》"
         if re.search(r"[〔\[【(（]\s*$", before) and re.match(r"\s*[〕\]】)）]", after) and is_int:
             return "document_number", "a document number's year 〔2021〕"
-        if after.lstrip().startswith("号") or re.search(r"[〕\]】]\s*$", before) and is_int:
+        if after.lstrip().startswith("号") or (re.search(r"[〕\]】]\s*$", before) and is_int):
             return "document_number", "a document number (…号)"
-        if is_int and 1900 <= q.value <= 2100 and (
-            token == "年" or re.match(r"\s*(?:年|[—\-~～至到]\s*\d)", after) or q.upper and 1900 <= q.upper <= 2100
+        if (
+            is_int
+            and 1900 <= q.value <= 2100
+            and (
+                token == "年"
+                or re.match(r"\s*(?:年|[—\-~～至到]\s*\d)", after)
+                or (q.upper and 1900 <= q.upper <= 2100)
+            )
         ):
             return "year", "a year"
         if token in ("月", "日", "号") or re.match(r"\s*[月日]", after):
             return "date", "part of a date"
         digits = text[q.num_start : q.num_end]
-        if is_int and len(digits) >= 7 or re.match(r"-\d{6,8}", text[q.num_end : q.num_end + 9]):
+        if (is_int and len(digits) >= 7) or re.match(r"-\d{6,8}", text[q.num_end : q.num_end + 9]):
             return "phone_number", "a telephone or other code number"
         if re.search(r"第\s*$", before):
             if re.match(r"\s*[章节条部篇款]", after):
@@ -205,7 +236,10 @@ class ProseBinder:
 
     def _years_indicator_near(self, text, q, aliases) -> bool:
         return any(
-            self.book[i].unit == "years" for a in aliases if a.end <= q.start for i in a.indicator_ids
+            self.book[i].unit == "years"
+            for a in aliases
+            if a.end <= q.start
+            for i in a.indicator_ids
         )
 
     def _unbound_reason(self, text, q: Quantity, s_start) -> tuple[str, str]:
@@ -224,7 +258,10 @@ class ProseBinder:
         ):
             return "name_or_slogan", "a number inside a name or slogan (“1+X”)"
         if q.unit is not None:
-            return "no_indicator", f"a quantity in {q.unit_token} whose clause names no codebook indicator"
+            return (
+                "no_indicator",
+                f"a quantity in {q.unit_token} whose clause names no codebook indicator",
+            )
         return "unaccounted", "a number with no unit and no indicator"
 
     # ------------------------------------------------------------ binding rules
@@ -235,12 +272,22 @@ class ProseBinder:
         out = []
         for i in ids:
             ind = self.book[i]
-            if ind.value_kind == "cumulative" and not cumulative_ok and ind.alias_position == "after":
+            if (
+                ind.value_kind == "cumulative"
+                and not cumulative_ok
+                and ind.alias_position == "after"
+            ):
                 continue
-            if ind.unit == q.unit or q.unit == "times":
-                out.append(i)
-            elif q.unit == "percent" and (q.points or change) and not (
-                ind.value_kind == "cumulative" and ind.unit != "percent" and not change
+            if (
+                ind.unit == q.unit
+                or q.unit == "times"
+                or (
+                    q.unit == "percent"
+                    and (q.points or change)
+                    and not (
+                        ind.value_kind == "cumulative" and ind.unit != "percent" and not change
+                    )
+                )
             ):
                 out.append(i)
         return tuple(out)
@@ -340,7 +387,11 @@ class ProseBinder:
     # ------------------------------------------------------------ kind, year, qualifier
 
     def _kind(self, text, q: Quantity, alias: AliasMatch, ids, s_start):
-        lo = min(alias.end, q.start) if alias.end <= q.start else _clause_start(text, q.start, s_start)
+        lo = (
+            min(alias.end, q.start)
+            if alias.end <= q.start
+            else _clause_start(text, q.start, s_start)
+        )
         gap = text[lo : q.start]
         clause = text[_clause_start(text, q.start, s_start) : q.start]
         unit = self.book[ids[0]].unit
@@ -348,7 +399,9 @@ class ProseBinder:
             return "increase", unit
         if q.unit == "times" and unit != "times":
             return "increase", "times"
-        if re.search(r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年\s*的?)?\s*$", text[max(0, q.start - 10) : q.start]):
+        if re.search(
+            r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年\s*的?)?\s*$", text[max(0, q.start - 10) : q.start]
+        ):
             return "level", unit
         for verb in self.rules.increase_verbs:
             at = gap.rfind(verb)

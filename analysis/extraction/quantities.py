@@ -99,7 +99,7 @@ class QuantityFinder:
         return self._bounded_ranges(text, out)
 
     def _bounded_ranges(self, text: str, found: list[Quantity]) -> list[Quantity]:
-        """"6%以上、8%以下" (a floor and a ceiling side by side) is one range."""
+        """ "6%以上、8%以下" (a floor and a ceiling side by side) is one range."""
         out: list[Quantity] = []
         for q in found:
             prev = out[-1] if out else None

@@ -224,7 +224,7 @@ def read_pipe_cells(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]
 
 
 def _pipe_cell(lines: _Lines, k: int) -> GridCell:
-    text, start, end = lines.items[k]
+    text, start, _ = lines.items[k]
     body_end = start + len(text.rstrip()) - 1  # before the trailing "|"
     return lines.cell(k, start, body_end)
 
@@ -235,7 +235,7 @@ def _pipe_cell(lines: _Lines, k: int) -> GridCell:
 def read_column_blocks(
     clean: CleanText, skip: list[tuple[int, int]], unit_cells: dict, attribute_cells: dict
 ) -> list[Grid]:
-    """Header "指 标 单 位 2015 年 2020 年", then groups: [category] names, units, values by column."""
+    """Header "指标 单位 2015年 2020年"; then [category] names, units, values column by column."""
     lines = _Lines(clean)
     items = lines.items
     grids: list[Grid] = []
