@@ -151,6 +151,7 @@ LINJIANG_PROSE = [
     ("education_investment", 2020, "baseline", ">", 44300000.0, None, "cumulative", "prose", "投入4430余万元"),
     ("student_aid_disbursed", 2020, "baseline", ">", 9300000.0, None, "cumulative", "prose", "资助金930余万元"),
     ("education_investment", 2020, "baseline", ">", 110000000.0, None, "cumulative", "prose", "投入 1.1 亿余元"),
+    ("teachers_recruited", 2020, "baseline", "=", 410.0, None, "cumulative", "prose", "招聘教师 410 人"),
     ("preschool_gross_enrollment_rate", 2020, "baseline", "=", 90.0, None, "level", "prose", "学前三年毛入园率已达 90%"),
     ("inclusive_kindergarten_coverage", 2020, "baseline", "=", 85.0, None, "level", "prose", "普惠性幼儿园覆盖率巩固在 85%"),
     ("key_university_admission_rate", 2020, "baseline", "=", 18.5, None, "level", "prose", "重点大学进线率为 18.5%"),

@@ -229,7 +229,7 @@ YAML_FILES = {
     REGISTRY: ("raw", "    city_id: linjiang"),
     CODEBOOK: ("curated", "    unit: persons"),
     RULES: ("curated", "  midpoint_year: 2022"),
-    CORRECTIONS: ("curated", "    city_id: jiamusi"),
+    CORRECTIONS: ("curated", "    city_id: baicheng"),
 }
 
 
