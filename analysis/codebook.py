@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import ahocorasick
@@ -111,31 +112,23 @@ def alias_pattern(alias: str) -> str:
     return _IGNORABLE_CLASS.join(re.escape(ch) for ch in alias)
 
 
-_IGNORABLE_RUN = re.compile("[" + re.escape(IGNORABLE) + "]+")
-
-
-def _strip_with_map(text: str) -> tuple[str, list[int], list[int]]:
+def _strip_with_map(text: str) -> tuple[str, list[int]]:
     """The text without IGNORABLE characters, and the map back to the text's offsets.
 
-    The map is kept per run, not per character: ``kept_at[k]`` is the stripped offset
-    where the k-th run of kept characters begins and ``shift[k]`` how many characters were
-    removed before it, so stripped offset p is text offset
-    ``p + shift[bisect_right(kept_at, p) - 1]``. Both lists are empty when nothing is
-    removed (the map is the identity).
+    Every IGNORABLE character is first turned into the first one, then the text is split
+    there (C-speed string methods only: no per-character Python work). Piece k of the
+    split lost k characters before it, so stripped offset p is text offset
+    ``p + bisect_right(piece_at, p) - 1``, where ``piece_at[k]`` is the stripped offset
+    of piece k. The list is empty when nothing is removed (the map is the identity).
     """
-    kept_at: list[int] = []
-    shift: list[int] = []
-    removed = 0
-    for m in _IGNORABLE_RUN.finditer(text):
-        if not kept_at:
-            kept_at.append(0)
-            shift.append(0)
-        removed += m.end() - m.start()
-        kept_at.append(m.end() - removed)
-        shift.append(removed)
-    if not kept_at:
-        return text, kept_at, shift
-    return _IGNORABLE_RUN.sub("", text), kept_at, shift
+    mark = IGNORABLE[0]
+    for ch in IGNORABLE[1:]:
+        if ch in text:
+            text = text.replace(ch, mark)
+    if mark not in text:
+        return text, []
+    pieces = text.split(mark)
+    return "".join(pieces), list(accumulate(map(len, pieces), initial=0))
 
 
 @dataclass(frozen=True)
@@ -163,7 +156,8 @@ class AliasMatcher:
                 by_alias.setdefault(alias, []).append(ind.indicator_id)
         self.by_alias = {a: tuple(sorted(ids)) for a, ids in by_alias.items()}
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        for alias, ids in self.by_alias.items():
+        for alias in sorted(self.by_alias, key=lambda a: (-len(a), a)):
+            ids = self.by_alias[alias]
             key = strip_ignorable(alias)  # load_codebook already stores aliases stripped
             if key and key not in self._automaton:
                 self._automaton.add_word(key, (len(key), alias, ids))
@@ -175,7 +169,7 @@ class AliasMatcher:
         """Non-overlapping matches left to right; the longest phrase at a start wins."""
         if not self._searchable or not text:
             return []
-        stripped, kept_at, shift = _strip_with_map(text)
+        stripped, piece_at = _strip_with_map(text)
         # The automaton reports every phrase occurrence (overlapping ones too), in order of
         # their end. Keep the longest at each start, then take them left to right.
         longest: dict[int, tuple[int, str, tuple[str, ...]]] = {}
@@ -191,9 +185,9 @@ class AliasMatcher:
                 continue
             length, alias, ids = longest[start]
             cursor = start + length
-            if kept_at:
-                a = start + shift[bisect_right(kept_at, start) - 1]
-                b = cursor - 1 + shift[bisect_right(kept_at, cursor - 1) - 1] + 1
+            if piece_at:  # back to the text: the first and last characters' offsets
+                a = start + bisect_right(piece_at, start) - 1
+                b = cursor + bisect_right(piece_at, cursor - 1) - 1
             else:
                 a, b = start, cursor
             matches.append(AliasMatch(a, b, alias, ids))

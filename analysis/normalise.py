@@ -56,8 +56,8 @@ _DEBRIS_BODY = r"[^\S\n]*[—–\-－]{1,2}[^\S\n]*\d{1,3}[^\S\n]*[—–\-－]{
 _DEBRIS_DASHES = "—–-－"
 _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
 # SENTENCE_END is tried on the last two characters of a line only (its longest match,
-# anchored at the end: tests check the width), so one search serves every line that ends
-# the same way. HEADING_START is tried after every "\n" of the lines view in one pass.
+# anchored at the end: tests check the width); HEADING_START after every "\n" of the
+# lines view, in one pass.
 _SENTENCE_END_WIDTH = 2
 _HEADING_START_AFTER_NEWLINE = re.compile(
     "\n(?=" + HEADING_START.pattern + ")", HEADING_START.flags | re.MULTILINE
@@ -77,6 +77,9 @@ _NFKC_STABLE = "".join(
 _NFKC_STABLE_RUNS = re.compile("[\t\n\x20-\x7e\u4e00-\u9fff" + re.escape(_NFKC_STABLE) + "]+")
 # Above this many distinct characters to change, one regex pass beats one pass each.
 _REPLACE_ONE_BY_ONE = 12
+# Lines are handled in blocks of about this many characters (cut at a line end), so lists
+# of lines and pieces stay small whatever the size of the text.
+_BLOCK = 1 << 20
 # OpenCC converts this many characters at a time (cut at a line end): its working memory
 # grows with the input, so a 50 MB text is not handed over in one piece.
 _T2S_CHUNK = 1 << 18
@@ -129,12 +132,15 @@ class CleanText:
 def clean(raw: str) -> CleanText:
     """Build both views of a raw text."""
     work = _unify_line_ends(raw)
-    text, offsets, heading_ends = _remove_markup(work)
+    lines = _LinesView()
+    nfkc = _Nfkc()
+    heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
+    for start, stop in _blocks(work):
+        text, offsets = _remove_markup(work, start, stop, heading_ends)
+        text, offsets = nfkc(text, offsets)
+        lines.add(text, offsets, stop if stop < len(work) else -1)
     del work
-    text, offsets = _nfkc(text, offsets)
-    lines_text, lines_offsets = _join_lines(text, offsets)
-    del text, offsets
-    lines_text = _simplify_lines(lines_text)
+    lines_text, lines_offsets = lines.result()
     para_text, para_offsets = _paragraphs(lines_text, lines_offsets, heading_ends)
     return CleanText(
         raw=raw,
@@ -152,6 +158,22 @@ def _unify_line_ends(raw: str) -> str:
     if "\r" not in raw:
         return raw
     return raw.replace("\r\n", "\n ").replace("\r", "\n")
+
+
+def _blocks(text: str, start: int = 0):
+    """Ranges [start, stop) of whole lines, about _BLOCK characters each.
+
+    A block ends before a "\\n" (the line end of its last line, in neither block) or at
+    the end of the text. Everything per line is done block by block, so the working
+    memory (lists of lines, pieces) stays the size of a block, whatever the text.
+    """
+    while True:
+        stop = text.find("\n", start + _BLOCK) if len(text) - start > _BLOCK else -1
+        if stop < 0:
+            yield start, len(text)
+            return
+        yield start, stop
+        start = stop + 1
 
 
 def _append_range(out: array, start: int, stop: int) -> None:
@@ -182,126 +204,156 @@ def _append_range(out: array, start: int, stop: int) -> None:
 
 @lru_cache(maxsize=1)
 def _low_block() -> bytes:
-    return array("q", range(0x10000)).tobytes()
+    """array("q", range(65536)).tobytes(), little-endian, built from bytes."""
+    block = bytearray(8 << 16)
+    block[0::8] = bytes(range(256)) * 256
+    block[1::8] = b"".join(bytes((i,)) * 256 for i in range(256))
+    return bytes(block)
 
 
 @lru_cache(maxsize=4)
 def _per_line(body: str) -> tuple[re.Pattern, re.Pattern]:
-    """A line pattern matched at the start of the text, and after every "\n"."""
+    """A line pattern matched at the start of a block, and after every "\\n"."""
     return re.compile(body), re.compile("\n" + body)
 
 
-def _line_spans(body: str, text: str) -> list[tuple[int, int]]:
-    """Spans of the lines' matches of `body` at their starts (without the "\n")."""
+def _line_spans(body: str, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Spans of the matches of `body` at the starts of the lines in text[start:stop]."""
     first, after_newline = _per_line(body)
-    m = first.match(text)
+    m = first.match(text, start, stop)
     spans = [m.span()] if m else []
-    spans.extend((m.start() + 1, m.end()) for m in after_newline.finditer(text))
+    spans.extend((m.start() + 1, m.end()) for m in after_newline.finditer(text, start, stop))
     return spans
 
 
-def _remove_markup(work: str) -> tuple[str, array, list[int]]:
-    """Drop page-number lines, HTML tags and Markdown markers; raw offsets of the rest.
+def _remove_markup(work: str, start: int, stop: int, heading_ends: array) -> tuple[str, array]:
+    """work[start:stop] without page-number lines, HTML tags and Markdown markers.
 
-    Also returns, for each Markdown heading line, the raw offset of its line end (-1 for
-    the last line): such a line always ends its paragraph.
+    Returns the text and the raw offset of each of its characters. Appends to
+    heading_ends the raw offset of the line end of each Markdown heading line (-1 for the
+    text's last line): such a line always ends its paragraph.
     """
     spans: list[tuple[int, int]] = []
-    if any(dash in work for dash in _DEBRIS_DASHES):
-        spans.extend(_line_spans(_DEBRIS_BODY, work))
-    if "<" in work:
-        spans.extend(m.span() for m in HTML_TAG.finditer(work))
-    if "**" in work or "__" in work:
-        spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work))
-    heading_ends: list[int] = []
-    if "#" in work:
-        for a, b in _line_spans(_HEADING_BODY, work):
+    if any(work.find(dash, start, stop) >= 0 for dash in _DEBRIS_DASHES):
+        spans.extend(_line_spans(_DEBRIS_BODY, work, start, stop))
+    if work.find("<", start, stop) >= 0:
+        spans.extend(m.span() for m in HTML_TAG.finditer(work, start, stop))
+    if work.find("**", start, stop) >= 0 or work.find("__", start, stop) >= 0:
+        spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work, start, stop))
+    if work.find("#", start, stop) >= 0:
+        for a, b in _line_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))
-            heading_ends.append(work.find("\n", b))
+            end = work.find("\n", b, stop)
+            heading_ends.append(end if end >= 0 else stop if stop < len(work) else -1)
     offsets = array("q")
-    if not spans:
-        _append_range(offsets, 0, len(work))
-        return work, offsets, heading_ends
     pieces = []
-    pos = 0
+    pos = start
     for a, b in sorted(spans):
         if a > pos:
             pieces.append(work[pos:a])
             _append_range(offsets, pos, a)
         pos = max(pos, b)
-    pieces.append(work[pos:])
-    _append_range(offsets, pos, len(work))
-    return "".join(pieces), offsets, heading_ends
+    pieces.append(work[pos:stop])
+    _append_range(offsets, pos, stop)
+    return "".join(pieces), offsets
 
 
-def _nfkc(text: str, offsets: array) -> tuple[str, array]:
-    """NFKC each character on its own (separators -> " "); expansions repeat the offset."""
-    rest = _NFKC_STABLE_RUNS.sub("", text)
-    if not rest:
-        return text, offsets
-    one: dict[str, str] = {}
-    many: dict[str, str] = {}
-    for ch in set(rest):
-        norm = unicodedata.normalize("NFKC", ch).translate(_SEPARATOR_TO_SPACE)
-        if norm == ch:
-            continue
-        (one if len(norm) == 1 else many)[ch] = norm
-    if len(one) > _REPLACE_ONE_BY_ONE:
-        text = re.compile("[" + re.escape("".join(one)) + "]").sub(lambda m: one[m.group()], text)
-    else:
-        for ch, norm in one.items():
-            text = text.replace(ch, norm)
-    if not many:
-        return text, offsets
-    pieces = []
-    out = array("q")
-    pos = 0
-    with memoryview(offsets).cast("B") as raw_bytes:
-        for m in re.finditer("[" + re.escape("".join(many)) + "]", text):
-            p = m.start()
-            norm = many[m.group()]
-            pieces.append(text[pos:p])
-            pieces.append(norm)
-            out.frombytes(raw_bytes[pos * _ITEM : p * _ITEM])
-            out.extend([offsets[p]] * len(norm))
-            pos = p + 1
-        pieces.append(text[pos:])
-        out.frombytes(raw_bytes[pos * _ITEM :])
-    return "".join(pieces), out
+class _Nfkc:
+    """NFKC of each character on its own (separators -> " "), remembered across blocks."""
+
+    def __init__(self):
+        self.known: dict[str, str] = {}
+
+    def __call__(self, text: str, offsets: array) -> tuple[str, array]:
+        """The text normalised; where a character became several, its offset repeats."""
+        rest = _NFKC_STABLE_RUNS.sub("", text)
+        if not rest:
+            return text, offsets
+        one: dict[str, str] = {}
+        many: dict[str, str] = {}
+        for ch in set(rest):
+            norm = self.known.get(ch)
+            if norm is None:
+                norm = unicodedata.normalize("NFKC", ch).translate(_SEPARATOR_TO_SPACE)
+                self.known[ch] = norm
+            if norm != ch:
+                (one if len(norm) == 1 else many)[ch] = norm
+        if len(one) > _REPLACE_ONE_BY_ONE:
+            text = re.compile("[" + re.escape("".join(one)) + "]").sub(
+                lambda m: one[m.group()], text
+            )
+        else:
+            for ch, norm in one.items():
+                text = text.replace(ch, norm)
+        if not many:
+            return text, offsets
+        pieces = []
+        out = array("q")
+        pos = 0
+        with memoryview(offsets).cast("B") as raw_bytes:
+            for m in re.finditer("[" + re.escape("".join(many)) + "]", text):
+                p = m.start()
+                norm = many[m.group()]
+                pieces.append(text[pos:p])
+                pieces.append(norm)
+                out.frombytes(raw_bytes[pos * _ITEM : p * _ITEM])
+                out.extend([offsets[p]] * len(norm))
+                pos = p + 1
+            pieces.append(text[pos:])
+            out.frombytes(raw_bytes[pos * _ITEM :])
+        return "".join(pieces), out
 
 
-def _join_lines(text: str, offsets: array) -> tuple[str, array]:
-    """Strip each line, drop empty ones, join the rest with one "\n" (the line's end).
+class _LinesView:
+    """The lines view, built block by block: lines stripped, empty ones dropped, the rest
+    joined with one "\\n" mapped to the line end of the line before it; then simplified.
 
     Offsets are copied run by run: a run goes on over a line end as long as nothing
     between two kept lines is dropped.
     """
-    kept = []
-    out = array("q")
-    run_start = run_end = -1  # text range not yet copied to out
-    newline = -1  # text position of the "\n" ending the last kept line
-    pos = 0
-    with memoryview(offsets).cast("B") as raw_bytes:
-        for line in text.split("\n"):
-            body = line.strip()  # str.isspace white space, as NFKC left it
-            if body:
-                start = pos if body is line else pos + len(line) - len(line.lstrip())
-                if run_end < 0:
-                    run_start = start
-                elif not (run_end == newline and start == newline + 1):
-                    if run_end == newline:  # the run's own line end comes along
-                        out.frombytes(raw_bytes[run_start * _ITEM : (newline + 1) * _ITEM])
-                    else:
-                        out.frombytes(raw_bytes[run_start * _ITEM : run_end * _ITEM])
-                        out.append(offsets[newline])
-                    run_start = start
-                run_end = start + len(body)
-                kept.append(body)
-                newline = pos + len(line)
-            pos += len(line) + 1
-        if run_end >= 0:
+
+    def __init__(self):
+        self.parts: list[str] = []
+        self.offsets = array("q")
+        self.line_end = -1  # raw offset of the line end after the last kept line so far
+
+    def add(self, text: str, offsets: array, block_end: int) -> None:
+        """One block's text (NFKC done) and offsets; block_end: raw offset of its line end."""
+        out = self.offsets
+        kept = []
+        run_start = run_end = -1  # block range not yet copied to out
+        newline = -1  # block position of the "\n" ending the block's last kept line
+        pos = 0
+        with memoryview(offsets).cast("B") as raw_bytes:
+            for line in text.split("\n"):
+                body = line.strip()  # str.isspace white space, as NFKC left it
+                if body:
+                    start = pos if body is line else pos + len(line) - len(line.lstrip())
+                    if run_end < 0:  # the block's first kept line
+                        if self.parts:  # the line end of the last block's last kept line
+                            out.append(self.line_end)
+                        run_start = start
+                    elif not (run_end == newline and start == newline + 1):
+                        if run_end == newline:  # the run's own line end comes along
+                            out.frombytes(raw_bytes[run_start * _ITEM : (newline + 1) * _ITEM])
+                        else:
+                            out.frombytes(raw_bytes[run_start * _ITEM : run_end * _ITEM])
+                            out.append(offsets[newline])
+                        run_start = start
+                    run_end = start + len(body)
+                    kept.append(body)
+                    newline = pos + len(line)
+                pos += len(line) + 1
+            if run_end < 0:
+                return
             out.frombytes(raw_bytes[run_start * _ITEM : run_end * _ITEM])
-    return "\n".join(kept), out
+            self.line_end = offsets[newline] if newline < len(text) else block_end
+        if self.parts:
+            self.parts.append("\n")
+        self.parts.append(_simplify_lines("\n".join(kept)))
+
+    def result(self) -> tuple[str, array]:
+        return "".join(self.parts), self.offsets
 
 
 def _simplify_lines(text: str) -> str:
@@ -330,40 +382,52 @@ def _simplify_lines(text: str) -> str:
     return "".join(out)
 
 
-def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: list[int]):
+def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
     """The lines view with the line breaks inside a paragraph (PDF wraps) removed.
 
     A break stays after a line that ends a sentence (SENTENCE_END), before a line that
     starts a heading or a numbered item (HEADING_START), and after a Markdown heading.
     """
-    marked = set()  # lines-view position of the "\n" after each kept Markdown heading line
+    marked = array("q")  # lines-view position of the "\n" after a kept Markdown heading
     for end in heading_ends:
         if end >= 0:
             i = bisect_left(lines_offsets, end)
             if i < len(lines_offsets) and lines_offsets[i] == end and lines_text[i] == "\n":
-                marked.add(i)
-    starts_heading = {m.end() for m in _HEADING_START_AFTER_NEWLINE.finditer(lines_text)}
-    ends_sentence: dict[str, bool] = {}  # by the last two characters of a line
-    lines = lines_text.split("\n")
-    del lines[-1]  # the last line is followed by no line break
-    pieces = []
+                marked.append(i)
+    total = len(lines_text)
+    marked.append(total)  # a sentinel: no line break there
+    next_marked = 0
+    # Lines starting a heading, in order: walked along with the lines, never stored.
+    heading_lines = (m.end() for m in _HEADING_START_AFTER_NEWLINE.finditer(lines_text))
+    next_heading = next(heading_lines, total + 1)
+    chunks, pieces = [], []
     out = array("q")
-    run_start = pos = 0
+    run_start = 0
+    ends_sentence, glue, copy = SENTENCE_END.search, pieces.append, out.frombytes
     with memoryview(lines_offsets).cast("B") as raw_bytes:
-        for line in lines:
-            newline = pos + len(line)
-            tail = line[-_SENTENCE_END_WIDTH:]
-            ends = ends_sentence.get(tail)
-            if ends is None:
-                ends = ends_sentence[tail] = SENTENCE_END.search(tail) is not None
-            if not (ends or newline + 1 in starts_heading or newline in marked):
-                # a PDF wrap: glue the next line on
-                pieces.append(lines_text[run_start:newline])
-                out.frombytes(raw_bytes[run_start * _ITEM : newline * _ITEM])
-                run_start = newline + 1
-            pos = newline + 1
+        for start, stop in _blocks(lines_text):
+            pos = start
+            for line in lines_text[start:stop].split("\n"):
+                newline = pos + len(line)
+                if newline == total:
+                    break  # the last line: no line break after it
+                while next_heading <= newline:
+                    next_heading = next(heading_lines, total + 1)
+                while marked[next_marked] < newline:
+                    next_marked += 1
+                if not (
+                    next_heading == newline + 1
+                    or marked[next_marked] == newline
+                    or ends_sentence(line, len(line) - _SENTENCE_END_WIDTH)
+                ):  # a PDF wrap: glue the next line on
+                    glue(lines_text[run_start:newline])
+                    copy(raw_bytes[run_start * _ITEM : newline * _ITEM])
+                    run_start = newline + 1
+                pos = newline + 1
+            chunks.append("".join(pieces))
+            pieces.clear()
         if run_start == 0:
             return lines_text, lines_offsets[:]  # a copy (memcpy): the views share nothing
-        pieces.append(lines_text[run_start:])
+        chunks.append(lines_text[run_start:])
         out.frombytes(raw_bytes[run_start * _ITEM :])
-    return "".join(pieces), out
+    return "".join(chunks), out

@@ -1,10 +1,29 @@
-"""The cleaned views and their map back to raw offsets, on small crafted texts."""
+"""The cleaned views and their map back to raw offsets: crafted texts, the real plans, and a
+reference implementation (the per-line, per-character algorithm clean() replaced)."""
 
 from __future__ import annotations
 
+import random
+import re
+import unicodedata
+from array import array
+
+import opencc
 import pytest
 
-from analysis.normalise import clean, to_simplified
+from analysis import normalise, paths
+from analysis.normalise import (
+    _SENTENCE_END_WIDTH,
+    HEADING_START,
+    HTML_TAG,
+    MARKDOWN_EMPHASIS,
+    MARKDOWN_HEADING,
+    PAGE_DEBRIS,
+    SENTENCE_END,
+    _append_range,
+    clean,
+    to_simplified,
+)
 
 
 def raw_of(view, i, j, raw):
@@ -74,3 +93,229 @@ def test_every_view_character_maps_to_a_raw_character():
         assert len(view.text) == len(view.offsets)
         assert all(0 <= o < len(raw) for o in view.offsets)
         assert list(view.offsets) == sorted(view.offsets)
+
+
+# ---------------------------------------------------------------- line ends
+
+
+def test_carriage_return_alone_ends_a_line():
+    raw = "促进学\r生全面发展。\r（二）面临趋势。"
+    c = clean(raw)
+    assert c.lines.text == "促进学\n生全面发展。\n(二)面临趋势。"
+    assert c.paragraphs.text == "促进学生全面发展。\n(二)面临趋势。"
+    # each view "\n" maps to the "\r" that ended the raw line
+    assert [raw[c.lines.offsets[i]] for i, ch in enumerate(c.lines.text) if ch == "\n"] == [
+        "\r"
+    ] * 2
+    unix = clean(raw.replace("\r", "\n"))
+    for mine, theirs in ((c.lines, unix.lines), (c.paragraphs, unix.paragraphs)):
+        assert mine.text == theirs.text
+        assert mine.offsets == theirs.offsets
+
+
+def test_crlf_is_one_line_end_mapped_to_its_carriage_return():
+    raw = "学前教育毛入园率保持在\r\n\r\n— 8—\r\n\r\n95%左右。\r\n## 标题\r\n正文"
+    c = clean(raw)
+    assert c.lines.text == "学前教育毛入园率保持在\n95%左右。\n标题\n正文"
+    assert c.paragraphs.text == "学前教育毛入园率保持在95%左右。\n标题\n正文"
+    newlines = [c.lines.offsets[i] for i, ch in enumerate(c.lines.text) if ch == "\n"]
+    assert [raw[o : o + 2] for o in newlines] == ["\r\n"] * 3
+    # the joined paragraph reads the raw file from its first to its last character
+    first = c.paragraphs.text.split("\n")[0]
+    a, b = c.paragraphs.raw_span(0, len(first))
+    assert raw[a:b] == "学前教育毛入园率保持在\r\n\r\n— 8—\r\n\r\n95%左右。"
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        ("一\r\n二\r三\n四", "一\n二\n三\n四"),  # mixed line ends
+        ("一\r\r\n二", "一\n二"),  # lone CR, then CRLF: an empty line between, dropped
+        ("一\n\r二", "一\n二"),
+        ("\r\n\r\n一\r\n", "一"),
+        ("\r", ""),
+        ("\r\n", ""),
+    ],
+)
+def test_mixed_line_ends(raw, lines):
+    c = clean(raw)
+    assert c.lines.text == lines
+    for view in (c.lines, c.paragraphs):
+        for i, ch in enumerate(view.text):
+            assert (
+                raw[view.offsets[i]] in ("\r", "\n") if ch == "\n" else raw[view.offsets[i]] == ch
+            )
+
+
+@pytest.mark.parametrize(
+    "sep", ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+)
+def test_other_splitlines_separators_are_white_space_not_line_ends(sep):
+    """Only \\r\\n, \\r and \\n end a line; str.splitlines' other breaks are white space."""
+    raw = f"学前{sep}三年毛入园率{sep}\n{sep}— 8—\n{sep}达到90%。"
+    c = clean(raw)
+    assert c.lines.text == "学前 三年毛入园率\n达到90%。"
+    assert c.paragraphs.text == "学前 三年毛入园率达到90%。"
+    assert raw[c.lines.offsets[2]] == sep
+    for view in (c.lines, c.paragraphs):
+        assert view.text.splitlines() == view.text.split("\n")
+
+
+# ---------------------------------------------------------------- the real plans
+
+RAW_PLANS = sorted(paths.RAW_DIR.glob("*.txt"))
+SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@pytest.mark.parametrize("path", RAW_PLANS, ids=lambda p: p.stem)
+def test_every_view_character_comes_from_its_raw_character(path):
+    """raw[offset] NFKC-normalises (and simplifies) to the character, or ends a line."""
+    raw = path.read_text(encoding="utf-8")
+    c = clean(raw)
+    assert c.lines.text and c.paragraphs.text
+    for view in (c.lines, c.paragraphs):
+        assert len(view.offsets) == len(view.text)
+        assert list(view.offsets) == sorted(view.offsets)
+        for ch, offset in zip(view.text, view.offsets, strict=True):
+            source = raw[offset]
+            if ch == "\n":
+                assert source in "\r\n", (offset, source)
+                continue
+            norm = unicodedata.normalize("NFKC", source)
+            if source in SEPARATORS:
+                norm = " "
+            assert ch in (norm, to_simplified(norm)) or ch in norm, (offset, source, ch)
+
+
+def test_big_texts_come_out_as_the_sum_of_their_parts():
+    """A plan repeated: the views repeat too, offsets shifted by the plan's length."""
+    raw = RAW_PLANS[0].read_text(encoding="utf-8")
+    if not raw.endswith("\n"):
+        raw += "\n"
+    one, three = clean(raw), clean(raw * 3)
+    assert three.lines.text == "\n".join([one.lines.text] * 3)
+    n = len(one.lines.offsets)
+    assert list(three.lines.offsets[n + 1 : 2 * n + 1]) == [o + len(raw) for o in one.lines.offsets]
+
+
+# ---------------------------------------------------------------- the reference
+
+
+def reference_clean(raw):
+    """The per-line, per-character algorithm clean() replaced: slow and obviously right.
+
+    Line by line (a line ends at \\r\\n, \\r or \\n): drop page-number lines, remove HTML
+    tags and Markdown markers, NFKC each character (the other splitlines separators
+    become " "), strip white space, convert to simplified; join the non-empty lines with
+    "\\n", and glue a line to the next unless it ends a sentence, the next starts a
+    heading, or it is a Markdown heading.
+    """
+    texts, offsets, newline_at, marked = [], [], [], []
+    for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", raw):
+        start, end = m.span(1)
+        segment = raw[start:end]
+        if PAGE_DEBRIS.match(segment):
+            continue
+        keep = [True] * len(segment)
+        spans = [t.span() for p in (HTML_TAG, MARKDOWN_EMPHASIS) for t in p.finditer(segment)]
+        heading = MARKDOWN_HEADING.match(segment)
+        if heading:
+            spans.append(heading.span())
+        for a, b in spans:
+            keep[a:b] = [False] * (b - a)
+        chars, offs = [], []
+        for k, ch in enumerate(segment):
+            if keep[k]:
+                for c in unicodedata.normalize("NFKC", ch):
+                    chars.append(" " if c in SEPARATORS else c)
+                    offs.append(start + k)
+        lo, hi = 0, len(chars)
+        while lo < hi and chars[lo].isspace():
+            lo += 1
+        while hi > lo and chars[hi - 1].isspace():
+            hi -= 1
+        text = to_simplified("".join(chars[lo:hi]))
+        if text:
+            texts.append(text)
+            offsets.append(offs[lo:hi])
+            marked.append(heading is not None)
+            newline_at.append(m.start(2))
+    lines, lines_offs, paras, paras_offs = [], [], [], []
+    for n, text in enumerate(texts):
+        lines.append(text)
+        lines_offs.extend(offsets[n])
+        paras.append(text)
+        paras_offs.extend(offsets[n])
+        if n == len(texts) - 1:
+            break
+        lines.append("\n")
+        lines_offs.append(newline_at[n])
+        if marked[n] or SENTENCE_END.search(text) or HEADING_START.match(texts[n + 1]):
+            paras.append("\n")
+            paras_offs.append(newline_at[n])
+    return ("".join(lines), lines_offs), ("".join(paras), paras_offs)
+
+
+def assert_same_as_reference(raw):
+    c = clean(raw)
+    (lines, lines_offs), (paras, paras_offs) = reference_clean(raw)
+    assert c.lines.text == lines
+    assert list(c.lines.offsets) == lines_offs
+    assert c.paragraphs.text == paras
+    assert list(c.paragraphs.offsets) == paras_offs
+
+
+@pytest.fixture(params=["whole", "tiny_blocks"])
+def blocks(request, monkeypatch):
+    """clean() works block by block (and OpenCC chunk by chunk): also try tiny ones, so
+    that texts cross many block boundaries."""
+    if request.param == "tiny_blocks":
+        monkeypatch.setattr(normalise, "_BLOCK", 5)
+        monkeypatch.setattr(normalise, "_T2S_CHUNK", 3)
+    return request.param
+
+
+@pytest.mark.parametrize("path", RAW_PLANS, ids=lambda p: p.stem)
+def test_same_views_as_the_reference_on_the_real_plans(path, blocks):
+    raw = path.read_text(encoding="utf-8")
+    s2t = opencc.OpenCC("s2t")
+    for variant in (raw, s2t.convert(raw), raw.replace("\n", "\r\n"), raw.replace("\n", "\r")):
+        assert_same_as_reference(variant)
+
+
+FUZZ_WORDS = [
+    *"学前教育毛入园率达到。；：！？”“,.x 3—－-\t\u3000\xa0",
+    *["第一章", "一、", "（二）", "1．", "2.5", "专栏", "９２．２％", "。”", "？”"],
+    *["<p>", "</p>", "<b", "b>", "**", "__", "#", "## ", "###### ", "####### x", "＃"],
+    *["— 8—", "- 12 -", "— ８ —", "㈠", "⑴", "½", "¨", "㎡", "…", "ﬁ", "e\u0301", "\u200b"],
+    *["督導", "體制", "乾燥", "頭髮", "\x1f", *SEPARATORS],
+    *["\n", "\n", "\n", "\n\n", "\r\n", "\r", "\r\r\n"],
+]
+
+
+def test_same_views_as_the_reference_on_random_texts(blocks):
+    rnd = random.Random(11)
+    for _ in range(3000):
+        raw = "".join(rnd.choice(FUZZ_WORDS) for _ in range(rnd.randint(0, 40)))
+        assert_same_as_reference(raw)
+
+
+def test_offsets_for_long_runs_are_exact():
+    """_append_range fills whole blocks by bytes: check it against range()."""
+    for start, stop in [
+        (0, 0),
+        (0, 10),
+        (5, 70_000),
+        (65_530, 131_100),
+        (2**32 - 3, 2**32 + 70_000),
+    ]:
+        out = array("q", [-1])
+        _append_range(out, start, stop)
+        assert list(out) == [-1, *range(start, stop)]
+
+
+def test_sentence_end_is_tried_on_enough_of_a_line():
+    """clean() applies SENTENCE_END to a line's last _SENTENCE_END_WIDTH characters."""
+    from re import _parser  # the width of a pattern; a test may lean on the internals
+
+    assert _parser.parse(SENTENCE_END.pattern).getwidth()[1] <= _SENTENCE_END_WIDTH
