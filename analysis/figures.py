@@ -92,8 +92,7 @@ def _check_ids(kind: str, chosen: Sequence[str] | None, valid: Sequence[str]) ->
 
 
 def valid_cities() -> list[str]:
-    present = set(report.query("SELECT city_id FROM sources").city_id)
-    return [c for c in report.CITY_ORDER if c in present] + sorted(present - set(report.CITY_ORDER))
+    return report.city_order()
 
 
 def valid_indicators() -> list[str]:

@@ -16,8 +16,7 @@ from scipy.cluster.hierarchy import linkage
 from scipy.spatial.distance import pdist, squareform
 
 from analysis import paths
-
-CITY_ORDER = ["baicheng", "linjiang", "siping", "jilin", "jiamusi"]
+from analysis.sources import load_sources
 
 
 @lru_cache(maxsize=4)
@@ -29,6 +28,14 @@ def _connection(database: Path) -> duckdb.DuckDBPyConnection:
 
 def query(sql: str, params: list | None = None, database: Path = paths.DATABASE) -> pd.DataFrame:
     return _connection(database).execute(sql, params or []).df()
+
+
+def city_order() -> list[str]:
+    """The built cities in registry order (the order plans were added); any city the
+    registry no longer lists comes last, sorted. Never a list written in code."""
+    built = set(query("SELECT city_id FROM sources").city_id)
+    registered = [s.city_id for s in load_sources(paths.SOURCES_YAML)]
+    return [c for c in registered if c in built] + sorted(built - set(registered))
 
 
 def city_names() -> dict[str, tuple[str, str]]:
@@ -56,20 +63,20 @@ def sources_overview() -> pd.DataFrame:
         "SELECT city_id, city_name_en, city_name_zh, admin_level, document_type, "
         "period_start, period_end, issue_date, n_characters, n_observations, n_indicators, "
         "sparse, known_defects FROM sources ORDER BY list_position(?, city_id)",
-        [CITY_ORDER],
+        [city_order()],
     )
 
 
 def observations_by_method() -> pd.DataFrame:
     df = query("SELECT city_id, method, count(*) AS n FROM observations GROUP BY ALL")
     table = df.pivot_table(index="city_id", columns="method", values="n", fill_value=0)
-    return table.reindex(CITY_ORDER, fill_value=0).astype(int)
+    return table.reindex(city_order(), fill_value=0).astype(int)
 
 
 def observations_by_role() -> pd.DataFrame:
     df = query("SELECT city_id, role, count(*) AS n FROM observations GROUP BY ALL")
     table = df.pivot_table(index="city_id", columns="role", values="n", fill_value=0)
-    return table.reindex(CITY_ORDER, fill_value=0).astype(int)
+    return table.reindex(city_order(), fill_value=0).astype(int)
 
 
 def conflicts(database: Path = paths.DATABASE) -> pd.DataFrame:
@@ -96,8 +103,9 @@ def indicator_city_matrix() -> pd.DataFrame:
     """Indicator x city: number of stated values (0 = not stated)."""
     df = query("SELECT indicator_id, city_id, count(*) AS n FROM observations GROUP BY ALL")
     table = df.pivot_table(index="indicator_id", columns="city_id", values="n", fill_value=0)
-    table = table.reindex(columns=CITY_ORDER, fill_value=0).astype(int)
-    table["cities"] = (table[CITY_ORDER] > 0).sum(axis=1)
+    order = city_order()
+    table = table.reindex(columns=order, fill_value=0).astype(int)
+    table["cities"] = (table[order] > 0).sum(axis=1)
     return table.sort_values(["cities", "indicator_id"], ascending=[False, True])
 
 
@@ -123,7 +131,7 @@ def gaps(indicator_id: str | None = None) -> pd.DataFrame:
         "national_baseline_2020, national_target_2025, baseline_minus_national, "
         f"target_minus_national, has_conflict FROM indicator_metrics {where} "
         "ORDER BY indicator_id, list_position(?, city_id)",
-        [*params, CITY_ORDER],
+        [*params, city_order()],
     )
 
 
@@ -144,7 +152,7 @@ def midpoint_progress() -> pd.DataFrame:
         "progress_status FROM indicator_metrics "
         "WHERE baseline_2020 IS NOT NULL AND target_2025 IS NOT NULL "
         "ORDER BY list_position(?, city_id), indicator_id",
-        [CITY_ORDER],
+        [city_order()],
     )
 
 
@@ -158,7 +166,7 @@ def status_counts() -> pd.DataFrame:
             aggfunc="count",
             fill_value=0,
         )
-        .reindex([c for c in CITY_ORDER if c in set(df.city_id)])
+        .reindex([c for c in city_order() if c in set(df.city_id)])
         .astype(int)
     )
 
@@ -172,7 +180,7 @@ def theme_matrix(value: str = "density_per_10k_chars") -> pd.DataFrame:
         raise ValueError(f"unknown coverage measure {value!r}")
     df = query(f"SELECT theme_id, city_id, {value} AS v FROM theme_coverage")
     return df.pivot_table(index="theme_id", columns="city_id", values="v").reindex(
-        columns=CITY_ORDER
+        columns=city_order()
     )
 
 

@@ -13,12 +13,9 @@ COMPARATORS = {"=", ">=", ">", "<=", "<", "~"}
 
 @dataclass(frozen=True)
 class Rules:
-    baseline_keywords: tuple[str, ...]
     period_end_phrases: tuple[str, ...]
     midpoint_year: int
     max_gap_chars: int
-    gap_stop_chars: str
-    units: dict[str, str]
     comparator_prefixes: dict[str, str]
     comparator_suffixes: dict[str, str]
     increase_verbs: tuple[str, ...]
@@ -27,7 +24,6 @@ class Rules:
     range_separators: str
     table_unit_cells: dict[str, str]
     table_attribute_cells: dict[str, str]
-    table_header_start: str
     quantity_units: dict[str, str]
     baseline_heading_patterns: tuple[str, ...]
     annual_phrases: tuple[str, ...]
@@ -41,12 +37,9 @@ def load_rules(path: Path) -> Rules:
     try:
         prose, tables = data["prose"], data["tables"]
         rules = Rules(
-            baseline_keywords=tuple(data["sections"]["baseline_keywords"]),
             period_end_phrases=tuple(data["years"]["period_end_phrases"]),
             midpoint_year=int(data["years"]["midpoint_year"]),
             max_gap_chars=int(prose["max_gap_chars"]),
-            gap_stop_chars=str(prose["gap_stop_chars"]),
-            units=dict(prose["units"]),
             comparator_prefixes=dict(prose["comparator_prefixes"]),
             comparator_suffixes=dict(prose["comparator_suffixes"]),
             increase_verbs=tuple(prose["increase_verbs"]),
@@ -55,7 +48,6 @@ def load_rules(path: Path) -> Rules:
             range_separators=str(prose["range_separators"]),
             table_unit_cells=dict(tables["unit_cells"]),
             table_attribute_cells=dict(tables["attribute_cells"]),
-            table_header_start=str(tables["header_start"]),
             quantity_units=dict(prose["quantity_units"]),
             baseline_heading_patterns=tuple(data["sections"]["baseline_heading_patterns"]),
             annual_phrases=tuple(data["years"]["annual_phrases"]),

@@ -4,18 +4,39 @@ from __future__ import annotations
 
 import csv
 import random
+from dataclasses import dataclass
 from pathlib import Path
 
+from analysis import paths
+from analysis.errors import InputError
 from analysis.sections import Paragraph
+from analysis.yamlio import load_yaml
 
-SAMPLE_SEED = 20261122
-SAMPLE_PER_SOURCE = {
-    "baicheng_fyp_2021_2025": 30,
-    "jiamusi_fyp_2021_2025": 30,
-    "linjiang_fyp_2021_2025": 25,
-    "siping_work_plan_2021": 20,
-    "jilin_city_fyp_outline": 20,
-}
+
+@dataclass(frozen=True)
+class SampleDesign:
+    seed: int
+    per_source: dict[str, int]
+
+
+def load_sample_design(path: Path = paths.THEME_SAMPLE_DESIGN_YAML) -> SampleDesign:
+    """The seed and strata of the labelled sample (data/curated/theme_sample_design.yaml)."""
+    data = load_yaml(path)
+    seed, per_source = (data or {}).get("seed"), (data or {}).get("per_source")
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise InputError(path, "seed must be an integer")
+    if (
+        not isinstance(per_source, dict)
+        or not per_source
+        or not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0
+            for k, v in per_source.items()
+        )
+    ):
+        raise InputError(path, "per_source must map each source_id to a positive count")
+    return SampleDesign(seed, dict(per_source))
+
+
 MIN_CHARS = 12  # shorter paragraphs are headings; they carry too little text to label
 
 
@@ -25,11 +46,12 @@ def paragraph_key(source_id: str, raw_start: int, raw_end: int) -> str:
 
 def draw_sample(
     paras_by_source: dict[str, list[tuple[Paragraph, int, int]]],
-    per_source: dict[str, int] = SAMPLE_PER_SOURCE,
-    seed: int = SAMPLE_SEED,
+    design: SampleDesign | None = None,
 ) -> list[dict]:
     """A stratified random sample of paragraphs (with their raw spans), reproducible by seed."""
-    rng = random.Random(seed)
+    design = design or load_sample_design()
+    per_source = design.per_source
+    rng = random.Random(design.seed)
     rows = []
     for source_id in sorted(per_source):
         pool = [(p, a, b) for p, a, b in paras_by_source[source_id] if len(p.text) >= MIN_CHARS]

@@ -63,7 +63,7 @@ report.themes_only_one_city_covers()
 # %% [markdown]
 # ## Validation of the dictionary
 #
-# 125 paragraphs drawn at random across the five plans (seed and strata in `analysis/theme_validation.py`) were labelled by hand from the theme definitions alone, without the keyword list (`tests/data/theme_labels.csv`). Precision, recall and F1 per theme, with the weakness stated for every theme below 0.8 F1. The keywords were refined on this same sample, so these figures are optimistic; labelling a fresh sample (another seed) would give an unbiased estimate.
+# 125 paragraphs drawn at random across the five plans (seed and strata in `data/curated/theme_sample_design.yaml`) were labelled by hand from the theme definitions alone, without the keyword list (`tests/data/theme_labels.csv`). Precision, recall and F1 per theme, with the weakness stated for every theme below 0.8 F1. The keywords were refined on this same sample, so these figures are optimistic; labelling a fresh sample (another seed) would give an unbiased estimate.
 
 # %%
 report.theme_validation()

@@ -8,8 +8,8 @@ from analysis import paths
 from analysis.normalise import clean
 from analysis.sections import paragraphs
 from analysis.theme_validation import (
-    SAMPLE_PER_SOURCE,
     draw_sample,
+    load_sample_design,
     read_labels,
     read_sample,
     validation_table,
@@ -54,7 +54,7 @@ def test_sample_is_reproducible_from_its_seed(built, raw_texts):
         ]
     drawn = [row["paragraph_key"] for row in draw_sample(by_source)]
     assert drawn == list(read_sample(paths.THEME_SAMPLE_CSV))
-    assert len(drawn) == sum(SAMPLE_PER_SOURCE.values()) >= 120
+    assert len(drawn) == sum(load_sample_design().per_source.values()) >= 120
 
 
 def test_labels_cover_the_sample_with_known_theme_ids(coder):

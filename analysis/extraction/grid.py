@@ -23,7 +23,3 @@ class Grid:
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
-
-    def cell(self, row: int, col: int) -> GridCell | None:
-        cells = self.rows[row]
-        return cells[col] if col < len(cells) else None

@@ -40,10 +40,6 @@ class Quantity:
     chinese: bool  # written in Chinese numerals
     approximate: bool  # 约, 左右, 余
 
-    @property
-    def digits(self) -> str:
-        return f"{self.num_start}:{self.num_end}"
-
 
 def _to_float(text: str) -> float | None:
     if re.fullmatch(ARABIC, text):
