@@ -53,6 +53,7 @@ sys.path.insert(0, str(ROOT))
 
 from analysis import paths  # noqa: E402
 from analysis.build import BuildConfig, build  # noqa: E402
+from analysis.codebook import load_codebook  # noqa: E402
 from analysis.extraction.prose_binder import SENTENCE_BREAK  # noqa: E402
 from analysis.extraction.quantities import ARABIC as NUMBER  # noqa: E402
 from analysis.extraction.table_readers import read_grids  # noqa: E402
@@ -271,9 +272,16 @@ def _add_reviewed(o, raw: str, ra: int, holes: list, slots: list) -> bool:
     return True
 
 
+def _category(aliases, label: str) -> str | None:
+    """The group line a row name needs ("高中阶段教育" + "在校生数" is the alias)."""
+    if label in aliases:
+        return None
+    return next((a[: -len(label)] for a in aliases if a.endswith(label) and a != label), None)
+
+
 def _table_rows(observations, raws, cleaned, rules) -> tuple[list[TableRow], list[TableRow]]:
     """Row names the table readers map today, split into pipe rows and column-table rows."""
-    categories: dict = {}  # grids keep category rows as rows: no group line is carried over
+    book = load_codebook(paths.CODEBOOK_YAML)
     rows: dict[tuple[bool, str], TableRow] = {}
     for o in observations:
         if o.method != "table":
@@ -281,7 +289,7 @@ def _table_rows(observations, raws, cleaned, rules) -> tuple[list[TableRow], lis
         raw = raws[o.source_id]
         line_end = raw.find("\n", o.label_end)
         is_pipe = raw[o.label_end : line_end if line_end >= 0 else None].rstrip().endswith("|")
-        category = None if is_pipe else categories.get((o.source_id, o.label_start))
+        category = None if is_pipe else _category(book[o.indicator_id].aliases, o.label_quote)
         key = (is_pipe, o.label_quote)
         old = rows.get(key)
         ids = tuple(sorted({o.indicator_id, *(old.indicator_ids if old else ())}))
