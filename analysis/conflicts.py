@@ -4,10 +4,14 @@ Every observation is kept. Each group of statements about the same thing gets on
 preferred observation, by this rule, in order (the reason is stored on the row):
 
 1. a reviewed ``prefer`` correction;
-2. the value stated most often in the plan (majority of statements);
-3. on a tie, a value from an indicator table over one from prose (the table is the
+2. the strongest year evidence: a year stated in a table header or in the sentence
+   (or set by a correction) over a period phrase (十四五末), over a review section's
+   baseline, over a defaulted year; a review-section value is never preferred as a
+   target while another statement exists;
+3. the value stated most often in the plan (majority of statements);
+4. on a tie, a value from an indicator table over one from prose (the table is the
    plan's formal statement of its indicators);
-4. on a further tie, the statement that comes first in the document.
+5. on a further tie, the statement that comes first in the document.
 """
 
 from __future__ import annotations
@@ -17,6 +21,16 @@ from collections import Counter, defaultdict
 from analysis.observations import Observation, with_updates
 
 LEVEL_KINDS = {"level", "range"}
+# how firmly the text ties a value to its year (higher is firmer)
+YEAR_EVIDENCE = {
+    "correction": 3,
+    "table_header": 3,
+    "sentence": 3,
+    "period_phrase": 2,
+    "section": 1,
+    "from_value": 1,
+    "default": 0,
+}
 
 
 def group_key(o: Observation) -> tuple:
@@ -56,6 +70,17 @@ def _choose(members, values: Counter, preferred: dict[str, str]) -> tuple[Observ
         if o.observation_id in preferred:
             return o, f"reviewed correction: {preferred[o.observation_id]}"
     n = len(members)
+    if len(values) > 1:
+        strongest = _strongest(members)
+        if len(strongest) < n:
+            pool = Counter((o.value, o.value_upper) for o in strongest)
+            best, reason = _choose(strongest, pool, {})
+            firm = "/".join(sorted({o.year_basis for o in strongest}))
+            weak = "/".join(
+                sorted({o.year_basis for o in members} - {o.year_basis for o in strongest})
+            )
+            why = f"year evidence: a {firm} year outranks a {weak} year"
+            return best, why if len(strongest) == 1 else f"{why}; then {reason}"
     if len(values) == 1:
         best = _first(members)
         if n == 1:
@@ -74,6 +99,14 @@ def _choose(members, values: Counter, preferred: dict[str, str]) -> tuple[Observ
     pool = tables or tied
     best = min(pool, key=lambda o: o.char_start)
     return best, "tie broken: the statement that comes first in the document"
+
+
+def _strongest(members: list[Observation]) -> list[Observation]:
+    """The statements whose year rests on the firmest evidence in the group."""
+    eligible = [o for o in members if not (o.role == "target" and o.year_basis == "section")]
+    eligible = eligible or members
+    top = max(YEAR_EVIDENCE.get(o.year_basis, 0) for o in eligible)
+    return [o for o in eligible if YEAR_EVIDENCE.get(o.year_basis, 0) == top]
 
 
 def _first(members: list[Observation]) -> Observation:

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analysis.conflicts import resolve
 from analysis.observations import Observation
 
 
-def obs(value, method="prose", start=0, year=2020, kind="level", oid=None):
+def obs(
+    value,
+    method="prose",
+    start=0,
+    year=2020,
+    kind="level",
+    oid=None,
+    basis="sentence",
+    role="baseline",
+):
     return Observation(
         observation_id=oid or f"x.ind.{year}.{start}",
         source_id="s",
         city_id="x",
         indicator_id="ind",
         year=year,
-        role="baseline",
+        role=role,
         comparator="=",
         value=value,
         value_upper=None,
@@ -27,7 +38,7 @@ def obs(value, method="prose", start=0, year=2020, kind="level", oid=None):
         label_end=None,
         label_quote=None,
         line=1,
-        year_basis="sentence",
+        year_basis=basis,
         section="",
     )
 
@@ -75,3 +86,60 @@ def test_reviewed_preference_overrides_the_rule():
 def test_changes_and_levels_are_separate_groups():
     result = resolve([obs(95, start=1), obs(3, start=2, kind="increase")], {})
     assert all(o.preferred and o.conflict_id is None for o in result)
+
+
+# (statements as (value, method, start, year_basis, role), preferred start, reason starts with)
+YEAR_EVIDENCE_CASES = [
+    # a stated year outranks a majority whose year was defaulted
+    (
+        [
+            (90, "prose", 1, "default", "baseline"),
+            (90, "prose", 5, "default", "baseline"),
+            (95, "prose", 9, "sentence", "baseline"),
+        ],
+        9,
+        "year evidence: a sentence year",
+    ),
+    # a table header outranks a review section's baseline even though prose comes first
+    (
+        [(92.2, "prose", 1, "section", "baseline"), (90, "table", 9, "table_header", "baseline")],
+        9,
+        "year evidence: a table_header year",
+    ),
+    # a period phrase (十四五末) outranks a defaulted year
+    (
+        [(85, "prose", 1, "default", "target"), (88, "prose", 9, "period_phrase", "target")],
+        9,
+        "year evidence: a period_phrase year",
+    ),
+    # a review-section value is never the preferred target while another statement exists
+    (
+        [
+            (70, "prose", 1, "section", "target"),
+            (60, "prose", 9, "default", "target"),
+            (70, "prose", 20, "section", "target"),
+        ],
+        9,
+        "year evidence: a default year",
+    ),
+    # equal evidence: the existing rule (majority) decides
+    (
+        [
+            (90, "table", 1, "table_header", "baseline"),
+            (91, "prose", 5, "sentence", "baseline"),
+            (91, "prose", 9, "sentence", "baseline"),
+        ],
+        5,
+        "majority: 2 of 3",
+    ),
+]
+
+
+@pytest.mark.parametrize(("statements", "preferred_start", "reason"), YEAR_EVIDENCE_CASES)
+def test_year_evidence_ranks_before_the_majority(statements, preferred_start, reason):
+    result = resolve([obs(v, m, s, basis=b, role=r) for v, m, s, b, r in statements], {})
+    (best,) = [o for o in result if o.preferred]
+    assert (best.char_start, best.preference_reason.startswith(reason)) == (
+        preferred_start,
+        True,
+    ), best.preference_reason
