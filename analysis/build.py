@@ -23,13 +23,12 @@ from analysis.extraction.extract import Extractor
 from analysis.extraction.ledger import link
 from analysis.indicator_values import indicator_values
 from analysis.metrics import indicator_metrics
-from analysis.normalise import clean
 from analysis.observations import Observation
+from analysis.plan_reading import PlanReader, read_plans
 from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
 from analysis.sources import load_sources, read_raw, unregistered_files
 from analysis.themes import ThemeCoder, load_themes
-from analysis.themes import coverage as theme_coverage
 
 
 @dataclass(frozen=True)
@@ -41,6 +40,7 @@ class BuildConfig:
     themes: Path = paths.THEME_CODEBOOK_YAML
     database: Path | None = paths.DATABASE  # None: exports only
     exports_dir: Path = paths.CURATED_DIR
+    jobs: int | None = None  # worker processes for the per-plan stage; None: one per core
 
 
 @dataclass
@@ -128,15 +128,16 @@ def build(config: BuildConfig | None = None) -> BuildResult:
 
     # ---- transform
     matcher = AliasMatcher(book)
-    extractor = Extractor(book, matcher, rules)
-    cleaned, extracted, issues, ledger_rows, unread = {}, [], [], [], []
-    for s in sources:
-        cleaned[s.source_id] = clean(raws[s.source_id])
-        part = extractor.extract(s, cleaned[s.source_id])
-        extracted.extend(part.observations)
-        ledger_rows.extend(part.ledger)
-        unread.extend(part.unread_tables)
-        issues.extend({"source_id": s.source_id, **i} for i in part.issues)
+    reader = PlanReader(Extractor(book, matcher, rules), ThemeCoder(themes))
+    extracted, issues, ledger_rows, unread = [], [], [], []
+    coverage_rows, hit_rows = [], []
+    for s, part in zip(sources, read_plans(reader, sources, raws, config.jobs), strict=True):
+        extracted.extend(part.extraction.observations)
+        ledger_rows.extend(part.extraction.ledger)
+        unread.extend(part.extraction.unread_tables)
+        issues.extend({"source_id": s.source_id, **i} for i in part.extraction.issues)
+        coverage_rows.extend(part.theme_coverage)
+        hit_rows.extend(part.theme_hits)
     applied = apply_corrections(
         config.corrections, corrections, extracted, by_id, raws, book, rules
     )
@@ -144,12 +145,6 @@ def build(config: BuildConfig | None = None) -> BuildResult:
     wide = indicator_values(observations)
     ledger = link(ledger_rows, observations, applied.ignored_spans)
     metrics = indicator_metrics(wide, observations, book, by_id, reference)
-    coder = ThemeCoder(themes)
-    coverage_rows, hit_rows = [], []
-    for s in sources:
-        paras, hits = coder.code(s.source_id, cleaned[s.source_id])
-        coverage_rows.extend(theme_coverage(s.source_id, s.city_id, paras, hits, themes))
-        hit_rows.extend(asdict(h) for h in hits)
     source_rows = [_source_row(s, raws[s.source_id], observations) for s in sources]
     indicator_rows = [_indicator_row(ind) for ind in book.values()]
     result = BuildResult(source_rows, indicator_rows, observations, wide, ledger, unread, issues)

@@ -246,8 +246,10 @@ def write_csv(path: Path, table: str, rows: list[dict]) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(columns)
-        for row in ordered:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+        # strings are most cells: skip the call for them (a national corpus has millions)
+        writer.writerows(
+            [v if type(v) is str else _cell(v) for v in map(row.get, columns)] for row in ordered
+        )
 
 
 def load_csv_tables(con: duckdb.DuckDBPyConnection, csv_paths: dict[str, Path]) -> None:

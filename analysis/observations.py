@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from analysis.sources import Source
 
@@ -40,7 +40,7 @@ class Observation:
     preference_reason: str | None = None
 
     def as_row(self) -> dict:
-        return asdict(self)
+        return dict(vars(self))  # every field is a scalar: no deep copy needed
 
 
 @dataclass

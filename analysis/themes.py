@@ -8,6 +8,7 @@ Every keyword occurrence is a hit with its paragraph, heading and raw span.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,8 +119,8 @@ class ThemeCoder:
         view = clean.paragraphs
         paras = paragraphs(view.text)
         hits = []
-        for p in paras:
-            for tid, found in sorted(self.code_text(p.text).items()):
+        for p, found_by_theme in zip(paras, self._code_paragraphs(view.text, paras), strict=True):
+            for tid, found in sorted(found_by_theme.items()):
                 for start, end, word in found:
                     a, b = view.raw_span(p.start + start, p.start + end)
                     hits.append(
@@ -135,6 +136,45 @@ class ThemeCoder:
                         )
                     )
         return paras, hits
+
+    def _code_paragraphs(self, text: str, paras: list[Paragraph]) -> list[dict]:
+        """code_text of every paragraph, with one regex pass per theme over the whole text.
+
+        Per paragraph it is 30 regex calls times thousands of lines; a match or an
+        exclusion that runs across a line break could hide a match a per-paragraph pass
+        finds, so the paragraphs it touches are coded again one by one (rare)."""
+        starts = [p.start for p in paras]
+        found: list[dict[str, list]] = [defaultdict(list) for _ in paras]
+        redo: set[int] = set()
+
+        def where(start: int, end: int) -> int | None:
+            first, last = (
+                bisect_right(starts, start) - 1,
+                bisect_right(starts, max(start, end - 1)) - 1,
+            )
+            if first != last or end > paras[first].end:
+                redo.update(range(first, last + 1))
+                return None
+            return first
+
+        for tid, regex in self._regex.items():
+            masked = text
+            if tid in self._exclude:
+                masked = self._exclude[tid].sub(lambda m: "\0" * len(m.group()), text)
+                for m in self._exclude[tid].finditer(text):
+                    where(m.start(), m.end())
+            for m in regex.finditer(masked):
+                i = where(m.start(), m.end())
+                if i is not None:
+                    off = paras[i].start
+                    found[i][tid].append((m.start() - off, m.end() - off, m.group()))
+        out = []
+        for i, by_theme in enumerate(found):
+            if i in redo:
+                out.append(self.code_text(paras[i].text))
+                continue
+            out.append({t: f for t, f in by_theme.items() if len(f) >= self.themes[t].min_mentions})
+        return out
 
 
 def coverage(
