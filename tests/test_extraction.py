@@ -138,12 +138,50 @@ LAYOUTS = {
     "<tr><td>九年义务教育<br>巩固率(%)</td><td>95</td><td>&nbsp;</td></tr></table>\n",
     "transposed": "年份|学前教育毛入园率（%）|九年义务教育巩固率（%）\n2020年|88|95\n2025年|≥92|—\n",
     "one cell per line": "指标 |\n2020年 |\n2025年 |\n学前教育毛入园率 |\n88 |\n≥92 |\n九年义务教育巩固率 |\n95 |\n|\n",
+    # labels before the years, cells wrapped in <p><span>, <br> inside the header
+    "html labelled years": "<table><tr><td><p><span>指标</span></p></td><td><p><span>基期值<br>（2020年）</span></p></td>"
+    "<td><p><span>目标值<br>（2025年）</span></p></td></tr>\n<tr><td><p>学前教育毛入园率(%)</p></td><td><p>88</p></td>"
+    "<td><p>&ge;92</p></td></tr>\n<tr><td>九年义务教育巩固率(%)</td><td>95</td><td><p><span>&nbsp;</span></p></td></tr></table>\n",
+    # a header on two lines (labels, then years) and an empty cell between two tabs
+    "two-line header": "指标名称\t单位\t“十三五”末\t中期\t“十四五”末\n\t\t（2020年）\t\t（2023年）\t\t（2025年）\n"
+    "学前教育毛入园率\t%\t88\t\t≥92\n九年义务教育巩固率\t%\t95\t\t\n",
+    # column blocks under a header spaced into cells ("指　标　　单　位　　2020 年")
+    "column blocks, spaced header": "指　标　　单　位　　2020 年　　2025 年\n学前教育\n学前教育毛入园率\n九年义务教育巩固率\n%\n%\n88\n95\n≥92\n—\n",
 }
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_every_table_layout_gives_the_same_values(extractor, layout):
     assert observed(extractor, LAYOUTS[layout]) == sorted(TABLE_EXPECTED)
+
+
+def test_a_table_broken_by_a_page_goes_on_under_its_header(extractor):
+    text = (
+        "指标  单位  2020年  2025年\n学前教育毛入园率  %  88  ≥92\n九年义务教育巩固率  %  95  —\n"
+        "\n— 9 —\n\n某市教育事业发展规划\n"
+        "高中阶段教育毛入学率  %  90  93\n劳动年龄人口平均受教育年限  年  10.5  11\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert result.unread_tables == []
+    assert observed(extractor, text) == sorted(
+        [
+            *TABLE_EXPECTED,
+            ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.0, None, "level"),
+            ("upper_secondary_gross_enrollment_rate", 2025, "=", 93.0, None, "level"),
+            ("mean_schooling_years_working_age", 2020, "=", 10.5, None, "level"),
+            ("mean_schooling_years_working_age", 2025, "=", 11.0, None, "level"),
+        ]
+    )
+
+
+def test_a_sentence_between_two_tables_stops_the_continuation(extractor):
+    text = (
+        "指标  单位  2020年  2025年\n学前教育毛入园率  %  88  ≥92\n九年义务教育巩固率  %  95  —\n"
+        "上表为全市主要指标，各县（市、区）应结合实际制定本地指标。\n"
+        "甲县  乙县  丙县  丁县\n12  13  14  15\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert [t["problem"] for t in result.unread_tables] == ["no header row of year cells found"]
 
 
 def test_units_from_the_unit_column_scale_values(extractor):

@@ -6,7 +6,8 @@ from bisect import bisect_left
 
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
-from analysis.extraction.grid_interpreter import GridInterpreter
+from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_interpreter import GridInterpreter, continues
 from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
@@ -38,10 +39,21 @@ class Extractor:
 
     def _tables(self, source, clean, result, ledger):
         raw = clean.raw
+        previous: tuple[Grid, list[GridCell]] | None = None  # the last table read, its header
         for grid in read_grids(
             clean, self.rules.table_unit_cells, self.rules.table_attribute_cells
         ):
             reading = self.grids.read(grid)
+            if not reading.read and previous and continues(raw, *previous, grid):
+                # a table broken by a page (running header, page number) or a stray line
+                # goes on under the header of the part before it
+                rows = [previous[1], *grid.rows]
+                reading = self.grids.read(
+                    Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+                )
+                reading.notes[:] = [n for n in reading.notes if n.span[0] >= grid.start]
+            if reading.read and reading.header is not None:
+                previous = (grid, reading.header)
             result.table_spans.append((grid.start, grid.end))
             if not reading.read:
                 result.unread_tables.append(

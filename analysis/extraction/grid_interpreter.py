@@ -21,6 +21,13 @@ YEAR_HEADER = re.compile(
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[.、])?\s*((?:19|20)\d\d)\s*年?\s*"
     r"[^\d()（）]{0,6}\s*(?:[(（][^)）]*[)）])?$"
 )
+# a label before the year: "基期值（2020年）", "“十三五”末(2020年)", "中期值 2023年"
+_LABELLED_YEAR = re.compile(
+    r"^[^\d()（）]{1,8}?\s*[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?\s*"
+    r"(?:[(（][^)）\d]*[)）])?$"
+)
+# the year line of a header written on two lines: "（2020年）"
+_BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?$")
 NAME_HEADERS = ("指标", "项目", "名称", "内容")
 UNIT_HEADERS = ("单位", "计量单位")
 ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
@@ -56,12 +63,61 @@ class CellNote:
     reason: str
 
 
+def header_year(text: str) -> int | None:
+    """The year a header cell names, or None: "2020年", "2025年目标值", "基期值(2020年)"."""
+    m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
+    return int(m.group(1)) if m else None
+
+
+def merge_two_line_header(grid: Grid) -> Grid:
+    """A header on two lines, labels above and years below ("“十三五”末" over "（2020年）"):
+    one header row whose year cells carry both, so the rest of the interpreter is unchanged.
+
+    The year line's cells are matched in order to the label line's cells that are not
+    name, unit, attribute, category or row-number columns."""
+    for r in range(min(3, len(grid.rows) - 1)):
+        top, below = grid.rows[r], grid.rows[r + 1]
+        year_cells = [c for c in below if c.text]
+        if not year_cells or any(_BARE_YEAR.match(c.text) is None for c in year_cells):
+            continue
+        if any(header_year(c.text) for c in top):
+            continue
+        slots = [k for k, c in enumerate(top) if c.text and not _is_role_header(c.text)]
+        if len(slots) != len(year_cells):
+            continue
+        merged = list(top)
+        for k, c in zip(slots, year_cells, strict=True):
+            merged[k] = GridCell(f"{top[k].text}{c.text}", c.start, c.end)
+        rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
+        return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+    return grid
+
+
+def continues(raw: str, previous: Grid, header: list[GridCell], grid: Grid) -> bool:
+    """Is `grid` (no header of its own) the rest of `previous`, cut by page debris?
+
+    Same number of columns, and between them at most four short lines that are not
+    sentences (a page number, a running title, one character of a vertical category)."""
+    if grid.start < previous.end or not header or grid.width != len(header):
+        return False
+    between = [ln.strip() for ln in raw[previous.end : grid.start].splitlines()]
+    between = [ln for ln in between if ln]
+    return len(between) <= 4 and all(len(ln) <= 40 and ln[-1] not in "。；;：:" for ln in between)
+
+
+def _is_role_header(text: str) -> bool:
+    compact = text.replace(" ", "")
+    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
+    return any(compact.startswith(w) for w in words)
+
+
 @dataclass
 class GridReading:
     values: list[TableValue]
     notes: list[CellNote]
     read: bool  # a header with years was found
     problem: str | None = None
+    header: list[GridCell] | None = None  # the header row used (for a table's continuation)
 
 
 class GridInterpreter:
@@ -70,6 +126,7 @@ class GridInterpreter:
         self.numbers = QuantityFinder(rules)
 
     def read(self, grid: Grid) -> GridReading:
+        grid = merge_two_line_header(grid)
         header_row = self._header_row(grid)
         if header_row is not None:
             return self._read_rows(grid, header_row)
@@ -87,24 +144,20 @@ class GridInterpreter:
 
     def _header_row(self, grid: Grid) -> int | None:
         for r, row in enumerate(grid.rows[:4]):
-            if sum(1 for c in row if YEAR_HEADER.match(c.text)) >= 1 and not self._is_year_col(
-                grid, r
-            ):
+            if sum(1 for c in row if header_year(c.text)) >= 1 and not self._is_year_col(grid, r):
                 return r
         return None
 
     def _is_year_col(self, grid: Grid, r: int) -> bool:
         """Row r has a year only in its first cell: a transposed table's body row."""
         row = grid.rows[r]
-        years = [k for k, c in enumerate(row) if YEAR_HEADER.match(c.text)]
-        others = [
-            o for k, o in enumerate(grid.rows) if k != r and o and YEAR_HEADER.match(o[0].text)
-        ]
+        years = [k for k, c in enumerate(row) if header_year(c.text)]
+        others = [o for k, o in enumerate(grid.rows) if k != r and o and header_year(o[0].text)]
         return years == [0] and bool(others)
 
     def _transposed(self, grid: Grid) -> bool:
         first = [row[0].text for row in grid.rows[1:] if row]
-        return sum(1 for t in first if YEAR_HEADER.match(t)) >= 1 and bool(first)
+        return sum(1 for t in first if header_year(t)) >= 1 and bool(first)
 
     # ------------------------------------------------------------ rows
 
@@ -115,9 +168,9 @@ class GridInterpreter:
         roles: dict[str, int] = {}
         notes: list[CellNote] = []
         for k, c in enumerate(header):
-            m = YEAR_HEADER.match(c.text)
-            if m:
-                years[k] = int(m.group(1))
+            year = header_year(c.text)
+            if year:
+                years[k] = year
                 u = _UNIT_IN_NAME.search(c.text)
                 if u:
                     header_units[k] = u.group(1)
@@ -183,7 +236,7 @@ class GridInterpreter:
                 )
                 values.extend(found)
                 notes.extend(cell_notes)
-        return GridReading(values, notes, True)
+        return GridReading(values, notes, True, header=header)
 
     def _default_unit(self, grid: Grid, name_header: str) -> str:
         for text in (name_header, grid.caption):

@@ -160,6 +160,8 @@ def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
                 break
             rows.append([lines.cell(j, start + a, start + b) for a, b in split[1]])
             j += 1
+        if kind == "tab":
+            rows = _tab_alignment(lines, i, j, rows)
         if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
             s, e = lines.raw_span(i, j)
             caption = lines.items[i - 1][0] if i > 0 else ""
@@ -168,6 +170,29 @@ def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
         else:
             i += 1
     return grids
+
+
+def _tab_alignment(lines: _Lines, i: int, j: int, rows: list[list[GridCell]]):
+    """Runs of tabs are either alignment or empty cells ("93.5\t\t96": a blank 2023
+    column). Read each tab as a cell boundary when that gives more rows one common width."""
+    exact = []
+    for k in range(i, j):
+        text, start, _ = lines.items[k]
+        if _MD_RULE.match(text.replace(" ", "")):
+            continue
+        spans, pos = [], 0
+        for part in text.rstrip("\t").split("\t"):
+            spans.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        exact.append([lines.cell(k, start + a, start + b) for a, b in spans])
+    if len(exact) != len(rows):
+        return rows
+
+    def agreement(grid_rows) -> int:
+        widths = [len(r) for r in grid_rows]
+        return max(widths.count(w) for w in set(widths))
+
+    return exact if agreement(exact) > agreement(rows) else rows
 
 
 def _masked(lines: _Lines, i: int, skip: list[tuple[int, int]]) -> bool:
@@ -243,7 +268,13 @@ def read_column_blocks(
     while i < len(items):
         compact = items[i][0].replace(" ", "")
         years = re.findall(r"((?:19|20)\d\d)年", compact)
-        header_ok = compact.startswith("指标") and len(years) >= 2 and _split(items[i][0]) is None
+        # a header spaced into cells still heads column blocks when the next line is one cell
+        one_cell_next = i + 1 < len(items) and _split(items[i + 1][0]) is None
+        header_ok = (
+            compact.startswith("指标")
+            and len(years) >= 2
+            and (_split(items[i][0]) is None or one_cell_next)
+        )
         if not header_ok or _masked(lines, i, skip):
             i += 1
             continue
@@ -310,7 +341,10 @@ def _column_group(lines: _Lines, j: int, n_years: int, has_attr: bool, units: di
         return None
     need = n * n_years
     values = list(range(k, k + need))
-    if k + need > len(items) or not all(kind(v) == "value" for v in values):
+    if k + need > len(items) or not all(
+        kind(v) == "value" or (items[v][0].strip() and items[v][0].strip() in NOT_STATED)
+        for v in values
+    ):
         return None
     k += need
     attributes: list[GridCell] = []
