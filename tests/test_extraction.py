@@ -123,6 +123,27 @@ def test_annual_plan_years(extractor):
     assert got == [(PRE, 2021, "=", 90.0, None, "level"), (PRE, 2022, "=", 91.0, None, "level")]
 
 
+def test_in_an_annual_review_the_whole_year_is_the_year_reviewed(extractor):
+    text = "一、2021年工作回顾\n全年新增学位2700个。\n二、2022年工作目标\n全年新增学位3600个。\n"
+    got = observed(
+        extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
+    )
+    assert got == [
+        ("school_places_added", 2021, "=", 2700.0, None, "cumulative"),
+        ("school_places_added", 2022, "=", 3600.0, None, "cumulative"),
+    ]
+
+
+def test_a_table_row_of_a_flow_indicator_is_cumulative(extractor):
+    text = "序号\t指标\t单位\t2021年\t2022年\n1\t新增学位\t个\t2700\t3600\n2\t学前教育毛入园率\t%\t88\t90\n"
+    assert observed(extractor, text) == [
+        (PRE, 2021, "=", 88.0, None, "level"),
+        (PRE, 2022, "=", 90.0, None, "level"),
+        ("school_places_added", 2021, "=", 2700.0, None, "cumulative"),
+        ("school_places_added", 2022, "=", 3600.0, None, "cumulative"),
+    ]
+
+
 TABLE_EXPECTED = [
     (PRE, 2020, "=", 88.0, None, "level"),
     (PRE, 2025, ">=", 92.0, None, "level"),

@@ -78,7 +78,7 @@ class Extractor:
                         v.comparator,
                         v.value,
                         v.upper,
-                        "range" if v.upper is not None else "level",
+                        _table_kind(self.book[iid], v.upper),
                         v.unit,
                         "table",
                         v.span,
@@ -198,3 +198,11 @@ class Extractor:
             table_caption=caption,
             attribute=attribute,
         )
+
+
+def _table_kind(indicator: Indicator, upper: float | None) -> str:
+    """A table cell states a level, unless the indicator is a flow by definition (places
+    added, teachers recruited): then the cell is that year's or the period's amount."""
+    if indicator.value_kind == "cumulative":
+        return "cumulative"
+    return "range" if upper is not None else "level"

@@ -436,7 +436,8 @@ class ProseBinder:
         plain = scope.replace("“", "").replace("”", "").replace('"', "")
         if any(p in plain for p in self.rules.period_end_phrases):
             return ctx.period_end, "period_phrase"
-        if ctx.annual and any(p in plain for p in self.rules.annual_phrases):
+        # in an annual plan's review, 全年 is the year reviewed, not the plan's year
+        if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
             return ctx.period_end, "period_phrase"
         if review:
             return ctx.baseline_year, "section"
