@@ -166,6 +166,10 @@ LAYOUTS = {
     # a header on two lines (labels, then years) and an empty cell between two tabs
     "two-line header": "指标名称\t单位\t“十三五”末\t中期\t“十四五”末\n\t\t（2020年）\t\t（2023年）\t\t（2025年）\n"
     "学前教育毛入园率\t%\t88\t\t≥92\n九年义务教育巩固率\t%\t95\t\t\n",
+    # box drawing from a PDF converter, with a category row across the table
+    "box drawing": "┌──┬────────┬────┬────┐\n│序号│指　　标　　　　│2020年　│2025年　│\n├──┼────────┼────┼────┤\n"
+    "│一、普及水平　　　　　　　　　│\n├──┼────────┼────┼────┤\n│1　│学前教育毛入园率　│88%　　│≥92%　 │\n"
+    "│2　│九年义务教育巩固率│95%　　│　　　　│\n└──┴────────┴────┴────┘\n",
     # column blocks under a header spaced into cells ("指　标　　单　位　　2020 年")
     "column blocks, spaced header": "指　标　　单　位　　2020 年　　2025 年\n学前教育\n学前教育毛入园率\n九年义务教育巩固率\n%\n%\n88\n95\n≥92\n—\n",
 }

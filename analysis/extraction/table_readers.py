@@ -30,6 +30,11 @@ _CELL = re.compile(r"<t([dh])\b([^>]*)>(.*?)(?=<t[dh]\b|</tr|<tr\b|$)", re.IGNOR
 _SPAN_ATTR = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+# box drawing from PDF converters (┌─┬─┐ │ ├─┼─┤) and ASCII art (+----+): rule lines
+_BOX_RULE = re.compile(
+    r"^[\s─━═┄┈\-+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*[─━═┌└├┼╔╠┏┣+][\s─━═┄┈\-+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*$"
+)
+_BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})  # same length: spans stay valid
 
 
 def clean_cell(text: str) -> str:
@@ -116,6 +121,7 @@ class _Lines:
 
 def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """How a line is delimited and the (start, end) of each cell within it."""
+    text = text.translate(_BOX_BARS)
     if "|" in text.strip("|").strip() or (text.startswith("|") and text.count("|") >= 3):
         body_start = 1 if text.startswith("|") else 0
         body_end = len(text) - 1 if text.endswith("|") and len(text) > 1 else len(text)
@@ -152,10 +158,10 @@ def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
         rows = []
         while j < n and not _masked(lines, j, skip):
             text, start, _ = lines.items[j]
-            if kind == "pipe" and _MD_RULE.match(text.replace(" ", "")):
+            if kind == "pipe" and (_MD_RULE.match(text.replace(" ", "")) or _BOX_RULE.match(text)):
                 j += 1
                 continue
-            split = _split(text)
+            split = _split(text) or _one_cell_row(text, kind)
             if split is None or split[0] != kind:
                 break
             rows.append([lines.cell(j, start + a, start + b) for a, b in split[1]])
@@ -170,6 +176,14 @@ def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
         else:
             i += 1
     return grids
+
+
+def _one_cell_row(text: str, kind: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """ "|一、普及水平   |": a category row spanning a pipe or box table."""
+    bars = text.translate(_BOX_BARS).rstrip()
+    if kind != "pipe" or len(bars) < 3 or bars[0] != "|" or bars[-1] != "|" or "|" in bars[1:-1]:
+        return None
+    return "pipe", [(1, len(bars) - 1)]
 
 
 def _tab_alignment(lines: _Lines, i: int, j: int, rows: list[list[GridCell]]):
