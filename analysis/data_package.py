@@ -31,7 +31,8 @@ from analysis.yamlio import LineDict, load_yaml, require_list
 
 # The exported tables, in the order of the descriptor and the workbook's sheets. The
 # national reference and the theme dictionary are included because indicator_metrics and
-# theme_coverage refer to them.
+# theme_coverage refer to them; the number ledger and unread tables because a plan that
+# looks sparse must show whether it states little or was read badly.
 TABLES = (
     "sources",
     "indicators",
@@ -41,6 +42,8 @@ TABLES = (
     "national_reference",
     "themes",
     "theme_coverage",
+    "number_ledger",
+    "unread_tables",
 )
 FIELD_TYPES = {
     "VARCHAR": "string",
@@ -58,6 +61,8 @@ PRIMARY_KEYS = {
     "national_reference": ("reference_id", "indicator_id", "year"),
     "themes": ("theme_id",),
     "theme_coverage": ("city_id", "theme_id"),
+    "number_ledger": ("source_id", "char_start", "char_end"),
+    "unread_tables": ("source_id", "char_start"),
 }
 _PLAN = (("source_id", "city_id"), "sources", ("source_id", "city_id"))
 _INDICATOR = (("indicator_id",), "indicators", ("indicator_id",))
