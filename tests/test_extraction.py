@@ -209,6 +209,20 @@ def test_a_sentence_between_two_tables_stops_the_continuation(extractor):
     assert [t["problem"] for t in result.unread_tables] == ["no header row of year cells found"]
 
 
+def test_tab_rows_with_a_blank_category_and_two_tables_apart(extractor):
+    text = (
+        "专栏1\t主要指标\n类别\t指标\t单位\t2020年\t2025年\n学前教育\t学前教育毛入园率\t%\t88\t≥92\n"
+        "\t普惠性幼儿园覆盖率\t%\t\t90\n\n专栏2\t分年度指标\n指标\t2020\t2023\n九年义务教育巩固率（%）\t95\t96\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2023, "=", 96.0, None, "level"),
+        ("inclusive_kindergarten_coverage", 2025, "=", 90.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
+    ]
+
+
 def test_units_from_the_unit_column_scale_values(extractor):
     text = "指标|单位|2020年|2025年\n小学在校生数|万人|3.2|3.5\n"
     assert observed(extractor, text) == [

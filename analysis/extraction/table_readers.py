@@ -34,6 +34,7 @@ _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 _BOX_RULE = re.compile(
     r"^[\s─━═┄┈\-+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*[─━═┌└├┼╔╠┏┣+][\s─━═┄┈\-+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*$"
 )
+_BLANK_LINE = re.compile(r"\n[ \t\u3000]*\r?\n")
 _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})  # same length: spans stay valid
 
 
@@ -95,11 +96,41 @@ class _Lines:
 
     def __init__(self, clean: CleanText):
         self.view = clean.lines
+        self.raw = clean.raw
         self.items: list[tuple[str, int, int]] = []
         pos = 0
         for part in self.view.text.split("\n"):
             self.items.append((part, pos, pos + len(part)))
             pos += len(part) + 1
+
+    def leading_tabs(self, i: int) -> int:
+        """Tabs before line i's text in the raw file: empty first cells the view stripped."""
+        text, a, _ = self.items[i]
+        if not text:
+            return 0
+        at = self.view.raw_start(a)
+        lead = self.raw[self.raw.rfind("\n", 0, at) + 1 : at]
+        return lead.count("\t") if not lead.strip() else 0
+
+    def trailing_tabs(self, i: int) -> int:
+        """Tabs after line i's text in the raw file: empty last cells the view stripped."""
+        text, _, b = self.items[i]
+        if not text:
+            return 0
+        at = self.view.raw_end(b)
+        end = self.raw.find("\n", at)
+        tail = self.raw[at : len(self.raw) if end < 0 else end]
+        return tail.count("\t") if not tail.strip() else 0
+
+    def blank_before(self, i: int) -> bool:
+        """An empty raw line between lines i-1 and i (the view drops empty lines)."""
+        if i == 0 or not self.items[i][0] or not self.items[i - 1][0]:
+            return False
+        prev_end = self.view.raw_end(self.items[i - 1][2])
+        return (
+            _BLANK_LINE.search(self.raw, prev_end, self.view.raw_start(self.items[i][1]))
+            is not None
+        )
 
     def cell(self, i: int, a: int, b: int) -> GridCell:
         """A cell from view span [a, b) of line i, trimmed."""
@@ -164,7 +195,13 @@ def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
             split = _split(text) or _one_cell_row(text, kind)
             if split is None or split[0] != kind:
                 break
-            rows.append([lines.cell(j, start + a, start + b) for a, b in split[1]])
+            row = [lines.cell(j, start + a, start + b) for a, b in split[1]]
+            if kind == "tab":
+                row = _leading_empty(lines, j) + row
+            # an empty line, then a row of another width: the next table (its caption)
+            if rows and lines.blank_before(j) and len(row) != _modal_width(rows):
+                break
+            rows.append(row)
             j += 1
         if kind == "tab":
             rows = _tab_alignment(lines, i, j, rows)
@@ -176,6 +213,17 @@ def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
         else:
             i += 1
     return grids
+
+
+def _leading_empty(lines: _Lines, k: int) -> list[GridCell]:
+    """Empty cells for the tabs a row starts with (a category column left blank)."""
+    at = lines.view.raw_start(lines.items[k][1])
+    return [GridCell("", at, at)] * lines.leading_tabs(k)
+
+
+def _modal_width(rows: list[list[GridCell]]) -> int:
+    widths = [len(r) for r in rows]
+    return max(set(widths), key=lambda w: (widths.count(w), w))
 
 
 def _one_cell_row(text: str, kind: str) -> tuple[str, list[tuple[int, int]]] | None:
@@ -195,10 +243,13 @@ def _tab_alignment(lines: _Lines, i: int, j: int, rows: list[list[GridCell]]):
         if _MD_RULE.match(text.replace(" ", "")):
             continue
         spans, pos = [], 0
-        for part in text.rstrip("\t").split("\t"):
+        for part in text.split("\t"):
             spans.append((pos, pos + len(part)))
             pos += len(part) + 1
-        exact.append([lines.cell(k, start + a, start + b) for a, b in spans])
+        cells = [lines.cell(k, start + a, start + b) for a, b in spans]
+        end = cells[-1].end if cells else 0
+        trailing = [GridCell("", end, end)] * lines.trailing_tabs(k)
+        exact.append(_leading_empty(lines, k) + cells + trailing)
     if len(exact) != len(rows):
         return rows
 
