@@ -91,6 +91,9 @@ PRE, CONS, INC = (
         # lists and shared values
         ("学前教育毛入园率、普惠性幼儿园覆盖率分别达到96%和91%。", [(INC, 2025, "=", 91.0, None, "level"), (PRE, 2025, "=", 96.0, None, "level")]),
         ("学前教育毛入园率、普惠性幼儿园覆盖率均达到100%。", [(INC, 2025, "=", 100.0, None, "level"), (PRE, 2025, "=", 100.0, None, "level")]),
+        # an elliptical list: the first term shares the second's ending
+        ("小学、初中净入学率分别达到99.9%和99.6%。", [("junior_secondary_net_enrollment_rate", 2025, "=", 99.6, None, "level"), ("primary_net_enrollment_rate", 2025, "=", 99.9, None, "level")]),
+        ("全县小学、初中净入学率均达到100%。", [("junior_secondary_net_enrollment_rate", 2025, "=", 100.0, None, "level"), ("primary_net_enrollment_rate", 2025, "=", 100.0, None, "level")]),
         # scales, Chinese numerals, money and counts
         ("“十四五”期间累计投入1.5亿元，补充教师两千人。", [("education_investment", 2025, "=", 150000000.0, None, "cumulative"), ("teachers_recruited", 2025, "=", 2000.0, None, "cumulative")]),
         ("学前教育毛入园率达到百分之九十五。", [(PRE, 2025, "=", 95.0, None, "level")]),

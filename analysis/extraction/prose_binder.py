@@ -80,6 +80,7 @@ class ProseBinder:
         """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
         out = ProseReading()
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
+        aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
         quantities += self._doublings(text, skip)
         quantities.sort(key=lambda q: q.start)
@@ -449,6 +450,38 @@ class ProseBinder:
             if word in clause:
                 return word
         return None
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+
+
+def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """ "小学、初中净入学率": the first term shares the second's ending (小学净入学率).
+
+    Before a phrase preceded by "X、", X plus the end of the phrase is tried as a codebook
+    phrase (longest X first); if it is one, X is an alias of that indicator."""
+    added = []
+    taken = [(a.start, a.end) for a in aliases]
+    for a in aliases:
+        if a.start < 2 or text[a.start - 1] != "、":
+            continue
+        run = _CJK_RUN.search(text, max(0, a.start - 9), a.start - 1)
+        if run is None:
+            continue
+        word = a.alias
+        found = None
+        for size in range(len(run.group()), 0, -1):
+            x = run.group()[-size:]
+            for k in range(1, len(word)):
+                ids = by_alias.get(x + word[k:])
+                if ids:
+                    found = (a.start - 1 - size, a.start - 1, x + word[k:], ids)
+                    break
+            if found:
+                break
+        if found and not any(s < found[1] and found[0] < e for s, e in taken):
+            added.append(AliasMatch(*found))
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
 def _without(text: str, lo: int, hi: int, aliases) -> str:
