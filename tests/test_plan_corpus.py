@@ -1,0 +1,46 @@
+"""The invented plans with gold values: the material is sound and the readers do not slip.
+
+The floors are the scores measured when each set was last scored (tests/data/plans/README.md),
+rounded down: a change that loses values on any set fails here, not only in `make bench`.
+"""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from analysis.codebook import load_codebook
+from analysis.paths import CODEBOOK_YAML
+from analysis.plan_corpus import PLANS_DIR, score_set
+
+# set -> (recall floor, precision floor)
+FLOORS = {
+    "dev": (0.95, 0.98),
+    "blind": (0.94, 0.98),
+    "blind2": (0.93, 0.98),
+    "blind3": (0.86, 0.96),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_scores_do_not_fall_below_the_last_measurement(name):
+    scores = score_set(name)
+    gold = sum(s.gold for s in scores)
+    found = sum(s.extracted for s in scores)
+    matched = sum(s.matched for s in scores)
+    recall_floor, precision_floor = FLOORS[name]
+    assert (matched / gold >= recall_floor, matched / found >= precision_floor) == (True, True), (
+        f"{name}: recall {matched / gold:.1%}, precision {matched / found:.1%}"
+    )
+
+
+@pytest.mark.parametrize("gold_csv", sorted(PLANS_DIR.glob("*/*.gold.csv")), ids=lambda p: p.stem)
+def test_every_gold_row_quotes_its_plan_and_names_a_codebook_indicator(gold_csv):
+    text = gold_csv.with_name(gold_csv.name.replace(".gold.csv", ".txt")).read_text("utf-8")
+    book = load_codebook(CODEBOOK_YAML)
+    with open(gold_csv, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows
+    bad = [r for r in rows if r["quote"] not in text or r["indicator_id"] not in book]
+    assert bad == []
