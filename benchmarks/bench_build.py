@@ -56,7 +56,7 @@ from analysis.build import BuildConfig, build  # noqa: E402
 from analysis.codebook import load_codebook  # noqa: E402
 from analysis.extraction.prose_binder import SENTENCE_BREAK  # noqa: E402
 from analysis.extraction.quantities import ARABIC as NUMBER  # noqa: E402
-from analysis.extraction.table_readers import read_grids  # noqa: E402
+from analysis.extraction.read_tables import read_grids  # noqa: E402
 from analysis.normalise import clean  # noqa: E402
 from analysis.plan_corpus import report as plan_report  # noqa: E402
 from analysis.plan_corpus import score_set  # noqa: E402

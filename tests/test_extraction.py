@@ -169,6 +169,10 @@ LAYOUTS = {
     # a header on two lines (labels, then years) and an empty cell between two tabs
     "two-line header": "指标名称\t单位\t“十三五”末\t中期\t“十四五”末\n\t\t（2020年）\t\t（2023年）\t\t（2025年）\n"
     "学前教育毛入园率\t%\t88\t\t≥92\n九年义务教育巩固率\t%\t95\t\t\n",
+    # one cell per line with no delimiter at all, a row number first
+    "cell lines": "序号\n指标\n单位\n2020年\n2025年\n属性\n1\n学前教育毛入园率\n%\n88\n≥92\n预期性\n2\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # column by column with each year's label before its values
+    "year blocks": "指标\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # box drawing from a PDF converter, with a category row across the table
     "box drawing": "┌──┬────────┬────┬────┐\n│序号│指　　标　　　　│2020年　│2025年　│\n├──┼────────┼────┼────┤\n"
     "│一、普及水平　　　　　　　　　│\n├──┼────────┼────┼────┤\n│1　│学前教育毛入园率　│88%　　│≥92%　 │\n"

@@ -11,7 +11,7 @@ from analysis.extraction.grid_interpreter import GridInterpreter, continues
 from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
-from analysis.extraction.table_readers import read_grids
+from analysis.extraction.read_tables import read_grids
 from analysis.normalise import CleanText
 from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
 from analysis.rules import Rules

@@ -440,18 +440,3 @@ def _row_line(lines: _Lines, k: int, n_years: int, has_attr: bool, units: dict, 
     if not all(_kind(c.text, units, attrs) == "value" for c in cells[2 : 2 + n_years]):
         return None
     return cells
-
-
-def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> list[Grid]:
-    """Every table in a text, each region read by the first reader that claims it."""
-    grids = read_html(clean.raw)
-    taken = [(g.start, g.end) for g in grids]
-    for reader in (
-        lambda: read_column_blocks(clean, taken, unit_cells, attribute_cells),
-        lambda: read_pipe_cells(clean, taken),
-        lambda: read_delimited(clean, taken),
-    ):
-        found = reader()
-        grids.extend(found)
-        taken.extend((g.start, g.end) for g in found)
-    return sorted(grids, key=lambda g: g.start)

@@ -1,0 +1,151 @@
+"""Readers for tables whose every cell is a line of its own, with no delimiter at all.
+
+* ``cell_lines``: row by row. A header of one cell per line ("序号", "指标", "单位",
+  "2020年", "2025年", "属性") with at least one year cell and one name cell, then the body
+  in chunks of the header's width (a PDF table copied cell by cell).
+* ``year_blocks``: column by column with the years inline. "指标", the row names one per
+  line, then each year's label ("2015年") followed by one value per name.
+
+Both return the same `Grid` as every other reader; the grid interpreter reads them.
+"""
+
+from __future__ import annotations
+
+from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.table_readers import (
+    NOT_STATED,
+    VALUE_CELL,
+    YEAR_CELL,
+    _Lines,
+    _masked,
+    _split,
+)
+from analysis.normalise import CleanText
+
+NAME_WORDS = ("指标", "项目", "名称")
+ROLE_WORDS = (
+    "序号",
+    "编号",
+    "指标",
+    "项目",
+    "名称",
+    "单位",
+    "计量单位",
+    "属性",
+    "性质",
+    "类别",
+    "领域",
+)
+MAX_CELL = 40  # a cell line is short; a sentence is not a cell
+
+
+def _is_year(text: str) -> bool:
+    return bool(YEAR_CELL.match(text)) and len(text) <= 12
+
+
+def _is_value(text: str) -> bool:
+    return bool(VALUE_CELL.match(text)) or (text.strip() != "" and text.strip() in NOT_STATED)
+
+
+def _is_cell_line(lines: _Lines, k: int) -> bool:
+    text = lines.items[k][0]
+    return 0 < len(text) <= MAX_CELL and _split(text) is None and not text.endswith("。")
+
+
+def read_cell_lines(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
+    lines = _Lines(clean)
+    items = lines.items
+    grids: list[Grid] = []
+    i = 0
+    while i < len(items):
+        header_end = _header(lines, i, skip)
+        if header_end is None:
+            i += 1
+            continue
+        header = [_whole(lines, k) for k in range(i, header_end)]
+        width = len(header)
+        years = [k for k, c in enumerate(header) if _is_year(c.text)]
+        rows = [header]
+        j = header_end
+        while j + width <= len(items) and all(_is_cell_line(lines, j + k) for k in range(width)):
+            row = [_whole(lines, j + k) for k in range(width)]
+            others = [c for k, c in enumerate(row) if k not in years]
+            if not all(_is_value(row[k].text) for k in years) or any(
+                _is_year(c.text) for c in others
+            ):
+                break
+            rows.append(row)
+            j += width
+        if len(rows) >= 2:
+            s, e = lines.raw_span(i, j)
+            grids.append(Grid("cell_lines", items[i - 1][0] if i else "", s, e, rows))
+            i = j
+        else:
+            i += 1
+    return grids
+
+
+def _header(lines: _Lines, i: int, skip) -> int | None:
+    """End of a one-cell-per-line header starting at line i, or None."""
+    items = lines.items
+    if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in ROLE_WORDS:
+        return None
+    k = i
+    seen_year = seen_name = False
+    while k < len(items) and _is_cell_line(lines, k):
+        text = items[k][0].replace(" ", "")
+        if _is_year(text):
+            seen_year = True
+        elif text in ROLE_WORDS:
+            if seen_year and text not in ("属性", "性质"):
+                break  # a role word after the years: the body's first row can't start so
+            seen_name = seen_name or text in NAME_WORDS
+        else:
+            break
+        k += 1
+    return k if seen_year and seen_name and k - i >= 3 else None
+
+
+def read_year_blocks(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
+    lines = _Lines(clean)
+    items = lines.items
+    grids: list[Grid] = []
+    i = 0
+    while i < len(items):
+        if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in NAME_WORDS:
+            i += 1
+            continue
+        names = []
+        k = i + 1
+        while (
+            k < len(items)
+            and _is_cell_line(lines, k)
+            and not _is_year(items[k][0])
+            and not _is_value(items[k][0])
+        ):
+            names.append(k)
+            k += 1
+        n = len(names)
+        columns: list[tuple[int, list[int]]] = []
+        while n and k + n < len(items) and _is_year(items[k][0]):
+            values = list(range(k + 1, k + 1 + n))
+            if not all(_is_cell_line(lines, v) and _is_value(items[v][0]) for v in values):
+                break
+            columns.append((k, values))
+            k += 1 + n
+        if n == 0 or not columns:
+            i += 1
+            continue
+        header = [_whole(lines, i)] + [_whole(lines, y) for y, _ in columns]
+        rows = [header]
+        for r, name in enumerate(names):
+            rows.append([_whole(lines, name)] + [_whole(lines, vals[r]) for _, vals in columns])
+        s, e = lines.raw_span(i, k)
+        grids.append(Grid("year_blocks", items[i - 1][0] if i else "", s, e, rows))
+        i = k
+    return grids
+
+
+def _whole(lines: _Lines, k: int) -> GridCell:
+    _, a, b = lines.items[k]
+    return lines.cell(k, a, b)

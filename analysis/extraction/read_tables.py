@@ -1,0 +1,34 @@
+"""Every table in a text: each region is read by the first layout reader that claims it.
+
+HTML first (its tags are unambiguous), then the line-based readers from the most
+specific layout to the most general; every reader returns `Grid`s for one interpreter.
+"""
+
+from __future__ import annotations
+
+from analysis.extraction.grid import Grid
+from analysis.extraction.line_tables import read_cell_lines, read_year_blocks
+from analysis.extraction.table_readers import (
+    read_column_blocks,
+    read_delimited,
+    read_html,
+    read_pipe_cells,
+)
+from analysis.normalise import CleanText
+
+
+def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> list[Grid]:
+    """Every table in a text, each region read by the first reader that claims it."""
+    grids = read_html(clean.raw)
+    taken = [(g.start, g.end) for g in grids]
+    for reader in (
+        lambda: read_column_blocks(clean, taken, unit_cells, attribute_cells),
+        lambda: read_pipe_cells(clean, taken),
+        lambda: read_delimited(clean, taken),
+        lambda: read_cell_lines(clean, taken),
+        lambda: read_year_blocks(clean, taken),
+    ):
+        found = reader()
+        grids.extend(found)
+        taken.extend((g.start, g.end) for g in found)
+    return sorted(grids, key=lambda g: g.start)
