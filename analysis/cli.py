@@ -10,7 +10,6 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.chart_choices import CHARTS, LANGUAGES, MEASURES, SIZE_PRESETS
-from analysis.errors import InputError
 from analysis.sources import DOCUMENT_TYPES
 
 BUILD_EPILOG = """example:
@@ -101,6 +100,14 @@ def _command(sub, name: str, *, help: str, description: str, epilog: str):
     )
 
 
+def _no_wait(parser) -> None:
+    parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="fail at once if another build is using the output folder (default: wait)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m analysis",
@@ -123,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--themes", type=Path, default=paths.THEME_CODEBOOK_YAML)
     b.add_argument("--database", type=Path, default=paths.DATABASE)
     b.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR)
+    _no_wait(b)
     e = _command(
         sub,
         "export",
@@ -160,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dpi", type=int, default=300, help="PNG resolution (default: 300)")
     e.add_argument("--name", help="file name without extension (default: from the request)")
     e.add_argument("--out-dir", type=Path, default=paths.CHART_EXPORT_DIR)
-    _command(
+    job = _command(
         sub,
         "all",
         help="the main job: build, export the data package, execute the notebooks, report",
@@ -169,6 +177,7 @@ def _parser() -> argparse.ArgumentParser:
         "render the HTML report into build/report and record data/curated/manifest.sha256.",
         epilog=ALL_EPILOG,
     )
+    _no_wait(job)
     rep = _command(
         sub,
         "reproduce",
@@ -189,7 +198,7 @@ def _parser() -> argparse.ArgumentParser:
         "notebook, figures embedded). Works offline; needs the database.",
         epilog=REPORT_EPILOG,
     )
-    _command(
+    data = _command(
         sub,
         "export-data",
         help="write the data package: Parquet, datapackage.json and the Excel workbook",
@@ -198,6 +207,11 @@ def _parser() -> argparse.ArgumentParser:
         "the source quote beside every value, into data/curated/.",
         epilog=EXPORT_DATA_EPILOG,
     )
+    data.add_argument("--database", type=Path, default=paths.DATABASE)
+    data.add_argument(
+        "--out-dir", type=Path, default=paths.CURATED_DIR, help="holds the build's CSV exports"
+    )
+    _no_wait(data)
     loc = _command(
         sub,
         "locate",
@@ -278,70 +292,94 @@ def _add_source_parser(sub) -> None:
     a.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR, help="CSV exports")
 
 
+UNCHANGED = "nothing was written; the previous database and exports are unchanged"
+# What a failure of each command leaves as it was (publishing is all or none).
+LEFT_UNCHANGED = {
+    "build": UNCHANGED,
+    "export-data": "nothing was written; the previous data package is unchanged",
+    "add-source": None,  # _add_source says what was registered
+    "report": "the previous report is unchanged",
+    "reproduce": "nothing in the repository was changed",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command == "build":
-            from analysis.build import BuildConfig, build
+        return _run(args, argv)
+    except Exception as exc:  # every failure reaches the user as a line, never a traceback
+        from analysis.failures import report
 
-            result = build(
-                BuildConfig(
-                    registry=args.registry,
-                    codebook=args.codebook,
-                    rules=args.rules,
-                    corrections=args.corrections,
-                    themes=args.themes,
-                    database=args.database,
-                    exports_dir=args.exports_dir,
-                )
+        database = getattr(args, "database", None)
+        return report(exc, unchanged=LEFT_UNCHANGED.get(args.command), database=database)
+
+
+def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
+    from analysis.publishing import open_outputs
+
+    if args.command == "build":
+        from analysis.build import BuildConfig, build
+
+        result = build(
+            BuildConfig(
+                registry=args.registry,
+                codebook=args.codebook,
+                rules=args.rules,
+                corrections=args.corrections,
+                themes=args.themes,
+                database=args.database,
+                exports_dir=args.exports_dir,
+                wait=not args.no_wait,
             )
-            print(result.summary())
-            return 0
-        if args.command == "export":
-            return _export(args, argv)
-        if args.command == "all":
-            from analysis.main_job import run_main_job
-
-            run_main_job()
-            return 0
-        if args.command == "reproduce":
-            return _reproduce(args)
-        if args.command == "report":
-            from analysis.html_report import build_report
-
-            print(build_report())
-            return 0
-        if args.command == "export-data":
-            from analysis.data_package import export_data_package
-
-            for path in export_data_package():
-                print(path)
-            return 0
-        if args.command == "add-source":
-            return _add_source(args)
-        if args.command == "locate":
-            from analysis.locate import locate
-
-            rows = locate(args.registry, args.source_id, args.text)
-            if not rows:
-                print(f"{args.text!r} does not occur in {args.source_id}", file=sys.stderr)
-                return 1
-            for start, end, line in rows:
-                print(f"char_start: {start}  char_end: {end}  line: {line}")
-            return 0
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print(
-            "nothing was written; the previous database and exports are unchanged", file=sys.stderr
         )
-        return 2
+        print(result.summary())
+        return 0
+    if args.command == "export":
+        with open_outputs(read=[paths.CURATED_DIR]):  # never a half-published set
+            return _export(args, argv)
+    if args.command == "all":
+        from analysis.main_job import run_main_job
+
+        run_main_job(wait=not args.no_wait)
+        return 0
+    if args.command == "reproduce":
+        return _reproduce(args)
+    if args.command == "report":
+        from analysis.html_report import build_report
+
+        with open_outputs(read=[paths.CURATED_DIR]):
+            print(build_report())
+        return 0
+    if args.command == "export-data":
+        from analysis.data_package import export_data_package
+
+        exported = export_data_package(args.database, args.out_dir, wait=not args.no_wait)
+        for path in exported:
+            print(path)
+        return 0
+    if args.command == "add-source":
+        return _add_source(args)
+    if args.command == "locate":
+        from analysis.locate import locate
+
+        rows = locate(args.registry, args.source_id, args.text)
+        if not rows:
+            print(f"{args.text!r} does not occur in {args.source_id}", file=sys.stderr)
+            return 1
+        for start, end, line in rows:
+            print(f"char_start: {start}  char_end: {end}  line: {line}")
+        return 0
     return 1
 
 
 def _add_source(args: argparse.Namespace) -> int:
     from analysis.add_source import BuildAfterAddFailed, NewSource, build_after_add, register_source
     from analysis.build import BuildConfig
+    from analysis.publishing import check_database_path, check_output_folder
 
+    # refused before the plan is registered, not after
+    check_output_folder(args.exports_dir)
+    check_database_path(args.database, args.exports_dir)
     request = NewSource(**{f.name: getattr(args, f.name) for f in dataclasses.fields(NewSource)})
     added = register_source(args.file, request, args.registry)
     print(added.report())
@@ -355,6 +393,15 @@ def _add_source(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         print(exc.advice(), file=sys.stderr)
         return 2
+    except Exception as exc:  # a failure to write: the registration stays, say so
+        from analysis.failures import report
+
+        code = report(exc, database=args.database)
+        print(
+            f"the plan was registered ({added.source_id!r}); run: python -m analysis build",
+            file=sys.stderr,
+        )
+        return code
     print(result.summary())
     return 0
 
