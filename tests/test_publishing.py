@@ -43,7 +43,7 @@ PACKAGE_TARGETS = (
 
 
 def steps(targets: list[str]) -> list[str]:
-    """Every publishing step when each target already exists (see journal.step_names)."""
+    """Every publishing step when each target already exists (journal.publish names them)."""
     moves = [f"{kind}:{Path(t).name}" for t in targets for kind in ("aside", "place")]
     return ["journal", *moves, "drop-backups", "drop-journal"]
 

@@ -77,16 +77,6 @@ class _Steps:
             os.kill(os.getpid(), signal.SIGKILL)
 
 
-def step_names(targets: list[Path], existing: set[Path]) -> list[str]:
-    """The step names a publish of `targets` goes through (for the fault tests)."""
-    names = ["journal"]
-    for target in targets:
-        if target in existing:
-            names.append(f"aside:{target.name}")
-        names.append(f"place:{target.name}")
-    return [*names, "drop-backups", "drop-journal"]
-
-
 def publish(files: dict[Path, Path], journal_dir: Path, cleanup: list[Path] = ()) -> None:
     """Move each staged file onto its target, all or none; `cleanup` (staging folders) is
     removed afterwards, and by `recover` if this process dies."""
