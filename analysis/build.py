@@ -18,13 +18,14 @@ from analysis.build_inputs import build_inputs
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.conflicts import resolve
 from analysis.corrections import apply_corrections, load_corrections
-from analysis.database import publish, remove_quietly, write_csv, write_database
+from analysis.database import remove_quietly, write_csv, write_database
 from analysis.extraction.extract import Extractor
 from analysis.extraction.ledger import link
 from analysis.indicator_values import indicator_values
 from analysis.metrics import indicator_metrics
 from analysis.observations import Observation
 from analysis.plan_reading import PlanReader, read_plans
+from analysis.publishing import check_database_path, check_output_folder, open_outputs, publish
 from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
 from analysis.sources import load_sources, read_raw, unregistered_files
@@ -41,6 +42,7 @@ class BuildConfig:
     database: Path | None = paths.DATABASE  # None: exports only
     exports_dir: Path = paths.CURATED_DIR
     jobs: int | None = None  # worker processes for the per-plan stage; None: one per core
+    wait: bool = True  # another build is using the output folder: wait (or raise Busy)
 
 
 @dataclass
@@ -114,8 +116,21 @@ class BuildResult:
 
 
 def build(config: BuildConfig | None = None) -> BuildResult:
+    """Build, holding the output folders to ourselves from start to end (one build at a
+    time; readers wait), after repairing whatever a killed run left there."""
     config = config or BuildConfig()
     started = time.perf_counter()
+    # refused before anything moves: `--database data` once renamed the whole folder away
+    check_output_folder(config.exports_dir)
+    folders = [config.exports_dir]
+    if config.database is not None:
+        check_database_path(config.database, config.exports_dir)
+        folders.append(Path(config.database).parent)
+    with open_outputs(write=folders, wait=config.wait):
+        return _build(config, started)
+
+
+def _build(config: BuildConfig, started: float) -> BuildResult:
     # ---- load: everything is validated before anything is written
     sources = load_sources(config.registry)
     book = load_codebook(config.codebook)
@@ -176,7 +191,6 @@ def build(config: BuildConfig | None = None) -> BuildResult:
             }
         ),
     }
-    config.exports_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))
     db_tmp = None
     try:
@@ -188,7 +202,8 @@ def build(config: BuildConfig | None = None) -> BuildResult:
         if config.database is not None:
             db_tmp = write_database(config.database, staged)
             targets[db_tmp] = Path(config.database)
-        publish(targets)  # all or none: a failure restores the previous files
+        # all or none, even if killed: the next start completes or undoes it
+        publish(targets, config.exports_dir, cleanup=[staging, *([db_tmp] if db_tmp else [])])
         result.written.extend(targets.values())
     finally:
         shutil.rmtree(staging, ignore_errors=True)

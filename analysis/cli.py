@@ -10,80 +10,17 @@ from pathlib import Path
 
 from analysis import paths
 from analysis.chart_choices import CHARTS, LANGUAGES, MEASURES, SIZE_PRESETS
-from analysis.errors import InputError
+from analysis.cli_help import (
+    ADD_SOURCE_EPILOG,
+    ALL_EPILOG,
+    BUILD_EPILOG,
+    EXPORT_DATA_EPILOG,
+    EXPORT_EPILOG,
+    LOCATE_EPILOG,
+    REPORT_EPILOG,
+    REPRODUCE_EPILOG,
+)
 from analysis.sources import DOCUMENT_TYPES
-
-BUILD_EPILOG = """example:
-  python -m analysis build
-  python -m analysis build --database /tmp/plans.duckdb --exports-dir /tmp/exports
-"""
-EXPORT_EPILOG = """examples:
-  # bilingual PDF of the gap to target for two cities, half an A4 page
-  python -m analysis export gap --indicators preschool_gross_enrollment_rate \\
-      --cities baicheng,jiamusi --lang bilingual --format pdf --size a4-half
-
-  # English PNG and SVG for a 16:9 slide, three indicators (one chart each)
-  python -m analysis export gap --indicators preschool_gross_enrollment_rate,\\
-inclusive_kindergarten_coverage,public_kindergarten_enrollment_share \\
-      --lang en --format png,svg --size slide-16x9
-
-  # Chinese theme heatmap of four themes, explicit size and resolution
-  python -m analysis export theme-heatmap --themes preschool,teacher_workforce,digital_education,\\
-rural_revitalisation --lang zh --size 180x120mm --dpi 600
-
-  # how alike three cities' theme profiles are, English, SVG
-  python -m analysis export theme-similarity --cities baicheng,linjiang,jiamusi --lang en \\
-      --format svg
-
-  # growth needed per year, and Jiamusi's midpoint progress, as the notebooks draw them
-  python -m analysis export growth
-  python -m analysis export midpoint --cities jiamusi --format pdf,png
-
-Each chart is written to --out-dir with a sidecar <name>.json naming every observation
-plotted (id, source, raw file, character span, quote) and the database build it came from.
-An unknown city, indicator or theme id is an error that lists the valid ids.
-"""
-ALL_EPILOG = """example:
-  python -m analysis all      # what `make all` runs
-"""
-REPRODUCE_EPILOG = """example:
-  python -m analysis reproduce
-  python -m analysis reproduce --keep /tmp/rerun    # keep the copy to inspect differences
-
-prints, for instance:
-  33 of 33 figures reproduced byte-identically
-  16 of 16 data exports reproduced byte-identically
-  6 of 6 notebooks reproduced byte-identically
-"""
-REPORT_EPILOG = """example:
-  python -m analysis report && xdg-open build/report/index.html
-"""
-EXPORT_DATA_EPILOG = """example:
-  python -m analysis export-data
-  frictionless validate data/curated/datapackage.json
-"""
-LOCATE_EPILOG = """example:
-  python -m analysis locate jiamusi_fyp_2021_2025 "视频监控系统与属地公安机关联网率"
-"""
-ADD_SOURCE_EPILOG = """examples:
-  # a five-year plan whose text states its title, period and issue date
-  python -m analysis add-source ~/plans/tonghua_14th_fyp_education.txt \\
-      --city-id tonghua --city-zh 通化市 --city-en Tonghua
-
-  # an annual work plan whose text states no title or year: say what it does not
-  python -m analysis add-source ~/plans/liaoyuan_2022_work_plan.txt --city-id liaoyuan \\
-      --city-zh 辽源市 --city-en Liaoyuan --province-zh 吉林省 --period 2022 \\
-      --title-zh 辽源市2022年教育工作要点 --no-build
-
-prints what it took from the text (with the line), what it could not infer and the
-default it used, for instance:
-  registered 'tonghua_fyp_2021_2025' in data/raw/sources.yaml; values chosen:
-    inferred title_zh        通化市“十四五”教育发展规划（2021－2025年）  (from lines 1-2: …)
-    inferred issue_date      2022-03-15  (from line 8: 通化市人民政府办公室 2022年 3月 15日印发; …)
-    default  baseline_year   2020  (the year before the period: period_start - 1)
-then builds as `python -m analysis build` does and prints its summary. Options always win
-over the text; a refused plan leaves sources.yaml and data/raw as they were.
-"""
 
 
 def _id_list(text: str) -> tuple[str, ...]:
@@ -98,6 +35,14 @@ def _command(sub, name: str, *, help: str, description: str, epilog: str):
         description=description,
         epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _no_wait(parser) -> None:
+    parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="fail at once if another build is using the output folder (default: wait)",
     )
 
 
@@ -123,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--themes", type=Path, default=paths.THEME_CODEBOOK_YAML)
     b.add_argument("--database", type=Path, default=paths.DATABASE)
     b.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR)
+    _no_wait(b)
     e = _command(
         sub,
         "export",
@@ -160,7 +106,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dpi", type=int, default=300, help="PNG resolution (default: 300)")
     e.add_argument("--name", help="file name without extension (default: from the request)")
     e.add_argument("--out-dir", type=Path, default=paths.CHART_EXPORT_DIR)
-    _command(
+    job = _command(
         sub,
         "all",
         help="the main job: build, export the data package, execute the notebooks, report",
@@ -169,6 +115,7 @@ def _parser() -> argparse.ArgumentParser:
         "render the HTML report into build/report and record data/curated/manifest.sha256.",
         epilog=ALL_EPILOG,
     )
+    _no_wait(job)
     rep = _command(
         sub,
         "reproduce",
@@ -189,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
         "notebook, figures embedded). Works offline; needs the database.",
         epilog=REPORT_EPILOG,
     )
-    _command(
+    data = _command(
         sub,
         "export-data",
         help="write the data package: Parquet, datapackage.json and the Excel workbook",
@@ -198,6 +145,11 @@ def _parser() -> argparse.ArgumentParser:
         "the source quote beside every value, into data/curated/.",
         epilog=EXPORT_DATA_EPILOG,
     )
+    data.add_argument("--database", type=Path, default=paths.DATABASE)
+    data.add_argument(
+        "--out-dir", type=Path, default=paths.CURATED_DIR, help="holds the build's CSV exports"
+    )
+    _no_wait(data)
     loc = _command(
         sub,
         "locate",
@@ -278,70 +230,94 @@ def _add_source_parser(sub) -> None:
     a.add_argument("--exports-dir", type=Path, default=paths.CURATED_DIR, help="CSV exports")
 
 
+UNCHANGED = "nothing was written; the previous database and exports are unchanged"
+# What a failure of each command leaves as it was (publishing is all or none).
+LEFT_UNCHANGED = {
+    "build": UNCHANGED,
+    "export-data": "nothing was written; the previous data package is unchanged",
+    "add-source": None,  # _add_source says what was registered
+    "report": "the previous report is unchanged",
+    "reproduce": "nothing in the repository was changed",
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command == "build":
-            from analysis.build import BuildConfig, build
+        return _run(args, argv)
+    except Exception as exc:  # every failure reaches the user as a line, never a traceback
+        from analysis.failures import report
 
-            result = build(
-                BuildConfig(
-                    registry=args.registry,
-                    codebook=args.codebook,
-                    rules=args.rules,
-                    corrections=args.corrections,
-                    themes=args.themes,
-                    database=args.database,
-                    exports_dir=args.exports_dir,
-                )
+        database = getattr(args, "database", None)
+        return report(exc, unchanged=LEFT_UNCHANGED.get(args.command), database=database)
+
+
+def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
+    from analysis.publishing import open_outputs
+
+    if args.command == "build":
+        from analysis.build import BuildConfig, build
+
+        result = build(
+            BuildConfig(
+                registry=args.registry,
+                codebook=args.codebook,
+                rules=args.rules,
+                corrections=args.corrections,
+                themes=args.themes,
+                database=args.database,
+                exports_dir=args.exports_dir,
+                wait=not args.no_wait,
             )
-            print(result.summary())
-            return 0
-        if args.command == "export":
-            return _export(args, argv)
-        if args.command == "all":
-            from analysis.main_job import run_main_job
-
-            run_main_job()
-            return 0
-        if args.command == "reproduce":
-            return _reproduce(args)
-        if args.command == "report":
-            from analysis.html_report import build_report
-
-            print(build_report())
-            return 0
-        if args.command == "export-data":
-            from analysis.data_package import export_data_package
-
-            for path in export_data_package():
-                print(path)
-            return 0
-        if args.command == "add-source":
-            return _add_source(args)
-        if args.command == "locate":
-            from analysis.locate import locate
-
-            rows = locate(args.registry, args.source_id, args.text)
-            if not rows:
-                print(f"{args.text!r} does not occur in {args.source_id}", file=sys.stderr)
-                return 1
-            for start, end, line in rows:
-                print(f"char_start: {start}  char_end: {end}  line: {line}")
-            return 0
-    except InputError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print(
-            "nothing was written; the previous database and exports are unchanged", file=sys.stderr
         )
-        return 2
+        print(result.summary())
+        return 0
+    if args.command == "export":
+        with open_outputs(read=[paths.CURATED_DIR]):  # never a half-published set
+            return _export(args, argv)
+    if args.command == "all":
+        from analysis.main_job import run_main_job
+
+        run_main_job(wait=not args.no_wait)
+        return 0
+    if args.command == "reproduce":
+        return _reproduce(args)
+    if args.command == "report":
+        from analysis.html_report import build_report
+
+        with open_outputs(read=[paths.CURATED_DIR]):
+            print(build_report())
+        return 0
+    if args.command == "export-data":
+        from analysis.data_package import export_data_package
+
+        exported = export_data_package(args.database, args.out_dir, wait=not args.no_wait)
+        for path in exported:
+            print(path)
+        return 0
+    if args.command == "add-source":
+        return _add_source(args)
+    if args.command == "locate":
+        from analysis.locate import locate
+
+        rows = locate(args.registry, args.source_id, args.text)
+        if not rows:
+            print(f"{args.text!r} does not occur in {args.source_id}", file=sys.stderr)
+            return 1
+        for start, end, line in rows:
+            print(f"char_start: {start}  char_end: {end}  line: {line}")
+        return 0
     return 1
 
 
 def _add_source(args: argparse.Namespace) -> int:
     from analysis.add_source import BuildAfterAddFailed, NewSource, build_after_add, register_source
     from analysis.build import BuildConfig
+    from analysis.publishing import check_database_path, check_output_folder
 
+    # refused before the plan is registered, not after
+    check_output_folder(args.exports_dir)
+    check_database_path(args.database, args.exports_dir)
     request = NewSource(**{f.name: getattr(args, f.name) for f in dataclasses.fields(NewSource)})
     added = register_source(args.file, request, args.registry)
     print(added.report())
@@ -355,6 +331,15 @@ def _add_source(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         print(exc.advice(), file=sys.stderr)
         return 2
+    except Exception as exc:  # a failure to write: the registration stays, say so
+        from analysis.failures import report
+
+        code = report(exc, database=args.database)
+        print(
+            f"the plan was registered ({added.source_id!r}); run: python -m analysis build",
+            file=sys.stderr,
+        )
+        return code
     print(result.summary())
     return 0
 

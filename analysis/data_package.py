@@ -25,8 +25,9 @@ import duckdb
 import xlsxwriter
 
 from analysis import paths
-from analysis.database import SCHEMAS, SORT_KEYS, load_csv_tables, publish
+from analysis.database import SCHEMAS, SORT_KEYS, load_csv_tables
 from analysis.errors import InputError
+from analysis.publishing import check_output_folder, open_outputs, publish
 from analysis.yamlio import LineDict, load_yaml, require_list
 
 # The exported tables, in the order of the descriptor and the workbook's sheets. The
@@ -580,15 +581,23 @@ def export_data_package(
     database: Path = paths.DATABASE,
     out_dir: Path = paths.CURATED_DIR,
     descriptions: Path = paths.DATA_PACKAGE_YAML,
+    wait: bool = True,
 ) -> list[Path]:
     """Write datapackage.json, parquet/<table>.parquet and the workbook into `out_dir`.
 
     `out_dir` must hold the build's CSV exports of the same database (the descriptor's
     resources). Everything is written into a staging folder first and then moved into
     place all or none, so a failed export leaves the previous files untouched.
-    Returns the files written.
+    Returns the files written. Holds `out_dir` to itself (after repairing what a killed
+    run left there) so it never reads a half-published build or races another export.
     """
     database, out_dir = Path(database), Path(out_dir)
+    check_output_folder(out_dir)
+    with open_outputs(write=[out_dir], read=[database.parent], wait=wait):
+        return _export(database, out_dir, descriptions)
+
+
+def _export(database: Path, out_dir: Path, descriptions: Path) -> list[Path]:
     # ---- load: descriptions, database and CSVs are checked before anything is written
     docs = load_descriptions(descriptions)
     con = _connect(database)
@@ -622,7 +631,8 @@ def _save(con, out_dir: Path, descriptor: dict, docs: Descriptions, sheets: list
         _write_workbook(staged, docs, sheets)
         targets[staged] = out_dir / staged.name
         parquet_dir.mkdir(exist_ok=True)
-        publish(targets)  # all or none: a failure restores the previous files
+        # all or none, even if killed: the next start completes or undoes it
+        publish(targets, out_dir, cleanup=[staging])
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return list(targets.values())

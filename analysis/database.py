@@ -1,4 +1,5 @@
-"""Deterministic CSV exports and the DuckDB database built from them, both atomically."""
+"""Deterministic CSV exports and the DuckDB database built from them (analysis.publishing
+puts them in place, all or none)."""
 
 from __future__ import annotations
 
@@ -292,29 +293,3 @@ def write_database(db_path: Path, csv_paths: dict[str, Path]) -> Path:
 def remove_quietly(path: Path) -> None:
     """Remove a temporary file if it is there (a missing one is the normal case)."""
     path.unlink(missing_ok=True)
-
-
-def publish(files: dict[Path, Path]) -> None:
-    """Move finished files onto their targets, all or none.
-
-    Each previous target is first set aside; if any move fails, the new files already
-    moved are removed and every previous target is put back before the error propagates.
-    """
-    set_aside: dict[Path, Path] = {}
-    placed: list[Path] = []
-    try:
-        for tmp, target in files.items():
-            if target.exists():
-                backup = target.with_name(target.name + ".previous")
-                os.replace(target, backup)
-                set_aside[target] = backup
-            os.replace(tmp, target)
-            placed.append(target)
-    except BaseException:
-        for target in placed:
-            remove_quietly(target)
-        for target, backup in set_aside.items():
-            os.replace(backup, target)
-        raise
-    for backup in set_aside.values():
-        remove_quietly(backup)

@@ -43,14 +43,16 @@ def register_kernel(prefix: str = sys.prefix) -> None:
     )
 
 
-def execute_notebooks(notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> list[Path]:
+def execute_notebooks(
+    notebooks_dir: Path = paths.NOTEBOOKS_DIR, done: list[Path] | None = None
+) -> list[Path]:
     """Execute every notebook in place, in reading order, with the project's kernel.
 
     Cells run with the notebook's folder as working directory, as in JupyterLab. An error
     in a cell stops the job and names the notebook.
     """
     register_kernel()
-    done = []
+    done = [] if done is None else done  # the caller's list tells how far a failure got
     for path in sorted(Path(notebooks_dir).glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
         runner = ExecutePreprocessor(
@@ -62,17 +64,42 @@ def execute_notebooks(notebooks_dir: Path = paths.NOTEBOOKS_DIR) -> list[Path]:
     return done
 
 
-def run_main_job(echo=print) -> None:
-    """Every step of the main job, in this process and this repository."""
-    from analysis.build import build
+STEPS = ("build", "data package", "notebooks", "report", "manifest")
+
+
+def run_main_job(echo=print, wait: bool = True) -> None:
+    """Every step of the main job, in this process and this repository.
+
+    The output folder is held for the whole job, so no other build slips in between the
+    build and the data package. A failure raises MainJobFailed naming the steps that had
+    already published.
+    """
+    from analysis.build import BuildConfig, build
     from analysis.data_package import export_data_package
+    from analysis.failures import MainJobFailed
     from analysis.html_report import build_report
+    from analysis.publishing import open_outputs
     from analysis.reproduce import write_manifest
 
-    echo(build().summary())
-    echo(f"data package: {len(export_data_package())} files in {paths.CURATED_DIR}")
-    for path in execute_notebooks():
-        echo(f"executed {path.relative_to(paths.ROOT)}")
-    echo(f"report: {build_report()}")
-    manifest = write_manifest()
-    echo(f"manifest: {manifest.relative_to(paths.ROOT)}")
+    published: list[str] = []
+    executed: list[Path] = []
+    with open_outputs(write=[paths.CURATED_DIR], wait=wait):
+        try:
+            echo(build(BuildConfig(wait=wait)).summary())
+            published.append("build")
+            echo(f"data package: {len(export_data_package())} files in {paths.CURATED_DIR}")
+            published.append("data package")
+            for path in execute_notebooks(done=executed):
+                echo(f"executed {path.relative_to(paths.ROOT)}")
+            published.append("notebooks")
+            echo(f"report: {build_report()}")
+            published.append("report")
+            manifest = write_manifest()
+            published.append("manifest")
+            echo(f"manifest: {manifest.relative_to(paths.ROOT)}")
+        except Exception as exc:
+            failed = STEPS[len(published)]
+            shown = list(published)
+            if failed == "notebooks" and executed:  # each notebook is saved as it finishes
+                shown.append(f"{len(executed)} notebooks (executed and saved in place)")
+            raise MainJobFailed(failed, shown, list(STEPS[len(published) :]), exc) from exc

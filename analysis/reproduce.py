@@ -120,12 +120,28 @@ def _group_of(name: str) -> str | None:
     return None
 
 
-def clean_copy(source: Path, target: Path) -> None:
+def tracked_files(source: Path) -> list[str]:
+    """The repository's tracked files (`git ls-files`); no git, or no repository, is an
+    error naming what is missing."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z"], cwd=source, capture_output=True, check=True
+        ).stdout.decode("utf-8")
+    except FileNotFoundError as exc:
+        raise InputError(
+            source, "git is not installed (reproduce copies the files `git ls-files` lists)"
+        ) from exc
+    except subprocess.CalledProcessError as exc:
+        why = exc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise InputError(
+            source, f"not a git repository: git ls-files failed ({why[0] if why else exc})"
+        ) from exc
+    return list(filter(None, listed.split("\0")))
+
+
+def clean_copy(source: Path, target: Path, names: list[str] | None = None) -> None:
     """Copy the repository's tracked files (as they are in the work tree) to ``target``."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z"], cwd=source, capture_output=True, check=True
-    ).stdout.decode("utf-8")
-    for name in filter(None, listed.split("\0")):
+    for name in tracked_files(source) if names is None else names:
         src = source / name
         if src.is_file():  # a tracked file deleted in the work tree is simply absent
             dst = target / name
@@ -138,9 +154,13 @@ def reproduce(
 ) -> list[GroupResult]:
     """Rerun the main job in a clean copy of ``source`` and compare with its manifest."""
     manifest = read_manifest(source / MANIFEST.relative_to(paths.ROOT))
+    if keep is not None:
+        _check_keep(Path(keep))
+    names = tracked_files(source)  # before anything is created: no git, no copy
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="reproduce-"))
     try:
-        clean_copy(source, workdir)
+        workdir.mkdir(parents=True, exist_ok=True)
+        clean_copy(source, workdir, names)
         removed = 0
         for group in REGENERATED:
             for name in published_files(workdir)[group]:
@@ -160,3 +180,13 @@ def reproduce(
     finally:
         if keep is None:
             shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _check_keep(folder: Path) -> None:
+    """--keep must be new or empty: the copy would overwrite what is there."""
+    if folder.exists() and not folder.is_dir():
+        raise InputError(folder, "is a file; --keep takes a new or empty folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise InputError(
+            folder, "folder is not empty; --keep takes a new or empty folder (nothing was copied)"
+        )
