@@ -67,12 +67,17 @@ def validate(path: Path, data: Any, lines: Lines, schema: str) -> None:
     errors = list(_validator(schema).iter_errors(plain))
     if not errors:
         return
-    # best_match picks the most specific error (inside anyOf/oneOf too); among the errors
-    # the earliest in the file is reported, so fixing top to bottom works.
-    first = min(line_at(lines, e.absolute_path) or 0 for e in errors)
-    err = best_match(e for e in errors if (line_at(lines, e.absolute_path) or 0) == first)
+
+    # The earliest problem in the file is reported, so fixing top to bottom works; best_match
+    # picks the most specific of the errors on that line (inside anyOf too).
+    def reported_line(err: ValidationError) -> int:
+        # an empty file has no node at all: its problem is on line 1
+        return line_at(lines, _describe(best_match([err]), plain)[1]) or 1
+
+    first = min(map(reported_line, errors))
+    err = best_match(e for e in errors if reported_line(e) == first)
     problem, at = _describe(err, plain)
-    raise InputError(path, problem, line_at(lines, at))
+    raise InputError(path, problem, line_at(lines, at) or 1)
 
 
 def line_at(lines: Lines, at: Iterable) -> int | None:
@@ -145,10 +150,13 @@ def _describe(err: ValidationError, plain: Any) -> tuple[str, tuple]:
     label = ".".join(labels) or None
     field = _where(at[start:]) if at[start:] else (label or _where(at))
     kind, value, inst = err.validator, err.validator_value, err.instance
-    note = err.schema.get("description") if isinstance(err.schema, dict) else None
+    # a subschema's description says what is expected; the file's own (with a title) does not
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    note = schema.get("description") if "title" not in schema else None
     if kind == "required":
         missing = [f for f in value if f not in inst]
-        problem = f"lacks required field(s): {', '.join(missing)}"
+        owner = f"{_where(at)} " if at and label is None else ""
+        problem = f"{owner}lacks required field(s): {', '.join(missing)}"
     elif kind == "additionalProperties":
         extra = sorted(str(k) for k in inst if k not in err.schema.get("properties", {}))
         problem, note = f"unknown key(s) {', '.join(extra)}", note
@@ -159,10 +167,21 @@ def _describe(err: ValidationError, plain: Any) -> tuple[str, tuple]:
     elif kind == "type":
         wanted = " or ".join(_TYPE_WORDS[t] for t in ([value] if isinstance(value, str) else value))
         problem = f"{field} must be {wanted}, not {_short(inst)}"
-    elif kind == "pattern" and isinstance(inst, str) and not inst.strip() and at[start:]:
+    elif (
+        kind == "pattern"
+        and isinstance(inst, str)
+        and not inst.strip()
+        and at[-1:] != (-1,)
+        and at
+        and isinstance(at[-1], str)
+        and at[start:]
+    ):
         # blank is as good as missing: reported like a missing field, at the entry
-        owner, name = (at[:start], field) if start else (at[:-1], _where(at[-1:]))
-        problem, note, at = f"{label or _where(owner)} has no {name}", None, owner
+        if start:  # in an entry: reported like a missing field, at the entry's line
+            problem, at = f"{label} has no {field}", at[:start]
+        else:
+            problem = f"{_where(at[:-1])} has no {_where(at[-1:])}"
+        note = None
     elif kind == "pattern":
         problem = f"{field} {_short(inst)} " + (note or f"does not match {value!r}")
         note = None
@@ -173,6 +192,8 @@ def _describe(err: ValidationError, plain: Any) -> tuple[str, tuple]:
         except re.error as exc:
             reason = str(exc)
         problem = f"{field} {_short(inst)} is not a valid regular expression ({reason})"
+    elif kind == "format":
+        problem = f"{field} {_short(inst)} is not a {value}"
     elif kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         problem = f"{field} {_short(inst)} is out of range: it must be {bound} {value}"
