@@ -171,7 +171,6 @@ def _describe(err: ValidationError, plain: Any) -> tuple[str, tuple]:
         kind == "pattern"
         and isinstance(inst, str)
         and not inst.strip()
-        and at[-1:] != (-1,)
         and at
         and isinstance(at[-1], str)
         and at[start:]
