@@ -10,27 +10,11 @@ from pathlib import Path
 
 import ahocorasick
 
-from analysis.errors import InputError
-from analysis.yamlio import load_yaml, require_fields, require_list
+from analysis.validation import load_checked, refuse
 
-UNITS = {"percent", "persons", "person_times", "years", "count", "hours", "times", "yuan"}
-DIRECTIONS = {"higher_is_better", "lower_is_better"}
-VALUE_KINDS = {"level", "cumulative"}
-REQUIRED = [
-    "indicator_id",
-    "name_zh",
-    "name_en",
-    "aliases",
-    "unit",
-    "direction",
-    "stage",
-    "category",
-    "definition",
-]
 # Characters the plans put inside an indicator phrase that do not change it.
 IGNORABLE = "“”\"'‘’「」 \t"
 _IGNORABLE_CLASS = "[" + re.escape(IGNORABLE) + "]*"
-_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)+$")
 
 
 @dataclass(frozen=True)
@@ -47,6 +31,17 @@ class Indicator:
     definition: str
     alias_position: str = "before"
     value_kind: str = "level"
+    # plausible values (corrections, reference): a percent is 0-100 unless the entry says
+    min_value: float | None = None
+    max_value: float | None = None
+
+    def out_of_range(self, value: float) -> str | None:
+        """Why a value is implausible for this indicator, or None."""
+        if self.min_value is not None and value < self.min_value:
+            return f"{value:g} is below {self.min_value:g}, the smallest {self.indicator_id}"
+        if self.max_value is not None and value > self.max_value:
+            return f"{value:g} is above {self.max_value:g}, the largest {self.indicator_id}"
+        return None
 
 
 def strip_ignorable(text: str) -> str:
@@ -54,56 +49,61 @@ def strip_ignorable(text: str) -> str:
 
 
 def load_codebook(path: Path) -> dict[str, Indicator]:
+    """Read the codebook (data/schemas/indicator_codebook.schema.json, then the checks
+    across entries: unique ids, no alias listed twice)."""
     path = Path(path)
-    entries = require_list(path, load_yaml(path), "indicators")
+    data, lines = load_checked(path, "indicator_codebook")
     book: dict[str, Indicator] = {}
-    lines: dict[str, int | None] = {}
-    for e in entries:
-        require_fields(path, e, REQUIRED, "indicator")
-        iid = str(e["indicator_id"])
-        if not _ID.match(iid):
-            raise InputError(path, f"indicator_id {iid!r} is not spelled-out snake_case", e.line)
+    first: dict[str, int | None] = {}
+    for i, e in enumerate(data["indicators"]):
+        iid = e["indicator_id"]
         if iid in book:
-            raise InputError(
-                path, f"duplicate indicator_id {iid!r} (first at line {lines[iid]})", e.line
+            raise refuse(
+                path,
+                lines,
+                ("indicators", i, "indicator_id"),
+                f"duplicate indicator_id {iid!r} (first at line {first[iid]})",
             )
-        for key, allowed in (("unit", UNITS), ("direction", DIRECTIONS)):
-            if e[key] not in allowed:
-                raise InputError(
-                    path, f"{iid}: {key} {e[key]!r} is not one of {sorted(allowed)}", e.line
-                )
-        kind = e.get("value_kind", "level")
-        if kind not in VALUE_KINDS:
-            raise InputError(path, f"{iid}: value_kind {kind!r} not in {VALUE_KINDS}", e.line)
-        position = e.get("alias_position", "before")
-        if position not in ("before", "after"):
-            raise InputError(path, f"{iid}: alias_position must be before or after", e.line)
-        aliases = e["aliases"]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a for a in aliases):
-            raise InputError(path, f"{iid}: aliases must be a list of phrases", e.line)
         seen: set[str] = set()
-        for alias in aliases:
+        for k, alias in enumerate(e["aliases"]):
             # compare as matched: quote marks and spaces do not make a new phrase
             if strip_ignorable(alias) in seen:
-                raise InputError(path, f"{iid}: alias {alias!r} is listed twice", e.line)
+                raise refuse(
+                    path,
+                    lines,
+                    ("indicators", i, "aliases", k),
+                    f"{iid}: alias {alias!r} is listed twice",
+                )
             seen.add(strip_ignorable(alias))
-        if not isinstance(e.get("comparable"), bool):
-            raise InputError(path, f"{iid}: comparable must be true or false", e.line)
+        percent = e["unit"] == "percent"
+        low, high = (
+            e.get("min_value", 0 if percent else None),
+            e.get("max_value", 100 if percent else None),
+        )
+        if low is not None and high is not None and low > high:
+            raise refuse(
+                path,
+                lines,
+                ("indicators", i, "max_value"),
+                f"{iid}: max_value {high} is below min_value {low}",
+            )
         book[iid] = Indicator(
             indicator_id=iid,
-            name_zh=str(e["name_zh"]),
-            name_en=str(e["name_en"]),
-            aliases=tuple(strip_ignorable(a) for a in aliases),
-            unit=str(e["unit"]),
-            direction=str(e["direction"]),
-            stage=str(e["stage"]),
-            category=str(e["category"]),
-            comparable=bool(e["comparable"]),
-            definition=str(e["definition"]),
-            alias_position=position,
-            value_kind=kind,
+            name_zh=e["name_zh"],
+            name_en=e["name_en"],
+            aliases=tuple(strip_ignorable(a) for a in e["aliases"]),
+            unit=e["unit"],
+            direction=e["direction"],
+            stage=e["stage"],
+            category=e["category"],
+            comparable=e["comparable"],
+            definition=e["definition"],
+            alias_position=e.get("alias_position", "before"),
+            value_kind=e.get("value_kind", "level"),
+            min_value=low,
+            max_value=high,
         )
-        lines[iid] = e.line
+        first[iid] = e.line
     return book
 
 

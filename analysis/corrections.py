@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.codebook import Indicator
 from analysis.errors import InputError, line_of
 from analysis.observations import Observation, observation_id, role_for_year, with_updates
-from analysis.rules import COMPARATORS, Rules
+from analysis.rules import Rules
 from analysis.sources import Source
-from analysis.yamlio import LineDict, load_yaml, require_fields, require_list
+from analysis.validation import load_checked, refuse
+from analysis.yamlio import LineDict
 
-ACTIONS = {"add", "reject", "relabel", "prefer", "ignore"}
-RELABEL_FIELDS = {
-    "year",
-    "comparator",
-    "value",
-    "value_upper",
-    "value_kind",
-    "indicator_id",
-    "note",
-}
 VALUE_KINDS = {"level", "range", "increase", "cumulative"}
 
 
@@ -46,71 +38,81 @@ class Applied:
 def load_corrections(
     path: Path, sources: dict[str, Source], raws: dict[str, str], book: dict[str, Indicator]
 ) -> list[Correction]:
-    """Validate every entry against the registry, the codebook and the raw texts."""
+    """Validate every entry (data/schemas/corrections.schema.json), then against the
+    registry, the codebook (ids, plausible values) and the raw texts (the span's quote)."""
     path = Path(path)
-    data = load_yaml(path)
-    entries = [] if data.get("corrections") == [] else require_list(path, data, "corrections")
+    data, lines = load_checked(path, "corrections")
     out = []
     cities = {s.city_id for s in sources.values()}
-    for e in entries:
-        require_fields(
-            path,
-            e,
-            ["action", "source_id", "city_id", "reason", "char_start", "char_end", "quote"],
-            "correction",
-        )
-        if e["action"] not in ACTIONS:
-            raise InputError(
-                path, f"unknown action {e['action']!r}; use one of {sorted(ACTIONS)}", e.line
-            )
+    for i, e in enumerate(data["corrections"]):
+        at = ("corrections", i)
         if e["city_id"] not in cities:
-            raise InputError(
-                path, f"unknown city_id {e['city_id']!r}; known: {sorted(cities)}", e.line
+            raise refuse(
+                path,
+                lines,
+                at,
+                f"unknown city_id {e['city_id']!r}; known: {sorted(cities)}",
             )
         if e["source_id"] not in sources:
-            raise InputError(
-                path, f"unknown source_id {e['source_id']!r}; known: {sorted(sources)}", e.line
+            raise refuse(
+                path,
+                lines,
+                at,
+                f"unknown source_id {e['source_id']!r}; known: {sorted(sources)}",
             )
         source = sources[e["source_id"]]
         if source.city_id != e["city_id"]:
-            raise InputError(
+            raise refuse(
                 path,
+                lines,
+                at,
                 f"source {source.source_id!r} belongs to {source.city_id!r}, not {e['city_id']!r}",
-                e.line,
             )
         raw = raws[source.source_id]
         start, end = e["char_start"], e["char_end"]
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(raw)):
-            raise InputError(
-                path, f"span [{start}, {end}) is not inside {source.path.name}", e.line
+        if not start < end <= len(raw):
+            raise refuse(
+                path,
+                lines,
+                at,
+                f"span [{start}, {end}) is not inside {source.path.name}",
             )
         if raw[start:end] != e["quote"]:
-            raise InputError(
+            raise refuse(
                 path,
+                lines,
+                at,
                 f"span [{start}, {end}) of {source.path.name} (line {line_of(raw, start)}) reads "
                 f"{raw[start:end]!r}, not the quote {e['quote']!r}",
-                e.line,
             )
-        if e["action"] == "add":
-            require_fields(path, e, ["indicator_id", "year", "value"], "an 'add' correction")
-        if e["action"] in ("reject", "relabel", "prefer"):
-            require_fields(path, e, ["observation_id"], f"a '{e['action']}' correction")
-        iid = e.get("indicator_id") or (e.get("set") or {}).get("indicator_id")
-        if iid is not None and iid not in book:
-            raise InputError(path, f"unknown indicator_id {iid!r}", e.line)
-        if e["action"] == "relabel":
-            changes = e.get("set")
-            if not isinstance(changes, dict) or not changes or set(changes) - RELABEL_FIELDS:
-                raise InputError(
-                    path, f"relabel needs 'set:' with fields from {sorted(RELABEL_FIELDS)}", e.line
-                )
-        comp = e.get("comparator") or (e.get("set") or {}).get("comparator")
-        if comp is not None and comp not in COMPARATORS:
-            raise InputError(path, f"comparator {comp!r} not in {sorted(COMPARATORS)}", e.line)
+        _check_indicator(path, lines, at, e, book)
         out.append(
             Correction(e["action"], e["source_id"], str(e["reason"]), start, end, e["quote"], e)
         )
     return out
+
+
+def _check_indicator(path: Path, lines, at: tuple, e: dict, book: dict[str, Indicator]) -> None:
+    """The indicator named (or relabelled to) exists, and the values are plausible for it."""
+    changes = e.get("set") or {}
+    for iid in (e.get("indicator_id"), changes.get("indicator_id")):
+        if iid is not None and iid not in book:
+            raise refuse(path, lines, at, f"unknown indicator_id {iid!r}")
+    # the indicator the values belong to: the new one, the one added, or the observation's
+    # (its id is city.indicator.year.start)
+    observed = (e.get("observation_id") or "").split(".")
+    iid = (
+        changes.get("indicator_id") or e.get("indicator_id") or observed[min(1, len(observed) - 1)]
+    )
+    if iid not in book:
+        return  # a reject/prefer of an unknown observation is reported when it is applied
+    for where, values in ((at, e), ((*at, "set"), changes)):
+        for key in ("value", "value_upper"):
+            problem = book[iid].out_of_range(values[key]) if key in values else None
+            if problem:
+                raise refuse(path, lines, (*where, key), f"{key}: {problem}")
+        if values.get("value_upper", math.inf) < values.get("value", -math.inf):
+            raise refuse(path, lines, (*where, "value_upper"), "value_upper is below value")
 
 
 def apply_corrections(

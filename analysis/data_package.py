@@ -28,7 +28,8 @@ from analysis import paths
 from analysis.database import SCHEMAS, SORT_KEYS, load_csv_tables
 from analysis.errors import InputError
 from analysis.publishing import check_output_folder, open_outputs, publish
-from analysis.yamlio import LineDict, load_yaml, require_list
+from analysis.validation import load_checked
+from analysis.yamlio import LineDict, require_list
 
 # The exported tables, in the order of the descriptor and the workbook's sheets. The
 # national reference and the theme dictionary are included because indicator_metrics and
@@ -129,7 +130,8 @@ class Descriptions:
 def load_descriptions(path: Path = paths.DATA_PACKAGE_YAML) -> Descriptions:
     """Read the descriptions; every column of every exported table must have one."""
     path = Path(path)
-    data = _mapping(path, load_yaml(path), "the file", _TOP_KEYS, 1)
+    data, _ = load_checked(path, "data_package")
+    data = _mapping(path, data, "the file", _TOP_KEYS, 1)
     package = _package(path, data.get("package"))
     quote_column = _quote_column(path, data.get("workbook"))
     described: dict[str, TableDoc] = {}

@@ -30,3 +30,6 @@ CHART_EXPORT_DIR = ROOT / "build" / "charts"
 DATAPACKAGE_JSON = CURATED_DIR / "datapackage.json"
 PARQUET_DIR = CURATED_DIR / "parquet"
 WORKBOOK_XLSX = CURATED_DIR / "city_education_plans.xlsx"
+
+# JSON Schemas of the YAML inputs (analysis/validation.py), one per input file.
+SCHEMAS_DIR = DATA_DIR / "schemas"

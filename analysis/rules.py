@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.errors import InputError
-from analysis.yamlio import load_yaml
+from analysis.validation import load_checked, refuse
 
+# Also the enum of comparator in data/schemas/common.schema.json (a test keeps them equal).
 COMPARATORS = {"=", ">=", ">", "<=", "<", "~"}
 
 
@@ -33,35 +34,38 @@ class Rules:
 
 
 def load_rules(path: Path) -> Rules:
-    data = load_yaml(path)
-    try:
-        prose, tables = data["prose"], data["tables"]
-        rules = Rules(
-            period_end_phrases=tuple(data["years"]["period_end_phrases"]),
-            midpoint_year=int(data["years"]["midpoint_year"]),
-            max_gap_chars=int(prose["max_gap_chars"]),
-            comparator_prefixes=dict(prose["comparator_prefixes"]),
-            comparator_suffixes=dict(prose["comparator_suffixes"]),
-            increase_verbs=tuple(prose["increase_verbs"]),
-            cumulative_verbs=tuple(prose["cumulative_verbs"]),
-            per_unit_markers=tuple(prose["per_unit_markers"]),
-            range_separators=str(prose["range_separators"]),
-            table_unit_cells=dict(tables["unit_cells"]),
-            table_attribute_cells=dict(tables["attribute_cells"]),
-            quantity_units=dict(prose["quantity_units"]),
-            baseline_heading_patterns=tuple(data["sections"]["baseline_heading_patterns"]),
-            annual_phrases=tuple(data["years"]["annual_phrases"]),
-            cumulative_words=tuple(prose["cumulative_words"]),
-            context_words=tuple(prose["context_words"]),
-            recognition_words=tuple(prose["recognition_words"]),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(path, f"missing or malformed rule: {exc}") from exc
-    bad = {
-        c
-        for c in (*rules.comparator_prefixes.values(), *rules.comparator_suffixes.values())
-        if c not in COMPARATORS
-    }
-    if bad:
-        raise InputError(path, f"unknown comparator(s) {sorted(bad)}; use {sorted(COMPARATORS)}")
-    return rules
+    """Read the rules (data/schemas/extraction_rules.schema.json: every list a list of
+    phrases, every regex compiles, every comparator and unit known)."""
+    path = Path(path)
+    data, lines = load_checked(path, "extraction_rules")
+    for i, pattern in enumerate(data["sections"]["baseline_heading_patterns"]):
+        # a pattern that matches nothing at all (a?, .*) matches every heading: every value
+        # without a year would become a baseline
+        if re.search(pattern, "") is not None:
+            raise refuse(
+                path,
+                lines,
+                ("sections", "baseline_heading_patterns", i),
+                f"baseline_heading_patterns[{i}] {pattern!r} matches an empty heading, "
+                "so it would match every heading",
+            )
+    years, prose, tables = data["years"], data["prose"], data["tables"]
+    return Rules(
+        period_end_phrases=tuple(years["period_end_phrases"]),
+        midpoint_year=years["midpoint_year"],
+        max_gap_chars=prose["max_gap_chars"],
+        comparator_prefixes=dict(prose["comparator_prefixes"]),
+        comparator_suffixes=dict(prose["comparator_suffixes"]),
+        increase_verbs=tuple(prose["increase_verbs"]),
+        cumulative_verbs=tuple(prose["cumulative_verbs"]),
+        per_unit_markers=tuple(prose["per_unit_markers"]),
+        range_separators=prose["range_separators"],
+        table_unit_cells=dict(tables["unit_cells"]),
+        table_attribute_cells=dict(tables["attribute_cells"]),
+        quantity_units=dict(prose["quantity_units"]),
+        baseline_heading_patterns=tuple(data["sections"]["baseline_heading_patterns"]),
+        annual_phrases=tuple(years["annual_phrases"]),
+        cumulative_words=tuple(prose["cumulative_words"]),
+        context_words=tuple(prose["context_words"]),
+        recognition_words=tuple(prose["recognition_words"]),
+    )

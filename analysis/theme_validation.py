@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import paths
-from analysis.errors import InputError
 from analysis.sections import Paragraph
-from analysis.yamlio import load_yaml
+from analysis.validation import load_checked
 
 
 @dataclass(frozen=True)
@@ -21,19 +20,8 @@ class SampleDesign:
 
 def load_sample_design(path: Path = paths.THEME_SAMPLE_DESIGN_YAML) -> SampleDesign:
     """The seed and strata of the labelled sample (data/curated/theme_sample_design.yaml)."""
-    data = load_yaml(path)
-    seed, per_source = (data or {}).get("seed"), (data or {}).get("per_source")
-    if not isinstance(seed, int) or isinstance(seed, bool):
-        raise InputError(path, "seed must be an integer")
-    if (
-        not isinstance(per_source, dict)
-        or not per_source
-        or not all(
-            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v > 0
-            for k, v in per_source.items()
-        )
-    ):
-        raise InputError(path, "per_source must map each source_id to a positive count")
+    data, _ = load_checked(path, "theme_sample_design")
+    seed, per_source = data["seed"], data["per_source"]
     return SampleDesign(seed, dict(per_source))
 
 

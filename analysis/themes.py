@@ -14,12 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.codebook import alias_pattern, strip_ignorable
-from analysis.errors import InputError
 from analysis.normalise import CleanText
 from analysis.sections import Paragraph, paragraphs
-from analysis.yamlio import load_yaml, require_fields, require_list
-
-_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+from analysis.validation import load_checked, refuse
 
 
 @dataclass(frozen=True)
@@ -35,40 +32,32 @@ class Theme:
 
 
 def load_themes(path: Path) -> dict[str, Theme]:
+    """Read the dictionary (data/schemas/theme_codebook.schema.json, then unique ids and
+    keywords)."""
     path = Path(path)
-    entries = require_list(path, load_yaml(path), "themes")
+    data, lines = load_checked(path, "theme_codebook")
     themes: dict[str, Theme] = {}
-    for e in entries:
-        require_fields(
-            path, e, ["theme_id", "name_zh", "name_en", "definition", "keywords"], "theme"
-        )
-        tid = str(e["theme_id"])
-        if not _ID.match(tid):
-            raise InputError(path, f"theme_id {tid!r} is not snake_case", e.line)
+    for i, e in enumerate(data["themes"]):
+        tid = e["theme_id"]
         if tid in themes:
-            raise InputError(path, f"duplicate theme_id {tid!r}", e.line)
-        words = e["keywords"]
-        if (
-            not isinstance(words, list)
-            or not words
-            or not all(isinstance(w, str) and w for w in words)
-        ):
-            raise InputError(path, f"{tid}: keywords must be a non-empty list of phrases", e.line)
-        stripped = [strip_ignorable(w) for w in words]
-        if len(set(stripped)) != len(stripped):
-            raise InputError(path, f"{tid}: a keyword is listed twice", e.line)
-        exclude = e.get("exclude") or []
-        min_mentions = e.get("min_mentions", 1)
-        if not isinstance(exclude, list) or not isinstance(min_mentions, int) or min_mentions < 1:
-            raise InputError(path, f"{tid}: exclude must be a list, min_mentions >= 1", e.line)
+            raise refuse(path, lines, ("themes", i, "theme_id"), f"duplicate theme_id {tid!r}")
+        stripped = [strip_ignorable(w) for w in e["keywords"]]
+        for k, word in enumerate(stripped):
+            if word in stripped[:k]:
+                raise refuse(
+                    path,
+                    lines,
+                    ("themes", i, "keywords", k),
+                    f"{tid}: a keyword is listed twice ({word!r})",
+                )
         themes[tid] = Theme(
             tid,
-            str(e["name_zh"]),
-            str(e["name_en"]),
-            str(e["definition"]),
+            e["name_zh"],
+            e["name_en"],
+            e["definition"],
             tuple(stripped),
-            tuple(strip_ignorable(x) for x in exclude),
-            min_mentions,
+            tuple(strip_ignorable(x) for x in e.get("exclude") or []),
+            e.get("min_mentions", 1),
             e.get("known_weakness"),
         )
     return themes

@@ -43,8 +43,34 @@ def _construct_mapping(loader: _StrictLoader, node: yaml.MappingNode) -> LineDic
 _StrictLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+def _construct_timestamp(loader: _StrictLoader, node: yaml.ScalarNode):
+    # 2022-13-01 looks like a date to YAML but is none: say where instead of a bare ValueError
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"{node.value!r} is not a date ({exc})", node.start_mark
+        ) from exc
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
 def load_yaml(path: Path) -> Any:
     """Parse a YAML file; any problem becomes an InputError naming the file and line."""
+    return load_yaml_lines(path)[0]
+
+
+# The path of a node (keys and list indexes from the top) -> its 1-based line.
+Lines = dict[tuple, int]
+
+
+def load_yaml_lines(path: Path) -> tuple[Any, Lines]:
+    """The data and the line of every node, from one parse (schema errors need the lines).
+
+    A mapping value gets the line of its key, not of the value: an alias (*anchor) value
+    would otherwise point at the anchor, and a block list at the line after its key.
+    """
     path = Path(path)
     if not path.is_file():
         raise InputError(path, "file not found")
@@ -52,14 +78,36 @@ def load_yaml(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    loader = _StrictLoader(text)  # a (C)SafeLoader subclass
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # a (C)SafeLoader subclass
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise InputError(path, f"invalid YAML: {exc.problem or exc.context}", line) from exc
     except yaml.YAMLError as exc:
         raise InputError(path, f"invalid YAML: {exc}") from exc
+    finally:
+        loader.dispose()
+    lines: Lines = {}
+    if node is not None:
+        _record_lines(node, (), node.start_mark.line + 1, lines)
+    return data, lines
+
+
+def _record_lines(node: yaml.Node, at: tuple, line: int, lines: Lines) -> None:
+    # an alias can make the tree recursive (&a [*a]); no input nests anywhere near this deep
+    if at in lines or len(at) > 50:
+        return
+    lines[at] = line
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                _record_lines(value, (*at, key.value), key.start_mark.line + 1, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _record_lines(item, (*at, i), item.start_mark.line + 1, lines)
 
 
 def require_list(path: Path, data: Any, key: str) -> list[LineDict]:

@@ -1,0 +1,209 @@
+"""Schema validation of the YAML inputs, reported with the file and line of the bad node.
+
+Each input has a JSON Schema (Draft 2020-12) in data/schemas/<name>.schema.json: types,
+required and allowed keys, vocabularies, year and count ranges, non-blank phrases and
+regexes that compile. jsonschema names the failing node by its path; yamlio keeps the line
+of every path, so the error points at the line to fix. Checks across entries or files
+(unique ids, references into the codebook, paths inside data/raw) stay in the loaders.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry, Resource
+
+from analysis import paths
+from analysis.errors import InputError
+from analysis.yamlio import Lines, load_yaml_lines
+
+# Keys that name an entry: an error inside the entry starts with it ("jiamusi_fyp: ...").
+_ENTRY_KEYS = ("source_id", "reference_id", "indicator_id", "theme_id", "observation_id", "name")
+_TYPE_WORDS = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "a text",
+    "array": "a list",
+    "object": "a mapping",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    """The schema's validator; schemas refer to each other by file name (common.schema.json)."""
+    resources = [
+        (p.name, Resource.from_contents(json.loads(p.read_text(encoding="utf-8"))))
+        for p in sorted(paths.SCHEMAS_DIR.glob("*.schema.json"))
+    ]
+    schema = dict(resources)[f"{name}.schema.json"].contents
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(
+        schema, registry=Registry().with_resources(resources), format_checker=FormatChecker()
+    )
+
+
+def load_checked(path: Path, schema: str) -> tuple[Any, Lines]:
+    """Parse a YAML input and validate it against data/schemas/<schema>.schema.json."""
+    data, lines = load_yaml_lines(path)
+    validate(Path(path), data, lines, schema)
+    return data, lines
+
+
+def validate(path: Path, data: Any, lines: Lines, schema: str) -> None:
+    """Raise an InputError for the first problem in the file (by line)."""
+    _finite(path, data, (), lines)
+    plain = _plain(data)
+    errors = list(_validator(schema).iter_errors(plain))
+    if not errors:
+        return
+
+    # The earliest problem in the file is reported, so fixing top to bottom works; best_match
+    # picks the most specific of the errors on that line (inside anyOf too).
+    def reported_line(err: ValidationError) -> int:
+        # an empty file has no node at all: its problem is on line 1
+        return line_at(lines, _describe(best_match([err]), plain)[1]) or 1
+
+    first = min(map(reported_line, errors))
+    err = best_match(e for e in errors if reported_line(e) == first)
+    problem, at = _describe(err, plain)
+    raise InputError(path, problem, line_at(lines, at) or 1)
+
+
+def line_at(lines: Lines, at: Iterable) -> int | None:
+    """The line of a node, or of its nearest ancestor that has one."""
+    at = tuple(at)
+    while at not in lines and at:
+        at = at[:-1]
+    return lines.get(at)
+
+
+def refuse(path: Path, lines: Lines, at: Iterable, problem: str) -> InputError:
+    """An InputError at the line of a node (for the checks after the schema)."""
+    return InputError(path, problem, line_at(lines, at))
+
+
+def _plain(value: Any) -> Any:
+    """The JSON view the schema sees: string keys, dates as ISO text."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _finite(path: Path, value: Any, at: tuple, lines: Lines) -> None:
+    """No input number may be inf, nan or beyond a float (1e309, a 309-digit integer)."""
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _finite(path, v, (*at, str(k)), lines)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _finite(path, v, (*at, i), lines)
+    elif isinstance(value, float | int) and not isinstance(value, bool):
+        try:
+            ok = math.isfinite(float(value))
+        except OverflowError:
+            ok = False
+        if not ok:
+            shown = str(value) if len(str(value)) < 30 else f"a {len(str(value))}-digit number"
+            raise refuse(path, lines, at, f"{_where(at)} {shown} is not a finite number")
+
+
+def _where(at: Iterable) -> str:
+    """A node path as text: tables[2].fields[0].name."""
+    out = ""
+    for part in at:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _describe(err: ValidationError, plain: Any) -> tuple[str, tuple]:
+    """A message in the words of the input (and the node it is about)."""
+    at = tuple(err.absolute_path)
+    # the innermost entry that has an id names the context; the field is the rest of the path
+    labels, start = [], 0
+    node = plain
+    for i, part in enumerate(at):
+        node = node[part]
+        if isinstance(part, int) and isinstance(node, dict):
+            key = next((k for k in _ENTRY_KEYS if isinstance(node.get(k), str)), None)
+            if key is not None:  # tables[3].fields[5] -> observations.note
+                labels, start = [*labels, node[key]], i + 1
+    label = ".".join(labels) or None
+    field = _where(at[start:]) if at[start:] else (label or _where(at))
+    kind, value, inst = err.validator, err.validator_value, err.instance
+    # a subschema's description says what is expected; the file's own (with a title) does not
+    schema = err.schema if isinstance(err.schema, dict) else {}
+    note = schema.get("description") if "title" not in schema else None
+    if kind == "required":
+        missing = [f for f in value if f not in inst]
+        owner = f"{_where(at)} " if at and label is None else ""
+        problem = f"{owner}lacks required field(s): {', '.join(missing)}"
+    elif kind == "additionalProperties":
+        extra = sorted(str(k) for k in inst if k not in err.schema.get("properties", {}))
+        problem, note = f"unknown key(s) {', '.join(extra)}", note
+        at = (*at, extra[0]) if extra else at
+    elif kind in ("enum", "const"):
+        allowed = value if kind == "enum" else [value]
+        problem = f"unknown {field} {_short(inst)}; use one of {allowed}"
+    elif kind == "type":
+        wanted = " or ".join(_TYPE_WORDS[t] for t in ([value] if isinstance(value, str) else value))
+        problem = f"{field} must be {wanted}, not {_short(inst)}"
+    elif (
+        kind == "pattern"
+        and isinstance(inst, str)
+        and not inst.strip()
+        and at
+        and isinstance(at[-1], str)
+        and at[start:]
+    ):
+        # blank is as good as missing: reported like a missing field, at the entry
+        if start:  # in an entry: reported like a missing field, at the entry's line
+            problem, at = f"{label} has no {field}", at[:start]
+        else:
+            problem = f"{_where(at[:-1])} has no {_where(at[-1:])}"
+        note = None
+    elif kind == "pattern":
+        problem = f"{field} {_short(inst)} " + (note or f"does not match {value!r}")
+        note = None
+    elif kind == "format" and value == "regex":
+        try:
+            re.compile(inst)
+            reason = "?"
+        except re.error as exc:
+            reason = str(exc)
+        problem = f"{field} {_short(inst)} is not a valid regular expression ({reason})"
+    elif kind == "format":
+        problem = f"{field} {_short(inst)} is not a {value}"
+    elif kind in ("minimum", "maximum"):
+        bound = "at least" if kind == "minimum" else "at most"
+        problem = f"{field} {_short(inst)} is out of range: it must be {bound} {value}"
+    elif kind in ("minItems", "minProperties"):
+        problem = f"{field} must not be empty" if value == 1 else f"{field}: {err.message}"
+    elif kind == "minLength":
+        problem = f"{field} must not be empty"
+    else:
+        problem = f"{field}: {err.message}"
+    if label is not None and not problem.startswith(label):
+        problem = f"{label}: {problem}"
+    if note:
+        problem += f" ({note})"
+    return problem, at
