@@ -381,6 +381,31 @@ def test_a_read_only_output_folder_is_a_clean_error(built, tmp_path):
     assert_clean_failure(run, project, before, "Permission denied", "hint: ")
 
 
+def _mount(*args: str) -> bool:
+    run = subprocess.run(["mount", *args], capture_output=True, text=True, check=False)
+    return run.returncode == 0
+
+
+def test_a_read_only_file_system_is_a_clean_error(built, tmp_path):
+    """Root ignores permissions, not a read-only mount: the output folder becomes a tmpfs
+    holding the old outputs, remounted read-only (skipped where mounting is not allowed)."""
+    project = _copy(built.project, tmp_path / "p")
+    saved = tmp_path / "saved"
+    shutil.copytree(project.out, saved)
+    if os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root to mount a read-only file system")
+    if not _mount("-t", "tmpfs", "-o", "size=64m", "tmpfs", str(project.out)):
+        pytest.skip("mounting a tmpfs is not allowed here")
+    try:
+        shutil.copytree(saved, project.out, dirs_exist_ok=True)
+        before = project.listing()
+        assert _mount("-o", "remount,ro", str(project.out))
+        run = project.run(project.build_args())
+        assert_clean_failure(run, project, before, "Read-only file system", "hint: ")
+    finally:
+        subprocess.run(["umount", str(project.out)], check=False)
+
+
 def test_a_file_where_the_output_folder_should_be_is_a_clean_error(built, tmp_path):
     project = _copy(built.project, tmp_path / "p")
     (tmp_path / "blocker").write_text("a file, not a folder")
