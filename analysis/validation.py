@@ -18,12 +18,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, FormatChecker
-from jsonschema.exceptions import ValidationError, best_match
 from referencing import Registry, Resource
 
 from analysis import paths
 from analysis.errors import InputError
+from analysis.jsonschema_import import (
+    Draft202012Validator,
+    FormatChecker,
+    ValidationError,
+    best_match,
+)
 from analysis.yamlio import Lines, load_yaml_lines
 
 # Keys that name an entry: an error inside the entry starts with it ("jiamusi_fyp: ...").
