@@ -18,6 +18,7 @@ from pathlib import Path
 from analysis import figures, paths, report
 from analysis.build_inputs import file_sha256
 from analysis.chart_choices import CHARTS, FORMATS, LANGUAGES, MEASURES, MM_PER_INCH, SIZE_PRESETS
+from analysis.published_figures import load_published_figures
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in)\s*$")
 _UNIT_MM = {"mm": 1.0, "cm": 10.0, "in": MM_PER_INCH}
@@ -152,7 +153,7 @@ def _calls(request: ChartRequest, cities, indicators, themes):
                 lambda c=c, **kw: figures.midpoint_chart(c, indicators=indicators, **kw),
                 f"midpoint_{c}",
             )
-            for c in (cities or ["jiamusi"])
+            for c in (cities or load_published_figures().midpoint_cities)
         ]
     measure = MEASURES[request.measure]
     if chart == "theme-heatmap":

@@ -18,6 +18,7 @@ import pandas as pd
 
 from analysis import charts, report
 from analysis.paths import FIGURES_DIR, ROOT
+from analysis.published_figures import load_published_figures
 
 
 @dataclass(frozen=True)
@@ -361,7 +362,7 @@ def growth_chart(
 
 
 def midpoint_chart(
-    city_id: str = "jiamusi",
+    city_id: str,
     out_dir: Path = FIGURES_DIR,
     *,
     indicators: Sequence[str] | None = None,
@@ -514,22 +515,13 @@ def theme_similarity_chart(
 
 
 def all_figures(out_dir: Path = FIGURES_DIR) -> list[SavedFigure]:
-    """Every figure the notebooks publish, in notebook order (used to check reproduction)."""
+    """Every figure the notebooks publish (data/curated/published_figures.yaml), in
+    notebook order; used to check reproduction."""
+    published = load_published_figures()
     return [
-        *(gap_chart(i, out_dir) for i in GAP_INDICATORS),
-        growth_chart("percent", out_dir),
-        midpoint_chart("jiamusi", out_dir),
-        theme_heatmap_chart("density_per_10k_chars", out_dir),
-        theme_heatmap_chart("share_of_paragraphs", out_dir),
-        theme_similarity_chart(out_dir),
+        *(gap_chart(i, out_dir) for i in published.gap_indicators),
+        *(growth_chart(u, out_dir) for u in published.growth_units),
+        *(midpoint_chart(c, out_dir) for c in published.midpoint_cities),
+        *(theme_heatmap_chart(m, out_dir) for m in published.theme_measures),
+        *([theme_similarity_chart(out_dir)] if published.theme_similarity else []),
     ]
-
-
-GAP_INDICATORS = (
-    "preschool_gross_enrollment_rate",
-    "inclusive_kindergarten_coverage",
-    "public_kindergarten_enrollment_share",
-    "upper_secondary_gross_enrollment_rate",
-    "compulsory_consolidation_rate",
-    "mean_schooling_years_working_age",
-)

@@ -17,6 +17,7 @@ EXTRACTION_RULES_YAML = CURATED_DIR / "extraction_rules.yaml"
 CORRECTIONS_YAML = CURATED_DIR / "corrections.yaml"
 THEME_CODEBOOK_YAML = CURATED_DIR / "theme_codebook.yaml"
 THEME_SAMPLE_DESIGN_YAML = CURATED_DIR / "theme_sample_design.yaml"  # seed and strata
+PUBLISHED_FIGURES_YAML = CURATED_DIR / "published_figures.yaml"  # the notebooks' figures
 DATA_PACKAGE_YAML = CURATED_DIR / "data_package.yaml"  # descriptions and units of the export
 THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"
 THEME_SAMPLE_CSV = ROOT / "tests" / "data" / "theme_sample.csv"

@@ -30,7 +30,7 @@ from analysis.jsonschema_import import (
 )
 from analysis.yamlio import Lines, load_yaml_lines
 
-# Keys that name an entry: an error inside the entry starts with it ("jiamusi_fyp: ...").
+# Keys that name an entry: an error inside the entry starts with it ("<source_id>: ...").
 _ENTRY_KEYS = ("source_id", "reference_id", "indicator_id", "theme_id", "observation_id", "name")
 _TYPE_WORDS = {
     "integer": "a whole number",

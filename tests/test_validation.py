@@ -23,6 +23,7 @@ from analysis.build import BuildConfig, build
 from analysis.cli import main
 from analysis.data_package import load_descriptions
 from analysis.errors import InputError
+from analysis.published_figures import load_published_figures
 from analysis.rules import COMPARATORS
 from analysis.sources import DOCUMENT_TYPES
 from analysis.theme_validation import load_sample_design
@@ -271,7 +272,45 @@ def test_vocabularies_in_code_match_the_schemas():
 def test_every_schema_is_valid_and_used():
     from jsonschema import Draft202012Validator
 
-    used = {"common", "sources", *(Path(f).stem for f in FILES.values() if f.endswith(".yaml"))}
+    # published_figures has its own test below (it is read by the figures, not the build)
+    used = {"common", "sources", "published_figures"}
+    used |= {Path(f).stem for f in FILES.values() if f.endswith(".yaml")}
     for schema in paths.SCHEMAS_DIR.glob("*.schema.json"):
         Draft202012Validator.check_schema(json.loads(schema.read_text(encoding="utf-8")))
         assert schema.name.removesuffix(".schema.json") in used
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "midpoint_cities:\n  - atlantis\n",
+            "midpoint_cities: 'atlantis' is not a registered city",
+        ),
+        (
+            "gap_indicators:\n  - happiness\n",
+            "gap_indicators: 'happiness' is not an indicator in the codebook",
+        ),
+        ("theme_similarity: maybe\n", "theme_similarity"),
+    ],
+)
+def test_published_figures_name_only_known_cities_and_indicators(tmp_path, text, expected):
+    base = paths.PUBLISHED_FIGURES_YAML.read_text(encoding="utf-8")
+    key = text.split(":", 1)[0]
+    kept = [b for b in base.split("\n") if b]
+    # drop the key's old block, then append the mutated one
+    out, skipping = [], False
+    for line in kept:
+        if line.startswith(f"{key}:"):
+            skipping = True
+            continue
+        if skipping and line.startswith(("  ", "#")):
+            continue
+        skipping = False
+        out.append(line)
+    path = tmp_path / "published_figures.yaml"
+    path.write_text("\n".join(out) + "\n" + text, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_published_figures(path)
+    assert err.value.path == path and err.value.line is not None
+    assert expected in err.value.problem
