@@ -193,7 +193,7 @@ def test_font_source_is_a_file_inside_an_installed_python_package():
 def test_rendering_font_is_the_truetype_copy_of_the_packaged_font(font_path):
     source = charts.source_font_path()
     assert font_path.parent == charts.FONT_CACHE_DIR
-    assert font_path.name == charts._cache_name(source)  # named by the source's hash
+    assert font_path.name == charts.fonts._cache_name(source)  # named by the source's hash
     with TTFont(font_path, lazy=True) as copy, TTFont(source, lazy=True) as original:
         assert copy.sfntVersion == "\x00\x01\x00\x00" and "glyf" in copy and "CFF " not in copy
         # Every character keeps its glyph's advance width; the layout-only glyphs are gone,
@@ -468,5 +468,5 @@ def test_number_and_comparator_formatting():
 
 def test_wrap_counts_chinese_characters_as_double_width():
     wrapped = charts.wrap_text("Sources: 教育部2020年全国教育事业发展统计公报 and more", 20)
-    assert all(charts._display_width(line) <= 20 for line in wrapped.splitlines())
+    assert all(charts.style._display_width(line) <= 20 for line in wrapped.splitlines())
     assert squash(wrapped) == squash("Sources: 教育部2020年全国教育事业发展统计公报 and more")
