@@ -16,11 +16,10 @@ from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
     YEAR_CELL,
-    _Lines,
+    TextLines,
     _masked,
     _split,
 )
-from analysis.normalise import CleanText
 
 NAME_WORDS = ("指标", "项目", "名称")
 ROLE_WORDS = (
@@ -47,13 +46,12 @@ def _is_value(text: str) -> bool:
     return bool(VALUE_CELL.match(text)) or (text.strip() != "" and text.strip() in NOT_STATED)
 
 
-def _is_cell_line(lines: _Lines, k: int) -> bool:
+def _is_cell_line(lines: TextLines, k: int) -> bool:
     text = lines.items[k][0]
     return 0 < len(text) <= MAX_CELL and _split(text) is None and not text.endswith("。")
 
 
-def read_cell_lines(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
-    lines = _Lines(clean)
+def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     items = lines.items
     grids: list[Grid] = []
     i = 0
@@ -85,7 +83,7 @@ def read_cell_lines(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]
     return grids
 
 
-def _header(lines: _Lines, i: int, skip) -> int | None:
+def _header(lines: TextLines, i: int, skip) -> int | None:
     """End of a one-cell-per-line header starting at line i, or None."""
     items = lines.items
     if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in ROLE_WORDS:
@@ -106,8 +104,7 @@ def _header(lines: _Lines, i: int, skip) -> int | None:
     return k if seen_year and seen_name and k - i >= 3 else None
 
 
-def read_year_blocks(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
-    lines = _Lines(clean)
+def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     items = lines.items
     grids: list[Grid] = []
     i = 0
@@ -146,6 +143,6 @@ def read_year_blocks(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid
     return grids
 
 
-def _whole(lines: _Lines, k: int) -> GridCell:
+def _whole(lines: TextLines, k: int) -> GridCell:
     _, a, b = lines.items[k]
     return lines.cell(k, a, b)

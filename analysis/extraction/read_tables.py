@@ -9,6 +9,7 @@ from __future__ import annotations
 from analysis.extraction.grid import Grid
 from analysis.extraction.line_tables import read_cell_lines, read_year_blocks
 from analysis.extraction.table_readers import (
+    TextLines,
     read_column_blocks,
     read_delimited,
     read_html,
@@ -19,14 +20,15 @@ from analysis.normalise import CleanText
 
 def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> list[Grid]:
     """Every table in a text, each region read by the first reader that claims it."""
+    lines = TextLines(clean)  # one split of the lines view, shared by the line readers
     grids = read_html(clean.raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (
-        lambda: read_column_blocks(clean, taken, unit_cells, attribute_cells),
-        lambda: read_pipe_cells(clean, taken),
-        lambda: read_delimited(clean, taken),
-        lambda: read_cell_lines(clean, taken),
-        lambda: read_year_blocks(clean, taken),
+        lambda: read_column_blocks(lines, taken, unit_cells, attribute_cells),
+        lambda: read_pipe_cells(lines, taken),
+        lambda: read_delimited(lines, taken),
+        lambda: read_cell_lines(lines, taken),
+        lambda: read_year_blocks(lines, taken),
     ):
         found = reader()
         grids.extend(found)

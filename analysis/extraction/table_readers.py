@@ -91,7 +91,7 @@ def _caption_before(raw: str, at: int) -> str:
 # ---------------------------------------------------------------- lines of the view
 
 
-class _Lines:
+class TextLines:
     """The cleaned lines view split into lines with their view spans."""
 
     def __init__(self, clean: CleanText):
@@ -174,8 +174,7 @@ def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     return None
 
 
-def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
-    lines = _Lines(clean)
+def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     grids: list[Grid] = []
     i = 0
     n = len(lines.items)
@@ -215,7 +214,7 @@ def read_delimited(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
     return grids
 
 
-def _leading_empty(lines: _Lines, k: int) -> list[GridCell]:
+def _leading_empty(lines: TextLines, k: int) -> list[GridCell]:
     """Empty cells for the tabs a row starts with (a category column left blank)."""
     at = lines.view.raw_start(lines.items[k][1])
     return [GridCell("", at, at)] * lines.leading_tabs(k)
@@ -234,7 +233,7 @@ def _one_cell_row(text: str, kind: str) -> tuple[str, list[tuple[int, int]]] | N
     return "pipe", [(1, len(bars) - 1)]
 
 
-def _tab_alignment(lines: _Lines, i: int, j: int, rows: list[list[GridCell]]):
+def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]]):
     """Runs of tabs are either alignment or empty cells ("93.5\t\t96": a blank 2023
     column). Read each tab as a cell boundary when that gives more rows one common width."""
     exact = []
@@ -260,7 +259,7 @@ def _tab_alignment(lines: _Lines, i: int, j: int, rows: list[list[GridCell]]):
     return exact if agreement(exact) > agreement(rows) else rows
 
 
-def _masked(lines: _Lines, i: int, skip: list[tuple[int, int]]) -> bool:
+def _masked(lines: TextLines, i: int, skip: list[tuple[int, int]]) -> bool:
     _, a, b = lines.items[i]
     if a == b:
         return False
@@ -275,9 +274,8 @@ def _has_digit(text: str) -> bool:
 # ---------------------------------------------------------------- one cell per line
 
 
-def read_pipe_cells(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]:
+def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     """Every cell on its own line ending in "|": header cell, year cells, then rows."""
-    lines = _Lines(clean)
     items = lines.items
     grids: list[Grid] = []
     i = 0
@@ -313,7 +311,7 @@ def read_pipe_cells(clean: CleanText, skip: list[tuple[int, int]]) -> list[Grid]
     return grids
 
 
-def _pipe_cell(lines: _Lines, k: int) -> GridCell:
+def _pipe_cell(lines: TextLines, k: int) -> GridCell:
     text, start, _ = lines.items[k]
     body_end = start + len(text.rstrip()) - 1  # before the trailing "|"
     return lines.cell(k, start, body_end)
@@ -323,10 +321,9 @@ def _pipe_cell(lines: _Lines, k: int) -> GridCell:
 
 
 def read_column_blocks(
-    clean: CleanText, skip: list[tuple[int, int]], unit_cells: dict, attribute_cells: dict
+    lines: TextLines, skip: list[tuple[int, int]], unit_cells: dict, attribute_cells: dict
 ) -> list[Grid]:
     """Header "指标 单位 2015年 2020年"; then [category] names, units, values column by column."""
-    lines = _Lines(clean)
     items = lines.items
     grids: list[Grid] = []
     i = 0
@@ -377,7 +374,7 @@ def _kind(text: str, unit_cells: dict, attribute_cells: dict) -> str:
     return "text"
 
 
-def _column_group(lines: _Lines, j: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
+def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
     items = lines.items
 
     def kind(k: int) -> str:
@@ -427,7 +424,7 @@ def _column_group(lines: _Lines, j: int, n_years: int, has_attr: bool, units: di
     return rows, k
 
 
-def _row_line(lines: _Lines, k: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
+def _row_line(lines: TextLines, k: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
     """A whole row written on one line: name unit v1 .. vn [属性]."""
     text, start, _ = lines.items[k]
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
