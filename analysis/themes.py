@@ -93,16 +93,19 @@ class ThemeCoder:
 
     def code_text(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
         """theme_id -> [(start, end, matched text)] in a cleaned text."""
-        out = {}
-        for tid, regex in self._regex.items():
-            masked = text
-            if tid in self._exclude:
-                # blank out excluded phrases, keeping offsets (大学区 is not a university)
-                masked = self._exclude[tid].sub(lambda m: "\0" * len(m.group()), text)
-            found = [(m.start(), m.end(), m.group()) for m in regex.finditer(masked)]
-            if len(found) >= self.themes[tid].min_mentions:
-                out[tid] = found
-        return out
+        found = {tid: self._matches(tid, text) for tid in self._regex}
+        return self._enough(found)
+
+    def _matches(self, tid: str, text: str) -> list[tuple[int, int, str]]:
+        masked = text
+        if tid in self._exclude:
+            # blank out excluded phrases, keeping offsets (大学区 is not a university)
+            masked = self._exclude[tid].sub(lambda m: "\0" * len(m.group()), text)
+        return [(m.start(), m.end(), m.group()) for m in self._regex[tid].finditer(masked)]
+
+    def _enough(self, found: dict[str, list]) -> dict[str, list]:
+        """The themes mentioned at least their min_mentions times."""
+        return {t: f for t, f in found.items() if f and len(f) >= self.themes[t].min_mentions}
 
     def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
         view = clean.paragraphs
@@ -146,24 +149,19 @@ class ThemeCoder:
                 return None
             return first
 
-        for tid, regex in self._regex.items():
-            masked = text
+        for tid in self._regex:
             if tid in self._exclude:
-                masked = self._exclude[tid].sub(lambda m: "\0" * len(m.group()), text)
                 for m in self._exclude[tid].finditer(text):
                     where(m.start(), m.end())
-            for m in regex.finditer(masked):
-                i = where(m.start(), m.end())
+            for start, end, word in self._matches(tid, text):
+                i = where(start, end)
                 if i is not None:
                     off = paras[i].start
-                    found[i][tid].append((m.start() - off, m.end() - off, m.group()))
-        out = []
-        for i, by_theme in enumerate(found):
-            if i in redo:
-                out.append(self.code_text(paras[i].text))
-                continue
-            out.append({t: f for t, f in by_theme.items() if len(f) >= self.themes[t].min_mentions})
-        return out
+                    found[i][tid].append((start - off, end - off, word))
+        return [
+            self.code_text(paras[i].text) if i in redo else self._enough(by_theme)
+            for i, by_theme in enumerate(found)
+        ]
 
 
 def coverage(
