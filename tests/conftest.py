@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -10,6 +13,16 @@ from analysis.build import BuildConfig, build
 from analysis.database import SCHEMAS, load_csv_tables
 
 CITIES = ["baicheng", "linjiang", "siping", "jilin", "jiamusi"]
+
+
+def copy_inputs(root: Path) -> Path:
+    """The project's inputs (data/raw and the YAML files of data/curated) under root/raw and
+    root/curated, for tests that edit them or build elsewhere; returns root."""
+    shutil.copytree(paths.RAW_DIR, root / "raw")
+    (root / "curated").mkdir()
+    for yml in paths.CURATED_DIR.glob("*.yaml"):
+        shutil.copy2(yml, root / "curated" / yml.name)
+    return root
 
 
 @pytest.fixture(scope="session")

@@ -26,6 +26,7 @@ from analysis.build import BuildConfig, build
 from analysis.cli import main
 from analysis.database import SCHEMAS
 from analysis.errors import InputError
+from tests.conftest import copy_inputs
 
 SIPING = "siping_2021_education_work_plan.txt"
 CODEBOOK = paths.CODEBOOK_YAML.name
@@ -98,10 +99,7 @@ class Workspace:
 def built(tmp_path_factory) -> Path:
     """Inputs copied from data/ and built once; each test gets its own copy of this folder."""
     root = tmp_path_factory.mktemp("built")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    (root / "curated").mkdir()
-    for yml in paths.CURATED_DIR.glob("*.yaml"):
-        shutil.copy2(yml, root / "curated" / yml.name)
+    copy_inputs(root)
     ws = Workspace(root, {})
     build(ws.config)
     return root

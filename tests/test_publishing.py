@@ -31,6 +31,7 @@ from analysis.data_package import TABLES, export_data_package
 from analysis.database import SCHEMAS
 from analysis.publishing import lock, open_outputs
 from analysis.publishing.journal import FAULT_AT, FAULT_LOG, JOURNAL
+from tests.conftest import copy_inputs
 
 ENV = {**os.environ, "PYTHONPATH": str(paths.ROOT)}
 DB = "plans.duckdb"
@@ -103,10 +104,7 @@ class Project:
 
 
 def new_project(folder: Path) -> Project:
-    shutil.copytree(paths.RAW_DIR, folder / "raw")
-    (folder / "curated").mkdir()
-    for yml in paths.CURATED_DIR.glob("*.yaml"):
-        shutil.copy2(yml, folder / "curated" / yml.name)
+    copy_inputs(folder)
     return Project(folder)
 
 

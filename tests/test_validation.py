@@ -27,6 +27,7 @@ from analysis.published_figures import load_published_figures
 from analysis.rules import COMPARATORS
 from analysis.sources import DOCUMENT_TYPES
 from analysis.theme_validation import load_sample_design
+from tests.conftest import copy_inputs
 
 FILES = {  # input -> its place in the workspace
     "registry": "raw/sources.yaml",
@@ -188,10 +189,7 @@ def outputs(root: Path) -> dict[str, bytes]:
 def built(tmp_path_factory) -> Path:
     """The inputs copied from data/ and built once; each test edits a copy of this folder."""
     root = tmp_path_factory.mktemp("built")
-    shutil.copytree(paths.RAW_DIR, root / "raw")
-    (root / "curated").mkdir()
-    for yml in paths.CURATED_DIR.glob("*.yaml"):
-        shutil.copy2(yml, root / "curated" / yml.name)
+    copy_inputs(root)
     # outside data/raw, for the symlink row
     (root / "outside.txt").write_text("not a plan\n", encoding="utf-8")
     (root / "raw" / "outside_link.txt").symlink_to(root / "outside.txt")
