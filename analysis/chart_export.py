@@ -9,6 +9,7 @@ SHA-256 of every input file) the chart came from.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -117,6 +118,11 @@ def export_charts(
         figures.check_indicators(request.indicators) if request.indicators is not None else None
     )
     themes = figures.check_themes(request.themes) if request.themes is not None else None
+    # names as typed (白城市, "Jilin City") become ids: file names and the sidecar use ids
+    resolved = {"cities": cities, "indicators": indicators, "themes": themes}
+    request = dataclasses.replace(
+        request, **{k: tuple(v) for k, v in resolved.items() if v is not None}
+    )
     out_dir = Path(out_dir)
     calls = _calls(request, cities, indicators, themes)
     saved = [
@@ -132,8 +138,7 @@ def _calls(request: ChartRequest, cities, indicators, themes):
     if chart == "gap":
         if not indicators:
             raise figures.SelectionError(
-                "the gap chart needs --indicators; valid indicator ids: "
-                + ", ".join(figures.valid_indicators())
+                "the gap chart needs --indicators; see: python -m analysis list indicators"
             )
         return [
             (lambda i=i, **kw: figures.gap_chart(i, cities=cities, **kw), f"gap_{i}")
