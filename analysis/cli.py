@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -26,10 +27,9 @@ from analysis.sources import DOCUMENT_TYPES
 
 
 def _name_list(text: str) -> tuple[str, ...]:
-    """Ids or names, separated by commas (also ，and 、); resolved by analysis.names."""
-    from analysis.names import split_names
-
-    return split_names(text)
+    """Ids or names separated by commas (also ，and 、), kept whole: analysis.names splits
+    them, knowing the names that hold a separator themselves (名师、名校长人数)."""
+    return (text,)
 
 
 def _lower_list(text: str) -> tuple[str, ...]:
@@ -397,9 +397,15 @@ def _list(args: argparse.Namespace) -> int:
     text, note = listing(
         args.what, args.format, args.database, args.registry, args.codebook, args.themes
     )
-    sys.stdout.write(text)
-    # a table is for reading: the note follows it; CSV stays pure for the program reading it
-    print(note, file=sys.stdout if args.format == "table" else sys.stderr)
+    try:
+        sys.stdout.write(text)
+        # a table is for reading: the note follows it; CSV stays pure for the program reading it
+        print(note, file=sys.stdout if args.format == "table" else sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (`list indicators | head`), which is no error; stdout goes
+        # to devnull so that the interpreter's last flush does not report it either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

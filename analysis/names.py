@@ -28,6 +28,7 @@ from analysis.validation import load_checked
 KINDS = {"city": "cities", "indicator": "indicators", "theme": "themes"}
 # Between names: comma, full-width comma and the enumeration comma people type in Chinese.
 _BETWEEN_NAMES = re.compile(r"[,，、]")
+_BETWEEN_NAMES_KEPT = re.compile(r"([,，、])")
 _QUOTES = re.compile(r"[\"'“”‘’「」『』]")
 _SPACERS = re.compile(r"[\s_\-‐‑–—]+")  # spaces, underscores and hyphens are one separator
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff"
@@ -81,8 +82,28 @@ class Named:
 
 
 def split_names(text: str) -> tuple[str, ...]:
-    """ "白城市，Jiamusi、jilin" -> ("白城市", "Jiamusi", "jilin"); blanks dropped."""
+    """ "白城市，Jiamusi、jilin" -> ("白城市", "Jiamusi", "jilin"); blanks dropped. (A name
+    that itself holds a separator, 名师、名校长人数, is kept whole by Catalogue.resolve.)"""
     return tuple(part.strip() for part in _BETWEEN_NAMES.split(text) if part.strip())
+
+
+def _names_in(text: str, lookup) -> list[tuple[str, list[str]]]:
+    """(name, ids it matches) for each name in ``text``. Pieces between separators are
+    joined back where together they make a known name (市级以上名师、名校长人数 is one
+    indicator), the longest first; a piece that matches nothing alone stays unknown."""
+    tokens = _BETWEEN_NAMES_KEPT.split(text)
+    pieces = tokens[0::2]
+    found, i = [], 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            name = "".join(tokens[2 * i : 2 * j - 1]).strip()  # pieces i..j-1, separators kept
+            matches = lookup(name) if name else []
+            if matches or j == i + 1:
+                if name:
+                    found.append((name, matches))
+                i = j
+                break
+    return found
 
 
 def fold(text: str, rules: MatchingRules) -> str:
@@ -137,24 +158,27 @@ class Catalogue:
     def resolve(self, chosen: str | Iterable[str]) -> list[str]:
         """The ids the names stand for, in the caller's order, repeats dropped. Raises
         UnknownName naming every name that matches nothing or several entries."""
-        names = [n for part in _parts(chosen) for n in split_names(part)]
-        see = f"see: python -m analysis list {KINDS[self.kind]}"
-        if not names:
-            raise UnknownName(f"choose at least one {self.kind}; {see}")
         exact, loose = self._indexes()
-        ids, problems = [], []
-        for name in names:
+
+        def lookup(name: str) -> list[str]:
             folded = fold(name, self.rules)
-            found = exact.get(folded) or loose.get(reduce(folded, self.rules, self.kind), [])
-            if len(found) == 1:
-                ids.append(found[0])
-            elif found:
-                listed = _either(self._label(i) for i in found)
+            return exact.get(folded) or loose.get(reduce(folded, self.rules, self.kind), [])
+
+        found = [hit for part in _parts(chosen) for hit in _names_in(part, lookup)]
+        see = f"see: python -m analysis list {KINDS[self.kind]}"
+        if not found:
+            raise UnknownName(f"choose at least one {self.kind}; {see}")
+        ids, problems = [], []
+        for name, matches in found:
+            if len(matches) == 1:
+                ids.append(matches[0])
+            elif matches:
+                listed = _either(self._label(i) for i in matches)
                 problems.append(
                     f'{self.kind} "{name}" is ambiguous: {listed}; give one of these ids'
                 )
             else:
-                problems.append(self._unknown(name, folded, exact, loose))
+                problems.append(self._unknown(name, fold(name, self.rules), exact, loose))
         if problems:
             message = "; ".join(problems)
             raise UnknownName(message + (" " if message.endswith("?") else "; ") + see)
