@@ -200,14 +200,27 @@ def _list_parser(sub) -> None:
         "database, or from the registries before the first build.",
         epilog=LIST_EPILOG,
     )
-    lst.add_argument("what", type=str.lower, choices=list(KINDS.values()))
+    lst.add_argument("what", type=str.lower, choices=list(KINDS.values()), help="what to list")
     lst.add_argument(
-        "--format", type=str.lower, choices=FORMATS, default="table", help="default: table"
+        "--format",
+        type=str.lower,
+        choices=FORMATS,
+        default="table",
+        help="table: aligned columns (default); csv: for a spreadsheet",
     )
-    lst.add_argument("--database", type=Path, default=paths.DATABASE)
-    lst.add_argument("--registry", type=Path, default=paths.SOURCES_YAML, help="sources.yaml")
-    lst.add_argument("--codebook", type=Path, default=paths.CODEBOOK_YAML)
-    lst.add_argument("--themes", type=Path, default=paths.THEME_CODEBOOK_YAML)
+    lst.add_argument("--database", type=Path, default=paths.DATABASE, help="read when built")
+    lst.add_argument(
+        "--registry",
+        type=Path,
+        default=paths.SOURCES_YAML,
+        help="sources.yaml, read before a build",
+    )
+    lst.add_argument(
+        "--codebook", type=Path, default=paths.CODEBOOK_YAML, help="read before a build"
+    )
+    lst.add_argument(
+        "--themes", type=Path, default=paths.THEME_CODEBOOK_YAML, help="read before a build"
+    )
 
 
 def _period(text: str) -> tuple[int, int]:

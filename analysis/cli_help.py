@@ -61,9 +61,10 @@ LIST_EPILOG = """examples:
   python -m analysis list themes
 
 prints, for instance:
-  id        name_zh  name_en     province        document        period
-  baicheng  白城市   Baicheng    吉林省 Jilin    five_year_plan  2021-2025
+  id        name_zh   name_en     province               document          period
+  baicheng  白城市    Baicheng    吉林省 Jilin           five_year_plan    2021-2025
   ...
+  jiamusi   佳木斯市  Jiamusi     黑龙江省 Heilongjiang  five_year_plan    2021-2025
   5 cities, read from data/curated/plans.duckdb
 Any id or name listed here can be given to export --cities, --indicators, --themes.
 """

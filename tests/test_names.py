@@ -469,17 +469,25 @@ def test_export_typo_exits_2_with_one_line_and_no_traceback(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
-def test_list_help_ends_with_examples_that_run(capsys):
+def test_list_help_ends_with_examples_that_run_and_print_what_it_shows(capsys):
     from analysis.cli_help import LIST_EPILOG
 
+    lines = LIST_EPILOG.splitlines()
     examples = [
-        line.split("#")[0].split(">")[0].split()[3:]
-        for line in LIST_EPILOG.splitlines()
+        line.split(">")[0].split()[4:]
+        for line in lines
         if line.strip().startswith("python -m analysis list")
     ]
-    assert {e[1] for e in examples} == set(names.KINDS.values())
+    assert {e[0] for e in examples} == set(names.KINDS.values())
     for example in examples:
-        assert run(capsys, *example)[0] == 0
+        assert run(capsys, "list", *example)[0] == 0
+    shown = lines[lines.index("prints, for instance:") + 1 :]
+    shown = [
+        line.strip()
+        for line in shown[: shown.index("  5 cities, read from data/curated/plans.duckdb") + 1]
+    ]
+    printed = run(capsys, "list", "cities")[1].splitlines()
+    assert shown and all(line in printed for line in shown if line != "...")
 
 
 def test_list_into_a_closed_pipe_is_not_an_error(capsys, monkeypatch, tmp_path):
