@@ -27,8 +27,7 @@ from analysis.validation import load_checked
 #: kind -> the plural the command line and `list` use
 KINDS = {"city": "cities", "indicator": "indicators", "theme": "themes"}
 # Between names: comma, full-width comma and the enumeration comma people type in Chinese.
-_BETWEEN_NAMES = re.compile(r"[,，、]")
-_BETWEEN_NAMES_KEPT = re.compile(r"([,，、])")
+_BETWEEN_NAMES = re.compile(r"([,，、])")  # kept by split(): a name may hold one itself
 _QUOTES = re.compile(r"[\"'“”‘’「」『』]")
 _SPACERS = re.compile(r"[\s_\-‐‑–—]+")  # spaces, underscores and hyphens are one separator
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff"
@@ -81,17 +80,12 @@ class Named:
         return f"{self.id} ({self.name_zh}, {self.name_en})"
 
 
-def split_names(text: str) -> tuple[str, ...]:
-    """ "白城市，Jiamusi、jilin" -> ("白城市", "Jiamusi", "jilin"); blanks dropped. (A name
-    that itself holds a separator, 名师、名校长人数, is kept whole by Catalogue.resolve.)"""
-    return tuple(part.strip() for part in _BETWEEN_NAMES.split(text) if part.strip())
-
-
 def _names_in(text: str, lookup) -> list[tuple[str, list[str]]]:
-    """(name, ids it matches) for each name in ``text``. Pieces between separators are
-    joined back where together they make a known name (市级以上名师、名校长人数 is one
-    indicator), the longest first; a piece that matches nothing alone stays unknown."""
-    tokens = _BETWEEN_NAMES_KEPT.split(text)
+    """(name, ids it matches) for each name in ``text`` ("白城市，Jiamusi、jilin"; blanks
+    dropped). Pieces between separators are joined back where together they make a known
+    name (市级以上名师、名校长人数 is one indicator), the longest first; a piece that
+    matches nothing alone stays unknown."""
+    tokens = _BETWEEN_NAMES.split(text)
     pieces = tokens[0::2]
     found, i = [], 0
     while i < len(pieces):
