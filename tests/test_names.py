@@ -493,3 +493,14 @@ def test_list_into_a_closed_pipe_is_not_an_error(capsys, monkeypatch, tmp_path):
     code = cli.main(["list", "indicators"])
     sink.close()
     assert code == 0 and capsys.readouterr().err == ""
+
+
+def test_list_says_which_registered_cities_the_database_does_not_hold(capsys, tmp_path):
+    """Registered after the last build: listed as missing, not silently left out."""
+    where = write_registries(tmp_path)
+    code, out, _ = run(capsys, "list", "cities", f"--registry={where['registry']}")
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "5 cities, read from data/curated/plans.duckdb; registered but not in the database: "
+        "qinglan, tonghua, tonghua_county, bayantala (run: python -m analysis build)"
+    )
