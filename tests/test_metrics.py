@@ -94,3 +94,48 @@ def test_jiamusi_stated_midpoints_get_a_status(db):
     assert got["inclusive_kindergarten_coverage"] == "moderately_improving"
     assert got["student_physical_fitness_pass_rate"] == "on_track"
     assert got["quality_high_school_quota_allocation_share"] == "stagnating"
+
+
+def test_both_progress_methods_on_the_real_plans(db):
+    """Where the plans state a trend, both methods are stored and disagreements flagged."""
+    got = db.execute(
+        "SELECT city_id, indicator_id, progress_status, cagr_status, round(cagr_ratio, 2) "
+        "FROM indicator_metrics WHERE methods_disagree ORDER BY 1, 2"
+    ).fetchall()
+    assert got == [
+        ("jiamusi", "mandarin_popularisation_rate", "moderately_improving", "limited_progress", 0.58),
+        ("jiamusi", "quality_high_school_quota_allocation_share", "stagnating", "target_achieved", None),
+    ]  # fmt: skip
+    baicheng = dict(
+        db.execute(
+            "SELECT indicator_id, cagr_status FROM indicator_metrics "
+            "WHERE city_id = 'baicheng' AND cagr_base_year = 2015"
+        ).fetchall()
+    )
+    assert baicheng["secondary_vocational_enrollment"] == "deterioration"
+    assert baicheng["kindergarten_enrollment"] == "deterioration"  # no target: CAGR -3 %
+
+
+def test_ambition_and_consistency_on_the_real_plans(db):
+    got = db.execute(
+        "SELECT city_id, indicator_id, history_2015, round(pace_ratio, 2), pace_label "
+        "FROM indicator_metrics WHERE past_rate_2015_2020 IS NOT NULL "
+        "AND target_2025 IS NOT NULL ORDER BY 1, 2"
+    ).fetchall()
+    assert ("baicheng", "upper_secondary_gross_enrollment_rate", 63.97, 0.89, "needs 0.9 times the past pace (slower)") in got  # fmt: skip
+    assert ("baicheng", "secondary_vocational_enrollment", 7979.0, None, "the past pace moved away from the target: needs a reversal") in got  # fmt: skip
+    positions = dict(
+        db.execute(
+            "SELECT indicator_id, midpoint_position FROM indicator_metrics "
+            "WHERE city_id = 'jiamusi' AND midpoint_position IS NOT NULL"
+        ).fetchall()
+    )
+    assert positions["mean_schooling_years_working_age"] == "behind"
+    assert positions["new_labour_force_higher_education_share"] == "ahead"
+    assert positions["public_kindergarten_enrollment_share"] == "past_target"
+    assert positions["student_physical_fitness_pass_rate"] == "on_path"
+    # every 2022 value with a baseline and a target gets a position, never silently none
+    assert db.execute(
+        "SELECT count(*) FROM indicator_metrics WHERE midpoint_2022 IS NOT NULL "
+        "AND baseline_2020 IS NOT NULL AND target_2025 IS NOT NULL AND midpoint_position IS NULL"
+    ).fetchone() == (0,)
