@@ -9,7 +9,7 @@ Report (analysis/metrics.py), implemented as published so that the two can be co
 * Thresholds and edge cases as implemented by Open SDG, which says its method is "inspired by
   the progress methodology used by Eurostat" and cites Eurostat (2021):
   "Progress Measurement Methodology for the Sustainable Development Goals",
-  https://open-sdg.readthedocs.io/en/latest/progress-methodology/ (Statistics Canada), and the
+  ``https://open-sdg.readthedocs.io/en/latest/progress-methodology/`` (Statistics Canada), and the
   code, open-sdg/sdg-build ``sdg/ProgressMeasure.py`` (commit 139fede7), functions
   ``growth_calculation``, ``methodology_1``, ``methodology_2``, ``is_target_achieved``,
   ``get_progress_thresholds`` and ``get_progress_status``.
