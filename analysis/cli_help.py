@@ -26,6 +26,9 @@ rural_revitalisation --lang zh --size 180x120mm --dpi 600
   python -m analysis export growth
   python -m analysis export midpoint --cities jiamusi --format pdf,png
 
+  # required pace against the 2015-2020 pace, and 2022 values against the straight path
+  python -m analysis export ambition --lang en --format png
+
 Each chart is written to --out-dir with a sidecar <name>.json naming every observation
 plotted (id, source, raw file, character span, quote) and the database build it came from.
 An unknown city, indicator or theme id is an error that lists the valid ids.
