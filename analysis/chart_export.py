@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import figures, paths, report
+from analysis.ambition_figure import ambition_chart
 from analysis.build_inputs import file_sha256
 from analysis.chart_choices import CHARTS, FORMATS, LANGUAGES, MEASURES, MM_PER_INCH, SIZE_PRESETS
 from analysis.published_figures import load_published_figures
@@ -85,6 +86,7 @@ class ChartRequest:
             "gap": ("themes",),
             "growth": ("themes",),
             "midpoint": ("themes",),
+            "ambition": ("indicators", "themes"),
             "theme-heatmap": ("indicators",),
             "theme-similarity": ("indicators",),
         }[self.chart]
@@ -160,6 +162,8 @@ def _calls(request: ChartRequest, cities, indicators, themes):
             )
             for c in (cities or load_published_figures().midpoint_cities)
         ]
+    if chart == "ambition":
+        return [(lambda **kw: ambition_chart(cities=cities, **kw), "ambition_consistency")]
     measure = MEASURES[request.measure]
     if chart == "theme-heatmap":
         return [

@@ -30,6 +30,9 @@ rural_revitalisation --lang zh --size 180x120mm --dpi 600
   python -m analysis export growth
   python -m analysis export midpoint --cities jiamusi --format pdf,png
 
+  # required pace against the 2015-2020 pace, and 2022 values against the straight path
+  python -m analysis export ambition --lang en --format png
+
 Each chart is written to --out-dir with a sidecar <name>.json naming every observation
 plotted (id, source, raw file, character span, quote) and the database build it came from.
 Cities, indicators and themes may be given by id or by name (python -m analysis list
@@ -44,7 +47,7 @@ REPRODUCE_EPILOG = """example:
   python -m analysis reproduce --keep /tmp/rerun    # keep the copy to inspect differences
 
 prints, for instance:
-  33 of 33 figures reproduced byte-identically
+  36 of 36 figures reproduced byte-identically
   16 of 16 data exports reproduced byte-identically
   6 of 6 notebooks reproduced byte-identically
 """

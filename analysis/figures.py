@@ -521,11 +521,14 @@ def theme_similarity_chart(
 def all_figures(out_dir: Path = FIGURES_DIR) -> list[SavedFigure]:
     """Every figure the notebooks publish (data/curated/published_figures.yaml), in
     notebook order; used to check reproduction."""
+    from analysis.ambition_figure import ambition_chart  # it imports this module
+
     published = load_published_figures()
     return [
         *(gap_chart(i, out_dir) for i in published.gap_indicators),
         *(growth_chart(u, out_dir) for u in published.growth_units),
         *(midpoint_chart(c, out_dir) for c in published.midpoint_cities),
+        *([ambition_chart(out_dir)] if published.ambition else []),
         *(theme_heatmap_chart(m, out_dir) for m in published.theme_measures),
         *([theme_similarity_chart(out_dir)] if published.theme_similarity else []),
     ]

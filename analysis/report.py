@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+from IPython.display import Markdown
 from scipy.cluster.hierarchy import linkage
 from scipy.spatial.distance import pdist, squareform
 
@@ -169,6 +170,163 @@ def status_counts() -> pd.DataFrame:
         .reindex([c for c in city_order() if c in set(df.city_id)])
         .astype(int)
     )
+
+
+# ---------------------------------------------------------------- 05 two progress methods
+
+#: Rows that at least one progress method assesses.
+ASSESSED = (
+    "(progress_status NOT IN ('no_baseline', 'no_trend_stated') OR cagr_status <> 'not_available')"
+)
+
+
+def progress_methods() -> pd.DataFrame:
+    """The linear-rate (SDR) and compound-growth (Eurostat / Open SDG) status side by side,
+    wherever either method assesses the indicator. ``linear_ratio`` is observed / required
+    (the sign cancels for lower-is-better); empty where the required rate is 0."""
+    df = query(
+        "SELECT city_id, indicator_id, direction, trend_basis, observed_rate, "
+        "growth_per_year_2020_2025 AS required_rate, progress_status, cagr_base_year, "
+        "cagr_current_year, cagr_observed, cagr_required, cagr_ratio, cagr_status, cagr_note, "
+        f"methods_disagree FROM indicator_metrics WHERE {ASSESSED} "
+        "ORDER BY list_position(?, city_id), indicator_id",
+        [city_order()],
+    )
+    required = df.required_rate.where(df.required_rate != 0)
+    ratio = (df.observed_rate / required).where(df.trend_basis.notna())
+    df.insert(df.columns.get_loc("progress_status"), "linear_ratio", ratio)
+    return df
+
+
+def method_agreement() -> pd.DataFrame:
+    """Linear-rate status (rows) by compound-growth status (columns): counts of indicators."""
+    df = progress_methods()
+    return pd.crosstab(df.progress_status, df.cagr_status)
+
+
+def method_disagreements() -> pd.DataFrame:
+    """Every city and indicator where both methods assess and they disagree, with why."""
+    df = progress_methods()
+    df = df[df.methods_disagree.fillna(False).astype(bool)].copy()
+    metrics = query(
+        "SELECT city_id, indicator_id, latest_value, target_2025, target_comparator "
+        "FROM indicator_metrics"
+    )
+    df = df.merge(metrics, on=["city_id", "indicator_id"], how="left")
+    df["why"] = [_why_methods_differ(r) for r in df.itertuples()]
+    return df[["city_id", "indicator_id", "progress_status", "cagr_status", "why"]]
+
+
+def _why_methods_differ(r) -> str:
+    if r.cagr_status == "target_achieved":
+        return (
+            f"Open SDG counts the target met once the latest value reaches "
+            f"{r.target_2025:g} (it compares with >= or <=); the plan's target is "
+            f"'{r.target_comparator}{r.target_2025:g}', which the linear method reads strictly"
+        )
+    return (
+        f"linear ratio {r.linear_ratio:.2f} (thresholds 1 / 0.5 / 0) against compound ratio "
+        f"{r.cagr_ratio:.2f} (thresholds 0.95 / 0.6 / 0)"
+    )
+
+
+def assessed_by_one_method() -> pd.DataFrame:
+    """Indicators only one method can assess (e.g. a trend without a target)."""
+    df = progress_methods()
+    return df[df.methods_disagree.isna()][
+        ["city_id", "indicator_id", "progress_status", "cagr_status", "cagr_observed"]
+    ]
+
+
+def progress_methods_findings() -> Markdown:
+    """The section's findings, computed from the table (nothing typed in the notebook)."""
+    df = progress_methods()
+    both = df[df.methods_disagree.notna()]
+    differ = method_disagreements()
+    names = indicator_labels().set_index("indicator_id").name_en
+    lines = [
+        f"- The two methods both assess {len(both)} city-indicator pairs and agree on "
+        f"{len(both) - len(differ)} of them.",
+        *(
+            f"- They disagree on {r.city_id} · {names[r.indicator_id]}: linear "
+            f"**{r.progress_status}**, compound **{r.cagr_status}** ({r.why})."
+            for r in differ.itertuples()
+        ),
+        f"- {int(df.methods_disagree.isna().sum())} pairs are assessed by one method only "
+        "(the compound method also rates a trend without a target, and rates a target "
+        "reached by the latest value even without a trend).",
+    ]
+    return Markdown("\n".join(lines))
+
+
+# ---------------------------------------------------------------- 05 ambition, consistency
+
+
+def ambition_consistency() -> pd.DataFrame:
+    """Per city and indicator where the plan states the values: required 2020-2025 pace
+    against the pace achieved 2015-2020, the stated 2022 value against the straight path,
+    and whether the target improves on the baseline (formulas: analysis/plan_ambition.py)."""
+    return query(
+        "SELECT city_id, indicator_id, unit, direction, history_2015, baseline_2020, "
+        "midpoint_2022, implied_2022, target_2025, target_comparator, past_rate_2015_2020, "
+        "growth_per_year_2020_2025 AS required_rate, pace_ratio, pace_label, "
+        "midpoint_deviation, midpoint_position, target_direction FROM indicator_metrics "
+        "WHERE pace_label IS NOT NULL OR midpoint_position IS NOT NULL "
+        "OR target_direction IN ('hold', 'decline') "
+        "ORDER BY list_position(?, city_id), indicator_id",
+        [city_order()],
+    )
+
+
+def target_directions() -> pd.DataFrame:
+    """City x improvement / hold / decline: how many targets move past the baseline."""
+    df = query(
+        "SELECT city_id, target_direction FROM indicator_metrics WHERE target_direction IS NOT NULL"
+    )
+    table = pd.crosstab(df.city_id, df.target_direction)
+    return table.reindex([c for c in city_order() if c in table.index])
+
+
+def ambition_findings() -> Markdown:
+    """The section's findings, computed from :func:`ambition_consistency`."""
+    df = ambition_consistency()
+    names = indicator_labels().set_index("indicator_id").name_en
+
+    def target(r) -> str:
+        return f"{'' if r.target_comparator == '=' else r.target_comparator}{r.target_2025:g}"
+
+    def which(rows: pd.DataFrame, values: str = "") -> str:
+        shown = {
+            "": lambda r: "",
+            "baseline": lambda r: f" ({r.baseline_2020:g} in 2020, target {target(r)})",
+            "midpoint": lambda r: f" ({r.midpoint_2022:g} in 2022, target {target(r)})",
+        }[values]
+        items = [f"{r.city_id} · {names[r.indicator_id]}{shown(r)}" for r in rows.itertuples()]
+        return "; ".join(items) or "none"
+
+    paced = df[df.pace_label.notna()]
+    at = df[df.midpoint_position.notna()]
+    counts = at.midpoint_position.value_counts().sort_index()
+    position = ", ".join(f"{n} {p}" for p, n in counts.items())
+    behind = at[at.midpoint_position == "behind"]
+    beyond = at[at.midpoint_position == "past_target"]
+    cities = ", ".join(sorted(set(paced.city_id))) or "none"
+    lines = [
+        f"- Pace: {len(paced)} indicators state a 2015 value, a 2020 baseline and a target "
+        f"(cities: {cities}).",
+        *(
+            f"  - {r.city_id} · {names[r.indicator_id]}: {r.pace_label}."
+            for r in paced.itertuples()
+        ),
+        f"- Midpoint: {len(at)} stated 2022 values against the straight path: {position}.",
+        f"  - behind the path (back-loaded): {which(behind, 'midpoint')}.",
+        f"  - already at or beyond the 2025 target in 2022: {which(beyond, 'midpoint')}.",
+        "- Targets that hold the baseline: "
+        f"{which(df[df.target_direction == 'hold'], 'baseline')}.",
+        "- Targets below the baseline for the indicator's direction: "
+        f"{which(df[df.target_direction == 'decline'], 'baseline')}.",
+    ]
+    return Markdown("\n".join(lines))
 
 
 # ---------------------------------------------------------------- 06 themes
