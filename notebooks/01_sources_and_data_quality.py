@@ -23,7 +23,7 @@
 # %%
 import pandas as pd
 
-from analysis import figures, report
+from analysis import figures, findings, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
@@ -66,6 +66,7 @@ report.corrections_applied()
 # %% [markdown]
 # ## Findings
 #
-# - Only three of the five texts state numbers: Baicheng and Jiamusi through indicator tables and prose, Linjiang through prose only. Siping states a single 2021 target and Jilin City none, so they drop out of every numeric comparison and appear only in the theme analysis.
-# - Eight within-plan conflicts exist, all about 2020 baselines or 2025 targets of core access indicators. Baicheng's two tables disagree about 2020 (专栏 1 reports outcomes, e.g. upper-secondary gross enrolment 80.36%, 专栏 2 restates the baseline as 95%), and Jiamusi's prose review gives lower 2020 values than its table (preschool 88.2% vs 90%).
-# - Baselines therefore carry real uncertainty of several percentage points; the gap and growth figures in later notebooks should be read with the alternatives shown beside them.
+# Written from the database by `analysis.findings.sources_and_quality()`, so they follow the data.
+
+# %%
+findings.sources_and_quality()
