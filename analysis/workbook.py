@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,10 +78,6 @@ class Sheet:
     # per cell Excel number format (None: the column's kind decides); same shape as rows
     number_formats: list[list[str | None]] | None = None
     description: str = ""
-    keys: list[str] = field(init=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "keys", [c.key for c in self.columns])
 
 
 # ---------------------------------------------------------------- the data sheets

@@ -127,3 +127,12 @@ def test_reproduce_says_its_stages(tmp_path, monkeypatch):
         "reproduce 3/3",
     ]
     assert ran and ran[0][-2:] == ["analysis", "all"]
+
+
+def test_the_default_announcement_goes_to_the_terminal_not_to_stdout(tmp_path, monkeypatch, capfd):
+    """An export's first chart (no announce given) tells the terminal why it pauses."""
+    monkeypatch.setattr(fonts, "convert_to_truetype", lambda _src, tmp: tmp.write_bytes(b"ttf"))
+    fonts.chinese_font_path(tmp_path)
+    captured = capfd.readouterr()
+    assert captured.err == fonts.CONVERTING_MESSAGE + "\n"
+    assert captured.out == ""
