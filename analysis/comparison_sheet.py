@@ -113,8 +113,9 @@ def _gap_format(doc: WorkbookDoc, unit: str) -> str:
 def _number_format(doc: WorkbookDoc, unit: str) -> str:
     if unit not in doc.number_formats:
         raise InputError(
-            "data/curated/data_package.yaml",
-            f"workbook: number_formats has no format for unit {unit!r}",
+            doc.path,
+            f"workbook: number_formats has no format for unit {unit!r} (a codebook unit)",
+            doc.formats_line,
         )
     return doc.number_formats[unit]
 

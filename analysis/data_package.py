@@ -117,6 +117,8 @@ class WorkbookDoc:
     number_formats: dict[str, str]  # codebook unit -> Excel number format
     unit_suffixes: dict[str, str]  # linear_percent, linear, compound -> unit suffix
     status_words: dict[str, str]  # status id -> words
+    path: Path  # where they were read, for errors found when the rows are known
+    formats_line: int | None  # the line of number_formats
 
 
 @dataclass(frozen=True)
@@ -193,6 +195,8 @@ def _workbook(path: Path, value) -> WorkbookDoc:
         {str(k): str(v) for k, v in entry["number_formats"].items()},
         {str(k): str(v) for k, v in entry["unit_suffixes"].items()},
         {str(k): str(v) for k, v in entry["status_words"].items()},
+        path,
+        getattr(entry["number_formats"], "line", None),
     )
 
 

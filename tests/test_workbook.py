@@ -169,3 +169,24 @@ def test_column_widths_fit_the_names(book):
     longest = max(len(r[2].value) for r in ws.iter_rows(min_row=2))
     assert width["Indicator"] >= min(longest, 60)
     assert width["Sources"] >= 60  # wraps, but wide enough to read a quote
+
+
+def test_a_unit_without_a_number_format_is_a_clean_error(built, tmp_path):
+    """The comparison needs a format for every unit it shows; the error names the file
+    and the line of number_formats."""
+    from analysis.errors import InputError
+
+    folder = build_copy(built, tmp_path / "out")
+    text = paths.DATA_PACKAGE_YAML.read_text(encoding="utf-8")
+    descriptions = tmp_path / "data_package.yaml"
+    descriptions.write_text(text.replace("    persons: '#,##0'\n", ""), encoding="utf-8")
+    before = sorted(p.name for p in folder.iterdir())
+    with pytest.raises(InputError) as info:
+        export_data_package(folder / "plans.duckdb", folder, descriptions)
+    # a mapping's line is the line it starts on: the first format under number_formats
+    line = text[: text.index("  number_formats:")].count("\n") + 2
+    assert str(info.value) == (
+        f"{descriptions}:{line}: workbook: number_formats has no format for unit "
+        "'persons' (a codebook unit)"
+    )
+    assert sorted(p.name for p in folder.iterdir()) == before
