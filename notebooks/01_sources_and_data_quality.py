@@ -58,7 +58,7 @@ report.conflicts()
 # %% [markdown]
 # ## Reviewed corrections
 #
-# Three values needed a reviewer: Jiamusi's `视频监控系统与属地公安机关联网率、城区中小学专职保安员配备率100%` gives one value to two phrases, and two of Baicheng's development-review values describe the "double reduction" policy that began in 2021, so they are dated 2022 (the plan's printing year), not 2020.
+# Values a reviewer changed, each with the reason recorded in `data/curated/corrections.yaml` (the table lists them all; none is typed here). For example, development-review values that describe the "double reduction" policy, which began in 2021, cannot be 2020 values, so they are dated 2022 (the plan's printing year).
 
 # %%
 report.corrections_applied()
