@@ -11,24 +11,23 @@ export refuses CSV files that do not hold the database's rows.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import shutil
 import tempfile
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import xlsxwriter
 
 from analysis import paths
+from analysis.comparison_sheet import comparison_sheet
 from analysis.database import SCHEMAS, SORT_KEYS, load_csv_tables
 from analysis.errors import InputError
 from analysis.publishing import check_output_folder, open_outputs, publish
 from analysis.validation import load_checked
+from analysis.workbook import Sheet, data_sheet, write_workbook
 from analysis.yamlio import LineDict, require_list
 
 # The exported tables, in the order of the descriptor and the workbook's sheets. The
@@ -87,20 +86,11 @@ FOREIGN_KEYS = {
     "national_reference": (_INDICATOR,),
     "theme_coverage": (_PLAN, (("theme_id",), "themes", ("theme_id",))),
 }
-# Value columns that carry one observation: the workbook puts its quote beside them.
-QUOTED_VALUES = {
-    "baseline_2020": "baseline_observation_id",
-    "midpoint_2022": "midpoint_observation_id",
-    "target_2025": "target_observation_id",
-}
-# xlsxwriter stamps the workbook with its creation time unless told otherwise; a fixed
-# date keeps the file byte-identical between runs (it is not the export time).
-WORKBOOK_CREATED = dt.datetime(2025, 1, 1)
-MAX_COLUMN_WIDTH = 60
 
 _TOP_KEYS = {"package", "workbook", "tables"}
 _PACKAGE_KEYS = {"name", "title", "description", "licenses"}
-_TABLE_KEYS = {"name", "title", "description", "fields"}
+_TABLE_KEYS = {"name", "title", "sheet", "description", "fields"}
+_WORKBOOK_KEYS = {"quote_column", "number_formats", "unit_suffixes", "status_words"}
 _FIELD_KEYS = {"name", "description", "unit"}
 
 
@@ -116,15 +106,30 @@ class FieldDoc:
 @dataclass(frozen=True)
 class TableDoc:
     title: str | None
+    sheet: str  # the workbook sheet's name, for people
     description: str
     fields: dict[str, FieldDoc]
 
 
 @dataclass(frozen=True)
+class WorkbookDoc:
+    quote_column: str  # template with {value} and {observation_id}
+    number_formats: dict[str, str]  # codebook unit -> Excel number format
+    unit_suffixes: dict[str, str]  # linear_percent, linear, compound -> unit suffix
+    status_words: dict[str, str]  # status id -> words
+    path: Path  # where they were read, for errors found when the rows are known
+    formats_line: int | None  # the line of number_formats
+
+
+@dataclass(frozen=True)
 class Descriptions:
     package: dict
-    quote_column: str  # template with {value} and {observation_id}
+    workbook: WorkbookDoc
     tables: dict[str, TableDoc]
+
+    @property
+    def quote_column(self) -> str:
+        return self.workbook.quote_column
 
 
 def load_descriptions(path: Path = paths.DATA_PACKAGE_YAML) -> Descriptions:
@@ -133,7 +138,7 @@ def load_descriptions(path: Path = paths.DATA_PACKAGE_YAML) -> Descriptions:
     data, _ = load_checked(path, "data_package")
     data = _mapping(path, data, "the file", _TOP_KEYS, 1)
     package = _package(path, data.get("package"))
-    quote_column = _quote_column(path, data.get("workbook"))
+    workbook = _workbook(path, data.get("workbook"))
     described: dict[str, TableDoc] = {}
     for entry in require_list(path, data, "tables"):
         name, doc = _table(path, entry)
@@ -143,7 +148,11 @@ def load_descriptions(path: Path = paths.DATA_PACKAGE_YAML) -> Descriptions:
     for table in TABLES:
         if table not in described:
             raise InputError(path, f"exported table {table!r} has no entry under tables:")
-    return Descriptions(package, quote_column, {t: described[t] for t in TABLES})
+    sheets = [described[t].sheet for t in TABLES]
+    for table in TABLES:
+        if sheets.count(described[table].sheet) > 1:
+            raise InputError(path, f"sheet name {described[table].sheet!r} is used twice")
+    return Descriptions(package, workbook, {t: described[t] for t in TABLES})
 
 
 def _mapping(path: Path, value, what: str, allowed: set[str], line: int | None) -> LineDict:
@@ -179,8 +188,19 @@ def _package(path: Path, value) -> dict:
     }
 
 
-def _quote_column(path: Path, value) -> str:
-    entry = _mapping(path, value, "workbook", {"quote_column"}, getattr(value, "line", None))
+def _workbook(path: Path, value) -> WorkbookDoc:
+    entry = _mapping(path, value, "workbook", _WORKBOOK_KEYS, getattr(value, "line", None))
+    return WorkbookDoc(
+        _quote_column(path, entry),
+        {str(k): str(v) for k, v in entry["number_formats"].items()},
+        {str(k): str(v) for k, v in entry["unit_suffixes"].items()},
+        {str(k): str(v) for k, v in entry["status_words"].items()},
+        path,
+        getattr(entry["number_formats"], "line", None),
+    )
+
+
+def _quote_column(path: Path, entry: LineDict) -> str:
     template = _text(path, entry, "quote_column", "workbook")
     try:
         template.format(value="v", observation_id="o")
@@ -213,7 +233,8 @@ def _table(path: Path, entry: LineDict) -> tuple[str, TableDoc]:
             raise InputError(path, f"{name}.{column} has no description", entry.line)
     title = entry.get("title")
     ordered = {column: fields[column] for column in SCHEMAS[name]}
-    return name, TableDoc(str(title) if title else None, description, ordered)
+    sheet = _text(path, entry, "sheet", f"table {name}")
+    return name, TableDoc(str(title) if title else None, sheet, description, ordered)
 
 
 def _field(path: Path, table: str, item: LineDict) -> tuple[str, FieldDoc]:
@@ -433,149 +454,6 @@ def _write_json(path: Path, descriptor: dict) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-# ---------------------------------------------------------------- the Excel workbook
-
-
-@dataclass(frozen=True)
-class Sheet:
-    name: str
-    columns: list[str]
-    types: list[str]  # DuckDB type of each column, VARCHAR for the added quotes
-    descriptions: list[str]
-    units: list[str | None]
-    rows: list[list]
-
-
-def _after(columns: list[str], value: str) -> int:
-    """Position just after a value column and its `<value>_upper` partner, if any."""
-    at = columns.index(value) + 1
-    if at < len(columns) and columns[at] == f"{value}_upper":
-        at += 1
-    return at
-
-
-def _workbook_columns(table: str) -> tuple[list[str], dict[str, tuple[str, str]]]:
-    """The table's columns with each source quote right after the value(s) it states.
-
-    Returns the columns and the added quote columns, each with its value and id column.
-    """
-    columns = list(SCHEMAS[table])
-    if "value" in columns and "quote" in columns:
-        columns.remove("quote")
-        columns.insert(_after(columns, "value"), "quote")
-    added = {}
-    for value, observation_id in QUOTED_VALUES.items():
-        if value in columns and observation_id in columns:
-            added[f"{value}_quote"] = (value, observation_id)
-            columns.insert(_after(columns, value), f"{value}_quote")
-    return columns, added
-
-
-def _sheet(con, table: str, doc: TableDoc, quote_template: str, quotes: dict) -> Sheet:
-    columns, added = _workbook_columns(table)
-    rows = [
-        [quotes.get(r[added[c][1]]) if c in added else r[c] for c in columns]
-        for r in _rows(con, table)
-    ]
-    types, descriptions, units = [], [], []
-    for c in columns:
-        if c in added:
-            value, observation_id = added[c]
-            text = quote_template.format(value=value, observation_id=observation_id)
-            types.append("VARCHAR")
-            descriptions.append(" ".join(text.split()))
-            units.append(None)
-        else:
-            types.append(SCHEMAS[table][c])
-            descriptions.append(doc.fields[c].description)
-            units.append(doc.fields[c].unit)
-    return Sheet(table, columns, types, descriptions, units, rows)
-
-
-def _width(value) -> int:
-    """Display width of a cell: CJK characters take two columns."""
-    text = value.isoformat() if isinstance(value, dt.date) else str(value)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _write_cell(ws, row: int, col: int, value, duck_type: str, formats: dict) -> None:
-    if value is None:
-        return  # missing stays an empty cell
-    if duck_type == "VARCHAR":
-        ws.write_string(row, col, value)  # never write(): "=" and ">=" would become formulas
-    elif duck_type in ("INTEGER", "DOUBLE"):
-        ws.write_number(row, col, value)
-    elif duck_type == "BOOLEAN":
-        ws.write_boolean(row, col, value)
-    elif duck_type == "DATE":
-        ws.write_datetime(row, col, value, formats["date"])
-    else:
-        raise ValueError(f"no workbook cell type for DuckDB type {duck_type}")
-
-
-def _write_data_sheet(workbook, sheet: Sheet, formats: dict) -> None:
-    ws = workbook.add_worksheet(sheet.name)
-    for col, name in enumerate(sheet.columns):
-        ws.write_string(0, col, name, formats["header"])
-        width = max([_width(name)] + [_width(r[col]) for r in sheet.rows if r[col] is not None])
-        ws.set_column(col, col, min(width + 2, MAX_COLUMN_WIDTH))
-    for i, row in enumerate(sheet.rows, start=1):
-        for col, value in enumerate(row):
-            _write_cell(ws, i, col, value, sheet.types[col], formats)
-    ws.freeze_panes(1, 0)
-    ws.autofilter(0, 0, len(sheet.rows), len(sheet.columns) - 1)
-
-
-def _write_readme(workbook, docs: Descriptions, sheets: list[Sheet], formats: dict) -> None:
-    """The first sheet: what the workbook is, then every sheet and column described."""
-    ws = workbook.add_worksheet("README")
-    ws.write_string(0, 0, docs.package["title"], formats["title"])
-    # the description spans the five columns, wrapped, in a row tall enough for it
-    ws.merge_range(1, 0, 1, 4, " ".join(docs.package["description"].split()), formats["wrap"])
-    ws.set_row(1, 120)
-    header = ["sheet", "column", "type", "unit", "description"]
-    for col, name in enumerate(header):
-        ws.write_string(3, col, name, formats["header"])
-    row = 4
-    for sheet in sheets:
-        doc = docs.tables[sheet.name]
-        summary = (
-            f"{doc.title + ': ' if doc.title else ''}{doc.description} ({len(sheet.rows)} rows)"
-        )
-        ws.write_string(row, 0, sheet.name, formats["header"])
-        ws.write_string(row, 4, " ".join(summary.split()), formats["wrap_bold"])
-        row += 1
-        for col, name in enumerate(sheet.columns):
-            ws.write_string(row, 0, sheet.name)
-            ws.write_string(row, 1, name)
-            ws.write_string(row, 2, FIELD_TYPES[sheet.types[col]])
-            if sheet.units[col]:
-                ws.write_string(row, 3, sheet.units[col], formats["wrap"])
-            ws.write_string(row, 4, sheet.descriptions[col], formats["wrap"])
-            row += 1
-    for col, width in enumerate((20, 30, 10, 30, 100)):
-        ws.set_column(col, col, width)
-    ws.freeze_panes(4, 0)
-
-
-def _write_workbook(path: Path, docs: Descriptions, sheets: list[Sheet]) -> None:
-    # in_memory: xlsxwriter then dates every zip entry 1980-01-01 instead of using the
-    # modification times of its temporary files
-    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
-    workbook.set_properties({"title": docs.package["title"], "created": WORKBOOK_CREATED})
-    formats = {
-        "header": workbook.add_format({"bold": True}),
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "wrap": workbook.add_format({"text_wrap": True, "valign": "top"}),
-        "wrap_bold": workbook.add_format({"text_wrap": True, "valign": "top", "bold": True}),
-        "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
-    }
-    _write_readme(workbook, docs, sheets, formats)
-    for sheet in sheets:
-        _write_data_sheet(workbook, sheet, formats)
-    workbook.close()
-
-
 # ---------------------------------------------------------------- the export
 
 
@@ -610,7 +488,8 @@ def _export(database: Path, out_dir: Path, descriptions: Path) -> list[Path]:
         quotes = dict(
             con.execute("SELECT observation_id, quote FROM plans.observations").fetchall()
         )
-        sheets = [_sheet(con, t, docs.tables[t], docs.quote_column, quotes) for t in TABLES]
+        sheets = [comparison_sheet(con, docs.workbook)]
+        sheets += [data_sheet(con, t, docs, quotes, _rows(con, t)) for t in TABLES]
         # ---- save
         return _save(con, out_dir, descriptor, docs, sheets)
     finally:
@@ -630,7 +509,7 @@ def _save(con, out_dir: Path, descriptor: dict, docs: Descriptions, sheets: list
             _write_parquet(con, table, staged)
             targets[staged] = parquet_dir / staged.name
         staged = staging / paths.WORKBOOK_XLSX.name
-        _write_workbook(staged, docs, sheets)
+        write_workbook(staged, docs, sheets)
         targets[staged] = out_dir / staged.name
         parquet_dir.mkdir(exist_ok=True)
         # all or none, even if killed: the next start completes or undoes it

@@ -9,18 +9,35 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
 from nbconvert.preprocessors import ExecutePreprocessor
+from traitlets.config import Config
 
 from analysis import paths
+from analysis.progress import say
 
 #: The Jupyter kernel the notebooks name: this environment's Python, registered under a
 #: name that says which project it is for.
 KERNEL_NAME = "city-education-plans"
 KERNEL_DISPLAY_NAME = "Python 3 (city-education-plans)"
 NOTEBOOK_TIMEOUT = 600  # seconds per cell; the slowest takes a few seconds
+
+
+def kernel_config() -> Config:
+    """Kernels started with CurveZMQ keys from their manager.
+
+    jupyter_client leaves transport encryption off by default, so every kernel logged
+    "Kernel is running over TCP without encryption" (ipykernel/kernelapp.py, init_sockets)
+    to the terminal. The kernelspec that register_kernel writes declares
+    ``supported_encryption: ["curve"]``; "required" makes the manager give it keys, and
+    fails (rather than falls back to plain text) if a kernelspec ever stops declaring it.
+    """
+    config = Config()
+    config.KernelManager.transport_encryption = "required"
+    return config
 
 
 def register_kernel(prefix: str = sys.prefix) -> None:
@@ -44,19 +61,26 @@ def register_kernel(prefix: str = sys.prefix) -> None:
 
 
 def execute_notebooks(
-    notebooks_dir: Path = paths.NOTEBOOKS_DIR, done: list[Path] | None = None
+    notebooks_dir: Path = paths.NOTEBOOKS_DIR,
+    done: list[Path] | None = None,
+    echo: Callable[[str], None] = say,
 ) -> list[Path]:
     """Execute every notebook in place, in reading order, with the project's kernel.
 
     Cells run with the notebook's folder as working directory, as in JupyterLab. An error
-    in a cell stops the job and names the notebook.
+    in a cell stops the job and names the notebook. Says which notebook runs, k of n.
     """
     register_kernel()
     done = [] if done is None else done  # the caller's list tells how far a failure got
-    for path in sorted(Path(notebooks_dir).glob("*.ipynb")):
+    notebooks = sorted(Path(notebooks_dir).glob("*.ipynb"))
+    for k, path in enumerate(notebooks, start=1):
+        echo(f"  notebook {k}/{len(notebooks)}: {path.stem}")
         nb = nbformat.read(path, as_version=4)
         runner = ExecutePreprocessor(
-            timeout=NOTEBOOK_TIMEOUT, kernel_name=KERNEL_NAME, record_timing=False
+            timeout=NOTEBOOK_TIMEOUT,
+            kernel_name=KERNEL_NAME,
+            record_timing=False,
+            config=kernel_config(),
         )
         runner.preprocess(nb, {"metadata": {"path": str(path.parent)}})
         nbformat.write(nb, path)
@@ -67,7 +91,7 @@ def execute_notebooks(
 STEPS = ("build", "data package", "notebooks", "report", "manifest")
 
 
-def run_main_job(echo=print, wait: bool = True) -> None:
+def run_main_job(echo: Callable[[str], None] = say, wait: bool = True) -> None:
     """Every step of the main job, in this process and this repository.
 
     The output folder is held for the whole job, so no other build slips in between the
@@ -83,23 +107,43 @@ def run_main_job(echo=print, wait: bool = True) -> None:
 
     published: list[str] = []
     executed: list[Path] = []
+
+    def step(name: str, doing: str) -> None:
+        echo(f"[{STEPS.index(name) + 1}/{len(STEPS)}] {doing}")
+
     with open_outputs(write=[paths.CURATED_DIR], wait=wait):
         try:
+            step("build", "build: reading the plans in data/raw into the database")
             echo(build(BuildConfig(wait=wait)).summary())
             published.append("build")
-            echo(f"data package: {len(export_data_package())} files in {paths.CURATED_DIR}")
+            step("data package", "data package: Parquet, datapackage.json, Excel workbook")
+            echo(f"  {len(export_data_package())} files in {paths.CURATED_DIR}")
             published.append("data package")
-            for path in execute_notebooks(done=executed):
-                echo(f"executed {path.relative_to(paths.ROOT)}")
+            step("notebooks", "notebooks: executing each in place (they write figures/)")
+            prepare_chart_font(echo)
+            execute_notebooks(done=executed, echo=echo)
             published.append("notebooks")
-            echo(f"report: {build_report()}")
+            step("report", "report: rendering the notebooks as a static site")
+            echo(f"  {build_report()}")
             published.append("report")
+            step("manifest", "manifest: SHA-256 of every published output")
             manifest = write_manifest()
             published.append("manifest")
-            echo(f"manifest: {manifest.relative_to(paths.ROOT)}")
+            echo(f"  {manifest.relative_to(paths.ROOT)}")
         except Exception as exc:
             failed = STEPS[len(published)]
             shown = list(published)
             if failed == "notebooks" and executed:  # each notebook is saved as it finishes
                 shown.append(f"{len(executed)} notebooks (executed and saved in place)")
             raise MainJobFailed(failed, shown, list(STEPS[len(published) :]), exc) from exc
+
+
+def prepare_chart_font(echo: Callable[[str], None] = say) -> None:
+    """Convert the charts' Chinese font before the notebooks need it, saying so once.
+
+    Done here rather than inside the first notebook's kernel, so that the ~25 s pause is
+    announced in the job's output instead of passing in silence (or landing in a cell).
+    """
+    from analysis.charts.fonts import chinese_font_path
+
+    chinese_font_path(announce=echo)

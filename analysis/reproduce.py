@@ -25,6 +25,7 @@ from pathlib import Path
 from analysis import paths
 from analysis.build_inputs import file_sha256
 from analysis.errors import InputError
+from analysis.progress import say
 
 MANIFEST = paths.CURATED_DIR / "manifest.sha256"
 
@@ -149,16 +150,23 @@ def clean_copy(source: Path, target: Path, names: list[str] | None = None) -> No
             shutil.copy2(src, dst)
 
 
+STAGES = 3  # copy, rerun, compare
+
+
 def reproduce(
-    source: Path = paths.ROOT, keep: Path | None = None, echo: Callable[[str], None] = print
+    source: Path = paths.ROOT, keep: Path | None = None, echo: Callable[[str], None] = say
 ) -> list[GroupResult]:
-    """Rerun the main job in a clean copy of ``source`` and compare with its manifest."""
+    """Rerun the main job in a clean copy of ``source`` and compare with its manifest.
+
+    Says which of its three stages it is in (the main job in the copy prints its own).
+    """
     manifest = read_manifest(source / MANIFEST.relative_to(paths.ROOT))
     if keep is not None:
         _check_keep(Path(keep))
     names = tracked_files(source)  # before anything is created: no git, no copy
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="reproduce-"))
     try:
+        echo(f"reproduce 1/{STAGES}: copying {len(names)} tracked files to {workdir}")
         workdir.mkdir(parents=True, exist_ok=True)
         clean_copy(source, workdir, names)
         removed = 0
@@ -166,7 +174,10 @@ def reproduce(
             for name in published_files(workdir)[group]:
                 (workdir / name).unlink()
                 removed += 1
-        echo(f"clean copy in {workdir}: {removed} published outputs removed; rerunning")
+        echo(
+            f"reproduce 2/{STAGES}: {removed} published outputs removed from the copy; "
+            "rerunning the main job there"
+        )
         env = {**os.environ, "PYTHONPATH": str(workdir)}
         # the copy's own `analysis` package (PYTHONPATH) runs in a child process, so every
         # path it writes is inside the copy
@@ -176,6 +187,7 @@ def reproduce(
             env=env,
             check=True,
         )
+        echo(f"reproduce 3/{STAGES}: comparing every output with {MANIFEST.name}")
         return compare(workdir, manifest)
     finally:
         if keep is None:

@@ -23,7 +23,7 @@
 # %%
 import pandas as pd
 
-from analysis import figures, report
+from analysis import figures, findings, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
@@ -58,7 +58,7 @@ report.conflicts()
 # %% [markdown]
 # ## Reviewed corrections
 #
-# Three values needed a reviewer: Jiamusi's `视频监控系统与属地公安机关联网率、城区中小学专职保安员配备率100%` gives one value to two phrases, and two of Baicheng's development-review values describe the "double reduction" policy that began in 2021, so they are dated 2022 (the plan's printing year), not 2020.
+# Values a reviewer changed, each with the reason recorded in `data/curated/corrections.yaml` (the table lists them all; none is typed here). For example, development-review values that describe the "double reduction" policy, which began in 2021, cannot be 2020 values, so they are dated 2022 (the plan's printing year).
 
 # %%
 report.corrections_applied()
@@ -66,6 +66,7 @@ report.corrections_applied()
 # %% [markdown]
 # ## Findings
 #
-# - Only three of the five texts state numbers: Baicheng and Jiamusi through indicator tables and prose, Linjiang through prose only. Siping states a single 2021 target and Jilin City none, so they drop out of every numeric comparison and appear only in the theme analysis.
-# - Eight within-plan conflicts exist, all about 2020 baselines or 2025 targets of core access indicators. Baicheng's two tables disagree about 2020 (专栏 1 reports outcomes, e.g. upper-secondary gross enrolment 80.36%, 专栏 2 restates the baseline as 95%), and Jiamusi's prose review gives lower 2020 values than its table (preschool 88.2% vs 90%).
-# - Baselines therefore carry real uncertainty of several percentage points; the gap and growth figures in later notebooks should be read with the alternatives shown beside them.
+# Written from the database by `analysis.findings.sources_and_quality()`, so they follow the data.
+
+# %%
+findings.sources_and_quality()

@@ -23,7 +23,7 @@
 # %%
 import pandas as pd
 
-from analysis import figures, report
+from analysis import figures, findings, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
@@ -42,6 +42,7 @@ report.shared_indicators(min_cities=2)
 # %% [markdown]
 # ## Findings
 #
-# - The three preschool indicators (gross enrolment, inclusive-kindergarten coverage, public-kindergarten share) are the only ones all three numeric plans state; they carry most of the cross-city comparison.
-# - Upper-secondary gross enrolment, nine-year consolidation and mean schooling years are shared by Baicheng and Jiamusi only.
-# - 55 of the 61 indicators found are stated by a single city: each plan chooses its own measures, so cross-city comparison is possible for a small core only.
+# Written from the database by `analysis.findings.indicator_coverage()`, so they follow the data.
+
+# %%
+findings.indicator_coverage()

@@ -23,7 +23,7 @@
 # %%
 import pandas as pd
 
-from analysis import figures, report
+from analysis import figures, findings, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
@@ -63,6 +63,7 @@ report.gaps()
 # %% [markdown]
 # ## Findings
 #
-# - All three numeric plans start above the national 2020 preschool enrolment rate (85.2%) and aim at or above the national 2025 target (90%). Linjiang plans five more points, Baicheng 2.8; Jiamusi's 2025 target (90%) equals its table baseline, so it counts as already met (its prose baseline of 88.2% would leave a 1.8-point gap).
-# - Baicheng's upper-secondary gap depends entirely on which 2020 value is believed: 14.6 points from its outcome table (80.36%), none from its goals table (95%).
-# - Jiamusi's mean schooling years already equal the national 2025 target (11.3) in 2020; Baicheng's 2025 target (11.1) stays below it.
+# Written from the database by `analysis.findings.gaps_to_target()`, so they follow the data.
+
+# %%
+findings.gaps_to_target()

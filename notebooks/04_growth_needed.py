@@ -23,7 +23,7 @@
 # %%
 import pandas as pd
 
-from analysis import figures, report
+from analysis import figures, findings, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
@@ -37,6 +37,7 @@ figures.growth_chart("percent")
 # %% [markdown]
 # ## Findings
 #
-# - Baicheng's upper-secondary gross enrolment needs the fastest rise, 2.9 points a year over five years, or 4.9 a year from the plan's issue in late 2022 - because its plan was issued with three years left and no progress recorded since 2020.
-# - Jiamusi's student fitness pass rate needs 2 points a year, exactly what its own 2022 value implies; most of its other rates need well under one point a year.
-# - Negative *from latest* values (Jiamusi preschool enrolment and public-kindergarten share) mean the 2025 target is below the stated 2022 value: the plan expects these to fall back.
+# Written from the database by `analysis.findings.growth_needed()`, so they follow the data.
+
+# %%
+findings.growth_needed()

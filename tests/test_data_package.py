@@ -18,9 +18,11 @@ import pytest
 import yaml
 
 from analysis import data_package, paths
-from analysis.data_package import QUOTED_VALUES, TABLES, export_data_package, load_descriptions
+from analysis import workbook as workbook_module
+from analysis.data_package import TABLES, export_data_package, load_descriptions
 from analysis.database import SCHEMAS, SORT_KEYS
 from analysis.errors import InputError
+from analysis.workbook import QUOTED_VALUES
 
 WORKBOOK = paths.WORKBOOK_XLSX.name
 DESCRIPTOR = paths.DATAPACKAGE_JSON.name
@@ -275,7 +277,7 @@ def test_a_failed_save_keeps_the_previous_files(package, tmp_path, built, monkey
     def fail(*_args):
         raise OSError("disk full")
 
-    monkeypatch.setattr(data_package, "_write_workbook", fail)
+    monkeypatch.setattr(data_package, "write_workbook", fail)
     with pytest.raises(OSError, match="disk full"):
         export_data_package(folder / "plans.duckdb", folder)
     assert written_files(folder) == before
@@ -314,7 +316,7 @@ def test_workbook_carries_no_time_of_writing(package):
     with zipfile.ZipFile(package / WORKBOOK) as z:
         assert {info.date_time for info in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
         core = z.read("docProps/core.xml").decode("utf-8")
-    stamp = data_package.WORKBOOK_CREATED.strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = workbook_module.WORKBOOK_CREATED.strftime("%Y-%m-%dT%H:%M:%SZ")
     assert core.count(stamp) == 2  # created and modified
 
 
@@ -325,35 +327,57 @@ def test_committed_package_matches_a_fresh_export(package):
 # ---------------------------------------------------------------- the workbook
 
 
-def header(ws) -> list[str]:
-    return [c.value for c in ws[1]]
+SHEETS = {t: doc.sheet for t, doc in load_descriptions().tables.items()}
 
 
-def records(ws) -> list[dict]:
-    names = header(ws)
+class Sheets:
+    """The workbook's data sheets by table name, their headers mapped back to column ids
+    through the README (sheet, column label, column id)."""
+
+    def __init__(self, book):
+        self.book = book
+        readme = list(book["README"].iter_rows(min_row=5, values_only=True))
+        self.ids = {(r[0], r[1]): r[2] for r in readme if r[1]}
+
+    def __getitem__(self, table: str):
+        ws = self.book[SHEETS[table]]
+        return ws, [self.ids[(ws.title, c.value)] for c in ws[1]]
+
+
+def header(sheet) -> list[str]:
+    return sheet[1]
+
+
+def records(sheet) -> list[dict]:
+    ws, names = sheet
     return [dict(zip(names, row, strict=True)) for row in ws.iter_rows(min_row=2, values_only=True)]
 
 
-def test_workbook_has_a_readme_and_one_sheet_per_table(workbook, con):
-    assert workbook.sheetnames == ["README", *TABLES]
+@pytest.fixture(scope="module")
+def sheets(workbook):
+    return Sheets(workbook)
+
+
+def test_workbook_has_a_comparison_a_readme_and_one_sheet_per_table(workbook, con):
+    assert workbook.sheetnames == ["Comparison", "README", *(SHEETS[t] for t in TABLES)]
+    sheets = Sheets(workbook)
     for table in TABLES:
-        ws = workbook[table]
+        ws, columns = sheets[table]
         n = con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         assert ws.max_row - 1 == n
-        assert ws.freeze_panes == "A2"
+        names = [c for c in ("city_name", "indicator_name") if c in columns]
+        assert ws.freeze_panes == f"{'ABC'[len(names)]}2"
+        assert columns[: len(names)] == names  # the names come before the ids
         assert all(c.font.b for c in ws[1])
-    readme = [row for row in workbook["README"].iter_rows(values_only=True)]
-    described = {(r[0], r[1]) for r in readme if r[1]}
-    for table in TABLES:
-        assert {(table, c) for c in header(workbook[table])} <= described
+        assert set(SCHEMAS[table]) <= set(columns)
 
 
-def test_workbook_columns_put_each_quote_beside_its_value(workbook):
+def test_workbook_columns_put_each_quote_beside_its_value(sheets):
     obs = list(SCHEMAS["observations"])
     obs.remove("quote")
     obs.insert(obs.index("value_upper") + 1, "quote")
-    assert header(workbook["observations"]) == obs
-    assert header(workbook["indicator_values"])[3:17] == [
+    assert header(sheets["observations"]) == ["city_name", "indicator_name", *obs]
+    assert header(sheets["indicator_values"])[5:19] == [
         "unit",
         "baseline_2020",
         "baseline_2020_quote",
@@ -369,22 +393,22 @@ def test_workbook_columns_put_each_quote_beside_its_value(workbook):
         "target_comparator",
         "target_observation_id",
     ]
-    metrics = header(workbook["indicator_metrics"])
+    metrics = header(sheets["indicator_metrics"])
     for value in QUOTED_VALUES:
         assert metrics[metrics.index(value) + 1] == f"{value}_quote"
-    assert len(metrics) == len(SCHEMAS["indicator_metrics"]) + 3
-    assert header(workbook["sources"]) == list(SCHEMAS["sources"])
+    assert len(metrics) == len(SCHEMAS["indicator_metrics"]) + 3 + 2  # quotes, names
+    assert header(sheets["sources"]) == list(SCHEMAS["sources"])
 
 
-def test_every_stated_value_has_its_quote(workbook, con):
+def test_every_stated_value_has_its_quote(sheets, con):
     quotes = dict(con.execute("SELECT observation_id, quote FROM observations").fetchall())
     checked = 0
-    for row in records(workbook["observations"]):
+    for row in records(sheets["observations"]):
         assert row["value"] is not None
         assert row["quote"] == quotes[row["observation_id"]] != ""
         checked += 1
     for table in ("indicator_values", "indicator_metrics"):
-        for row in records(workbook[table]):
+        for row in records(sheets[table]):
             for value, observation_id in QUOTED_VALUES.items():
                 if row[value] is None:
                     assert row[f"{value}_quote"] is None
@@ -394,15 +418,15 @@ def test_every_stated_value_has_its_quote(workbook, con):
     assert checked > 133 + 70
 
 
-def test_workbook_keeps_chinese_text_numbers_and_gaps(workbook, con):
-    rows = {r["observation_id"]: r for r in records(workbook["observations"])}
+def test_workbook_keeps_chinese_text_numbers_and_gaps(sheets, con):
+    rows = {r["observation_id"]: r for r in records(sheets["observations"])}
     known = rows[KNOWN_ID]
     assert known["quote"] == KNOWN_QUOTE
     assert known["value"] == 55 and isinstance(known["value"], int | float)
     assert known["value_upper"] is None  # missing is an empty cell, not ""
     assert known["comparator"] == ">="  # a string, not a formula
     assert known["preferred"] is True
-    sources = {r["source_id"]: r for r in records(workbook["sources"])}
+    sources = {r["source_id"]: r for r in records(sheets["sources"])}
     assert sources["baicheng_fyp_2021_2025"]["city_name_zh"] == "白城市"
     assert sources["baicheng_fyp_2021_2025"]["issue_date"].date().isoformat() == "2022-11-28"
     assert sources["linjiang_fyp_2021_2025"]["issue_date"] is None
@@ -410,6 +434,6 @@ def test_workbook_keeps_chinese_text_numbers_and_gaps(workbook, con):
         "SELECT gap, growth_per_year_2020_2025 FROM indicator_metrics "
         "WHERE city_id = 'jiamusi' AND indicator_id = 'preschool_gross_enrollment_rate'"
     ).fetchone()
-    metrics = {(r["city_id"], r["indicator_id"]): r for r in records(workbook["indicator_metrics"])}
+    metrics = {(r["city_id"], r["indicator_id"]): r for r in records(sheets["indicator_metrics"])}
     got = metrics[("jiamusi", "preschool_gross_enrollment_rate")]
     assert (got["gap"], got["growth_per_year_2020_2025"]) == want

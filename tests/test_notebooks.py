@@ -33,7 +33,10 @@ def test_notebooks_are_in_reading_order_and_executed():
         assert cells[0]["cell_type"] == "markdown" and "What this answers" in "".join(
             cells[0]["source"]
         )
-        assert "Findings" in "".join(cells[-1]["source"]), nb.name
+        assert "Findings" in "".join(cells[-1]["source"]) or (
+            "## Findings" in "".join(cells[-2]["source"])
+            and "findings." in "".join(cells[-1]["source"])
+        ), nb.name
         assert not any(o["output_type"] == "error" for c in code for o in c["outputs"]), nb.name
 
 
@@ -73,3 +76,25 @@ def test_every_figure_is_reproduced_byte_identically(regenerated):
     committed = {p.name: sha(p.read_bytes()) for p in paths.FIGURES_DIR.iterdir()}
     assert fresh == committed
     assert {f.suffix for s in saved for f in s.files} == {".png", ".svg", ".pdf"}
+
+
+COMPUTED_FINDINGS = {  # notebook -> the analysis.findings function that writes its findings
+    "01_sources_and_data_quality": "sources_and_quality",
+    "02_indicator_coverage": "indicator_coverage",
+    "03_gaps_to_target": "gaps_to_target",
+    "04_growth_needed": "growth_needed",
+}
+
+
+@pytest.mark.parametrize(("notebook", "function"), COMPUTED_FINDINGS.items())
+def test_findings_are_computed_not_typed(notebook, function):
+    """The findings are the Markdown output of an analysis.findings call (which nbval
+    compares), and the heading above them types no number."""
+    cells = json.loads((paths.NOTEBOOKS_DIR / f"{notebook}.ipynb").read_text("utf-8"))["cells"]
+    heading, call = cells[-2], cells[-1]
+    assert heading["cell_type"] == "markdown" and "## Findings" in "".join(heading["source"])
+    assert not any(ch.isdigit() for ch in "".join(heading["source"]))
+    assert "".join(call["source"]).strip() == f"findings.{function}()"
+    (output,) = call["outputs"]
+    markdown = "".join(output["data"]["text/markdown"])
+    assert markdown.startswith("- ") and any(ch.isdigit() for ch in markdown)

@@ -154,6 +154,9 @@ ROWS = [
     Bad('stratum-zero', 'design', 'jilin_city_fyp_outline: 20', 'jilin_city_fyp_outline: 0', 'per_source.jilin_city_fyp_outline 0 is out of range'),
     Bad('package-name-with-space', 'package', 'name: city-education-plans', 'name: city education plans', "package.name 'city education plans' is not a Data Package name"),
     Bad('package-misspelt-key', 'package', '  quote_column: >-', '  quote_colum: >-', 'workbook lacks required field(s): quote_column', 'workbook:'),
+    Bad('sheet-name-with-colon', 'package', 'sheet: Plans', 'sheet: "Plans: all"', 'is not an Excel sheet name'),
+    Bad('sheet-name-too-long', 'package', 'sheet: Plans', 'sheet: Plan documents with their registry entries', 'is not an Excel sheet name'),
+    Bad('number-format-empty', 'package', "percent: '0.0#\"%\"'", "percent: ''", 'workbook.number_formats has no percent'),
     Bad('field-description-a-list', 'package', 'description: Name of the raw plain-text file of the plan in data/raw/.', 'description: [Name]', 'sources.file: description must be a text', after='  - name: sources'),
 ]
 # fmt: on

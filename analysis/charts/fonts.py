@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import sys
+from collections.abc import Callable
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -59,16 +61,29 @@ def _cache_name(source: Path) -> str:
     return f"{source.stem}-{digest}-fonttools{fontTools.version}-r{_CONVERTER_REVISION}.ttf"
 
 
-def chinese_font_path(cache_dir: Path = FONT_CACHE_DIR) -> Path:
-    """Path of the TrueType copy of the packaged font, converting it on first use (~20 s)."""
-    return _chinese_font_path(Path(cache_dir))
+CONVERTING_MESSAGE = "converting the CJK font for charts (once, ~25 s)"
+
+
+def _to_terminal(message: str) -> None:
+    # sys.__stderr__, not sys.stderr: inside a notebook kernel sys.stderr is the cell's
+    # output (which nbval compares), while __stderr__ is the terminal that started the job
+    print(message, file=sys.__stderr__, flush=True)
+
+
+def chinese_font_path(
+    cache_dir: Path = FONT_CACHE_DIR, announce: Callable[[str], None] = _to_terminal
+) -> Path:
+    """Path of the TrueType copy of the packaged font, converting it on first use (~25 s,
+    announced once through ``announce``)."""
+    return _chinese_font_path(Path(cache_dir), announce)
 
 
 @cache
-def _chinese_font_path(cache_dir: Path) -> Path:
+def _chinese_font_path(cache_dir: Path, announce: Callable[[str], None]) -> Path:
     source = source_font_path()
     target = cache_dir / _cache_name(source)
     if not target.is_file():
+        announce(CONVERTING_MESSAGE)
         cache_dir.mkdir(parents=True, exist_ok=True)
         atomic_write(target, lambda tmp: convert_to_truetype(source, tmp))
     return target
