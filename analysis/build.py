@@ -153,7 +153,7 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
         unread.extend(part.extraction.unread_tables)
         issues.extend({"source_id": s.source_id, **i} for i in part.extraction.issues)
         coverage_rows.extend(part.theme_coverage)
-        hit_rows.extend(part.theme_hits)
+        hit_rows.append(part.theme_hits)  # one RenderedRows per plan
     applied = apply_corrections(
         config.corrections, corrections, extracted, by_id, raws, book, rules
     )
