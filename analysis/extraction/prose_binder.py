@@ -101,6 +101,9 @@ class ProseBinder:
                     a_j += 1
                 while q_j < len(quantities) and quantities[q_j].start < s_end:
                     q_j += 1
+                if q_j == q_i:  # no number: nothing to read or note (most sentences)
+                    pos = s_end + 1
+                    continue
                 self._sentence(
                     text,
                     pos,
