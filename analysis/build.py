@@ -30,6 +30,7 @@ from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
 from analysis.sources import load_sources, read_raw, unregistered_files
 from analysis.themes import ThemeCoder, load_themes
+from analysis.yamlio import parse_once
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def build(config: BuildConfig | None = None) -> BuildResult:
     if config.database is not None:
         check_database_path(config.database, config.exports_dir)
         folders.append(Path(config.database).parent)
-    with open_outputs(write=folders, wait=config.wait):
+    with open_outputs(write=folders, wait=config.wait), parse_once():
         return _build(config, started)
 
 
@@ -152,7 +153,7 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
         unread.extend(part.extraction.unread_tables)
         issues.extend({"source_id": s.source_id, **i} for i in part.extraction.issues)
         coverage_rows.extend(part.theme_coverage)
-        hit_rows.extend(part.theme_hits)
+        hit_rows.append(part.theme_hits)  # one RenderedRows per plan
     applied = apply_corrections(
         config.corrections, corrections, extracted, by_id, raws, book, rules
     )
@@ -160,7 +161,12 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
     wide = indicator_values(observations)
     ledger = link(ledger_rows, observations, applied.ignored_spans)
     metrics = indicator_metrics(wide, observations, book, by_id, reference)
-    source_rows = [_source_row(s, raws[s.source_id], observations) for s in sources]
+    by_source: dict[str, list[Observation]] = {}  # one pass: a scan per source is N x M
+    for o in observations:
+        by_source.setdefault(o.source_id, []).append(o)
+    source_rows = [
+        _source_row(s, raws[s.source_id], by_source.get(s.source_id, [])) for s in sources
+    ]
     indicator_rows = [_indicator_row(ind) for ind in book.values()]
     result = BuildResult(source_rows, indicator_rows, observations, wide, ledger, unread, issues)
     result.metrics, result.theme_coverage = metrics, coverage_rows
@@ -213,9 +219,9 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
     return result
 
 
-def _source_row(source, raw: str, observations: list[Observation]) -> dict:
+def _source_row(source, raw: str, mine: list[Observation]) -> dict:
+    """The registry entry with its counts; `mine`: the source's own observations."""
     meta = dict(source.meta)
-    mine = [o for o in observations if o.source_id == source.source_id]
     row = {k: meta.get(k) for k in meta}
     row["known_defects"] = "; ".join(meta.get("known_defects") or [])
     row["n_characters"] = len(raw)

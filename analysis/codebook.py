@@ -44,8 +44,12 @@ class Indicator:
         return None
 
 
+_DELETE_IGNORABLE = str.maketrans("", "", IGNORABLE)
+
+
 def strip_ignorable(text: str) -> str:
-    return "".join(ch for ch in text if ch not in IGNORABLE)
+    # str.translate: one C call (a theme hit or a table row name each goes through here)
+    return text.translate(_DELETE_IGNORABLE)
 
 
 def load_codebook(path: Path) -> dict[str, Indicator]:

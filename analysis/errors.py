@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from pathlib import Path
 
 
@@ -19,3 +21,15 @@ class InputError(Exception):
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
+
+
+class LineNumbers:
+    """line_of for many offsets of one text: the newlines are found once, then each offset
+    is a binary search (line_of counts from the start of the text every time)."""
+
+    def __init__(self, text: str):
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def of(self, offset: int) -> int:
+        """1-based line number of a character offset (0 <= offset), as line_of."""
+        return bisect_left(self._newlines, offset) + 1

@@ -12,6 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from analysis.database import RenderedRows, render_rows
 from analysis.extraction.extract import Extractor
 from analysis.normalise import clean
 from analysis.observations import SourceExtraction
@@ -27,7 +28,7 @@ PARALLEL_FROM = 24
 class PlanReading:
     extraction: SourceExtraction
     theme_coverage: list[dict]
-    theme_hits: list[dict]
+    theme_hits: RenderedRows  # rendered here, in the worker: 500 rows a plan
 
 
 @dataclass
@@ -41,7 +42,8 @@ class PlanReader:
         paras, hits = self.coder.code(source.source_id, text)
         cover = theme_coverage(source.source_id, source.city_id, paras, hits, self.coder.themes)
         # flat rows: dataclasses.asdict deep-copies and is slow on 100,000 hits
-        return PlanReading(extraction, cover, [dict(vars(h)) for h in hits])
+        rows = render_rows("theme_hits", [dict(vars(h)) for h in hits])
+        return PlanReading(extraction, cover, RenderedRows(source.source_id, rows))
 
 
 def worker_count(n_plans: int, jobs: int | None = None) -> int:

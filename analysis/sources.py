@@ -131,12 +131,12 @@ def unregistered_files(registry: Path) -> list[Path]:
     data = load_yaml(registry)
     entries = [*require_list(registry, data, "sources"), *(data.get("references") or [])]
     registered = {(folder / str(e["file"])).resolve() for e in entries if e.get("file")}
+    registered.add(registry.resolve())
     return sorted(
         path
         for path in folder.iterdir()
         if path.is_file()
         and not path.name.startswith(".")
         and not path.name.lower().startswith("readme")
-        and path.resolve() != registry.resolve()
         and path.resolve() not in registered
     )

@@ -28,7 +28,7 @@ from analysis.jsonschema_import import (
     ValidationError,
     best_match,
 )
-from analysis.yamlio import Lines, load_yaml_lines
+from analysis.yamlio import Lines, checked_before, load_yaml_lines, note_checked
 
 # Keys that name an entry: an error inside the entry starts with it ("<source_id>: ...").
 _ENTRY_KEYS = ("source_id", "reference_id", "indicator_id", "theme_id", "observation_id", "name")
@@ -60,7 +60,9 @@ def _validator(name: str) -> Draft202012Validator:
 def load_checked(path: Path, schema: str) -> tuple[Any, Lines]:
     """Parse a YAML input and validate it against data/schemas/<schema>.schema.json."""
     data, lines = load_yaml_lines(path)
-    validate(Path(path), data, lines, schema)
+    if not checked_before(data, schema):  # inside yamlio.parse_once(): the same text once
+        validate(Path(path), data, lines, schema)
+        note_checked(data, schema)
     return data, lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,43 @@ def load_yaml(path: Path) -> Any:
 Lines = dict[tuple, int]
 
 
+# inside a `parse_once()` block: (resolved path, text) -> (data, lines), and the
+# (id(data), schema) pairs validation.load_checked has passed (the data stays in `parsed`
+# until the block ends, so an id cannot be reused meanwhile)
+_parsed: dict[tuple[Path, str], tuple[Any, Lines]] | None = None
+_checked: set[tuple[int, str]] = set()
+
+
+@contextmanager
+def parse_once() -> Iterator[None]:
+    """Inside the block a file is parsed (and validated) once while its text stays the same.
+
+    The build reads the registry four times (plans, references, its input list, the
+    unregistered files); with 500 plans each parse costs ~0.2 s. The callers inside the
+    block must not modify what they get: the next caller gets the same objects. The memo
+    is dropped at the end of the block, so nothing is kept between builds.
+    """
+    global _parsed, _checked
+    if _parsed is not None:  # nested: the outer block's memo serves
+        yield
+        return
+    _parsed, _checked = {}, set()
+    try:
+        yield
+    finally:
+        _parsed, _checked = None, set()
+
+
+def checked_before(data: Any, schema: str) -> bool:
+    """Inside parse_once(): `data` (as shared by it) already passed `schema`."""
+    return _parsed is not None and (id(data), schema) in _checked
+
+
+def note_checked(data: Any, schema: str) -> None:
+    if _parsed is not None:
+        _checked.add((id(data), schema))
+
+
 def load_yaml_lines(path: Path) -> tuple[Any, Lines]:
     """The data and the line of every node, from one parse (schema errors need the lines).
 
@@ -78,6 +117,15 @@ def load_yaml_lines(path: Path) -> tuple[Any, Lines]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(path, f"not valid UTF-8 ({exc.reason} at byte {exc.start})") from exc
+    if _parsed is None:
+        return _parse(path, text)
+    key = (path.resolve(), text)
+    if key not in _parsed:
+        _parsed[key] = _parse(path, text)
+    return _parsed[key]
+
+
+def _parse(path: Path, text: str) -> tuple[Any, Lines]:
     loader = _StrictLoader(text)  # a (C)SafeLoader subclass
     try:
         node = loader.get_single_node()

@@ -10,7 +10,7 @@ import bisect
 import re
 import unicodedata
 
-from analysis.errors import line_of
+from analysis.errors import LineNumbers
 from analysis.normalise import PAGE_DEBRIS
 
 DISPOSITIONS = {
@@ -48,6 +48,7 @@ class Ledger:
         self.source_id, self.raw = source_id, raw
         self.rows: list[dict] = []
         self._covered: list[tuple[int, int]] = []
+        self._lines = LineNumbers(raw)  # a row per number: ~150 a plan
 
     def _add(self, span, disposition, reason, observations=()) -> None:
         start, end = span
@@ -56,7 +57,7 @@ class Ledger:
                 "source_id": self.source_id,
                 "char_start": start,
                 "char_end": end,
-                "line": line_of(self.raw, start),
+                "line": self._lines.of(start),
                 "quote": self.raw[start:end],
                 "disposition": disposition,
                 "observation_ids": "|".join(o.observation_id for o in observations) or None,

@@ -41,8 +41,11 @@ class Quantity:
     approximate: bool  # 约, 左右, 余
 
 
+_ARABIC_RE = re.compile(ARABIC)
+
+
 def _to_float(text: str) -> float | None:
-    if re.fullmatch(ARABIC, text):
+    if _ARABIC_RE.fullmatch(text):
         value = float(text.replace(",", ""))
     else:
         try:
@@ -79,6 +82,7 @@ class QuantityFinder:
         )
         self._re = re.compile(one + two + rf"(?:\s*(?P<suffix>{suffix_re}))?")
         self._prefix = sorted(rules.comparator_prefixes, key=len, reverse=True)
+        self._any_prefix = tuple(self._prefix)  # one C call rules out most numbers
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
         end = len(text) if end is None else end
@@ -174,6 +178,8 @@ class QuantityFinder:
     def _prefix_comparator(self, text: str, at: int) -> str | None:
         """A comparator word just before the number ("不低于95%", "约1.5亿元")."""
         before = text[max(0, at - 8) : at].rstrip()
+        if not before.endswith(self._any_prefix):
+            return None
         for word in self._prefix:
             if before.endswith(word):
                 return self.rules.comparator_prefixes[word]

@@ -150,6 +150,10 @@ class TextLines:
         return self.view.raw_span(a, max(b, a + 1))
 
 
+# compiled once: _split runs on every line of every plan, twice per line in some readers
+_SEPARATORS = (("tab", re.compile(r"\t+")), ("spaces", re.compile(r"\s{2,}")))
+
+
 def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """How a line is delimited and the (start, end) of each cell within it."""
     text = text.translate(_BOX_BARS)
@@ -161,7 +165,7 @@ def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
             spans.append((pos, pos + len(part)))
             pos += len(part) + 1
         return ("pipe", spans) if len(spans) >= 2 else None
-    for kind, sep in (("tab", re.compile(r"\t+")), ("spaces", re.compile(r"\s{2,}"))):
+    for kind, sep in _SEPARATORS:
         if kind == "tab" and "\t" not in text:
             continue
         spans, pos = [], 0
@@ -329,13 +333,17 @@ def read_column_blocks(
     i = 0
     while i < len(items):
         compact = items[i][0].replace(" ", "")
-        years = re.findall(r"((?:19|20)\d\d)年", compact)
-        # a header spaced into cells still heads column blocks when the next line is one cell
-        one_cell_next = i + 1 < len(items) and _split(items[i + 1][0]) is None
+        # the cheap test first: only a line starting 指标 can head a table (the years and
+        # the splits of every line were most of this reader's time)
+        years = re.findall(r"((?:19|20)\d\d)年", compact) if compact.startswith("指标") else []
         header_ok = (
-            compact.startswith("指标")
-            and len(years) >= 2
-            and (_split(items[i][0]) is None or one_cell_next)
+            len(years) >= 2
+            # a header spaced into cells still heads column blocks when the next line is
+            # one cell
+            and (
+                _split(items[i][0]) is None
+                or (i + 1 < len(items) and _split(items[i + 1][0]) is None)
+            )
         )
         if not header_ok or _masked(lines, i, skip):
             i += 1

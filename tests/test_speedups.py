@@ -1,0 +1,137 @@
+"""The build's shortcuts give exactly what the plain code gave (issue 8: speed).
+
+Each shortcut replaced simpler code: rows rendered per plan in a worker, a sort key
+without a Python call per row, line numbers by binary search, the registry parsed once
+per build, sentence breaks by regex. These tests hold each to the plain version.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from analysis import yamlio
+from analysis.database import RenderedRows, render_rows, write_csv
+from analysis.errors import InputError, LineNumbers, line_of
+from analysis.extraction.prose_binder import SENTENCE_BREAK, _next_break
+from analysis.validation import load_checked
+
+
+def _hit(source_id: str, start: int, theme: str, quote: str = "x") -> dict:
+    return {
+        "source_id": source_id,
+        "theme_id": theme,
+        "keyword": quote,
+        "paragraph_index": start // 10,
+        "heading": "一、发展基础",
+        "char_start": start,
+        "char_end": start + len(quote),
+        "quote": quote,
+    }
+
+
+HITS = [
+    _hit("b_city", 40, "equity"),
+    _hit("a_city", 7, "quality", '含"引号",逗号'),
+    _hit("b_city", 3, "digital"),
+    _hit("a_city", 7, "equity"),
+    _hit("c_city", 0, "equity", "多行\n引文"),
+    _hit("a_city", 2, "teachers"),
+]
+
+
+def test_rows_rendered_per_plan_give_the_file_of_all_rows(tmp_path):
+    """Workers render each plan's theme hits; the parent joins them in any order."""
+    write_csv(tmp_path / "all.csv", "theme_hits", HITS)
+    by_plan: dict[str, list[dict]] = {}
+    for row in HITS:
+        by_plan.setdefault(row["source_id"], []).append(row)
+    rendered = [RenderedRows(sid, render_rows("theme_hits", rows)) for sid, rows in by_plan.items()]
+    random.Random(3).shuffle(rendered)
+    write_csv(tmp_path / "plans.csv", "theme_hits", rendered)
+    assert (tmp_path / "plans.csv").read_bytes() == (tmp_path / "all.csv").read_bytes()
+    lines = (tmp_path / "all.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[1].startswith("a_city,teachers,")  # (source_id, char_start, theme_id)
+
+
+def test_rows_rendered_per_plan_are_refused_for_a_table_not_sorted_by_source(tmp_path):
+    with pytest.raises(ValueError, match="source_id sort key"):
+        write_csv(tmp_path / "x.csv", "observations", [RenderedRows("a", "")])
+
+
+@pytest.mark.parametrize(
+    ("years", "expected"),
+    [
+        ((2025, 2020, None, 2022), ["2020", "2022", "2025", ""]),  # None last
+        ((2025, 2020, 2021, 2022), ["2020", "2021", "2022", "2025"]),  # the itemgetter path
+    ],
+)
+def test_sort_puts_missing_values_last_with_or_without_a_none(tmp_path, years, expected):
+    rows = [{"source_id": "s", "indicator_id": "i", "year": y, "role": "r"} for y in years]
+    for r in rows:
+        r.update(city_id="c", char_start=0, observation_id=f"o{r['year']}")
+    write_csv(tmp_path / "o.csv", "observations", rows)
+    body = (tmp_path / "o.csv").read_text(encoding="utf-8").splitlines()[1:]
+    assert [line.split(",")[4] for line in body] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a", "\n", "ab\ncd\n\nef", "\n\n\n", "一行\r\n二行\n三"], ids=repr
+)
+def test_line_numbers_agree_with_line_of(text):
+    lines = LineNumbers(text)
+    assert [lines.of(i) for i in range(len(text) + 2)] == [
+        line_of(text, i) for i in range(len(text) + 2)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "limit", "expected"),
+    [
+        ("一二。三四", 0, 5, 2),
+        ("一二。三四", 3, 5, 5),  # no break before the limit: the limit
+        ("一二\n三", 0, 4, 2),
+        ("一二；三", 0, 1, 1),  # the break lies past the limit
+        ("一二。", 2, 2, 2),  # an empty range
+        ("一二。", 2, 1, 2),  # a limit before the start: the start
+    ],
+)
+def test_next_break(text, pos, limit, expected):
+    assert _next_break(text, pos, limit, SENTENCE_BREAK) == expected
+
+
+REGISTRY = """sources:
+- source_id: a
+  city_id: a
+  file: a.txt
+  sha256: "{sha}"
+"""
+
+
+def _registry(tmp_path: Path) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text(REGISTRY.format(sha="0" * 64), encoding="utf-8")
+    return path
+
+
+def test_parse_once_shares_one_parse_while_the_text_is_unchanged(tmp_path):
+    path = _registry(tmp_path)
+    with yamlio.parse_once():
+        first = yamlio.load_yaml(path)
+        assert yamlio.load_yaml(path) is first
+        path.write_text(REGISTRY.format(sha="1" * 64), encoding="utf-8")
+        changed = yamlio.load_yaml(path)
+        assert changed is not first and changed["sources"][0]["sha256"] == "1" * 64
+    # outside the block every call parses afresh: nothing is kept between builds
+    assert yamlio.load_yaml(path) is not yamlio.load_yaml(path)
+
+
+def test_parse_once_still_validates_each_schema(tmp_path):
+    """A file parsed once is still checked against every schema it is loaded with."""
+    path = _registry(tmp_path)
+    with yamlio.parse_once():
+        yamlio.load_yaml(path)
+        with pytest.raises(InputError, match=path.name):
+            load_checked(path, "sources")  # the entry lacks required fields
