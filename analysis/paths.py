@@ -21,6 +21,10 @@ PUBLISHED_FIGURES_YAML = CURATED_DIR / "published_figures.yaml"  # the notebooks
 DATA_PACKAGE_YAML = CURATED_DIR / "data_package.yaml"  # descriptions and units of the export
 THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"
 THEME_SAMPLE_CSV = ROOT / "tests" / "data" / "theme_sample.csv"
+# The blind sample (drawn after the old one, never used for tuning) and its labels
+THEME_BLIND_DESIGN_YAML = CURATED_DIR / "theme_blind_sample_design.yaml"
+THEME_BLIND_DIR = ROOT / "tests" / "data" / "theme_blind"  # sample, brief, labels, gold
+THEME_BLIND_FRAME_CSV = ROOT / "tests" / "data" / "theme_blind_frame.csv"  # strata at draw
 
 DATABASE = CURATED_DIR / "plans.duckdb"
 # The CSV exports are named after their tables: CURATED_DIR / f"{table}.csv".
