@@ -26,6 +26,7 @@ from analysis.errors import InputError
 from analysis.published_figures import load_published_figures
 from analysis.rules import COMPARATORS
 from analysis.sources import DOCUMENT_TYPES
+from analysis.theme_sampling import load_blind_design
 from analysis.theme_validation import load_sample_design
 from tests.conftest import copy_inputs
 
@@ -37,9 +38,14 @@ FILES = {  # input -> its place in the workspace
     "corrections": "curated/corrections.yaml",
     "themes": "curated/theme_codebook.yaml",
     "design": "curated/theme_sample_design.yaml",
+    "blind": "curated/theme_blind_sample_design.yaml",
     "package": "curated/data_package.yaml",
 }
-NOT_BUILT = {"design": load_sample_design, "package": load_descriptions}  # their loaders
+NOT_BUILT = {  # their loaders
+    "design": load_sample_design,
+    "blind": load_blind_design,
+    "package": load_descriptions,
+}  # their loaders
 
 
 @dataclass(frozen=True)
@@ -151,6 +157,10 @@ ROWS = [
     Bad('empty-exclude-phrase', 'themes', 'exclude: [', 'exclude: ["", ', "exclude[0] '' a phrase needs"),
     # ------------------------------------------------------------ inputs the build does not read
     Bad('seed-as-text', 'design', 'seed: 20261122', 'seed: "20261122"', 'seed must be a whole number'),
+    Bad('blind-weight-zero', 'blind', 'weight: 1', 'weight: 0', 'weight 0 is out of range'),
+    Bad('blind-strata-gap', 'blind', 'min_themes: 3', 'min_themes: 4', "stratum 'three_or_more' starts at 4 themes"),
+    Bad('blind-open-middle', 'blind', 'max_themes: 2', 'max_themes: null', 'only the last stratum is open-ended'),
+    Bad('blind-closed-last', 'blind', 'max_themes: null', 'max_themes: 9', 'the last stratum needs max_themes: null', 'strata:'),
     Bad('stratum-zero', 'design', 'jilin_city_fyp_outline: 20', 'jilin_city_fyp_outline: 0', 'per_source.jilin_city_fyp_outline 0 is out of range'),
     Bad('package-name-with-space', 'package', 'name: city-education-plans', 'name: city education plans', "package.name 'city education plans' is not a Data Package name"),
     Bad('package-misspelt-key', 'package', '  quote_column: >-', '  quote_colum: >-', 'workbook lacks required field(s): quote_column', 'workbook:'),
