@@ -101,13 +101,19 @@ def read_sample(path: Path) -> dict[str, str]:
         return {row["paragraph_key"]: row["text"] for row in csv.DictReader(fh)}
 
 
+def read_headings(path: Path) -> dict[str, str]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["paragraph_key"]: row["heading"] for row in csv.DictReader(fh)}
+
+
 def validation_table(coder, sample_path: Path, labels_path: Path) -> list[dict]:
     """Precision, recall and F1 of the dictionary per theme on the hand-labelled sample."""
     sample = read_sample(sample_path)
     gold = read_labels(labels_path)
     if set(gold) != set(sample):
         raise ValueError(f"{labels_path} does not label exactly the paragraphs of {sample_path}")
-    predicted = {key: set(coder.code_text(text)) for key, text in sample.items()}
+    headings = read_headings(sample_path)
+    predicted = {key: set(coder.code_text(text, headings[key])) for key, text in sample.items()}
     rows = evaluate(gold, predicted, list(coder.themes))
     for row in rows:
         row["known_weakness"] = coder.themes[row["theme_id"]].known_weakness

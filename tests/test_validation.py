@@ -151,7 +151,8 @@ ROWS = [
     Bad('relabel-without-set', 'corrections', '    set: {year: 2022}\n', '', 'lacks required field(s): set', '- action: relabel'),
     # ------------------------------------------------------------ theme codebook
     Bad('keyword-only-spaces', 'themes', 'keywords: [党的领导,', 'keywords: ["  ", 党的领导,', "party_leadership: keywords[0] '  ' a phrase needs"),
-    Bad('keywords-a-string', 'themes', 'keywords: [党的领导, 党的建设, 党建, 党组织, 党委, 教育工委, 党风廉政, 从严治党, 党员, 意识形态, 党史学习教育, 党对教育工作]', 'keywords: 党的领导', 'keywords must be a list'),
+    Bad('keywords-a-string', 'themes', 'keywords: [党的领导, 党的建设, 党建, 党组织, 教育工委, 党风廉政, 从严治党, 党员, 意识形态, 党史学习教育, 党对教育工作]', 'keywords: 党的领导', 'keywords must be a list'),
+    Bad('weak-keyword-twice', 'themes', 'weak_keywords: [党委]', 'weak_keywords: [党委, 党建]', "party_leadership: a keyword is listed twice ('党建')"),
     Bad('min-mentions-zero', 'themes', 'min_mentions: 2', 'min_mentions: 0', 'min_mentions 0 is out of range'),
     Bad('duplicate-theme-id', 'themes', 'theme_id: moral_political_education', 'theme_id: party_leadership', "duplicate theme_id 'party_leadership'"),
     Bad('empty-exclude-phrase', 'themes', 'exclude: [', 'exclude: ["", ', "exclude[0] '' a phrase needs"),
