@@ -210,10 +210,115 @@ def themes_only_one_city_covers(min_paragraphs: int = 1) -> pd.DataFrame:
     return pd.DataFrame({"theme_id": single.index, "city_id": [c[0] for c in single]})
 
 
-def theme_validation() -> pd.DataFrame:
-    from analysis.theme_validation import validation_table
+def _theme_coder():
     from analysis.themes import ThemeCoder, load_themes
 
-    coder = ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
+    return ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
+
+
+def theme_validation() -> pd.DataFrame:
+    from analysis.theme_validation import validation_table
+
+    coder = _theme_coder()
     table = pd.DataFrame(validation_table(coder, paths.THEME_SAMPLE_CSV, paths.THEME_LABELS_CSV))
     return table.round(2)
+
+
+BLIND_FILES = {  # file in tests/data/theme_blind/ -> what it is
+    "sample.csv": "the paragraphs to label (drawn before any keyword change)",
+    "BRIEF.md": "the labelling brief: theme definitions only",
+    "labels_a.csv": "labeller A, blind to the keywords",
+    "labels_b.csv": "labeller B, blind to the keywords and to A",
+    "gold.csv": "the adjudicated labels, frozen",
+}
+
+
+def theme_blind_files() -> pd.DataFrame:
+    """The blind sample's files and whether each is there yet."""
+    rows = []
+    for name, role in BLIND_FILES.items():
+        path = paths.THEME_BLIND_DIR / name
+        rows.append({"file": name, "what": role, "present": path.is_file()})
+    return pd.DataFrame(rows)
+
+
+def _waiting(*names: str) -> pd.DataFrame | None:
+    missing = [n for n in names if not (paths.THEME_BLIND_DIR / n).is_file()]
+    if not missing:
+        return None
+    where = paths.THEME_BLIND_DIR.relative_to(paths.ROOT)
+    return pd.DataFrame({"status": [f"not yet labelled: {where}/{n} is missing" for n in missing]})
+
+
+def _blind_labels(name: str) -> dict:
+    from analysis.theme_validation import read_labels_checked, read_sample
+
+    keys = set(read_sample(paths.THEME_BLIND_DIR / "sample.csv"))
+    return read_labels_checked(paths.THEME_BLIND_DIR / name, keys, set(_theme_coder().themes))
+
+
+def theme_labeller_agreement() -> pd.DataFrame:
+    """Cohen's kappa between the two blind labellers, per theme and pooled."""
+    from analysis.theme_validation import agreement_table
+
+    waiting = _waiting("labels_a.csv", "labels_b.csv")
+    if waiting is not None:
+        return waiting
+    a, b = _blind_labels("labels_a.csv"), _blind_labels("labels_b.csv")
+    return pd.DataFrame(agreement_table(a, b, list(_theme_coder().themes))).round(3)
+
+
+def _bootstrap_frame(gold: dict, sample_path: Path) -> pd.DataFrame:
+    from analysis.theme_sampling import load_blind_design
+    from analysis.theme_validation import bootstrap_table, read_headings, read_sample
+
+    coder, boot = _theme_coder(), load_blind_design().bootstrap
+    texts, headings = read_sample(sample_path), read_headings(sample_path)
+    predicted = {k: set(coder.code_text(texts[k], headings[k])) for k in gold}
+    rows = bootstrap_table(
+        gold, predicted, list(coder.themes), boot.resamples, boot.seed, boot.level
+    )
+    return pd.DataFrame(rows).round(2)
+
+
+def theme_validation_intervals() -> pd.DataFrame:
+    """The old (tuning) sample with bootstrap intervals: optimistic, it was tuned on."""
+    from analysis.theme_validation import read_labels
+
+    return _bootstrap_frame(read_labels(paths.THEME_LABELS_CSV), paths.THEME_SAMPLE_CSV)
+
+
+def theme_blind_validation() -> pd.DataFrame:
+    """Precision, recall and F1 per theme on the frozen blind gold, with intervals."""
+    waiting = _waiting("gold.csv")
+    if waiting is not None:
+        return waiting
+    return _bootstrap_frame(_blind_labels("gold.csv"), paths.THEME_BLIND_DIR / "sample.csv")
+
+
+def theme_blind_targets() -> pd.DataFrame:
+    """The issue's targets on the blind gold: reached or missed."""
+    from analysis.theme_sampling import load_blind_design
+    from analysis.theme_validation import target_check
+
+    table = theme_blind_validation()
+    if "status" in table:
+        return table
+    rows = target_check(
+        table.replace({np.nan: None}).to_dict("records"), load_blind_design().targets
+    )
+    return pd.DataFrame(rows)
+
+
+def theme_blind_misses() -> pd.DataFrame:
+    """Why the themes that miss their F1 target miss: each error on the blind gold."""
+    from analysis.theme_validation import error_table
+
+    targets = theme_blind_targets()
+    if "status" in targets:
+        return targets
+    missed = targets[(targets.target == "theme F1") & ~targets.met].theme_id.tolist()
+    rows = error_table(
+        _theme_coder(), paths.THEME_BLIND_DIR / "sample.csv", _blind_labels("gold.csv"), missed
+    )
+    return pd.DataFrame(rows, columns=["theme_id", "error", "paragraph_key", "why", "text"])

@@ -37,12 +37,29 @@ class Stratum:
 
 
 @dataclass(frozen=True)
+class Bootstrap:
+    resamples: int
+    seed: int
+    level: float  # e.g. 0.95 for a 95% interval
+
+
+@dataclass(frozen=True)
+class Targets:
+    micro_f1: float
+    micro_precision: float
+    theme_f1: float
+    theme_min_support: int  # themes with fewer gold paragraphs are not held to theme_f1
+
+
+@dataclass(frozen=True)
 class BlindDesign:
     seed: int
     per_source: int
     min_chars: int
     codebook_sha256: str
     strata: tuple[Stratum, ...]
+    bootstrap: Bootstrap = Bootstrap(2000, 0, 0.95)
+    targets: Targets = Targets(0.85, 0.80, 0.70, 3)
 
     def stratum_of(self, n_themes: int) -> str:
         return next(s.stratum for s in self.strata if s.holds(n_themes))
@@ -77,7 +94,13 @@ def load_blind_design(path: Path = paths.THEME_BLIND_DESIGN_YAML) -> BlindDesign
     else:
         raise refuse(path, lines, ("strata",), "the last stratum needs max_themes: null")
     return BlindDesign(
-        data["seed"], data["per_source"], data["min_chars"], data["codebook_sha256"], strata
+        data["seed"],
+        data["per_source"],
+        data["min_chars"],
+        data["codebook_sha256"],
+        strata,
+        Bootstrap(**data["bootstrap"]),
+        Targets(**data["targets"]),
     )
 
 

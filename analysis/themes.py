@@ -107,6 +107,11 @@ class ThemeCoder:
         found = {tid: self._matches(tid, text) for tid in self._regex}
         return self._enough(found, text, heading)
 
+    def matches(self, tid: str, text: str) -> list[tuple[int, int, str]]:
+        """Every keyword occurrence of a theme (strong or weak, exclusions masked), before
+        the context and min_mentions rules: what a validation error is explained by."""
+        return self._matches(tid, text)
+
     def _matches(self, tid: str, text: str) -> list[tuple[int, int, str]]:
         masked = text
         if tid in self._exclude:

@@ -1,0 +1,138 @@
+"""Agreement between labellers, bootstrap intervals and the targets of the blind sample."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.errors import InputError
+from analysis.theme_sampling import Targets
+from analysis.theme_validation import (
+    MICRO,
+    POOLED,
+    agreement_table,
+    bootstrap_table,
+    cohen_kappa,
+    evaluate,
+    read_labels_checked,
+    target_check,
+)
+
+
+def _pairs(yy: int, yn: int, ny: int, nn: int) -> tuple[list[bool], list[bool]]:
+    a = [True] * (yy + yn) + [False] * (ny + nn)
+    b = [True] * yy + [False] * yn + [True] * ny + [False] * nn
+    return a, b
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        # p_o = 35/50 = 0.7; p_e = 0.5*0.6 + 0.5*0.4 = 0.5; kappa = 0.2/0.5
+        ((20, 5, 10, 15), 0.4),
+        # p_o = 0.6; p_e = 0.6*0.6 + 0.4*0.4 = 0.52; kappa = 0.08/0.48
+        ((4, 2, 2, 2), 0.08 / 0.48),
+        ((3, 0, 0, 7), 1.0),  # full agreement
+        ((0, 5, 5, 0), -1.0),  # always opposite, balanced
+        ((0, 0, 0, 9), None),  # nobody ever says yes: p_e = 1, undefined
+    ],
+)
+def test_cohen_kappa_hand_computed(counts, expected):
+    got = cohen_kappa(*_pairs(*counts))
+    assert got == pytest.approx(expected) if expected is not None else got is None
+
+
+def test_cohen_kappa_refuses_unequal_lists():
+    with pytest.raises(ValueError):
+        cohen_kappa([True], [True, False])
+
+
+def test_agreement_table_per_theme_and_pooled():
+    a = {"p1": {"x"}, "p2": {"x", "y"}, "p3": set(), "p4": {"y"}}
+    b = {"p1": {"x"}, "p2": {"x"}, "p3": set(), "p4": {"y"}}
+    rows = {r["theme_id"]: r for r in agreement_table(a, b, ["x", "y"])}
+    assert (rows["x"]["labeller_a"], rows["x"]["both"], rows["x"]["kappa"]) == (2, 2, 1.0)
+    # y: a = [F, T, F, T], b = [F, F, F, T]: p_o 0.75, p_e 0.5*0.25 + 0.5*0.75 = 0.5
+    assert rows["y"]["kappa"] == pytest.approx(0.5)
+    # pooled over 8 decisions: a has 4 yes, b 3; 7 agree; p_e = .5*.375 + .5*.625 = .5
+    assert rows[POOLED]["agreement"] == pytest.approx(7 / 8)
+    assert rows[POOLED]["kappa"] == pytest.approx((7 / 8 - 0.5) / 0.5)
+
+
+GOLD = {f"p{i}": ({"x"} if i < 6 else set()) | ({"y"} if i % 2 else set()) for i in range(12)}
+PRED = {
+    k: (set(v) - {"y"}) | ({"y"} if k in {"p1", "p3", "p4"} else set()) for k, v in GOLD.items()
+}
+PRED["p7"] = {"x"}  # a false positive of x
+
+
+def test_bootstrap_point_estimates_are_the_sample_scores():
+    rows = {r["theme_id"]: r for r in bootstrap_table(GOLD, PRED, ["x", "y"], 500, 1, 0.95)}
+    plain = {r["theme_id"]: r for r in evaluate(GOLD, PRED, ["x", "y"])}
+    for tid in ("x", "y"):
+        for name in ("precision", "recall", "f1", "support", "true_positives"):
+            assert rows[tid][name] == pytest.approx(plain[tid][name])
+        assert rows[tid]["f1_low"] <= rows[tid]["f1"] <= rows[tid]["f1_high"]
+    micro = rows[MICRO]
+    assert (micro["true_positives"], micro["false_positives"], micro["false_negatives"]) == (
+        8,
+        2,
+        4,
+    )
+    assert micro["f1"] == pytest.approx(16 / (16 + 2 + 4))
+    # x never misses a gold paragraph: recall is 1 in every resample
+    assert (rows["x"]["recall_low"], rows["x"]["recall_high"]) == (1.0, 1.0)
+
+
+def test_bootstrap_is_deterministic_and_seeded():
+    one = bootstrap_table(GOLD, PRED, ["x", "y"], 300, 7, 0.95)
+    assert one == bootstrap_table(GOLD, PRED, ["x", "y"], 300, 7, 0.95)
+    assert one != bootstrap_table(GOLD, PRED, ["x", "y"], 300, 8, 0.95)
+
+
+def test_bootstrap_theme_without_gold_or_prediction_has_no_scores():
+    rows = {r["theme_id"]: r for r in bootstrap_table(GOLD, PRED, ["x", "z"], 100, 1, 0.9)}
+    assert (rows["z"]["f1"], rows["z"]["f1_low"], rows["z"]["resamples_used"]) == (None, None, 0)
+
+
+@pytest.mark.parametrize(
+    ("content", "problem", "line"),
+    [
+        ("paragraph_key,labels\np1,x\np9,x\n", "paragraph 'p9' is not in the sample", 3),
+        ("paragraph_key,labels\np1,x\np1,y\n", "paragraph 'p1' is labelled twice", 3),
+        ("paragraph_key,labels\np1,x|w\np2,\n", "unknown theme id 'w'", 2),
+        ("key,labels\np1,x\n", "the header lacks paragraph_key", 1),
+        ("paragraph_key,labels,note\np1,x,\n", "1 paragraphs of the sample are not labelled", None),
+    ],
+)
+def test_bad_label_files_are_refused_with_their_line(tmp_path, content, problem, line):
+    path = tmp_path / "labels.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        read_labels_checked(path, {"p1", "p2"}, {"x", "y"})
+    assert problem in info.value.problem
+    assert info.value.line == line
+
+
+def test_good_label_file_is_read(tmp_path):
+    path = tmp_path / "labels.csv"
+    path.write_text("paragraph_key,labels,note\np2,,none\np1,y|x,\n", encoding="utf-8")
+    assert read_labels_checked(path, {"p1", "p2"}, {"x", "y"}) == {"p1": {"x", "y"}, "p2": set()}
+
+
+def test_target_check_names_every_theme_with_enough_support():
+    table = [
+        {"theme_id": "x", "support": 5, "f1": 0.9, "precision": 0.9},
+        {"theme_id": "y", "support": 3, "f1": 0.5, "precision": 0.4},
+        {"theme_id": "z", "support": 2, "f1": 0.0, "precision": 0.0},  # too few to judge
+        {"theme_id": MICRO, "support": 10, "f1": 0.86, "precision": 0.79},
+    ]
+    got = [
+        (r["target"], r["theme_id"], r["met"])
+        for r in target_check(table, Targets(0.85, 0.8, 0.7, 3))
+    ]
+    assert got == [
+        ("micro F1", MICRO, True),
+        ("micro precision", MICRO, False),
+        ("theme F1", "x", True),
+        ("theme F1", "y", False),
+    ]
