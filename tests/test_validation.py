@@ -28,6 +28,7 @@ from analysis.rules import COMPARATORS
 from analysis.sources import DOCUMENT_TYPES
 from analysis.theme_sampling import load_blind_design
 from analysis.theme_validation import load_sample_design
+from analysis.vocabulary import load_settings as load_vocabulary_settings
 from tests.conftest import copy_inputs
 
 FILES = {  # input -> its place in the workspace
@@ -39,11 +40,13 @@ FILES = {  # input -> its place in the workspace
     "themes": "curated/theme_codebook.yaml",
     "design": "curated/theme_sample_design.yaml",
     "blind": "curated/theme_blind_sample_design.yaml",
+    "vocabulary": "curated/vocabulary.yaml",
     "package": "curated/data_package.yaml",
 }
 NOT_BUILT = {  # their loaders
     "design": load_sample_design,
     "blind": load_blind_design,
+    "vocabulary": load_vocabulary_settings,
     "package": load_descriptions,
 }  # their loaders
 
@@ -162,6 +165,8 @@ ROWS = [
     Bad('blind-strata-gap', 'blind', 'min_themes: 3', 'min_themes: 4', "stratum 'three_or_more' starts at 4 themes"),
     Bad('blind-open-middle', 'blind', 'max_themes: 2', 'max_themes: null', 'only the last stratum is open-ended'),
     Bad('blind-closed-last', 'blind', 'max_themes: null', 'max_themes: 9', 'the last stratum needs max_themes: null', 'strata:'),
+    Bad('vocabulary-alpha-zero', 'vocabulary', 'alpha_0: 1000', 'alpha_0: 0', 'alpha_0: 0 is less than or equal to the minimum of 0'),
+    Bad('vocabulary-stop-word-twice', 'vocabulary', 'stop_words: [我们,', 'stop_words: [我们, 我们,', 'stop_words'),
     Bad('stratum-zero', 'design', 'jilin_city_fyp_outline: 20', 'jilin_city_fyp_outline: 0', 'per_source.jilin_city_fyp_outline 0 is out of range'),
     Bad('package-name-with-space', 'package', 'name: city-education-plans', 'name: city education plans', "package.name 'city education plans' is not a Data Package name"),
     Bad('package-misspelt-key', 'package', '  quote_column: >-', '  quote_colum: >-', 'workbook lacks required field(s): quote_column', 'workbook:'),
