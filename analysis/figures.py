@@ -514,6 +514,47 @@ def theme_similarity_chart(
     )
 
 
+VOCABULARY_NOTE = {
+    "bilingual": (
+        "Sources: full texts of the plans, segmented with jieba; each city against all "
+        "others by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi "
+        "& Quinn 2008); bars: z-score, labels: uses in the city; settings in "
+        "data/curated/vocabulary.yaml"
+    ),
+    "zh": (
+        "来源：各规划全文，jieba 分词；每市与其余各市比较，加权对数几率（信息性狄利克雷先验，"
+        "Monroe、Colaresi、Quinn 2008）；条形为 z 值，数字为该市用词次数"
+    ),
+}
+VOCABULARY_NOTE["en"] = VOCABULARY_NOTE["bilingual"]
+
+
+def vocabulary_chart(
+    out_dir: Path = FIGURES_DIR,
+    *,
+    cities: Sequence[str] | None = None,
+    options: ChartOptions = DEFAULT,
+    name: str | None = None,
+) -> SavedFigure:
+    """One panel per city: the words it uses more than the other cities (z-score)."""
+    lang = charts.check_language(options.lang)
+    chosen = check_cities(cities)
+    table = report.distinctive_vocabulary()
+    table = table[table.city_id.isin(chosen)]
+    labels = dict(zip(chosen, city_labels(chosen, lang), strict=True))
+    frame = table.assign(panel=table.city_id.map(labels))
+    frame = frame.set_index("city_id").loc[chosen].reset_index()  # the chosen order
+    fig = charts.distinctive_terms_panels(
+        frame[["panel", "term", "z", "count"]],
+        title_zh="各市的特色用词",
+        title_en="What each city says that the others do not",
+        source_note=VOCABULARY_NOTE[lang],
+        lang=lang,
+        size=options.size,
+    )
+    return _save(fig, name or "vocabulary_distinctive", out_dir, options, cities=tuple(chosen))
+
+
 def all_figures(out_dir: Path = FIGURES_DIR) -> list[SavedFigure]:
     """Every figure the notebooks publish (data/curated/published_figures.yaml), in
     notebook order; used to check reproduction."""
@@ -524,4 +565,5 @@ def all_figures(out_dir: Path = FIGURES_DIR) -> list[SavedFigure]:
         *(midpoint_chart(c, out_dir) for c in published.midpoint_cities),
         *(theme_heatmap_chart(m, out_dir) for m in published.theme_measures),
         *([theme_similarity_chart(out_dir)] if published.theme_similarity else []),
+        *([vocabulary_chart(out_dir)] if published.distinctive_vocabulary else []),
     ]

@@ -24,6 +24,7 @@ class PublishedFigures:
     midpoint_cities: tuple[str, ...]
     theme_measures: tuple[str, ...]
     theme_similarity: bool
+    distinctive_vocabulary: bool
 
 
 def load_published_figures(
@@ -52,4 +53,5 @@ def load_published_figures(
         tuple(data["midpoint_cities"]),
         tuple(data["theme_measures"]),
         bool(data["theme_similarity"]),
+        bool(data["distinctive_vocabulary"]),
     )

@@ -216,6 +216,37 @@ def _theme_coder():
     return ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
 
 
+@lru_cache(maxsize=1)
+def _distinctive_terms() -> tuple[tuple[dict, ...], tuple[tuple[str, int], ...]]:
+    from analysis.sources import read_raw
+    from analysis.vocabulary import distinctive_terms, load_settings
+
+    sources = load_sources(paths.SOURCES_YAML)
+    texts = {s.source_id: read_raw(s) for s in sources}  # checksums checked, as in the build
+    rows, totals = distinctive_terms(sources, texts, load_settings())
+    return tuple(rows), tuple(totals.items())
+
+
+def distinctive_vocabulary() -> pd.DataFrame:
+    """Per city, the words it uses more than the other cities (weighted log-odds z-score,
+    analysis/vocabulary.py), each with its first sentence and that sentence's raw span.
+    Read from the registered raw files (checksums checked), not the database: the
+    vocabulary is not stored there. A city whose text yields no term has one row saying so."""
+    rows, totals = _distinctive_terms()
+    df = pd.DataFrame(list(rows))
+    names = city_labels()
+    out = []
+    for city in city_order():
+        mine = df[df.city_id == city] if not df.empty else df
+        if mine.empty:
+            out.append(pd.DataFrame({"city_id": [city], "tokens": [dict(totals).get(city, 0)]}))
+            continue
+        out.append(mine.assign(tokens=dict(totals)[city]))
+    table = pd.concat(out, ignore_index=True)
+    table.insert(1, "city", table.city_id.map(names))
+    return table.round({"z": 2, "per_10k_tokens": 1})
+
+
 def theme_validation() -> pd.DataFrame:
     from analysis.theme_validation import validation_table
 
@@ -242,11 +273,34 @@ def theme_blind_files() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def theme_blind_design() -> pd.DataFrame:
+    """Per plan and stratum (themes the coder found at draw time): paragraphs eligible and
+    drawn, from the frame file and the sample."""
+    from analysis.theme_sampling import load_blind_design, read_frame
+    from analysis.theme_validation import read_sample
+
+    frame = pd.DataFrame(read_frame())
+    drawn = set(read_sample(paths.THEME_BLIND_DIR / "sample.csv"))
+    frame["drawn"] = frame.paragraph_key.isin(drawn)
+    order = [s.stratum for s in load_blind_design().strata]
+    table = frame.pivot_table(
+        index="source_id", columns="stratum", values="drawn", aggfunc=["size", "sum"], fill_value=0
+    )
+    out = pd.DataFrame(index=table.index)
+    for stratum in order:
+        eligible = table["size"].get(stratum, pd.Series(0, index=table.index))
+        got = table["sum"].get(stratum, pd.Series(0, index=table.index))
+        out[stratum] = [f"{int(d)} of {int(e)}" for d, e in zip(got, eligible, strict=True)]
+    out["drawn"] = table["sum"].sum(axis=1).astype(int)
+    return out
+
+
 def _waiting(*names: str) -> pd.DataFrame | None:
     missing = [n for n in names if not (paths.THEME_BLIND_DIR / n).is_file()]
     if not missing:
         return None
-    where = paths.THEME_BLIND_DIR.relative_to(paths.ROOT)
+    where = paths.THEME_BLIND_DIR
+    where = where.relative_to(paths.ROOT) if where.is_relative_to(paths.ROOT) else where
     return pd.DataFrame({"status": [f"not yet labelled: {where}/{n} is missing" for n in missing]})
 
 
@@ -322,3 +376,28 @@ def theme_blind_misses() -> pd.DataFrame:
         _theme_coder(), paths.THEME_BLIND_DIR / "sample.csv", _blind_labels("gold.csv"), missed
     )
     return pd.DataFrame(rows, columns=["theme_id", "error", "paragraph_key", "why", "text"])
+
+
+def theme_blind_miss_reasons() -> pd.DataFrame:
+    """Per theme that misses its F1 target: its F1, errors by kind, and the most frequent
+    reason (from theme_blind_misses); empty when every theme with enough gold meets it."""
+    misses = theme_blind_misses()
+    if "status" in misses:
+        return misses
+    if misses.empty:
+        return pd.DataFrame(columns=["theme_id", "f1", "false_positives", "false_negatives",
+                                     "most_frequent_reason"])  # fmt: skip
+    scores = theme_blind_validation().set_index("theme_id")
+    rows = []
+    for tid, errors in misses.groupby("theme_id", sort=False):
+        reasons = errors.why.str.replace(r"keyword \S+ but", "keyword but", regex=True)
+        rows.append(
+            {
+                "theme_id": tid,
+                "f1": scores.at[tid, "f1"],
+                "false_positives": int((errors.error == "false positive").sum()),
+                "false_negatives": int((errors.error == "false negative").sum()),
+                "most_frequent_reason": reasons.value_counts().index[0],
+            }
+        )
+    return pd.DataFrame(rows)

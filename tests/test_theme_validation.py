@@ -136,3 +136,51 @@ def test_target_check_names_every_theme_with_enough_support():
         ("theme F1", "x", True),
         ("theme F1", "y", False),
     ]
+
+
+@pytest.fixture()
+def stand_in_blind_dir(tmp_path, monkeypatch):
+    """The report's blind-sample path on the OLD sample (never the blind one): sample and
+    gold are the old sample and its labels; labeller B drops one label of every fifth row."""
+    import csv
+    import shutil
+
+    from analysis import paths
+
+    shutil.copy(paths.THEME_SAMPLE_CSV, tmp_path / "sample.csv")
+    shutil.copy(paths.THEME_LABELS_CSV, tmp_path / "gold.csv")
+    shutil.copy(paths.THEME_LABELS_CSV, tmp_path / "labels_a.csv")
+    with open(paths.THEME_LABELS_CSV, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    for i, row in enumerate(rows):
+        if i % 5 == 0 and row["labels"]:
+            row["labels"] = "|".join(row["labels"].split("|")[1:])
+    with open(tmp_path / "labels_b.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["paragraph_key", "labels", "note"])
+        writer.writeheader()
+        writer.writerows(rows)
+    monkeypatch.setattr(paths, "THEME_BLIND_DIR", tmp_path)
+    return tmp_path
+
+
+def test_report_tables_once_labels_arrive(stand_in_blind_dir):
+    from analysis import report
+
+    agreement = report.theme_labeller_agreement().set_index("theme_id")
+    assert 0.5 < agreement.at[POOLED, "kappa"] < 1.0
+    scores = report.theme_blind_validation().set_index("theme_id")
+    assert {"f1", "f1_low", "f1_high", "precision_low"} <= set(scores.columns)
+    assert scores.at[MICRO, "f1_low"] <= scores.at[MICRO, "f1"] <= scores.at[MICRO, "f1_high"]
+    targets = report.theme_blind_targets()
+    missed = set(targets[(targets.target == "theme F1") & ~targets.met].theme_id)
+    reasons = report.theme_blind_miss_reasons()
+    assert set(reasons.theme_id) == missed
+    assert report.theme_blind_misses().theme_id.isin(missed).all()
+
+
+def test_report_says_what_it_waits_for(tmp_path, monkeypatch):
+    from analysis import paths, report
+
+    monkeypatch.setattr(paths, "THEME_BLIND_DIR", tmp_path)
+    assert "labels_a.csv is missing" in report.theme_labeller_agreement().status[0]
+    assert "gold.csv is missing" in report.theme_blind_miss_reasons().status[0]
