@@ -322,7 +322,7 @@ def theme_labeller_agreement() -> pd.DataFrame:
     return pd.DataFrame(agreement_table(a, b, list(_theme_coder().themes))).round(3)
 
 
-def _bootstrap_frame(gold: dict, sample_path: Path) -> pd.DataFrame:
+def _bootstrap_frame(gold: dict, sample_path: Path, weights: dict | None = None) -> pd.DataFrame:
     from analysis.theme_sampling import load_blind_design
     from analysis.theme_validation import bootstrap_table, read_headings, read_sample
 
@@ -330,7 +330,7 @@ def _bootstrap_frame(gold: dict, sample_path: Path) -> pd.DataFrame:
     texts, headings = read_sample(sample_path), read_headings(sample_path)
     predicted = {k: set(coder.code_text(texts[k], headings[k])) for k in gold}
     rows = bootstrap_table(
-        gold, predicted, list(coder.themes), boot.resamples, boot.seed, boot.level
+        gold, predicted, list(coder.themes), boot.resamples, boot.seed, boot.level, weights
     )
     return pd.DataFrame(rows).round(2)
 
@@ -348,6 +348,21 @@ def theme_blind_validation() -> pd.DataFrame:
     if waiting is not None:
         return waiting
     return _bootstrap_frame(_blind_labels("gold.csv"), paths.THEME_BLIND_DIR / "sample.csv")
+
+
+def theme_blind_population_estimate() -> pd.DataFrame:
+    """Micro precision, recall and F1 weighted back to every eligible paragraph outside the
+    tuning sample (each blind paragraph counts eligible/drawn of its plan and stratum):
+    what the coder would score on the plans' paragraphs, not on the theme-rich sample."""
+    from analysis.theme_sampling import inclusion_weights, read_frame
+
+    waiting = _waiting("gold.csv")
+    if waiting is not None:
+        return waiting
+    gold = _blind_labels("gold.csv")
+    weights = inclusion_weights(read_frame(), set(gold))
+    table = _bootstrap_frame(gold, paths.THEME_BLIND_DIR / "sample.csv", weights)
+    return table[table.theme_id == "(micro)"].assign(theme_id="(micro, weighted)")
 
 
 def theme_blind_targets() -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import random
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,3 +305,18 @@ def write_blind_sample(out_dir: Path = paths.THEME_BLIND_DIR) -> list[str]:
 if __name__ == "__main__":
     for note in write_blind_sample():
         print(f"note: {note}")
+
+
+def inclusion_weights(frame: list[dict], drawn: set[str]) -> dict[str, float]:
+    """Drawn paragraph key -> the number of frame paragraphs it stands for: eligible over
+    drawn in its plan and stratum (the inverse of its chance of being drawn)."""
+    eligible: Counter = Counter((r["source_id"], r["stratum"]) for r in frame)
+    taken: Counter = Counter(
+        (r["source_id"], r["stratum"]) for r in frame if r["paragraph_key"] in drawn
+    )
+    return {
+        r["paragraph_key"]: eligible[r["source_id"], r["stratum"]]
+        / taken[r["source_id"], r["stratum"]]
+        for r in frame
+        if r["paragraph_key"] in drawn
+    }

@@ -215,22 +215,33 @@ def _scores(tp, fp, fn):
 
 
 def bootstrap_table(
-    gold: dict, predicted: dict, theme_ids: list[str], resamples: int, seed: int, level: float
+    gold: dict,
+    predicted: dict,
+    theme_ids: list[str],
+    resamples: int,
+    seed: int,
+    level: float,
+    weights: dict[str, float] | None = None,
 ) -> list[dict]:
     """Per theme and micro-averaged over themes: precision, recall, F1 and percentile
     intervals from `resamples` bootstrap resamples of the paragraphs (with replacement,
     numpy's default generator seeded with `seed`). A resample where a score is undefined
     (no gold and no predicted paragraph for the theme) is left out of that score's interval;
-    `resamples_used` says how many remained for F1."""
+    `resamples_used` says how many remained for F1. With `weights` (paragraph key -> how
+    many paragraphs of the population it stands for, the inverse of its chance of being
+    drawn), every count is a weighted count: estimates for the population the stratified
+    sample was drawn from rather than for the sample; the counts in the row are then
+    weighted too (rounded)."""
     import numpy as np
 
     keys = sorted(gold)
     g, p = label_matrix(gold, keys, theme_ids), label_matrix(predicted, keys, theme_ids)
-    cells = [(g & p), (~g & p), (g & ~p)]  # tp, fp, fn per paragraph and theme
+    w = np.array([1.0 if weights is None else weights[k] for k in keys])
+    cells = [(g & p) * w[:, None], (~g & p) * w[:, None], (g & ~p) * w[:, None]]  # tp fp fn
     rng = np.random.default_rng(seed)
     draws = rng.integers(0, len(keys), size=(resamples, len(keys)))
-    weights = np.stack([np.bincount(d, minlength=len(keys)) for d in draws])  # times drawn
-    tp, fp, fn = (weights @ c.astype(np.int64) for c in cells)  # resamples x themes
+    times = np.stack([np.bincount(d, minlength=len(keys)) for d in draws])  # times drawn
+    tp, fp, fn = (times @ c for c in cells)  # resamples x themes
     tp, fp, fn = (np.column_stack([m, m.sum(axis=1)]) for m in (tp, fp, fn))
     boot = _scores(tp, fp, fn)
     totals = [c.sum(axis=0) for c in cells]
@@ -246,11 +257,11 @@ def bootstrap_table(
     for j, tid in enumerate([*theme_ids, MICRO]):
         row = {
             "theme_id": tid,
-            "support": int(totals[0][j] + totals[2][j]),
-            "predicted": int(totals[0][j] + totals[1][j]),
-            "true_positives": int(totals[0][j]),
-            "false_positives": int(totals[1][j]),
-            "false_negatives": int(totals[2][j]),
+            "support": round(float(totals[0][j] + totals[2][j])),
+            "predicted": round(float(totals[0][j] + totals[1][j])),
+            "true_positives": round(float(totals[0][j])),
+            "false_positives": round(float(totals[1][j])),
+            "false_negatives": round(float(totals[2][j])),
         }
         for name, est, sample in zip(("precision", "recall", "f1"), point, boot, strict=True):
             value = float(est[j])

@@ -184,3 +184,47 @@ def test_report_says_what_it_waits_for(tmp_path, monkeypatch):
     monkeypatch.setattr(paths, "THEME_BLIND_DIR", tmp_path)
     assert "labels_a.csv is missing" in report.theme_labeller_agreement().status[0]
     assert "gold.csv is missing" in report.theme_blind_miss_reasons().status[0]
+
+
+def test_weighted_bootstrap_counts_each_paragraph_by_its_weight():
+    gold = {"a": {"x"}, "b": {"x"}, "c": set()}
+    predicted = {"a": {"x"}, "b": set(), "c": {"x"}}  # one hit, one miss, one false alarm
+    plain = {r["theme_id"]: r for r in bootstrap_table(gold, predicted, ["x"], 200, 3, 0.9)}
+    assert plain["x"]["precision"] == pytest.approx(0.5)
+    ones = bootstrap_table(gold, predicted, ["x"], 200, 3, 0.9, {"a": 1, "b": 1, "c": 1})
+    assert ones == bootstrap_table(gold, predicted, ["x"], 200, 3, 0.9)
+    # the false alarm stands for 3 paragraphs: precision 1 / (1 + 3), recall unchanged
+    heavy = {r["theme_id"]: r for r in bootstrap_table(gold, predicted, ["x"], 200, 3, 0.9,
+                                                        {"a": 1, "b": 1, "c": 3})}  # fmt: skip
+    assert heavy["x"]["precision"] == pytest.approx(0.25)
+    assert heavy["x"]["recall"] == pytest.approx(0.5)
+    assert heavy["x"]["false_positives"] == 3
+
+
+def test_inclusion_weights_are_eligible_over_drawn_per_plan_and_stratum():
+    from analysis.theme_sampling import inclusion_weights
+
+    frame = [
+        {"paragraph_key": k, "source_id": s, "stratum": t}
+        for k, s, t in [("a1", "A", "few"), ("a2", "A", "few"), ("a3", "A", "few"),
+                        ("a4", "A", "many"), ("b1", "B", "few")]
+    ]  # fmt: skip
+    weights = inclusion_weights(frame, {"a1", "a4", "b1"})
+    assert weights == {"a1": 3.0, "a4": 1.0, "b1": 1.0}
+    assert sum(weights.values()) == len(frame)
+
+
+def test_report_population_estimate_on_the_stand_in(stand_in_blind_dir, monkeypatch):
+    """Every stand-in paragraph in one stratum of weight 2: the same ratios as unweighted."""
+    from analysis import report, theme_sampling
+    from analysis.theme_validation import read_sample
+
+    keys = list(read_sample(stand_in_blind_dir / "sample.csv"))
+    frame = [{"paragraph_key": k, "source_id": "s", "stratum": "t"} for k in keys]
+    frame += [
+        {"paragraph_key": f"x{i}", "source_id": "s", "stratum": "t"} for i in range(len(keys))
+    ]
+    monkeypatch.setattr(theme_sampling, "read_frame", lambda: frame)
+    weighted = report.theme_blind_population_estimate().iloc[0]
+    plain = report.theme_blind_validation().set_index("theme_id").loc[MICRO]
+    assert weighted.f1 == pytest.approx(plain.f1) and weighted.support == 2 * plain.support
