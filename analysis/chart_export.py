@@ -9,6 +9,7 @@ SHA-256 of every input file) the chart came from.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Sequence
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import figures, paths, report
+from analysis.ambition_figure import ambition_chart
 from analysis.build_inputs import file_sha256
 from analysis.chart_choices import CHARTS, FORMATS, LANGUAGES, MEASURES, MM_PER_INCH, SIZE_PRESETS
 from analysis.published_figures import load_published_figures
@@ -84,6 +86,7 @@ class ChartRequest:
             "gap": ("themes",),
             "growth": ("themes",),
             "midpoint": ("themes",),
+            "ambition": ("indicators", "themes"),
             "theme-heatmap": ("indicators",),
             "theme-similarity": ("indicators",),
         }[self.chart]
@@ -117,6 +120,11 @@ def export_charts(
         figures.check_indicators(request.indicators) if request.indicators is not None else None
     )
     themes = figures.check_themes(request.themes) if request.themes is not None else None
+    # names as typed (白城市, "Jilin City") become ids: file names and the sidecar use ids
+    resolved = {"cities": cities, "indicators": indicators, "themes": themes}
+    request = dataclasses.replace(
+        request, **{k: tuple(v) for k, v in resolved.items() if v is not None}
+    )
     out_dir = Path(out_dir)
     calls = _calls(request, cities, indicators, themes)
     saved = [
@@ -132,8 +140,7 @@ def _calls(request: ChartRequest, cities, indicators, themes):
     if chart == "gap":
         if not indicators:
             raise figures.SelectionError(
-                "the gap chart needs --indicators; valid indicator ids: "
-                + ", ".join(figures.valid_indicators())
+                "the gap chart needs --indicators; see: python -m analysis list indicators"
             )
         return [
             (lambda i=i, **kw: figures.gap_chart(i, cities=cities, **kw), f"gap_{i}")
@@ -155,6 +162,8 @@ def _calls(request: ChartRequest, cities, indicators, themes):
             )
             for c in (cities or load_published_figures().midpoint_cities)
         ]
+    if chart == "ambition":
+        return [(lambda **kw: ambition_chart(cities=cities, **kw), "ambition_consistency")]
     measure = MEASURES[request.measure]
     if chart == "theme-heatmap":
         return [

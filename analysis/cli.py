@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import shlex
 import sys
 from pathlib import Path
@@ -16,15 +17,24 @@ from analysis.cli_help import (
     BUILD_EPILOG,
     EXPORT_DATA_EPILOG,
     EXPORT_EPILOG,
+    LIST_EPILOG,
     LOCATE_EPILOG,
     REPORT_EPILOG,
     REPRODUCE_EPILOG,
 )
+from analysis.names import KINDS
 from analysis.sources import DOCUMENT_TYPES
 
 
-def _id_list(text: str) -> tuple[str, ...]:
-    return tuple(part.strip() for part in text.split(",") if part.strip())
+def _name_list(text: str) -> tuple[str, ...]:
+    """Ids or names separated by commas (also ，and 、), kept whole: analysis.names splits
+    them, knowing the names that hold a separator themselves (名师、名校长人数)."""
+    return (text,)
+
+
+def _lower_list(text: str) -> tuple[str, ...]:
+    """Comma-separated choices in any case: "PNG,Svg" -> ("png", "svg")."""
+    return tuple(part.strip().lower() for part in text.split(",") if part.strip())
 
 
 def _command(sub, name: str, *, help: str, description: str, epilog: str):
@@ -79,27 +89,39 @@ def _parser() -> argparse.ArgumentParser:
         "database (python -m analysis build).",
         epilog=EXPORT_EPILOG,
     )
-    e.add_argument("chart", choices=CHARTS, help="which chart")
-    e.add_argument("--cities", type=_id_list, help="comma-separated city ids (default: all)")
+    e.add_argument("chart", type=str.lower, choices=CHARTS, help="which chart")
     e.add_argument(
-        "--indicators", type=_id_list, help="comma-separated indicator ids (gap: required)"
+        "--cities",
+        type=_name_list,
+        help="comma-separated city ids or names: baicheng, 白城, 白城市, Baicheng (default: all)",
     )
-    e.add_argument("--themes", type=_id_list, help="comma-separated theme ids (default: all)")
+    e.add_argument(
+        "--indicators",
+        type=_name_list,
+        help="comma-separated indicator ids, names or codebook aliases (gap: required)",
+    )
+    e.add_argument(
+        "--themes", type=_name_list, help="comma-separated theme ids or names (default: all)"
+    )
     e.add_argument(
         "--measure",
+        type=str.lower,
         choices=list(MEASURES),
         default="density",
         help="theme-heatmap colour: mentions per 10,000 characters or share of paragraphs",
     )
-    e.add_argument("--lang", choices=LANGUAGES, default="bilingual", help="label language")
+    e.add_argument(
+        "--lang", type=str.lower, choices=LANGUAGES, default="bilingual", help="label language"
+    )
     e.add_argument(
         "--format",
-        type=_id_list,
+        type=_lower_list,
         default=("pdf",),
         help="comma-separated: png, svg, pdf (default: pdf)",
     )
     e.add_argument(
         "--size",
+        type=str.lower,
         help=f"preset ({', '.join(SIZE_PRESETS)}) or WxH with a unit: 180x100mm, 18x10cm, 7x4in "
         "(default: the chart's own, 183 mm wide)",
     )
@@ -162,7 +184,43 @@ def _parser() -> argparse.ArgumentParser:
     loc.add_argument("text")
     loc.add_argument("--registry", type=Path, default=paths.SOURCES_YAML)
     _add_source_parser(sub)
+    _list_parser(sub)
     return parser
+
+
+def _list_parser(sub) -> None:
+    from analysis.name_list import FORMATS
+
+    lst = _command(
+        sub,
+        "list",
+        help="list the city, indicator or theme ids and names that requests may use",
+        description="Print every city (Chinese and English name, province, document, period), "
+        "indicator (names, unit) or theme (names) a request may name, read from the built "
+        "database, or from the registries before the first build.",
+        epilog=LIST_EPILOG,
+    )
+    lst.add_argument("what", type=str.lower, choices=list(KINDS.values()), help="what to list")
+    lst.add_argument(
+        "--format",
+        type=str.lower,
+        choices=FORMATS,
+        default="table",
+        help="table: aligned columns (default); csv: for a spreadsheet",
+    )
+    lst.add_argument("--database", type=Path, default=paths.DATABASE, help="read when built")
+    lst.add_argument(
+        "--registry",
+        type=Path,
+        default=paths.SOURCES_YAML,
+        help="sources.yaml, read before a build",
+    )
+    lst.add_argument(
+        "--codebook", type=Path, default=paths.CODEBOOK_YAML, help="read before a build"
+    )
+    lst.add_argument(
+        "--themes", type=Path, default=paths.THEME_CODEBOOK_YAML, help="read before a build"
+    )
 
 
 def _period(text: str) -> tuple[int, int]:
@@ -297,6 +355,8 @@ def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
         return 0
     if args.command == "add-source":
         return _add_source(args)
+    if args.command == "list":
+        return _list(args)
     if args.command == "locate":
         from analysis.locate import locate
 
@@ -341,6 +401,24 @@ def _add_source(args: argparse.Namespace) -> int:
         )
         return code
     print(result.summary())
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from analysis.name_list import listing
+
+    text, note = listing(
+        args.what, args.format, args.database, args.registry, args.codebook, args.themes
+    )
+    try:
+        sys.stdout.write(text)
+        # a table is for reading: the note follows it; CSV stays pure for the program reading it
+        print(note, file=sys.stdout if args.format == "table" else sys.stderr)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # the reader stopped early (`list indicators | head`), which is no error; stdout goes
+        # to devnull so that the interpreter's last flush does not report it either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 

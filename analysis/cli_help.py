@@ -22,13 +22,22 @@ rural_revitalisation --lang zh --size 180x120mm --dpi 600
   python -m analysis export theme-similarity --cities baicheng,linjiang,jiamusi --lang en \\
       --format svg
 
+  # by name, as a writer types them: Chinese or English names, any case, 、 or ， between
+  python -m analysis export gap --indicators 学前三年毛入园率 --cities 白城市，Jiamusi \
+      --lang EN --format PNG --size A4-half
+
   # growth needed per year, and Jiamusi's midpoint progress, as the notebooks draw them
   python -m analysis export growth
   python -m analysis export midpoint --cities jiamusi --format pdf,png
 
+  # required pace against the 2015-2020 pace, and 2022 values against the straight path
+  python -m analysis export ambition --lang en --format png
+
 Each chart is written to --out-dir with a sidecar <name>.json naming every observation
 plotted (id, source, raw file, character span, quote) and the database build it came from.
-An unknown city, indicator or theme id is an error that lists the valid ids.
+Cities, indicators and themes may be given by id or by name (python -m analysis list
+cities|indicators|themes shows them); an unknown name is an error that suggests the
+closest ones.
 """
 ALL_EPILOG = """example:
   python -m analysis all      # what `make all` runs
@@ -38,7 +47,7 @@ REPRODUCE_EPILOG = """example:
   python -m analysis reproduce --keep /tmp/rerun    # keep the copy to inspect differences
 
 prints, for instance:
-  33 of 33 figures reproduced byte-identically
+  39 of 39 figures reproduced byte-identically
   16 of 16 data exports reproduced byte-identically
   6 of 6 notebooks reproduced byte-identically
 """
@@ -48,6 +57,19 @@ REPORT_EPILOG = """example:
 EXPORT_DATA_EPILOG = """example:
   python -m analysis export-data
   frictionless validate data/curated/datapackage.json
+"""
+LIST_EPILOG = """examples:
+  python -m analysis list cities
+  python -m analysis list indicators --format csv > indicators.csv
+  python -m analysis list themes
+
+prints, for instance:
+  id        name_zh   name_en     province               document          period
+  baicheng  白城市    Baicheng    吉林省 Jilin           five_year_plan    2021-2025
+  ...
+  jiamusi   佳木斯市  Jiamusi     黑龙江省 Heilongjiang  five_year_plan    2021-2025
+  5 cities, read from data/curated/plans.duckdb
+Any id or name listed here can be given to export --cities, --indicators, --themes.
 """
 LOCATE_EPILOG = """example:
   python -m analysis locate jiamusi_fyp_2021_2025 "视频监控系统与属地公安机关联网率"

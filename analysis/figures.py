@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import charts, report
+from analysis import charts, names, report
 from analysis.paths import FIGURES_DIR, ROOT
 from analysis.published_figures import load_published_figures
 
@@ -76,20 +76,24 @@ def _save(
 
 
 class SelectionError(ValueError):
-    """An unknown city, indicator or theme id; the message lists the valid ones."""
+    """A selection that cannot be drawn (an unknown name, nothing stated); says what to do."""
 
 
-def _check_ids(kind: str, chosen: Sequence[str] | None, valid: Sequence[str]) -> list[str]:
-    if chosen is None:
-        return list(valid)
-    unknown = [c for c in chosen if c not in valid]
-    if unknown:
-        raise SelectionError(
-            f"unknown {kind} id(s): {', '.join(unknown)}; valid {kind} ids: {', '.join(valid)}"
-        )
-    if not chosen:
-        raise SelectionError(f"choose at least one {kind}; valid {kind} ids: {', '.join(valid)}")
-    return list(dict.fromkeys(chosen))  # keep the caller's order, drop repeats
+def _resolve(kind: str, chosen: str | Sequence[str]) -> list[str]:
+    """Ids, names or aliases -> ids of the built database (analysis.names), in the caller's
+    order; an unknown or ambiguous name is a SelectionError suggesting the closest ones."""
+    try:
+        return names.resolve(kind, chosen)
+    except names.UnknownName as exc:
+        raise SelectionError(str(exc)) from exc
+
+
+def _one(kind: str, name: str) -> str:
+    """The id of a chart drawn for one city or indicator, given its id or a name."""
+    ids = _resolve(kind, [name])
+    if len(ids) != 1:
+        raise SelectionError(f"this chart is drawn for one {kind}; got {name!r}")
+    return ids[0]
 
 
 def valid_cities() -> list[str]:
@@ -104,16 +108,16 @@ def valid_themes() -> list[str]:
     return sorted(report.query("SELECT theme_id FROM themes").theme_id)
 
 
-def check_cities(cities: Sequence[str] | None) -> list[str]:
-    return _check_ids("city", cities, valid_cities())
+def check_cities(cities: str | Sequence[str] | None) -> list[str]:
+    return valid_cities() if cities is None else _resolve("city", cities)
 
 
-def check_indicators(indicators: Sequence[str] | None) -> list[str]:
-    return _check_ids("indicator", indicators, valid_indicators())
+def check_indicators(indicators: str | Sequence[str] | None) -> list[str]:
+    return valid_indicators() if indicators is None else _resolve("indicator", indicators)
 
 
-def check_themes(themes: Sequence[str] | None) -> list[str]:
-    return _check_ids("theme", themes, valid_themes())
+def check_themes(themes: str | Sequence[str] | None) -> list[str]:
+    return valid_themes() if themes is None else _resolve("theme", themes)
 
 
 # ---------------------------------------------------------------------- labels
@@ -242,7 +246,7 @@ def gap_chart(
     Without ``cities``: every city that states the indicator. With ``cities``: exactly
     those, in that order; a city that states neither value is drawn as "not stated".
     """
-    check_indicators([indicator_id])
+    indicator_id = _one("indicator", indicator_id)
     lang = charts.check_language(options.lang)
     metrics = report.query(
         "SELECT * FROM indicator_metrics WHERE indicator_id = ? ORDER BY city_id", [indicator_id]
@@ -374,7 +378,7 @@ def midpoint_chart(
     Without ``indicators``: every indicator with both a baseline and a target. With
     ``indicators``: exactly those, "not stated" where the plan gives no value.
     """
-    check_cities([city_id])
+    city_id = _one("city", city_id)
     lang = charts.check_language(options.lang)
     metrics = report.query(
         "SELECT * FROM indicator_metrics WHERE city_id = ? ORDER BY indicator_id", [city_id]
@@ -514,55 +518,18 @@ def theme_similarity_chart(
     )
 
 
-VOCABULARY_NOTE = {
-    "bilingual": (
-        "Sources: full texts of the plans, segmented with jieba; each city against all "
-        "others by weighted log-odds with an informative Dirichlet prior (Monroe, Colaresi "
-        "& Quinn 2008); bars: z-score, labels: uses in the city; settings in "
-        "data/curated/vocabulary.yaml"
-    ),
-    "zh": (
-        "来源：各规划全文，jieba 分词；每市与其余各市比较，加权对数几率（信息性狄利克雷先验，"
-        "Monroe、Colaresi、Quinn 2008）；条形为 z 值，数字为该市用词次数"
-    ),
-}
-VOCABULARY_NOTE["en"] = VOCABULARY_NOTE["bilingual"]
-
-
-def vocabulary_chart(
-    out_dir: Path = FIGURES_DIR,
-    *,
-    cities: Sequence[str] | None = None,
-    options: ChartOptions = DEFAULT,
-    name: str | None = None,
-) -> SavedFigure:
-    """One panel per city: the words it uses more than the other cities (z-score)."""
-    lang = charts.check_language(options.lang)
-    chosen = check_cities(cities)
-    table = report.distinctive_vocabulary()
-    table = table[table.city_id.isin(chosen)]
-    labels = dict(zip(chosen, city_labels(chosen, lang), strict=True))
-    frame = table.assign(panel=table.city_id.map(labels))
-    frame = frame.set_index("city_id").loc[chosen].reset_index()  # the chosen order
-    fig = charts.distinctive_terms_panels(
-        frame[["panel", "term", "z", "count"]],
-        title_zh="各市的特色用词",
-        title_en="What each city says that the others do not",
-        source_note=VOCABULARY_NOTE[lang],
-        lang=lang,
-        size=options.size,
-    )
-    return _save(fig, name or "vocabulary_distinctive", out_dir, options, cities=tuple(chosen))
-
-
 def all_figures(out_dir: Path = FIGURES_DIR) -> list[SavedFigure]:
     """Every figure the notebooks publish (data/curated/published_figures.yaml), in
     notebook order; used to check reproduction."""
+    from analysis.ambition_figure import ambition_chart  # it imports this module
+    from analysis.vocabulary_figure import vocabulary_chart  # it imports this module too
+
     published = load_published_figures()
     return [
         *(gap_chart(i, out_dir) for i in published.gap_indicators),
         *(growth_chart(u, out_dir) for u in published.growth_units),
         *(midpoint_chart(c, out_dir) for c in published.midpoint_cities),
+        *([ambition_chart(out_dir)] if published.ambition else []),
         *(theme_heatmap_chart(m, out_dir) for m in published.theme_measures),
         *([theme_similarity_chart(out_dir)] if published.theme_similarity else []),
         *([vocabulary_chart(out_dir)] if published.distinctive_vocabulary else []),

@@ -3,7 +3,8 @@
 ``build_report()`` renders every committed notebook in ``notebooks/`` as it is (nothing is
 re-executed) into one page each, ``01_sources_and_data_quality.html`` and so on, plus an
 ``index.html`` with the notebooks in reading order, the metric definitions (taken from the
-docstrings of ``analysis/metrics.py`` and ``analysis/conflicts.py`` and from the
+docstrings of ``analysis/metrics.py``, ``compound_progress.py``, ``plan_ambition.py`` and
+``analysis/conflicts.py`` and from the
 notebooks' own Formula/Method paragraphs) and every within-plan conflict from the database.
 
 Offline by construction: nbconvert's ``basic`` template emits the notebook body only; the
@@ -39,8 +40,8 @@ from nbconvert import HTMLExporter
 from nbconvert.filters import markdown2html_mistune
 from pygments.formatters import HtmlFormatter
 
+from analysis import compound_progress, metrics, paths, plan_ambition, report
 from analysis import conflicts as conflict_rules
-from analysis import metrics, paths, report
 
 PROJECT_TITLE = "City education plans: a cross-city indicator database"
 INDEX = "index.html"
@@ -217,6 +218,10 @@ def _definitions(notebooks: list[Notebook]) -> str:
     parts = [
         "<h3>Comparison metrics</h3>",
         _docstring(metrics),
+        "<h3>The second progress method (Eurostat / Open SDG)</h3>",
+        _docstring(compound_progress),
+        "<h3>Ambition and consistency</h3>",
+        _docstring(plan_ambition),
         "<h3>Conflicts and the preferred value</h3>",
         _docstring(conflict_rules),
     ]

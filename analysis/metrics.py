@@ -29,11 +29,20 @@ schooling years) unless it says otherwise; compound growth is in percent per yea
   ``already_met`` when the baseline meets
   the target, ``no_baseline`` without a baseline, ``no_trend_stated`` when the plan
   states neither a 2022 nor a 2015 value.
+* the second progress method, Eurostat's SDG monitoring as implemented by Open SDG
+  (compound growth, observed over required, thresholds 0.95 / 0.6 / 0), and the flag where
+  the two methods disagree: analysis/compound_progress.py.
+* ambition and consistency (required 2020-2025 pace against the 2015-2020 pace, the stated
+  2022 value against the straight path, a target behind the baseline):
+  analysis/plan_ambition.py.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+
+from analysis import plan_ambition
+from analysis.compound_progress import compound_progress, methods_disagree
 
 MIDPOINT_YEAR, BASELINE_YEAR, TARGET_YEAR, HISTORY_YEAR = 2022, 2020, 2025, 2015
 COMPOUND_UNITS = {"persons", "count"}
@@ -217,9 +226,50 @@ def indicator_metrics(
                 "target_minus_national": target - nt["value"]
                 if nt and target is not None
                 else None,
+                **_second_method_and_ambition(
+                    history, baseline, midpoint, target, implied, growth_5y, ind, status
+                ),
             }
         )
     return rows
+
+
+def _second_method_and_ambition(
+    history, baseline, midpoint, target, implied, growth_5y, ind, linear_status
+) -> dict:
+    """The columns of the compound-growth status and of the ambition checks."""
+    stated = {HISTORY_YEAR: history.value if history else None, BASELINE_YEAR: baseline}
+    stated[MIDPOINT_YEAR] = midpoint
+    compound = compound_progress(
+        {y: v for y, v in stated.items() if v is not None}, target, TARGET_YEAR, ind.direction
+    )
+    past = (
+        _rate(history.value, HISTORY_YEAR, baseline, BASELINE_YEAR, ind.unit)
+        if history is not None and baseline is not None
+        else None
+    )
+    ratio, label = plan_ambition.pace_label(growth_5y, past, ind.direction)
+    deviation, position = plan_ambition.midpoint_position(
+        baseline, midpoint, implied, target, ind.direction
+    )
+    return {
+        "history_2015": history.value if history else None,
+        "history_observation_id": history.observation_id if history else None,
+        "cagr_base_year": compound.base_year,
+        "cagr_current_year": compound.current_year,
+        "cagr_observed": compound.observed,
+        "cagr_required": compound.required,
+        "cagr_ratio": compound.ratio,
+        "cagr_status": compound.status,
+        "cagr_note": compound.note,
+        "methods_disagree": methods_disagree(linear_status, compound.status),
+        "past_rate_2015_2020": past,
+        "pace_ratio": ratio,
+        "pace_label": label,
+        "midpoint_deviation": deviation,
+        "midpoint_position": position,
+        "target_direction": plan_ambition.target_direction(baseline, target, ind.direction),
+    }
 
 
 def _latest(midpoint, baseline, issue_date) -> tuple[int | None, float | None, str]:

@@ -19,6 +19,7 @@ THEME_CODEBOOK_YAML = CURATED_DIR / "theme_codebook.yaml"
 THEME_SAMPLE_DESIGN_YAML = CURATED_DIR / "theme_sample_design.yaml"  # seed and strata
 PUBLISHED_FIGURES_YAML = CURATED_DIR / "published_figures.yaml"  # the notebooks' figures
 DATA_PACKAGE_YAML = CURATED_DIR / "data_package.yaml"  # descriptions and units of the export
+NAME_MATCHING_YAML = CURATED_DIR / "name_matching.yaml"  # how typed names are matched to ids
 THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"
 THEME_SAMPLE_CSV = ROOT / "tests" / "data" / "theme_sample.csv"
 # The blind sample (drawn after the old one, never used for tuning) and its labels

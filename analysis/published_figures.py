@@ -24,7 +24,8 @@ class PublishedFigures:
     midpoint_cities: tuple[str, ...]
     theme_measures: tuple[str, ...]
     theme_similarity: bool
-    distinctive_vocabulary: bool
+    ambition: bool = False
+    distinctive_vocabulary: bool = False
 
 
 def load_published_figures(
@@ -53,5 +54,6 @@ def load_published_figures(
         tuple(data["midpoint_cities"]),
         tuple(data["theme_measures"]),
         bool(data["theme_similarity"]),
-        bool(data["distinctive_vocabulary"]),
+        bool(data.get("ambition", False)),
+        bool(data.get("distinctive_vocabulary", False)),
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pandas as pd
+from IPython.display import Markdown
 from scipy.cluster.hierarchy import linkage
 from scipy.spatial.distance import pdist, squareform
 
@@ -171,6 +172,163 @@ def status_counts() -> pd.DataFrame:
     )
 
 
+# ---------------------------------------------------------------- 05 two progress methods
+
+#: Rows that at least one progress method assesses.
+ASSESSED = (
+    "(progress_status NOT IN ('no_baseline', 'no_trend_stated') OR cagr_status <> 'not_available')"
+)
+
+
+def progress_methods() -> pd.DataFrame:
+    """The linear-rate (SDR) and compound-growth (Eurostat / Open SDG) status side by side,
+    wherever either method assesses the indicator. ``linear_ratio`` is observed / required
+    (the sign cancels for lower-is-better); empty where the required rate is 0."""
+    df = query(
+        "SELECT city_id, indicator_id, direction, trend_basis, observed_rate, "
+        "growth_per_year_2020_2025 AS required_rate, progress_status, cagr_base_year, "
+        "cagr_current_year, cagr_observed, cagr_required, cagr_ratio, cagr_status, cagr_note, "
+        f"methods_disagree FROM indicator_metrics WHERE {ASSESSED} "
+        "ORDER BY list_position(?, city_id), indicator_id",
+        [city_order()],
+    )
+    required = df.required_rate.where(df.required_rate != 0)
+    ratio = (df.observed_rate / required).where(df.trend_basis.notna())
+    df.insert(df.columns.get_loc("progress_status"), "linear_ratio", ratio)
+    return df
+
+
+def method_agreement() -> pd.DataFrame:
+    """Linear-rate status (rows) by compound-growth status (columns): counts of indicators."""
+    df = progress_methods()
+    return pd.crosstab(df.progress_status, df.cagr_status)
+
+
+def method_disagreements() -> pd.DataFrame:
+    """Every city and indicator where both methods assess and they disagree, with why."""
+    df = progress_methods()
+    df = df[df.methods_disagree.fillna(False).astype(bool)].copy()
+    metrics = query(
+        "SELECT city_id, indicator_id, latest_value, target_2025, target_comparator "
+        "FROM indicator_metrics"
+    )
+    df = df.merge(metrics, on=["city_id", "indicator_id"], how="left")
+    df["why"] = [_why_methods_differ(r) for r in df.itertuples()]
+    return df[["city_id", "indicator_id", "progress_status", "cagr_status", "why"]]
+
+
+def _why_methods_differ(r) -> str:
+    if r.cagr_status == "target_achieved":
+        return (
+            f"Open SDG counts the target met once the latest value reaches "
+            f"{r.target_2025:g} (it compares with >= or <=); the plan's target is "
+            f"'{r.target_comparator}{r.target_2025:g}', which the linear method reads strictly"
+        )
+    return (
+        f"linear ratio {r.linear_ratio:.2f} (thresholds 1 / 0.5 / 0) against compound ratio "
+        f"{r.cagr_ratio:.2f} (thresholds 0.95 / 0.6 / 0)"
+    )
+
+
+def assessed_by_one_method() -> pd.DataFrame:
+    """Indicators only one method can assess (e.g. a trend without a target)."""
+    df = progress_methods()
+    return df[df.methods_disagree.isna()][
+        ["city_id", "indicator_id", "progress_status", "cagr_status", "cagr_observed"]
+    ]
+
+
+def progress_methods_findings() -> Markdown:
+    """The section's findings, computed from the table (nothing typed in the notebook)."""
+    df = progress_methods()
+    both = df[df.methods_disagree.notna()]
+    differ = method_disagreements()
+    names = indicator_labels().set_index("indicator_id").name_en
+    lines = [
+        f"- The two methods both assess {len(both)} city-indicator pairs and agree on "
+        f"{len(both) - len(differ)} of them.",
+        *(
+            f"- They disagree on {r.city_id} · {names[r.indicator_id]}: linear "
+            f"**{r.progress_status}**, compound **{r.cagr_status}** ({r.why})."
+            for r in differ.itertuples()
+        ),
+        f"- {int(df.methods_disagree.isna().sum())} pairs are assessed by one method only "
+        "(the compound method also rates a trend without a target, and rates a target "
+        "reached by the latest value even without a trend).",
+    ]
+    return Markdown("\n".join(lines))
+
+
+# ---------------------------------------------------------------- 05 ambition, consistency
+
+
+def ambition_consistency() -> pd.DataFrame:
+    """Per city and indicator where the plan states the values: required 2020-2025 pace
+    against the pace achieved 2015-2020, the stated 2022 value against the straight path,
+    and whether the target improves on the baseline (formulas: analysis/plan_ambition.py)."""
+    return query(
+        "SELECT city_id, indicator_id, unit, direction, history_2015, baseline_2020, "
+        "midpoint_2022, implied_2022, target_2025, target_comparator, past_rate_2015_2020, "
+        "growth_per_year_2020_2025 AS required_rate, pace_ratio, pace_label, "
+        "midpoint_deviation, midpoint_position, target_direction FROM indicator_metrics "
+        "WHERE pace_label IS NOT NULL OR midpoint_position IS NOT NULL "
+        "OR target_direction IN ('hold', 'decline') "
+        "ORDER BY list_position(?, city_id), indicator_id",
+        [city_order()],
+    )
+
+
+def target_directions() -> pd.DataFrame:
+    """City x improvement / hold / decline: how many targets move past the baseline."""
+    df = query(
+        "SELECT city_id, target_direction FROM indicator_metrics WHERE target_direction IS NOT NULL"
+    )
+    table = pd.crosstab(df.city_id, df.target_direction)
+    return table.reindex([c for c in city_order() if c in table.index])
+
+
+def ambition_findings() -> Markdown:
+    """The section's findings, computed from :func:`ambition_consistency`."""
+    df = ambition_consistency()
+    names = indicator_labels().set_index("indicator_id").name_en
+
+    def target(r) -> str:
+        return f"{'' if r.target_comparator == '=' else r.target_comparator}{r.target_2025:g}"
+
+    def which(rows: pd.DataFrame, values: str = "") -> str:
+        shown = {
+            "": lambda r: "",
+            "baseline": lambda r: f" ({r.baseline_2020:g} in 2020, target {target(r)})",
+            "midpoint": lambda r: f" ({r.midpoint_2022:g} in 2022, target {target(r)})",
+        }[values]
+        items = [f"{r.city_id} · {names[r.indicator_id]}{shown(r)}" for r in rows.itertuples()]
+        return "; ".join(items) or "none"
+
+    paced = df[df.pace_label.notna()]
+    at = df[df.midpoint_position.notna()]
+    counts = at.midpoint_position.value_counts().sort_index()
+    position = ", ".join(f"{n} {p}" for p, n in counts.items())
+    behind = at[at.midpoint_position == "behind"]
+    beyond = at[at.midpoint_position == "past_target"]
+    cities = ", ".join(sorted(set(paced.city_id))) or "none"
+    lines = [
+        f"- Pace: {len(paced)} indicators state a 2015 value, a 2020 baseline and a target "
+        f"(cities: {cities}).",
+        *(
+            f"  - {r.city_id} · {names[r.indicator_id]}: {r.pace_label}."
+            for r in paced.itertuples()
+        ),
+        f"- Midpoint: {len(at)} stated 2022 values against the straight path: {position}.",
+        f"  - behind the path (back-loaded): {which(behind, 'midpoint')}.",
+        f"  - already at or beyond the 2025 target in 2022: {which(beyond, 'midpoint')}.",
+        "- Targets that hold the baseline: "
+        f"{which(df[df.target_direction == 'hold'], 'baseline')}.",
+        "- Targets below the baseline for the indicator's direction: "
+        f"{which(df[df.target_direction == 'decline'], 'baseline')}.",
+    ]
+    return Markdown("\n".join(lines))
+
+
 # ---------------------------------------------------------------- 06 themes
 
 
@@ -208,211 +366,3 @@ def themes_only_one_city_covers(min_paragraphs: int = 1) -> pd.DataFrame:
     counts = df.groupby("theme_id").city_id.agg(list)
     single = counts[counts.map(len) == 1]
     return pd.DataFrame({"theme_id": single.index, "city_id": [c[0] for c in single]})
-
-
-def _theme_coder():
-    from analysis.themes import ThemeCoder, load_themes
-
-    return ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
-
-
-@lru_cache(maxsize=1)
-def _distinctive_terms() -> tuple[tuple[dict, ...], tuple[tuple[str, int], ...]]:
-    from analysis.sources import read_raw
-    from analysis.vocabulary import distinctive_terms, load_settings
-
-    sources = load_sources(paths.SOURCES_YAML)
-    texts = {s.source_id: read_raw(s) for s in sources}  # checksums checked, as in the build
-    rows, totals = distinctive_terms(sources, texts, load_settings())
-    return tuple(rows), tuple(totals.items())
-
-
-def distinctive_vocabulary() -> pd.DataFrame:
-    """Per city, the words it uses more than the other cities (weighted log-odds z-score,
-    analysis/vocabulary.py), each with its first sentence and that sentence's raw span.
-    Read from the registered raw files (checksums checked), not the database: the
-    vocabulary is not stored there. A city whose text yields no term has one row saying so."""
-    rows, totals = _distinctive_terms()
-    df = pd.DataFrame(list(rows))
-    names = city_labels()
-    out = []
-    for city in city_order():
-        mine = df[df.city_id == city] if not df.empty else df
-        if mine.empty:
-            out.append(pd.DataFrame({"city_id": [city], "tokens": [dict(totals).get(city, 0)]}))
-            continue
-        out.append(mine.assign(tokens=dict(totals)[city]))
-    table = pd.concat(out, ignore_index=True)
-    table.insert(1, "city", table.city_id.map(names))
-    return table.round({"z": 2, "per_10k_tokens": 1})
-
-
-def theme_validation() -> pd.DataFrame:
-    from analysis.theme_validation import validation_table
-
-    coder = _theme_coder()
-    table = pd.DataFrame(validation_table(coder, paths.THEME_SAMPLE_CSV, paths.THEME_LABELS_CSV))
-    return table.round(2)
-
-
-BLIND_FILES = {  # file in tests/data/theme_blind/ -> what it is
-    "sample.csv": "the paragraphs to label (drawn before any keyword change)",
-    "BRIEF.md": "the labelling brief: theme definitions only",
-    "labels_a.csv": "labeller A, blind to the keywords",
-    "labels_b.csv": "labeller B, blind to the keywords and to A",
-    "gold.csv": "the adjudicated labels, frozen",
-}
-
-
-def theme_blind_files() -> pd.DataFrame:
-    """The blind sample's files and whether each is there yet."""
-    rows = []
-    for name, role in BLIND_FILES.items():
-        path = paths.THEME_BLIND_DIR / name
-        rows.append({"file": name, "what": role, "present": path.is_file()})
-    return pd.DataFrame(rows)
-
-
-def theme_blind_design() -> pd.DataFrame:
-    """Per plan and stratum (themes the coder found at draw time): paragraphs eligible and
-    drawn, from the frame file and the sample."""
-    from analysis.theme_sampling import load_blind_design, read_frame
-    from analysis.theme_validation import read_sample
-
-    frame = pd.DataFrame(read_frame())
-    drawn = set(read_sample(paths.THEME_BLIND_DIR / "sample.csv"))
-    frame["drawn"] = frame.paragraph_key.isin(drawn)
-    order = [s.stratum for s in load_blind_design().strata]
-    table = frame.pivot_table(
-        index="source_id", columns="stratum", values="drawn", aggfunc=["size", "sum"], fill_value=0
-    )
-    out = pd.DataFrame(index=table.index)
-    for stratum in order:
-        eligible = table["size"].get(stratum, pd.Series(0, index=table.index))
-        got = table["sum"].get(stratum, pd.Series(0, index=table.index))
-        out[stratum] = [f"{int(d)} of {int(e)}" for d, e in zip(got, eligible, strict=True)]
-    out["drawn"] = table["sum"].sum(axis=1).astype(int)
-    return out
-
-
-def _waiting(*names: str) -> pd.DataFrame | None:
-    missing = [n for n in names if not (paths.THEME_BLIND_DIR / n).is_file()]
-    if not missing:
-        return None
-    where = paths.THEME_BLIND_DIR
-    where = where.relative_to(paths.ROOT) if where.is_relative_to(paths.ROOT) else where
-    return pd.DataFrame({"status": [f"not yet labelled: {where}/{n} is missing" for n in missing]})
-
-
-def _blind_labels(name: str) -> dict:
-    from analysis.theme_validation import read_labels_checked, read_sample
-
-    keys = set(read_sample(paths.THEME_BLIND_DIR / "sample.csv"))
-    return read_labels_checked(paths.THEME_BLIND_DIR / name, keys, set(_theme_coder().themes))
-
-
-def theme_labeller_agreement() -> pd.DataFrame:
-    """Cohen's kappa between the two blind labellers, per theme and pooled."""
-    from analysis.theme_validation import agreement_table
-
-    waiting = _waiting("labels_a.csv", "labels_b.csv")
-    if waiting is not None:
-        return waiting
-    a, b = _blind_labels("labels_a.csv"), _blind_labels("labels_b.csv")
-    return pd.DataFrame(agreement_table(a, b, list(_theme_coder().themes))).round(3)
-
-
-def _bootstrap_frame(gold: dict, sample_path: Path, weights: dict | None = None) -> pd.DataFrame:
-    from analysis.theme_sampling import load_blind_design
-    from analysis.theme_validation import bootstrap_table, read_headings, read_sample
-
-    coder, boot = _theme_coder(), load_blind_design().bootstrap
-    texts, headings = read_sample(sample_path), read_headings(sample_path)
-    predicted = {k: set(coder.code_text(texts[k], headings[k])) for k in gold}
-    rows = bootstrap_table(
-        gold, predicted, list(coder.themes), boot.resamples, boot.seed, boot.level, weights
-    )
-    return pd.DataFrame(rows).round(2)
-
-
-def theme_validation_intervals() -> pd.DataFrame:
-    """The old (tuning) sample with bootstrap intervals: optimistic, it was tuned on."""
-    from analysis.theme_validation import read_labels
-
-    return _bootstrap_frame(read_labels(paths.THEME_LABELS_CSV), paths.THEME_SAMPLE_CSV)
-
-
-def theme_blind_validation() -> pd.DataFrame:
-    """Precision, recall and F1 per theme on the frozen blind gold, with intervals."""
-    waiting = _waiting("gold.csv")
-    if waiting is not None:
-        return waiting
-    return _bootstrap_frame(_blind_labels("gold.csv"), paths.THEME_BLIND_DIR / "sample.csv")
-
-
-def theme_blind_population_estimate() -> pd.DataFrame:
-    """Micro precision, recall and F1 weighted back to every eligible paragraph outside the
-    tuning sample (each blind paragraph counts eligible/drawn of its plan and stratum):
-    what the coder would score on the plans' paragraphs, not on the theme-rich sample."""
-    from analysis.theme_sampling import inclusion_weights, read_frame
-
-    waiting = _waiting("gold.csv")
-    if waiting is not None:
-        return waiting
-    gold = _blind_labels("gold.csv")
-    weights = inclusion_weights(read_frame(), set(gold))
-    table = _bootstrap_frame(gold, paths.THEME_BLIND_DIR / "sample.csv", weights)
-    return table[table.theme_id == "(micro)"].assign(theme_id="(micro, weighted)")
-
-
-def theme_blind_targets() -> pd.DataFrame:
-    """The issue's targets on the blind gold: reached or missed."""
-    from analysis.theme_sampling import load_blind_design
-    from analysis.theme_validation import target_check
-
-    table = theme_blind_validation()
-    if "status" in table:
-        return table
-    rows = target_check(
-        table.replace({np.nan: None}).to_dict("records"), load_blind_design().targets
-    )
-    return pd.DataFrame(rows)
-
-
-def theme_blind_misses() -> pd.DataFrame:
-    """Why the themes that miss their F1 target miss: each error on the blind gold."""
-    from analysis.theme_validation import error_table
-
-    targets = theme_blind_targets()
-    if "status" in targets:
-        return targets
-    missed = targets[(targets.target == "theme F1") & ~targets.met].theme_id.tolist()
-    rows = error_table(
-        _theme_coder(), paths.THEME_BLIND_DIR / "sample.csv", _blind_labels("gold.csv"), missed
-    )
-    return pd.DataFrame(rows, columns=["theme_id", "error", "paragraph_key", "why", "text"])
-
-
-def theme_blind_miss_reasons() -> pd.DataFrame:
-    """Per theme that misses its F1 target: its F1, errors by kind, and the most frequent
-    reason (from theme_blind_misses); empty when every theme with enough gold meets it."""
-    misses = theme_blind_misses()
-    if "status" in misses:
-        return misses
-    if misses.empty:
-        return pd.DataFrame(columns=["theme_id", "f1", "false_positives", "false_negatives",
-                                     "most_frequent_reason"])  # fmt: skip
-    scores = theme_blind_validation().set_index("theme_id")
-    rows = []
-    for tid, errors in misses.groupby("theme_id", sort=False):
-        reasons = errors.why.str.replace(r"keyword \S+ but", "keyword but", regex=True)
-        rows.append(
-            {
-                "theme_id": tid,
-                "f1": scores.at[tid, "f1"],
-                "false_positives": int((errors.error == "false positive").sum()),
-                "false_negatives": int((errors.error == "false negative").sum()),
-                "most_frequent_reason": reasons.value_counts().index[0],
-            }
-        )
-    return pd.DataFrame(rows)

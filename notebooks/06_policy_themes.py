@@ -23,7 +23,7 @@
 # %%
 import pandas as pd
 
-from analysis import figures, report
+from analysis import figures, report, theme_report, vocabulary_figure
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
@@ -66,13 +66,13 @@ report.themes_only_one_city_covers()
 # Each plan is segmented into words with jieba (the theme keywords and indicator names added to its dictionary); numbers, punctuation, single characters, the cities' own names and a short list of function and boilerplate words (`data/curated/vocabulary.yaml`) are dropped. Each city's word counts are compared with those of all other cities together by the weighted log-odds ratio with an informative Dirichlet prior of Monroe, Colaresi & Quinn (2008, "Fightin' Words", *Political Analysis* 16(4): 372-403, section 3.5): the prior shrinks every word towards its corpus-wide rate, so a word needs many uses before it counts as distinctive, and the z-score divides the log-odds difference by its estimated standard deviation. A z above 1.96 is a difference beyond chance at about the 5% level under the model; with thousands of words compared, read the ranking rather than single significance tests. Jilin City's text is an outline (the first ~50 characters of each paragraph), so its counts are small.
 
 # %%
-figures.vocabulary_chart()
+vocabulary_figure.vocabulary_chart()
 
 # %% [markdown]
 # The same terms with counts and, for each, the first sentence that uses it and that sentence's span in the raw file (`source_id`, `char_start`-`char_end`), so every term can be read in context.
 
 # %%
-vocabulary = report.distinctive_vocabulary()
+vocabulary = theme_report.distinctive_vocabulary()
 vocabulary[["city", "rank", "term", "z", "count", "count_elsewhere", "per_10k_tokens", "source_id", "char_start", "char_end", "sentence"]]
 
 # %% [markdown]
@@ -83,13 +83,13 @@ vocabulary[["city", "rank", "term", "z", "count", "count_elsewhere", "per_10k_to
 # 125 paragraphs drawn at random across the five plans (seed and strata in `data/curated/theme_sample_design.yaml`) were labelled by hand from the theme definitions alone (`tests/data/theme_labels.csv`). The keywords, the weak keywords and the exclusions were refined on this same sample (micro-F1 0.83 and precision 0.78 before the weak-keyword rules, see the commit history), so these figures are optimistic. Intervals: 95% percentile intervals from 2,000 bootstrap resamples of the paragraphs (seed in `data/curated/theme_blind_sample_design.yaml`); `(micro)` pools every paragraph-theme decision.
 
 # %%
-report.theme_validation_intervals()
+theme_report.theme_validation_intervals()
 
 # %% [markdown]
 # Themes below 0.8 F1 on the tuning sample state their known weakness in the codebook:
 
 # %%
-tuning = report.theme_validation()
+tuning = theme_report.theme_validation()
 tuning.loc[tuning.known_weakness.notna(), ["theme_id", "support", "f1", "known_weakness"]]
 
 # %% [markdown]
@@ -98,46 +98,46 @@ tuning.loc[tuning.known_weakness.notna(), ["theme_id", "support", "f1", "known_w
 # A fresh sample was drawn with a new seed before any keyword change, from paragraphs not in the tuning sample, stratified by plan (28 paragraphs each, or all a plan has) and by how many themes the coder then found in the paragraph (none, one or two, three or more; weights 1:2:2; design in `data/curated/theme_blind_sample_design.yaml`, every eligible paragraph's stratum in `tests/data/theme_blind_frame.csv`). Two labellers, working independently from the same written brief (`tests/data/theme_blind/BRIEF.md`: the theme definitions, never the keywords), labelled it; their disagreements were resolved into a frozen gold standard, and the coder was never tuned on it. Eligible and drawn paragraphs per plan and stratum:
 
 # %%
-report.theme_blind_design()
+theme_report.theme_blind_design()
 
 # %% [markdown]
 # The sample over-represents paragraphs rich in themes (that is what gives rare themes enough gold paragraphs), so its scores describe these 135 paragraphs, not a plan's average paragraph. The files and whether each has arrived:
 
 # %%
-report.theme_blind_files()
+theme_report.theme_blind_files()
 
 # %% [markdown]
 # Agreement between the two labellers: Cohen's kappa per theme and pooled over every paragraph-theme decision (kappa is undefined where neither labeller ever used the theme).
 
 # %%
-report.theme_labeller_agreement()
+theme_report.theme_labeller_agreement()
 
 # %% [markdown]
 # Precision, recall and F1 of the coder on the frozen gold, with 95% bootstrap intervals:
 
 # %%
-report.theme_blind_validation()
+theme_report.theme_blind_validation()
 
 # %% [markdown]
 # The same micro scores weighted back to the plans: each blind paragraph counts for the eligible paragraphs of its plan and stratum it was drawn from (eligible over drawn), so the estimate describes all 348 eligible paragraphs outside the tuning sample rather than the theme-rich sample.
 
 # %%
-report.theme_blind_population_estimate()
+theme_report.theme_blind_population_estimate()
 
 # %% [markdown]
 # The targets: micro-F1 at least 0.85, micro precision at least 0.80, and F1 at least 0.70 for every theme with three or more gold paragraphs (`targets` in the design file).
 
 # %%
-report.theme_blind_targets()
+theme_report.theme_blind_targets()
 
 # %% [markdown]
 # Which themes miss and why: for each, its errors by kind and the most frequent reason (a keyword that fired on a paragraph not about the theme; no keyword of the theme in a paragraph about it; only a weak keyword out of context; too few mentions), then every error.
 
 # %%
-report.theme_blind_miss_reasons()
+theme_report.theme_blind_miss_reasons()
 
 # %%
-report.theme_blind_misses()
+theme_report.theme_blind_misses()
 
 # %% [markdown]
 # ## Findings

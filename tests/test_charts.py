@@ -121,6 +121,23 @@ def vocabulary_frame() -> pd.DataFrame:
     )
 
 
+def pace_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "label": ["City A · 毛入学率", "City A · 在校生数", "City B · 巩固率"],
+            "value": [2.5, math.nan, -0.5],  # NaN: a reversal; a negative ratio has no log place
+            "note": ["2.5 times the past pace", "needs a reversal", "moved away"],
+        }
+    )
+
+
+def path_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"label": ["City C · 普及率", "City C · 达标率"], "value": [-0.2, 0.0],
+         "note": ["behind: back-loaded", "on the path"]}
+    )  # fmt: skip
+
+
 # name -> (title_zh, title_en, builder); the builder gets both titles and the note.
 CHARTS = {
     "gap": ("学前教育毛入园率", "Preschool gross enrolment rate",
@@ -129,6 +146,8 @@ CHARTS = {
                lambda zh, en: charts.growth_ranked(growth_frame(), zh, en, NOTE)),
     "midpoint": ("中期进展", "Midpoint progress",
                  lambda zh, en: charts.midpoint_progress(midpoint_frame(), zh, en, NOTE)),
+    "ambition": ("雄心与一致性", "Ambition and consistency",
+                 lambda zh, en: charts.pace_and_path(pace_frame(), path_frame(), zh, en, NOTE)),
     "theme": ("主题密度", "Theme density",
               lambda zh, en: charts.theme_heatmap(theme_matrix(), zh, en, NOTE, "每万字提及 per 10k chars")),
     "similarity": ("城市相似度", "City similarity",
@@ -437,6 +456,22 @@ def test_midpoint_missing_stated_value_is_not_stated():
     assert all(y != 0 for _, y in _plotted_points(panel))
     assert any(charts.NOT_STATED in t.get_text() for t in panel.texts)
     assert len([p for p in _plotted_points(panel) if p[0] == 2022]) == 1  # implied only
+
+
+def test_ambition_rows_without_a_ratio_are_labelled_not_drawn():
+    fig = build("ambition")
+    pace, path = fig.axes
+    assert [round(x, 6) for x, _ in _plotted_points(pace)] == [2.5]  # no NaN, no log of < 0
+    assert {"needs a reversal", "moved away"} <= {t.get_text() for t in pace.texts}
+    assert sorted(x for x, _ in _plotted_points(path)) == [-0.2, 0.0]
+
+
+def test_ambition_empty_panel_says_so():
+    empty = pd.DataFrame(columns=["label", "value", "note"])
+    fig = charts.pace_and_path(empty, path_frame(), "雄心", "Ambition", NOTE)
+    assert any("no city states the values needed" in t for t in texts(fig))
+    with pytest.raises(ValueError, match="pace_and_path"):
+        charts.pace_and_path(pace_frame().drop(columns="note"), path_frame(), "a", "b", NOTE)
 
 
 def test_heatmap_missing_cell_says_not_stated():

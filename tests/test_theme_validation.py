@@ -164,26 +164,26 @@ def stand_in_blind_dir(tmp_path, monkeypatch):
 
 
 def test_report_tables_once_labels_arrive(stand_in_blind_dir):
-    from analysis import report
+    from analysis import theme_report
 
-    agreement = report.theme_labeller_agreement().set_index("theme_id")
+    agreement = theme_report.theme_labeller_agreement().set_index("theme_id")
     assert 0.5 < agreement.at[POOLED, "kappa"] < 1.0
-    scores = report.theme_blind_validation().set_index("theme_id")
+    scores = theme_report.theme_blind_validation().set_index("theme_id")
     assert {"f1", "f1_low", "f1_high", "precision_low"} <= set(scores.columns)
     assert scores.at[MICRO, "f1_low"] <= scores.at[MICRO, "f1"] <= scores.at[MICRO, "f1_high"]
-    targets = report.theme_blind_targets()
+    targets = theme_report.theme_blind_targets()
     missed = set(targets[(targets.target == "theme F1") & ~targets.met].theme_id)
-    reasons = report.theme_blind_miss_reasons()
+    reasons = theme_report.theme_blind_miss_reasons()
     assert set(reasons.theme_id) == missed
-    assert report.theme_blind_misses().theme_id.isin(missed).all()
+    assert theme_report.theme_blind_misses().theme_id.isin(missed).all()
 
 
 def test_report_says_what_it_waits_for(tmp_path, monkeypatch):
-    from analysis import paths, report
+    from analysis import paths, theme_report
 
     monkeypatch.setattr(paths, "THEME_BLIND_DIR", tmp_path)
-    assert "labels_a.csv is missing" in report.theme_labeller_agreement().status[0]
-    assert "gold.csv is missing" in report.theme_blind_miss_reasons().status[0]
+    assert "labels_a.csv is missing" in theme_report.theme_labeller_agreement().status[0]
+    assert "gold.csv is missing" in theme_report.theme_blind_miss_reasons().status[0]
 
 
 def test_weighted_bootstrap_counts_each_paragraph_by_its_weight():
@@ -216,7 +216,7 @@ def test_inclusion_weights_are_eligible_over_drawn_per_plan_and_stratum():
 
 def test_report_population_estimate_on_the_stand_in(stand_in_blind_dir, monkeypatch):
     """Every stand-in paragraph in one stratum of weight 2: the same ratios as unweighted."""
-    from analysis import report, theme_sampling
+    from analysis import theme_report, theme_sampling
     from analysis.theme_validation import read_sample
 
     keys = list(read_sample(stand_in_blind_dir / "sample.csv"))
@@ -225,6 +225,6 @@ def test_report_population_estimate_on_the_stand_in(stand_in_blind_dir, monkeypa
         {"paragraph_key": f"x{i}", "source_id": "s", "stratum": "t"} for i in range(len(keys))
     ]
     monkeypatch.setattr(theme_sampling, "read_frame", lambda: frame)
-    weighted = report.theme_blind_population_estimate().iloc[0]
-    plain = report.theme_blind_validation().set_index("theme_id").loc[MICRO]
+    weighted = theme_report.theme_blind_population_estimate().iloc[0]
+    plain = theme_report.theme_blind_validation().set_index("theme_id").loc[MICRO]
     assert weighted.f1 == pytest.approx(plain.f1) and weighted.support == 2 * plain.support

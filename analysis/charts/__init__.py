@@ -30,12 +30,14 @@ CJK SC" can never be picked instead of it.
 
 Modules: ``style`` (palette, labels, the style, text fitting), ``fonts`` (the Chinese
 font), ``saving``, ``common`` (helpers shared by the charts), and one per chart: ``gap``,
-``growth``, ``midpoint``, ``heatmaps``, ``vocabulary``. The names other code uses are
+``growth``, ``midpoint``, ``heatmaps``, ``ambition``, ``vocabulary``. The names other
+code uses are
 re-exported here.
 """
 
 from __future__ import annotations
 
+from analysis.charts.ambition import pace_and_path
 from analysis.charts.common import format_comparator, format_number
 from analysis.charts.fonts import (
     FONT_CACHE_DIR,
@@ -83,6 +85,7 @@ __all__ = [
     "growth_ranked",
     "in_language",
     "midpoint_progress",
+    "pace_and_path",
     "save_figure",
     "similarity_heatmap",
     "source_font_path",
