@@ -203,6 +203,16 @@ def theme_blind_misses() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["theme_id", "error", "paragraph_key", "why", "text"])
 
 
+MISS_COLUMNS = [
+    "theme_id",
+    "f1",
+    "false_positives",
+    "false_negatives",
+    "most_frequent_reason",
+    "keywords_in_false_positives",
+]
+
+
 def theme_blind_miss_reasons() -> pd.DataFrame:
     """Per theme that misses its F1 target: its F1, errors by kind, and the most frequent
     reason (from theme_blind_misses); empty when every theme with enough gold meets it."""
@@ -210,12 +220,13 @@ def theme_blind_miss_reasons() -> pd.DataFrame:
     if "status" in misses:
         return misses
     if misses.empty:
-        return pd.DataFrame(columns=["theme_id", "f1", "false_positives", "false_negatives",
-                                     "most_frequent_reason"])  # fmt: skip
+        return pd.DataFrame(columns=MISS_COLUMNS)
     scores = theme_blind_validation().set_index("theme_id")
     rows = []
     for tid, errors in misses.groupby("theme_id", sort=False):
         reasons = errors.why.str.replace(r"keyword \S+ but", "keyword but", regex=True)
+        fired = errors.why.str.extract(r"^keyword (\S+) but")[0].dropna().str.split("/")
+        words = pd.Series([w for ws in fired for w in ws], dtype=object).value_counts()
         rows.append(
             {
                 "theme_id": tid,
@@ -223,6 +234,51 @@ def theme_blind_miss_reasons() -> pd.DataFrame:
                 "false_positives": int((errors.error == "false positive").sum()),
                 "false_negatives": int((errors.error == "false negative").sum()),
                 "most_frequent_reason": reasons.value_counts().index[0],
+                "keywords_in_false_positives": "/".join(words.index[:3]),
             }
         )
     return pd.DataFrame(rows)
+
+
+def theme_blind_findings():
+    """The blind sample's result in a few computed sentences (IPython Markdown): kappa, micro
+    scores with intervals, the targets, and each theme that misses with its main reason."""
+    from IPython.display import Markdown
+
+    targets = theme_blind_targets()
+    if "status" in targets:
+        return Markdown("The blind sample is not labelled yet: " + "; ".join(targets.status))
+    agreement = theme_labeller_agreement().set_index("theme_id")
+    scores = theme_blind_validation().set_index("theme_id")
+    weighted = theme_blind_population_estimate().iloc[0]
+    micro = scores.loc["(micro)"]
+
+    def interval(row, name: str) -> str:
+        return f"{row[name]:.2f} [{row[f'{name}_low']:.2f}, {row[f'{name}_high']:.2f}]"
+
+    met = targets.set_index(["target", "theme_id"]).met
+    held = targets[targets.target == "theme F1"]
+    lines = [
+        f"- Labellers: pooled Cohen's kappa {agreement.at['(pooled)', 'kappa']:.3f} over every "
+        f"paragraph x theme decision ({len(scores) - 1} themes; per theme in the table above).",
+        f"- Coder on the frozen gold ({int(micro.support)} gold labels): micro-F1 "
+        f"{interval(micro, 'f1')}, precision {interval(micro, 'precision')}, recall "
+        f"{interval(micro, 'recall')}; weighted back to the plans: micro-F1 "
+        f"{interval(weighted, 'f1')}, precision {interval(weighted, 'precision')}.",
+        f"- Targets: micro-F1 >= 0.85 {'met' if met['micro F1', '(micro)'] else 'missed'}; "
+        f"precision >= 0.80 {'met' if met['micro precision', '(micro)'] else 'missed'}; "
+        f"{int(held.met.sum())} of {len(held)} themes with enough gold paragraphs reach "
+        "F1 0.70.",
+    ]
+    for r in theme_blind_miss_reasons().itertuples():
+        lines.append(
+            f"- {r.theme_id}: F1 {r.f1:.2f} ({r.false_positives} false positives, "
+            f"{r.false_negatives} false negatives); mostly: {r.most_frequent_reason}"
+            + (
+                f"; false positives on {r.keywords_in_false_positives}"
+                if r.keywords_in_false_positives
+                else ""
+            )
+            + "."
+        )
+    return Markdown("\n".join(lines))

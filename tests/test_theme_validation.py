@@ -163,7 +163,7 @@ def stand_in_blind_dir(tmp_path, monkeypatch):
     return tmp_path
 
 
-def test_report_tables_once_labels_arrive(stand_in_blind_dir):
+def test_report_tables_once_labels_arrive(stand_in_blind_dir, monkeypatch):
     from analysis import theme_report
 
     agreement = theme_report.theme_labeller_agreement().set_index("theme_id")
@@ -176,6 +176,15 @@ def test_report_tables_once_labels_arrive(stand_in_blind_dir):
     reasons = theme_report.theme_blind_miss_reasons()
     assert set(reasons.theme_id) == missed
     assert theme_report.theme_blind_misses().theme_id.isin(missed).all()
+    from analysis import theme_sampling
+    from analysis.theme_validation import read_sample
+
+    keys = read_sample(stand_in_blind_dir / "sample.csv")
+    frame = [{"paragraph_key": k, "source_id": "s", "stratum": "t"} for k in keys]
+    monkeypatch.setattr(theme_sampling, "read_frame", lambda: frame)  # the stand-in's frame
+    findings = theme_report.theme_blind_findings().data
+    assert "pooled Cohen's kappa" in findings and "Targets:" in findings
+    assert all(f"- {tid}: F1" in findings for tid in missed)
 
 
 def test_report_says_what_it_waits_for(tmp_path, monkeypatch):
