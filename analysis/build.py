@@ -182,7 +182,14 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
         "unread_tables": unread,
         "national_reference": reference,
         "indicator_metrics": metrics,
-        "themes": [{**asdict(t), "keywords": "|".join(t.keywords)} for t in themes.values()],
+        "themes": [
+            {
+                **asdict(t),
+                "keywords": "|".join(t.keywords),
+                "weak_keywords": "|".join(t.weak_keywords),
+            }
+            for t in themes.values()
+        ],
         "theme_coverage": coverage_rows,
         "theme_hits": hit_rows,
         "build_inputs": build_inputs(

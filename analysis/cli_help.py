@@ -47,7 +47,7 @@ REPRODUCE_EPILOG = """example:
   python -m analysis reproduce --keep /tmp/rerun    # keep the copy to inspect differences
 
 prints, for instance:
-  36 of 36 figures reproduced byte-identically
+  39 of 39 figures reproduced byte-identically
   16 of 16 data exports reproduced byte-identically
   6 of 6 notebooks reproduced byte-identically
 """

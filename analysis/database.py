@@ -181,6 +181,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "name_en": "VARCHAR",
         "definition": "VARCHAR",
         "keywords": "VARCHAR",
+        "weak_keywords": "VARCHAR",
     },
     "theme_coverage": {
         "city_id": "VARCHAR",

@@ -522,6 +522,7 @@ def all_figures(out_dir: Path = FIGURES_DIR) -> list[SavedFigure]:
     """Every figure the notebooks publish (data/curated/published_figures.yaml), in
     notebook order; used to check reproduction."""
     from analysis.ambition_figure import ambition_chart  # it imports this module
+    from analysis.vocabulary_figure import vocabulary_chart  # it imports this module too
 
     published = load_published_figures()
     return [
@@ -531,4 +532,5 @@ def all_figures(out_dir: Path = FIGURES_DIR) -> list[SavedFigure]:
         *([ambition_chart(out_dir)] if published.ambition else []),
         *(theme_heatmap_chart(m, out_dir) for m in published.theme_measures),
         *([theme_similarity_chart(out_dir)] if published.theme_similarity else []),
+        *([vocabulary_chart(out_dir)] if published.distinctive_vocabulary else []),
     ]

@@ -22,11 +22,18 @@ DATA_PACKAGE_YAML = CURATED_DIR / "data_package.yaml"  # descriptions and units 
 NAME_MATCHING_YAML = CURATED_DIR / "name_matching.yaml"  # how typed names are matched to ids
 THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"
 THEME_SAMPLE_CSV = ROOT / "tests" / "data" / "theme_sample.csv"
+# The blind sample (drawn after the old one, never used for tuning) and its labels
+VOCABULARY_YAML = CURATED_DIR / "vocabulary.yaml"  # distinctive-vocabulary settings
+THEME_BLIND_DESIGN_YAML = CURATED_DIR / "theme_blind_sample_design.yaml"
+THEME_BLIND_DIR = ROOT / "tests" / "data" / "theme_blind"  # sample, brief, labels, gold
+THEME_BLIND_FRAME_CSV = ROOT / "tests" / "data" / "theme_blind_frame.csv"  # strata at draw
 
 DATABASE = CURATED_DIR / "plans.duckdb"
 # The CSV exports are named after their tables: CURATED_DIR / f"{table}.csv".
 # `analysis export` writes briefing charts here unless told otherwise (git-ignored).
 CHART_EXPORT_DIR = ROOT / "build" / "charts"
+# jieba's prefix-dictionary cache (it would otherwise write to the system's temp folder)
+JIEBA_CACHE_DIR = ROOT / "build" / "jieba"
 
 # The data package (analysis/data_package.py), written beside the CSV exports.
 DATAPACKAGE_JSON = CURATED_DIR / "datapackage.json"

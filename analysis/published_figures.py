@@ -25,6 +25,7 @@ class PublishedFigures:
     theme_measures: tuple[str, ...]
     theme_similarity: bool
     ambition: bool = False
+    distinctive_vocabulary: bool = False
 
 
 def load_published_figures(
@@ -54,4 +55,5 @@ def load_published_figures(
         tuple(data["theme_measures"]),
         bool(data["theme_similarity"]),
         bool(data.get("ambition", False)),
+        bool(data.get("distinctive_vocabulary", False)),
     )

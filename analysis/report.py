@@ -366,12 +366,3 @@ def themes_only_one_city_covers(min_paragraphs: int = 1) -> pd.DataFrame:
     counts = df.groupby("theme_id").city_id.agg(list)
     single = counts[counts.map(len) == 1]
     return pd.DataFrame({"theme_id": single.index, "city_id": [c[0] for c in single]})
-
-
-def theme_validation() -> pd.DataFrame:
-    from analysis.theme_validation import validation_table
-    from analysis.themes import ThemeCoder, load_themes
-
-    coder = ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
-    table = pd.DataFrame(validation_table(coder, paths.THEME_SAMPLE_CSV, paths.THEME_LABELS_CSV))
-    return table.round(2)

@@ -2,7 +2,11 @@
 
 Each theme (data/curated/theme_codebook.yaml) has Chinese keywords; a paragraph is coded
 with a theme when any keyword occurs in its normalised text (so 督導 counts as 督导).
-Every keyword occurrence is a hit with its paragraph, heading and raw span.
+Weak keywords are broad words (农村, 高校, 信息化) that are often a passing mention: one
+counts only in context, that is when the paragraph also has a keyword of the theme, when it
+stands in the paragraph's lead (its title sentence, up to the first 。), or when the
+section heading names the theme (heading inheritance).
+Every keyword occurrence that counts is a hit with its paragraph, heading and raw span.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ class Theme:
     exclude: tuple[str, ...] = ()  # phrases that contain a keyword but mean something else
     min_mentions: int = 1  # keyword occurrences a paragraph needs to be coded
     known_weakness: str | None = None  # stated where validation F1 is below 0.8
+    weak_keywords: tuple[str, ...] = ()  # count only in context (module docstring)
 
 
 def load_themes(path: Path) -> dict[str, Theme]:
@@ -41,13 +46,15 @@ def load_themes(path: Path) -> dict[str, Theme]:
         tid = e["theme_id"]
         if tid in themes:
             raise refuse(path, lines, ("themes", i, "theme_id"), f"duplicate theme_id {tid!r}")
-        stripped = [strip_ignorable(w) for w in e["keywords"]]
+        stripped = [strip_ignorable(w) for w in e["keywords"] + (e.get("weak_keywords") or [])]
         for k, word in enumerate(stripped):
             if word in stripped[:k]:
                 raise refuse(
                     path,
                     lines,
-                    ("themes", i, "keywords", k),
+                    ("themes", i, "keywords", k)
+                    if k < len(e["keywords"])
+                    else ("themes", i, "weak_keywords", k - len(e["keywords"])),
                     f"{tid}: a keyword is listed twice ({word!r})",
                 )
         themes[tid] = Theme(
@@ -55,10 +62,11 @@ def load_themes(path: Path) -> dict[str, Theme]:
             e["name_zh"],
             e["name_en"],
             e["definition"],
-            tuple(stripped),
+            tuple(stripped[: len(e["keywords"])]),
             tuple(strip_ignorable(x) for x in e.get("exclude") or []),
             e.get("min_mentions", 1),
             e.get("known_weakness"),
+            tuple(stripped[len(e["keywords"]) :]),
         )
     return themes
 
@@ -81,7 +89,10 @@ class ThemeCoder:
         # one regex per theme; longest keyword first so overlapping keywords count once
         self._regex = {
             tid: re.compile(
-                "|".join(alias_pattern(k) for k in sorted(t.keywords, key=lambda k: (-len(k), k)))
+                "|".join(
+                    alias_pattern(k)
+                    for k in sorted(t.keywords + t.weak_keywords, key=lambda k: (-len(k), k))
+                )
             )
             for tid, t in themes.items()
         }
@@ -91,10 +102,15 @@ class ThemeCoder:
             if t.exclude
         }
 
-    def code_text(self, text: str) -> dict[str, list[tuple[int, int, str]]]:
-        """theme_id -> [(start, end, matched text)] in a cleaned text."""
+    def code_text(self, text: str, heading: str = "") -> dict[str, list[tuple[int, int, str]]]:
+        """theme_id -> [(start, end, matched text)] in a cleaned paragraph under `heading`."""
         found = {tid: self._matches(tid, text) for tid in self._regex}
-        return self._enough(found)
+        return self._enough(found, text, heading)
+
+    def matches(self, tid: str, text: str) -> list[tuple[int, int, str]]:
+        """Every keyword occurrence of a theme (strong or weak, exclusions masked), before
+        the context and min_mentions rules: what a validation error is explained by."""
+        return self._matches(tid, text)
 
     def _matches(self, tid: str, text: str) -> list[tuple[int, int, str]]:
         masked = text
@@ -103,9 +119,23 @@ class ThemeCoder:
             masked = self._exclude[tid].sub(lambda m: "\0" * len(m.group()), text)
         return [(m.start(), m.end(), m.group()) for m in self._regex[tid].finditer(masked)]
 
-    def _enough(self, found: dict[str, list]) -> dict[str, list]:
-        """The themes mentioned at least their min_mentions times."""
-        return {t: f for t, f in found.items() if f and len(f) >= self.themes[t].min_mentions}
+    def _enough(self, found: dict[str, list], text: str, heading: str) -> dict[str, list]:
+        """The themes mentioned at least their min_mentions times, weak keywords in context."""
+        lead_end = text.find("。") + 1 or len(text)
+        out = {}
+        for tid, matches in found.items():
+            weak = set(self.themes[tid].weak_keywords)
+            if weak and matches:
+                strong = any(strip_ignorable(w) not in weak for _, _, w in matches)
+                named = strong or bool(heading and self._regex[tid].search(heading))
+                matches = [
+                    m
+                    for m in matches
+                    if named or m[0] < lead_end or strip_ignorable(m[2]) not in weak
+                ]
+            if matches and len(matches) >= self.themes[tid].min_mentions:
+                out[tid] = matches
+        return out
 
     def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
         view = clean.paragraphs
@@ -159,7 +189,9 @@ class ThemeCoder:
                     off = paras[i].start
                     found[i][tid].append((start - off, end - off, word))
         return [
-            self.code_text(paras[i].text) if i in redo else self._enough(by_theme)
+            self.code_text(paras[i].text, paras[i].heading)
+            if i in redo
+            else self._enough(by_theme, paras[i].text, paras[i].heading)
             for i, by_theme in enumerate(found)
         ]
 

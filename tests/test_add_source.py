@@ -376,6 +376,18 @@ def test_add_source_registers_copies_and_builds(project):
     assert "tonghua" in (config.exports_dir / "sources.csv").read_text(encoding="utf-8")
 
 
+def test_an_added_city_gets_its_vocabulary_without_code_change(project):
+    from analysis.vocabulary import distinctive_terms, load_settings
+
+    registry, plan, config = project
+    add_source(plan, TONGHUA, registry=registry, build_config=config)
+    sources = load_sources(registry)
+    _, totals = distinctive_terms(
+        sources, {s.source_id: read_raw(s) for s in sources}, load_settings()
+    )
+    assert totals["tonghua"] > 0 and set(totals) == {s.city_id for s in sources}
+
+
 def test_no_build_leaves_the_exports_alone(project):
     registry, plan, config = project
     added = add_source(plan, TONGHUA, registry=registry, build_config=config, run_build=False)

@@ -110,6 +110,17 @@ def similarity_linkage(matrix: pd.DataFrame) -> np.ndarray:
     return scipy_linkage(squareform(distance, checks=False), "average")
 
 
+def vocabulary_frame() -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "panel": ["Baicheng 白城市"] * 3 + ["Jilin City 吉林市", "Jiamusi 佳木斯市"],
+            "term": ["职业学校", "帮扶", "党建", None, "睡眠"],
+            "z": [3.4, 3.3, 3.1, math.nan, 2.6],
+            "count": [17, 11, 14, math.nan, 10],
+        }
+    )
+
+
 def pace_frame() -> pd.DataFrame:
     return pd.DataFrame(
         {
@@ -143,6 +154,8 @@ CHARTS = {
                    lambda zh, en: charts.similarity_heatmap(similarity_matrix(), similarity_linkage(similarity_matrix()), zh, en, NOTE)),
     "similarity_flat": ("城市相似度", "City similarity",
                         lambda zh, en: charts.similarity_heatmap(similarity_matrix(), None, zh, en, NOTE)),
+    "vocabulary": ("各市的特色用词", "Distinctive vocabulary",
+                   lambda zh, en: charts.distinctive_terms_panels(vocabulary_frame(), zh, en, NOTE)),
 }  # fmt: skip
 
 
@@ -481,6 +494,15 @@ def test_similarity_heatmap_follows_the_dendrogram_order():
 
 
 # ---------------------------------------------------------------------------- input checks
+
+
+def test_vocabulary_panels_in_order_with_a_panel_saying_no_terms():
+    fig = build("vocabulary")
+    titles = [ax.get_title(loc="left") for ax in fig.axes if ax.get_title(loc="left")]
+    assert titles == ["Baicheng 白城市", "Jilin City 吉林市", "Jiamusi 佳木斯市"]
+    first = fig.axes[0]
+    assert [t.get_text() for t in first.get_yticklabels()] == ["职业学校", "帮扶", "党建"]
+    assert "无可比较的词 no terms" in texts(fig)
 
 
 def test_bad_frames_are_rejected_with_the_chart_name():

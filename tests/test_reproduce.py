@@ -98,7 +98,7 @@ def test_committed_manifest_lists_every_published_file_with_its_hash():
     committed = MANIFEST.read_text(encoding="utf-8").splitlines()
     assert committed == manifest_lines(paths.ROOT)
     groups = published_files(paths.ROOT)
-    assert len(groups["figures"]) == 36 and len(groups["notebooks"]) == 6
+    assert len(groups["figures"]) == 39 and len(groups["notebooks"]) == 6
     assert "data/curated/datapackage.json" in groups["data exports"]
 
 

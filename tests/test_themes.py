@@ -43,6 +43,29 @@ def test_min_mentions_filters_passing_mentions(coder):
     assert "preschool" in coder.code_text("扩大学前教育资源,新建幼儿园。")
 
 
+@pytest.mark.parametrize(
+    ("text", "heading", "theme", "coded"),
+    [
+        # a weak keyword alone in the body is a passing mention
+        ("深化产教融合。围绕现代农业、冰雪旅游等领域,优化专业设置。", "", "ice_and_snow", False),
+        # ... but counts beside a keyword of the theme
+        ("深化产教融合。围绕冰雪旅游优化专业设置,开展滑雪进校园活动。", "", "ice_and_snow", True),
+        # ... or in the lead sentence (the paragraph's title)
+        ("推进冰雪进校园。建设场地。", "", "ice_and_snow", True),
+        # ... or under a heading that names the theme (heading inheritance)
+        ("建设场地。开展冰雪活动。", "(三)发展冰雪运动", "ice_and_snow", True),
+        ("建设场地。开展冰雪活动。", "(三)改善办学条件", "ice_and_snow", False),
+        # a strong keyword counts anywhere
+        ("改善办学条件。开展滑冰课程。", "", "ice_and_snow", True),
+        # 在职教师 is not vocational education (职教)
+        ("禁止在职教师有偿补课。", "", "vocational_education", False),
+        ("推进职教改革。", "", "vocational_education", True),
+    ],
+)
+def test_weak_keywords_count_only_in_context(coder, text, heading, theme, coded):
+    assert (theme in coder.code_text(text, heading)) is coded
+
+
 def test_sample_is_reproducible_from_its_seed(built, raw_texts):
     from analysis.sources import load_sources
 

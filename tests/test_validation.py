@@ -26,7 +26,9 @@ from analysis.errors import InputError
 from analysis.published_figures import load_published_figures
 from analysis.rules import COMPARATORS
 from analysis.sources import DOCUMENT_TYPES
+from analysis.theme_sampling import load_blind_design
 from analysis.theme_validation import load_sample_design
+from analysis.vocabulary import load_settings as load_vocabulary_settings
 from tests.conftest import copy_inputs
 
 FILES = {  # input -> its place in the workspace
@@ -37,9 +39,16 @@ FILES = {  # input -> its place in the workspace
     "corrections": "curated/corrections.yaml",
     "themes": "curated/theme_codebook.yaml",
     "design": "curated/theme_sample_design.yaml",
+    "blind": "curated/theme_blind_sample_design.yaml",
+    "vocabulary": "curated/vocabulary.yaml",
     "package": "curated/data_package.yaml",
 }
-NOT_BUILT = {"design": load_sample_design, "package": load_descriptions}  # their loaders
+NOT_BUILT = {  # their loaders
+    "design": load_sample_design,
+    "blind": load_blind_design,
+    "vocabulary": load_vocabulary_settings,
+    "package": load_descriptions,
+}  # their loaders
 
 
 @dataclass(frozen=True)
@@ -145,12 +154,19 @@ ROWS = [
     Bad('relabel-without-set', 'corrections', '    set: {year: 2022}\n', '', 'lacks required field(s): set', '- action: relabel'),
     # ------------------------------------------------------------ theme codebook
     Bad('keyword-only-spaces', 'themes', 'keywords: [党的领导,', 'keywords: ["  ", 党的领导,', "party_leadership: keywords[0] '  ' a phrase needs"),
-    Bad('keywords-a-string', 'themes', 'keywords: [党的领导, 党的建设, 党建, 党组织, 党委, 教育工委, 党风廉政, 从严治党, 党员, 意识形态, 党史学习教育, 党对教育工作]', 'keywords: 党的领导', 'keywords must be a list'),
+    Bad('keywords-a-string', 'themes', 'keywords: [党的领导, 党的建设, 党建, 党组织, 教育工委, 党风廉政, 从严治党, 党员, 意识形态, 党史学习教育, 党对教育工作]', 'keywords: 党的领导', 'keywords must be a list'),
+    Bad('weak-keyword-twice', 'themes', 'weak_keywords: [党委]', 'weak_keywords: [党委, 党建]', "party_leadership: a keyword is listed twice ('党建')"),
     Bad('min-mentions-zero', 'themes', 'min_mentions: 2', 'min_mentions: 0', 'min_mentions 0 is out of range'),
     Bad('duplicate-theme-id', 'themes', 'theme_id: moral_political_education', 'theme_id: party_leadership', "duplicate theme_id 'party_leadership'"),
     Bad('empty-exclude-phrase', 'themes', 'exclude: [', 'exclude: ["", ', "exclude[0] '' a phrase needs"),
     # ------------------------------------------------------------ inputs the build does not read
     Bad('seed-as-text', 'design', 'seed: 20261122', 'seed: "20261122"', 'seed must be a whole number'),
+    Bad('blind-weight-zero', 'blind', 'weight: 1', 'weight: 0', 'weight 0 is out of range'),
+    Bad('blind-strata-gap', 'blind', 'min_themes: 3', 'min_themes: 4', "stratum 'three_or_more' starts at 4 themes"),
+    Bad('blind-open-middle', 'blind', 'max_themes: 2', 'max_themes: null', 'only the last stratum is open-ended'),
+    Bad('blind-closed-last', 'blind', 'max_themes: null', 'max_themes: 9', 'the last stratum needs max_themes: null', 'strata:'),
+    Bad('vocabulary-alpha-zero', 'vocabulary', 'alpha_0: 1000', 'alpha_0: 0', 'alpha_0: 0 is less than or equal to the minimum of 0'),
+    Bad('vocabulary-stop-word-twice', 'vocabulary', 'stop_words: [我们,', 'stop_words: [我们, 我们,', 'stop_words'),
     Bad('stratum-zero', 'design', 'jilin_city_fyp_outline: 20', 'jilin_city_fyp_outline: 0', 'per_source.jilin_city_fyp_outline 0 is out of range'),
     Bad('package-name-with-space', 'package', 'name: city-education-plans', 'name: city education plans', "package.name 'city education plans' is not a Data Package name"),
     Bad('package-misspelt-key', 'package', '  quote_column: >-', '  quote_colum: >-', 'workbook lacks required field(s): quote_column', 'workbook:'),

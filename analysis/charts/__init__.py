@@ -30,7 +30,8 @@ CJK SC" can never be picked instead of it.
 
 Modules: ``style`` (palette, labels, the style, text fitting), ``fonts`` (the Chinese
 font), ``saving``, ``common`` (helpers shared by the charts), and one per chart: ``gap``,
-``growth``, ``midpoint``, ``heatmaps``, ``ambition``. The names other code uses are
+``growth``, ``midpoint``, ``heatmaps``, ``ambition``, ``vocabulary``. The names other
+code uses are
 re-exported here.
 """
 
@@ -62,6 +63,7 @@ from analysis.charts.style import (
     in_language,
     wrap_text,
 )
+from analysis.charts.vocabulary import distinctive_terms_panels
 
 __all__ = [
     "CONFLICT_NOTE",
@@ -76,6 +78,7 @@ __all__ = [
     "check_language",
     "chinese_font_path",
     "convert_to_truetype",
+    "distinctive_terms_panels",
     "format_comparator",
     "format_number",
     "gap_dumbbell",
