@@ -217,3 +217,14 @@ def theme_validation() -> pd.DataFrame:
     coder = ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
     table = pd.DataFrame(validation_table(coder, paths.THEME_SAMPLE_CSV, paths.THEME_LABELS_CSV))
     return table.round(2)
+
+
+# ---------------------------------------------------------------- display
+
+
+def show_tables_for_readers() -> None:
+    """Show this notebook's tables with bilingual headers, names and rounded numbers, every
+    row and column (analysis/report_tables.py); the data and the CSV copies stay exact."""
+    from analysis.report_tables import show_in_notebook
+
+    show_in_notebook()
