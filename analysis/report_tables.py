@@ -68,12 +68,12 @@ class Names:
 @dataclass(frozen=True)
 class Cell:
     text: str
-    css: str  # "number", "missing" or "" (text)
+    css: str  # "number", "missing", "undescribed" (an id without words) or "" (text)
 
 
 @dataclass(frozen=True)
 class Table:
-    headers: list[str]
+    headers: list[Cell]  # css "undescribed" when the style file has no header for it
     rows: list[list[Cell]]
     exact: list[list[str]]  # the same cells with numbers unrounded, for the CSV copy
     undescribed: list[str]  # column names and ids the style file has no words for
@@ -135,14 +135,14 @@ class _Formatter:
 
     # -------- headers
 
-    def header(self, column: Any, axis: str | None) -> str:
+    def header(self, column: Any, axis: str | None) -> Cell:
         spec = self.style.columns.get(str(column))
         if spec is not None:
-            return spec["header"]
+            return Cell(spec["header"], "")
         if axis is not None:
-            return self.id_text(axis, str(column))
+            return self._id_cell(axis, str(column))
         self.undescribed.append(f"column {column}")
-        return str(column)
+        return Cell(str(column), "undescribed")
 
     # -------- cells
 
@@ -175,12 +175,19 @@ class _Formatter:
             return Cell(text, ""), text
         if kind in ("city", "indicator", "theme", "words"):
             group = {"city": "city_id", "indicator": "indicator_id", "theme": "theme_id"}
-            text = self.id_text(group.get(kind, spec.get("words", str(column))), str(value))
-            return Cell(text, ""), text
+            found = self._id_cell(group.get(kind, spec.get("words", str(column))), str(value))
+            return found, found.text
         if kind == "cities":
             text = "; ".join(self.id_text("city_id", c.strip()) for c in str(value).split(","))
             return Cell(text, ""), text
         return Cell(str(value), ""), str(value)
+
+    def _id_cell(self, group: str, value: str) -> Cell:
+        text = self.id_text(group, value)
+        return Cell(text, "undescribed" if text == value and self._unknown(group, value) else "")
+
+    def _unknown(self, group: str, value: str) -> bool:
+        return f"{group} {value}" in self.undescribed
 
     def id_text(self, group: str, value: str) -> str:
         """An id as words: a city, indicator or theme name, or the style file's words."""
@@ -235,27 +242,24 @@ def _exact(value: Any) -> str:
 
 
 def table_html(table: Table) -> str:
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
-    body = "\n".join(
-        "<tr>"
-        + "".join(
-            f'<td class="{c.css}">{escape(c.text)}</td>' if c.css else f"<td>{escape(c.text)}</td>"
-            for c in row
-        )
-        + "</tr>"
-        for row in table.rows
-    )
+    head = "".join(_tag("th", h, ' scope="col"') for h in table.headers)
+    body = "\n".join("<tr>" + "".join(_tag("td", c) for c in row) + "</tr>" for row in table.rows)
     return (
         f'<div class="publication-table" style="{CONTAINER_STYLE}">\n'
         f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>"
     )
 
 
+def _tag(name: str, cell: Cell, attrs: str = "") -> str:
+    css = f' class="{cell.css}"' if cell.css else ""
+    return f"<{name}{attrs}{css}>{escape(cell.text)}</{name}>"
+
+
 def table_csv(table: Table) -> str:
     """The table with the same headers and names, numbers unrounded, blanks for missing."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.headers)
+    writer.writerow([h.text for h in table.headers])
     writer.writerows(table.exact)
     return out.getvalue()
 
