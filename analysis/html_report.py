@@ -50,7 +50,14 @@ from analysis.figure_descriptions import published_descriptions
 from analysis.report_font import FONT_PATH, site_characters, subset_woff2
 from analysis.report_outputs import prepare_outputs
 from analysis.report_page import Entry, page, sections, sidebar
-from analysis.report_tables import COMPARATOR_SIGNS, Names, names_from_database
+from analysis.report_tables import (
+    COMPARATOR_SIGNS,
+    Names,
+    load_table_style,
+    names_from_database,
+    publication_table,
+    table_csv,
+)
 
 PROJECT_TITLE = "City education plans: a cross-city indicator database"
 INDEX = "index.html"
@@ -70,6 +77,7 @@ CONFLICT_COLUMNS = [
     "原文 Quote",
 ]
 INDEX_TITLE = "Overview"
+CONFLICTS_CSV = "index.conflicts.csv"  # every column of report.conflicts(), for download
 METHOD_WORDS = {"prose": "prose 正文", "table": "table 表格"}
 
 
@@ -104,7 +112,10 @@ def build_report(
         files.update(prepared.files)
         problems += prepared.problems
     conflicts = report.conflicts(database=Path(database))
-    index = index_body(notebooks, conflicts, names_from_database(Path(database)), problems)
+    names = names_from_database(Path(database))
+    table = publication_table(conflicts, load_table_style(), names)
+    files[CONFLICTS_CSV] = ("\ufeff" + table_csv(table)).encode("utf-8")
+    index = index_body(notebooks, conflicts, names, problems)
     entries = [Entry(INDEX, INDEX_TITLE, sections(index))] + [
         Entry(nb.page, nb.title, sections(bodies[nb.page])) for nb in notebooks
     ]
@@ -242,10 +253,13 @@ def _conflicts_table(conflicts: pd.DataFrame, names: Names) -> str:
         " different values for one indicator and year. The preferred value (bold) is the one"
         " the comparisons use; the rule is under Definitions.</p>"
     )
+    download = (
+        '<p class="downloads">Download this table (with the conflict ids and comparators):'
+        f' <a href="{CONFLICTS_CSV}" download>CSV</a></p>'
+    )
     return (
-        f'{intro}\n<table id="conflicts">\n<thead><tr>{head}</tr></thead>\n'
-        + "\n".join(groups)
-        + "\n</table>"
+        f'{intro}\n<div class="table-scroll">\n<table id="conflicts">\n'
+        f"<thead><tr>{head}</tr></thead>\n" + "\n".join(groups) + f"\n</table>\n</div>\n{download}"
     )
 
 

@@ -61,6 +61,7 @@ td.missing {{ color: #59636e; font-style: italic; }}
 .publication-table td {{ max-width: 28rem; }}
 .publication-table td:not(.number) {{ min-width: 9rem; }}
 .undescribed {{ background: #fff8c5; }}
+.table-scroll {{ overflow-x: auto; }}
 .downloads {{ font-size: 0.85rem; color: #59636e; margin: 0.2rem 0 0; }}
 figure.chart {{ margin: 0; }}
 .cell {{ margin: 0.75rem 0; }}

@@ -137,7 +137,11 @@ def test_every_notebook_has_a_page(site):
 def test_index_links_to_every_page_in_reading_order(site):
     index = scan(site / INDEX)
     assert index.listed == PAGES
-    assert {href for href in index.links if not href.startswith("#")} == {INDEX, *PAGES}
+    assert {href for href in index.links if not href.startswith("#")} == {
+        INDEX,
+        *PAGES,
+        "index.conflicts.csv",
+    }
 
 
 def test_pages_link_to_the_index_and_their_neighbours(site):
@@ -229,6 +233,13 @@ def test_index_lists_every_conflicting_observation(site, db):
     assert scan(site / INDEX).conflict_rows == len(rows)
     index = re.sub(r"</?span[^>]*>", "", (site / INDEX).read_text(encoding="utf-8"))
     assert all(f"<td>{escape(quote)}</td>" in index for (quote,) in rows)
+
+
+def test_the_conflicts_table_offers_every_observation_as_csv(site, db):
+    assert 'href="index.conflicts.csv"' in (site / INDEX).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO((site / "index.conflicts.csv").read_text("utf-8-sig"))))
+    quotes = db.execute("SELECT quote FROM observations WHERE conflict_id IS NOT NULL").fetchall()
+    assert sorted(r["原文 Quote"] for r in rows) == sorted(q for (q,) in quotes)
 
 
 def test_index_gives_the_metric_definitions_from_the_code(site):
