@@ -270,8 +270,9 @@ def test_vocabularies_in_code_match_the_schemas():
 def test_every_schema_is_valid_and_used():
     from jsonschema import Draft202012Validator
 
-    # published_figures has its own test below (it is read by the figures, not the build)
-    used = {"common", "sources", "published_figures"}
+    # published_figures has its own test below (it is read by the figures, not the build);
+    # report_tables is tested in tests/test_report_tables.py (read by the report's tables)
+    used = {"common", "sources", "published_figures", "report_tables"}
     used |= {Path(f).stem for f in FILES.values() if f.endswith(".yaml")}
     for schema in paths.SCHEMAS_DIR.glob("*.schema.json"):
         Draft202012Validator.check_schema(json.loads(schema.read_text(encoding="utf-8")))
