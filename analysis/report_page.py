@@ -58,6 +58,10 @@ td.missing {{ color: #59636e; font-style: italic; }}
 .publication-table {{ border: 1px solid #d0d7de; margin: 0.5rem 0; }}
 .publication-table table {{ margin: 0; }}
 .publication-table thead th {{ position: sticky; top: 0; z-index: 1; min-width: 6rem; }}
+/* the first column (the city, indicator or theme) stays in view while scrolling sideways */
+.publication-table tbody td:first-child {{ position: sticky; left: 0; background: #fff;
+  box-shadow: inset -1px 0 #d0d7de; }}
+.publication-table thead th:first-child {{ left: 0; z-index: 2; }}
 .publication-table td {{ max-width: 28rem; }}
 .publication-table td:not(.number) {{ min-width: 9rem; }}
 .undescribed {{ background: #fff8c5; }}
