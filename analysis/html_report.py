@@ -9,8 +9,13 @@ notebooks' own Formula/Method paragraphs) and every within-plan conflict from th
 
 Offline by construction: nbconvert's ``basic`` template emits the notebook body only; the
 ``lab`` and ``classic`` page shells are what load require.js and MathJax from CDNs, so the
-body goes into this module's own page shell with inline CSS. The figures are the PNG
-outputs embedded in the notebooks, written as data URIs. Nothing else is referenced.
+body goes into this project's own page shell (``analysis.report_page``: inline CSS, a
+sidebar of pages and sections). The figures are the PNG outputs embedded in the
+notebooks, written as data URIs, with their description as alt text and links to the
+saved PNG/SVG/PDF copied into ``figures/``; each table links to a CSV beside its page
+(``analysis.report_outputs``). Chinese comes from a subset of the packaged font, written
+to ``fonts/`` as woff2 (``analysis.report_font``), so it renders on machines without any
+Chinese font.
 
 The output is deterministic (no dates, no absolute paths), and it is written into a
 temporary directory beside ``out_dir`` that then replaces it, so a failed build leaves
@@ -28,6 +33,7 @@ import inspect
 import os
 import re
 import shutil
+import sys
 import tempfile
 import uuid
 from dataclasses import dataclass
@@ -38,10 +44,21 @@ import nbformat
 import pandas as pd
 from nbconvert import HTMLExporter
 from nbconvert.filters import markdown2html_mistune
-from pygments.formatters import HtmlFormatter
 
 from analysis import compound_progress, metrics, paths, plan_ambition, report
 from analysis import conflicts as conflict_rules
+from analysis.figure_descriptions import published_descriptions
+from analysis.report_font import FONT_PATH, site_characters, subset_woff2
+from analysis.report_outputs import prepare_outputs
+from analysis.report_page import Entry, page, sections, sidebar
+from analysis.report_tables import (
+    COMPARATOR_SIGNS,
+    Names,
+    load_table_style,
+    names_from_database,
+    publication_table,
+    table_csv,
+)
 
 PROJECT_TITLE = "City education plans: a cross-city indicator database"
 INDEX = "index.html"
@@ -49,58 +66,20 @@ QUESTION = re.compile(r"\*\*What this answers:\*\*\s*(.+)")
 HEADING = re.compile(r"^#+\s+(.+?)\s*#*$", re.MULTILINE)
 # the paragraphs in a notebook's opening cell that state its formulas or method
 METHOD_PARAGRAPH = re.compile(r"^\*\*(Formulas?|Method)\b")
-# Han characters, CJK punctuation and full-width forms: marked lang="zh-Hans" so that
-# browsers pick Simplified Chinese glyphs inside the English pages
-CJK_RUN = "[\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+"
-# tags, comments and raw-text elements are copied unchanged; only text between them is marked
-MARKUP_OR_CJK = re.compile(
-    r"(<!--.*?-->|<(script|style|textarea|title)\b.*?</\2\s*>|<[^>]*>)|(" + CJK_RUN + ")",
-    re.DOTALL | re.IGNORECASE,
-)
 CONFLICT_COLUMNS = [
-    "city",
-    "indicator",
-    "year",
-    "value",
-    "method",
-    "line",
-    "preferred",
-    "preference reason",
-    "quote",
+    "城市 City",
+    "指标 Indicator",
+    "年份 Year",
+    "数值 Value",
+    "读取方式 Read from",
+    "行 Line",
+    "采用 Preferred",
+    "采用理由 Why preferred",
+    "原文 Quote",
 ]
-
-STYLE = """\
-body { margin: 0; color: #1f2328; background: #fff; line-height: 1.5;
-  font-family: system-ui, "Segoe UI", "Noto Sans", "DejaVu Sans", "Noto Sans CJK SC",
-    "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
-header { position: sticky; top: 0; z-index: 1; background: #f6f8fa;
-  border-bottom: 1px solid #d0d7de; }
-nav { max-width: 72rem; margin: 0 auto; padding: 0.5rem 1rem; display: flex; gap: 1.5rem;
-  flex-wrap: wrap; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem 1rem 3rem; }
-a { color: #0550ae; }
-code, pre { font-family: ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK SC",
-  monospace; font-size: 0.9em; }
-pre { margin: 0; white-space: pre-wrap; }
-table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
-th, td { border: 1px solid #d0d7de; padding: 0.2rem 0.45rem; vertical-align: top; }
-thead th { background: #f6f8fa; }
-.cell { margin: 0.75rem 0; }
-.input_area { background: #f6f8fa; border: 1px solid #d0d7de; border-radius: 4px;
-  padding: 0.4rem 0.6rem; }
-.output_subarea { overflow-x: auto; padding: 0.4rem 0; }
-.output_subarea img { max-width: 100%; height: auto; }
-.output_stderr, .output_error { background: #ffebe9; border-left: 4px solid #cf222e;
-  padding: 0.4rem 0.6rem; }
-a.anchor-link { visibility: hidden; margin-left: 0.3em; text-decoration: none; }
-h1:hover a.anchor-link, h2:hover a.anchor-link, h3:hover a.anchor-link { visibility: visible; }
-ol.notebooks li { margin-bottom: 0.6rem; }
-ol.notebooks p { margin: 0.1rem 0 0; }
-.source { color: #59636e; font-size: 0.9rem; }
-#conflicts tbody { border-top: 2px solid #59636e; }
-#conflicts tr.preferred { font-weight: 600; }
-#conflicts td.number { text-align: right; }
-"""
+INDEX_TITLE = "Overview"
+CONFLICTS_CSV = "index.conflicts.csv"  # every column of report.conflicts(), for download
+METHOD_WORDS = {"prose": "prose 正文", "table": "table 表格"}
 
 
 @dataclass(frozen=True)
@@ -124,8 +103,36 @@ def build_report(
     exporter = HTMLExporter(
         template_name="basic", exclude_input_prompt=True, exclude_output_prompt=True
     )
-    files = {nb.page: notebook_page(i, notebooks, exporter) for i, nb in enumerate(notebooks)}
-    files[INDEX] = index_page(notebooks, report.conflicts(database=Path(database)))
+    descriptions = published_descriptions(Path(database))
+    files: dict[str, bytes] = {}
+    problems: list[str] = []
+    bodies = {}
+    for nb in notebooks:
+        prepared = prepare_outputs(nb.node, Path(nb.page).stem, descriptions)
+        bodies[nb.page] = notebook_body(nb, exporter, prepared.node)
+        files.update(prepared.files)
+        problems += prepared.problems
+    conflicts = report.conflicts(database=Path(database))
+    names = names_from_database(Path(database))
+    table = publication_table(conflicts, load_table_style(), names)
+    files[CONFLICTS_CSV] = ("\ufeff" + table_csv(table)).encode("utf-8")
+    index = index_body(notebooks, conflicts, names, problems)
+    entries = [Entry(INDEX, INDEX_TITLE, sections(index))] + [
+        Entry(nb.page, nb.title, sections(bodies[nb.page])) for nb in notebooks
+    ]
+    pages = {
+        INDEX: page(
+            PROJECT_TITLE, index, _navigation(-1, notebooks), sidebar(entries, INDEX), FONT_PATH
+        )
+    }
+    for i, nb in enumerate(notebooks):
+        title = f"{nb.title} · {PROJECT_TITLE}"
+        side = sidebar(entries, nb.page)
+        pages[nb.page] = page(title, bodies[nb.page], _navigation(i, notebooks), side, FONT_PATH)
+    files.update({name: text.encode("utf-8") for name, text in pages.items()})
+    files[FONT_PATH] = subset_woff2(site_characters(list(pages.values())))
+    for problem in problems:
+        print(f"report: {problem}", file=sys.stderr)
     _publish(files, Path(out_dir))
     return Path(out_dir) / INDEX
 
@@ -165,44 +172,47 @@ def _inline_markdown(text: str) -> str:
 # ---------------------------------------------------------------- pages
 
 
-def notebook_page(position: int, notebooks: list[Notebook], exporter: HTMLExporter) -> str:
-    """The page of notebooks[position], linked to the index and to its neighbours."""
-    nb = notebooks[position]
-    body, _ = exporter.from_notebook_node(nb.node)
+def notebook_body(nb: Notebook, exporter: HTMLExporter, node: nbformat.NotebookNode) -> str:
+    """The rendered notebook (outputs prepared for the report) and where it comes from."""
+    body, _ = exporter.from_notebook_node(node)
     source = (
         f'<p class="source">Rendered from <code>{escape(Path(nb.page).stem)}.ipynb</code>'
         " as committed (executed, not re-run).</p>\n"
     )
-    return _page(f"{nb.title} · {PROJECT_TITLE}", body + source, _navigation(position, notebooks))
+    return body + source
 
 
 def _navigation(position: int, notebooks: list[Notebook]) -> str:
+    """Links to the index and to the previous and next notebook (position -1: the index)."""
     links = [f'<a href="{INDEX}">Index</a>']
     if position > 0:
         before = notebooks[position - 1]
         links.append(f'<a href="{before.page}" rel="prev">← {escape(before.title)}</a>')
-    if position < len(notebooks) - 1:
+    if position < len(notebooks) - 1 and position >= 0:
         after = notebooks[position + 1]
         links.append(f'<a href="{after.page}" rel="next">{escape(after.title)} →</a>')
     return '<header><nav aria-label="notebooks">' + "\n".join(links) + "</nav></header>\n"
 
 
-def index_page(notebooks: list[Notebook], conflicts: pd.DataFrame) -> str:
-    body = "\n".join(
-        [
-            f"<h1>{escape(PROJECT_TITLE)}</h1>",
-            f"<p>The {len(notebooks)} notebooks of the project, rendered from their committed,"
-            " executed versions (nothing is re-run), with the definitions they rely on and"
-            " every conflict found inside a plan.</p>",
-            "<h2>Notebooks, in reading order</h2>",
-            _notebook_list(notebooks),
-            "<h2>Definitions</h2>",
-            _definitions(notebooks),
-            "<h2>Within-plan conflicts</h2>",
-            _conflicts_table(conflicts),
-        ]
-    )
-    return _page(PROJECT_TITLE, body)
+def index_body(
+    notebooks: list[Notebook], conflicts: pd.DataFrame, names: Names, problems: list[str]
+) -> str:
+    parts = [
+        f"<h1>{escape(PROJECT_TITLE)}</h1>",
+        f"<p>The {len(notebooks)} notebooks of the project, rendered from their committed,"
+        " executed versions (nothing is re-run), with the definitions they rely on and"
+        " every conflict found inside a plan.</p>",
+        '<h2 id="notebooks">Notebooks, in reading order</h2>',
+        _notebook_list(notebooks),
+        '<h2 id="definitions">Definitions</h2>',
+        _definitions(notebooks),
+        '<h2 id="within-plan-conflicts">Within-plan conflicts</h2>',
+        _conflicts_table(conflicts, names),
+    ]
+    if problems:  # said on the page, not only in the build log
+        items = "".join(f"<li>{escape(p)}</li>" for p in problems)
+        parts += ['<h2 id="not-rendered">What this report could not show</h2>', f"<ul>{items}</ul>"]
+    return "\n".join(parts)
 
 
 def _notebook_list(notebooks: list[Notebook]) -> str:
@@ -237,34 +247,38 @@ def _docstring(module) -> str:
     return markdown2html_mistune(inspect.cleandoc(module.__doc__)) + source
 
 
-def _conflicts_table(conflicts: pd.DataFrame) -> str:
+def _conflicts_table(conflicts: pd.DataFrame, names: Names) -> str:
     """One row per conflicting observation, one table body per conflict."""
-    groups = [_conflict_rows(group) for _, group in conflicts.groupby("conflict_id", sort=False)]
+    groups = [
+        _conflict_rows(group, names) for _, group in conflicts.groupby("conflict_id", sort=False)
+    ]
     head = "".join(f"<th>{name}</th>" for name in CONFLICT_COLUMNS)
     intro = (
         f"<p>{len(conflicts)} observations in {len(groups)} conflicts: the same plan states"
         " different values for one indicator and year. The preferred value (bold) is the one"
         " the comparisons use; the rule is under Definitions.</p>"
     )
+    download = (
+        '<p class="downloads">Download this table (with the conflict ids and comparators):'
+        f' <a href="{CONFLICTS_CSV}" download>CSV</a></p>'
+    )
     return (
-        f'{intro}\n<table id="conflicts">\n<thead><tr>{head}</tr></thead>\n'
-        + "\n".join(groups)
-        + "\n</table>"
+        f'{intro}\n<div class="table-scroll">\n<table id="conflicts">\n'
+        f"<thead><tr>{head}</tr></thead>\n" + "\n".join(groups) + f"\n</table>\n</div>\n{download}"
     )
 
 
-def _conflict_rows(group: pd.DataFrame) -> str:
+def _conflict_rows(group: pd.DataFrame, names: Names) -> str:
     rows = []
     for o in group.itertuples():
-        comparator = "" if o.comparator == "=" else f"{o.comparator} "
         cells = [
-            _cell(o.city_id),
-            _cell(o.indicator_id),
+            _cell(names.cities.get(o.city_id, o.city_id)),
+            _cell(names.indicators.get(o.indicator_id, o.indicator_id)),
             _cell(o.year, number=True),
-            _cell(f"{comparator}{o.value:g}", number=True),
-            _cell(o.method),
+            _cell(f"{COMPARATOR_SIGNS[o.comparator]}{o.value:g}", number=True),
+            _cell(METHOD_WORDS.get(o.method, o.method)),
             _cell(o.line, number=True),
-            _cell("yes" if o.preferred else "no"),
+            _cell("yes 是" if o.preferred else "no 否"),
             _cell(o.preference_reason),
             _cell(o.quote),
         ]
@@ -279,38 +293,18 @@ def _cell(value, number: bool = False) -> str:
     return f"<td{css}>{escape(text)}</td>"
 
 
-def _page(title: str, body: str, navigation: str = "") -> str:
-    style = STYLE + HtmlFormatter(style="default").get_style_defs(".highlight") + "\n"
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>\n{style}</style>\n</head>\n<body>\n"
-        f"{navigation}<main>\n{mark_chinese(body)}\n</main>\n</body>\n</html>\n"
-    )
-
-
-def mark_chinese(html: str) -> str:
-    """Wrap each run of Chinese text (not markup) in <span lang="zh-Hans">."""
-
-    def replace(match: re.Match) -> str:
-        if match.group(1):
-            return match.group(1)
-        return f'<span lang="zh-Hans">{match.group(3)}</span>'
-
-    return MARKUP_OR_CJK.sub(replace, html)
-
-
 # ---------------------------------------------------------------- writing
 
 
-def _publish(files: dict[str, str], out_dir: Path) -> None:
+def _publish(files: dict[str, bytes], out_dir: Path) -> None:
     """Write the site into a temporary directory beside out_dir, then swap it in."""
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
         staging.chmod(0o755)  # mkdtemp makes it private; the report is for reading
-        for name, text in sorted(files.items()):
-            (staging / name).write_bytes(text.encode("utf-8"))
+        for name, data in sorted(files.items()):
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
         _swap(staging, out_dir)
     finally:
         # after a successful swap staging no longer exists; after a failure it is debris

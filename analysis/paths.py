@@ -18,6 +18,7 @@ CORRECTIONS_YAML = CURATED_DIR / "corrections.yaml"
 THEME_CODEBOOK_YAML = CURATED_DIR / "theme_codebook.yaml"
 THEME_SAMPLE_DESIGN_YAML = CURATED_DIR / "theme_sample_design.yaml"  # seed and strata
 PUBLISHED_FIGURES_YAML = CURATED_DIR / "published_figures.yaml"  # the notebooks' figures
+REPORT_TABLES_YAML = CURATED_DIR / "report_tables.yaml"  # how the notebooks' tables read
 DATA_PACKAGE_YAML = CURATED_DIR / "data_package.yaml"  # descriptions and units of the export
 NAME_MATCHING_YAML = CURATED_DIR / "name_matching.yaml"  # how typed names are matched to ids
 THEME_LABELS_CSV = ROOT / "tests" / "data" / "theme_labels.csv"

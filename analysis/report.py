@@ -366,3 +366,14 @@ def themes_only_one_city_covers(min_paragraphs: int = 1) -> pd.DataFrame:
     counts = df.groupby("theme_id").city_id.agg(list)
     single = counts[counts.map(len) == 1]
     return pd.DataFrame({"theme_id": single.index, "city_id": [c[0] for c in single]})
+
+
+# ---------------------------------------------------------------- display
+
+
+def show_tables_for_readers() -> None:
+    """Show this notebook's tables with bilingual headers, names and rounded numbers, every
+    row and column (analysis/report_tables.py); the data and the CSV copies stay exact."""
+    from analysis.report_tables import show_in_notebook
+
+    show_in_notebook()

@@ -27,6 +27,7 @@ from analysis import figures, findings, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
+report.show_tables_for_readers()
 
 # %%
 report.indicator_city_matrix()

@@ -29,6 +29,7 @@ from analysis import ambition_figure, figures, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
+report.show_tables_for_readers()
 
 # %%
 report.midpoint_progress()

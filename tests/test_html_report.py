@@ -9,28 +9,36 @@ still runs (``CHROMIUM_PATH=/nonexistent`` shows the skip).
 from __future__ import annotations
 
 import base64
+import csv
 import functools
 import inspect
+import io
 import os
 import re
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin
 
+import matplotlib
 import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from PIL import Image
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from analysis import metrics, paths
+from analysis.figure_descriptions import published_descriptions
 from analysis.html_report import INDEX, build_report
+from analysis.report_font import FAMILY, FONT_PATH
+from analysis.report_outputs import NO_DESCRIPTION
 
 NOTEBOOKS = sorted(paths.NOTEBOOKS_DIR.glob("*.ipynb"))
 PAGES = [f"{nb.stem}.html" for nb in NOTEBOOKS]
@@ -115,14 +123,25 @@ def scan(path: Path) -> Scan:
 # ---------------------------------------------------------------- fast checks
 
 
+def files(site: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
+
+
 def test_every_notebook_has_a_page(site):
-    assert sorted(p.name for p in site.iterdir()) == sorted([*PAGES, INDEX])
+    assert sorted(p.name for p in site.glob("*.html")) == sorted([*PAGES, INDEX])
+    assert (site / FONT_PATH).read_bytes()[:4] == b"wOF2"
 
 
 def test_index_links_to_every_page_in_reading_order(site):
     index = scan(site / INDEX)
     assert index.listed == PAGES
-    assert {href for href in index.links if not href.startswith("#")} == set(PAGES)
+    assert {href for href in index.links if not href.startswith("#")} == {
+        INDEX,
+        *PAGES,
+        "index.conflicts.csv",
+    }
 
 
 def test_pages_link_to_the_index_and_their_neighbours(site):
@@ -139,6 +158,61 @@ def test_no_page_references_anything_outside_the_site(site):
             assert not re.match(r"(https?:)?//", ref, re.IGNORECASE), (page.name, ref)
             assert ref.startswith("data:image/png;base64,"), (page.name, ref[:80])
         assert not re.search(r"url\(\s*['\"]?(https?:)?//|@import", text), page.name
+        # everything else a page names (links, downloads, the font) is a file of the site
+        named = [*scan(page).links, *re.findall(r'url\("([^"]+)"\)', text)]
+        local = {ref.split("#")[0] for ref in named if not ref.startswith(("#", "data:"))}
+        assert all((site / ref).is_file() for ref in local), (page.name, local)
+
+
+def test_every_chart_says_what_it_shows_and_offers_its_files(site, database):
+    descriptions = set(published_descriptions(database).values())
+    charts = 0
+    for page in PAGES:
+        text = (site / page).read_text(encoding="utf-8")
+        for figure in re.findall(r'<figure class="chart">.*?</figure>', text, re.DOTALL):
+            charts += 1
+            alt = re.search(r'alt="([^"]*)"', figure).group(1)
+            alt = re.sub(r"</?span[^>]*>", "", unescape(alt))
+            assert alt in descriptions and alt != NO_DESCRIPTION, (page, alt[:80])
+            links = re.findall(r'<a [^>]*href="(figures/[^"]+)"[^>]*>(PNG|SVG|PDF)<', figure)
+            assert [label for _, label in links] == ["PNG", "SVG", "PDF"], (page, links)
+        assert "<img" not in re.sub(
+            r'<figure class="chart">.*?</figure>', "", text, flags=re.DOTALL
+        )
+    assert charts == len(descriptions)
+
+
+def test_every_table_offers_its_csv(site):
+    """Each table links to a CSV beside its page with the same headers and every row."""
+    for page in PAGES:
+        text = re.sub(r"</?span[^>]*>", "", (site / page).read_text(encoding="utf-8"))
+        tables = re.findall(
+            r'<div class="publication-table".*?</table>\s*</div>\s*<p class="downloads">'
+            r'Download this table: <a [^>]*href="([^"]+\.csv)"[^>]*>CSV</a>',
+            text,
+            re.DOTALL,
+        )
+        assert tables and len(tables) == text.count('<div class="publication-table"'), page
+        for match in re.finditer(r'<div class="publication-table".*?</table>', text, re.DOTALL):
+            name = tables.pop(0)
+            data = (site / name).read_bytes()
+            assert data.startswith(b"\xef\xbb\xbf"), name  # a BOM: Excel reads it as UTF-8
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+            heads = [unescape(h) for h in re.findall(r"<th(?:\s[^>]*)?>(.*?)</th>", match.group(0))]
+            assert rows[0] == heads, name
+            assert len(rows) - 1 == match.group(0).count("<tr>") - 1, name
+
+
+def test_every_page_has_a_sidebar_of_pages_and_its_sections(site):
+    for page in [INDEX, *PAGES]:
+        text = (site / page).read_text(encoding="utf-8")
+        sidebar = re.search(r'<nav class="sidebar".*?</nav>', text, re.DOTALL).group(0)
+        hrefs = re.findall(r'href="([^"#][^"]*)"', sidebar)
+        assert hrefs == [INDEX, *PAGES], page
+        assert f'href="{page}" aria-current="page"' in sidebar
+        anchors = re.findall(r'href="#([^"]+)"', sidebar)
+        assert anchors, page
+        assert all(f'id="{unescape(a)}"' in text for a in anchors), page
 
 
 def test_pages_declare_utf8_and_mark_chinese_text(site):
@@ -161,32 +235,38 @@ def test_index_lists_every_conflicting_observation(site, db):
     assert all(f"<td>{escape(quote)}</td>" in index for (quote,) in rows)
 
 
+def test_the_conflicts_table_offers_every_observation_as_csv(site, db):
+    assert 'href="index.conflicts.csv"' in (site / INDEX).read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO((site / "index.conflicts.csv").read_text("utf-8-sig"))))
+    quotes = db.execute("SELECT quote FROM observations WHERE conflict_id IS NOT NULL").fetchall()
+    assert sorted(r["原文 Quote"] for r in rows) == sorted(q for (q,) in quotes)
+
+
 def test_index_gives_the_metric_definitions_from_the_code(site):
     index = (site / INDEX).read_text(encoding="utf-8")
     formulas = re.findall(r"``(.+?)``", inspect.getdoc(metrics))
     assert "implied_2022 = baseline + (target - baseline) * 2 / 5" in formulas
     assert all(f"<code>{escape(f, quote=False)}</code>" in index for f in formulas)
-    assert "<h2>Definitions</h2>" in index and "preferred observation" in index
+    assert '<h2 id="definitions">Definitions</h2>' in index and "preferred observation" in index
 
 
 def test_two_builds_are_byte_identical(tmp_path, database):
     a = build_report(tmp_path / "a", database=database).parent
     b = build_report(tmp_path / "b", database=database).parent
-    assert {p.name: p.read_bytes() for p in a.iterdir()} == {
-        p.name: p.read_bytes() for p in b.iterdir()
-    }
+    assert files(a) == files(b)
+    assert FONT_PATH in files(a) and any(name.endswith(".csv") for name in files(a))
 
 
 def test_a_failed_build_leaves_the_previous_report(tmp_path, database):
     out = tmp_path / "report"
     build_report(out, database=database)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = files(out)
     broken = tmp_path / "notebooks"
     broken.mkdir()
     (broken / "01_broken.ipynb").write_text("{not json", encoding="utf-8")
     with pytest.raises(nbformat.reader.NotJSONError):
         build_report(out, notebooks_dir=broken, database=database)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert files(out) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notebooks", "report"]
 
 
@@ -195,7 +275,7 @@ def test_a_rebuild_replaces_the_previous_report(tmp_path, database):
     build_report(out, database=database)
     (out / "stale.html").write_text("from an earlier build", encoding="utf-8")
     build_report(out, database=database)
-    assert sorted(p.name for p in out.iterdir()) == sorted([*PAGES, INDEX])
+    assert sorted(p.name for p in out.glob("*.html")) == sorted([*PAGES, INDEX])
     assert [p.name for p in tmp_path.iterdir()] == ["report"]
 
 
@@ -208,14 +288,19 @@ def chromium_path() -> str | None:
 
 
 @pytest.fixture(scope="module")
-def browser():
-    executable = chromium_path()
-    if executable is None:
+def driver():
+    """One Playwright driver for the module's browsers (a second one cannot start)."""
+    if chromium_path() is None:
         pytest.skip(NO_CHROMIUM)
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="module")
+def browser(driver):
+    chromium = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -333,3 +418,123 @@ CORRUPT_PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"not a png chunk" * 8).de
 def test_the_browser_check_reports_a_bad_page(browser, tmp_path, database, output, expected):
     problems = browser_problems(browser, crafted_site(tmp_path, database, output))
     assert len(problems) == 1 and problems[0].startswith(f"01_crafted.html: {expected}"), problems
+
+
+# ---------------------------------------------------------------- Chinese, not tofu
+
+
+# matplotlib's own copy of DejaVu Sans: a Latin font every install of the project has
+LATIN_ONLY_FONT = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+GLYPH_SIZE_PX = 40
+# the bundled font's request is aborted: what a reader without it would see
+FONT_REQUEST = "**/*.woff2"
+
+
+def fontconfig_without_system_fonts(directory: Path) -> dict[str, str]:
+    """Environment for a browser whose fontconfig knows one Latin-only font and nothing
+    else, so no Chinese font installed on this machine can stand in for the bundled one."""
+    fonts = directory / "fonts"
+    fonts.mkdir()
+    shutil.copy(LATIN_ONLY_FONT, fonts)
+    conf = directory / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        f"<fontconfig><dir>{escape(str(fonts))}</dir>"
+        f"<cachedir>{escape(str(directory / 'cache'))}</cachedir></fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
+@pytest.fixture(scope="module")
+def bare_browser(driver, tmp_path_factory):
+    """Chromium on a machine without any Chinese font (fontconfig isolated)."""
+    env = fontconfig_without_system_fonts(tmp_path_factory.mktemp("fontconfig"))
+    if shutil.which("fc-list"):  # the isolation itself is checked, where fontconfig can say
+        chinese = subprocess.run(
+            ["fc-list", ":lang=zh"], env=env, capture_output=True, text=True, check=True
+        )
+        assert chinese.stdout.strip() == ""
+    chromium = driver.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS, env=env)
+    yield chromium
+    chromium.close()
+
+
+def chinese_rendering(browser, site: Path, page_name: str, block_font: bool) -> dict:
+    """Screenshots of real Chinese text of a page: the first Chinese table header and
+    heading-sized copies of each distinct character of the page's first Chinese runs."""
+    with serve(site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            if block_font:
+                context.route(FONT_REQUEST, lambda route: route.abort())
+            page = context.new_page()
+            page.goto(urljoin(base, page_name), wait_until="load")
+            page.evaluate("document.fonts.ready.then(() => true)")
+            loaded = page.evaluate("f => document.fonts.check(`16px \"${f}\"`, '城')", FAMILY)
+            cell = page.locator('th span[lang="zh-Hans"]').first
+            header_shot = cell.screenshot()
+            text = "".join(page.locator('main span[lang="zh-Hans"]').all_inner_texts())
+            characters = list(dict.fromkeys(ch for ch in text if CJK.match(ch)))[:12]
+            page.evaluate(
+                """([chars, size]) => {
+                    const probe = document.createElement('div');
+                    probe.id = 'glyph-probe';
+                    probe.lang = 'zh-Hans';
+                    for (const ch of chars) {
+                        const s = document.createElement('span');
+                        s.textContent = ch;
+                        s.style.cssText = `display:inline-block;font-size:${size}px;` +
+                            'line-height:1.2;padding:2px;background:#fff;color:#000';
+                        probe.appendChild(s);
+                    }
+                    document.querySelector('main').prepend(probe);
+                }""",
+                [characters, GLYPH_SIZE_PX],
+            )
+            glyphs = [s.screenshot() for s in page.locator("#glyph-probe span").all()]
+        finally:
+            context.close()
+    return {"loaded": loaded, "header": header_shot, "characters": characters, "glyphs": glyphs}
+
+
+def pixels(png: bytes) -> bytes:
+    with Image.open(io.BytesIO(png)) as image:
+        return image.convert("L").tobytes()
+
+
+def tofu(rendering: dict) -> str | None:
+    """Why the Chinese text did not render as glyphs, or None when it did: blank cells, or
+    distinct characters drawn as identical bitmaps (the same empty box for each)."""
+    bitmaps = [pixels(g) for g in rendering["glyphs"]]
+    if len(bitmaps) < 2:
+        return "fewer than two Chinese characters on the page"
+    blank = [ch for ch, b in zip(rendering["characters"], bitmaps, strict=True) if len(set(b)) == 1]
+    if blank:
+        return f"nothing drawn for {''.join(blank)}"
+    if len(set(bitmaps)) < len(bitmaps):
+        return f"{len(bitmaps)} distinct characters drawn as {len(set(bitmaps))} distinct bitmaps"
+    return None
+
+
+@pytest.mark.parametrize("page_name", [INDEX, PAGES[2]], ids=["index", "gaps"])
+def test_chinese_renders_with_the_bundled_font_on_a_machine_without_chinese_fonts(
+    bare_browser, site, page_name
+):
+    shown = chinese_rendering(bare_browser, site, page_name, block_font=False)
+    without_font = chinese_rendering(bare_browser, site, page_name, block_font=True)
+    assert shown["loaded"] and not without_font["loaded"]
+    assert tofu(shown) is None, tofu(shown)
+    # the check can fail: without the bundled font this machine draws tofu
+    assert tofu(without_font) is not None
+    assert pixels(shown["header"]) != pixels(without_font["header"])
+
+
+def test_a_figure_without_a_description_is_said_on_the_index(tmp_path, database):
+    image = base64.b64encode(LATIN_ONLY_FONT.read_bytes()[:64]).decode()
+    site = crafted_site(tmp_path, database, new_output("display_data", data={"image/png": image}))
+    page = (site / "01_crafted.html").read_text(encoding="utf-8")
+    assert f'alt="{escape(NO_DESCRIPTION)}"' in page or f"alt='{NO_DESCRIPTION}'" in page
+    index = (site / INDEX).read_text(encoding="utf-8")
+    assert "What this report could not show" in index
+    assert "01_crafted: a figure without a description (not saved)" in index

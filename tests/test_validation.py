@@ -290,8 +290,9 @@ def test_every_schema_is_valid_and_used():
     from jsonschema import Draft202012Validator
 
     # published_figures has its own test below (it is read by the figures, not the build);
-    # name_matching is read by analysis/names.py (tests/test_names.py)
-    used = {"common", "sources", "published_figures", "name_matching"}
+    # name_matching is read by analysis/names.py (tests/test_names.py);
+    # report_tables is tested in tests/test_report_tables.py (read by the report's tables)
+    used = {"common", "sources", "published_figures", "name_matching", "report_tables"}
     used |= {Path(f).stem for f in FILES.values() if f.endswith(".yaml")}
     for schema in paths.SCHEMAS_DIR.glob("*.schema.json"):
         Draft202012Validator.check_schema(json.loads(schema.read_text(encoding="utf-8")))
