@@ -19,6 +19,7 @@ import pandas as pd
 from analysis import charts, names, report
 from analysis.paths import FIGURES_DIR, ROOT
 from analysis.published_figures import load_published_figures
+from analysis.unit_names import UNIT_LABELS
 
 
 @dataclass(frozen=True)
@@ -148,11 +149,6 @@ def _indicator_names(indicator_ids, lang: str) -> list[str]:
     ]
 
 
-UNIT_LABELS = {
-    "percent": ("百分比 %", "%", "% · 百分比"),
-    "years": ("年", "years", "years · 年"),
-    "persons": ("人", "persons", "persons · 人"),
-}
 RATE_UNITS = {"percent": ("个百分点/年", "pp/yr", "pp/yr")}
 
 
