@@ -257,3 +257,45 @@ def test_every_number_gets_a_ledger_row(extractor):
             ("120万人", "context_statistic"), ("8", "page_number"), ("95%", "observation"),
         ]
     )  # fmt: skip
+
+
+PUB, UPPER, RESID = (
+    "public_kindergarten_enrollment_share",
+    "upper_secondary_gross_enrollment_rate",
+    "residential_kindergartens_opened",
+)
+ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "baseline": 2021}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison phrase (比上年, 较“十三五”末, 与2015年相比) between a phrase's level and its
+        # change: the change is the same phrase's; the comparison year is never its year
+        ("一、2021年工作回顾\n学前三年毛入园率达到91.5%，比上年提高0.8个百分点。\n", [(PRE, 2021, "=", 91.5, None, "level"), (PRE, 2021, "=", 0.8, None, "increase")]),
+        ("一、2021年工作回顾\n高中阶段教育毛入学率达到94.2%，较“十三五”末提高1.6个百分点。\n", [(UPPER, 2021, "=", 94.2, None, "level"), (UPPER, 2021, "=", 1.6, None, "increase")]),
+        ("一、2021年工作回顾\n学前三年毛入园率达到90.6%，与2015年相比提高9.2个百分点。\n", [(PRE, 2021, "=", 90.6, None, "level"), (PRE, 2021, "=", 9.2, None, "increase")]),
+        # 由上年的X提高到Y: X is the year before the year the sentence is about
+        ("一、2021年工作回顾\n普惠性幼儿园覆盖率由上年的87.2%提高到89.5%。\n", [(INC, 2020, "=", 87.2, None, "level"), (INC, 2021, "=", 89.5, None, "level")]),
+        # 分别由X、Y提高到Z、W: two names, four values
+        ("一、2021年工作回顾\n普惠性幼儿园覆盖率、公办园在园幼儿占比分别由上年的86.9%、53.4%提高到88.2%、56%。\n", [(INC, 2020, "=", 86.9, None, "level"), (PUB, 2020, "=", 53.4, None, "level"), (INC, 2021, "=", 88.2, None, "level"), (PUB, 2021, "=", 56.0, None, "level")]),
+        # "三项指标分别…": the names are the last three named; one unit for the whole list
+        ("学前教育毛入园率达到91.8%，九年义务教育巩固率达到96.8%，高中阶段教育毛入学率达到91.2%，三项指标分别比2015年提高13.2、8.6和10.7个百分点。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level"), (PRE, 2025, "=", 13.2, None, "increase"), (CONS, 2025, "=", 8.6, None, "increase"), (UPPER, 2025, "=", 10.7, None, "increase")]),
+        # a count before its name with the completing verb after the name
+        ("确保14所城镇小区配套幼儿园2023年底前全部移交。", [(RESID, 2023, "=", 14.0, None, "cumulative")]),
+        ("督促20所城镇小区配套幼儿园按期移交并投入使用。", [(RESID, 2025, "=", 20.0, None, "cumulative")]),
+        # ... but a count of what exists is still not a target
+        ("全市现有14所城镇小区配套幼儿园。", []),
+        # a scale applied without a float artefact (82.4 × 1e8 is 8240000000.000001 in floats)
+        ("“十四五”期间累计投入教育资金82.4亿元。", [("education_investment", 2025, "=", 8240000000.0, None, "cumulative")]),
+        # a baseline in brackets after the target
+        ("学前教育毛入园率达到95%（2020年为91%）。", [(PRE, 2020, "=", 91.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # several names, one shared target with a comparator
+        ("学前教育毛入园率、普惠性幼儿园覆盖率和九年义务教育巩固率均提高到95%以上。", [(PRE, 2025, ">=", 95.0, None, "level"), (INC, 2025, ">=", 95.0, None, "level"), (CONS, 2025, ">=", 95.0, None, "level")]),
+        # the next indicator's number is never bound, in either list form
+        ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_prose_phrasings_the_readers_were_not_written_for(extractor, text, expected):
+    kw = ANNUAL if text.startswith("一、2021年") else {}
+    assert observed(extractor, text, **kw) == sorted(expected)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
@@ -310,8 +310,8 @@ class GridInterpreter:
         value, upper = q.value, q.upper
         if not q.unit_token and stated_unit:
             scale = _scale_of(stated_unit)
-            value *= scale
-            upper = upper * scale if upper is not None else None
+            value = scaled(value, scale)
+            upper = scaled(upper, scale) if upper is not None else None
         unit = self.rules.quantity_units.get(_unit_core(stated_unit)) if stated_unit else None
         expected = {self.book[i].unit for i in ids}
         if unit is None:

@@ -24,6 +24,14 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.prose_phrases import (
+    COMPARISON_PHRASE,
+    DEADLINE,
+    FROM_VALUE,
+    PREVIOUS_YEAR,
+    counted_names,
+    shared_units,
+)
 from analysis.extraction.quantities import Quantity, QuantityFinder
 from analysis.rules import Rules
 
@@ -148,6 +156,7 @@ class ProseBinder:
                 out.notes.append((q, *why))
             else:
                 candidates.append(q)
+        candidates = shared_units(text, candidates)
         taken: dict[
             int, tuple[AliasMatch, tuple[str, ...], int]
         ] = {}  # start -> (phrase, ids, end)
@@ -304,13 +313,22 @@ class ProseBinder:
             gap = text[q.end : a.start].strip()
             if gap not in ("", "的", "之", "个"):
                 return None
-            verb = self._verb_before(text, q.start, s_start) or self._verb_in_alias(a)
+            verb = (
+                self._verb_before(text, q.start, s_start)
+                or self._verb_in_alias(a)
+                or self._completion_after(text, a.end)
+            )
             ids = self._fits(a.indicator_ids, q, cumulative_ok=verb)
             if q.unit != "percent":
                 # "有46所幼儿园被评为…" states no target: a count built needs its verb
                 ids = tuple(i for i in ids if verb or self.book[i].value_kind != "cumulative")
             return (a, ids, q.end) if ids else None
         return None
+
+    def _completion_after(self, text, at) -> bool:
+        """A completing verb after the phrase in its clause ("…幼儿园年底前全部移交")."""
+        end = _next_break(text, at, min(len(text), at + 30), CLAUSE_BREAK)
+        return any(v in text[at:end] for v in self.rules.completion_verbs)
 
     def _verb_in_alias(self, a: AliasMatch) -> bool:
         return any(a.alias.startswith(v) for v in self.rules.cumulative_verbs)
@@ -320,13 +338,18 @@ class ProseBinder:
         if at < 0:
             return
         group = self._chain_ending_before(text, aliases, at)
+        if len(group) < 2:
+            group = counted_names(text, aliases, at, s_start) or group
         stop = next((a.start for a in aliases if a.start > at), len(text))
         values = [q for q in candidates if at < q.start < stop and q.start not in taken]
-        if len(group) >= 2 and len(values) == len(group):
-            for a, q in zip(group, values, strict=True):
-                ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
-                if ids:
-                    taken[q.start] = (a, ids, q.end)
+        n = len(group)
+        if n < 2 or len(values) not in (n, 2 * n):
+            return
+        # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
+        for a, q in zip(group * (len(values) // n), values, strict=True):
+            ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
+            if ids:
+                taken[q.start] = (a, ids, q.end)
 
     def _chain_ending_before(self, text, aliases, at) -> list[AliasMatch]:
         before = [a for a in aliases if a.end <= at]
@@ -355,7 +378,7 @@ class ProseBinder:
             pieces.append(text[pos:k])
             pos, carried = k_end, True
         pieces.append(text[pos : q.start])
-        residual = FILLER.sub("", "".join(pieces))
+        residual = FILLER.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
@@ -416,9 +439,25 @@ class ProseBinder:
 
     def _year(self, text, q: Quantity, s_start, review, ctx: Context) -> tuple[int, str]:
         scope = text[s_start : q.start]
-        if re.search(r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?)?\s*$", scope[-12:]):
-            m = re.search(r"((?:19|20)\d\d)\s*年\s*的?\s*$", scope)
-            return (int(m.group(1)), "sentence") if m else (ctx.baseline_year, "from_value")
+        if PREVIOUS_YEAR.search(scope[-12:]):
+            # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
+            year, basis = self._year_of(scope, review, ctx)
+            return year - 1, basis
+        m = FROM_VALUE.search(scope[-40:])
+        if m and m.group(1):
+            return int(m.group(1)), "sentence"
+        if m:
+            return ctx.baseline_year, "from_value"
+        stated = self._stated_year(scope)
+        if stated is None and (deadline := self._deadline_after(text, q)) is not None:
+            return deadline, "sentence"
+        return stated or self._default_year(scope, review, ctx)
+
+    def _year_of(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
+        """The stated or implied year of a sentence up to a value (no 由/从 before it)."""
+        return self._stated_year(scope) or self._default_year(scope, review, ctx)
+
+    def _stated_year(self, scope: str) -> tuple[int, str] | None:
         year = None
         for m in YEAR_PHRASE.finditer(scope):
             if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
@@ -434,6 +473,15 @@ class ProseBinder:
             year = int(m.group(1))
         if year is not None:
             return year, "sentence"
+        return None
+
+    def _deadline_after(self, text, q: Quantity) -> int | None:
+        """ "确保14所…幼儿园2023年底前全部移交": a deadline later in the value's clause."""
+        end = _next_break(text, q.end, min(len(text), q.end + 30), CLAUSE_BREAK)
+        m = DEADLINE.search(text, q.end, end)
+        return int(m.group(1)) if m else None
+
+    def _default_year(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
         plain = scope.replace("“", "").replace("”", "").replace('"', "")
         if any(p in plain for p in self.rules.period_end_phrases):
             return ctx.period_end, "period_phrase"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 
 import cn2an
@@ -51,6 +52,14 @@ def _to_float(text: str) -> float | None:
             return None
     # A 300-digit number is text, not a value: beyond this it cannot be a plan's quantity.
     return value if value == value and abs(value) < 1e15 else None
+
+
+def scaled(value: float, factor: float) -> float:
+    """value × factor as written: 82.4亿 is 8240000000, not the float product
+    8240000000.000001 (the decimal digits as printed are multiplied exactly)."""
+    if factor == 1:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 @lru_cache(maxsize=4096)
@@ -127,7 +136,7 @@ class QuantityFinder:
         value = _to_float(num)
         if value is None:
             return None
-        value *= SCALES.get(m.group("scale") or "", 1)
+        value = scaled(value, SCALES.get(m.group("scale") or "", 1))
         upper = None
         num2 = m.group("num2")
         unit2 = m.group("unit2")
@@ -136,16 +145,16 @@ class QuantityFinder:
             second = _to_float(num2)
             if second is None:
                 return None
-            upper = second * SCALES.get(m.group("scale2") or "", 1)
+            upper = scaled(second, SCALES.get(m.group("scale2") or "", 1))
             unit_token = unit_token or unit2
             pct = pct or bool(m.group("pct2"))
         if pct:
             unit_token = "%"
         unit = self.rules.quantity_units.get(unit_token or "")
         if unit_token in ("万人", "万元", "亿元", "千元", "万人次"):
-            value *= SCALES[unit_token[0]]
+            value = scaled(value, SCALES[unit_token[0]])
             if upper is not None and unit2 == unit_token:
-                upper *= SCALES[unit_token[0]]
+                upper = scaled(upper, SCALES[unit_token[0]])
         comparator = None
         approximate = False
         if m.group("yu"):

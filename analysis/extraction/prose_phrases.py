@@ -1,0 +1,64 @@
+"""Phrases the prose binder reads around numbers: comparisons, from-values, deadlines, lists.
+
+* a comparison ("比上年", "较“十三五”末", "与2015年相比") says what a change is measured
+  from; between a phrase and its value it is no more than a verb, and its year is never
+  the value's year;
+* a from-value ("由上年的87.2%", "分别由上年的86.9%、53.4%") is a level of the year the
+  comparison names (上年: the year before the one the sentence is about);
+* a deadline after the value ("…2023年底前全部移交") is the value's year when none is
+  stated before it;
+* "三项指标分别…" refers back to the last three phrases named; "13.2、8.6和10.7个百分点"
+  is one list whose last number carries the unit of all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from analysis.codebook import AliasMatch
+from analysis.extraction.quantities import Quantity
+
+# "比上年", "较“十三五”末", "与2015年相比", "由上年的": what a change is measured from, not
+# a phrase or a value of its own; between a phrase and its value it reads like a verb
+COMPARISON_PHRASE = re.compile(
+    r"(?:比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
+    r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?|基期)\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
+)
+# the values of a list before this one: "由上年的86.9%、53.4%" (53.4% is also a from-value)
+_LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"
+PREVIOUS_YEAR = re.compile(
+    r"(?:由|从)\s*(?:上年|去年|上一年|上年度)\s*(?:同期)?\s*的?\s*" + _LISTED + "$"
+)
+FROM_VALUE = re.compile(r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?)?\s*" + _LISTED + "$")
+# "三项指标分别…": the last N phrases named before it
+COUNTED_NAMES = re.compile(
+    r"([两二三四五六七八九十]|\d)\s*(?:项|个)\s*(?:指标|比例|比率)?\s*(?:均|都)?\s*$"
+)
+_SMALL_NUMERALS = {ch: k for k, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
+DEADLINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:底|末|年底)?\s*(?:前|之前|以前)")
+LIST_JOIN = re.compile(r"\s*[、和及]\s*")
+
+
+def counted_names(text: str, aliases, at: int, s_start: int) -> list[AliasMatch]:
+    """ "A…，B…，C…，三项指标分别…": the last N distinct phrases of the sentence before `at`."""
+    m = COUNTED_NAMES.search(text, max(s_start, at - 10), at)
+    if m is None:
+        return []
+    digit = m.group(1)
+    n = int(digit) if digit.isdigit() else _SMALL_NUMERALS[digit]
+    names: list[AliasMatch] = []
+    for a in reversed([a for a in aliases if s_start <= a.start and a.end <= m.start()]):
+        if all(a.indicator_ids != b.indicator_ids for b in names):
+            names.insert(0, a)
+    return names[-n:] if len(names) >= n else []
+
+
+def shared_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "提高13.2、8.6和10.7个百分点": a list whose last number alone carries the unit."""
+    out = list(quantities)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if q.unit_token is None and nxt.unit_token and LIST_JOIN.fullmatch(text[q.end : nxt.start]):
+            out[k] = replace(q, unit_token=nxt.unit_token, unit=nxt.unit, points=nxt.points)
+    return out
