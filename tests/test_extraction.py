@@ -299,3 +299,20 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
 def test_prose_phrasings_the_readers_were_not_written_for(extractor, text, expected):
     kw = ANNUAL if text.startswith("一、2021年") else {}
     assert observed(extractor, text, **kw) == sorted(expected)
+
+
+UNSEEN_LAYOUTS = [
+    # one indicator down the years: a two-column table spaced with full-width spaces
+    ("年　度　　　财政性教育经费支出（亿元）\n2021年　　　72.4\n2022年　　　75.8\n2023年　　　79.5\n", [("education_fiscal_expenditure", 2021, "=", 7240000000.0, None, "level"), ("education_fiscal_expenditure", 2022, "=", 7580000000.0, None, "level"), ("education_fiscal_expenditure", 2023, "=", 7950000000.0, None, "level")]),
+    # a target for every year of the period in one row
+    ("指标|2021年|2022年|2023年|2024年|2025年\n学前教育毛入园率（%）|90|91|92|93|≥95\n", [(PRE, y, ">=" if y == 2025 else "=", v, None, "level") for y, v in zip(range(2021, 2026), (90.0, 91.0, 92.0, 93.0, 95.0), strict=True)]),
+    # the unit in brackets after the name, a category row above the indicators
+    ("指标|2020年|2025年\n学前教育|||\n学前教育毛入园率（%）|88|≥92\n普惠性幼儿园覆盖率（%）|80|85\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, "=", 85.0, None, "level")]),
+    # a value in brackets in a cell
+    ("指标|单位|2020年|2025年\n学前教育毛入园率|%|（88）|92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN_LAYOUTS)
+def test_table_layouts_the_readers_were_not_written_for(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -153,7 +153,13 @@ class TextLines:
 def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """How a line is delimited and the (start, end) of each cell within it."""
     text = text.translate(_BOX_BARS)
-    if "|" in text.strip("|").strip() or (text.startswith("|") and text.count("|") >= 3):
+    # "学前教育|||": a category row whose empty cells are only trailing bars
+    bars_only_after = text.endswith("||") and not text.startswith("|")
+    if (
+        "|" in text.strip("|").strip()
+        or (text.startswith("|") and text.count("|") >= 3)
+        or bars_only_after
+    ):
         body_start = 1 if text.startswith("|") else 0
         body_end = len(text) - 1 if text.endswith("|") and len(text) > 1 else len(text)
         spans, pos = [], body_start
