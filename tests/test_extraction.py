@@ -316,3 +316,23 @@ UNSEEN_LAYOUTS = [
 @pytest.mark.parametrize(("text", "expected"), UNSEEN_LAYOUTS)
 def test_table_layouts_the_readers_were_not_written_for(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_project_list_without_years_states_period_totals(extractor):
+    """A table of projects (no year columns): its money column and the counts in its
+    description cells are the period's cumulative targets; its row numbers are not values."""
+    text = (
+        "专栏2　“十四五”教育重点项目\n| 序号 | 工程名称 | 建设内容 | 总投资（万元） |\n|:---:|:---|:---|---:|\n"
+        "| 1 | 学前教育扩容工程 | 新建幼儿园12所，新增学位3600个 | 18600 |\n"
+        "| 2 | 职业教育提质工程 | 实训基地建设 | 8500 |\n| 合计 | | | 27100 |\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert result.unread_tables == []
+    assert {r["disposition"] for r in result.ledger} == {"observation", "section_number"}
+    assert observed(extractor, text) == [
+        ("education_investment", 2025, "=", 85000000.0, None, "cumulative"),
+        ("education_investment", 2025, "=", 186000000.0, None, "cumulative"),
+        ("education_investment", 2025, "=", 271000000.0, None, "cumulative"),
+        ("new_kindergartens_built", 2025, "=", 12.0, None, "cumulative"),
+        ("school_places_added", 2025, "=", 3600.0, None, "cumulative"),
+    ]

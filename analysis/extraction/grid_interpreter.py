@@ -9,10 +9,11 @@ A blank, "—", "/" or "-" cell is not stated, never zero.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.project_tables import description_cells, project_columns
 from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
@@ -52,6 +53,7 @@ class TableValue:
     attribute: str | None
     caption: str
     reader: str
+    year_basis: str = "table_header"  # "default": a project table's period total
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,8 @@ class GridReading:
     read: bool  # a header with years was found
     problem: str | None = None
     header: list[GridCell] | None = None  # the header row used (for a table's continuation)
+    # cells left to the prose binder: a project table's descriptions ("新建幼儿园12所，…")
+    prose_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 class GridInterpreter:
@@ -125,13 +129,18 @@ class GridInterpreter:
         self.book, self.matcher, self.rules = book, matcher, rules
         self.numbers = QuantityFinder(rules)
 
-    def read(self, grid: Grid) -> GridReading:
+    def read(self, grid: Grid, period_end: int | None = None) -> GridReading:
+        """`period_end`: the year of a project table's totals (no year columns)."""
         grid = merge_two_line_header(grid)
         header_row = self._header_row(grid)
         if header_row is not None:
             return self._read_rows(grid, header_row)
         if self._transposed(grid):
             return self._read_rows(_transpose(grid), 0)
+        if period_end is not None:
+            projects = self._read_projects(grid, period_end)
+            if projects is not None:
+                return projects
         notes = [
             CellNote((c.start, c.end), "unread_table", "no header row of year cells found")
             for r in grid.rows
@@ -237,6 +246,59 @@ class GridInterpreter:
                 values.extend(found)
                 notes.extend(cell_notes)
         return GridReading(values, notes, True, header=header)
+
+    def _read_projects(self, grid: Grid, year: int) -> GridReading | None:
+        """A project table (project_tables.py): value columns and description cells."""
+        columns, described, index = project_columns(grid, self._names_a_total)
+        if not columns and not described:
+            return None
+        header = grid.rows[0]
+        values: list[TableValue] = []
+        notes = [
+            CellNote((c.start, c.end), "table_header", "a column header")
+            for c in header
+            if any(ch.isdigit() for ch in c.text)
+        ]
+        for row in grid.rows[1:]:
+            if (
+                index is not None
+                and index < len(row)
+                and any(ch.isdigit() for ch in row[index].text)
+            ):
+                notes.append(
+                    CellNote((row[index].start, row[index].end), "section_number", "a row number")
+                )
+            for k, head in columns.items():
+                if k >= len(row) or row[k].text in NOT_STATED:
+                    continue
+                cell = row[k]
+                found = self._one(head, "", "", "", cell.text, year)
+                if isinstance(found, CellNote):
+                    notes.append(CellNote((cell.start, cell.end), found.disposition, found.reason))
+                    continue
+                ids, comparator, value, upper, unit = found
+                values.append(
+                    TableValue(
+                        ids,
+                        year,
+                        comparator,
+                        value,
+                        upper,
+                        unit,
+                        (cell.start, cell.end),
+                        (header[k].start, header[k].end),
+                        None,
+                        grid.caption,
+                        grid.reader,
+                        "default",
+                    )
+                )
+        prose = [(c.start, c.end) for c in description_cells(grid, described)]
+        return GridReading(values, notes, True, prose_spans=prose)
+
+    def _names_a_total(self, text: str) -> bool:
+        ids = self._indicators(_bare_name(text)[0], "")
+        return bool(ids) and all(self.book[i].value_kind == "cumulative" for i in ids)
 
     def _default_unit(self, grid: Grid, name_header: str) -> str:
         for text in (name_header, grid.caption):
