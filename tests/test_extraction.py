@@ -58,6 +58,9 @@ def observed(extractor, text, **kw):
         ("约1.5亿元", (150000000.0, "yuan", "~", None)),
         ("≥=7", (7.0, None, ">=", None)),
         ("提高5个百分点", (5.0, "percent", None, None)),
+        ("实现百分之百", (100.0, "percent", None, None)),
+        ("提高到三成", (30.0, "percent", None, None)),
+        ("达到6成以上", (60.0, "percent", ">=", None)),
     ],
 )
 def test_quantities(rules, text, expected):
@@ -292,6 +295,9 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         ("学前教育毛入园率达到95%（2020年为91%）。", [(PRE, 2020, "=", 91.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
         # several names, one shared target with a comparator
         ("学前教育毛入园率、普惠性幼儿园覆盖率和九年义务教育巩固率均提高到95%以上。", [(PRE, 2025, ">=", 95.0, None, "level"), (INC, 2025, ">=", 95.0, None, "level"), (CONS, 2025, ">=", 95.0, None, "level")]),
+        # the variants of a phrase that real plans write (的 inserted, 比例 for 占比)
+        ("中职学校“双师型”教师比例达到55%以上。", [("dual_qualified_teacher_share", 2025, ">=", 55.0, None, "level")]),
+        ("配备专兼职心理健康工作人员的中小学校比例达到95%。", [("mental_health_staff_school_share", 2025, "=", 95.0, None, "level")]),
         # the next indicator's number is never bound, in either list form
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),
     ],

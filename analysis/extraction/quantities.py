@@ -131,9 +131,9 @@ class QuantityFinder:
             return None  # the tail of a malformed number ("1..5"): its head was read
         if chinese and not (pct or unit_token or m.group("scale")):
             return None  # 十四五, 一流, 三全育人: words, not quantities
-        if chinese and (len(num) == 1 and num in "点百千万亿"):
+        if chinese and (len(num) == 1 and num in "点百千万亿") and not (pct and num == "百"):
             return None
-        value = _to_float(num)
+        value = 100.0 if pct and num == "百" else _to_float(num)  # 百分之百
         if value is None:
             return None
         value = scaled(value, SCALES.get(m.group("scale") or "", 1))
@@ -150,6 +150,9 @@ class QuantityFinder:
             pct = pct or bool(m.group("pct2"))
         if pct:
             unit_token = "%"
+        if unit_token == "成":  # tenths: 三成 is 30%
+            value = scaled(value, 10)
+            upper = scaled(upper, 10) if upper is not None else None
         unit = self.rules.quantity_units.get(unit_token or "")
         if unit_token in ("万人", "万元", "亿元", "千元", "万人次"):
             value = scaled(value, SCALES[unit_token[0]])
