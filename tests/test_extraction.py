@@ -299,6 +299,7 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         ("中职学校“双师型”教师比例达到55%以上。", [("dual_qualified_teacher_share", 2025, ">=", 55.0, None, "level")]),
         ("配备专兼职心理健康工作人员的中小学校比例达到95%。", [("mental_health_staff_school_share", 2025, "=", 95.0, None, "level")]),
         # the next indicator's number is never bound, in either list form
+        ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),
     ],
 )  # fmt: skip

@@ -337,9 +337,10 @@ class ProseBinder:
         at = text.find("分别", s_start, candidates[-1].start if candidates else s_start)
         if at < 0:
             return
-        group = self._chain_ending_before(text, aliases, at)
-        if len(group) < 2:
-            group = counted_names(text, aliases, at, s_start) or group
+        # "三项指标分别…" counts its names: that count outranks a chain of phrases
+        group = counted_names(text, aliases, at, s_start) or self._chain_ending_before(
+            text, aliases, at
+        )
         stop = next((a.start for a in aliases if a.start > at), len(text))
         values = [q for q in candidates if at < q.start < stop and q.start not in taken]
         n = len(group)
@@ -398,9 +399,11 @@ class ProseBinder:
         if not ids:
             return None
         shared = [a]
+        # a phrase with a value of its own ("96.8%的巩固率，毛入学率达到91.2%") is not shared
+        valued = {alias.start for alias, _, _ in taken.values()}
         if "分别" not in text[a.end : q.start]:
             for b in reversed([x for x in aliases if x.end <= a.start]):
-                if CHAIN.match(text[b.end : shared[0].start]):
+                if b.start not in valued and CHAIN.match(text[b.end : shared[0].start]):
                     shared.insert(0, b)
                 else:
                     break
