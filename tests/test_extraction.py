@@ -315,6 +315,9 @@ UNSEEN_LAYOUTS = [
     ("指标|2021年|2022年|2023年|2024年|2025年\n学前教育毛入园率（%）|90|91|92|93|≥95\n", [(PRE, y, ">=" if y == 2025 else "=", v, None, "level") for y, v in zip(range(2021, 2026), (90.0, 91.0, 92.0, 93.0, 95.0), strict=True)]),
     # the unit in brackets after the name, a category row above the indicators
     ("指标|2020年|2025年\n学前教育|||\n学前教育毛入园率（%）|88|≥92\n普惠性幼儿园覆盖率（%）|80|85\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, "=", 85.0, None, "level")]),
+    # a row named by the codebook's official name, and a row whose name holds two phrases
+    # (学校 … 互联网接入率): the phrase that ends the name is what the row measures
+    ("指标|单位|2020年|2025年\n实现“班班通”的农村学校比例|%|85|100\n义务教育学校互联网接入率|%|98|100\n", [("rural_school_multimedia_classroom_share", 2020, "=", 85.0, None, "level"), ("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level"), ("school_internet_access_rate", 2020, "=", 98.0, None, "level"), ("school_internet_access_rate", 2025, "=", 100.0, None, "level")]),
     # a value in brackets in a cell
     ("指标|单位|2020年|2025年\n学前教育毛入园率|%|（88）|92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
 ]  # fmt: skip

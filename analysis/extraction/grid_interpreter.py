@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analysis.codebook import AliasMatcher, Indicator
+from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.project_tables import description_cells, project_columns
 from analysis.extraction.quantities import QuantityFinder, scaled
@@ -128,6 +128,11 @@ class GridInterpreter:
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.numbers = QuantityFinder(rules)
+        # a table row may carry the indicator's official name ("实现“班班通”的农村学校比例")
+        self.official: dict[str, tuple[str, ...]] = {}
+        for ind in book.values():
+            key = strip_ignorable(ind.name_zh)
+            self.official[key] = (*self.official.get(key, ()), ind.indicator_id)
 
     def read(self, grid: Grid, period_end: int | None = None) -> GridReading:
         """`period_end`: the year of a project table's totals (no year columns)."""
@@ -391,10 +396,17 @@ class GridInterpreter:
         ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)
         if ids:
             return ids
-        found = {m.indicator_ids for m in self.matcher.find(bare)}
+        official = self.official.get(strip_ignorable(bare))
+        if official:
+            return official
+        matches = self.matcher.find(bare)
+        found = {m.indicator_ids for m in matches}
         if len(found) == 1:
             return next(iter(found))
-        return ()
+        # "义务教育学校互联网接入率": a Chinese noun phrase ends in its head, so the phrase
+        # that ends the name is what the row measures
+        last = [m for m in matches if m.end == len(bare)]
+        return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
 
 
 def _bare_name(name: str) -> tuple[str, str]:
