@@ -298,6 +298,15 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         # the variants of a phrase that real plans write (的 inserted, 比例 for 占比)
         ("中职学校“双师型”教师比例达到55%以上。", [("dual_qualified_teacher_share", 2025, ">=", 55.0, None, "level")]),
         ("配备专兼职心理健康工作人员的中小学校比例达到95%。", [("mental_health_staff_school_share", 2025, "=", 95.0, None, "level")]),
+        # a clause with no phrase of its own after a period phrase keeps the subject
+        ("学校冰雪课普及率2023年达到90%，到“十四五”末达到100%。", [("ice_snow_course_coverage", 2023, "=", 90.0, None, "level"), ("ice_snow_course_coverage", 2025, "=", 100.0, None, "level")]),
+        # 约为: about
+        ("一、发展基础\n学校冰雪课普及率约为70%。\n", [("ice_snow_course_coverage", 2020, "~", 70.0, None, "level")]),
+        # 各: each of the names listed
+        ("名师工作室、名班主任工作室各建设30个。", [("master_teacher_studios", 2025, "=", 30.0, None, "cumulative"), ("master_head_teacher_studios", 2025, "=", 30.0, None, "cumulative")]),
+        # a generic word right before a phrase (学校 in 义务教育学校互联网接入率) is its modifier:
+        # the list of phrases sharing 均达到100% goes on through it
+        ("义务教育学校互联网接入率、中小学校安保达标率均达到100%。", [("school_internet_access_rate", 2025, "=", 100.0, None, "level"), ("school_security_compliance_rate", 2025, "=", 100.0, None, "level")]),
         # the next indicator's number is never bound, in either list form
         ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),

@@ -27,9 +27,12 @@ from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.prose_phrases import (
     COMPARISON_PHRASE,
     DEADLINE,
+    EACH,
     FROM_VALUE,
+    PERIOD_PHRASE,
     PREVIOUS_YEAR,
     counted_names,
+    head_phrases,
     shared_units,
 )
 from analysis.extraction.quantities import Quantity, QuantityFinder
@@ -89,6 +92,7 @@ class ProseBinder:
         out = ProseReading()
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
+        aliases = head_phrases(aliases, self._is_rate)
         quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
         quantities += self._doublings(text, skip)
         quantities.sort(key=lambda q: q.start)
@@ -121,6 +125,9 @@ class ProseBinder:
                 )
                 pos = s_end + 1
         return out
+
+    def _is_rate(self, a: AliasMatch) -> bool:
+        return all(self.book[i].unit == "percent" for i in a.indicator_ids)
 
     def _doublings(self, text: str, skip) -> list[Quantity]:
         out = []
@@ -167,6 +174,7 @@ class ProseBinder:
                 taken[q.start] = hit
         # 2. 分别: a list of names, then as many values
         self._respectively(text, start, aliases, candidates, taken)
+        self._each(text, aliases, candidates, taken)
         # 3. value after its name (numbers already bound to that name may sit between)
         for q in candidates:
             if q.start not in taken:
@@ -352,6 +360,17 @@ class ProseBinder:
             if ids:
                 taken[q.start] = (a, ids, q.end)
 
+    def _each(self, text, aliases, candidates, taken):
+        """ "名师工作室、名班主任工作室各建设30个": the value is each listed name's."""
+        for q in candidates:
+            prior = [a for a in aliases if a.end <= q.start]
+            if q.start in taken or not prior or not EACH.match(text[prior[-1].end : q.start]):
+                continue
+            group = self._chain_ending_before(text, aliases, prior[-1].end)
+            ids = tuple(i for a in group for i in self._fits(a.indicator_ids, q, True))
+            if len(group) >= 2 and ids:
+                taken[q.start] = (group[-1], ids, q.end)
+
     def _chain_ending_before(self, text, aliases, at) -> list[AliasMatch]:
         before = [a for a in aliases if a.end <= at]
         if not before:
@@ -379,7 +398,8 @@ class ProseBinder:
             pieces.append(text[pos:k])
             pos, carried = k_end, True
         pieces.append(text[pos : q.start])
-        residual = FILLER.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
+        gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
+        residual = FILLER.sub("", gap)
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
@@ -461,7 +481,7 @@ class ProseBinder:
         return self._stated_year(scope) or self._default_year(scope, review, ctx)
 
     def _stated_year(self, scope: str) -> tuple[int, str] | None:
-        year = None
+        year, year_end = None, 0
         for m in YEAR_PHRASE.finditer(scope):
             if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
                 continue
@@ -473,10 +493,14 @@ class ProseBinder:
                 continue
             if _in_brackets(scope, m.start(), "《", "》"):
                 continue
-            year = int(m.group(1))
-        if year is not None:
-            return year, "sentence"
-        return None
+            year, year_end = int(m.group(1)), m.end()
+        if year is None:
+            return None
+        # "2023年达到90%，到“十四五”末达到100%": a period phrase after the year governs
+        tail = scope[year_end:].replace("“", "").replace("”", "").replace('"', "")
+        if any(p in tail for p in self.rules.period_end_phrases):
+            return None
+        return year, "sentence"
 
     def _deadline_after(self, text, q: Quantity) -> int | None:
         """ "确保14所…幼儿园2023年底前全部移交": a deadline later in the value's clause."""

@@ -25,6 +25,10 @@ COMPARISON_PHRASE = re.compile(
     r"(?:比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
     r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?|基期)\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
 )
+# "到“十四五”末", "“十四五”期间": a period named in words, read like a year
+PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
+# "A、B各建设30个": the value is each name's
+EACH = re.compile(r"^\s*各\s*[\u4e00-\u9fff]{0,3}\s*$")
 # the values of a list before this one: "由上年的86.9%、53.4%" (53.4% is also a from-value)
 _LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"
 PREVIOUS_YEAR = re.compile(
@@ -52,6 +56,20 @@ def counted_names(text: str, aliases, at: int, s_start: int) -> list[AliasMatch]
         if all(a.indicator_ids != b.indicator_ids for b in names):
             names.insert(0, a)
     return names[-n:] if len(names) >= n else []
+
+
+def head_phrases(aliases: list[AliasMatch], is_rate) -> list[AliasMatch]:
+    """ "义务教育学校互联网接入率": a word for what is counted (学校) right before a rate's
+    phrase (互联网接入率) says what the rate is of; the two are one phrase, named by the
+    rate (a Chinese noun phrase ends in its head). `is_rate(match)`: a percent phrase."""
+    out: list[AliasMatch] = []
+    for a in aliases:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == a.start and is_rate(a) and not is_rate(prev):
+            out[-1] = AliasMatch(prev.start, a.end, a.alias, a.indicator_ids)
+        else:
+            out.append(a)
+    return out
 
 
 def shared_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
