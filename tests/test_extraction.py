@@ -327,6 +327,11 @@ UNSEEN_LAYOUTS = [
     # a row named by the codebook's official name, and a row whose name holds two phrases
     # (学校 … 互联网接入率): the phrase that ends the name is what the row measures
     ("指标|单位|2020年|2025年\n实现“班班通”的农村学校比例|%|85|100\n义务教育学校互联网接入率|%|98|100\n", [("rural_school_multimedia_classroom_share", 2020, "=", 85.0, None, "level"), ("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level"), ("school_internet_access_rate", 2020, "=", 98.0, None, "level"), ("school_internet_access_rate", 2025, "=", 100.0, None, "level")]),
+    # a long name wrapped onto a second line of its own (pipes, then runs of spaces)
+    ("指标|单位|2020年|2025年\n学前教育毛入园率|%|88|≥92\n劳动年龄人口平均受|年|10.5|11\n教育年限|||\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.5, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.0, None, "level")]),
+    ("指标　　单位　　2020年　　2025年\n劳动年龄人口平均受　　年　　10.5　　11\n教育年限\n学前教育毛入园率　　%　　88　　≥92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.5, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.0, None, "level")]),
+    # two tables side by side: each half has its own name column
+    ("指标|2020年|2025年|指标|2020年|2025年\n学前教育毛入园率（%）|88|≥92|九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
     # a value in brackets in a cell
     ("指标|单位|2020年|2025年\n学前教育毛入园率|%|（88）|92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
 ]  # fmt: skip
@@ -354,4 +359,17 @@ def test_a_project_list_without_years_states_period_totals(extractor):
         ("education_investment", 2025, "=", 271000000.0, None, "cumulative"),
         ("new_kindergartens_built", 2025, "=", 12.0, None, "cumulative"),
         ("school_places_added", 2025, "=", 3600.0, None, "cumulative"),
+    ]
+
+
+def test_a_short_caption_between_two_spaced_tables_is_not_a_wrapped_name(extractor):
+    text = (
+        "指标　　单位　　2020年　　2025年\n学前教育毛入园率　　%　　88　　≥92\n主要指标续表\n"
+        "指标　　单位　　2020年　　2025年\n九年义务教育巩固率　　%　　95　　96\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 96.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
     ]

@@ -107,6 +107,26 @@ def continues(raw: str, previous: Grid, header: list[GridCell], grid: Grid) -> b
     return len(between) <= 4 and all(len(ln) <= 40 and ln[-1] not in "。；;：:" for ln in between)
 
 
+def side_by_side(grid: Grid, h: int) -> list[Grid]:
+    """ "指标|2020年|2025年|指标|2020年|2025年": two tables printed side by side, cut at
+    each name column that has year columns after it; one grid when there is one table."""
+    header = grid.rows[h]
+    names = [
+        k
+        for k, c in enumerate(header)
+        if any(c.text.replace(" ", "").startswith(w) for w in NAME_HEADERS)
+    ]
+    cuts = [k for k in names if any(header_year(c.text) for c in header[k + 1 :])]
+    if len(cuts) < 2 or cuts[0] > 1:
+        return [grid]
+    bounds = [*cuts[1:], grid.width]
+    halves = []
+    for lo, hi in zip([0, *cuts[1:]], bounds, strict=True):
+        rows = [row[lo:hi] for row in grid.rows]
+        halves.append(Grid(grid.reader, grid.caption, grid.start, grid.end, rows))
+    return halves
+
+
 def _is_role_header(text: str) -> bool:
     compact = text.replace(" ", "")
     words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
@@ -139,6 +159,15 @@ class GridInterpreter:
         grid = merge_two_line_header(grid)
         header_row = self._header_row(grid)
         if header_row is not None:
+            halves = side_by_side(grid, header_row)
+            if len(halves) > 1:  # two tables printed side by side: each has its name column
+                readings = [self._read_rows(half, header_row) for half in halves]
+                return GridReading(
+                    [v for r in readings for v in r.values],
+                    [n for r in readings for n in r.notes],
+                    True,
+                    header=grid.rows[header_row],
+                )
             return self._read_rows(grid, header_row)
         if self._transposed(grid):
             return self._read_rows(_transpose(grid), 0)
@@ -207,7 +236,7 @@ class GridInterpreter:
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
-        for row in grid.rows[h + 1 :]:
+        for row in self._join_wrapped_names(grid.rows[h + 1 :], roles["name"], years):
             if not row:
                 continue
             filled = [c for c in row if c.text and c.text not in NOT_STATED]
@@ -304,6 +333,32 @@ class GridInterpreter:
     def _names_a_total(self, text: str) -> bool:
         ids = self._indicators(_bare_name(text)[0], "")
         return bool(ids) and all(self.book[i].value_kind == "cumulative" for i in ids)
+
+    def _join_wrapped_names(self, rows, name_col: int, years: dict[int, int]):
+        """ "劳动年龄人口平均受|年|10.5|11" then "教育年限|||": a name cell wrapped onto a line
+        of its own. The lone cell is joined to the name above it when the name above names
+        no indicator and the two together do (otherwise it stays a category row)."""
+        out: list[list[GridCell]] = []
+        for row in rows:
+            filled = [c for c in row if c.text and c.text not in NOT_STATED]
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and len({(c.start, c.end) for c in filled}) == 1
+                and not any(ch.isdigit() for ch in filled[0].text)
+                and name_col < len(prev)
+                and any(k < len(prev) and prev[k].text for k in years)
+            ):
+                above = prev[name_col]
+                joined = above.text + filled[0].text
+                if not self._indicators(_bare_name(above.text)[0], "") and self._indicators(
+                    _bare_name(joined)[0], ""
+                ):
+                    cell = GridCell(joined, above.start, filled[0].end)
+                    out[-1] = [*prev[:name_col], cell, *prev[name_col + 1 :]]
+                    continue
+            out.append(row)
+        return out
 
     def _default_unit(self, grid: Grid, name_header: str) -> str:
         for text in (name_header, grid.caption):

@@ -197,7 +197,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             if kind == "pipe" and (_MD_RULE.match(text.replace(" ", "")) or _BOX_RULE.match(text)):
                 j += 1
                 continue
-            split = _split(text) or _one_cell_row(text, kind)
+            split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
             if split is None or split[0] != kind:
                 break
             row = [lines.cell(j, start + a, start + b) for a, b in split[1]]
@@ -237,6 +237,28 @@ def _one_cell_row(text: str, kind: str) -> tuple[str, list[tuple[int, int]]] | N
     if kind != "pipe" or len(bars) < 3 or bars[0] != "|" or bars[-1] != "|" or "|" in bars[1:-1]:
         return None
     return "pipe", [(1, len(bars) - 1)]
+
+
+_YEAR_IN_LINE = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | None:
+    """ "教育年限" alone between two rows of a spaced table: the end of a name cell wrapped
+    onto a line of its own (the interpreter joins it to the name above)."""
+    text = lines.items[j][0].strip()
+    nxt = _split(lines.items[j + 1][0]) if j + 1 < len(lines.items) else None
+    if (
+        kind in ("spaces", "tab")
+        and 0 < len(text) <= 12
+        and not _has_digit(text)
+        and not any(p in text for p in "。，,；;：:")
+        and nxt is not None
+        and nxt[0] == kind
+        and not lines.blank_before(j)
+        and not _YEAR_IN_LINE.search(lines.items[j + 1][0])  # a caption, then a header
+    ):
+        return kind, [(0, len(lines.items[j][0]))]
+    return None
 
 
 def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]]):
