@@ -307,6 +307,10 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         # a generic word right before a phrase (学校 in 义务教育学校互联网接入率) is its modifier:
         # the list of phrases sharing 均达到100% goes on through it
         ("义务教育学校互联网接入率、中小学校安保达标率均达到100%。", [("school_internet_access_rate", 2025, "=", 100.0, None, "level"), ("school_security_compliance_rate", 2025, "=", 100.0, None, "level")]),
+        # a change, then the level it reaches: the level is not a change
+        ("学前教育毛入园率较2020年提高4个百分点，达到92%。", [(PRE, 2025, "=", 4.0, None, "increase"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # years listed, then 分别 and as many values: each value its year
+        ("学前教育毛入园率2023年、2025年分别达到93%、95%。", [(PRE, 2023, "=", 93.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
         # the next indicator's number is never bound, in either list form
         ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),

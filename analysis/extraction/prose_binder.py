@@ -29,8 +29,10 @@ from analysis.extraction.prose_phrases import (
     DEADLINE,
     EACH,
     FROM_VALUE,
+    NUMBER,
     PERIOD_PHRASE,
     PREVIOUS_YEAR,
+    YEARS_RESPECTIVELY,
     counted_names,
     head_phrases,
     shared_units,
@@ -440,6 +442,9 @@ class ProseBinder:
             else _clause_start(text, q.start, s_start)
         )
         gap = text[lo : q.start]
+        # "提高4个百分点，达到92%": a verb before an earlier number is that number's
+        digits = [m.end() for m in re.finditer(r"\d", gap)]
+        gap = gap[digits[-1] :] if digits else gap
         clause = text[_clause_start(text, q.start, s_start) : q.start]
         unit = self.book[ids[0]].unit
         if q.points:
@@ -471,6 +476,13 @@ class ProseBinder:
             return int(m.group(1)), "sentence"
         if m:
             return ctx.baseline_year, "from_value"
+        listed = YEARS_RESPECTIVELY.search(scope)
+        if listed:
+            # "2023年、2025年分别达到93%、95%": the k-th value after 分别 is the k-th year's
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", listed.group(1))]
+            k = len(NUMBER.findall(scope, listed.end()))
+            if k < len(years):
+                return years[k], "sentence"
         stated = self._stated_year(scope)
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"

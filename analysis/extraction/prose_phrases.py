@@ -29,6 +29,11 @@ COMPARISON_PHRASE = re.compile(
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
 # "A、B各建设30个": the value is each name's
 EACH = re.compile(r"^\s*各\s*[\u4e00-\u9fff]{0,3}\s*$")
+# "2023年、2025年分别…": a list of years, then as many values
+YEARS_RESPECTIVELY = re.compile(
+    r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*分别"
+)
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the values of a list before this one: "由上年的86.9%、53.4%" (53.4% is also a from-value)
 _LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"
 PREVIOUS_YEAR = re.compile(
