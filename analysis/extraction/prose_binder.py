@@ -103,6 +103,7 @@ class ProseBinder:
             review = any(self.baseline_re.search(t) for t in path)
             section = path[-1] if path else ""
             pos = p_start
+            carry = None  # the last phrase of a sentence that ended in a semicolon
             while pos <= p_end:
                 s_end = _next_break(text, pos, p_end, SENTENCE_BREAK)
                 while a_i < len(aliases) and aliases[a_i].start < pos:
@@ -124,7 +125,11 @@ class ProseBinder:
                     section,
                     ctx,
                     out,
+                    carry,
                 )
+                ended = text[s_end] if s_end < len(text) else ""
+                last = aliases[a_j - 1] if a_j > a_i else carry
+                carry = last if ended in "；;" else None
                 pos = s_end + 1
         return out
 
@@ -157,7 +162,9 @@ class ProseBinder:
 
     # ------------------------------------------------------------ one sentence
 
-    def _sentence(self, text, start, end, aliases, quantities, review, section, ctx, out):
+    def _sentence(
+        self, text, start, end, aliases, quantities, review, section, ctx, out, carry=None
+    ):
         candidates = []
         for q in quantities:
             why = self._not_a_value(text, q, aliases, start)
@@ -183,6 +190,14 @@ class ProseBinder:
                 hit = self._after_name(text, q, aliases, start, taken)
                 if hit is not None:
                     taken[q.start] = hit
+        # 4. "…覆盖率提高到88%；2023年达到90%": a sentence of a year, a verb and a value
+        # after a semicolon keeps the phrase of the sentence before
+        if carry is not None and not aliases:
+            for q in candidates:
+                if q.start not in taken and not FILLER.sub("", text[start : q.start]):
+                    ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
+                    if ids:
+                        taken[q.start] = (carry, ids, q.end)
         for q in candidates:
             if q.start not in taken:
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
