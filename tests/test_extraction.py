@@ -340,6 +340,9 @@ UNSEEN_LAYOUTS = [
     ("指标　　单位　　2020年　　2025年\n劳动年龄人口平均受　　年　　10.5　　11\n教育年限\n学前教育毛入园率　　%　　88　　≥92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.5, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.0, None, "level")]),
     # two tables side by side: each half has its own name column
     ("指标|2020年|2025年|指标|2020年|2025年\n学前教育毛入园率（%）|88|≥92|九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    # cells split by single spaces (text extraction without layout)
+    ("指标名称 单位 2020年 2025年 属性\n学前教育毛入园率 % 88 ≥92 预期性\n九年义务教育巩固率 % 95 — 约束性\n", TABLE_EXPECTED),
+    ("指标名称 2020年 2025年\n学前教育毛入园率(%) 88 ≥92\n九年义务教育巩固率(%) 95 /\n", TABLE_EXPECTED),
     # a value in brackets in a cell
     ("指标|单位|2020年|2025年\n学前教育毛入园率|%|（88）|92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
 ]  # fmt: skip

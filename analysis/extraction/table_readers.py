@@ -369,8 +369,11 @@ def read_column_blocks(
             i += 1
             continue
         has_attr = "属性" in compact
+        has_unit = "单位" in compact
         hs = lines.cell(i, items[i][1], items[i][2])
-        header = [GridCell("指标", hs.start, hs.start), GridCell("单位", hs.start, hs.start)]
+        header = [GridCell("指标", hs.start, hs.start)]
+        if has_unit:
+            header.append(GridCell("单位", hs.start, hs.start))
         for m in re.finditer(r"((?:19|20)\d\d)\s*年", items[i][0]):
             header.append(lines.cell(i, items[i][1] + m.start(), items[i][1] + m.end()))
         if has_attr:
@@ -378,7 +381,9 @@ def read_column_blocks(
         rows = [header]
         j = i + 1
         while j < len(items):
-            group = _column_group(lines, j, len(years), has_attr, unit_cells, attribute_cells)
+            group = _column_group(
+                lines, j, len(years), has_attr, unit_cells, attribute_cells, has_unit
+            )
             if group is None:
                 break
             new_rows, j = group
@@ -402,7 +407,15 @@ def _kind(text: str, unit_cells: dict, attribute_cells: dict) -> str:
     return "text"
 
 
-def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
+def _column_group(
+    lines: TextLines,
+    j: int,
+    n_years: int,
+    has_attr: bool,
+    units: dict,
+    attrs: dict,
+    has_unit: bool = True,
+):
     items = lines.items
 
     def kind(k: int) -> str:
@@ -414,7 +427,7 @@ def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units:
     texts: list[int] = []
     k = j
     while k < len(items) and kind(k) == "text":
-        row = _row_line(lines, k, n_years, has_attr, units, attrs)
+        row = _row_line(lines, k, n_years, has_attr, units, attrs, has_unit)
         if row is not None:
             if len(texts) > 1:
                 return None
@@ -422,6 +435,8 @@ def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units:
             return out, k + 1
         texts.append(k)
         k += 1
+    if not has_unit:  # column by column needs the unit lines to know where names end
+        return None
     unit_lines = []
     while k < len(items) and kind(k) == "unit":
         unit_lines.append(k)
@@ -452,16 +467,28 @@ def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units:
     return rows, k
 
 
-def _row_line(lines: TextLines, k: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
-    """A whole row written on one line: name unit v1 .. vn [属性]."""
+def _row_line(
+    lines: TextLines,
+    k: int,
+    n_years: int,
+    has_attr: bool,
+    units: dict,
+    attrs: dict,
+    has_unit: bool = True,
+):
+    """A whole row written on one line: name [unit] v1 .. vn [属性] ("—" for a blank)."""
     text, start, _ = lines.items[k]
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    width = 2 + n_years + (1 if has_attr else 0)
+    first = 2 if has_unit else 1
+    width = first + n_years + (1 if has_attr else 0)
     if len(tokens) != width:
         return None
     cells = [lines.cell(k, start + a, start + b) for a, b in tokens]
-    if _kind(cells[1].text, units, attrs) != "unit":
+    if has_unit and _kind(cells[1].text, units, attrs) != "unit":
         return None
-    if not all(_kind(c.text, units, attrs) == "value" for c in cells[2 : 2 + n_years]):
+    if not all(
+        _kind(c.text, units, attrs) == "value" or c.text in NOT_STATED
+        for c in cells[first : first + n_years]
+    ):
         return None
     return cells
