@@ -315,6 +315,10 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         ("2022年，全市普惠性幼儿园覆盖率提高到88%；2023年达到90%。", [(INC, 2022, "=", 88.0, None, "level"), (INC, 2023, "=", 90.0, None, "level")]),
         # ... but not a sentence that names something else
         ("普惠性幼儿园覆盖率达到88%；全市有幼儿园120所。", [(INC, 2025, "=", 88.0, None, "level")]),
+        # a designation (特色学校, 高水平中职学校) counts recognitions, not schools built
+        ("“十四五”期间创建冰雪运动特色学校150所。", []),
+        ("建设省级高水平中职学校5所。", []),
+        ("新建中小学校25所，创建校园足球特色学校30所。", [("new_schools_built", 2025, "=", 25.0, None, "cumulative")]),
         # the next indicator's number is never bound, in either list form
         ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),

@@ -133,6 +133,12 @@ class ProseBinder:
                 pos = s_end + 1
         return out
 
+    def _designation(self, text, a: AliasMatch) -> bool:
+        """A generic phrase (学校) right after a designation word (特色, 高水平)."""
+        generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
+        before = text[max(0, a.start - 6) : a.start]
+        return generic and any(w in before for w in self.rules.designation_words)
+
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
 
@@ -203,6 +209,9 @@ class ProseBinder:
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
                 continue
             alias, ids, _ = taken[q.start]
+            if self._designation(text, alias):
+                out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
+                continue
             kind = self._kind(text, q, alias, ids, start)
             if kind is None:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
