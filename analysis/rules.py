@@ -23,6 +23,7 @@ class Rules:
     cumulative_verbs: tuple[str, ...]
     completion_verbs: tuple[str, ...]
     designation_words: tuple[str, ...]
+    stock_words: tuple[str, ...]
     per_unit_markers: tuple[str, ...]
     range_separators: str
     table_unit_cells: dict[str, str]
@@ -62,6 +63,7 @@ def load_rules(path: Path) -> Rules:
         cumulative_verbs=tuple(prose["cumulative_verbs"]),
         completion_verbs=tuple(prose["completion_verbs"]),
         designation_words=tuple(prose["designation_words"]),
+        stock_words=tuple(prose["stock_words"]),
         per_unit_markers=tuple(prose["per_unit_markers"]),
         range_separators=prose["range_separators"],
         table_unit_cells=dict(tables["unit_cells"]),

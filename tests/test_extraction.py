@@ -314,11 +314,16 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         # after a semicolon, a sentence of only a year, a verb and a value keeps the subject
         ("2022年，全市普惠性幼儿园覆盖率提高到88%；2023年达到90%。", [(INC, 2022, "=", 88.0, None, "level"), (INC, 2023, "=", 90.0, None, "level")]),
         # ... but not a sentence that names something else
-        ("普惠性幼儿园覆盖率达到88%；全市有幼儿园120所。", [(INC, 2025, "=", 88.0, None, "level")]),
+        ("普惠性幼儿园覆盖率达到88%；公办园在园幼儿占比达到50%。", [(INC, 2025, "=", 88.0, None, "level"), (PUB, 2025, "=", 50.0, None, "level")]),
         # a designation (特色学校, 高水平中职学校) counts recognitions, not schools built
         ("“十四五”期间创建冰雪运动特色学校150所。", []),
         ("建设省级高水平中职学校5所。", []),
         ("新建中小学校25所，创建校园足球特色学校30所。", [("new_schools_built", 2025, "=", 25.0, None, "cumulative")]),
+        # a stock: "共有X N所" / "其中X N所" / "含X N所" is the number of X (the phrase X数)
+        ("一、发展基础\n全市共有幼儿园286所，在园幼儿5.12万人。\n", [("kindergarten_count", 2020, "=", 286.0, None, "level"), ("kindergarten_enrollment", 2020, "=", 51200.0, None, "level")]),
+        ("截至2020年底，全县共有各级各类学校218所，其中幼儿园126所、小学71所。", [("school_count", 2020, "=", 218.0, None, "level"), ("kindergarten_count", 2020, "=", 126.0, None, "level")]),
+        ("全市现有普通高中38所、中等职业学校16所。", []),
+        ("截至2020年末，全市共有各级各类学校1068所（含幼儿园412所）。", [("school_count", 2020, "=", 1068.0, None, "level"), ("kindergarten_count", 2020, "=", 412.0, None, "level")]),
         # the next indicator's number is never bound, in either list form
         ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),

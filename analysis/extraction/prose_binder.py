@@ -133,6 +133,17 @@ class ProseBinder:
                 pos = s_end + 1
         return out
 
+    def _stock(self, text, a: AliasMatch, q: Quantity, s_start) -> tuple[str, ...]:
+        """ "共有幼儿园286所", "其中幼儿园126所": a stock of X is the indicator named "X数"."""
+        clause = text[_clause_start(text, a.start, s_start, "，,。；;\n（(") : a.start]
+        # right after the stock word, or after 、 in its list: "中等职业学校2所" is a kind
+        # of school, not the schools
+        right_after = any(clause.endswith(w) for w in self.rules.stock_words)
+        listed = clause.endswith("、") and any(w in clause for w in self.rules.stock_words)
+        if not (right_after or listed):
+            return ()
+        return self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
+
     def _designation(self, text, a: AliasMatch) -> bool:
         """A generic phrase (学校) right after a designation word (特色, 高水平)."""
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
@@ -441,7 +452,9 @@ class ProseBinder:
         gap = text[a.end : q.start]
         change = any(v in gap for v in self.rules.increase_verbs)
         # a specific phrase (招聘教师, 累计投入) names the act; a generic one (幼儿园) needs a verb
-        ids = self._fits(a.indicator_ids, q, cumulative_ok=verb, change=change)
+        ids = self._fits(a.indicator_ids, q, cumulative_ok=verb, change=change) or self._stock(
+            text, a, q, s_start
+        )
         if not ids:
             return None
         shared = [a]
