@@ -324,6 +324,11 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         ("截至2020年底，全县共有各级各类学校218所，其中幼儿园126所、小学71所。", [("school_count", 2020, "=", 218.0, None, "level"), ("kindergarten_count", 2020, "=", 126.0, None, "level")]),
         ("全市现有普通高中38所、中等职业学校16所。", []),
         ("截至2020年末，全市共有各级各类学校1068所（含幼儿园412所）。", [("school_count", 2020, "=", 1068.0, None, "level"), ("kindergarten_count", 2020, "=", 412.0, None, "level")]),
+        # a gap to another area's average is not a change of the indicator
+        ("学前三年毛入园率达到93.8%，高出全市平均水平2.1个百分点。", [(PRE, 2025, "=", 93.8, None, "level")]),
+        ("学前三年毛入园率达到93.2%，高于全省平均水平1.6个百分点。", [(PRE, 2025, "=", 93.2, None, "level")]),
+        ("全县以93.8%的学前三年毛入园率位居前列，学前三年毛入园率高出全市平均水平2.1个百分点。", [(PRE, 2025, "=", 93.8, None, "level")]),
+        ("九年义务教育巩固率比全省平均水平高1.2个百分点。", []),
         # the next indicator's number is never bound, in either list form
         ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.prose_phrases import (
+    AVERAGE_GAP,
     COMPARISON_PHRASE,
     DEADLINE,
     EACH,
@@ -287,6 +288,8 @@ class ProseBinder:
         clause = _without(text, lo, q.start, aliases)
         if any(m in clause for m in self.rules.per_unit_markers):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
+        if AVERAGE_GAP.search(clause):
+            return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         return None
 
     def _years_indicator_near(self, text, q, aliases) -> bool:

@@ -25,6 +25,10 @@ COMPARISON_PHRASE = re.compile(
     r"(?:比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
     r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?|基期)\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
 )
+# "高出全市平均水平2.1个百分点", "比全省平均水平高1.2个百分点": a gap to another area
+AVERAGE_GAP = re.compile(
+    r"(?:高出|高于|低于|超出|超过|比|较|与)[^，,。；;\d]{0,10}?平均(?:水平|值)?[^，,。；;\d]{0,3}$"
+)
 # "到“十四五”末", "“十四五”期间": a period named in words, read like a year
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
 # "A、B各建设30个": the value is each name's
