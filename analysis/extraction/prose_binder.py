@@ -1,21 +1,24 @@
 """Prose read from the numbers outward: each number, then the indicator it belongs to.
 
 Per sentence: every quantity (quantities.py) is first checked for what it plainly is
-not (a year, a date, a document or section number, a count of years, a per-unit norm);
-the rest are bound to a codebook phrase in their clause by these rules, in order:
+not (a year, a date, a document or section number, a count of years, a per-unit norm,
+a gap to another area's average); the rest are bound to a codebook phrase in their
+clause by these rules, in order:
 
 1. the value before the name: "92.5%的毛入园率", "新建10所幼儿园" (a count needs a
-   building verb in its clause);
-2. lists: "A、B分别达到x和y" gives A=x, B=y;
+   building verb before it or a completing verb after the name: "…幼儿园全部移交");
+2. lists: "A、B分别达到x和y" gives A=x, B=y; "分别由X、Y提高到Z、W" gives two values
+   each; "三项指标分别…" names the last three phrases; "A、B各建设30个" gives each;
 3. the value after the name: the nearest phrase before the number, with nothing but
-   verbs, comparators and years between them; a clause with no phrase of its own
-   ("2020年为87.6%，2025年达到91%") keeps the sentence's last subject;
-   "A、B均达到100%" (phrases joined by 、/和/及) shares the value.
+   verbs, comparators (比上年, 较“十三五”末), years and period phrases between them; a
+   clause with no phrase of its own ("2020年为87.6%，2025年达到91%") keeps the
+   sentence's last subject; "A、B均达到100%" (phrases joined by 、/和/及) shares the
+   value; a stock ("共有幼儿园286所") is the number of the phrase ("幼儿园数");
+4. after a semicolon, a sentence of only a year, a verb and a value keeps the phrase of
+   the sentence before.
 A number never binds across another number, so "…毛入园率和96.8%的巩固率" gives 96.8 to
-the 巩固率. The year that governs a value is the nearest stated year before it in its
-sentence that is not a comparison year (比/较/由 2020年); else a period phrase
-(到"十四五"末, or 年内/全年 in an annual plan) or the section (a review section is the
-baseline); else the period's end.
+the 巩固率; a generic phrase after a designation (特色学校) counts recognitions. The year
+that governs a value is prose_years.py's.
 """
 
 from __future__ import annotations
@@ -26,25 +29,22 @@ from dataclasses import dataclass, field
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.prose_phrases import (
     AVERAGE_GAP,
+    CLAUSE_BREAK,
     COMPARISON_PHRASE,
-    DEADLINE,
     EACH,
-    FROM_VALUE,
-    NUMBER,
     PERIOD_PHRASE,
-    PREVIOUS_YEAR,
-    YEARS_RESPECTIVELY,
+    clause_start,
     counted_names,
     head_phrases,
+    in_brackets,
+    next_break,
     shared_units,
 )
+from analysis.extraction.prose_years import Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
-CLAUSE_BREAK = "，,：:。；;!！?？\n"
-YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
-COMPARISON_BEFORE = re.compile(r"(?:比|较|由|从|与|同|相比|对比|相较)\s*$")
 CHAIN = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
@@ -75,17 +75,11 @@ class ProseReading:
     notes: list[tuple[Quantity, str, str]] = field(default_factory=list)  # (q, disposition, why)
 
 
-@dataclass(frozen=True)
-class Context:
-    baseline_year: int
-    period_end: int
-    annual: bool
-
-
 class ProseBinder:
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
+        self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
 
     # ------------------------------------------------------------ entry
@@ -106,7 +100,7 @@ class ProseBinder:
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon
             while pos <= p_end:
-                s_end = _next_break(text, pos, p_end, SENTENCE_BREAK)
+                s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
                 while a_i < len(aliases) and aliases[a_i].start < pos:
                     a_i += 1
                 while q_i < len(quantities) and quantities[q_i].start < pos:
@@ -136,7 +130,7 @@ class ProseBinder:
 
     def _stock(self, text, a: AliasMatch, q: Quantity, s_start) -> tuple[str, ...]:
         """ "共有幼儿园286所", "其中幼儿园126所": a stock of X is the indicator named "X数"."""
-        clause = text[_clause_start(text, a.start, s_start, "，,。；;\n（(") : a.start]
+        clause = text[clause_start(text, a.start, s_start, "，,。；;\n（(") : a.start]
         # right after the stock word, or after 、 in its list: "中等职业学校2所" is a kind
         # of school, not the schools
         right_after = any(clause.endswith(w) for w in self.rules.stock_words)
@@ -229,7 +223,7 @@ class ProseBinder:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
                 continue
             kind, unit = kind
-            year, basis = self._year(text, q, start, review, ctx)
+            year, basis = self.years.year(text, q, start, review, ctx)
             out.bound.append(
                 Bound(
                     q, ids, alias, kind, unit, year, basis, section, self._qualifier(text, q, start)
@@ -245,7 +239,7 @@ class ProseBinder:
         is_int = re.fullmatch(r"\d+", text[q.num_start : q.num_end]) is not None
         if any(a.start <= q.num_start < a.end for a in aliases):
             return "part_of_name", "a numeral inside an indicator phrase"
-        if _in_brackets(text, q.start, "《", "》"):
+        if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
         if re.search(r"[〔\[【(（]\s*$", before) and re.match(r"\s*[〕\]】)）]", after) and is_int:
             return "document_number", "a document number's year 〔2021〕"
@@ -284,7 +278,7 @@ class ProseBinder:
             return "ratio", "part of a ratio (1:19)"
         if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
             return "count_of_years", "a count of years (5年来, 三年行动)"
-        lo = _clause_start(text, q.start, s_start)
+        lo = clause_start(text, q.start, s_start)
         clause = _without(text, lo, q.start, aliases)
         if any(m in clause for m in self.rules.per_unit_markers):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
@@ -301,7 +295,7 @@ class ProseBinder:
         )
 
     def _unbound_reason(self, text, q: Quantity, s_start) -> tuple[str, str]:
-        clause = text[_clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
+        clause = text[clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
         sentence = text[s_start : q.end + 12]
         if any(w in sentence for w in self.rules.context_words):
             return "context_statistic", "a context statistic (population, GDP, area ...)"
@@ -309,7 +303,7 @@ class ProseBinder:
             return "recognition_count", "a count of awards or recognitions (被评为, 获得 ...)"
         digits = text[q.num_start : q.num_end]
         if (
-            _in_brackets(text, q.start, "“", "”")
+            in_brackets(text, q.start, "“", "”")
             or re.match(r"\s*[+A-Za-z]", text[q.num_end : q.num_end + 2])
             or re.search(r"[A-Za-z+]\s*$", text[max(0, q.start - 2) : q.start])
             or (q.unit is None and re.fullmatch(r"\d+\.0", digits))
@@ -351,7 +345,7 @@ class ProseBinder:
         return tuple(out)
 
     def _verb_before(self, text, at, s_start) -> bool:
-        scope = text[_clause_start(text, at, s_start, "，,。；;\n") : at]
+        scope = text[clause_start(text, at, s_start, "，,。；;\n") : at]
         return any(v in scope for v in self.rules.cumulative_verbs)
 
     def _before_name(self, text, q, aliases, s_start):
@@ -375,7 +369,7 @@ class ProseBinder:
 
     def _completion_after(self, text, at) -> bool:
         """A completing verb after the phrase in its clause ("…幼儿园年底前全部移交")."""
-        end = _next_break(text, at, min(len(text), at + 30), CLAUSE_BREAK)
+        end = next_break(text, at, min(len(text), at + 30), CLAUSE_BREAK)
         return any(v in text[at:end] for v in self.rules.completion_verbs)
 
     def _verb_in_alias(self, a: AliasMatch) -> bool:
@@ -479,13 +473,13 @@ class ProseBinder:
         lo = (
             min(alias.end, q.start)
             if alias.end <= q.start
-            else _clause_start(text, q.start, s_start)
+            else clause_start(text, q.start, s_start)
         )
         gap = text[lo : q.start]
         # "提高4个百分点，达到92%": a verb before an earlier number is that number's
         digits = [m.end() for m in re.finditer(r"\d", gap)]
         gap = gap[digits[-1] :] if digits else gap
-        clause = text[_clause_start(text, q.start, s_start) : q.start]
+        clause = text[clause_start(text, q.start, s_start) : q.start]
         unit = self.book[ids[0]].unit
         if q.points:
             return "increase", unit
@@ -505,74 +499,8 @@ class ProseBinder:
             return "cumulative", unit
         return ("range" if q.upper is not None else "level"), unit
 
-    def _year(self, text, q: Quantity, s_start, review, ctx: Context) -> tuple[int, str]:
-        scope = text[s_start : q.start]
-        if PREVIOUS_YEAR.search(scope[-12:]):
-            # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
-            year, basis = self._year_of(scope, review, ctx)
-            return year - 1, basis
-        m = FROM_VALUE.search(scope[-40:])
-        if m and m.group(1):
-            return int(m.group(1)), "sentence"
-        if m:
-            return ctx.baseline_year, "from_value"
-        listed = YEARS_RESPECTIVELY.search(scope)
-        if listed:
-            # "2023年、2025年分别达到93%、95%": the k-th value after 分别 is the k-th year's
-            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", listed.group(1))]
-            k = len(NUMBER.findall(scope, listed.end()))
-            if k < len(years):
-                return years[k], "sentence"
-        stated = self._stated_year(scope)
-        if stated is None and (deadline := self._deadline_after(text, q)) is not None:
-            return deadline, "sentence"
-        return stated or self._default_year(scope, review, ctx)
-
-    def _year_of(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
-        """The stated or implied year of a sentence up to a value (no 由/从 before it)."""
-        return self._stated_year(scope) or self._default_year(scope, review, ctx)
-
-    def _stated_year(self, scope: str) -> tuple[int, str] | None:
-        year, year_end = None, 0
-        for m in YEAR_PHRASE.finditer(scope):
-            if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
-                continue
-            if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]) or re.search(
-                r"(?:19|20)\d\d\s*[—\-~～至到]\s*$", scope[: m.start()]
-            ):
-                continue  # a span of years, such as 2021—2025年
-            if re.match(r"\s*(?:以来|以前|前后)", scope[m.end() :]):
-                continue
-            if _in_brackets(scope, m.start(), "《", "》"):
-                continue
-            year, year_end = int(m.group(1)), m.end()
-        if year is None:
-            return None
-        # "2023年达到90%，到“十四五”末达到100%": a period phrase after the year governs
-        tail = scope[year_end:].replace("“", "").replace("”", "").replace('"', "")
-        if any(p in tail for p in self.rules.period_end_phrases):
-            return None
-        return year, "sentence"
-
-    def _deadline_after(self, text, q: Quantity) -> int | None:
-        """ "确保14所…幼儿园2023年底前全部移交": a deadline later in the value's clause."""
-        end = _next_break(text, q.end, min(len(text), q.end + 30), CLAUSE_BREAK)
-        m = DEADLINE.search(text, q.end, end)
-        return int(m.group(1)) if m else None
-
-    def _default_year(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
-        plain = scope.replace("“", "").replace("”", "").replace('"', "")
-        if any(p in plain for p in self.rules.period_end_phrases):
-            return ctx.period_end, "period_phrase"
-        # in an annual plan's review, 全年 is the year reviewed, not the plan's year
-        if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
-            return ctx.period_end, "period_phrase"
-        if review:
-            return ctx.baseline_year, "section"
-        return ctx.period_end, "default"
-
     def _qualifier(self, text, q, s_start) -> str | None:
-        clause = text[_clause_start(text, q.start, s_start, "。；;\n") : q.start]
+        clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
         for word in ("力争", "确保", "争取"):
             if word in clause:
                 return word
@@ -625,25 +553,3 @@ def _without(text: str, lo: int, hi: int, aliases) -> str:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-def _next_break(text: str, pos: int, limit: int, breaks: str) -> int:
-    i = pos
-    while i < limit and text[i] not in breaks:
-        i += 1
-    return i
-
-
-def _clause_start(text: str, pos: int, floor: int, breaks: str = CLAUSE_BREAK) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in breaks:
-        i -= 1
-    return i
-
-
-def _in_brackets(text: str, pos: int, left: str, right: str) -> bool:
-    lo = text.rfind(left, max(0, pos - 60), pos)
-    if lo < 0:
-        return False
-    close = text.find(right, lo, pos)
-    return close < 0 and text.find(right, pos, pos + 60) >= 0

@@ -19,6 +19,9 @@ from dataclasses import replace
 from analysis.codebook import AliasMatch
 from analysis.extraction.quantities import Quantity
 
+CLAUSE_BREAK = "，,：:。；;!！?？\n"
+YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
+COMPARISON_BEFORE = re.compile(r"(?:比|较|由|从|与|同|相比|对比|相较)\s*$")
 # "比上年", "较“十三五”末", "与2015年相比", "由上年的": what a change is measured from, not
 # a phrase or a value of its own; between a phrase and its value it reads like a verb
 COMPARISON_PHRASE = re.compile(
@@ -89,3 +92,25 @@ def shared_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
         if q.unit_token is None and nxt.unit_token and LIST_JOIN.fullmatch(text[q.end : nxt.start]):
             out[k] = replace(q, unit_token=nxt.unit_token, unit=nxt.unit, points=nxt.points)
     return out
+
+
+def next_break(text: str, pos: int, limit: int, breaks: str) -> int:
+    i = pos
+    while i < limit and text[i] not in breaks:
+        i += 1
+    return i
+
+
+def clause_start(text: str, pos: int, floor: int, breaks: str = CLAUSE_BREAK) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+def in_brackets(text: str, pos: int, left: str, right: str) -> bool:
+    lo = text.rfind(left, max(0, pos - 60), pos)
+    if lo < 0:
+        return False
+    close = text.find(right, lo, pos)
+    return close < 0 and text.find(right, pos, pos + 60) >= 0
