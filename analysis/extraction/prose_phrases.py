@@ -46,7 +46,10 @@ _LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"
 PREVIOUS_YEAR = re.compile(
     r"(?:由|从)\s*(?:上年|去年|上一年|上年度)\s*(?:同期)?\s*的?\s*" + _LISTED + "$"
 )
-FROM_VALUE = re.compile(r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?)?\s*" + _LISTED + "$")
+FROM_VALUE = re.compile(
+    r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?|[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末)\s*的?)?"
+    r"\s*" + _LISTED + "$"
+)
 # "三项指标分别…": the last N phrases named before it
 COUNTED_NAMES = re.compile(
     r"([两二三四五六七八九十]|\d)\s*(?:项|个)\s*(?:指标|比例|比率)?\s*(?:均|都)?\s*$"
@@ -89,7 +92,8 @@ def shared_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
     out = list(quantities)
     for k in range(len(out) - 2, -1, -1):
         q, nxt = out[k], out[k + 1]
-        if q.unit_token is None and nxt.unit_token and LIST_JOIN.fullmatch(text[q.end : nxt.start]):
+        bare = q.unit_token is None or (q.unit_token == "个" and nxt.points)  # 3个和5个百分点
+        if bare and nxt.unit_token and LIST_JOIN.fullmatch(text[q.end : nxt.start]):
             out[k] = replace(q, unit_token=nxt.unit_token, unit=nxt.unit, points=nxt.points)
     return out
 
