@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.prose_phrases import (
     AVERAGE_GAP,
+    BRACKETED,
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
     EACH,
@@ -39,6 +40,7 @@ from analysis.extraction.prose_phrases import (
     in_brackets,
     next_break,
     shared_units,
+    units_after_names,
 )
 from analysis.extraction.prose_years import Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder
@@ -185,6 +187,7 @@ class ProseBinder:
             else:
                 candidates.append(q)
         candidates = shared_units(text, candidates)
+        candidates = units_after_names(text, aliases, candidates, self.rules.quantity_units)
         taken: dict[
             int, tuple[AliasMatch, tuple[str, ...], int]
         ] = {}  # start -> (phrase, ids, end)
@@ -433,6 +436,7 @@ class ProseBinder:
             pos, carried = k_end, True
         pieces.append(text[pos : q.start])
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
+        gap = BRACKETED.sub("", gap)
         residual = FILLER.sub("", gap)
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value

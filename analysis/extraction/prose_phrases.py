@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from analysis.codebook import AliasMatch
-from analysis.extraction.quantities import Quantity
+from analysis.extraction.quantities import SCALES, Quantity, scaled
 
 CLAUSE_BREAK = "，,：:。；;!！?？\n"
 YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
@@ -32,6 +32,10 @@ COMPARISON_PHRASE = re.compile(
 AVERAGE_GAP = re.compile(
     r"(?:高出|高于|低于|超出|超过|比|较|与)[^，,。；;\d]{0,10}?平均(?:水平|值)?[^，,。；;\d]{0,3}$"
 )
+# "毛入园率（%）：88（2020年）→95（2025年）": a unit or a year in brackets, an arrow
+BRACKETED = re.compile(r"[（(]\s*(?:(?:19|20)\d\d\s*年?|[^()（）\d]{1,4})\s*[)）]|→|->")
+UNIT_AFTER_NAME = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^()（）\d\s]{1,4})\s*[)）]")
+YEAR_AFTER_VALUE = re.compile(r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
 # "到“十四五”末", "“十四五”期间": a period named in words, read like a year
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
 # "A、B各建设30个": the value is each name's
@@ -95,6 +99,25 @@ def shared_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
         bare = q.unit_token is None or (q.unit_token == "个" and nxt.points)  # 3个和5个百分点
         if bare and nxt.unit_token and LIST_JOIN.fullmatch(text[q.end : nxt.start]):
             out[k] = replace(q, unit_token=nxt.unit_token, unit=nxt.unit, points=nxt.points)
+    return out
+
+
+def units_after_names(
+    text: str, aliases, quantities: list[Quantity], units: dict
+) -> list[Quantity]:
+    """ "在园幼儿数（万人）：3.2（2020年）": a bare number after a name with its unit in
+    brackets is in that unit (and its scale)."""
+    out = list(quantities)
+    for a in aliases:
+        m = UNIT_AFTER_NAME.match(text, a.end)
+        unit = units.get(m.group(1)) if m else None
+        if unit is None:
+            continue
+        nxt = next((b.start for b in aliases if b.start > a.end), len(text))
+        for k, q in enumerate(out):
+            if a.end < q.start < nxt and q.unit_token is None:
+                value = scaled(q.value, SCALES.get(m.group(1)[0], 1) if len(m.group(1)) > 1 else 1)
+                out[k] = replace(q, value=value, unit_token=m.group(1), unit=unit)
     return out
 
 

@@ -19,6 +19,7 @@ from analysis.extraction.prose_phrases import (
     FROM_VALUE,
     NUMBER,
     PREVIOUS_YEAR,
+    YEAR_AFTER_VALUE,
     YEAR_PHRASE,
     YEARS_RESPECTIVELY,
     in_brackets,
@@ -42,6 +43,9 @@ class YearReader:
     def year(self, text, q: Quantity, s_start, review, ctx: Context) -> tuple[int, str]:
         """The year that governs q and how it was found (sentence, period_phrase, section ...)."""
         scope = text[s_start : q.start]
+        bracket = YEAR_AFTER_VALUE.match(text, q.end)
+        if bracket:  # "88（2020年）"
+            return int(bracket.group(1)), "sentence"
         if PREVIOUS_YEAR.search(scope[-12:]):
             # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
             year, basis = self._year_of(scope, review, ctx)
