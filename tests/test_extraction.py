@@ -336,6 +336,9 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         # the unit in brackets after the name, each value's year in brackets after it
         ("1.学前教育毛入园率（%）：88（2020年）→95（2025年）", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
         ("在园幼儿数（万人）：3.2（2020年），3.5（2025年）。", [("kindergarten_enrollment", 2020, "=", 32000.0, None, "level"), ("kindergarten_enrollment", 2025, "=", 35000.0, None, "level")]),
+        # a list whose second phrase is in quotes: 、“双师型”教师占比
+        ("义务教育专任教师中本科以上学历比例、“双师型”教师占比分别达到72.4%和38.5%。", [("compulsory_teacher_bachelor_share", 2025, "=", 72.4, None, "level"), ("dual_qualified_teacher_share", 2025, "=", 38.5, None, "level")]),
+        ("2020年全市财政性教育经费投入达到58.3亿元。", [("education_fiscal_expenditure", 2020, "=", 5830000000.0, None, "level")]),
         # the next indicator's number is never bound, in either list form
         ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
         ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),

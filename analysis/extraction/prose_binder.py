@@ -47,7 +47,8 @@ from analysis.extraction.quantities import Quantity, QuantityFinder
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
-CHAIN = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
+# quote marks may stand on either side: "A、“B”"
+CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
