@@ -367,6 +367,9 @@ UNSEEN_LAYOUTS = [
     # cells split by single spaces (text extraction without layout)
     ("指标名称 单位 2020年 2025年 属性\n学前教育毛入园率 % 88 ≥92 预期性\n九年义务教育巩固率 % 95 — 约束性\n", TABLE_EXPECTED),
     ("指标名称 2020年 2025年\n学前教育毛入园率(%) 88 ≥92\n九年义务教育巩固率(%) 95 /\n", TABLE_EXPECTED),
+    # a column of totals over the period ("“十四五”累计", "2021—2025年累计") beside the years
+    ("指标|单位|2020年|2025年|“十四五”累计\n新增学位|个|—|—|36000\n学前教育毛入园率|%|88|≥92|—\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("school_places_added", 2025, "=", 36000.0, None, "cumulative")]),
+    ("指标|2020年|2021—2025年累计\n新建改扩建学校（所）|—|45\n", [("new_schools_built", 2025, "=", 45.0, None, "cumulative")]),
     # a value in brackets in a cell
     ("指标|单位|2020年|2025年\n学前教育毛入园率|%|（88）|92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
 ]  # fmt: skip

@@ -43,17 +43,17 @@ class Extractor:
         for grid in read_grids(
             clean, self.rules.table_unit_cells, self.rules.table_attribute_cells
         ):
-            reading = self.grids.read(grid)
+            reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line
                 # goes on under the header of the part before it
                 rows = [previous[1], *grid.rows]
                 reading = self.grids.read(
-                    Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+                    Grid(grid.reader, grid.caption, grid.start, grid.end, rows), source.period_end
                 )
                 reading.notes[:] = [n for n in reading.notes if n.span[0] >= grid.start]
             if not reading.read:  # no years and no table above it: a list of projects?
-                reading = self.grids.read(grid, source.period_end)
+                reading = self.grids.read(grid, source.period_end, projects=True)
             if reading.read and reading.header is not None:
                 previous = (grid, reading.header)
             result.table_spans.extend(_without_spans((grid.start, grid.end), reading.prose_spans))

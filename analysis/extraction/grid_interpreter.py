@@ -65,6 +65,21 @@ class CellNote:
     reason: str
 
 
+_PERIOD_TOTAL = re.compile(
+    r"^[“\"]?(?:十[一二三四五]五[”\"]?(?:时期|期间)?|(?:19|20)\d\d\s*[—\-~～至到]\s*((?:19|20)\d\d)\s*年?)"
+    r"\s*(?:累计|合计|总计|期间)(?:值|数)?\s*$"
+)
+
+
+def period_total_year(text: str, period_end: int | None) -> int | None:
+    """A column of totals over the period ("“十四五”累计", "2021—2025年累计"): the year
+    the span ends (the plan's period end when the span is named in words)."""
+    m = _PERIOD_TOTAL.match(text.replace(" ", ""))
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else period_end
+
+
 def header_year(text: str) -> int | None:
     """The year a header cell names, or None: "2020年", "2025年目标值", "基期值(2020年)"."""
     m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
@@ -154,27 +169,28 @@ class GridInterpreter:
             key = strip_ignorable(ind.name_zh)
             self.official[key] = (*self.official.get(key, ()), ind.indicator_id)
 
-    def read(self, grid: Grid, period_end: int | None = None) -> GridReading:
-        """`period_end`: the year of a project table's totals (no year columns)."""
+    def read(self, grid: Grid, period_end: int | None = None, projects=False) -> GridReading:
+        """`period_end`: the year of a column of period totals ("“十四五”累计") and, with
+        `projects`, of a project table's totals (no year columns at all)."""
         grid = merge_two_line_header(grid)
         header_row = self._header_row(grid)
         if header_row is not None:
             halves = side_by_side(grid, header_row)
             if len(halves) > 1:  # two tables printed side by side: each has its name column
-                readings = [self._read_rows(half, header_row) for half in halves]
+                readings = [self._read_rows(half, header_row, period_end) for half in halves]
                 return GridReading(
                     [v for r in readings for v in r.values],
                     [n for r in readings for n in r.notes],
                     True,
                     header=grid.rows[header_row],
                 )
-            return self._read_rows(grid, header_row)
+            return self._read_rows(grid, header_row, period_end)
         if self._transposed(grid):
-            return self._read_rows(_transpose(grid), 0)
-        if period_end is not None:
-            projects = self._read_projects(grid, period_end)
-            if projects is not None:
-                return projects
+            return self._read_rows(_transpose(grid), 0, period_end)
+        if projects and period_end is not None:
+            reading = self._read_projects(grid, period_end)
+            if reading is not None:
+                return reading
         notes = [
             CellNote((c.start, c.end), "unread_table", "no header row of year cells found")
             for r in grid.rows
@@ -204,14 +220,14 @@ class GridInterpreter:
 
     # ------------------------------------------------------------ rows
 
-    def _read_rows(self, grid: Grid, h: int) -> GridReading:
+    def _read_rows(self, grid: Grid, h: int, period_end: int | None = None) -> GridReading:
         header = grid.rows[h]
         years: dict[int, int] = {}
         header_units: dict[int, str] = {}
         roles: dict[str, int] = {}
         notes: list[CellNote] = []
         for k, c in enumerate(header):
-            year = header_year(c.text)
+            year = header_year(c.text) or period_total_year(c.text, period_end)
             if year:
                 years[k] = year
                 u = _UNIT_IN_NAME.search(c.text)
