@@ -289,6 +289,7 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         ("督促20所城镇小区配套幼儿园按期移交并投入使用。", [(RESID, 2025, "=", 20.0, None, "cumulative")]),
         # ... but a count of what exists is still not a target
         ("全市现有14所城镇小区配套幼儿园。", []),
+        ("全市20所学校建成智慧校园，46所幼儿园完成改造提升。", []),
         # a scale applied without a float artefact (82.4 × 1e8 is 8240000000.000001 in floats)
         ("“十四五”期间累计投入教育资金82.4亿元。", [("education_investment", 2025, "=", 8240000000.0, None, "cumulative")]),
         # a baseline in brackets after the target
