@@ -319,6 +319,7 @@ ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "base
         # a designation (特色学校, 高水平中职学校) counts recognitions, not schools built
         ("“十四五”期间创建冰雪运动特色学校150所。", []),
         ("建设省级高水平中职学校5所。", []),
+        ("新建公办示范幼儿园5所。", [("new_kindergartens_built", 2025, "=", 5.0, None, "cumulative")]),
         ("新建中小学校25所，创建校园足球特色学校30所。", [("new_schools_built", 2025, "=", 25.0, None, "cumulative")]),
         # a stock: "共有X N所" / "其中X N所" / "含X N所" is the number of X (the phrase X数)
         ("一、发展基础\n全市共有幼儿园286所，在园幼儿5.12万人。\n", [("kindergarten_count", 2020, "=", 286.0, None, "level"), ("kindergarten_enrollment", 2020, "=", 51200.0, None, "level")]),

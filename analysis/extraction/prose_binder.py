@@ -146,7 +146,9 @@ class ProseBinder:
         """A generic phrase (学校) right after a designation word (特色, 高水平)."""
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
         before = text[max(0, a.start - 6) : a.start]
-        return generic and any(w in before for w in self.rules.designation_words)
+        # "新建公办示范幼儿园5所" is still a building built
+        built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
+        return generic and not built and any(w in before for w in self.rules.designation_words)
 
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
