@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.metrics import gap_to_target, growth_per_year, implied_value, meets, progress_status
+from analysis.metrics import (
+    STATUS_BASES,
+    gap_to_target,
+    growth_per_year,
+    implied_value,
+    meets,
+    progress_status,
+    status_basis,
+)
 
 
 @pytest.mark.parametrize(
@@ -94,3 +102,31 @@ def test_jiamusi_stated_midpoints_get_a_status(db):
     assert got["inclusive_kindergarten_coverage"] == "moderately_improving"
     assert got["student_physical_fitness_pass_rate"] == "on_track"
     assert got["quality_high_school_quota_allocation_share"] == "stagnating"
+
+
+@pytest.mark.parametrize(
+    ("status", "trend_basis", "basis"),
+    [
+        ("on_track", "stated_2022", "stated_2022"),
+        ("declining", "historical_2015_2020", "trend_2015_2020"),
+        ("already_met", None, "baseline_vs_target"),
+        ("no_trend_stated", None, "none"),
+        ("no_baseline", None, "none"),
+    ],
+)
+def test_status_basis_names_what_a_status_rests_on(status, trend_basis, basis):
+    assert status_basis(status, trend_basis) == basis
+
+
+def test_every_computed_status_has_a_basis_that_backs_it(db):
+    rows = db.execute(
+        "SELECT city_id, progress_status, status_basis, midpoint_2022 FROM indicator_metrics"
+    ).fetchall()
+    bases = {basis for _, _, basis, _ in rows}
+    assert bases <= set(STATUS_BASES) and "trend_2015_2020" in bases
+    for city, status, basis, midpoint in rows:
+        trend = status in ("on_track", "moderately_improving", "stagnating", "declining")
+        assert trend == (basis in ("stated_2022", "trend_2015_2020")), (city, status, basis)
+        assert (basis == "stated_2022") <= (midpoint is not None)
+    # Baicheng states no 2022 value: its statuses rest on the 2015-2020 trend alone
+    assert {b for c, s, b, _ in rows if c == "baicheng" and s == "on_track"} == {"trend_2015_2020"}
