@@ -46,8 +46,10 @@ from analysis.charts.fonts import (
 )
 from analysis.charts.gap import gap_dumbbell
 from analysis.charts.growth import growth_ranked
+from analysis.charts.growth import row_capacity as growth_row_capacity
 from analysis.charts.heatmaps import similarity_heatmap, theme_heatmap
-from analysis.charts.midpoint import midpoint_progress
+from analysis.charts.layout import layout_problems
+from analysis.charts.midpoint import midpoint_progress, panel_capacity
 from analysis.charts.saving import save_figure
 from analysis.charts.style import (
     CONFLICT_NOTE,
@@ -78,8 +80,11 @@ __all__ = [
     "format_number",
     "gap_dumbbell",
     "growth_ranked",
+    "growth_row_capacity",
     "in_language",
+    "layout_problems",
     "midpoint_progress",
+    "panel_capacity",
     "save_figure",
     "similarity_heatmap",
     "source_font_path",
