@@ -26,9 +26,17 @@ rural_revitalisation --lang zh --size 180x120mm --dpi 600
   python -m analysis export growth
   python -m analysis export midpoint --cities jiamusi --format pdf,png
 
+  # three midpoint panels on half an A4 page, as SVG whose text Inkscape can edit
+  python -m analysis export midpoint --cities jiamusi --indicators \\
+student_physical_fitness_pass_rate,mandarin_popularisation_rate,inclusive_kindergarten_coverage \\
+      --size a4-half --format svg --svg-text
+
 Each chart is written to --out-dir with a sidecar <name>.json naming every observation
-plotted (id, source, raw file, character span, quote) and the database build it came from.
-An unknown city, indicator or theme id is an error that lists the valid ids.
+plotted (id, source, raw file, character span, quote) and the database build it came from,
+and <name>.csv with the numbers drawn (each with its observation id and raw span). An
+unknown city, indicator or theme id is an error that lists the valid ids; so is a chart
+with nothing to plot, or with more panels or rows than the size holds (choose fewer, or a
+larger size). Text that would be clipped or overlap is reported as a warning.
 """
 ALL_EPILOG = """example:
   python -m analysis all      # what `make all` runs

@@ -10,133 +10,37 @@ the source note printed on the chart names the plans and the tables or lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from analysis import charts, report
-from analysis.paths import CHART_EXPORT_DIR, FIGURES_DIR, PUBLISHED_FIGURES_YAML, ROOT
+from analysis.chart_labels import (
+    THEME_NOTE,
+    VALUE_LABELS,
+    _column_labels,
+    _growth_labels,
+    _indicator_names,
+    _source_note,
+    _status_with_basis,
+    _theme_label,
+    _unit_label,
+    city_labels,
+    rate_label,
+)
+from analysis.figure_files import (
+    DEFAULT,
+    ChartOptions,
+    SavedFigure,
+    SelectionError,
+    _is_published,
+    _save,
+)
+from analysis.paths import FIGURES_DIR
+from analysis.plotted_data import plotted_data
 from analysis.published_figures import load_published_figures
 
-
-@dataclass(frozen=True)
-class ChartOptions:
-    """How to draw and save: language, size in inches (None: the chart's own), dpi, formats."""
-
-    lang: str = "bilingual"
-    size: tuple[float, float] | None = None
-    dpi: int = 200
-    formats: tuple[str, ...] = ("png", "svg", "pdf")
-    #: SVG text as text (editable in Inkscape or Illustrator) instead of glyph outlines.
-    svg_text: bool = False
-
-
-DEFAULT = ChartOptions()
-#: Where a chart other than the published set goes when no folder is given (git-ignored).
-ADHOC_DIR = CHART_EXPORT_DIR / "adhoc"
-
-
-@dataclass(frozen=True)
-class SavedFigure:
-    """A chart written to disk; a notebook shows the very PNG that was saved.
-
-    ``observation_ids`` are the observations plotted; ``cities`` and ``themes`` the
-    selection of a theme chart (its evidence is the theme hits of those).
-    """
-
-    name: str
-    files: tuple[Path, ...]
-    observation_ids: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    national: bool = False
-    size: tuple[float, float] = field(default=(0.0, 0.0))
-    #: The drawn figure itself (for a layout check, or to show or save it again).
-    figure: Figure | None = field(default=None, repr=False, compare=False)
-    #: The numbers drawn, one row per mark, with observation ids and raw spans.
-    data: pd.DataFrame | None = field(default=None, repr=False, compare=False)
-
-    def _repr_png_(self):
-        png = next(f for f in self.files if f.suffix == ".png")
-        return png.read_bytes(), {"width": 720}  # a 200 dpi file, shown at screen size
-
-    def __repr__(self) -> str:
-        return "saved: " + ", ".join(_shown(f) for f in self.files)
-
-
-def _shown(path: Path) -> str:
-    """A path relative to the repository when it is inside it (stable notebook output)."""
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-
-
-def _save(
-    fig,
-    name: str,
-    out_dir: Path | None,
-    options: ChartOptions,
-    observation_ids=(),
-    *,
-    published: bool = False,
-    data: pd.DataFrame | None = None,
-    **selection,
-) -> SavedFigure:
-    out_dir = _destination(name, out_dir, published)
-    files = charts.save_figure(
-        fig,
-        name,
-        formats=options.formats,
-        dpi=options.dpi,
-        out_dir=out_dir,
-        svg_text=options.svg_text,
-    )
-    ids = tuple(sorted({i for i in observation_ids if isinstance(i, str)}))  # NaN: not stated
-    size = (float(fig.get_figwidth()), float(fig.get_figheight()))
-    return SavedFigure(
-        name, tuple(files), observation_ids=ids, size=size, figure=fig, data=data, **selection
-    )
-
-
-def _destination(name: str, out_dir: Path | None, published: bool) -> Path:
-    """figures/ for the published set only; any other chart goes to build/ (or out_dir).
-
-    figures/ is what `analysis reproduce` compares with the manifest, so a notebook's
-    ad-hoc call (other cities, language, size or name) must never write there, least of
-    all under a published figure's name.
-    """
-    if out_dir is None:
-        return FIGURES_DIR if published else ADHOC_DIR
-    if not published and Path(out_dir).resolve() == FIGURES_DIR.resolve():
-        raise SelectionError(
-            f"{name!r} is not one of the published figures "
-            f"({_shown(PUBLISHED_FIGURES_YAML)}); figures/ holds only those: save it "
-            f"elsewhere (the default for other choices is {_shown(ADHOC_DIR)})"
-        )
-    return Path(out_dir)
-
-
-def _is_published(kind: str, key, options: ChartOptions, name: str | None, **chosen) -> bool:
-    """Whether a call draws a figure of the declared published set, exactly as declared."""
-    if options != DEFAULT or name is not None or any(v is not None for v in chosen.values()):
-        return False
-    published = load_published_figures()
-    declared = {
-        "gap": published.gap_indicators,
-        "growth": published.growth_units,
-        "midpoint": published.midpoint_cities,
-        "themes": published.theme_measures,
-        "similarity": (None,) if published.theme_similarity else (),
-    }[kind]
-    return key in declared
-
-
 # ---------------------------------------------------------------------- selections
-
-
-class SelectionError(ValueError):
-    """An unknown city, indicator or theme id; the message lists the valid ones."""
 
 
 def _check_ids(kind: str, chosen: Sequence[str] | None, valid: Sequence[str]) -> list[str]:
@@ -174,116 +78,6 @@ def check_indicators(indicators: Sequence[str] | None) -> list[str]:
 
 def check_themes(themes: Sequence[str] | None) -> list[str]:
     return _check_ids("theme", themes, valid_themes())
-
-
-# ---------------------------------------------------------------------- labels
-
-
-def city_labels(city_ids, lang: str) -> list[str]:
-    """ "Baicheng 白城市" (bilingual, English first), "白城市" or "Baicheng", for each id."""
-    names = report.city_names()
-    if lang == "bilingual":
-        return [f"{names[c][0]} {names[c][1]}" for c in city_ids]
-    return [charts.in_language(names[c][1], names[c][0], lang) for c in city_ids]
-
-
-def _short_cities(city_ids, lang: str) -> list[str]:
-    """The city in bar labels: English in bilingual charts (the indicator beside is Chinese)."""
-    names = report.city_names()
-    return [names[c][1] if lang == "zh" else names[c][0] for c in city_ids]
-
-
-def _indicator_names(indicator_ids, lang: str) -> list[str]:
-    """Indicator names in ``lang``; Chinese in bilingual charts (labels are long)."""
-    names = report.indicator_labels().set_index("indicator_id")
-    return [
-        charts.in_language(
-            names.name_zh[i], names.name_en[i], "zh" if lang == "bilingual" else lang
-        )
-        for i in indicator_ids
-    ]
-
-
-UNIT_LABELS = {
-    "percent": ("百分比 %", "%", "% · 百分比"),
-    "years": ("年", "years", "years · 年"),
-    "persons": ("人", "persons", "persons · 人"),
-}
-RATE_UNITS = {"percent": ("个百分点/年", "pp/yr", "pp/yr")}
-
-
-def _unit_label(unit: str, lang: str, table: dict = UNIT_LABELS) -> str:
-    if unit not in table:
-        return unit if table is UNIT_LABELS else f"{unit}/yr"
-    zh, en, both = table[unit]
-    return {"zh": zh, "en": en}.get(lang, both)
-
-
-STATUS_LABELS = {
-    "on_track": ("按计划推进", "on track"),
-    "moderately_improving": ("有所改善", "moderately improving"),
-    "stagnating": ("停滞", "stagnating"),
-    "declining": ("倒退", "declining"),
-    "already_met": ("已达目标", "already met"),
-    "no_trend_stated": ("无趋势数据", "no trend stated"),
-    "no_baseline": ("无基线", "no baseline"),
-}
-
-
-def _status_label(status, lang: str) -> str | None:
-    if status is None or (isinstance(status, float) and np.isnan(status)):
-        return None
-    return charts.in_language(*STATUS_LABELS.get(status, (status, status)), lang)
-
-
-NATIONAL_NOTE = {
-    "bilingual": "national: 十四五规划纲要 (2021) & 教育部2020年统计公报",
-    "zh": "全国：《十四五规划纲要》（2021）、教育部2020年统计公报",
-    "en": "national: 14th Five-Year Plan Outline (2021) & MoE 2020 Statistical Bulletin",
-}
-
-
-def _source_note(observation_ids, national: bool = False, lang: str = "bilingual") -> str:
-    """ "Sources: Baicheng plan (专栏 2 l.363); Jiamusi plan (text l.9)" in ``lang``."""
-    ids = sorted({i for i in observation_ids if isinstance(i, str)})
-    zh = lang == "zh"
-    if not ids:
-        return "来源：无" if zh else "Sources: none stated"
-    df = report.query(
-        "SELECT o.city_id, s.city_name_en, s.city_name_zh, o.method, o.table_caption, o.line "
-        "FROM observations o JOIN sources s USING (source_id) "
-        "WHERE observation_id IN (SELECT unnest(?)) ORDER BY o.city_id, o.line",
-        [ids],
-    )
-    parts = []
-    for (_, city_en, city_zh), rows in df.groupby(
-        ["city_id", "city_name_en", "city_name_zh"], sort=True
-    ):
-        where: dict[str, list[str]] = {}
-        for r in rows.itertuples():
-            where.setdefault(_place(r, lang), [])
-            if str(r.line) not in where[_place(r, lang)]:
-                where[_place(r, lang)].append(str(r.line))
-        if zh:
-            places = "；".join(f"{kind} 第{'、'.join(lines)}行" for kind, lines in where.items())
-            parts.append(f"{city_zh}规划（{places}）")
-        else:
-            places = "; ".join(f"{kind} l.{','.join(lines)}" for kind, lines in where.items())
-            parts.append(f"{city_en} plan ({places})")
-    note = ("来源：" + "；".join(parts)) if zh else ("Sources: " + "; ".join(parts))
-    if national:
-        note += ("；" if zh else "; ") + NATIONAL_NOTE[lang]
-    return note
-
-
-def _place(row, lang: str) -> str:
-    """Where in a plan: 专栏 N, the main-indicator table, or the text."""
-    if row.method != "table":
-        return "正文" if lang == "zh" else "text"
-    if row.table_caption and row.table_caption.startswith("专栏"):
-        box = " ".join(row.table_caption.split(" ")[:2])  # "专栏 2"
-        return box.replace("专栏", "Box") if lang == "en" else box
-    return "主要指标表" if lang == "zh" else "main-indicator table"
 
 
 # ---------------------------------------------------------------------- charts
@@ -390,27 +184,6 @@ def _ceiling(unit: str) -> float | None:
     return 100.0 if unit == "percent" else None
 
 
-def plotted_data(metrics: pd.DataFrame, columns: Sequence[str], roles: Sequence[str]):
-    """The numbers a chart draws, with each value's observation id and raw span.
-
-    ``roles`` name the ``<role>_observation_id`` columns; each gets a ``<role>_span``
-    column, ``file:char_start-char_end`` in data/raw, so a quoted number can be checked.
-    """
-    frame = metrics[["city_id", "indicator_id", "unit", *columns]].copy()
-    id_columns = [f"{role}_observation_id" for role in roles]
-    wanted = sorted({i for c in id_columns for i in metrics[c] if isinstance(i, str)})
-    spans = report.query(
-        "SELECT o.observation_id, s.file || ':' || o.char_start || '-' || o.char_end AS span "
-        "FROM observations o JOIN sources s USING (source_id) "
-        "WHERE observation_id IN (SELECT unnest(?))",
-        [wanted],
-    ).set_index("observation_id")["span"]
-    for role, column in zip(roles, id_columns, strict=True):
-        frame[column] = metrics[column].to_numpy()
-        frame[f"{role}_span"] = metrics[column].map(spans).to_numpy()
-    return frame.reset_index(drop=True)
-
-
 def growth_chart(
     unit: str | None = "percent",
     out_dir: Path | None = None,
@@ -464,7 +237,9 @@ def growth_chart(
             "label": _growth_labels(df.city_id, df.indicator_id, lang),
             "growth_5y": df.growth_per_year_2020_2025.to_numpy(),
             "growth_from_latest": df.growth_per_year_from_latest.to_numpy(),
-            "unit_label": [_unit_label(u, lang, RATE_UNITS) for u in df.unit],
+            "unit_label": [
+                rate_label(u, k, lang) for u, k in zip(df.unit, df.growth_kind, strict=True)
+            ],
             "conflict": df.has_conflict.fillna(False).astype(bool).to_numpy(),
             "latest_carried": df.latest_basis.fillna("").str.startswith("baseline").to_numpy(),
         }
@@ -506,18 +281,6 @@ def growth_chart(
         data=data,
         cities=tuple(dict.fromkeys(df.city_id)),
     )
-
-
-def _growth_labels(city_ids, indicator_ids, lang: str) -> list[str]:
-    """ "City · indicator" per row; bilingual: the Chinese line over the English one."""
-    city = report.city_names()
-    names = report.indicator_labels().set_index("indicator_id")
-    labels = []
-    for c, i in zip(city_ids, indicator_ids, strict=True):
-        zh = f"{city[c][1]} · {names.name_zh[i]}"
-        en = f"{city[c][0]} · {names.name_en[i]}"
-        labels.append(charts.in_language(zh, en, lang, separator="\n"))
-    return labels
 
 
 def midpoint_chart(
@@ -635,62 +398,6 @@ def midpoint_chart(
         data=data,
         cities=(city_id,),
     )
-
-
-STATUS_BASIS_LABELS = {
-    "stated_2022": ("据2022年载明值", "from the stated 2022 value"),
-    "trend_2015_2020": ("据2015—2020年趋势", "from the 2015–2020 trend"),
-    "baseline_vs_target": ("据2020年基线", "from the 2020 baseline"),
-}
-
-
-def _status_with_basis(status, basis, lang: str) -> str | None:
-    """ "on track (from the 2015-2020 trend)": a status never appears without its basis."""
-    words = _status_label(status, lang)
-    if words is None or basis not in STATUS_BASIS_LABELS:
-        return words
-    zh_status, en_status = STATUS_LABELS.get(status, (status, status))
-    zh_basis, en_basis = STATUS_BASIS_LABELS[basis]
-    return charts.in_language(
-        f"{zh_status}（{zh_basis}）", f"{en_status} ({en_basis})", lang, separator="\n"
-    )
-
-
-def _theme_label(lang: str) -> pd.Series:
-    df = report.query("SELECT theme_id, name_zh, name_en FROM themes")
-    labels = [
-        charts.in_language(zh, en, lang, separator=" · ")
-        for zh, en in zip(df.name_zh, df.name_en, strict=True)
-    ]
-    return pd.Series(labels, index=df.theme_id.to_numpy())
-
-
-_THEME_NOTE_ZH = (
-    "来源：五份规划全文，按主题词典（data/curated/theme_codebook.yaml）逐段编码；吉林市文本为提纲"
-)
-_THEME_NOTE_EN = (
-    "Sources: full texts of the five plans, coded paragraph by paragraph with the theme "
-    "dictionary (data/curated/theme_codebook.yaml); Jilin City's text is an outline"
-)
-THEME_NOTE = {
-    "bilingual": f"{_THEME_NOTE_ZH} {_THEME_NOTE_EN}",
-    "zh": _THEME_NOTE_ZH,
-    "en": _THEME_NOTE_EN,
-}
-#: measure -> (Chinese, English, shown as a percentage): the colour bar's label and the
-#: title's subject, so the two theme heatmaps never share a title.
-VALUE_LABELS = {
-    "density_per_10k_chars": ("每万字提及次数", "mentions per 10,000 characters", False),
-    "share_of_paragraphs": ("提及主题的段落占比（%）", "share of paragraphs (%)", True),
-}
-
-
-def _column_labels(city_ids, lang: str) -> list[str]:
-    """Heatmap column labels: bilingual on two lines, so each fits its cell unrotated."""
-    names = report.city_names()
-    if lang == "bilingual":
-        return [f"{names[c][0]}\n{names[c][1]}" for c in city_ids]
-    return city_labels(city_ids, lang)
 
 
 def theme_heatmap_chart(
