@@ -61,7 +61,9 @@ class SavedFigure:
     data: pd.DataFrame | None = field(default=None, repr=False, compare=False)
 
     def _repr_png_(self):
-        png = next(f for f in self.files if f.suffix == ".png")
+        png = next((f for f in self.files if f.suffix == ".png"), None)
+        if png is None:  # drawn without a PNG (e.g. formats=()): nothing to show
+            return None
         return png.read_bytes(), {"width": 720}  # a 200 dpi file, shown at screen size
 
     def __repr__(self) -> str:

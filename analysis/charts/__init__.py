@@ -29,8 +29,9 @@ draw glyphs as paths. The copy gets its own family name so that a system-wide "N
 CJK SC" can never be picked instead of it.
 
 Modules: ``style`` (palette, labels, the style, text fitting), ``fonts`` (the Chinese
-font), ``saving``, ``common`` (helpers shared by the charts), and one per chart: ``gap``,
-``growth``, ``midpoint``, ``heatmaps``. The names other code uses are re-exported here.
+font), ``saving``, ``common`` (helpers shared by the charts), ``layout`` (text that
+leaves the figure or overlaps other text, measured after a draw), and one per chart:
+``gap``, ``growth``, ``midpoint``, ``heatmaps``. The names other code uses are re-exported here.
 """
 
 from __future__ import annotations

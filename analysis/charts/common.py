@@ -66,7 +66,8 @@ def _padded_limits(
     if not finite:
         return 0.0, 1.0
     low, high = min(finite), max(finite)
-    span = high - low or max(abs(high), 1.0)
+    # one value (99 -> 99): a tenth of it, so the axis shows 89-100, not 69-100
+    span = high - low or max(abs(high) * 0.1, 1.0)
     upper = high + pad * span
     if ceiling is not None and not _is_missing(ceiling):
         upper = min(upper, max(float(ceiling), high))  # markers are drawn unclipped
