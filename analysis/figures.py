@@ -241,7 +241,11 @@ def growth_chart(
                 rate_label(u, k, lang) for u, k in zip(df.unit, df.growth_kind, strict=True)
             ],
             "conflict": df.has_conflict.fillna(False).astype(bool).to_numpy(),
-            "latest_carried": df.latest_basis.fillna("").str.startswith("baseline").to_numpy(),
+            # the 2020 value carried to the issue year (metrics._latest); a plan without an
+            # issue date starts from 2020 itself, so its "latest" bar is not carried
+            "latest_carried": df.latest_basis.fillna("")
+            .str.startswith("baseline carried")
+            .to_numpy(),
         }
     )
     ids = [*df.baseline_observation_id, *df.target_observation_id, *df.midpoint_observation_id]

@@ -102,8 +102,12 @@ def test_growth_keeps_zero_rows_marks_carried_baselines_and_conflicts():
     assert len(zero) >= 3 and "0 pp/yr" in drawn  # e.g. Jiamusi's preschool rate, 90 -> 90
     assert any("latest = 2020 baseline carried to the issue year" in t for t in drawn)
     assert any(t.endswith("†") and "Baicheng" in t for t in drawn)
-    carried = saved.data.latest_basis.str.startswith("baseline")
-    assert set(saved.data[carried].city_id) == {"baicheng", "linjiang"}
+    # hatched: Baicheng (issued late 2022, the 2020 value carried); Linjiang states no
+    # issue date, so its latest value is the 2020 baseline itself, not carried
+    hatched = [p for p in saved.figure.axes[0].patches if p.get_hatch()]
+    carried = saved.data.latest_basis.str.startswith("baseline carried")
+    assert set(saved.data[carried].city_id) == {"baicheng"}
+    assert len(hatched) == carried.sum() > 0
 
 
 def test_theme_heatmaps_have_their_own_titles_and_shares_in_percent():
