@@ -2,9 +2,13 @@
 
 The notebooks call these with their defaults (all cities, bilingual, the chart's natural
 size, written to figures/); `analysis export` calls the same functions with a selection of
-cities, indicators or themes, a language and a size. Each function returns a
-:class:`SavedFigure` that names the observations it plots, so a sidecar can cite them;
-the source note printed on the chart names the plans and the tables or lines.
+cities, indicators or themes, a language and a size. Only a call that draws a declared
+published figure writes to figures/; any other goes to build/charts/adhoc/ (or the folder
+given), see `figure_files`. Each function returns a :class:`SavedFigure` with the drawn
+figure, the numbers it plots (``data``) and the observations behind them, so a sidecar can
+cite them; the source note printed on the chart names the plans and the tables or lines.
+A chart with nothing to plot, or more panels or rows than the size holds, is a
+:class:`SelectionError` that says what to choose.
 """
 
 from __future__ import annotations
