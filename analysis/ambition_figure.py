@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import charts, figures, report
-from analysis.paths import FIGURES_DIR
+from analysis.figure_files import _is_published
 
 #: The pace labels that carry no ratio (analysis/plan_ambition.py), short, per language.
 PACE_WORDS = {
@@ -42,7 +42,7 @@ def _pace_note(ratio, label: str, lang: str) -> str:
 
 
 def ambition_chart(
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
     options: figures.ChartOptions = figures.DEFAULT,
@@ -89,6 +89,7 @@ def ambition_chart(
         name or "ambition_consistency",
         out_dir,
         options,
+        published=_is_published("ambition", None, options, name, cities=cities),
         observation_ids=ids,
         cities=tuple(dict.fromkeys(drawn.city_id)),
     )

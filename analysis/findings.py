@@ -14,7 +14,8 @@ import math
 import pandas as pd
 from IPython.display import Markdown
 
-from analysis import figures, report
+from analysis import report
+from analysis.chart_labels import STATUS_LABELS
 
 YEARS = {"baseline": 2020, "target": 2025}
 
@@ -386,7 +387,7 @@ def midpoint_progress() -> Markdown:
         "SELECT city_id, indicator_id, history_2015, target_comparator FROM indicator_metrics"
     )
     table = table.merge(extra, on=["city_id", "indicator_id"], how="left", validate="1:1")
-    statuses = [s for s in figures.STATUS_LABELS if s in set(table.progress_status)]
+    statuses = [s for s in STATUS_LABELS if s in set(table.progress_status)]
     lines = []
     for city, rows in table.groupby("city_id", sort=False):
         bases = [BASIS_WORDS[b] for b in BASIS_WORDS if b in set(rows.trend_basis)]
@@ -414,7 +415,7 @@ def midpoint_progress() -> Markdown:
 
 
 def _status(status: str) -> str:
-    return figures.STATUS_LABELS[status][1]
+    return STATUS_LABELS[status][1]
 
 
 def _worst_last(column: pd.Series) -> pd.Series:

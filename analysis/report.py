@@ -241,7 +241,7 @@ def assessed_by_one_method() -> pd.DataFrame:
 def _words(status: str) -> str:
     """A status id as the words a reader sees ("moderately_improving" -> "moderately
     improving"); the linear method's words are the charts' own."""
-    from analysis.figures import STATUS_LABELS
+    from analysis.chart_labels import STATUS_LABELS
 
     return STATUS_LABELS[status][1] if status in STATUS_LABELS else status.replace("_", " ")
 
