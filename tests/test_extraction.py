@@ -413,3 +413,35 @@ def test_a_short_caption_between_two_spaced_tables_is_not_a_wrapped_name(extract
         (PRE, 2020, "=", 88.0, None, "level"),
         (PRE, 2025, ">=", 92.0, None, "level"),
     ]
+
+
+LAYOUTS_SEEN_IN_BLIND4 = [
+    # a spaced table whose header words are spaced out ("指　　标"), a category column left
+    # blank (its rows start with spaces) and a name wrapped onto the line above its values
+    ("类　别　　指　　标　　　　　　单位　　2020年　　2025年　　属　性\n学前教育\n　　　　　学前三年毛入园率　　　　％　　　89.4　　　≥92　　　预期性\n　　　　　劳动年龄人口平均受教育年\n　　　　　限　　　　　　　　年　　　10.9　　　11.4　　　预期性\n", [(PRE, 2020, "=", 89.4, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level")]),
+    # one card per indicator: a title line, then "key：value" lines with the years as keys
+    ("主要指标\n【指标1】学前三年毛入园率\n　　单位：%\n　　2020年：91.6\n　　2025年：≥95\n　　属性：预期性\n【指标2】九年义务教育巩固率\n　　单位：%\n　　2020年：95.2\n　　2025年：—\n　　属性：约束性\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level")]),
+    # a column of changes over the period ("增减（百分点）"): increases at the last year's column
+    ("指标|2015年|2020年|增减（百分点）\n学前三年毛入园率（%）|96.1|97.8|+1.7\n在园幼儿数（人）|18420|17960|\n", [(PRE, 2015, "=", 96.1, None, "level"), (PRE, 2020, "=", 97.8, None, "level"), (PRE, 2020, "=", 1.7, None, "increase"), ("kindergarten_enrollment", 2015, "=", 18420.0, None, "level"), ("kindergarten_enrollment", 2020, "=", 17960.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS_SEEN_IN_BLIND4)
+def test_table_layouts_first_seen_in_blind4(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+# an annual plan's list whose brackets hold last year's values, said once by a legend
+BRACKET_LEGEND = (
+    "一、2022年主要目标\n全年主要预期目标如下（括号内为2021年完成值）：\n"
+    "1．学前教育毛入园率　92%（90.8%）\n2．九年义务教育巩固率　≥97.5%（97.3%）\n"
+)
+
+
+def test_a_legend_gives_the_year_of_bracketed_values(extractor):
+    assert observed(extractor, BRACKET_LEGEND, **ANNUAL) == [
+        (CONS, 2021, "=", 97.3, None, "level"),
+        (CONS, 2022, ">=", 97.5, None, "level"),
+        (PRE, 2021, "=", 90.8, None, "level"),
+        (PRE, 2022, "=", 92.0, None, "level"),
+    ]

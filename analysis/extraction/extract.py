@@ -80,7 +80,7 @@ class Extractor:
                         v.comparator,
                         v.value,
                         v.upper,
-                        _table_kind(self.book[iid], v.upper),
+                        v.kind or _table_kind(self.book[iid], v.upper),
                         v.unit,
                         "table",
                         v.span,

@@ -54,6 +54,7 @@ class TableValue:
     caption: str
     reader: str
     year_basis: str = "table_header"  # "default": a project table's period total
+    kind: str | None = None  # "increase": a column of changes; None: from the codebook
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,33 @@ def period_total_year(text: str, period_end: int | None) -> int | None:
     if m is None:
         return None
     return int(m.group(1)) if m.group(1) else period_end
+
+
+# a column of changes over the span of the year columns before it: "增减（百分点）", "提高"
+_CHANGE_HEADER = re.compile(
+    r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
+)
+
+
+def merge_spaced_header(grid: Grid) -> Grid:
+    """ "指　　标": a header word spaced out across the column, split by a spaced reader
+    into "指" and "标"; the two one-character cells become the word again."""
+    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
+    for r, row in enumerate(grid.rows[:4]):
+        if not any(header_year(c.text) for c in row):
+            continue
+        merged: list[GridCell] = []
+        for c in row:
+            prev = merged[-1] if merged else None
+            one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
+            if one_char_each and prev.text + c.text in words:
+                merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
+                continue
+            merged.append(c)
+        if len(merged) < len(row):
+            rows = [*grid.rows[:r], merged, *grid.rows[r + 1 :]]
+            return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+    return grid
 
 
 def header_year(text: str) -> int | None:
@@ -172,7 +200,7 @@ class GridInterpreter:
     def read(self, grid: Grid, period_end: int | None = None, projects=False) -> GridReading:
         """`period_end`: the year of a column of period totals ("“十四五”累计") and, with
         `projects`, of a project table's totals (no year columns at all)."""
-        grid = merge_two_line_header(grid)
+        grid = merge_spaced_header(merge_two_line_header(grid))
         header_row = self._header_row(grid)
         if header_row is not None:
             halves = side_by_side(grid, header_row)
@@ -226,8 +254,16 @@ class GridInterpreter:
         header_units: dict[int, str] = {}
         roles: dict[str, int] = {}
         notes: list[CellNote] = []
+        changes: dict[int, int] = {}  # column -> the year its change is measured to
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
+            if not year and years and _CHANGE_HEADER.match(c.text.replace(" ", "")):
+                changes[k] = years[max(years)]
+                u = _UNIT_IN_NAME.search(c.text)
+                if u:
+                    header_units[k] = u.group(1)
+                notes.append(CellNote((c.start, c.end), "table_header", "a column of changes"))
+                continue
             if year:
                 years[k] = year
                 u = _UNIT_IN_NAME.search(c.text)
@@ -252,7 +288,8 @@ class GridInterpreter:
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
-        for row in self._join_wrapped_names(grid.rows[h + 1 :], roles["name"], years):
+        rows = [_pad_blank_leading(row, header, roles) for row in grid.rows[h + 1 :]]
+        for row in self._join_wrapped_names(rows, roles["name"], years):
             if not row:
                 continue
             filled = [c for c in row if c.text and c.text not in NOT_STATED]
@@ -292,6 +329,22 @@ class GridInterpreter:
                     row[k],
                     year,
                     attribute,
+                )
+                values.extend(found)
+                notes.extend(cell_notes)
+            for k, year in changes.items():
+                if k >= len(row):
+                    continue
+                found, cell_notes = self._cell(
+                    grid,
+                    name_cell,
+                    category,
+                    unit_cell or header_units.get(k) or "",
+                    default_unit,
+                    row[k],
+                    year,
+                    attribute,
+                    kind="increase",
                 )
                 values.extend(found)
                 notes.extend(cell_notes)
@@ -358,6 +411,24 @@ class GridInterpreter:
         for row in rows:
             filled = [c for c in row if c.text and c.text not in NOT_STATED]
             prev = out[-1] if out else None
+            # "残疾儿童少年义务教育入学" alone, then "率|%|95.3|97": the name's start is on
+            # the line above its values
+            lone = [c for c in prev if c.text] if prev is not None else []
+            if (
+                len(lone) == 1
+                and not any(ch.isdigit() for ch in lone[0].text)
+                and name_col < len(row)
+                and row[name_col].text
+                and any(k < len(row) and row[k].text for k in years)
+            ):
+                below = row[name_col]
+                joined = lone[0].text + below.text
+                if not self._indicators(_bare_name(below.text)[0], "") and self._indicators(
+                    _bare_name(joined)[0], ""
+                ):
+                    out[-1] = [*row[:name_col], GridCell(joined, lone[0].start, below.end)]
+                    out[-1].extend(row[name_col + 1 :])
+                    continue
             if (
                 prev is not None
                 and len({(c.start, c.end) for c in filled}) == 1
@@ -385,7 +456,9 @@ class GridInterpreter:
 
     # ------------------------------------------------------------ cells
 
-    def _cell(self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute):
+    def _cell(
+        self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute, kind=None
+    ):
         text = cell.text
         if text in NOT_STATED or (
             not any(ch.isdigit() for ch in text)
@@ -429,6 +502,7 @@ class GridInterpreter:
                     attribute,
                     grid.caption,
                     grid.reader,
+                    kind=kind,
                 )
             )
         return out, notes
@@ -478,6 +552,20 @@ class GridInterpreter:
         # that ends the name is what the row measures
         last = [m for m in matches if m.end == len(bare)]
         return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
+
+
+def _pad_blank_leading(row: list[GridCell], header: list[GridCell], roles: dict) -> list:
+    """A row one or two cells short whose missing cells are the header's leading category
+    or row-number columns (left blank, the spaced reader drops leading spaces): shifted
+    right so its cells stand under their headers."""
+    lead = 0
+    while lead < len(header) and lead in (roles.get("category"), roles.get("index")):
+        lead += 1
+    short = len(header) - len(row)
+    if not 0 < short <= lead or len(row) < 2:
+        return row
+    at = row[0].start
+    return [GridCell("", at, at)] * short + row
 
 
 def _bare_name(name: str) -> tuple[str, str]:

@@ -37,6 +37,10 @@ AVERAGE_GAP = re.compile(
 BRACKETED = re.compile(r"[（(]\s*(?:(?:19|20)\d\d\s*年?|[^()（）\d]{1,4})\s*[)）]|→|->")
 UNIT_AFTER_NAME = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^()（）\d\s]{1,4})\s*[)）]")
 YEAR_AFTER_VALUE = re.compile(r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
+# "（括号内为2021年完成值）": a legend giving the year of every bracketed value after it
+BRACKET_LEGEND = re.compile(
+    r"(?:括号|[（(]\s*[)）])\s*(?:内|中|里)?\s*(?:为|是|系)\s*((?:19|20)\d\d)\s*年"
+)
 # "到“十四五”末", "“十四五”期间": a period named in words, read like a year
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
 # "A、B各建设30个": the value is each name's

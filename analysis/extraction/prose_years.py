@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from analysis.extraction.prose_phrases import (
+    BRACKET_LEGEND,
     CLAUSE_BREAK,
     COMPARISON_BEFORE,
     DEADLINE,
@@ -27,6 +28,8 @@ from analysis.extraction.prose_phrases import (
 )
 from analysis.extraction.quantities import Quantity
 from analysis.rules import Rules
+
+LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,9 @@ class YearReader:
         bracket = YEAR_AFTER_VALUE.match(text, q.end)
         if bracket:  # "88（2020年）"
             return int(bracket.group(1)), "sentence"
+        legend = self._legend_year(text, q)
+        if legend is not None:  # "（括号内为2021年完成值）" above "92%（90.8%）"
+            return legend, "sentence"
         if PREVIOUS_YEAR.search(scope[-12:]):
             # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
             year, basis = self._year_of(scope, review, ctx)
@@ -66,6 +72,15 @@ class YearReader:
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"
         return stated or self._default_year(scope, review, ctx)
+
+    def _legend_year(self, text, q: Quantity) -> int | None:
+        """The year a legend above gives bracketed values, when q is alone in brackets."""
+        before = text[max(0, q.start - 2) : q.start].lstrip()
+        after = text[q.end : q.end + 2].lstrip()
+        if not before.endswith(("（", "(")) or not after.startswith(("）", ")")):
+            return None
+        legends = list(BRACKET_LEGEND.finditer(text, max(0, q.start - LEGEND_REACH), q.start))
+        return int(legends[-1].group(1)) if legends else None
 
     def _year_of(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
         """The stated or implied year of a sentence up to a value (no 由/从 before it)."""
