@@ -419,6 +419,8 @@ LAYOUTS_SEEN_IN_BLIND4 = [
     # a spaced table whose header words are spaced out ("指　　标"), a category column left
     # blank (its rows start with spaces) and a name wrapped onto the line above its values
     ("类　别　　指　　标　　　　　　单位　　2020年　　2025年　　属　性\n学前教育\n　　　　　学前三年毛入园率　　　　％　　　89.4　　　≥92　　　预期性\n　　　　　劳动年龄人口平均受教育年\n　　　　　限　　　　　　　　年　　　10.9　　　11.4　　　预期性\n", [(PRE, 2020, "=", 89.4, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level")]),
+    # a category row, then a name whose start is on a line of its own above its values
+    ("指标　　单位　　2020年　　2025年\n学前三年毛入园率　　%　　88　　≥92\n人力资源开发\n劳动年龄人口平均受教育年\n限　　年　　10.9　　11.4\n", [("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
     # one card per indicator: a title line, then "key：value" lines with the years as keys
     ("主要指标\n【指标1】学前三年毛入园率\n　　单位：%\n　　2020年：91.6\n　　2025年：≥95\n　　属性：预期性\n【指标2】九年义务教育巩固率\n　　单位：%\n　　2020年：95.2\n　　2025年：—\n　　属性：约束性\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level")]),
     # a column of changes over the period ("增减（百分点）"): increases at the last year's column
