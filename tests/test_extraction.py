@@ -423,6 +423,8 @@ LAYOUTS_SEEN_IN_BLIND4 = [
     ("指标　　单位　　2020年　　2025年\n学前三年毛入园率　　%　　88　　≥92\n人力资源开发\n劳动年龄人口平均受教育年\n限　　年　　10.9　　11.4\n", [("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
     # one card per indicator: a title line, then "key：value" lines with the years as keys
     ("主要指标\n【指标1】学前三年毛入园率\n　　单位：%\n　　2020年：91.6\n　　2025年：≥95\n　　属性：预期性\n【指标2】九年义务教育巩固率\n　　单位：%\n　　2020年：95.2\n　　2025年：—\n　　属性：约束性\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level")]),
+    # a label in brackets after a header's year ("2020年（基期）") is no unit: the name's unit scales
+    ("| 指标（单位） | 2020年（基期） | 2025年 |\n| 在园幼儿数（万人） | 12.46 | 10.8 |\n", [("kindergarten_enrollment", 2020, "=", 124600.0, None, "level"), ("kindergarten_enrollment", 2025, "=", 108000.0, None, "level")]),
     # a column of changes over the period ("增减（百分点）"): increases at the last year's column
     ("指标|2015年|2020年|增减（百分点）\n学前三年毛入园率（%）|96.1|97.8|+1.7\n在园幼儿数（人）|18420|17960|\n", [(PRE, 2015, "=", 96.1, None, "level"), (PRE, 2020, "=", 97.8, None, "level"), (PRE, 2020, "=", 1.7, None, "increase"), ("kindergarten_enrollment", 2015, "=", 18420.0, None, "level"), ("kindergarten_enrollment", 2020, "=", 17960.0, None, "level")]),
 ]  # fmt: skip

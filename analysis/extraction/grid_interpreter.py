@@ -259,16 +259,12 @@ class GridInterpreter:
             year = header_year(c.text) or period_total_year(c.text, period_end)
             if not year and years and _CHANGE_HEADER.match(c.text.replace(" ", "")):
                 changes[k] = years[max(years)]
-                u = _UNIT_IN_NAME.search(c.text)
-                if u:
-                    header_units[k] = u.group(1)
+                header_units.update(self._header_unit(k, c.text))
                 notes.append(CellNote((c.start, c.end), "table_header", "a column of changes"))
                 continue
             if year:
                 years[k] = year
-                u = _UNIT_IN_NAME.search(c.text)
-                if u:
-                    header_units[k] = u.group(1)
+                header_units.update(self._header_unit(k, c.text))
                 notes.append(CellNote((c.start, c.end), "table_header", "a column's year"))
                 continue
             compact = c.text.replace(" ", "")
@@ -349,6 +345,13 @@ class GridInterpreter:
                 values.extend(found)
                 notes.extend(cell_notes)
         return GridReading(values, notes, True, header=header)
+
+    def _header_unit(self, k: int, text: str) -> dict[int, str]:
+        """ "2025年（万人）": a unit in brackets after a column's year; "（基期）" is a label."""
+        u = _UNIT_IN_NAME.search(text)
+        if u is None or _unit_core(u.group(1)) not in self.rules.quantity_units:
+            return {}
+        return {k: u.group(1)}
 
     def _read_projects(self, grid: Grid, year: int) -> GridReading | None:
         """A project table (project_tables.py): value columns and description cells."""
