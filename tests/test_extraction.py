@@ -449,3 +449,23 @@ def test_a_legend_gives_the_year_of_bracketed_values(extractor):
         (PRE, 2021, "=", 90.8, None, "level"),
         (PRE, 2022, "=", 92.0, None, "level"),
     ]
+
+
+def test_a_cards_number_and_repeated_year_keys_are_accounted_for(extractor):
+    text = (
+        "【指标1】学前三年毛入园率\n单位：%\n2020年：91.6\n2025年：≥95\n"
+        "【指标2】九年义务教育巩固率\n单位：%\n2020年：95.2\n2025年：96\n"
+    )
+    ledger = extractor.extract(source(), clean(text)).ledger
+    assert sorted((r["quote"], r["disposition"]) for r in ledger) == [
+        ("2020年", "table_header"),
+        ("2020年", "table_header"),
+        ("2025年", "table_header"),
+        ("2025年", "table_header"),
+        ("91.6", "observation"),
+        ("95.2", "observation"),
+        ("96", "observation"),
+        ("【指标1】", "section_number"),
+        ("【指标2】", "section_number"),
+        ("≥95", "observation"),
+    ]

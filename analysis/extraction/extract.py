@@ -95,6 +95,8 @@ class Extractor:
                 ledger.observed(v.span, made, f"table ({grid.reader})")
             for note in reading.notes:
                 ledger.note(note.span, note.disposition, note.reason)
+            for span, disposition, reason in grid.labels:
+                ledger.note(span, disposition, reason)
 
     # ------------------------------------------------------------ prose
 

@@ -31,7 +31,8 @@ def _key_cells(lines: TextLines, k: int) -> tuple[GridCell, GridCell] | None:
     return key, value
 
 
-def _title(lines: TextLines, k: int) -> GridCell | None:
+def _title(lines: TextLines, k: int) -> tuple[GridCell, GridCell | None] | None:
+    """The name on a card's title line and its mark ("【指标1】"), if any."""
     text, start, _ = lines.items[k]
     body = text.strip()
     if not body or len(body) > MAX_TITLE or body.endswith("。") or _KEY_LINE.match(text):
@@ -39,11 +40,12 @@ def _title(lines: TextLines, k: int) -> GridCell | None:
     if any(ch.isdigit() for ch in _TITLE_MARK.sub("", text)):
         return None
     mark = _TITLE_MARK.match(text)
-    return lines.cell(k, start + (mark.end() if mark else 0), start + len(text))
+    name = lines.cell(k, start + (mark.end() if mark else 0), start + len(text))
+    return name, lines.cell(k, start, start + mark.end()) if mark else None
 
 
-def _card(lines: TextLines, i: int, skip) -> tuple[GridCell, list, int] | None:
-    """The card whose title is line i: (name cell, [(key, value)], end line), or None."""
+def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
+    """The card whose title is line i: ((name, mark), [(key, value)], end line), or None."""
     if _masked(lines, i, skip):
         return None
     title = _title(lines, i)
@@ -79,16 +81,22 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             i += 1
             continue
         keys: dict[str, GridCell] = {}
-        for _, pairs, _ in cards:
+        labels = []  # each card's number and the years repeated as keys on every card
+        for (_, mark), pairs, _ in cards:
+            if mark is not None and any(ch.isdigit() for ch in mark.text):
+                labels.append(((mark.start, mark.end), "section_number", "a card's number"))
             for key, _ in pairs:
+                if key.text in keys and any(ch.isdigit() for ch in key.text):
+                    labels.append(((key.start, key.end), "table_header", "a card's year key"))
                 keys.setdefault(key.text, key)
-        at = cards[0][0].start
+        at = cards[0][0][0].start
         rows = [[GridCell("指标", at, at), *keys.values()]]
-        for name, pairs, _ in cards:
+        for (name, _), pairs, _ in cards:
             by_key = {key.text: value for key, value in pairs}
             empty = GridCell("", name.end, name.end)
             rows.append([name, *(by_key.get(key, empty) for key in keys)])
         s, e = lines.raw_span(i, j)
-        grids.append(Grid("records", lines.items[i - 1][0] if i else "", s, e, rows))
+        caption = lines.items[i - 1][0] if i else ""
+        grids.append(Grid("records", caption, s, e, rows, labels))
         i = j
     return grids
