@@ -465,7 +465,7 @@ def test_a_cards_number_and_repeated_year_keys_are_accounted_for(extractor):
         ("91.6", "observation"),
         ("95.2", "observation"),
         ("96", "observation"),
+        ("≥95", "observation"),
         ("【指标1】", "section_number"),
         ("【指标2】", "section_number"),
-        ("≥95", "observation"),
     ]
