@@ -469,3 +469,23 @@ def test_a_cards_number_and_repeated_year_keys_are_accounted_for(extractor):
         ("【指标1】", "section_number"),
         ("【指标2】", "section_number"),
     ]
+
+
+PROSE_SEEN_IN_BLIND4 = [
+    # the codebook's name with the slogan in quotes, and the phrase turned round
+    ("实现“班班通”的农村学校比例达到100%。", [("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level")]),
+    ("农村学校实现“班班通”比例保持100%，85%的农村学校学生建立个人网络学习空间。", [("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level"), ("rural_student_online_learning_space_share", 2025, "=", 85.0, None, "level")]),
+    # "A、B均达到100%" where B carries a modifier of its own (阳光厨房)
+    ("中小学校安保达标率、阳光厨房“明厨亮灶”建设率均达到100%。", [("school_security_compliance_rate", 2025, "=", 100.0, None, "level"), ("transparent_kitchen_rate", 2025, "=", 100.0, None, "level")]),
+    # one value for each year of a list ("2020年、2025年均为100%")
+    ("九年义务教育巩固率：2020年、2025年均为100%。", [(CONS, 2020, "=", 100.0, None, "level"), (CONS, 2025, "=", 100.0, None, "level")]),
+    # "每年不低于20%" over the period is a floor for the period, not a per-unit norm
+    ("教育支出占一般公共预算支出比例：“十四五”期间每年不低于20%。", [("education_budget_share", 2025, ">=", 20.0, None, "level")]),
+    # but a yearly amount per person is still a norm
+    ("乡村教师生活补助每人每年不低于6000元。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE_SEEN_IN_BLIND4)
+def test_prose_phrasings_first_seen_in_blind4(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

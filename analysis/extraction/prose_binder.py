@@ -49,6 +49,11 @@ from analysis.rules import Rules
 SENTENCE_BREAK = "。；;!！?？\n"
 # quote marks may stand on either side: "A、“B”"
 CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
+# "安保达标率、阳光厨房“明厨亮灶”建设率均达到100%": with 均/都 the next phrase may carry a
+# short modifier of its own after the joiner
+CHAIN_MODIFIED = re.compile(
+    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*[\u4e00-\u9fff]{1,4}[\s“”\"]*$"
+)
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
@@ -232,12 +237,10 @@ class ProseBinder:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
                 continue
             kind, unit = kind
-            year, basis = self.years.year(text, q, start, review, ctx)
-            out.bound.append(
-                Bound(
-                    q, ids, alias, kind, unit, year, basis, section, self._qualifier(text, q, start)
-                )
-            )
+            stated = [(y, "sentence") for y in self.years.each_year(text, q, start)]
+            for year, basis in stated or [self.years.year(text, q, start, review, ctx)]:
+                qualifier = self._qualifier(text, q, start)
+                out.bound.append(Bound(q, ids, alias, kind, unit, year, basis, section, qualifier))
 
     # ------------------------------------------------------------ what a number is not
 
@@ -289,7 +292,15 @@ class ProseBinder:
             return "count_of_years", "a count of years (5年来, 三年行动)"
         lo = clause_start(text, q.start, s_start)
         clause = _without(text, lo, q.start, aliases)
-        if any(m in clause for m in self.rules.per_unit_markers):
+        markers = {m for m in self.rules.per_unit_markers if m in clause}
+        # "“十四五”期间每年不低于20%": a share held every year is a floor, not a norm per
+        # unit; a growth rate per year ("每年增长8%") still is not a level
+        yearly_share = (
+            markers == {"每年"}
+            and q.unit == "percent"
+            and not any(v in clause for v in self.rules.increase_verbs)
+        )
+        if markers and not yearly_share:
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         if AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
@@ -468,8 +479,11 @@ class ProseBinder:
         # a phrase with a value of its own ("96.8%的巩固率，毛入学率达到91.2%") is not shared
         valued = {alias.start for alias, _, _ in taken.values()}
         if "分别" not in text[a.end : q.start]:
+            each = re.search(r"均|都", text[a.end : q.start]) is not None
             for b in reversed([x for x in aliases if x.end <= a.start]):
-                if b.start not in valued and CHAIN.match(text[b.end : shared[0].start]):
+                between = text[b.end : shared[0].start]
+                chained = CHAIN.match(between) or (each and CHAIN_MODIFIED.match(between))
+                if b.start not in valued and chained:
                     shared.insert(0, b)
                 else:
                     break

@@ -49,6 +49,11 @@ EACH = re.compile(r"^\s*各\s*[\u4e00-\u9fff]{0,3}\s*$")
 YEARS_RESPECTIVELY = re.compile(
     r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*分别"
 )
+# "2020年、2025年均为100%": one value for each listed year
+YEARS_EACH = re.compile(
+    r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及与]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*"
+    r"(?:均|都)\s*[^\d，,。；;]{0,6}$"
+)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the values of a list before this one: "由上年的86.9%、53.4%" (53.4% is also a from-value)
 _LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"

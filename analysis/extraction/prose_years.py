@@ -22,6 +22,7 @@ from analysis.extraction.prose_phrases import (
     PREVIOUS_YEAR,
     YEAR_AFTER_VALUE,
     YEAR_PHRASE,
+    YEARS_EACH,
     YEARS_RESPECTIVELY,
     in_brackets,
     next_break,
@@ -72,6 +73,11 @@ class YearReader:
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"
         return stated or self._default_year(scope, review, ctx)
+
+    def each_year(self, text, q: Quantity, s_start) -> list[int]:
+        """ "2020年、2025年均为100%": the years a value is stated for at once (else none)."""
+        m = YEARS_EACH.search(text, max(s_start, q.start - 40), q.start)
+        return [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(1))] if m else []
 
     def _legend_year(self, text, q: Quantity) -> int | None:
         """The year a legend above gives bracketed values, when q is alone in brackets."""
