@@ -481,6 +481,8 @@ PROSE_SEEN_IN_BLIND4 = [
     ("九年义务教育巩固率：2020年、2025年均为100%。", [(CONS, 2020, "=", 100.0, None, "level"), (CONS, 2025, "=", 100.0, None, "level")]),
     # "每年不低于20%" over the period is a floor for the period, not a per-unit norm
     ("教育支出占一般公共预算支出比例：“十四五”期间每年不低于20%。", [("education_budget_share", 2025, ">=", 20.0, None, "level")]),
+    # a scaled unit in brackets after the name ("（万个）") scales the bare number after it
+    ("新增学位（万个）：2.5。", [("school_places_added", 2025, "=", 25000.0, None, "cumulative")]),
     # but a yearly amount per person is still a norm
     ("乡村教师生活补助每人每年不低于6000元。", []),
 ]  # fmt: skip

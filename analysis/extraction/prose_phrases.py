@@ -120,7 +120,9 @@ def units_after_names(
     out = list(quantities)
     for a in aliases:
         m = UNIT_AFTER_NAME.match(text, a.end)
-        unit = units.get(m.group(1)) if m else None
+        token = m.group(1) if m else ""
+        # "（万个）": a scale before a unit the rules know ("个")
+        unit = units.get(token) or (units.get(token[1:]) if token[:1] in SCALES else None)
         if unit is None:
             continue
         nxt = next((b.start for b in aliases if b.start > a.end), len(text))
