@@ -7,7 +7,8 @@ from bisect import bisect_left
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_interpreter import GridInterpreter, continues
+from analysis.extraction.grid_headers import continues
+from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder

@@ -3,7 +3,8 @@ then turn each value cell into a table value or a ledger reason.
 
 Headers are found by their year cells ("2020年", "2020年基期值", "2025年目标值", "2023").
 A grid with years down its first column and names across its header is transposed.
-A blank, "—", "/" or "-" cell is not stated, never zero.
+A blank, "—", "/" or "-" cell is not stated, never zero. What a header cell names and
+the layouts mended before reading are grid_headers.py's.
 """
 
 from __future__ import annotations
@@ -13,27 +14,26 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_headers import (
+    ATTRIBUTE_HEADERS,
+    CATEGORY_HEADERS,
+    CHANGE_HEADER,
+    INDEX_HEADERS,
+    NAME_HEADERS,
+    UNIT_HEADERS,
+    header_year,
+    merge_spaced_header,
+    merge_two_line_header,
+    pad_blank_leading,
+    period_total_year,
+    side_by_side,
+    transpose,
+)
 from analysis.extraction.project_tables import description_cells, project_columns
 from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
-YEAR_HEADER = re.compile(
-    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[.、])?\s*((?:19|20)\d\d)\s*年?\s*"
-    r"[^\d()（）]{0,6}\s*(?:[(（][^)）]*[)）])?$"
-)
-# a label before the year: "基期值（2020年）", "“十三五”末(2020年)", "中期值 2023年"
-_LABELLED_YEAR = re.compile(
-    r"^[^\d()（）]{1,8}?\s*[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?\s*"
-    r"(?:[(（][^)）\d]*[)）])?$"
-)
-# the year line of a header written on two lines: "（2020年）"
-_BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?$")
-NAME_HEADERS = ("指标", "项目", "名称", "内容")
-UNIT_HEADERS = ("单位", "计量单位")
-ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
-INDEX_HEADERS = ("序号", "编号")
-CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")
 _UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,6})\s*[)）]\s*$")
 _UNIT_NOTE = re.compile(r"单位\s*[:：]\s*([^)）|,，;；\s]+)")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]+、)\s*")
@@ -64,116 +64,6 @@ class CellNote:
     span: tuple[int, int]
     disposition: str
     reason: str
-
-
-_PERIOD_TOTAL = re.compile(
-    r"^[“\"]?(?:十[一二三四五]五[”\"]?(?:时期|期间)?|(?:19|20)\d\d\s*[—\-~～至到]\s*((?:19|20)\d\d)\s*年?)"
-    r"\s*(?:累计|合计|总计|期间)(?:值|数)?\s*$"
-)
-
-
-def period_total_year(text: str, period_end: int | None) -> int | None:
-    """A column of totals over the period ("“十四五”累计", "2021—2025年累计"): the year
-    the span ends (the plan's period end when the span is named in words)."""
-    m = _PERIOD_TOTAL.match(text.replace(" ", ""))
-    if m is None:
-        return None
-    return int(m.group(1)) if m.group(1) else period_end
-
-
-# a column of changes over the span of the year columns before it: "增减（百分点）", "提高"
-_CHANGE_HEADER = re.compile(
-    r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
-)
-
-
-def merge_spaced_header(grid: Grid) -> Grid:
-    """ "指　　标": a header word spaced out across the column, split by a spaced reader
-    into "指" and "标"; the two one-character cells become the word again."""
-    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
-    for r, row in enumerate(grid.rows[:4]):
-        if not any(header_year(c.text) for c in row):
-            continue
-        merged: list[GridCell] = []
-        for c in row:
-            prev = merged[-1] if merged else None
-            one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
-            if one_char_each and prev.text + c.text in words:
-                merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
-                continue
-            merged.append(c)
-        if len(merged) < len(row):
-            rows = [*grid.rows[:r], merged, *grid.rows[r + 1 :]]
-            return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
-    return grid
-
-
-def header_year(text: str) -> int | None:
-    """The year a header cell names, or None: "2020年", "2025年目标值", "基期值(2020年)"."""
-    m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
-    return int(m.group(1)) if m else None
-
-
-def merge_two_line_header(grid: Grid) -> Grid:
-    """A header on two lines, labels above and years below ("“十三五”末" over "（2020年）"):
-    one header row whose year cells carry both, so the rest of the interpreter is unchanged.
-
-    The year line's cells are matched in order to the label line's cells that are not
-    name, unit, attribute, category or row-number columns."""
-    for r in range(min(3, len(grid.rows) - 1)):
-        top, below = grid.rows[r], grid.rows[r + 1]
-        year_cells = [c for c in below if c.text]
-        if not year_cells or any(_BARE_YEAR.match(c.text) is None for c in year_cells):
-            continue
-        if any(header_year(c.text) for c in top):
-            continue
-        slots = [k for k, c in enumerate(top) if c.text and not _is_role_header(c.text)]
-        if len(slots) != len(year_cells):
-            continue
-        merged = list(top)
-        for k, c in zip(slots, year_cells, strict=True):
-            merged[k] = GridCell(f"{top[k].text}{c.text}", c.start, c.end)
-        rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
-        return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
-    return grid
-
-
-def continues(raw: str, previous: Grid, header: list[GridCell], grid: Grid) -> bool:
-    """Is `grid` (no header of its own) the rest of `previous`, cut by page debris?
-
-    Same number of columns, and between them at most four short lines that are not
-    sentences (a page number, a running title, one character of a vertical category)."""
-    if grid.start < previous.end or not header or grid.width != len(header):
-        return False
-    between = [ln.strip() for ln in raw[previous.end : grid.start].splitlines()]
-    between = [ln for ln in between if ln]
-    return len(between) <= 4 and all(len(ln) <= 40 and ln[-1] not in "。；;：:" for ln in between)
-
-
-def side_by_side(grid: Grid, h: int) -> list[Grid]:
-    """ "指标|2020年|2025年|指标|2020年|2025年": two tables printed side by side, cut at
-    each name column that has year columns after it; one grid when there is one table."""
-    header = grid.rows[h]
-    names = [
-        k
-        for k, c in enumerate(header)
-        if any(c.text.replace(" ", "").startswith(w) for w in NAME_HEADERS)
-    ]
-    cuts = [k for k in names if any(header_year(c.text) for c in header[k + 1 :])]
-    if len(cuts) < 2 or cuts[0] > 1:
-        return [grid]
-    bounds = [*cuts[1:], grid.width]
-    halves = []
-    for lo, hi in zip([0, *cuts[1:]], bounds, strict=True):
-        rows = [row[lo:hi] for row in grid.rows]
-        halves.append(Grid(grid.reader, grid.caption, grid.start, grid.end, rows))
-    return halves
-
-
-def _is_role_header(text: str) -> bool:
-    compact = text.replace(" ", "")
-    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
-    return any(compact.startswith(w) for w in words)
 
 
 @dataclass
@@ -214,7 +104,7 @@ class GridInterpreter:
                 )
             return self._read_rows(grid, header_row, period_end)
         if self._transposed(grid):
-            return self._read_rows(_transpose(grid), 0, period_end)
+            return self._read_rows(transpose(grid), 0, period_end)
         if projects and period_end is not None:
             reading = self._read_projects(grid, period_end)
             if reading is not None:
@@ -257,7 +147,7 @@ class GridInterpreter:
         changes: dict[int, int] = {}  # column -> the year its change is measured to
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
-            if not year and years and _CHANGE_HEADER.match(c.text.replace(" ", "")):
+            if not year and years and CHANGE_HEADER.match(c.text.replace(" ", "")):
                 changes[k] = years[max(years)]
                 header_units.update(self._header_unit(k, c.text))
                 notes.append(CellNote((c.start, c.end), "table_header", "a column of changes"))
@@ -284,7 +174,7 @@ class GridInterpreter:
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
-        rows = [_pad_blank_leading(row, header, roles) for row in grid.rows[h + 1 :]]
+        rows = [pad_blank_leading(row, header, roles) for row in grid.rows[h + 1 :]]
         for row in self._join_wrapped_names(rows, roles["name"], years):
             if not row:
                 continue
@@ -557,20 +447,6 @@ class GridInterpreter:
         return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
 
 
-def _pad_blank_leading(row: list[GridCell], header: list[GridCell], roles: dict) -> list:
-    """A row one or two cells short whose missing cells are the header's leading category
-    or row-number columns (left blank, the spaced reader drops leading spaces): shifted
-    right so its cells stand under their headers."""
-    lead = 0
-    while lead < len(header) and lead in (roles.get("category"), roles.get("index")):
-        lead += 1
-    short = len(header) - len(row)
-    if not 0 < short <= lead or len(row) < 2:
-        return row
-    at = row[0].start
-    return [GridCell("", at, at)] * short + row
-
-
 def _bare_name(name: str) -> tuple[str, str]:
     name = _ATTRIBUTE_IN_NAME.sub("", name).strip()
     name = _NUMBERING.sub("", name).strip().rstrip("*＊").strip()
@@ -598,10 +474,3 @@ def _sub_span(cell: GridCell, offset: int, length: int) -> tuple[int, int]:
     if cell.end - cell.start == len(cell.text):
         return cell.start + offset, cell.start + offset + length
     return cell.start, cell.end
-
-
-def _transpose(grid: Grid) -> Grid:
-    width = grid.width
-    empty = GridCell("", grid.start, grid.start)
-    rows = [[r[k] if k < len(r) else empty for r in grid.rows] for k in range(width)]
-    return Grid(grid.reader + "_transposed", grid.caption, grid.start, grid.end, rows)
