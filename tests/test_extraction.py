@@ -483,6 +483,10 @@ PROSE_SEEN_IN_BLIND4 = [
     ("教育支出占一般公共预算支出比例：“十四五”期间每年不低于20%。", [("education_budget_share", 2025, ">=", 20.0, None, "level")]),
     # a scaled unit in brackets after the name ("（万个）") scales the bare number after it
     ("新增学位（万个）：2.5。", [("school_places_added", 2025, "=", 25000.0, None, "cumulative")]),
+    # the share said after the spending it is a share of ("教育支出13.8亿元，占一般公共预算支出的21.5%")
+    ("2020年全县教育支出13.8亿元，占一般公共预算支出的21.5%。", [("education_fiscal_expenditure", 2020, "=", 1380000000.0, None, "level"), ("education_budget_share", 2020, "=", 21.5, None, "level")]),
+    # 毛入园率 alone is the preschool rate; the comparison year after 比 is not the value's year
+    ("到2025年，毛入园率达到92%，比2020年提高3.3个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (PRE, 2025, "=", 3.3, None, "increase")]),
     # but a yearly amount per person is still a norm
     ("乡村教师生活补助每人每年不低于6000元。", []),
 ]  # fmt: skip
