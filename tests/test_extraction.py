@@ -495,3 +495,21 @@ PROSE_SEEN_IN_BLIND4 = [
 @pytest.mark.parametrize(("text", "expected"), PROSE_SEEN_IN_BLIND4)
 def test_prose_phrasings_first_seen_in_blind4(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# phrasings and layouts real plans use that no invented set has yet (crafted, not seen)
+CRAFTED_UNSEEN = [
+    # a full-width comma before a year is no thousands separator ("88，2025年" is not 88,202)
+    ("学前三年毛入园率（%）：2020年88，2025年≥92。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    # year columns named by the period ("“十三五”末", "“十四五”末")
+    ("指标|“十三五”末|“十四五”末\n学前三年毛入园率（%）|88|92\n九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    # cards whose title is the bracketed name and whose keys label their years
+    ("【学前三年毛入园率】\n目标值（2025年）：≥95\n基期值（2020年）：91.6\n【九年义务教育巩固率】\n目标值（2025年）：97\n基期值（2020年）：95.2\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+    # cards whose name is a key of its own ("指标名称：…")
+    ("指标名称：学前三年毛入园率\n2020年：91.6\n2025年：≥95\n指标名称：九年义务教育巩固率\n2020年：95.2\n2025年：97\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CRAFTED_UNSEEN)
+def test_crafted_phrasings_and_layouts_no_set_has_yet(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

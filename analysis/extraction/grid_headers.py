@@ -70,8 +70,25 @@ def merge_spaced_header(grid: Grid) -> Grid:
     return grid
 
 
+# "“十三五”末", "“十四五”期末目标值": the end of a five-year plan named in words
+_PERIOD_END = re.compile(
+    r"^[“\"]?十([一二三四五])五[”\"]?(?:末|期末)(?:值|数|目标值?|预期值?|实际值?)?"
+    r"\s*(?:[(（][^)）\d]*[)）])?$"
+)
+_PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
 def header_year(text: str) -> int | None:
-    """The year a header cell names, or None: "2020年", "2025年目标值", "基期值(2020年)"."""
+    """The year a header cell names, or None: "2020年", "2025年目标值", "基期值(2020年)",
+    "“十四五”末" (the N-th five-year plan ends in 1955 + 5N: the 14th in 2025)."""
+    year = _written_year(text)
+    if year is not None:
+        return year
+    p = _PERIOD_END.match(text.replace(" ", ""))
+    return 1955 + 5 * (10 + _PLAN_ORDINAL[p.group(1)]) if p else None
+
+
+def _written_year(text: str) -> int | None:
     m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
     return int(m.group(1)) if m else None
 
@@ -87,7 +104,7 @@ def merge_two_line_header(grid: Grid) -> Grid:
         year_cells = [c for c in below if c.text]
         if not year_cells or any(_BARE_YEAR.match(c.text) is None for c in year_cells):
             continue
-        if any(header_year(c.text) for c in top):
+        if any(_written_year(c.text) for c in top):  # "“十三五”末" over "（2020年）" is merged
             continue
         slots = [k for k, c in enumerate(top) if c.text and not _is_role_header(c.text)]
         if len(slots) != len(year_cells):

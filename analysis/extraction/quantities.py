@@ -17,7 +17,8 @@ import cn2an
 
 from analysis.rules import Rules
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a group of three digits after a comma, not the start of a longer number ("88，2025年")
+ARABIC = r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 CHINESE = rf"[{CHINESE_DIGITS}]+"
 SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "十万": 1e5}
