@@ -174,3 +174,52 @@ def transpose(grid: Grid) -> Grid:
     empty = GridCell("", grid.start, grid.start)
     rows = [[r[k] if k < len(r) else empty for r in grid.rows] for k in range(width)]
     return Grid(grid.reader + "_transposed", grid.caption, grid.start, grid.end, rows)
+
+
+_YEAR_LABELLED_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?(?:末|底)?\s*[:：]\s*(\S.*)$")
+
+
+def labelled_year_cells(grid: Grid) -> Grid | None:
+    """ "学前三年毛入园率  2020年：88.5%  2025年：92%": no header, each value cell labels its
+    own year. A grid with a header row of those years (the first label of each year; the
+    others are its labels for the ledger), the name cell first, or None for another layout."""
+    columns: dict[int, GridCell] = {}  # year -> the label cell that heads its column
+    labels = []
+    rows = []
+    for row in grid.rows:
+        name, cells = None, {}
+        for c in row:
+            m = _YEAR_LABELLED_CELL.match(c.text)
+            if m is None:
+                if name is not None and c.text:
+                    return None  # two unlabelled cells: not this layout
+                name = name or (c if c.text else None)
+                continue
+            year = int(m.group(1))
+            label = _part(c, m.start(1), m.end(1))
+            if year in columns:
+                labels.append(((label.start, label.end), "table_header", "a cell's year label"))
+            else:
+                columns[year] = GridCell(f"{year}年", label.start, label.end)
+            cells[year] = _part(c, m.start(2), m.end(2))
+        if cells and name is None:
+            return None
+        if name is not None:
+            rows.append((name, cells))
+    if len(columns) < 1 or sum(1 for _, cells in rows if cells) < 2:
+        return None
+    years = sorted(columns)
+    header = [GridCell("指标", grid.start, grid.start), *(columns[y] for y in years)]
+    body = [
+        [name, *(cells.get(y, GridCell("", name.end, name.end)) for y in years)]
+        for name, cells in rows
+    ]
+    return Grid(grid.reader, grid.caption, grid.start, grid.end, [header, *body], labels)
+
+
+def _part(cell: GridCell, a: int, b: int) -> GridCell:
+    """Characters [a, b) of a cell's text, with their raw span when the raw text is the
+    cell's text (else the whole cell's span)."""
+    if cell.end - cell.start == len(cell.text):
+        return GridCell(cell.text[a:b], cell.start + a, cell.start + b)
+    return GridCell(cell.text[a:b], cell.start, cell.end)

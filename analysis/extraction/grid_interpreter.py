@@ -22,6 +22,7 @@ from analysis.extraction.grid_headers import (
     NAME_HEADERS,
     UNIT_HEADERS,
     header_year,
+    labelled_year_cells,
     merge_spaced_header,
     merge_two_line_header,
     pad_blank_leading,
@@ -105,6 +106,11 @@ class GridInterpreter:
             return self._read_rows(grid, header_row, period_end)
         if self._transposed(grid):
             return self._read_rows(transpose(grid), 0, period_end)
+        labelled = labelled_year_cells(grid)
+        if labelled is not None:  # "name  2020年：88.5%  2025年：92%"
+            reading = self._read_rows(labelled, 0, period_end)
+            reading.notes.extend(CellNote(*label) for label in labelled.labels)
+            return reading
         if projects and period_end is not None:
             reading = self._read_projects(grid, period_end)
             if reading is not None:

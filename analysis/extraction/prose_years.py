@@ -105,6 +105,10 @@ class YearReader:
                 continue
             if in_brackets(scope, m.start(), "《", "》"):
                 continue
+            if re.search(r"\d[^\d\s（(，,。；;]{0,4}\s*[（(]\s*$", scope[: m.start()]) and re.match(
+                r"\s*[)）]", scope[m.end() :]
+            ):
+                continue  # "由88.5%（2020年）提高到": the year of the value before it
             year, year_end = int(m.group(1)), m.end()
         if year is None:
             return None
