@@ -517,3 +517,17 @@ CRAFTED_UNSEEN = [
 @pytest.mark.parametrize(("text", "expected"), CRAFTED_UNSEEN)
 def test_crafted_phrasings_and_layouts_no_set_has_yet(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # last year's value in brackets after this year's target
+        ("一、2022年主要目标\n学前三年毛入园率　92%（上年90.8%）\n", [(PRE, 2021, "=", 90.8, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
+        ("一、2022年主要目标\n学前三年毛入园率上年为90.8%，今年达到92%。\n", [(PRE, 2021, "=", 90.8, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
+        # a change from last year stays this year's increase
+        ("一、2022年主要目标\n学前三年毛入园率比上年提高1.2个百分点。\n", [(PRE, 2022, "=", 1.2, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_last_years_value_in_an_annual_plan(extractor, text, expected):
+    assert observed(extractor, text, **ANNUAL) == sorted(expected)

@@ -57,6 +57,10 @@ YEARS_EACH = re.compile(
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the values of a list before this one: "由上年的86.9%、53.4%" (53.4% is also a from-value)
 _LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"
+# "（上年90.8%）", "上年为90.8%": a value stated for last year (not "比上年", a change)
+LAST_YEARS_VALUE = re.compile(
+    r"(?<![比较与同])(?:上年|去年|上一年)度?(?:同期)?\s*(?:为|是|的)?\s*$"
+)
 PREVIOUS_YEAR = re.compile(
     r"(?:由|从)\s*(?:上年|去年|上一年|上年度)\s*(?:同期)?\s*的?\s*" + _LISTED + "$"
 )

@@ -18,6 +18,7 @@ from analysis.extraction.prose_phrases import (
     COMPARISON_BEFORE,
     DEADLINE,
     FROM_VALUE,
+    LAST_YEARS_VALUE,
     NUMBER,
     PREVIOUS_YEAR,
     YEAR_AFTER_VALUE,
@@ -53,7 +54,7 @@ class YearReader:
         legend = self._legend_year(text, q)
         if legend is not None:  # "（括号内为2021年完成值）" above "92%（90.8%）"
             return legend, "sentence"
-        if PREVIOUS_YEAR.search(scope[-12:]):
+        if PREVIOUS_YEAR.search(scope[-12:]) or LAST_YEARS_VALUE.search(scope[-8:]):
             # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
             year, basis = self._year_of(scope, review, ctx)
             return year - 1, basis
