@@ -151,6 +151,7 @@ class GridInterpreter:
         roles: dict[str, int] = {}
         notes: list[CellNote] = []
         changes: dict[int, int] = {}  # column -> the year its change is measured to
+        other_area: dict[int, GridCell] = {}
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
             if not year and years and CHANGE_HEADER.match(c.text.replace(" ", "")):
@@ -174,8 +175,18 @@ class GridInterpreter:
                 if any(compact.startswith(w) or compact == w for w in words) and role not in roles:
                     roles[role] = k
                     break
+        # "全省", "全国2025年": another area's column beside the city's is context
+        below = grid.rows[h + 1] if h + 1 < len(grid.rows) else []
+        sub = below if not any(ch.isdigit() for c in below for ch in c.text) else []
+        for k in [k for k in years if _names_other_area(header, sub, k)]:
+            del years[k]
+            other_area[k] = header[k]
         if "name" not in roles:
-            free = [k for k in range(len(header)) if k not in years and k not in roles.values()]
+            free = [
+                k
+                for k in range(len(header))
+                if k not in years and k not in roles.values() and k not in other_area
+            ]
             roles["name"] = free[-1] if free else 0
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
@@ -224,6 +235,12 @@ class GridInterpreter:
                 )
                 values.extend(found)
                 notes.extend(cell_notes)
+            for k in other_area:
+                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
+                    c = row[k]
+                    notes.append(
+                        CellNote((c.start, c.end), "context_statistic", "another area's value")
+                    )
             for k, year in changes.items():
                 if k >= len(row):
                     continue
@@ -451,6 +468,17 @@ class GridInterpreter:
         # that ends the name is what the row measures
         last = [m for m in matches if m.end == len(bare)]
         return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
+
+
+_OTHER_AREA = re.compile(r"全省|全国|省(?:平均|均值)|国家(?:平均|标准)")
+
+
+def _names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> bool:
+    """Column k's header, or the cell under it in a sub-header of words (aligned right: a
+    row that starts with a bar drops its empty first cell), names another area."""
+    at = k - (len(header) - len(sub))
+    texts = [header[k].text] + ([sub[at].text] if sub and 0 <= at < len(sub) else [])
+    return any(_OTHER_AREA.search(t) for t in texts)
 
 
 def _bare_name(name: str) -> tuple[str, str]:
