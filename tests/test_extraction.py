@@ -508,6 +508,9 @@ CRAFTED_UNSEEN = [
     # columns of another area's values (全省, 全国) beside the city's are context, not targets
     ("主要指标|2020年|2025年|2020年|2025年\n|全市|全市|全省|全省\n学前三年毛入园率（%）|88|92|90|95\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
     ("指标|2020年|2025年|全国2025年\n学前三年毛入园率（%）|88|92|90\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    # after a semicolon, "2025年：≥92%" (a year, a colon or a symbol, a value) keeps the phrase
+    ("学前三年毛入园率（2020年：88.5%；2025年：≥92%）", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    ("学前三年毛入园率：2020年88.5%；2025年≥92%。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
     # year columns named by the period ("“十三五”末", "“十四五”末")
     ("指标|“十三五”末|“十四五”末\n学前三年毛入园率（%）|88|92\n九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
     # cards whose title is the bracketed name and whose keys label their years

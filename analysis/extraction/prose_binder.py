@@ -54,6 +54,8 @@ CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*
 CHAIN_MODIFIED = re.compile(
     r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*[\u4e00-\u9fff]{1,4}[\s“”\"]*$"
 )
+# "2025年：≥92%": a colon or a comparison symbol between a year and its value
+_SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
@@ -220,7 +222,8 @@ class ProseBinder:
         # after a semicolon keeps the phrase of the sentence before
         if carry is not None and not aliases:
             for q in candidates:
-                if q.start not in taken and not FILLER.sub("", text[start : q.start]):
+                left = _SYMBOLS.sub("", FILLER.sub("", text[start : q.start]))
+                if q.start not in taken and not left:
                     ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
                     if ids:
                         taken[q.start] = (carry, ids, q.end)
