@@ -511,6 +511,12 @@ CRAFTED_UNSEEN = [
     # after a semicolon, "2025年：≥92%" (a year, a colon or a symbol, a value) keeps the phrase
     ("学前三年毛入园率（2020年：88.5%；2025年：≥92%）", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
     ("学前三年毛入园率：2020年88.5%；2025年≥92%。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    # a value in brackets right after a year is that year's, after 比 too
+    ("到2025年，学前三年毛入园率达到95%，比2020年（88.5%）提高6.5个百分点。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 6.5, None, "increase"), (PRE, 2025, "=", 95.0, None, "level")]),
+    # a year inside brackets governs nothing after the brackets close
+    ("到2025年，学前三年毛入园率达到95%（2020年为88.5%），普惠性幼儿园覆盖率达到85%。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), (INC, 2025, "=", 85.0, None, "level")]),
+    # but a bracket of only a year still names the year of what follows it
+    ("到中期（2023年），学前三年毛入园率达到92%。", [(PRE, 2023, "=", 92.0, None, "level")]),
     # year columns named by the period ("“十三五”末", "“十四五”末")
     ("指标|“十三五”末|“十四五”末\n学前三年毛入园率（%）|88|92\n九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
     # cards whose title is the bracketed name and whose keys label their years

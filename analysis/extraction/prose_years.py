@@ -31,6 +31,22 @@ from analysis.extraction.prose_phrases import (
 from analysis.extraction.quantities import Quantity
 from analysis.rules import Rules
 
+YEAR_BEFORE_BRACKET = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?\s*[（(]\s*$")
+
+
+def _closed_bracket_around(scope: str, pos: int) -> bool:
+    """pos lies inside a bracket that closes before the scope ends and holds a value of
+    its own ("（2020年为88.5%）"); "到中期（2023年），…" still names the year after it."""
+    opened = max(scope.rfind("（", 0, pos), scope.rfind("(", 0, pos))
+    if opened < 0 or max(scope.rfind("）", 0, pos), scope.rfind(")", 0, pos)) > opened:
+        return False
+    closes = [i for i in (scope.find("）", pos), scope.find(")", pos)) if i >= 0]
+    if not closes:
+        return False
+    inside = YEAR_PHRASE.sub("", scope[opened : min(closes)])
+    return any(ch.isdigit() for ch in inside)
+
+
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
@@ -51,6 +67,9 @@ class YearReader:
         bracket = YEAR_AFTER_VALUE.match(text, q.end)
         if bracket:  # "88（2020年）"
             return int(bracket.group(1)), "sentence"
+        right_after = YEAR_BEFORE_BRACKET.search(text, max(s_start, q.start - 12), q.start)
+        if right_after:  # "比2020年（88.5%）": the bracket states that year's value
+            return int(right_after.group(1)), "sentence"
         legend = self._legend_year(text, q)
         if legend is not None:  # "（括号内为2021年完成值）" above "92%（90.8%）"
             return legend, "sentence"
@@ -106,6 +125,8 @@ class YearReader:
                 continue
             if in_brackets(scope, m.start(), "《", "》"):
                 continue
+            if _closed_bracket_around(scope, m.start()):
+                continue  # "（2020年为88.5%），覆盖率达到85%": the bracket's year stays inside
             if re.search(r"\d[^\d\s（(，,。；;]{0,4}\s*[（(]\s*$", scope[: m.start()]) and re.match(
                 r"\s*[)）]", scope[m.end() :]
             ):
