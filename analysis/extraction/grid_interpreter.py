@@ -3,7 +3,9 @@ then turn each value cell into a table value or a ledger reason.
 
 Headers are found by their year cells ("2020年", "2020年基期值", "2025年目标值", "2023").
 A grid with years down its first column and names across its header is transposed.
-A blank, "—", "/" or "-" cell is not stated, never zero. What a header cell names and
+A column of changes ("增减（百分点）") holds increases to the last year before it; a column
+of another area's values (全省, 全国) is context. A blank, "—", "/" or "-" cell is not
+stated, never zero. What a header cell names and
 the layouts mended before reading are grid_headers.py's.
 """
 

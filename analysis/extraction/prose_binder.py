@@ -12,10 +12,11 @@ clause by these rules, in order:
 3. the value after the name: the nearest phrase before the number, with nothing but
    verbs, comparators (比上年, 较“十三五”末), years and period phrases between them; a
    clause with no phrase of its own ("2020年为87.6%，2025年达到91%") keeps the
-   sentence's last subject; "A、B均达到100%" (phrases joined by 、/和/及) shares the
-   value; a stock ("共有幼儿园286所") is the number of the phrase ("幼儿园数");
-4. after a semicolon, a sentence of only a year, a verb and a value keeps the phrase of
-   the sentence before.
+   sentence's last subject; "A、B均达到100%" (phrases joined by 、/和/及, with 均/都 B may
+   carry a short modifier: 阳光厨房“明厨亮灶”建设率) shares the value; a stock
+   ("共有幼儿园286所") is the number of the phrase ("幼儿园数");
+4. after a semicolon, a sentence of only a year, a verb (or a colon or ≥) and a value
+   keeps the phrase of the sentence before.
 A number never binds across another number, so "…毛入园率和96.8%的巩固率" gives 96.8 to
 the 巩固率; a generic phrase after a designation (特色学校) counts recognitions. The year
 that governs a value is prose_years.py's.

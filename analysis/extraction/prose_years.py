@@ -5,6 +5,11 @@ The nearest stated year before the value in its sentence that is not a compariso
 year before the sentence's); the k-th year of "2023年、2025年分别…" for the k-th value; a
 deadline after the value (2023年底前); else a period phrase (到“十四五”末, or 年内/全年 in
 an annual plan) or the section (a review section is the baseline); else the period's end.
+Brackets: a year in brackets after a value is its year (88%（2020年）), a value in brackets
+after a year is that year's (比2020年（88.5%）), a legend gives bracketed values a year
+(括号内为2021年完成值), and a year inside a bracket holding a value of its own governs
+nothing after it. Last year's value (（上年90.8%）) is the year before the sentence's;
+"2020年、2025年均为100%" gives the value to each year (each_year).
 """
 
 from __future__ import annotations
