@@ -50,6 +50,8 @@ def observed(extractor, text, **kw):
         ("3.2万人", (32000.0, "persons", None, None)),
         ("两千人", (2000.0, "persons", None, None)),
         ("百分之九十五", (95.0, "percent", None, None)),
+        ("九成五以上", (95.0, "percent", ">=", None)),
+        ("六成", (60.0, "percent", None, None)),
         ("1,200名", (1200.0, "persons", None, None)),
         ("100余人", (100.0, "persons", ">", None)),
         ("95%—97%", (95.0, "percent", None, 97.0)),
