@@ -306,6 +306,8 @@ class ProseBinder:
         )
         if markers and not yearly_share:
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
+        if re.search(r"缺口\s*(?:约|达|为|近|超过|有)?\s*$", text[lo : q.start]):
+            return "context_statistic", "a shortage (学位缺口), not a target"
         if AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         return None
