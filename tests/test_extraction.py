@@ -521,6 +521,8 @@ CRAFTED_UNSEEN = [
     ("到中期（2023年），学前三年毛入园率达到92%。", [(PRE, 2023, "=", 92.0, None, "level")]),
     # a shortage (缺口) is a fact about the present, not places added
     ("城乡学校布局与人口流动不相适应，中心城区学位缺口约2.6万个。", []),
+    # past a comma, a count followed by the noun it counts is not the phrase's value
+    ("新增学位21.6万个，为全市47个易地扶贫搬迁安置点配套建设学校。", [("school_places_added", 2025, "=", 216000.0, None, "cumulative")]),
     # year columns named by the period ("“十三五”末", "“十四五”末")
     ("指标|“十三五”末|“十四五”末\n学前三年毛入园率（%）|88|92\n九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
     # cards whose title is the bracketed name and whose keys label their years

@@ -468,6 +468,8 @@ class ProseBinder:
         limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
+        if crossed and _counts_a_noun_after(text, q):
+            return None  # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it
         verb = (
             self._verb_before(text, a.start, s_start)
             or self._verb_before(text, q.start, s_start)
@@ -567,6 +569,17 @@ def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> 
         if found and not any(s < found[1] and found[0] < e for s, e in taken):
             added.append(AliasMatch(*found))
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
+# after a count, words that go on the sentence rather than name what is counted
+_NOT_A_NOUN = re.compile(
+    r"\s*(?:[^\u4e00-\u9fff]|以上|以下|左右|以内|并|和|及|等|的|，|。|以|次|人次|$)"
+)
+
+
+def _counts_a_noun_after(text: str, q: Quantity) -> bool:
+    """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
+    return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
 
 
 def _without(text: str, lo: int, hi: int, aliases) -> str:
