@@ -223,3 +223,14 @@ def _part(cell: GridCell, a: int, b: int) -> GridCell:
     if cell.end - cell.start == len(cell.text):
         return GridCell(cell.text[a:b], cell.start + a, cell.start + b)
     return GridCell(cell.text[a:b], cell.start, cell.end)
+
+
+_OTHER_AREA = re.compile(r"全省|全国|省(?:平均|均值)|国家(?:平均|标准)")
+
+
+def names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> bool:
+    """Column k's header, or the cell under it in a sub-header of words (aligned right: a
+    row that starts with a bar drops its empty first cell), names another area."""
+    at = k - (len(header) - len(sub))
+    texts = [header[k].text] + ([sub[at].text] if sub and 0 <= at < len(sub) else [])
+    return any(_OTHER_AREA.search(t) for t in texts)

@@ -27,6 +27,7 @@ from analysis.extraction.grid_headers import (
     labelled_year_cells,
     merge_spaced_header,
     merge_two_line_header,
+    names_other_area,
     pad_blank_leading,
     period_total_year,
     side_by_side,
@@ -180,7 +181,7 @@ class GridInterpreter:
         # "全省", "全国2025年": another area's column beside the city's is context
         below = grid.rows[h + 1] if h + 1 < len(grid.rows) else []
         sub = below if not any(ch.isdigit() for c in below for ch in c.text) else []
-        for k in [k for k in years if _names_other_area(header, sub, k)]:
+        for k in [k for k in years if names_other_area(header, sub, k)]:
             del years[k]
             other_area[k] = header[k]
         if "name" not in roles:
@@ -470,17 +471,6 @@ class GridInterpreter:
         # that ends the name is what the row measures
         last = [m for m in matches if m.end == len(bare)]
         return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
-
-
-_OTHER_AREA = re.compile(r"全省|全国|省(?:平均|均值)|国家(?:平均|标准)")
-
-
-def _names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> bool:
-    """Column k's header, or the cell under it in a sub-header of words (aligned right: a
-    row that starts with a bar drops its empty first cell), names another area."""
-    at = k - (len(header) - len(sub))
-    texts = [header[k].text] + ([sub[at].text] if sub and 0 <= at < len(sub) else [])
-    return any(_OTHER_AREA.search(t) for t in texts)
 
 
 def _bare_name(name: str) -> tuple[str, str]:
