@@ -398,6 +398,12 @@ class ProseBinder(NumberKinds):
                     shared.insert(0, b)
                 else:
                     break
+        # "A提高至95%，B提高至97%，均比2020年提高2个百分点": a clause of its own opening with
+        # 均比/都较 gives its change to every phrase of the sentence's earlier clauses
+        lo = clause_start(text, q.start, s_start)
+        if re.match(r"\s*(?:均|都)\s*(?:比|较)", text[lo : q.start]) and a.end <= lo:
+            earlier = [b for b in aliases if s_start <= b.start and b.end <= lo and b is not a]
+            shared = [b for b in earlier if b.start in valued] + shared
         for b in shared[:-1]:
             ids += tuple(i for i in self._fits(b.indicator_ids, q, verb) if i not in ids)
         return a, ids, q.end
