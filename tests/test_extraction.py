@@ -525,6 +525,8 @@ CRAFTED_UNSEEN = [
     ("新增学位21.6万个，为全市47个易地扶贫搬迁安置点配套建设学校。", [("school_places_added", 2025, "=", 216000.0, None, "cumulative")]),
     # "均比2020年提高2个百分点" after two clauses: the change is each clause's phrase's
     ("到2025年，学前三年毛入园率提高至95%，九年义务教育巩固率提高至97%，均比2020年提高2个百分点。", [(PRE, 2025, "=", 95.0, None, "level"), (PRE, 2025, "=", 2.0, None, "increase"), (CONS, 2025, "=", 97.0, None, "level"), (CONS, 2025, "=", 2.0, None, "increase")]),
+    # a category row whose rows need it ("高中阶段教育" over "在校生数", "毛入学率") stays one
+    ("指标|2020年|2025年\n高中阶段教育||\n在校生数（人）|30555|31000\n毛入学率（%）|90|92\n", [("upper_secondary_enrollment", 2020, "=", 30555.0, None, "level"), ("upper_secondary_enrollment", 2025, "=", 31000.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, "=", 92.0, None, "level")]),
     # a name wrapped before its values in pipe and tab tables
     ("指标|2020年|2025年\n学前三年毛入||\n园率（%）|88|95\n九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
     ("指标\t2020年\t2025年\n劳动年龄人口平均受教育\n年限（年）\t10.9\t11.4\n学前三年毛入园率（%）\t88\t95\n", [("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),

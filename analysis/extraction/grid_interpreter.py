@@ -342,7 +342,10 @@ class GridInterpreter:
             ):
                 below = row[name_col]
                 joined = lone[0].text + below.text
-                if not self._indicators(_bare_name(below.text)[0], "") and self._indicators(
+                # a lone row that reads as the category of the name below ("高中阶段教育"
+                # over "在校生数") stays a category row: later rows need it
+                bare = _bare_name(below.text)[0]
+                if not self._indicators(bare, lone[0].text) and self._indicators(
                     _bare_name(joined)[0], ""
                 ):
                     out[-1] = [*row[:name_col], GridCell(joined, lone[0].start, below.end)]
