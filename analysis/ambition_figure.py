@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import charts, figures, report
+from analysis.chart_rows import ambition_rows, path_share
 from analysis.paths import FIGURES_DIR
 
 #: The pace labels that carry no ratio (analysis/plan_ambition.py), short, per language.
@@ -54,10 +55,8 @@ def ambition_chart(
     notes = "en" if lang == "bilingual" else lang  # the bilingual axis already has Chinese
     chosen = figures.check_cities(cities)
     df = report.ambition_consistency()
-    df = df[df.city_id.isin(chosen)]
-    pace, path = df[df.pace_label.notna()], df[df.midpoint_position.notna()]
+    pace, path = ambition_rows(df[df.city_id.isin(chosen)])  # as its description reads them
     drawn = pd.concat([pace, path])
-    distance = (path.target_2025 - path.baseline_2020).where(path.target_2025 != path.baseline_2020)
     fig = charts.pace_and_path(
         pd.DataFrame(
             {
@@ -72,7 +71,7 @@ def ambition_chart(
         pd.DataFrame(
             {
                 "label": _labels(path, lang),
-                "value": (path.midpoint_deviation / distance).to_numpy(),
+                "value": path_share(path).to_numpy(),
                 "note": [
                     charts.in_language(*POSITION_WORDS[p], notes) for p in path.midpoint_position
                 ],

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from analysis import charts, names, report
+from analysis.chart_rows import growth_rows
 from analysis.paths import FIGURES_DIR, ROOT
 from analysis.published_figures import load_published_figures
 
@@ -314,14 +315,7 @@ def growth_chart(
     metrics = report.query("SELECT * FROM indicator_metrics ORDER BY city_id, indicator_id")
     chosen_cities = check_cities(cities) if cities is not None else None
     if indicators is None:
-        df = metrics[metrics.growth_per_year_2020_2025.abs() > 1e-9]
-        if unit is not None:
-            df = df[df.unit == unit]
-        if chosen_cities is not None:
-            df = df[df.city_id.isin(chosen_cities)]
-        df = df.sort_values(
-            ["growth_kind", "growth_per_year_2020_2025"], ascending=[True, False], kind="stable"
-        )
+        df = growth_rows(metrics, unit, chosen_cities)  # also what its description reads
     else:
         chosen = check_indicators(indicators)
         pairs = pd.MultiIndex.from_product(

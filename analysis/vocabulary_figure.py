@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from analysis import charts, figures, theme_report
+from analysis.chart_rows import vocabulary_rows
 from analysis.paths import FIGURES_DIR
 
 VOCABULARY_NOTE = {
@@ -37,11 +38,9 @@ def vocabulary_chart(
     """One panel per city: the words it uses more than the other cities (z-score)."""
     lang = charts.check_language(options.lang)
     chosen = figures.check_cities(cities)
-    table = theme_report.distinctive_vocabulary()
-    table = table[table.city_id.isin(chosen)]
+    table = vocabulary_rows(theme_report.distinctive_vocabulary(), chosen)  # chosen order
     labels = dict(zip(chosen, figures.city_labels(chosen, lang), strict=True))
     frame = table.assign(panel=table.city_id.map(labels))
-    frame = frame.set_index("city_id").loc[chosen].reset_index()  # the chosen order
     fig = charts.distinctive_terms_panels(
         frame[["panel", "term", "z", "count"]],
         title_zh="各市的特色用词",
