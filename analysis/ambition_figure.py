@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import charts, figures, report
+from analysis import chart_labels, charts, figures, report
 from analysis.figure_files import _is_published
 
 #: The pace labels that carry no ratio (analysis/plan_ambition.py), short, per language.
@@ -80,7 +80,7 @@ def ambition_chart(
         ),
         title_zh="规划的雄心与一致性",
         title_en="Ambition and consistency of the plans' own numbers",
-        source_note=figures._source_note(ids := _observation_ids(drawn), lang=lang),
+        source_note=chart_labels._source_note(ids := _observation_ids(drawn), lang=lang),
         lang=lang,
         size=options.size,
     )
@@ -99,8 +99,8 @@ def _labels(df: pd.DataFrame, lang: str) -> list[str]:
     return [
         f"{city} · {indicator}"
         for city, indicator in zip(
-            figures._short_cities(df.city_id, lang),
-            figures._indicator_names(df.indicator_id, lang),
+            chart_labels._short_cities(df.city_id, lang),
+            chart_labels._indicator_names(df.indicator_id, lang),
             strict=True,
         )
     ]
