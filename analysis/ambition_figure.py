@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import charts, figures, report
+from analysis import chart_labels, charts, figures, report
 from analysis.chart_rows import ambition_rows, path_share
-from analysis.paths import FIGURES_DIR
+from analysis.figure_files import _is_published
 
 #: The pace labels that carry no ratio (analysis/plan_ambition.py), short, per language.
 PACE_WORDS = {
@@ -43,7 +43,7 @@ def _pace_note(ratio, label: str, lang: str) -> str:
 
 
 def ambition_chart(
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
     options: figures.ChartOptions = figures.DEFAULT,
@@ -79,7 +79,7 @@ def ambition_chart(
         ),
         title_zh="规划的雄心与一致性",
         title_en="Ambition and consistency of the plans' own numbers",
-        source_note=figures._source_note(ids := _observation_ids(drawn), lang=lang),
+        source_note=chart_labels._source_note(ids := _observation_ids(drawn), lang=lang),
         lang=lang,
         size=options.size,
     )
@@ -88,6 +88,7 @@ def ambition_chart(
         name or "ambition_consistency",
         out_dir,
         options,
+        published=_is_published("ambition", None, options, name, cities=cities),
         observation_ids=ids,
         cities=tuple(dict.fromkeys(drawn.city_id)),
     )
@@ -97,8 +98,8 @@ def _labels(df: pd.DataFrame, lang: str) -> list[str]:
     return [
         f"{city} · {indicator}"
         for city, indicator in zip(
-            figures._short_cities(df.city_id, lang),
-            figures._indicator_names(df.indicator_id, lang),
+            chart_labels._short_cities(df.city_id, lang),
+            chart_labels._indicator_names(df.indicator_id, lang),
             strict=True,
         )
     ]

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import figures, paths, report
+from analysis import charts, figures, paths, report
 from analysis.ambition_figure import ambition_chart
 from analysis.build_inputs import file_sha256
 from analysis.chart_choices import CHARTS, FORMATS, LANGUAGES, MEASURES, MM_PER_INCH, SIZE_PRESETS
@@ -61,6 +61,7 @@ class ChartRequest:
     size: str | None = None
     dpi: int = 300
     name: str | None = None
+    svg_text: bool = False
 
     def check(self) -> None:
         if self.chart not in CHARTS:
@@ -100,7 +101,11 @@ class ChartRequest:
         except ValueError as exc:
             raise figures.SelectionError(str(exc)) from exc
         return figures.ChartOptions(
-            lang=self.lang, size=size, dpi=self.dpi, formats=tuple(self.formats)
+            lang=self.lang,
+            size=size,
+            dpi=self.dpi,
+            formats=tuple(self.formats),
+            svg_text=self.svg_text,
         )
 
 
@@ -132,6 +137,13 @@ def export_charts(
         for call, base in calls
     ]
     return [(s, write_sidecar(s, request, options, command)) for s in saved]
+
+
+def layout_warnings(saved: figures.SavedFigure) -> list[str]:
+    """What a reader would see clipped or overlapping in ``saved`` (empty: paste-ready)."""
+    if saved.figure is None:
+        return []
+    return [f"{saved.name}: {problem}" for problem in charts.layout_problems(saved.figure)]
 
 
 def _calls(request: ChartRequest, cities, indicators, themes):
@@ -232,8 +244,13 @@ def sidecar(
             "measure": MEASURES[request.measure] if request.chart == "theme-heatmap" else None,
         },
         "database": _database(),
+        "plotted_data": f"{saved.name}.csv" if saved.data is not None else None,
         "observations": _observations(saved.observation_ids),
     }
+    if saved.data is not None and "progress_status" in saved.data.columns:
+        # every status with what it rests on: stated_2022, trend_2015_2020, ... or none
+        statuses = saved.data[["indicator_id", "progress_status", "status_basis"]]
+        doc["statuses"] = statuses.astype(object).where(statuses.notna(), None).to_dict("records")
     if saved.national:
         doc["national_reference"] = _national(saved.observation_ids)
     if saved.themes:
@@ -248,9 +265,22 @@ def write_sidecar(
     command: str | None = None,
 ) -> Path:
     target = saved.files[0].with_name(f"{saved.name}.json")
+    if saved.data is not None:
+        write_plotted_data(saved.data, target.with_suffix(".csv"))
     text = json.dumps(sidecar(saved, request, options, command), ensure_ascii=False, indent=2)
     target.write_text(text + "\n", encoding="utf-8")
     return target
+
+
+def write_plotted_data(data, target: Path) -> None:
+    """The numbers the chart draws, as CSV (UTF-8 with BOM, so Excel reads the Chinese).
+
+    Floats in their shortest exact form (``repr``), "\\n" line ends, no index: the same
+    bytes on every run.
+    """
+    frame = data.astype(object).where(data.notna(), None)
+    text = frame.to_csv(index=False, lineterminator="\n", float_format=None)
+    target.write_bytes(("\ufeff" + text).encode("utf-8"))
 
 
 def _records(sql: str, params: list) -> list[dict]:

@@ -12,25 +12,21 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-#: Growth below this (in the indicator's unit per year) is no growth: a float remainder.
-NO_GROWTH = 1e-9
-
 
 def growth_rows(
     metrics: pd.DataFrame, unit: str | None, cities: Sequence[str] | None = None
 ) -> pd.DataFrame:
     """The indicator_metrics rows the growth chart draws when no indicator is chosen, in the
-    order it draws them: every ``unit`` indicator that still needs growth, largest
-    2020-2025 growth first (ties: by growth kind, compound before linear, then the order
-    of ``metrics``: as the chart has always ranked them)."""
-    df = metrics[metrics.growth_per_year_2020_2025.abs() > NO_GROWTH]
+    order it draws them: every ``unit`` indicator with a growth figure, zero included (a
+    target that holds the baseline is a finding, not a gap), largest 2020-2025 growth
+    first within each growth kind (compound, then linear; ties keep the order of ``metrics``)."""
+    df = metrics[metrics.growth_per_year_2020_2025.notna()]
     if unit is not None:
         df = df[df.unit == unit]
     if cities is not None:
         df = df[df.city_id.isin(cities)]
-    df = df.sort_values("growth_kind", kind="stable")
     return df.sort_values(
-        "growth_per_year_2020_2025", ascending=False, kind="stable", na_position="last"
+        ["growth_kind", "growth_per_year_2020_2025"], ascending=[True, False], kind="stable"
     )
 
 

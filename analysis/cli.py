@@ -127,6 +127,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--dpi", type=int, default=300, help="PNG resolution (default: 300)")
     e.add_argument("--name", help="file name without extension (default: from the request)")
+    e.add_argument(
+        "--svg-text",
+        action="store_true",
+        help="keep SVG text as text, to edit in Inkscape or Illustrator (they then need the "
+        "Noto Sans CJK SC font); default: glyph outlines that look the same everywhere",
+    )
     e.add_argument("--out-dir", type=Path, default=paths.CHART_EXPORT_DIR)
     job = _command(
         sub,
@@ -423,7 +429,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, argv: list[str] | None) -> int:
-    from analysis.chart_export import ChartRequest, export_charts
+    from analysis.chart_export import ChartRequest, export_charts, layout_warnings
     from analysis.figures import SelectionError
 
     request = ChartRequest(
@@ -437,6 +443,7 @@ def _export(args: argparse.Namespace, argv: list[str] | None) -> int:
         size=args.size,
         dpi=args.dpi,
         name=args.name,
+        svg_text=args.svg_text,
     )
     words = sys.argv[1:] if argv is None else argv
     command = "python -m analysis " + " ".join(shlex.quote(w) for w in words)
@@ -446,8 +453,11 @@ def _export(args: argparse.Namespace, argv: list[str] | None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for saved, side in written:
-        for path in (*saved.files, side):
+        data = side.with_suffix(".csv")
+        for path in (*saved.files, side, *([data] if data.is_file() else [])):
             print(path)
+        for problem in layout_warnings(saved):
+            print(f"warning: {problem}", file=sys.stderr)
     return 0
 
 

@@ -33,11 +33,19 @@ rural_revitalisation --lang zh --size 180x120mm --dpi 600
   # required pace against the 2015-2020 pace, and 2022 values against the straight path
   python -m analysis export ambition --lang en --format png
 
+  # three midpoint panels on half an A4 page, as SVG whose text Inkscape can edit
+  python -m analysis export midpoint --cities jiamusi --indicators \\
+student_physical_fitness_pass_rate,mandarin_popularisation_rate,inclusive_kindergarten_coverage \\
+      --size a4-half --format svg --svg-text
+
 Each chart is written to --out-dir with a sidecar <name>.json naming every observation
-plotted (id, source, raw file, character span, quote) and the database build it came from.
+plotted (id, source, raw file, character span, quote) and the database build it came from,
+and <name>.csv with the numbers drawn (each with its observation id and raw span).
 Cities, indicators and themes may be given by id or by name (python -m analysis list
 cities|indicators|themes shows them); an unknown name is an error that suggests the
-closest ones.
+closest ones. A chart with nothing to plot, or with more panels or rows than the size
+holds, is an error too (choose fewer, or a larger size). Text that would be clipped or
+overlap is reported as a warning.
 """
 ALL_EPILOG = """example:
   python -m analysis all      # what `make all` runs

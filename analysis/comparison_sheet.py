@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.errors import InputError
+from analysis.unit_names import UNIT_LABELS
 from analysis.workbook import Column, Sheet
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ COLUMNS = [
     Column("city_name_zh", "城市", "VARCHAR", "The city's Chinese name."),
     Column("indicator_name_en", "Indicator", "VARCHAR", "The indicator's English name."),
     Column("indicator_name_zh", "指标", "VARCHAR", "The indicator's Chinese name."),
-    Column("unit", "Unit", "VARCHAR", "The indicator's unit (codebook)."),
+    Column("unit", "Unit", "VARCHAR", "The indicator's unit, as the charts name it."),
+    Column("unit_zh", "单位", "VARCHAR", "The indicator's unit in Chinese, as the charts name it."),
     Column("baseline_2020", "Baseline 2020", "DOUBLE", "The 2020 value the plan states."),
     Column("midpoint_2022", "Stated 2022", "DOUBLE", "The 2022 value the plan states, if any."),
     Column(
@@ -92,6 +94,16 @@ FROZEN_COLUMNS = 4  # city and indicator names, English and Chinese
 _VALUE_COLUMNS = ("baseline_2020", "midpoint_2022", "target_2025", "gap")
 _GROWTH_COLUMNS = ("growth_per_year_2020_2025", "growth_per_year_from_latest")
 _STATUS_COLUMNS = ("latest_basis", "gap_status", "progress_status", "trend_basis")
+_UNIT_COLUMNS = {"unit": 1, "unit_zh": 0}  # -> position in a UNIT_LABELS entry (zh, en)
+
+
+def _unit_name(unit: str, language: int) -> str:
+    """The unit as the charts name it; a unit without a name is an error, not its id."""
+    if unit not in UNIT_LABELS:
+        raise InputError(
+            "analysis/unit_names.py", f"workbook: no readable name for the codebook unit {unit!r}"
+        )
+    return UNIT_LABELS[unit][language]
 
 
 def _quoted(text: str) -> str:
@@ -159,6 +171,8 @@ def comparison_sheet(con, doc: WorkbookDoc) -> Sheet:
             key = column.key
             if key == "sources":
                 value = _source_lines(r, r["source_title"], observations) or None
+            elif key in _UNIT_COLUMNS:
+                value = _unit_name(r["unit"], _UNIT_COLUMNS[key])
             elif key in _STATUS_COLUMNS:
                 value = doc.status_words.get(r[key], r[key]) if r[key] is not None else None
             else:

@@ -153,6 +153,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "observed_rate": "DOUBLE",
         "trend_basis": "VARCHAR",
         "progress_status": "VARCHAR",
+        "status_basis": "VARCHAR",
         "national_baseline_2020": "DOUBLE",
         "national_target_2025": "DOUBLE",
         "national_target_comparator": "VARCHAR",

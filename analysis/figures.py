@@ -2,82 +2,50 @@
 
 The notebooks call these with their defaults (all cities, bilingual, the chart's natural
 size, written to figures/); `analysis export` calls the same functions with a selection of
-cities, indicators or themes, a language and a size. Each function returns a
-:class:`SavedFigure` that names the observations it plots, so a sidecar can cite them;
-the source note printed on the chart names the plans and the tables or lines.
+cities, indicators or themes, a language and a size. Only a call that draws a declared
+published figure writes to figures/; any other goes to build/charts/adhoc/ (or the folder
+given), see `figure_files`. Each function returns a :class:`SavedFigure` with the drawn
+figure, the numbers it plots (``data``) and the observations behind them, so a sidecar can
+cite them; the source note printed on the chart names the plans and the tables or lines.
+A chart with nothing to plot, or more panels or rows than the size holds, is a
+:class:`SelectionError` that says what to choose.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from analysis import charts, names, report
+from analysis.chart_labels import (
+    THEME_NOTE,
+    VALUE_LABELS,
+    _column_labels,
+    _growth_labels,
+    _indicator_names,
+    _source_note,
+    _status_with_basis,
+    _theme_label,
+    _unit_label,
+    city_labels,
+    rate_label,
+)
 from analysis.chart_rows import growth_rows
-from analysis.paths import FIGURES_DIR, ROOT
+from analysis.figure_files import (
+    DEFAULT,
+    ChartOptions,
+    SavedFigure,
+    SelectionError,
+    _is_published,
+    _save,
+)
+from analysis.paths import FIGURES_DIR
+from analysis.plotted_data import plotted_data
 from analysis.published_figures import load_published_figures
 
-
-@dataclass(frozen=True)
-class ChartOptions:
-    """How to draw and save: language, size in inches (None: the chart's own), dpi, formats."""
-
-    lang: str = "bilingual"
-    size: tuple[float, float] | None = None
-    dpi: int = 200
-    formats: tuple[str, ...] = ("png", "svg", "pdf")
-
-
-DEFAULT = ChartOptions()
-
-
-@dataclass(frozen=True)
-class SavedFigure:
-    """A chart written to disk; a notebook shows the very PNG that was saved.
-
-    ``observation_ids`` are the observations plotted; ``cities`` and ``themes`` the
-    selection of a theme chart (its evidence is the theme hits of those).
-    """
-
-    name: str
-    files: tuple[Path, ...]
-    observation_ids: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
-    national: bool = False
-    size: tuple[float, float] = field(default=(0.0, 0.0))
-
-    def _repr_png_(self):
-        png = next(f for f in self.files if f.suffix == ".png")
-        return png.read_bytes(), {"width": 720}  # a 200 dpi file, shown at screen size
-
-    def __repr__(self) -> str:
-        return "saved: " + ", ".join(_shown(f) for f in self.files)
-
-
-def _shown(path: Path) -> str:
-    """A path relative to the repository when it is inside it (stable notebook output)."""
-    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-
-
-def _save(
-    fig, name: str, out_dir: Path, options: ChartOptions, observation_ids=(), **selection
-) -> SavedFigure:
-    files = charts.save_figure(fig, name, formats=options.formats, dpi=options.dpi, out_dir=out_dir)
-    ids = tuple(sorted({i for i in observation_ids if isinstance(i, str)}))  # NaN: not stated
-    size = (float(fig.get_figwidth()), float(fig.get_figheight()))
-    return SavedFigure(name, tuple(files), observation_ids=ids, size=size, **selection)
-
-
 # ---------------------------------------------------------------------- selections
-
-
-class SelectionError(ValueError):
-    """A selection that cannot be drawn (an unknown name, nothing stated); says what to do."""
 
 
 def _resolve(kind: str, chosen: str | Sequence[str]) -> list[str]:
@@ -121,122 +89,12 @@ def check_themes(themes: str | Sequence[str] | None) -> list[str]:
     return valid_themes() if themes is None else _resolve("theme", themes)
 
 
-# ---------------------------------------------------------------------- labels
-
-
-def city_labels(city_ids, lang: str) -> list[str]:
-    """ "Baicheng 白城市" (bilingual, English first), "白城市" or "Baicheng", for each id."""
-    names = report.city_names()
-    if lang == "bilingual":
-        return [f"{names[c][0]} {names[c][1]}" for c in city_ids]
-    return [charts.in_language(names[c][1], names[c][0], lang) for c in city_ids]
-
-
-def _short_cities(city_ids, lang: str) -> list[str]:
-    """The city in bar labels: English in bilingual charts (the indicator beside is Chinese)."""
-    names = report.city_names()
-    return [names[c][1] if lang == "zh" else names[c][0] for c in city_ids]
-
-
-def _indicator_names(indicator_ids, lang: str) -> list[str]:
-    """Indicator names in ``lang``; Chinese in bilingual charts (labels are long)."""
-    names = report.indicator_labels().set_index("indicator_id")
-    return [
-        charts.in_language(
-            names.name_zh[i], names.name_en[i], "zh" if lang == "bilingual" else lang
-        )
-        for i in indicator_ids
-    ]
-
-
-UNIT_LABELS = {
-    "percent": ("百分比 %", "%", "% · 百分比"),
-    "years": ("年", "years", "years · 年"),
-    "persons": ("人", "persons", "persons · 人"),
-}
-RATE_UNITS = {"percent": ("个百分点/年", "pp/yr", "pp/yr")}
-
-
-def _unit_label(unit: str, lang: str, table: dict = UNIT_LABELS) -> str:
-    if unit not in table:
-        return unit if table is UNIT_LABELS else f"{unit}/yr"
-    zh, en, both = table[unit]
-    return {"zh": zh, "en": en}.get(lang, both)
-
-
-STATUS_LABELS = {
-    "on_track": ("按计划推进", "on track"),
-    "moderately_improving": ("有所改善", "moderately improving"),
-    "stagnating": ("停滞", "stagnating"),
-    "declining": ("倒退", "declining"),
-    "already_met": ("已达目标", "already met"),
-    "no_trend_stated": ("无趋势数据", "no trend stated"),
-    "no_baseline": ("无基线", "no baseline"),
-}
-
-
-def _status_label(status, lang: str) -> str | None:
-    if status is None or (isinstance(status, float) and np.isnan(status)):
-        return None
-    return charts.in_language(*STATUS_LABELS.get(status, (status, status)), lang)
-
-
-NATIONAL_NOTE = {
-    "bilingual": "national: 十四五规划纲要 (2021) & 教育部2020年统计公报",
-    "zh": "全国：《十四五规划纲要》（2021）、教育部2020年统计公报",
-    "en": "national: 14th Five-Year Plan Outline (2021) & MoE 2020 Statistical Bulletin",
-}
-
-
-def _source_note(observation_ids, national: bool = False, lang: str = "bilingual") -> str:
-    """ "Sources: Baicheng plan (专栏 2 l.363); Jiamusi plan (text l.9)" in ``lang``."""
-    ids = sorted({i for i in observation_ids if isinstance(i, str)})
-    zh = lang == "zh"
-    if not ids:
-        return "来源：无" if zh else "Sources: none stated"
-    df = report.query(
-        "SELECT o.city_id, s.city_name_en, s.city_name_zh, o.method, o.table_caption, o.line "
-        "FROM observations o JOIN sources s USING (source_id) "
-        "WHERE observation_id IN (SELECT unnest(?)) ORDER BY o.city_id, o.line",
-        [ids],
-    )
-    parts = []
-    for (_, city_en, city_zh), rows in df.groupby(
-        ["city_id", "city_name_en", "city_name_zh"], sort=True
-    ):
-        where: dict[str, list[str]] = {}
-        for r in rows.itertuples():
-            where.setdefault(_place(r, lang), [])
-            if str(r.line) not in where[_place(r, lang)]:
-                where[_place(r, lang)].append(str(r.line))
-        if zh:
-            places = "；".join(f"{kind} 第{'、'.join(lines)}行" for kind, lines in where.items())
-            parts.append(f"{city_zh}规划（{places}）")
-        else:
-            places = "; ".join(f"{kind} l.{','.join(lines)}" for kind, lines in where.items())
-            parts.append(f"{city_en} plan ({places})")
-    note = ("来源：" + "；".join(parts)) if zh else ("Sources: " + "; ".join(parts))
-    if national:
-        note += ("；" if zh else "; ") + NATIONAL_NOTE[lang]
-    return note
-
-
-def _place(row, lang: str) -> str:
-    """Where in a plan: 专栏 N, the main-indicator table, or the text."""
-    if row.method != "table":
-        return "正文" if lang == "zh" else "text"
-    if row.table_caption and row.table_caption.startswith("专栏"):
-        box = " ".join(row.table_caption.split(" ")[:2])  # "专栏 2"
-        return box.replace("专栏", "Box") if lang == "en" else box
-    return "主要指标表" if lang == "zh" else "main-indicator table"
-
-
 # ---------------------------------------------------------------------- charts
 
 
 def gap_chart(
     indicator_id: str,
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
     options: ChartOptions = DEFAULT,
@@ -245,7 +103,8 @@ def gap_chart(
     """Baseline-to-target dumbbell of one indicator.
 
     Without ``cities``: every city that states the indicator. With ``cities``: exactly
-    those, in that order; a city that states neither value is drawn as "not stated".
+    those, in that order; a city that states neither value is drawn as "not stated", but
+    a chart on which no chosen city states anything is an error naming what is missing.
     """
     indicator_id = _one("indicator", indicator_id)
     lang = charts.check_language(options.lang)
@@ -255,8 +114,13 @@ def gap_chart(
     if cities is not None:
         chosen = check_cities(cities)
         metrics = metrics.set_index("city_id").reindex(chosen).reset_index()
-    if metrics.empty:
-        raise SelectionError(f"no city states {indicator_id}; choose cities to show it as missing")
+        metrics["indicator_id"] = indicator_id
+    if metrics.empty or (metrics.baseline_2020.isna() & metrics.target_2025.isna()).all():
+        which = f"none of {', '.join(cities)}" if cities is not None else "no city"
+        raise SelectionError(
+            f"nothing to plot: {which} states a 2020 baseline or a 2025 target for "
+            f"{indicator_id}; cities that do: {', '.join(_stating(indicator_id)) or 'none'}"
+        )
     frame = pd.DataFrame(
         {
             "city_label": city_labels(metrics.city_id, lang),
@@ -283,6 +147,21 @@ def gap_chart(
         source_note=_source_note(ids, national=national, lang=lang),
         lang=lang,
         size=options.size,
+        ceiling=_ceiling(names.unit),
+    )
+    data = plotted_data(
+        metrics,
+        [
+            "baseline_comparator",
+            "baseline_2020",
+            "target_comparator",
+            "target_2025",
+            "gap",
+            "has_conflict",
+            "national_baseline_2020",
+            "national_target_2025",
+        ],
+        ["baseline", "target"],
     )
     return _save(
         fig,
@@ -290,14 +169,33 @@ def gap_chart(
         out_dir,
         options,
         observation_ids=ids,
+        published=_is_published("gap", indicator_id, options, name, cities=cities),
+        data=data,
         cities=tuple(metrics.city_id),
         national=national,
     )
 
 
+def _stating(indicator_id: str) -> list[str]:
+    """The cities that state a baseline or a target of ``indicator_id``, in city order."""
+    stated = set(
+        report.query(
+            "SELECT city_id FROM indicator_metrics WHERE indicator_id = ? "
+            "AND (baseline_2020 IS NOT NULL OR target_2025 IS NOT NULL)",
+            [indicator_id],
+        ).city_id
+    )
+    return [c for c in valid_cities() if c in stated]
+
+
+def _ceiling(unit: str) -> float | None:
+    """A percentage axis stops at 100 unless a value is above it."""
+    return 100.0 if unit == "percent" else None
+
+
 def growth_chart(
     unit: str | None = "percent",
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
     indicators: Sequence[str] | None = None,
@@ -306,9 +204,11 @@ def growth_chart(
 ) -> SavedFigure:
     """Growth needed per year, ranked, 2020-2025 against from the latest stated value.
 
-    Without ``indicators``: every indicator of ``unit`` that still needs growth (those
-    already at target are listed in the notebook, not drawn). With ``indicators``: every
-    chosen city x indicator pair, "not stated" where the plan gives no baseline or target.
+    Without ``indicators``: every indicator of ``unit`` with a baseline and a target (a
+    target already reached shows a zero bar). With ``indicators``: every chosen city x
+    indicator pair, "not stated" where the plan gives no baseline or target. A "from the
+    latest" bar whose latest value is the 2020 baseline carried to the plan's issue year
+    is hatched and says so; a city whose sources conflict gets a dagger.
     """
     lang = charts.check_language(options.lang)
     names = report.indicator_labels().set_index("indicator_id")
@@ -323,21 +223,31 @@ def growth_chart(
         )
         df = metrics.set_index(["city_id", "indicator_id"]).reindex(pairs).reset_index()
         df["unit"] = df.indicator_id.map(names.unit)
-    if df.empty:
-        raise SelectionError("no chosen city states a growth to plot; choose indicators")
+    if df.empty or df.growth_per_year_2020_2025.isna().all():
+        raise SelectionError(
+            "nothing to plot: no chosen city states both a 2020 baseline and a 2025 target"
+            + (f" for {', '.join(indicators)}" if indicators else f" in unit {unit}")
+        )
+    capacity = charts.growth_row_capacity(options.size, lang)
+    if capacity is not None and len(df) > capacity:
+        raise SelectionError(
+            f"{len(df)} growth rows do not fit this size in {lang} (at most {capacity}): "
+            "choose fewer --cities or --indicators, or a larger --size"
+        )
     frame = pd.DataFrame(
         {
-            "label": [
-                f"{city} · {indicator}"
-                for city, indicator in zip(
-                    _short_cities(df.city_id, lang),
-                    _indicator_names(df.indicator_id, lang),
-                    strict=True,
-                )
-            ],
+            "label": _growth_labels(df.city_id, df.indicator_id, lang),
             "growth_5y": df.growth_per_year_2020_2025.to_numpy(),
             "growth_from_latest": df.growth_per_year_from_latest.to_numpy(),
-            "unit_label": [_unit_label(u, lang, RATE_UNITS) for u in df.unit],
+            "unit_label": [
+                rate_label(u, k, lang) for u, k in zip(df.unit, df.growth_kind, strict=True)
+            ],
+            "conflict": df.has_conflict.fillna(False).astype(bool).to_numpy(),
+            # the 2020 value carried to the issue year (metrics._latest); a plan without an
+            # issue date starts from 2020 itself, so its "latest" bar is not carried
+            "latest_carried": df.latest_basis.fillna("")
+            .str.startswith("baseline carried")
+            .to_numpy(),
         }
     )
     ids = [*df.baseline_observation_id, *df.target_observation_id, *df.midpoint_observation_id]
@@ -349,19 +259,39 @@ def growth_chart(
         lang=lang,
         size=options.size,
     )
+    data = plotted_data(
+        df,
+        [
+            "growth_kind",
+            "baseline_2020",
+            "target_comparator",
+            "target_2025",
+            "growth_per_year_2020_2025",
+            "latest_year",
+            "latest_value",
+            "latest_basis",
+            "growth_per_year_from_latest",
+            "has_conflict",
+        ],
+        ["baseline", "midpoint", "target"],
+    )
     return _save(
         fig,
         name or f"growth_needed_{unit or 'all'}",
         out_dir,
         options,
         observation_ids=ids,
+        published=_is_published(
+            "growth", unit, options, name, cities=cities, indicators=indicators
+        ),
+        data=data,
         cities=tuple(dict.fromkeys(df.city_id)),
     )
 
 
 def midpoint_chart(
     city_id: str,
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     indicators: Sequence[str] | None = None,
     options: ChartOptions = DEFAULT,
@@ -370,42 +300,99 @@ def midpoint_chart(
     """Stated 2022 values against the straight path from baseline to target (one city).
 
     Without ``indicators``: every indicator with both a baseline and a target. With
-    ``indicators``: exactly those, "not stated" where the plan gives no value.
+    ``indicators``: exactly those, "not stated" where the plan gives no value. Each status
+    says what it rests on (the stated 2022 value, the 2015-2020 trend, or nothing); a
+    city that states no 2022 value gets a chart titled as a trend-based assessment.
     """
     city_id = _one("city", city_id)
     lang = charts.check_language(options.lang)
     metrics = report.query(
-        "SELECT * FROM indicator_metrics WHERE city_id = ? ORDER BY indicator_id", [city_id]
+        "SELECT m.*, v.midpoint_comparator FROM indicator_metrics m "
+        "LEFT JOIN indicator_values v USING (city_id, indicator_id) "
+        "WHERE m.city_id = ? ORDER BY m.indicator_id",
+        [city_id],
     )
     if indicators is None:
         df = metrics[metrics.baseline_2020.notna() & metrics.target_2025.notna()]
     else:
         chosen = check_indicators(indicators)
         df = metrics.set_index("indicator_id").reindex(chosen).reset_index()
-    if df.empty:
+        df["city_id"] = city_id
+        df["unit"] = df.indicator_id.map(report.indicator_labels().set_index("indicator_id").unit)
+    values = ["baseline_2020", "midpoint_2022", "target_2025"]
+    if df.empty or df[values].isna().all().all():
+        asked = f" of {', '.join(indicators)}" if indicators else ""
         raise SelectionError(
-            f"{city_id} states no indicator with both a 2020 baseline and a 2025 target; "
-            "choose indicators to show them as not stated"
+            f"nothing to plot: {city_id} states no indicator{asked} with both a 2020 baseline "
+            "and a 2025 target; choose indicators it states to show the others as not stated"
+        )
+    capacity = charts.panel_capacity(options.size, lang)
+    if capacity is not None and len(df) > capacity:
+        raise SelectionError(
+            f"{len(df)} midpoint panels of {city_id} do not fit this size in {lang} (at most "
+            f"{capacity}): choose up to {capacity} with --indicators "
+            f"({', '.join(df.indicator_id)}) or a larger --size"
         )
     frame = pd.DataFrame(
         {
-            "indicator_label": _indicator_names(df.indicator_id, lang),
+            "indicator_label": [
+                charts.in_language(zh, en, lang, separator="\n")
+                for zh, en in zip(
+                    _indicator_names(df.indicator_id, "zh"),
+                    _indicator_names(df.indicator_id, "en"),
+                    strict=True,
+                )
+            ],
             "baseline_2020": df.baseline_2020.to_numpy(),
             "implied_2022": df.implied_2022.to_numpy(),
             "stated_2022": df.midpoint_2022.to_numpy(),
             "target_2025": df.target_2025.to_numpy(),
-            "status": [_status_label(s, lang) for s in df.progress_status],
+            "status": [
+                _status_with_basis(s, b, lang)
+                for s, b in zip(df.progress_status, df.status_basis, strict=True)
+            ],
+            "baseline_comparator": df.baseline_comparator.to_numpy(),
+            "stated_comparator": df.midpoint_comparator.to_numpy(),
+            "target_comparator": df.target_comparator.to_numpy(),
+            "ceiling": [_ceiling(u) for u in df.unit],
         }
     )
     en, zh = report.city_names()[city_id]
+    if df.midpoint_2022.notna().any():
+        title_zh, title_en = (
+            f"{zh}：2022年载明值与直线路径",
+            f"{en}: stated 2022 values against the straight path",
+        )
+    else:  # no 2022 value: every status rests on the 2015-2020 trend, or on nothing
+        title_zh, title_en = (
+            f"{zh}：基于2015—2020年趋势的评估（未载明2022年数值）",
+            f"{en}: trend-based assessment (the plan states no 2022 values)",
+        )
     ids = [*df.baseline_observation_id, *df.target_observation_id, *df.midpoint_observation_id]
     fig = charts.midpoint_progress(
         frame,
-        title_zh=f"{zh}：2022年中期值与直线路径",
-        title_en=f"{en}: 2022 midpoint against the straight path",
+        title_zh=title_zh,
+        title_en=title_en,
         source_note=_source_note(ids, lang=lang),
         lang=lang,
         size=options.size,
+    )
+    data = plotted_data(
+        df,
+        [
+            "baseline_comparator",
+            "baseline_2020",
+            "implied_2022",
+            "midpoint_comparator",
+            "midpoint_2022",
+            "target_comparator",
+            "target_2025",
+            "observed_rate",
+            "growth_per_year_2020_2025",
+            "progress_status",
+            "status_basis",
+        ],
+        ["baseline", "midpoint", "target"],
     )
     return _save(
         fig,
@@ -413,73 +400,63 @@ def midpoint_chart(
         out_dir,
         options,
         observation_ids=ids,
+        published=_is_published("midpoint", city_id, options, name, indicators=indicators),
+        data=data,
         cities=(city_id,),
     )
 
 
-def _theme_label(lang: str) -> pd.Series:
-    df = report.query("SELECT theme_id, name_zh, name_en FROM themes")
-    labels = [
-        charts.in_language(zh, en, lang, separator=" · ")
-        for zh, en in zip(df.name_zh, df.name_en, strict=True)
-    ]
-    return pd.Series(labels, index=df.theme_id.to_numpy())
-
-
-THEME_NOTE = {
-    "bilingual": (
-        "Sources: full texts of the five plans, coded paragraph by paragraph with the theme "
-        "dictionary (data/curated/theme_codebook.yaml); Jilin City's text is an outline"
-    ),
-    "zh": (
-        "来源：五份规划全文，按主题词典（data/curated/theme_codebook.yaml）逐段编码；"
-        "吉林市文本为提纲"
-    ),
-}
-THEME_NOTE["en"] = THEME_NOTE["bilingual"]
-VALUE_LABELS = {
-    "density_per_10k_chars": ("每万字提及次数", "mentions per 10,000 characters"),
-    "share_of_paragraphs": ("段落占比", "share of paragraphs"),
-}
-
-
 def theme_heatmap_chart(
     value: str = "density_per_10k_chars",
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
     themes: Sequence[str] | None = None,
     options: ChartOptions = DEFAULT,
     name: str | None = None,
 ) -> SavedFigure:
-    """Themes (rows) by cities (columns), coloured by a coverage measure."""
+    """Themes (rows) by cities (columns), coloured by a coverage measure.
+
+    The title names the measure; a share is drawn as a percentage (1-22 %, not 0.01-0.22).
+    """
     lang = charts.check_language(options.lang)
     chosen_cities, chosen_themes = check_cities(cities), check_themes(themes)
-    matrix = report.theme_matrix(value).reindex(index=chosen_themes, columns=chosen_cities)
+    zh, en, percent = VALUE_LABELS[value]
+    raw = report.theme_matrix(value).reindex(index=chosen_themes, columns=chosen_cities)
+    matrix = raw * 100 if percent else raw.copy()
     matrix.index = matrix.index.map(_theme_label(lang))
-    matrix.columns = city_labels(matrix.columns, lang)
-    zh, en = VALUE_LABELS[value]
+    matrix.columns = _column_labels(matrix.columns, lang)
     fig = charts.theme_heatmap(
         matrix,
-        title_zh="政策主题覆盖",
-        title_en="Policy-theme coverage",
+        title_zh=f"政策主题覆盖：{zh}",
+        title_en=f"Policy-theme coverage: {en}",
         source_note=THEME_NOTE[lang],
         value_label=charts.in_language(zh, en, lang, separator=" · "),
+        value_format=".0f" if percent else ".2f",
         lang=lang,
         size=options.size,
+    )
+    data = report.query(
+        "SELECT theme_id, city_id, source_id, mentions, paragraphs_hit, n_paragraphs, "
+        "n_characters, share_of_paragraphs, density_per_10k_chars FROM theme_coverage "
+        "WHERE city_id IN (SELECT unnest(?)) AND theme_id IN (SELECT unnest(?)) "
+        "ORDER BY theme_id, city_id",
+        [chosen_cities, chosen_themes],
     )
     return _save(
         fig,
         name or f"themes_{value}",
         out_dir,
         options,
+        published=_is_published("themes", value, options, name, cities=cities, themes=themes),
+        data=data,
         cities=tuple(chosen_cities),
         themes=tuple(chosen_themes),
     )
 
 
 def theme_similarity_chart(
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
     themes: Sequence[str] | None = None,
@@ -492,7 +469,9 @@ def theme_similarity_chart(
     if len(chosen_cities) < 2:
         raise SelectionError("a similarity chart needs at least two cities")
     similarity, tree = report.theme_similarity(cities=chosen_cities, themes=chosen_themes)
-    similarity.index = similarity.columns = city_labels(similarity.index, lang)
+    data = similarity.rename_axis(index="city_id", columns=None).reset_index()
+    similarity.index = city_labels(similarity.index, lang)
+    similarity.columns = _column_labels(similarity.columns, lang)
     fig = charts.similarity_heatmap(
         similarity,
         tree,
@@ -507,6 +486,8 @@ def theme_similarity_chart(
         name or "theme_similarity",
         out_dir,
         options,
+        published=_is_published("similarity", None, options, name, cities=cities, themes=themes),
+        data=data,
         cities=tuple(chosen_cities),
         themes=tuple(chosen_themes),
     )

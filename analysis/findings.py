@@ -1,4 +1,4 @@
-"""The notebooks' findings, written from the database: one function per notebook (01-04).
+"""The notebooks' findings, written from the database: one function per notebook (01-05).
 
 Each returns Markdown built from the tables in analysis/report.py, so a notebook's findings
 are a cell output that nbval compares: when the data change, the findings change with
@@ -15,6 +15,7 @@ import pandas as pd
 from IPython.display import Markdown
 
 from analysis import report
+from analysis.chart_labels import STATUS_LABELS
 
 YEARS = {"baseline": 2020, "target": 2025}
 
@@ -361,3 +362,82 @@ def growth_needed() -> Markdown:
             + "."
         )
     return _bullets(lines)
+
+
+# ---------------------------------------------------------------- 05 midpoint progress
+
+#: What a progress status rests on, by trend_basis (indicator_metrics).
+BASIS_WORDS = {
+    "stated_2022": "its stated 2022 values",
+    "historical_2015_2020": "its 2015-2020 trend",
+}
+#: Statuses that fall short of the path to the target, worst last.
+SHORT_OF_PATH = ("moderately_improving", "stagnating", "declining")
+
+
+def midpoint_progress() -> Markdown:
+    """Per city, what the 2022 status rests on and how many indicators have each status;
+    the indicators short of the path with their stated values; those with no trend."""
+    cities, indicators, units = _names()
+    table = report.midpoint_progress()
+    if table.empty:
+        return _bullets(["No plan states both a baseline and a target."])
+    # the 2015 value and the target's comparator, which the status table does not carry
+    extra = report.query(
+        "SELECT city_id, indicator_id, history_2015, target_comparator FROM indicator_metrics"
+    )
+    table = table.merge(extra, on=["city_id", "indicator_id"], how="left", validate="1:1")
+    statuses = [s for s in STATUS_LABELS if s in set(table.progress_status)]
+    lines = []
+    for city, rows in table.groupby("city_id", sort=False):
+        bases = [BASIS_WORDS[b] for b in BASIS_WORDS if b in set(rows.trend_basis)]
+        rests = f"from {' and '.join(bases)}" if bases else "no 2022 or 2015 value stated"
+        counts = rows.progress_status.value_counts()
+        lines.append(
+            f"{cities[city]} ({rests}): "
+            + listing([f"{counts[s]} {_status(s)}" for s in statuses if s in counts])
+            + "."
+        )
+    short = table[table.progress_status.isin(SHORT_OF_PATH)]
+    for r in short.sort_values("progress_status", key=_worst_last, kind="stable").itertuples():
+        lines.append(_short_of_path(r, cities, indicators, units[r.indicator_id]))
+    none = table[table.progress_status == "no_trend_stated"]
+    if len(none):
+        lines.append(
+            "No trend stated, so no status: "
+            + "; ".join(
+                f"{cities[city]}'s {listing([name(indicators[i]) for i in rows.indicator_id])}"
+                for city, rows in none.groupby("city_id", sort=False)
+            )
+            + " (the plan states neither a 2022 nor a 2015 value)."
+        )
+    return _bullets(lines)
+
+
+def _status(status: str) -> str:
+    return STATUS_LABELS[status][1]
+
+
+def _worst_last(column: pd.Series) -> pd.Series:
+    return column.map(SHORT_OF_PATH.index)
+
+
+def _target(r, unit: str) -> str:
+    comparator = "" if r.target_comparator in (None, "=") else r.target_comparator
+    return f"{comparator}{amount(r.target_2025, unit)}"
+
+
+def _short_of_path(r, cities, indicators, unit: str) -> str:
+    who = (
+        f"{cities[r.city_id]}'s {name(indicators[r.indicator_id])} is {_status(r.progress_status)}"
+    )
+    if r.trend_basis == "stated_2022":
+        return (
+            f"{who}: {amount(r.baseline_2020, unit)} in 2020 and "
+            f"{amount(r.midpoint_2022, unit)} in 2022, where the path to "
+            f"{_target(r, unit)} in 2025 passes {amount(r.implied_2022, unit)}."
+        )
+    return (
+        f"{who}: {amount(r.history_2015, unit)} in 2015 and {amount(r.baseline_2020, unit)} "
+        f"in 2020, against a target of {_target(r, unit)} in 2025."
+    )

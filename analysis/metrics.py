@@ -35,6 +35,10 @@ schooling years) unless it says otherwise; compound growth is in percent per yea
 * ambition and consistency (required 2020-2025 pace against the 2015-2020 pace, the stated
   2022 value against the straight path, a target behind the baseline):
   analysis/plan_ambition.py.
+* status basis: what the status rests on, so that no chart states a status it cannot
+  back: ``stated_2022`` (the stated 2022 value), ``trend_2015_2020`` (the 2015-2020 trend,
+  not progress since the plan began), ``baseline_vs_target`` (already_met: the baseline
+  alone) or ``none`` (no status could be computed).
 """
 
 from __future__ import annotations
@@ -120,6 +124,20 @@ def progress_status(
     if ratio >= 0:
         return "stagnating"
     return "declining"
+
+
+STATUS_BASES = ("stated_2022", "trend_2015_2020", "baseline_vs_target", "none")
+
+
+def status_basis(status: str, trend_basis: str | None) -> str:
+    """What a progress status rests on (one of :data:`STATUS_BASES`)."""
+    if status == "already_met":
+        return "baseline_vs_target"
+    if trend_basis == "stated_2022":
+        return "stated_2022"
+    if trend_basis == "historical_2015_2020":
+        return "trend_2015_2020"
+    return "none"
 
 
 def _rate(a: float, a_year: int, b: float, b_year: int, unit: str) -> float | None:
@@ -217,6 +235,7 @@ def indicator_metrics(
                 "observed_rate": observed,
                 "trend_basis": trend_basis,
                 "progress_status": status,
+                "status_basis": status_basis(status, trend_basis),
                 "national_baseline_2020": nb["value"] if nb else None,
                 "national_target_2025": nt["value"] if nt else None,
                 "national_target_comparator": nt["comparator"] if nt else None,

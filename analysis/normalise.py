@@ -25,6 +25,7 @@ Python-level work is per line at most, never per character.
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 import unicodedata
@@ -38,6 +39,10 @@ import opencc
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -".
 PAGE_DEBRIS = re.compile(r"^\s*[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}\s*$")
 HTML_TAG = re.compile(r"<[^<>\n]{1,40}>")
+# a named HTML entity left in scraped text (&ldquo;道德与法治&rdquo;, &nbsp;): its character
+# in the views, mapped to the entity's first raw character (numeric ones carry digits the
+# ledger would have to account for; scraped plans use the named ones)
+HTML_ENTITY = re.compile(r"&[a-zA-Z]{2,8};")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
@@ -238,6 +243,13 @@ def _remove_markup(work: str, start: int, stop: int, heading_ends: array) -> tup
         spans.extend(_line_spans(_DEBRIS_BODY, work, start, stop))
     if work.find("<", start, stop) >= 0:
         spans.extend(m.span() for m in HTML_TAG.finditer(work, start, stop))
+    replaced: dict[int, str] = {}
+    if work.find("&", start, stop) >= 0:
+        for m in HTML_ENTITY.finditer(work, start, stop):
+            char = html.unescape(m.group())
+            if char != m.group():
+                spans.append(m.span())
+                replaced[m.start()] = char
     if work.find("**", start, stop) >= 0 or work.find("__", start, stop) >= 0:
         spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work, start, stop))
     if work.find("#", start, stop) >= 0:
@@ -252,6 +264,9 @@ def _remove_markup(work: str, start: int, stop: int, heading_ends: array) -> tup
         if a > pos:
             pieces.append(work[pos:a])
             _append_range(offsets, pos, a)
+        if a >= pos and a in replaced:
+            pieces.append(replaced[a])
+            offsets.extend([a] * len(replaced[a]))
         pos = max(pos, b)
     pieces.append(work[pos:stop])
     _append_range(offsets, pos, stop)

@@ -238,18 +238,27 @@ def assessed_by_one_method() -> pd.DataFrame:
     ]
 
 
+def _words(status: str) -> str:
+    """A status id as the words a reader sees ("moderately_improving" -> "moderately
+    improving"); the linear method's words are the charts' own."""
+    from analysis.chart_labels import STATUS_LABELS
+
+    return STATUS_LABELS[status][1] if status in STATUS_LABELS else status.replace("_", " ")
+
+
 def progress_methods_findings() -> Markdown:
     """The section's findings, computed from the table (nothing typed in the notebook)."""
     df = progress_methods()
     both = df[df.methods_disagree.notna()]
     differ = method_disagreements()
     names = indicator_labels().set_index("indicator_id").name_en
+    cities = city_labels()
     lines = [
         f"- The two methods both assess {len(both)} city-indicator pairs and agree on "
         f"{len(both) - len(differ)} of them.",
         *(
-            f"- They disagree on {r.city_id} · {names[r.indicator_id]}: linear "
-            f"**{r.progress_status}**, compound **{r.cagr_status}** ({r.why})."
+            f"- They disagree on {cities[r.city_id]} · {names[r.indicator_id]}: linear "
+            f"**{_words(r.progress_status)}**, compound **{_words(r.cagr_status)}** ({r.why})."
             for r in differ.itertuples()
         ),
         f"- {int(df.methods_disagree.isna().sum())} pairs are assessed by one method only "
@@ -292,6 +301,7 @@ def ambition_findings() -> Markdown:
     """The section's findings, computed from :func:`ambition_consistency`."""
     df = ambition_consistency()
     names = indicator_labels().set_index("indicator_id").name_en
+    city = city_labels()
 
     def target(r) -> str:
         return f"{'' if r.target_comparator == '=' else r.target_comparator}{r.target_2025:g}"
@@ -302,21 +312,23 @@ def ambition_findings() -> Markdown:
             "baseline": lambda r: f" ({r.baseline_2020:g} in 2020, target {target(r)})",
             "midpoint": lambda r: f" ({r.midpoint_2022:g} in 2022, target {target(r)})",
         }[values]
-        items = [f"{r.city_id} · {names[r.indicator_id]}{shown(r)}" for r in rows.itertuples()]
+        items = [
+            f"{city[r.city_id]} · {names[r.indicator_id]}{shown(r)}" for r in rows.itertuples()
+        ]
         return "; ".join(items) or "none"
 
     paced = df[df.pace_label.notna()]
     at = df[df.midpoint_position.notna()]
     counts = at.midpoint_position.value_counts().sort_index()
-    position = ", ".join(f"{n} {p}" for p, n in counts.items())
+    position = ", ".join(f"{n} {_words(p)}" for p, n in counts.items())
     behind = at[at.midpoint_position == "behind"]
     beyond = at[at.midpoint_position == "past_target"]
-    cities = ", ".join(sorted(set(paced.city_id))) or "none"
+    cities = ", ".join(sorted(city[c] for c in set(paced.city_id))) or "none"
     lines = [
         f"- Pace: {len(paced)} indicators state a 2015 value, a 2020 baseline and a target "
         f"(cities: {cities}).",
         *(
-            f"  - {r.city_id} · {names[r.indicator_id]}: {r.pace_label}."
+            f"  - {city[r.city_id]} · {names[r.indicator_id]}: {r.pace_label}."
             for r in paced.itertuples()
         ),
         f"- Midpoint: {len(at)} stated 2022 values against the straight path: {position}.",

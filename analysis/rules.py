@@ -21,6 +21,9 @@ class Rules:
     comparator_suffixes: dict[str, str]
     increase_verbs: tuple[str, ...]
     cumulative_verbs: tuple[str, ...]
+    completion_verbs: tuple[str, ...]
+    designation_words: tuple[str, ...]
+    stock_words: tuple[str, ...]
     per_unit_markers: tuple[str, ...]
     range_separators: str
     table_unit_cells: dict[str, str]
@@ -58,6 +61,9 @@ def load_rules(path: Path) -> Rules:
         comparator_suffixes=dict(prose["comparator_suffixes"]),
         increase_verbs=tuple(prose["increase_verbs"]),
         cumulative_verbs=tuple(prose["cumulative_verbs"]),
+        completion_verbs=tuple(prose["completion_verbs"]),
+        designation_words=tuple(prose["designation_words"]),
+        stock_words=tuple(prose["stock_words"]),
         per_unit_markers=tuple(prose["per_unit_markers"]),
         range_separators=prose["range_separators"],
         table_unit_cells=dict(tables["unit_cells"]),

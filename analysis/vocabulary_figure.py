@@ -11,7 +11,7 @@ from pathlib import Path
 
 from analysis import charts, figures, theme_report
 from analysis.chart_rows import vocabulary_rows
-from analysis.paths import FIGURES_DIR
+from analysis.figure_files import _is_published
 
 VOCABULARY_NOTE = {
     "bilingual": (
@@ -29,7 +29,7 @@ VOCABULARY_NOTE["en"] = VOCABULARY_NOTE["bilingual"]
 
 
 def vocabulary_chart(
-    out_dir: Path = FIGURES_DIR,
+    out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
     options: figures.ChartOptions = figures.DEFAULT,
@@ -50,5 +50,10 @@ def vocabulary_chart(
         size=options.size,
     )
     return figures._save(
-        fig, name or "vocabulary_distinctive", out_dir, options, cities=tuple(chosen)
+        fig,
+        name or "vocabulary_distinctive",
+        out_dir,
+        options,
+        published=_is_published("vocabulary", None, options, name, cities=cities),
+        cities=tuple(chosen),
     )

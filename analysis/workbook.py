@@ -10,6 +10,7 @@ fixed creation date and writes its zip entries in memory (dated 1980-01-01).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,13 +49,28 @@ _NAME_DESCRIPTIONS = {
     CITY_NAME: "The city's English and Chinese name (from the sources sheet); city_id follows.",
     INDICATOR_NAME: "The indicator's English name (from the indicators sheet); its id follows.",
 }
-_WORDS = {"id": "ID", "zh": "(zh)", "en": "(en)", "n": "number of"}
+# The words of a column id that a header spells differently: acronyms in capitals,
+# abbreviations written out; (zh)/(en) as the data package names the language columns.
+_WORDS = {
+    "id": "ID",
+    "ids": "IDs",
+    "cagr": "CAGR",
+    "sha256": "SHA-256",
+    "char": "character",
+    "chars": "characters",
+    "10k": "10,000",
+    "zh": "(zh)",
+    "en": "(en)",
+    "n": "number of",
+}
+_YEAR_RANGE = re.compile(r"\b(\d{4}) (\d{4})\b")
 
 
 def column_label(column: str) -> str:
-    """A header people read, from a column id: "city_name_zh" -> "City name (zh)"."""
+    """A header people read, from a column id: "city_name_zh" -> "City name (zh)",
+    "past_rate_2015_2020" -> "Past rate 2015-2020", "cagr_ratio" -> "CAGR ratio"."""
     words = [_WORDS.get(w, w) for w in column.split("_")]
-    text = " ".join(words)
+    text = _YEAR_RANGE.sub(r"\1-\2", " ".join(words))
     return text[0].upper() + text[1:]
 
 

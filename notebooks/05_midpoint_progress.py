@@ -25,7 +25,7 @@
 # %%
 import pandas as pd
 
-from analysis import ambition_figure, figures, report
+from analysis import ambition_figure, figures, findings, report
 
 pd.set_option("display.max_columns", 40)
 pd.set_option("display.width", 200)
@@ -95,6 +95,7 @@ report.ambition_findings()
 # %% [markdown]
 # ## Findings
 #
-# - Jiamusi, the only plan with 2022 values, reports six indicators on track (e.g. fitness pass rate 78 -> 82, exactly on the straight path to 88) and three moderately improving (inclusive kindergartens, Mandarin, schooling years) - its own 2022 figures fall short of the line to its targets.
-# - Its quality-high-school quota share is stagnating: 80% in 2020 and 2022 against a target of more than 80%.
-# - For Baicheng the 2015-2020 history puts preschool and upper-secondary enrolment on track but secondary-vocational enrolment declining (7,979 -> 7,032) against a target of 7,800. Linjiang states no trend at all.
+# Written from the database by `analysis.findings.midpoint_progress()`, so they follow the data: what each city's midpoint status rests on, the indicators short of the path to their target with the values the plan states, and those with no trend stated.
+
+# %%
+findings.midpoint_progress()

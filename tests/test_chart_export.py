@@ -283,10 +283,13 @@ def test_name_is_used_as_given_for_one_chart_and_as_a_prefix_for_several(capsys,
     args = ["gap", "--indicators", f"{PRESCHOOL},inclusive_kindergarten_coverage"]
     assert run(capsys, *args, "--name", "briefing", "--out-dir", str(tmp_path))[0] == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "briefing.csv",
         "briefing.json",
         "briefing.pdf",
+        "briefing_gap_inclusive_kindergarten_coverage.csv",
         "briefing_gap_inclusive_kindergarten_coverage.json",
         "briefing_gap_inclusive_kindergarten_coverage.pdf",
+        f"briefing_gap_{PRESCHOOL}.csv",
         f"briefing_gap_{PRESCHOOL}.json",
         f"briefing_gap_{PRESCHOOL}.pdf",
     ]

@@ -58,6 +58,9 @@ def observed(extractor, text, **kw):
         ("约1.5亿元", (150000000.0, "yuan", "~", None)),
         ("≥=7", (7.0, None, ">=", None)),
         ("提高5个百分点", (5.0, "percent", None, None)),
+        ("实现百分之百", (100.0, "percent", None, None)),
+        ("提高到三成", (30.0, "percent", None, None)),
+        ("达到6成以上", (60.0, "percent", ">=", None)),
     ],
 )
 def test_quantities(rules, text, expected):
@@ -257,3 +260,156 @@ def test_every_number_gets_a_ledger_row(extractor):
             ("120万人", "context_statistic"), ("8", "page_number"), ("95%", "observation"),
         ]
     )  # fmt: skip
+
+
+PUB, UPPER, RESID = (
+    "public_kindergarten_enrollment_share",
+    "upper_secondary_gross_enrollment_rate",
+    "residential_kindergartens_opened",
+)
+ANNUAL = {"document_type": "annual_work_plan", "start": 2022, "end": 2022, "baseline": 2021}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparison phrase (比上年, 较“十三五”末, 与2015年相比) between a phrase's level and its
+        # change: the change is the same phrase's; the comparison year is never its year
+        ("一、2021年工作回顾\n学前三年毛入园率达到91.5%，比上年提高0.8个百分点。\n", [(PRE, 2021, "=", 91.5, None, "level"), (PRE, 2021, "=", 0.8, None, "increase")]),
+        ("一、2021年工作回顾\n高中阶段教育毛入学率达到94.2%，较“十三五”末提高1.6个百分点。\n", [(UPPER, 2021, "=", 94.2, None, "level"), (UPPER, 2021, "=", 1.6, None, "increase")]),
+        ("一、2021年工作回顾\n学前三年毛入园率达到90.6%，与2015年相比提高9.2个百分点。\n", [(PRE, 2021, "=", 90.6, None, "level"), (PRE, 2021, "=", 9.2, None, "increase")]),
+        # 由上年的X提高到Y: X is the year before the year the sentence is about
+        ("一、2021年工作回顾\n普惠性幼儿园覆盖率由上年的87.2%提高到89.5%。\n", [(INC, 2020, "=", 87.2, None, "level"), (INC, 2021, "=", 89.5, None, "level")]),
+        # 分别由X、Y提高到Z、W: two names, four values
+        ("一、2021年工作回顾\n普惠性幼儿园覆盖率、公办园在园幼儿占比分别由上年的86.9%、53.4%提高到88.2%、56%。\n", [(INC, 2020, "=", 86.9, None, "level"), (PUB, 2020, "=", 53.4, None, "level"), (INC, 2021, "=", 88.2, None, "level"), (PUB, 2021, "=", 56.0, None, "level")]),
+        # "三项指标分别…": the names are the last three named; one unit for the whole list
+        ("学前教育毛入园率达到91.8%，九年义务教育巩固率达到96.8%，高中阶段教育毛入学率达到91.2%，三项指标分别比2015年提高13.2、8.6和10.7个百分点。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level"), (PRE, 2025, "=", 13.2, None, "increase"), (CONS, 2025, "=", 8.6, None, "increase"), (UPPER, 2025, "=", 10.7, None, "increase")]),
+        # a count before its name with the completing verb after the name
+        ("确保14所城镇小区配套幼儿园2023年底前全部移交。", [(RESID, 2023, "=", 14.0, None, "cumulative")]),
+        ("督促20所城镇小区配套幼儿园按期移交并投入使用。", [(RESID, 2025, "=", 20.0, None, "cumulative")]),
+        # ... but a count of what exists is still not a target
+        ("全市现有14所城镇小区配套幼儿园。", []),
+        ("全市20所学校建成智慧校园，46所幼儿园完成改造提升。", []),
+        # a scale applied without a float artefact (82.4 × 1e8 is 8240000000.000001 in floats)
+        ("“十四五”期间累计投入教育资金82.4亿元。", [("education_investment", 2025, "=", 8240000000.0, None, "cumulative")]),
+        # a baseline in brackets after the target
+        ("学前教育毛入园率达到95%（2020年为91%）。", [(PRE, 2020, "=", 91.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # several names, one shared target with a comparator
+        ("学前教育毛入园率、普惠性幼儿园覆盖率和九年义务教育巩固率均提高到95%以上。", [(PRE, 2025, ">=", 95.0, None, "level"), (INC, 2025, ">=", 95.0, None, "level"), (CONS, 2025, ">=", 95.0, None, "level")]),
+        # the variants of a phrase that real plans write (的 inserted, 比例 for 占比)
+        ("中职学校“双师型”教师比例达到55%以上。", [("dual_qualified_teacher_share", 2025, ">=", 55.0, None, "level")]),
+        ("配备专兼职心理健康工作人员的中小学校比例达到95%。", [("mental_health_staff_school_share", 2025, "=", 95.0, None, "level")]),
+        # a clause with no phrase of its own after a period phrase keeps the subject
+        ("学校冰雪课普及率2023年达到90%，到“十四五”末达到100%。", [("ice_snow_course_coverage", 2023, "=", 90.0, None, "level"), ("ice_snow_course_coverage", 2025, "=", 100.0, None, "level")]),
+        # 约为: about
+        ("一、发展基础\n学校冰雪课普及率约为70%。\n", [("ice_snow_course_coverage", 2020, "~", 70.0, None, "level")]),
+        # 各: each of the names listed
+        ("名师工作室、名班主任工作室各建设30个。", [("master_teacher_studios", 2025, "=", 30.0, None, "cumulative"), ("master_head_teacher_studios", 2025, "=", 30.0, None, "cumulative")]),
+        # a generic word right before a phrase (学校 in 义务教育学校互联网接入率) is its modifier:
+        # the list of phrases sharing 均达到100% goes on through it
+        ("义务教育学校互联网接入率、中小学校安保达标率均达到100%。", [("school_internet_access_rate", 2025, "=", 100.0, None, "level"), ("school_security_compliance_rate", 2025, "=", 100.0, None, "level")]),
+        # a change, then the level it reaches: the level is not a change
+        ("学前教育毛入园率较2020年提高4个百分点，达到92%。", [(PRE, 2025, "=", 4.0, None, "increase"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # years listed, then 分别 and as many values: each value its year
+        ("学前教育毛入园率2023年、2025年分别达到93%、95%。", [(PRE, 2023, "=", 93.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # after a semicolon, a sentence of only a year, a verb and a value keeps the subject
+        ("2022年，全市普惠性幼儿园覆盖率提高到88%；2023年达到90%。", [(INC, 2022, "=", 88.0, None, "level"), (INC, 2023, "=", 90.0, None, "level")]),
+        # ... but not a sentence that names something else
+        ("普惠性幼儿园覆盖率达到88%；公办园在园幼儿占比达到50%。", [(INC, 2025, "=", 88.0, None, "level"), (PUB, 2025, "=", 50.0, None, "level")]),
+        # a designation (特色学校, 高水平中职学校) counts recognitions, not schools built
+        ("“十四五”期间创建冰雪运动特色学校150所。", []),
+        ("建设省级高水平中职学校5所。", []),
+        ("新建公办示范幼儿园5所。", [("new_kindergartens_built", 2025, "=", 5.0, None, "cumulative")]),
+        ("新建中小学校25所，创建校园足球特色学校30所。", [("new_schools_built", 2025, "=", 25.0, None, "cumulative")]),
+        # a stock: "共有X N所" / "其中X N所" / "含X N所" is the number of X (the phrase X数)
+        ("一、发展基础\n全市共有幼儿园286所，在园幼儿5.12万人。\n", [("kindergarten_count", 2020, "=", 286.0, None, "level"), ("kindergarten_enrollment", 2020, "=", 51200.0, None, "level")]),
+        ("截至2020年底，全县共有各级各类学校218所，其中幼儿园126所、小学71所。", [("school_count", 2020, "=", 218.0, None, "level"), ("kindergarten_count", 2020, "=", 126.0, None, "level")]),
+        ("全市现有普通高中38所、中等职业学校16所。", []),
+        ("截至2020年末，全市共有各级各类学校1068所（含幼儿园412所）。", [("school_count", 2020, "=", 1068.0, None, "level"), ("kindergarten_count", 2020, "=", 412.0, None, "level")]),
+        # a gap to another area's average is not a change of the indicator
+        ("学前三年毛入园率达到93.8%，高出全市平均水平2.1个百分点。", [(PRE, 2025, "=", 93.8, None, "level")]),
+        ("学前三年毛入园率达到93.2%，高于全省平均水平1.6个百分点。", [(PRE, 2025, "=", 93.2, None, "level")]),
+        ("全县以93.8%的学前三年毛入园率位居前列，学前三年毛入园率高出全市平均水平2.1个百分点。", [(PRE, 2025, "=", 93.8, None, "level")]),
+        ("九年义务教育巩固率比全省平均水平高1.2个百分点。", []),
+        # a from-value at the end of the last period is the baseline
+        ("学前三年毛入园率由“十三五”末的88%提高到95%。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # "3个和5个百分点": the first 个 is the list's 个百分点
+        ("学前三年毛入园率、普惠性幼儿园覆盖率分别较2020年提高3个和5个百分点。", [(PRE, 2025, "=", 3.0, None, "increase"), (INC, 2025, "=", 5.0, None, "increase")]),
+        # the unit in brackets after the name, each value's year in brackets after it
+        ("1.学前教育毛入园率（%）：88（2020年）→95（2025年）", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        ("在园幼儿数（万人）：3.2（2020年），3.5（2025年）。", [("kindergarten_enrollment", 2020, "=", 32000.0, None, "level"), ("kindergarten_enrollment", 2025, "=", 35000.0, None, "level")]),
+        # a list whose second phrase is in quotes: 、“双师型”教师占比
+        ("义务教育专任教师中本科以上学历比例、“双师型”教师占比分别达到72.4%和38.5%。", [("compulsory_teacher_bachelor_share", 2025, "=", 72.4, None, "level"), ("dual_qualified_teacher_share", 2025, "=", 38.5, None, "level")]),
+        ("2020年全市财政性教育经费投入达到58.3亿元。", [("education_fiscal_expenditure", 2020, "=", 5830000000.0, None, "level")]),
+        # the next indicator's number is never bound, in either list form
+        ("全市实现了91.8%的学前三年毛入园率和96.8%的九年义务教育巩固率，高中阶段教育毛入学率达到91.2%。", [(PRE, 2025, "=", 91.8, None, "level"), (CONS, 2025, "=", 96.8, None, "level"), (UPPER, 2025, "=", 91.2, None, "level")]),
+        ("学前教育毛入园率达到92%，九年义务教育巩固率比上年提高1个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 1.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_prose_phrasings_the_readers_were_not_written_for(extractor, text, expected):
+    kw = ANNUAL if text.startswith("一、2021年") else {}
+    assert observed(extractor, text, **kw) == sorted(expected)
+
+
+UNSEEN_LAYOUTS = [
+    # one indicator down the years: a two-column table spaced with full-width spaces
+    ("年　度　　　财政性教育经费支出（亿元）\n2021年　　　72.4\n2022年　　　75.8\n2023年　　　79.5\n", [("education_fiscal_expenditure", 2021, "=", 7240000000.0, None, "level"), ("education_fiscal_expenditure", 2022, "=", 7580000000.0, None, "level"), ("education_fiscal_expenditure", 2023, "=", 7950000000.0, None, "level")]),
+    # a target for every year of the period in one row
+    ("指标|2021年|2022年|2023年|2024年|2025年\n学前教育毛入园率（%）|90|91|92|93|≥95\n", [(PRE, y, ">=" if y == 2025 else "=", v, None, "level") for y, v in zip(range(2021, 2026), (90.0, 91.0, 92.0, 93.0, 95.0), strict=True)]),
+    # the unit in brackets after the name, a category row above the indicators
+    ("指标|2020年|2025年\n学前教育|||\n学前教育毛入园率（%）|88|≥92\n普惠性幼儿园覆盖率（%）|80|85\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, "=", 85.0, None, "level")]),
+    # a row named by the codebook's official name, and a row whose name holds two phrases
+    # (学校 … 互联网接入率): the phrase that ends the name is what the row measures
+    ("指标|单位|2020年|2025年\n实现“班班通”的农村学校比例|%|85|100\n义务教育学校互联网接入率|%|98|100\n", [("rural_school_multimedia_classroom_share", 2020, "=", 85.0, None, "level"), ("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level"), ("school_internet_access_rate", 2020, "=", 98.0, None, "level"), ("school_internet_access_rate", 2025, "=", 100.0, None, "level")]),
+    # a long name wrapped onto a second line of its own (pipes, then runs of spaces)
+    ("指标|单位|2020年|2025年\n学前教育毛入园率|%|88|≥92\n劳动年龄人口平均受|年|10.5|11\n教育年限|||\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.5, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.0, None, "level")]),
+    ("指标　　单位　　2020年　　2025年\n劳动年龄人口平均受　　年　　10.5　　11\n教育年限\n学前教育毛入园率　　%　　88　　≥92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.5, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.0, None, "level")]),
+    # two tables side by side: each half has its own name column
+    ("指标|2020年|2025年|指标|2020年|2025年\n学前教育毛入园率（%）|88|≥92|九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    # cells split by single spaces (text extraction without layout)
+    ("指标名称 单位 2020年 2025年 属性\n学前教育毛入园率 % 88 ≥92 预期性\n九年义务教育巩固率 % 95 — 约束性\n", TABLE_EXPECTED),
+    ("指标名称 2020年 2025年\n学前教育毛入园率(%) 88 ≥92\n九年义务教育巩固率(%) 95 /\n", TABLE_EXPECTED),
+    # a column of totals over the period ("“十四五”累计", "2021—2025年累计") beside the years
+    ("指标|单位|2020年|2025年|“十四五”累计\n新增学位|个|—|—|36000\n学前教育毛入园率|%|88|≥92|—\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("school_places_added", 2025, "=", 36000.0, None, "cumulative")]),
+    ("指标|2020年|2021—2025年累计\n新建改扩建学校（所）|—|45\n", [("new_schools_built", 2025, "=", 45.0, None, "cumulative")]),
+    # a value in brackets in a cell
+    ("指标|单位|2020年|2025年\n学前教育毛入园率|%|（88）|92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), UNSEEN_LAYOUTS)
+def test_table_layouts_the_readers_were_not_written_for(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_project_list_without_years_states_period_totals(extractor):
+    """A table of projects (no year columns): its money column and the counts in its
+    description cells are the period's cumulative targets; its row numbers are not values."""
+    text = (
+        "专栏2　“十四五”教育重点项目\n| 序号 | 工程名称 | 建设内容 | 总投资（万元） |\n|:---:|:---|:---|---:|\n"
+        "| 1 | 学前教育扩容工程 | 新建幼儿园12所，新增学位3600个 | 18600 |\n"
+        "| 2 | 职业教育提质工程 | 实训基地建设 | 8500 |\n| 合计 | | | 27100 |\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert result.unread_tables == []
+    assert {r["disposition"] for r in result.ledger} == {"observation", "section_number"}
+    assert observed(extractor, text) == [
+        ("education_investment", 2025, "=", 85000000.0, None, "cumulative"),
+        ("education_investment", 2025, "=", 186000000.0, None, "cumulative"),
+        ("education_investment", 2025, "=", 271000000.0, None, "cumulative"),
+        ("new_kindergartens_built", 2025, "=", 12.0, None, "cumulative"),
+        ("school_places_added", 2025, "=", 3600.0, None, "cumulative"),
+    ]
+
+
+def test_a_short_caption_between_two_spaced_tables_is_not_a_wrapped_name(extractor):
+    text = (
+        "指标　　单位　　2020年　　2025年\n学前教育毛入园率　　%　　88　　≥92\n主要指标续表\n"
+        "指标　　单位　　2020年　　2025年\n九年义务教育巩固率　　%　　95　　96\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 96.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
+    ]

@@ -46,6 +46,23 @@ def test_numbers_read_as_people_write_them(value, unit, as_amount, as_change):
         (findings.gaps_to_target, "Jiamusi 99% → >99% (already met)"),
         (findings.growth_needed, "or 4.88 points a year from the plan's issue in 2022"),
         (findings.growth_needed, "Jiamusi's preschool (three-year) gross enrolment rate (93% in"),
+        # what each status rests on, counted from indicator_metrics.progress_status
+        (
+            findings.midpoint_progress,
+            "Baicheng (from its 2015-2020 trend): 3 on track, 1 declining",
+        ),
+        (findings.midpoint_progress, "Linjiang (no 2022 or 2015 value stated): 1 already met"),
+        (findings.midpoint_progress, "Jiamusi (from its stated 2022 values): 6 on track, 3 moder"),
+        (
+            findings.midpoint_progress,
+            "is stagnating: 80% in 2020 and 80% in 2022, where the path to >80% in 2025 passes 80%",
+        ),
+        (
+            findings.midpoint_progress,
+            "Baicheng's secondary vocational enrolment is declining: 7979 persons in 2015 and "
+            "7032 persons in 2020, against a target of 7800 persons in 2025",
+        ),
+        (findings.midpoint_progress, "Linjiang's preschool (three-year) gross enrolment rate (the"),
     ],
 )
 def test_findings_state_the_database_values(function, expected):
@@ -89,3 +106,43 @@ def test_a_planned_fall_is_named_only_when_the_data_show_one(monkeypatch):
     assert "expects a fall back" in findings.growth_needed().data
     monkeypatch.setattr(report, "growth", falling)
     assert "fall back" not in findings.growth_needed().data
+
+
+def test_a_changed_2022_value_changes_the_midpoint_finding(monkeypatch):
+    """A stated 2022 value that reaches the path turns a shortfall into an on-track count."""
+    original = report.midpoint_progress
+    before = findings.midpoint_progress().data
+    assert "3 moderately improving" in before and "88% in 2022" in before
+
+    def reached():
+        table = original().copy()
+        at = (table.city_id == "jiamusi") & (
+            table.indicator_id == "inclusive_kindergarten_coverage"
+        )
+        table.loc[at, ["midpoint_2022", "progress_status"]] = [88.4, "on_track"]
+        return table
+
+    monkeypatch.setattr(report, "midpoint_progress", reached)
+    after = findings.midpoint_progress().data
+    assert "7 on track, 2 moderately improving" in after
+    assert "88% in 2022" not in after
+
+
+def test_no_shortfall_and_no_missing_trend_are_not_invented(monkeypatch):
+    original = report.midpoint_progress
+
+    def all_on_track():
+        table = original().copy()
+        table["progress_status"] = "on_track"
+        return table
+
+    monkeypatch.setattr(report, "midpoint_progress", all_on_track)
+    text = findings.midpoint_progress().data
+    assert "Jiamusi (from its stated 2022 values): 13 on track." in text
+    assert "is declining" not in text and "No trend stated" not in text
+
+
+def test_no_baseline_and_target_is_said_not_dropped(monkeypatch):
+    empty = report.midpoint_progress().iloc[0:0]
+    monkeypatch.setattr(report, "midpoint_progress", lambda: empty)
+    assert findings.midpoint_progress().data == "- No plan states both a baseline and a target."

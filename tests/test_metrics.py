@@ -8,12 +8,14 @@ import pytest
 
 from analysis.codebook import Indicator
 from analysis.metrics import (
+    STATUS_BASES,
     gap_to_target,
     growth_per_year,
     implied_value,
     indicator_metrics,
     meets,
     progress_status,
+    status_basis,
 )
 from analysis.observations import Observation
 from analysis.sources import Source
@@ -229,3 +231,31 @@ def test_both_methods_and_ambition_for_any_plan(
         )
     )  # fmt: skip
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "trend_basis", "basis"),
+    [
+        ("on_track", "stated_2022", "stated_2022"),
+        ("declining", "historical_2015_2020", "trend_2015_2020"),
+        ("already_met", None, "baseline_vs_target"),
+        ("no_trend_stated", None, "none"),
+        ("no_baseline", None, "none"),
+    ],
+)
+def test_status_basis_names_what_a_status_rests_on(status, trend_basis, basis):
+    assert status_basis(status, trend_basis) == basis
+
+
+def test_every_computed_status_has_a_basis_that_backs_it(db):
+    rows = db.execute(
+        "SELECT city_id, progress_status, status_basis, midpoint_2022 FROM indicator_metrics"
+    ).fetchall()
+    bases = {basis for _, _, basis, _ in rows}
+    assert bases <= set(STATUS_BASES) and "trend_2015_2020" in bases
+    for city, status, basis, midpoint in rows:
+        trend = status in ("on_track", "moderately_improving", "stagnating", "declining")
+        assert trend == (basis in ("stated_2022", "trend_2015_2020")), (city, status, basis)
+        assert (basis == "stated_2022") <= (midpoint is not None)
+    # Baicheng states no 2022 value: its statuses rest on the 2015-2020 trend alone
+    assert {b for c, s, b, _ in rows if c == "baicheng" and s == "on_track"} == {"trend_2015_2020"}

@@ -319,3 +319,20 @@ def test_sentence_end_is_tried_on_enough_of_a_line():
     from re import _parser  # the width of a pattern; a test may lean on the internals
 
     assert _parser.parse(SENTENCE_END.pattern).getwidth()[1] <= _SENTENCE_END_WIDTH
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "char", "entity"),
+    [
+        ("<p>&ldquo;道德与法治&rdquo;课时占比</p>", "“道德与法治”课时占比", "“", "&ldquo;"),
+        ("入园率达到&nbsp;95%", "入园率达到 95%", " ", "&nbsp;"),
+        ("巩固率&gt;=97%，&amp;&unknown;", "巩固率>=97%,&&unknown;", ">", "&gt;"),
+    ],
+)
+def test_named_html_entities_become_their_characters(raw, text, char, entity):
+    """Scraped HTML keeps its entities: the views read their characters, mapped back to
+    the entity's first raw character (an unknown name stays as written)."""
+    c = clean(raw)
+    assert c.paragraphs.text == text
+    i = c.paragraphs.text.index(char)
+    assert raw[c.paragraphs.raw_start(i) :].startswith(entity)

@@ -83,6 +83,7 @@ COMPUTED_FINDINGS = {  # notebook -> the analysis.findings function that writes 
     "02_indicator_coverage": "indicator_coverage",
     "03_gaps_to_target": "gaps_to_target",
     "04_growth_needed": "growth_needed",
+    "05_midpoint_progress": "midpoint_progress",
 }
 
 

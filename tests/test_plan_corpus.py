@@ -16,10 +16,11 @@ from analysis.plan_corpus import PLANS_DIR, score_set
 
 # set -> (recall floor, precision floor)
 FLOORS = {
-    "dev": (0.95, 0.98),
-    "blind": (0.94, 0.98),
-    "blind2": (0.93, 0.98),
-    "blind3": (0.92, 0.96),
+    "dev": (0.98, 0.99),
+    "blind": (0.98, 0.99),
+    "blind2": (0.98, 0.99),
+    "blind3": (0.99, 0.98),
+    "blind4": (0.86, 0.96),  # first look 86.1% / 96.6% (tests/data/plans/README.md)
 }
 
 

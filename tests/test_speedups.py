@@ -15,7 +15,8 @@ import pytest
 from analysis import yamlio
 from analysis.database import RenderedRows, render_rows, write_csv
 from analysis.errors import InputError, LineNumbers, line_of
-from analysis.extraction.prose_binder import SENTENCE_BREAK, _next_break
+from analysis.extraction.prose_binder import SENTENCE_BREAK
+from analysis.extraction.prose_phrases import next_break as _next_break
 from analysis.validation import load_checked
 
 

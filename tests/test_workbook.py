@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import duckdb
 import openpyxl
 import pytest
@@ -9,6 +11,8 @@ import pytest
 from analysis import paths
 from analysis.comparison_sheet import COLUMNS
 from analysis.data_package import export_data_package
+from analysis.unit_names import UNIT_LABELS
+from analysis.workbook import column_label
 from tests.test_data_package import build_copy
 
 
@@ -48,6 +52,7 @@ def test_comparison_headers(book):
         "Indicator",
         "指标",
         "Unit",
+        "单位",
         "Baseline 2020",
         "Stated 2022",
         "Target 2025",
@@ -61,7 +66,7 @@ def test_comparison_headers(book):
         "Plan states other values",
         "Sources",
     ]
-    assert len(COLUMNS) == 17
+    assert len(COLUMNS) == 18
 
 
 def test_one_row_per_comparison_in_the_database(book, exported):
@@ -115,7 +120,7 @@ def test_values_and_number_formats(comparison, city, indicator, column, value, n
 
 
 def test_persons_have_thousands_separators(comparison):
-    persons = [r for r in comparison.values() if r["Unit"].value == "persons"]
+    persons = [r for r in comparison.values() if r["单位"].value == "人"]
     assert persons
     for row in persons:
         for column in ("Baseline 2020", "Target 2025"):
@@ -190,3 +195,62 @@ def test_a_unit_without_a_number_format_is_a_clean_error(built, tmp_path):
         "'persons' (a codebook unit)"
     )
     assert sorted(p.name for p in folder.iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    ("indicator", "unit_en", "unit_zh"),
+    [
+        (PRESCHOOL, "%", "百分比 %"),
+        ("Mean years of schooling of the working-age population", "years", "年"),
+        ("Secondary vocational enrolment", "persons", "人"),
+    ],
+)
+def test_units_are_named_in_both_languages(comparison, indicator, unit_en, unit_zh):
+    row = comparison[("Baicheng", indicator)]
+    assert (row["Unit"].value, row["单位"].value) == (unit_en, unit_zh)
+
+
+def test_no_unit_is_shown_as_its_id(comparison):
+    # the ids a reader would not write ("years", "hours" ... are their own English names)
+    ids = {unit for unit, (_zh, en, _both) in UNIT_LABELS.items() if en != unit}
+    assert ids >= {"percent", "count", "person_times"}
+    shown = {r["Unit"].value for r in comparison.values()} | {
+        r["单位"].value for r in comparison.values()
+    }
+    assert shown and not shown & ids
+
+
+def test_every_codebook_unit_has_a_name():
+    """A unit the schema allows but no chart or sheet can name would be shown as its id."""
+    schema = json.loads((paths.SCHEMAS_DIR / "common.schema.json").read_text("utf-8"))
+    units = schema["$defs"]["unit"]["enum"]
+    assert sorted(UNIT_LABELS) == sorted(units)
+    assert all(zh and en and both for zh, en, both in UNIT_LABELS.values())
+
+
+@pytest.mark.parametrize(
+    ("column", "header"),
+    [
+        ("city_name_zh", "City name (zh)"),
+        ("source_id", "Source ID"),
+        ("conflict_ids", "Conflict IDs"),
+        ("n_observations", "Number of observations"),
+        ("cagr_ratio", "CAGR ratio"),
+        ("sha256", "SHA-256"),
+        ("char_start", "Character start"),
+        ("density_per_10k_chars", "Density per 10,000 characters"),
+        ("growth_per_year_2020_2025", "Growth per year 2020-2025"),
+        ("past_rate_2015_2020", "Past rate 2015-2020"),
+        ("target_2025_upper", "Target 2025 upper"),
+    ],
+)
+def test_generated_headers_read_as_words(column, header):
+    assert column_label(column) == header
+
+
+def test_data_sheet_headers_are_written_labels(book):
+    """No header of a data sheet is a column id (snake_case or a lower-case acronym)."""
+    for ws in book.worksheets[2:]:
+        for cell in ws[1]:
+            assert "_" not in cell.value and cell.value[0].isupper(), (ws.title, cell.value)
+            assert "Cagr" not in cell.value and "chars" not in cell.value, cell.value

@@ -29,10 +29,10 @@ draw glyphs as paths. The copy gets its own family name so that a system-wide "N
 CJK SC" can never be picked instead of it.
 
 Modules: ``style`` (palette, labels, the style, text fitting), ``fonts`` (the Chinese
-font), ``saving``, ``common`` (helpers shared by the charts), and one per chart: ``gap``,
-``growth``, ``midpoint``, ``heatmaps``, ``ambition``, ``vocabulary``. The names other
-code uses are
-re-exported here.
+font), ``saving``, ``common`` (helpers shared by the charts), ``layout`` (text that
+leaves the figure or overlaps other text, measured after a draw), and one per chart:
+``gap``, ``growth``, ``midpoint``, ``heatmaps``, ``ambition``, ``vocabulary``. The names
+other code uses are re-exported here.
 """
 
 from __future__ import annotations
@@ -49,8 +49,10 @@ from analysis.charts.fonts import (
 )
 from analysis.charts.gap import gap_dumbbell
 from analysis.charts.growth import growth_ranked
+from analysis.charts.growth import row_capacity as growth_row_capacity
 from analysis.charts.heatmaps import similarity_heatmap, theme_heatmap
-from analysis.charts.midpoint import midpoint_progress
+from analysis.charts.layout import layout_problems
+from analysis.charts.midpoint import midpoint_progress, panel_capacity
 from analysis.charts.saving import save_figure
 from analysis.charts.style import (
     CONFLICT_NOTE,
@@ -83,9 +85,12 @@ __all__ = [
     "format_number",
     "gap_dumbbell",
     "growth_ranked",
+    "growth_row_capacity",
     "in_language",
+    "layout_problems",
     "midpoint_progress",
     "pace_and_path",
+    "panel_capacity",
     "save_figure",
     "similarity_heatmap",
     "source_font_path",

@@ -54,14 +54,24 @@ def _first_scalar(df: pd.DataFrame, column: str) -> float:
     return float(values[0]) if len(values) else math.nan
 
 
-def _padded_limits(values: Iterable[float], pad: float = 0.12) -> tuple[float, float]:
-    """Data limits widened by ``pad`` of the range on each side (room for value labels)."""
+def _padded_limits(
+    values: Iterable[float], pad: float = 0.12, ceiling: float | None = None
+) -> tuple[float, float]:
+    """Data limits widened by ``pad`` of the range on each side (room for value labels).
+
+    ``ceiling`` (100 for a percentage) caps the upper limit unless a value is above it:
+    an axis that runs to 120 % suggests values that cannot exist.
+    """
     finite = [v for v in values if not _is_missing(v) and math.isfinite(v)]
     if not finite:
         return 0.0, 1.0
     low, high = min(finite), max(finite)
-    span = high - low or max(abs(high), 1.0)
-    return low - pad * span, high + pad * span
+    # one value (99 -> 99): a tenth of it, so the axis shows 89-100, not 69-100
+    span = high - low or max(abs(high) * 0.1, 1.0)
+    upper = high + pad * span
+    if ceiling is not None and not _is_missing(ceiling):
+        upper = min(upper, max(float(ceiling), high))  # markers are drawn unclipped
+    return low - pad * span, upper
 
 
 def _legend_above(ax: Axes, handles: list, ncols: int | None = None) -> None:

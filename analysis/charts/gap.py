@@ -49,6 +49,7 @@ def gap_dumbbell(
     *,
     lang: str = "bilingual",
     size: tuple[float, float] | None = None,
+    ceiling: float | None = None,
 ) -> Figure:
     """One row per city: a line from baseline to target, with national reference lines.
 
@@ -57,6 +58,9 @@ def gap_dumbbell(
     optional ``national_baseline`` / ``national_target`` (one value repeated, or NaN).
     A missing value is written as "not stated" in a note column, never drawn at 0; rows
     whose sources conflict get a dagger after the city label, explained in the legend.
+    A baseline equal to its target is drawn as a ring around the target marker and
+    labelled "baseline = target" (else the baseline would vanish under the target).
+    ``ceiling`` (100 for percentages) caps the axis unless a value is above it.
     """
     _require_columns(df, GAP_COLUMNS, "gap_dumbbell")
     check_language(lang)
@@ -68,11 +72,12 @@ def gap_dumbbell(
             "2020": _first_scalar(rows, "national_baseline"),
             "2025": _first_scalar(rows, "national_target"),
         }
+        values = [*rows["baseline"], *rows["target"], *national.values()]
+        ax.set_xlim(*_padded_limits(values, ceiling=ceiling))
         for y, row in rows.iterrows():
             _draw_gap_row(ax, y, row, lang)
         ax.set_yticks(range(len(rows)), [_city_tick(r) for _, r in rows.iterrows()])
         ax.set_ylim(len(rows) - 0.5, -0.5)  # first row at the top, as in the frame
-        ax.set_xlim(*_padded_limits([*rows["baseline"], *rows["target"], *national.values()]))
         ax.set_xlabel(unit_label)
         ax.grid(axis="x")
         ax.tick_params(axis="y", length=0)
@@ -82,6 +87,9 @@ def gap_dumbbell(
             _marker_handle(label("target", lang), TARGET_STYLE),
             *handles,
         ]
+        if (rows["baseline"] == rows["target"]).any():
+            ring = BASELINE_STYLE | {"markersize": 11, "markeredgewidth": 1.4}
+            handles.append(_marker_handle(label("baseline_is_target", lang), ring))
         if rows["conflict"].fillna(False).astype(bool).any():
             handles.append(_blank_handle(f"{CONFLICT_MARK} {label('conflict', lang)}"))
         _legend_above(ax, handles, ncols=min(len(handles), 3))
@@ -100,16 +108,22 @@ def _draw_gap_row(ax: Axes, y: int, row: pd.Series, lang: str) -> None:
     has_base, has_target = not _is_missing(baseline), not _is_missing(target)
     if has_base and has_target:
         ax.plot([baseline, target], [y, y], color=GREY, linewidth=2.2, zorder=2)
+    same = has_base and has_target and baseline == target
     if has_base:
-        ax.plot([baseline], [y], linestyle="none", zorder=3, **BASELINE_STYLE)
+        ring = {"markersize": 13, "markeredgewidth": 1.4} if same else {}
+        ax.plot([baseline], [y], linestyle="none", zorder=3, clip_on=False, **BASELINE_STYLE | ring)
     if has_target:
-        ax.plot([target], [y], linestyle="none", zorder=3, **TARGET_STYLE)
-        # Label on the side away from the baseline, so it never sits on the line.
+        ax.plot([target], [y], linestyle="none", zorder=4, clip_on=False, **TARGET_STYLE)
+        # Label on the side away from the baseline, so it never sits on the line (past
+        # the axes if need be: constrained layout makes room for it).
         right = not has_base or target >= baseline
+        text = format_comparator(row["target_comparator"], target)
+        if same:
+            text = f"{text} ({label('baseline_is_target', lang)})"
         ax.annotate(
-            format_comparator(row["target_comparator"], target),
+            text,
             (target, y),
-            xytext=(7 if right else -7, 0),
+            xytext=(9 if right else -9, 0),
             textcoords="offset points",
             ha="left" if right else "right",
             va="center",

@@ -117,7 +117,10 @@ def _mark_missing_cells(ax: Axes, values: pd.DataFrame, lang: str) -> None:
 
 
 def _fit_column_labels(ax: Axes) -> None:
-    """Horizontal column labels when each fits its cell, else slanted at 30 degrees.
+    """Horizontal column labels when each fits its cell, else vertical.
+
+    Not slanted: the boxes of slanted neighbours overlap, and a layout check (and a reader
+    at a small size) cannot tell which label belongs to which column.
 
     Measured after a layout pass (``draw_without_rendering``) rather than guessed from
     character counts, because Chinese and Latin glyph widths differ so much.
@@ -125,11 +128,8 @@ def _fit_column_labels(ax: Axes) -> None:
     ax.figure.draw_without_rendering()
     labels = ax.get_xticklabels()
     cell = ax.get_window_extent().width / max(len(labels), 1)
-    if any(label.get_window_extent().width > 0.92 * cell for label in labels):
-        ax.tick_params(axis="x", labelrotation=30)
-        for label in labels:
-            label.set_horizontalalignment("right")
-            label.set_rotation_mode("anchor")
+    if any(label.get_window_extent().width > 0.8 * cell for label in labels):
+        ax.tick_params(axis="x", labelrotation=90)
 
 
 def similarity_heatmap(
@@ -182,7 +182,11 @@ def _check_square(matrix: pd.DataFrame) -> None:
     """A similarity matrix needs the same labels, in the same order, on both axes."""
     if matrix.empty or matrix.shape[0] != matrix.shape[1]:
         raise ValueError(f"similarity_heatmap: matrix must be square, got {matrix.shape}")
-    if list(matrix.index) != list(matrix.columns):
+
+    def words(labels) -> list[str]:  # a column label may be wrapped onto two lines
+        return [" ".join(str(x).split()) for x in labels]
+
+    if words(matrix.index) != words(matrix.columns):
         raise ValueError("similarity_heatmap: index and columns must be the same labels")
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import matplotlib as mpl
 from matplotlib.figure import Figure
 
 from analysis.charts.files import atomic_write
@@ -32,12 +33,15 @@ def save_figure(
     formats: Sequence[str] = ("png", "svg", "pdf"),
     dpi: int = 200,
     out_dir: Path = FIGURES_DIR,
+    svg_text: bool = False,
 ) -> list[Path]:
     """Write ``fig`` as ``out_dir/name.<format>`` for each format; return the paths.
 
     Files are byte-identical across runs (no timestamps or version strings, fixed SVG id
     salt; the SVG and PDF carry the figure title as metadata) and each is written to a
     temporary file first and then moved into place, so a reader never sees half a file.
+    ``svg_text`` keeps SVG text as ``<text>`` elements (editable in Inkscape or
+    Illustrator, which then need the font) instead of glyph outlines.
     """
     if not name or Path(name).name != name:
         raise ValueError(f"figure name must be a plain file name, got {name!r}")
@@ -47,7 +51,9 @@ def save_figure(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    with chart_style():  # pdf.fonttype, svg.fonttype and svg.hashsalt are read at save time
+    text_as = {"svg.fonttype": "none"} if svg_text else {}
+    # pdf.fonttype, svg.fonttype and svg.hashsalt are read at save time
+    with chart_style(), mpl.rc_context(text_as):
         for fmt in formats:
             target = out_dir / f"{name}.{fmt}"
             metadata = dict(_METADATA[fmt])

@@ -57,6 +57,11 @@ LABELS = {
     "implied": ("隐含", "Implied"),
     "stated": ("实际载明", "Stated"),
     "cosine": ("余弦相似度", "Cosine similarity"),
+    "baseline_is_target": ("基线即目标", "baseline = target"),
+    "carried_latest": (
+        "斜线：最近数值为2020年基线（发布年份前未载明更新数值）",
+        "hatched: latest = 2020 baseline carried to the issue year (no later value stated)",
+    ),
 }
 NOT_STATED = "未载明 not stated"
 CONFLICT_MARK = "†"

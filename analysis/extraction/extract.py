@@ -43,18 +43,20 @@ class Extractor:
         for grid in read_grids(
             clean, self.rules.table_unit_cells, self.rules.table_attribute_cells
         ):
-            reading = self.grids.read(grid)
+            reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line
                 # goes on under the header of the part before it
                 rows = [previous[1], *grid.rows]
                 reading = self.grids.read(
-                    Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+                    Grid(grid.reader, grid.caption, grid.start, grid.end, rows), source.period_end
                 )
                 reading.notes[:] = [n for n in reading.notes if n.span[0] >= grid.start]
+            if not reading.read:  # no years and no table above it: a list of projects?
+                reading = self.grids.read(grid, source.period_end, projects=True)
             if reading.read and reading.header is not None:
                 previous = (grid, reading.header)
-            result.table_spans.append((grid.start, grid.end))
+            result.table_spans.extend(_without_spans((grid.start, grid.end), reading.prose_spans))
             if not reading.read:
                 result.unread_tables.append(
                     {
@@ -83,7 +85,7 @@ class Extractor:
                         "table",
                         v.span,
                         v.name_span,
-                        "table_header",
+                        v.year_basis,
                         v.caption,
                         caption=v.caption,
                         attribute=v.attribute,
@@ -198,6 +200,18 @@ class Extractor:
             table_caption=caption,
             attribute=attribute,
         )
+
+
+def _without_spans(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A table's span minus the cells the prose binder reads."""
+    out, pos = [], span[0]
+    for a, b in sorted(holes):
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < span[1]:
+        out.append((pos, span[1]))
+    return out
 
 
 def _table_kind(indicator: Indicator, upper: float | None) -> str:

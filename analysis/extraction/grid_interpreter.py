@@ -9,11 +9,12 @@ A blank, "—", "/" or "-" cell is not stated, never zero.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from analysis.codebook import AliasMatcher, Indicator
+from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.project_tables import description_cells, project_columns
+from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
@@ -52,6 +53,7 @@ class TableValue:
     attribute: str | None
     caption: str
     reader: str
+    year_basis: str = "table_header"  # "default": a project table's period total
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,21 @@ class CellNote:
     span: tuple[int, int]
     disposition: str
     reason: str
+
+
+_PERIOD_TOTAL = re.compile(
+    r"^[“\"]?(?:十[一二三四五]五[”\"]?(?:时期|期间)?|(?:19|20)\d\d\s*[—\-~～至到]\s*((?:19|20)\d\d)\s*年?)"
+    r"\s*(?:累计|合计|总计|期间)(?:值|数)?\s*$"
+)
+
+
+def period_total_year(text: str, period_end: int | None) -> int | None:
+    """A column of totals over the period ("“十四五”累计", "2021—2025年累计"): the year
+    the span ends (the plan's period end when the span is named in words)."""
+    m = _PERIOD_TOTAL.match(text.replace(" ", ""))
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else period_end
 
 
 def header_year(text: str) -> int | None:
@@ -105,6 +122,26 @@ def continues(raw: str, previous: Grid, header: list[GridCell], grid: Grid) -> b
     return len(between) <= 4 and all(len(ln) <= 40 and ln[-1] not in "。；;：:" for ln in between)
 
 
+def side_by_side(grid: Grid, h: int) -> list[Grid]:
+    """ "指标|2020年|2025年|指标|2020年|2025年": two tables printed side by side, cut at
+    each name column that has year columns after it; one grid when there is one table."""
+    header = grid.rows[h]
+    names = [
+        k
+        for k, c in enumerate(header)
+        if any(c.text.replace(" ", "").startswith(w) for w in NAME_HEADERS)
+    ]
+    cuts = [k for k in names if any(header_year(c.text) for c in header[k + 1 :])]
+    if len(cuts) < 2 or cuts[0] > 1:
+        return [grid]
+    bounds = [*cuts[1:], grid.width]
+    halves = []
+    for lo, hi in zip([0, *cuts[1:]], bounds, strict=True):
+        rows = [row[lo:hi] for row in grid.rows]
+        halves.append(Grid(grid.reader, grid.caption, grid.start, grid.end, rows))
+    return halves
+
+
 def _is_role_header(text: str) -> bool:
     compact = text.replace(" ", "")
     words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
@@ -118,20 +155,42 @@ class GridReading:
     read: bool  # a header with years was found
     problem: str | None = None
     header: list[GridCell] | None = None  # the header row used (for a table's continuation)
+    # cells left to the prose binder: a project table's descriptions ("新建幼儿园12所，…")
+    prose_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
 class GridInterpreter:
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.numbers = QuantityFinder(rules)
+        # a table row may carry the indicator's official name ("实现“班班通”的农村学校比例")
+        self.official: dict[str, tuple[str, ...]] = {}
+        for ind in book.values():
+            key = strip_ignorable(ind.name_zh)
+            self.official[key] = (*self.official.get(key, ()), ind.indicator_id)
 
-    def read(self, grid: Grid) -> GridReading:
+    def read(self, grid: Grid, period_end: int | None = None, projects=False) -> GridReading:
+        """`period_end`: the year of a column of period totals ("“十四五”累计") and, with
+        `projects`, of a project table's totals (no year columns at all)."""
         grid = merge_two_line_header(grid)
         header_row = self._header_row(grid)
         if header_row is not None:
-            return self._read_rows(grid, header_row)
+            halves = side_by_side(grid, header_row)
+            if len(halves) > 1:  # two tables printed side by side: each has its name column
+                readings = [self._read_rows(half, header_row, period_end) for half in halves]
+                return GridReading(
+                    [v for r in readings for v in r.values],
+                    [n for r in readings for n in r.notes],
+                    True,
+                    header=grid.rows[header_row],
+                )
+            return self._read_rows(grid, header_row, period_end)
         if self._transposed(grid):
-            return self._read_rows(_transpose(grid), 0)
+            return self._read_rows(_transpose(grid), 0, period_end)
+        if projects and period_end is not None:
+            reading = self._read_projects(grid, period_end)
+            if reading is not None:
+                return reading
         notes = [
             CellNote((c.start, c.end), "unread_table", "no header row of year cells found")
             for r in grid.rows
@@ -161,14 +220,14 @@ class GridInterpreter:
 
     # ------------------------------------------------------------ rows
 
-    def _read_rows(self, grid: Grid, h: int) -> GridReading:
+    def _read_rows(self, grid: Grid, h: int, period_end: int | None = None) -> GridReading:
         header = grid.rows[h]
         years: dict[int, int] = {}
         header_units: dict[int, str] = {}
         roles: dict[str, int] = {}
         notes: list[CellNote] = []
         for k, c in enumerate(header):
-            year = header_year(c.text)
+            year = header_year(c.text) or period_total_year(c.text, period_end)
             if year:
                 years[k] = year
                 u = _UNIT_IN_NAME.search(c.text)
@@ -193,7 +252,7 @@ class GridInterpreter:
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
-        for row in grid.rows[h + 1 :]:
+        for row in self._join_wrapped_names(grid.rows[h + 1 :], roles["name"], years):
             if not row:
                 continue
             filled = [c for c in row if c.text and c.text not in NOT_STATED]
@@ -237,6 +296,85 @@ class GridInterpreter:
                 values.extend(found)
                 notes.extend(cell_notes)
         return GridReading(values, notes, True, header=header)
+
+    def _read_projects(self, grid: Grid, year: int) -> GridReading | None:
+        """A project table (project_tables.py): value columns and description cells."""
+        columns, described, index = project_columns(grid, self._names_a_total)
+        if not columns and not described:
+            return None
+        header = grid.rows[0]
+        values: list[TableValue] = []
+        notes = [
+            CellNote((c.start, c.end), "table_header", "a column header")
+            for c in header
+            if any(ch.isdigit() for ch in c.text)
+        ]
+        for row in grid.rows[1:]:
+            if (
+                index is not None
+                and index < len(row)
+                and any(ch.isdigit() for ch in row[index].text)
+            ):
+                notes.append(
+                    CellNote((row[index].start, row[index].end), "section_number", "a row number")
+                )
+            for k, head in columns.items():
+                if k >= len(row) or row[k].text in NOT_STATED:
+                    continue
+                cell = row[k]
+                found = self._one(head, "", "", "", cell.text, year)
+                if isinstance(found, CellNote):
+                    notes.append(CellNote((cell.start, cell.end), found.disposition, found.reason))
+                    continue
+                ids, comparator, value, upper, unit = found
+                values.append(
+                    TableValue(
+                        ids,
+                        year,
+                        comparator,
+                        value,
+                        upper,
+                        unit,
+                        (cell.start, cell.end),
+                        (header[k].start, header[k].end),
+                        None,
+                        grid.caption,
+                        grid.reader,
+                        "default",
+                    )
+                )
+        prose = [(c.start, c.end) for c in description_cells(grid, described)]
+        return GridReading(values, notes, True, prose_spans=prose)
+
+    def _names_a_total(self, text: str) -> bool:
+        ids = self._indicators(_bare_name(text)[0], "")
+        return bool(ids) and all(self.book[i].value_kind == "cumulative" for i in ids)
+
+    def _join_wrapped_names(self, rows, name_col: int, years: dict[int, int]):
+        """ "劳动年龄人口平均受|年|10.5|11" then "教育年限|||": a name cell wrapped onto a line
+        of its own. The lone cell is joined to the name above it when the name above names
+        no indicator and the two together do (otherwise it stays a category row)."""
+        out: list[list[GridCell]] = []
+        for row in rows:
+            filled = [c for c in row if c.text and c.text not in NOT_STATED]
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and len({(c.start, c.end) for c in filled}) == 1
+                and not any(ch.isdigit() for ch in filled[0].text)
+                and name_col < len(prev)
+                and any(k < len(prev) and prev[k].text for k in years)
+            ):
+                above = prev[name_col]
+                joined = above.text + filled[0].text
+                if not self._indicators(_bare_name(above.text)[0], "") and self._indicators(
+                    _bare_name(joined)[0], ""
+                ):
+                    cell = GridCell(joined, above.start, filled[0].end)
+                    out[-1] = [*prev[:name_col], cell, *prev[name_col + 1 :]]
+                    continue
+            out.append(row)
+        return out
 
     def _default_unit(self, grid: Grid, name_header: str) -> str:
         for text in (name_header, grid.caption):
@@ -310,8 +448,8 @@ class GridInterpreter:
         value, upper = q.value, q.upper
         if not q.unit_token and stated_unit:
             scale = _scale_of(stated_unit)
-            value *= scale
-            upper = upper * scale if upper is not None else None
+            value = scaled(value, scale)
+            upper = scaled(upper, scale) if upper is not None else None
         unit = self.rules.quantity_units.get(_unit_core(stated_unit)) if stated_unit else None
         expected = {self.book[i].unit for i in ids}
         if unit is None:
@@ -329,10 +467,17 @@ class GridInterpreter:
         ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)
         if ids:
             return ids
-        found = {m.indicator_ids for m in self.matcher.find(bare)}
+        official = self.official.get(strip_ignorable(bare))
+        if official:
+            return official
+        matches = self.matcher.find(bare)
+        found = {m.indicator_ids for m in matches}
         if len(found) == 1:
             return next(iter(found))
-        return ()
+        # "义务教育学校互联网接入率": a Chinese noun phrase ends in its head, so the phrase
+        # that ends the name is what the row measures
+        last = [m for m in matches if m.end == len(bare)]
+        return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
 
 
 def _bare_name(name: str) -> tuple[str, str]:

@@ -5,11 +5,16 @@
   in chunks of the header's width (a PDF table copied cell by cell).
 * ``year_blocks``: column by column with the years inline. "指标", the row names one per
   line, then each year's label ("2015年") followed by one value per name.
+* ``year_rows``: one indicator down the years in two space-aligned columns ("年度  财政性
+  教育经费支出（亿元）", then "2021年  72.4" per line): too narrow for the delimited
+  reader, which wants three cells before it trusts runs of spaces.
 
 Both return the same `Grid` as every other reader; the grid interpreter reads them.
 """
 
 from __future__ import annotations
+
+import re
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.table_readers import (
@@ -140,6 +145,44 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
         s, e = lines.raw_span(i, k)
         grids.append(Grid("year_blocks", items[i - 1][0] if i else "", s, e, rows))
         i = k
+    return grids
+
+
+_TWO_CELLS = re.compile(r"^(\S(?:.*?\S)?)\s{2,}(\S(?:.*\S)?)$")
+
+
+def _two_cells(lines: TextLines, k: int) -> list[GridCell] | None:
+    text, start, _ = lines.items[k]
+    m = _TWO_CELLS.match(text)
+    if m is None or re.search(r"\s{2,}", m.group(2)):
+        return None
+    return [lines.cell(k, start + m.start(g), start + m.end(g)) for g in (1, 2)]
+
+
+def read_year_rows(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
+    """A header of two cells (a label, the indicator), then two or more "year  value" lines."""
+    items = lines.items
+    grids: list[Grid] = []
+    i = 1
+    while i < len(items):
+        header = _two_cells(lines, i - 1)
+        if header is None or _masked(lines, i - 1, skip) or _is_value(header[1].text):
+            i += 1
+            continue
+        rows = [header]
+        j = i
+        while j < len(items) and not _masked(lines, j, skip):
+            row = _two_cells(lines, j)
+            if row is None or not _is_year(row[0].text) or not _is_value(row[1].text):
+                break
+            rows.append(row)
+            j += 1
+        if len(rows) >= 3:
+            s, e = lines.raw_span(i - 1, j)
+            grids.append(Grid("year_rows", items[i - 2][0] if i > 1 else "", s, e, rows))
+            i = j + 1
+        else:
+            i += 1
     return grids
 
 

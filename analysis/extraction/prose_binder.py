@@ -1,38 +1,54 @@
 """Prose read from the numbers outward: each number, then the indicator it belongs to.
 
 Per sentence: every quantity (quantities.py) is first checked for what it plainly is
-not (a year, a date, a document or section number, a count of years, a per-unit norm);
-the rest are bound to a codebook phrase in their clause by these rules, in order:
+not (a year, a date, a document or section number, a count of years, a per-unit norm,
+a gap to another area's average); the rest are bound to a codebook phrase in their
+clause by these rules, in order:
 
 1. the value before the name: "92.5%的毛入园率", "新建10所幼儿园" (a count needs a
-   building verb in its clause);
-2. lists: "A、B分别达到x和y" gives A=x, B=y;
+   building verb before it or a completing verb after the name: "…幼儿园全部移交");
+2. lists: "A、B分别达到x和y" gives A=x, B=y; "分别由X、Y提高到Z、W" gives two values
+   each; "三项指标分别…" names the last three phrases; "A、B各建设30个" gives each;
 3. the value after the name: the nearest phrase before the number, with nothing but
-   verbs, comparators and years between them; a clause with no phrase of its own
-   ("2020年为87.6%，2025年达到91%") keeps the sentence's last subject;
-   "A、B均达到100%" (phrases joined by 、/和/及) shares the value.
+   verbs, comparators (比上年, 较“十三五”末), years and period phrases between them; a
+   clause with no phrase of its own ("2020年为87.6%，2025年达到91%") keeps the
+   sentence's last subject; "A、B均达到100%" (phrases joined by 、/和/及) shares the
+   value; a stock ("共有幼儿园286所") is the number of the phrase ("幼儿园数");
+4. after a semicolon, a sentence of only a year, a verb and a value keeps the phrase of
+   the sentence before.
 A number never binds across another number, so "…毛入园率和96.8%的巩固率" gives 96.8 to
-the 巩固率. The year that governs a value is the nearest stated year before it in its
-sentence that is not a comparison year (比/较/由 2020年); else a period phrase
-(到"十四五"末, or 年内/全年 in an annual plan) or the section (a review section is the
-baseline); else the period's end.
+the 巩固率; a generic phrase after a designation (特色学校) counts recognitions. The year
+that governs a value is prose_years.py's.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.prose_phrases import (
+    AVERAGE_GAP,
+    BRACKETED,
+    CLAUSE_BREAK,
+    COMPARISON_PHRASE,
+    EACH,
+    PERIOD_PHRASE,
+    clause_start,
+    counted_names,
+    head_phrases,
+    in_brackets,
+    next_break,
+    shared_units,
+    units_after_names,
+)
+from analysis.extraction.prose_years import Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
-CLAUSE_BREAK = "，,：:。；;!！?？\n"
-YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
-COMPARISON_BEFORE = re.compile(r"(?:比|较|由|从|与|同|相比|对比|相较)\s*$")
-CHAIN = re.compile(r"^\s*(?:、|和|及|与|以及|,|，)\s*$")
+# quote marks may stand on either side: "A、“B”"
+CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
@@ -62,17 +78,11 @@ class ProseReading:
     notes: list[tuple[Quantity, str, str]] = field(default_factory=list)  # (q, disposition, why)
 
 
-@dataclass(frozen=True)
-class Context:
-    baseline_year: int
-    period_end: int
-    annual: bool
-
-
 class ProseBinder:
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
+        self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
 
     # ------------------------------------------------------------ entry
@@ -82,6 +92,7 @@ class ProseBinder:
         out = ProseReading()
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
+        aliases = head_phrases(aliases, self._is_rate)
         quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
         quantities += self._doublings(text, skip)
         quantities.sort(key=lambda q: q.start)
@@ -90,8 +101,9 @@ class ProseBinder:
             review = any(self.baseline_re.search(t) for t in path)
             section = path[-1] if path else ""
             pos = p_start
+            carry = None  # the last phrase of a sentence that ended in a semicolon
             while pos <= p_end:
-                s_end = _next_break(text, pos, p_end, SENTENCE_BREAK)
+                s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
                 while a_i < len(aliases) and aliases[a_i].start < pos:
                     a_i += 1
                 while q_i < len(quantities) and quantities[q_i].start < pos:
@@ -114,9 +126,35 @@ class ProseBinder:
                     section,
                     ctx,
                     out,
+                    carry,
                 )
+                ended = text[s_end] if s_end < len(text) else ""
+                last = aliases[a_j - 1] if a_j > a_i else carry
+                carry = last if ended in "；;" else None
                 pos = s_end + 1
         return out
+
+    def _stock(self, text, a: AliasMatch, q: Quantity, s_start) -> tuple[str, ...]:
+        """ "共有幼儿园286所", "其中幼儿园126所": a stock of X is the indicator named "X数"."""
+        clause = text[clause_start(text, a.start, s_start, "，,。；;\n（(") : a.start]
+        # right after the stock word, or after 、 in its list: "中等职业学校2所" is a kind
+        # of school, not the schools
+        right_after = any(clause.endswith(w) for w in self.rules.stock_words)
+        listed = clause.endswith("、") and any(w in clause for w in self.rules.stock_words)
+        if not (right_after or listed):
+            return ()
+        return self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
+
+    def _designation(self, text, a: AliasMatch) -> bool:
+        """A generic phrase (学校) right after a designation word (特色, 高水平)."""
+        generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
+        before = text[max(0, a.start - 6) : a.start]
+        # "新建公办示范幼儿园5所" is still a building built
+        built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
+        return generic and not built and any(w in before for w in self.rules.designation_words)
+
+    def _is_rate(self, a: AliasMatch) -> bool:
+        return all(self.book[i].unit == "percent" for i in a.indicator_ids)
 
     def _doublings(self, text: str, skip) -> list[Quantity]:
         out = []
@@ -144,7 +182,9 @@ class ProseBinder:
 
     # ------------------------------------------------------------ one sentence
 
-    def _sentence(self, text, start, end, aliases, quantities, review, section, ctx, out):
+    def _sentence(
+        self, text, start, end, aliases, quantities, review, section, ctx, out, carry=None
+    ):
         candidates = []
         for q in quantities:
             why = self._not_a_value(text, q, aliases, start)
@@ -152,6 +192,8 @@ class ProseBinder:
                 out.notes.append((q, *why))
             else:
                 candidates.append(q)
+        candidates = shared_units(text, candidates)
+        candidates = units_after_names(text, aliases, candidates, self.rules.quantity_units)
         taken: dict[
             int, tuple[AliasMatch, tuple[str, ...], int]
         ] = {}  # start -> (phrase, ids, end)
@@ -162,23 +204,35 @@ class ProseBinder:
                 taken[q.start] = hit
         # 2. 分别: a list of names, then as many values
         self._respectively(text, start, aliases, candidates, taken)
+        self._each(text, aliases, candidates, taken)
         # 3. value after its name (numbers already bound to that name may sit between)
         for q in candidates:
             if q.start not in taken:
                 hit = self._after_name(text, q, aliases, start, taken)
                 if hit is not None:
                     taken[q.start] = hit
+        # 4. "…覆盖率提高到88%；2023年达到90%": a sentence of a year, a verb and a value
+        # after a semicolon keeps the phrase of the sentence before
+        if carry is not None and not aliases:
+            for q in candidates:
+                if q.start not in taken and not FILLER.sub("", text[start : q.start]):
+                    ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
+                    if ids:
+                        taken[q.start] = (carry, ids, q.end)
         for q in candidates:
             if q.start not in taken:
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
                 continue
             alias, ids, _ = taken[q.start]
+            if self._designation(text, alias):
+                out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
+                continue
             kind = self._kind(text, q, alias, ids, start)
             if kind is None:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
                 continue
             kind, unit = kind
-            year, basis = self._year(text, q, start, review, ctx)
+            year, basis = self.years.year(text, q, start, review, ctx)
             out.bound.append(
                 Bound(
                     q, ids, alias, kind, unit, year, basis, section, self._qualifier(text, q, start)
@@ -194,7 +248,7 @@ class ProseBinder:
         is_int = re.fullmatch(r"\d+", text[q.num_start : q.num_end]) is not None
         if any(a.start <= q.num_start < a.end for a in aliases):
             return "part_of_name", "a numeral inside an indicator phrase"
-        if _in_brackets(text, q.start, "《", "》"):
+        if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
         if re.search(r"[〔\[【(（]\s*$", before) and re.match(r"\s*[〕\]】)）]", after) and is_int:
             return "document_number", "a document number's year 〔2021〕"
@@ -233,10 +287,12 @@ class ProseBinder:
             return "ratio", "part of a ratio (1:19)"
         if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
             return "count_of_years", "a count of years (5年来, 三年行动)"
-        lo = _clause_start(text, q.start, s_start)
+        lo = clause_start(text, q.start, s_start)
         clause = _without(text, lo, q.start, aliases)
         if any(m in clause for m in self.rules.per_unit_markers):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
+        if AVERAGE_GAP.search(clause):
+            return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         return None
 
     def _years_indicator_near(self, text, q, aliases) -> bool:
@@ -248,7 +304,7 @@ class ProseBinder:
         )
 
     def _unbound_reason(self, text, q: Quantity, s_start) -> tuple[str, str]:
-        clause = text[_clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
+        clause = text[clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
         sentence = text[s_start : q.end + 12]
         if any(w in sentence for w in self.rules.context_words):
             return "context_statistic", "a context statistic (population, GDP, area ...)"
@@ -256,7 +312,7 @@ class ProseBinder:
             return "recognition_count", "a count of awards or recognitions (被评为, 获得 ...)"
         digits = text[q.num_start : q.num_end]
         if (
-            _in_brackets(text, q.start, "“", "”")
+            in_brackets(text, q.start, "“", "”")
             or re.match(r"\s*[+A-Za-z]", text[q.num_end : q.num_end + 2])
             or re.search(r"[A-Za-z+]\s*$", text[max(0, q.start - 2) : q.start])
             or (q.unit is None and re.fullmatch(r"\d+\.0", digits))
@@ -298,7 +354,7 @@ class ProseBinder:
         return tuple(out)
 
     def _verb_before(self, text, at, s_start) -> bool:
-        scope = text[_clause_start(text, at, s_start, "，,。；;\n") : at]
+        scope = text[clause_start(text, at, s_start, "，,。；;\n") : at]
         return any(v in scope for v in self.rules.cumulative_verbs)
 
     def _before_name(self, text, q, aliases, s_start):
@@ -308,13 +364,22 @@ class ProseBinder:
             gap = text[q.end : a.start].strip()
             if gap not in ("", "的", "之", "个"):
                 return None
-            verb = self._verb_before(text, q.start, s_start) or self._verb_in_alias(a)
+            verb = (
+                self._verb_before(text, q.start, s_start)
+                or self._verb_in_alias(a)
+                or self._completion_after(text, a.end)
+            )
             ids = self._fits(a.indicator_ids, q, cumulative_ok=verb)
             if q.unit != "percent":
                 # "有46所幼儿园被评为…" states no target: a count built needs its verb
                 ids = tuple(i for i in ids if verb or self.book[i].value_kind != "cumulative")
             return (a, ids, q.end) if ids else None
         return None
+
+    def _completion_after(self, text, at) -> bool:
+        """A completing verb after the phrase in its clause ("…幼儿园年底前全部移交")."""
+        end = next_break(text, at, min(len(text), at + 30), CLAUSE_BREAK)
+        return any(v in text[at:end] for v in self.rules.completion_verbs)
 
     def _verb_in_alias(self, a: AliasMatch) -> bool:
         return any(a.alias.startswith(v) for v in self.rules.cumulative_verbs)
@@ -323,14 +388,31 @@ class ProseBinder:
         at = text.find("分别", s_start, candidates[-1].start if candidates else s_start)
         if at < 0:
             return
-        group = self._chain_ending_before(text, aliases, at)
+        # "三项指标分别…" counts its names: that count outranks a chain of phrases
+        group = counted_names(text, aliases, at, s_start) or self._chain_ending_before(
+            text, aliases, at
+        )
         stop = next((a.start for a in aliases if a.start > at), len(text))
         values = [q for q in candidates if at < q.start < stop and q.start not in taken]
-        if len(group) >= 2 and len(values) == len(group):
-            for a, q in zip(group, values, strict=True):
-                ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
-                if ids:
-                    taken[q.start] = (a, ids, q.end)
+        n = len(group)
+        if n < 2 or len(values) not in (n, 2 * n):
+            return
+        # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
+        for a, q in zip(group * (len(values) // n), values, strict=True):
+            ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
+            if ids:
+                taken[q.start] = (a, ids, q.end)
+
+    def _each(self, text, aliases, candidates, taken):
+        """ "名师工作室、名班主任工作室各建设30个": the value is each listed name's."""
+        for q in candidates:
+            prior = [a for a in aliases if a.end <= q.start]
+            if q.start in taken or not prior or not EACH.match(text[prior[-1].end : q.start]):
+                continue
+            group = self._chain_ending_before(text, aliases, prior[-1].end)
+            ids = tuple(i for a in group for i in self._fits(a.indicator_ids, q, True))
+            if len(group) >= 2 and ids:
+                taken[q.start] = (group[-1], ids, q.end)
 
     def _chain_ending_before(self, text, aliases, at) -> list[AliasMatch]:
         before = [a for a in aliases if a.end <= at]
@@ -359,7 +441,9 @@ class ProseBinder:
             pieces.append(text[pos:k])
             pos, carried = k_end, True
         pieces.append(text[pos : q.start])
-        residual = FILLER.sub("", "".join(pieces))
+        gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
+        gap = BRACKETED.sub("", gap)
+        residual = FILLER.sub("", gap)
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
@@ -375,13 +459,17 @@ class ProseBinder:
         gap = text[a.end : q.start]
         change = any(v in gap for v in self.rules.increase_verbs)
         # a specific phrase (招聘教师, 累计投入) names the act; a generic one (幼儿园) needs a verb
-        ids = self._fits(a.indicator_ids, q, cumulative_ok=verb, change=change)
+        ids = self._fits(a.indicator_ids, q, cumulative_ok=verb, change=change) or self._stock(
+            text, a, q, s_start
+        )
         if not ids:
             return None
         shared = [a]
+        # a phrase with a value of its own ("96.8%的巩固率，毛入学率达到91.2%") is not shared
+        valued = {alias.start for alias, _, _ in taken.values()}
         if "分别" not in text[a.end : q.start]:
             for b in reversed([x for x in aliases if x.end <= a.start]):
-                if CHAIN.match(text[b.end : shared[0].start]):
+                if b.start not in valued and CHAIN.match(text[b.end : shared[0].start]):
                     shared.insert(0, b)
                 else:
                     break
@@ -395,10 +483,13 @@ class ProseBinder:
         lo = (
             min(alias.end, q.start)
             if alias.end <= q.start
-            else _clause_start(text, q.start, s_start)
+            else clause_start(text, q.start, s_start)
         )
         gap = text[lo : q.start]
-        clause = text[_clause_start(text, q.start, s_start) : q.start]
+        # "提高4个百分点，达到92%": a verb before an earlier number is that number's
+        digits = [m.end() for m in re.finditer(r"\d", gap)]
+        gap = gap[digits[-1] :] if digits else gap
+        clause = text[clause_start(text, q.start, s_start) : q.start]
         unit = self.book[ids[0]].unit
         if q.points:
             return "increase", unit
@@ -418,38 +509,8 @@ class ProseBinder:
             return "cumulative", unit
         return ("range" if q.upper is not None else "level"), unit
 
-    def _year(self, text, q: Quantity, s_start, review, ctx: Context) -> tuple[int, str]:
-        scope = text[s_start : q.start]
-        if re.search(r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?)?\s*$", scope[-12:]):
-            m = re.search(r"((?:19|20)\d\d)\s*年\s*的?\s*$", scope)
-            return (int(m.group(1)), "sentence") if m else (ctx.baseline_year, "from_value")
-        year = None
-        for m in YEAR_PHRASE.finditer(scope):
-            if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
-                continue
-            if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]) or re.search(
-                r"(?:19|20)\d\d\s*[—\-~～至到]\s*$", scope[: m.start()]
-            ):
-                continue  # a span of years, such as 2021—2025年
-            if re.match(r"\s*(?:以来|以前|前后)", scope[m.end() :]):
-                continue
-            if _in_brackets(scope, m.start(), "《", "》"):
-                continue
-            year = int(m.group(1))
-        if year is not None:
-            return year, "sentence"
-        plain = scope.replace("“", "").replace("”", "").replace('"', "")
-        if any(p in plain for p in self.rules.period_end_phrases):
-            return ctx.period_end, "period_phrase"
-        # in an annual plan's review, 全年 is the year reviewed, not the plan's year
-        if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
-            return ctx.period_end, "period_phrase"
-        if review:
-            return ctx.baseline_year, "section"
-        return ctx.period_end, "default"
-
     def _qualifier(self, text, q, s_start) -> str | None:
-        clause = text[_clause_start(text, q.start, s_start, "。；;\n") : q.start]
+        clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
         for word in ("力争", "确保", "争取"):
             if word in clause:
                 return word
@@ -502,30 +563,3 @@ def _without(text: str, lo: int, hi: int, aliases) -> str:
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-def _next_break(text: str, pos: int, limit: int, breaks: str) -> int:
-    """The first position in text[pos:limit] holding one of `breaks`, else `limit`."""
-    m = _break_re(breaks).search(text, pos, max(pos, limit))
-    return m.start() if m else max(pos, limit)
-
-
-@lru_cache(maxsize=8)
-def _break_re(breaks: str) -> re.Pattern:
-    # one regex search, not a Python step per character (400 sentences a plan)
-    return re.compile("[" + re.escape(breaks) + "]")
-
-
-def _clause_start(text: str, pos: int, floor: int, breaks: str = CLAUSE_BREAK) -> int:
-    i = pos
-    while i > floor and text[i - 1] not in breaks:
-        i -= 1
-    return i
-
-
-def _in_brackets(text: str, pos: int, left: str, right: str) -> bool:
-    lo = text.rfind(left, max(0, pos - 60), pos)
-    if lo < 0:
-        return False
-    close = text.find(right, lo, pos)
-    return close < 0 and text.find(right, pos, pos + 60) >= 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import lru_cache
 
 import cn2an
@@ -54,6 +55,14 @@ def _to_float(text: str) -> float | None:
             return None
     # A 300-digit number is text, not a value: beyond this it cannot be a plan's quantity.
     return value if value == value and abs(value) < 1e15 else None
+
+
+def scaled(value: float, factor: float) -> float:
+    """value × factor as written: 82.4亿 is 8240000000, not the float product
+    8240000000.000001 (the decimal digits as printed are multiplied exactly)."""
+    if factor == 1:
+        return value
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 @lru_cache(maxsize=4096)
@@ -126,12 +135,12 @@ class QuantityFinder:
             return None  # the tail of a malformed number ("1..5"): its head was read
         if chinese and not (pct or unit_token or m.group("scale")):
             return None  # 十四五, 一流, 三全育人: words, not quantities
-        if chinese and (len(num) == 1 and num in "点百千万亿"):
+        if chinese and (len(num) == 1 and num in "点百千万亿") and not (pct and num == "百"):
             return None
-        value = _to_float(num)
+        value = 100.0 if pct and num == "百" else _to_float(num)  # 百分之百
         if value is None:
             return None
-        value *= SCALES.get(m.group("scale") or "", 1)
+        value = scaled(value, SCALES.get(m.group("scale") or "", 1))
         upper = None
         num2 = m.group("num2")
         unit2 = m.group("unit2")
@@ -140,16 +149,19 @@ class QuantityFinder:
             second = _to_float(num2)
             if second is None:
                 return None
-            upper = second * SCALES.get(m.group("scale2") or "", 1)
+            upper = scaled(second, SCALES.get(m.group("scale2") or "", 1))
             unit_token = unit_token or unit2
             pct = pct or bool(m.group("pct2"))
         if pct:
             unit_token = "%"
+        if unit_token == "成":  # tenths: 三成 is 30%
+            value = scaled(value, 10)
+            upper = scaled(upper, 10) if upper is not None else None
         unit = self.rules.quantity_units.get(unit_token or "")
         if unit_token in ("万人", "万元", "亿元", "千元", "万人次"):
-            value *= SCALES[unit_token[0]]
+            value = scaled(value, SCALES[unit_token[0]])
             if upper is not None and unit2 == unit_token:
-                upper *= SCALES[unit_token[0]]
+                upper = scaled(upper, SCALES[unit_token[0]])
         comparator = None
         approximate = False
         if m.group("yu"):

@@ -157,7 +157,13 @@ _SEPARATORS = (("tab", re.compile(r"\t+")), ("spaces", re.compile(r"\s{2,}")))
 def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """How a line is delimited and the (start, end) of each cell within it."""
     text = text.translate(_BOX_BARS)
-    if "|" in text.strip("|").strip() or (text.startswith("|") and text.count("|") >= 3):
+    # "学前教育|||": a category row whose empty cells are only trailing bars
+    bars_only_after = text.endswith("||") and not text.startswith("|")
+    if (
+        "|" in text.strip("|").strip()
+        or (text.startswith("|") and text.count("|") >= 3)
+        or bars_only_after
+    ):
         body_start = 1 if text.startswith("|") else 0
         body_end = len(text) - 1 if text.endswith("|") and len(text) > 1 else len(text)
         spans, pos = [], body_start
@@ -195,7 +201,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             if kind == "pipe" and (_MD_RULE.match(text.replace(" ", "")) or _BOX_RULE.match(text)):
                 j += 1
                 continue
-            split = _split(text) or _one_cell_row(text, kind)
+            split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
             if split is None or split[0] != kind:
                 break
             row = [lines.cell(j, start + a, start + b) for a, b in split[1]]
@@ -235,6 +241,28 @@ def _one_cell_row(text: str, kind: str) -> tuple[str, list[tuple[int, int]]] | N
     if kind != "pipe" or len(bars) < 3 or bars[0] != "|" or bars[-1] != "|" or "|" in bars[1:-1]:
         return None
     return "pipe", [(1, len(bars) - 1)]
+
+
+_YEAR_IN_LINE = re.compile(r"(?:19|20)\d\d\s*年")
+
+
+def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | None:
+    """ "教育年限" alone between two rows of a spaced table: the end of a name cell wrapped
+    onto a line of its own (the interpreter joins it to the name above)."""
+    text = lines.items[j][0].strip()
+    nxt = _split(lines.items[j + 1][0]) if j + 1 < len(lines.items) else None
+    if (
+        kind in ("spaces", "tab")
+        and 0 < len(text) <= 12
+        and not _has_digit(text)
+        and not any(p in text for p in "。，,；;：:")
+        and nxt is not None
+        and nxt[0] == kind
+        and not lines.blank_before(j)
+        and not _YEAR_IN_LINE.search(lines.items[j + 1][0])  # a caption, then a header
+    ):
+        return kind, [(0, len(lines.items[j][0]))]
+    return None
 
 
 def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]]):
@@ -349,8 +377,11 @@ def read_column_blocks(
             i += 1
             continue
         has_attr = "属性" in compact
+        has_unit = "单位" in compact
         hs = lines.cell(i, items[i][1], items[i][2])
-        header = [GridCell("指标", hs.start, hs.start), GridCell("单位", hs.start, hs.start)]
+        header = [GridCell("指标", hs.start, hs.start)]
+        if has_unit:
+            header.append(GridCell("单位", hs.start, hs.start))
         for m in re.finditer(r"((?:19|20)\d\d)\s*年", items[i][0]):
             header.append(lines.cell(i, items[i][1] + m.start(), items[i][1] + m.end()))
         if has_attr:
@@ -358,7 +389,9 @@ def read_column_blocks(
         rows = [header]
         j = i + 1
         while j < len(items):
-            group = _column_group(lines, j, len(years), has_attr, unit_cells, attribute_cells)
+            group = _column_group(
+                lines, j, len(years), has_attr, unit_cells, attribute_cells, has_unit
+            )
             if group is None:
                 break
             new_rows, j = group
@@ -382,7 +415,15 @@ def _kind(text: str, unit_cells: dict, attribute_cells: dict) -> str:
     return "text"
 
 
-def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
+def _column_group(
+    lines: TextLines,
+    j: int,
+    n_years: int,
+    has_attr: bool,
+    units: dict,
+    attrs: dict,
+    has_unit: bool = True,
+):
     items = lines.items
 
     def kind(k: int) -> str:
@@ -394,7 +435,7 @@ def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units:
     texts: list[int] = []
     k = j
     while k < len(items) and kind(k) == "text":
-        row = _row_line(lines, k, n_years, has_attr, units, attrs)
+        row = _row_line(lines, k, n_years, has_attr, units, attrs, has_unit)
         if row is not None:
             if len(texts) > 1:
                 return None
@@ -402,6 +443,8 @@ def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units:
             return out, k + 1
         texts.append(k)
         k += 1
+    if not has_unit:  # column by column needs the unit lines to know where names end
+        return None
     unit_lines = []
     while k < len(items) and kind(k) == "unit":
         unit_lines.append(k)
@@ -432,16 +475,28 @@ def _column_group(lines: TextLines, j: int, n_years: int, has_attr: bool, units:
     return rows, k
 
 
-def _row_line(lines: TextLines, k: int, n_years: int, has_attr: bool, units: dict, attrs: dict):
-    """A whole row written on one line: name unit v1 .. vn [属性]."""
+def _row_line(
+    lines: TextLines,
+    k: int,
+    n_years: int,
+    has_attr: bool,
+    units: dict,
+    attrs: dict,
+    has_unit: bool = True,
+):
+    """A whole row written on one line: name [unit] v1 .. vn [属性] ("—" for a blank)."""
     text, start, _ = lines.items[k]
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    width = 2 + n_years + (1 if has_attr else 0)
+    first = 2 if has_unit else 1
+    width = first + n_years + (1 if has_attr else 0)
     if len(tokens) != width:
         return None
     cells = [lines.cell(k, start + a, start + b) for a, b in tokens]
-    if _kind(cells[1].text, units, attrs) != "unit":
+    if has_unit and _kind(cells[1].text, units, attrs) != "unit":
         return None
-    if not all(_kind(c.text, units, attrs) == "value" for c in cells[2 : 2 + n_years]):
+    if not all(
+        _kind(c.text, units, attrs) == "value" or c.text in NOT_STATED
+        for c in cells[first : first + n_years]
+    ):
         return None
     return cells

@@ -1,0 +1,47 @@
+"""A table of projects with no year columns ("专栏 重点工程": 序号, 工程名称, 建设内容,
+总投资（万元）): each row's money and the counts in its description are totals over the
+plan period, so the year is the period's end.
+
+A column is a value column when its header names an indicator that is a total over the
+period (value_kind cumulative, such as 总投资) and each of its cells is one number; a column
+is a description column when its cells are sentences with numbers in them ("新建幼儿园12所，
+新增学位3600个"): those cells are left to the prose binder, which reads them as any other
+sentence. A grid with neither is not a project table (it stays unread and is reported).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL
+
+_INDEX = ("序号", "编号")
+_SENTENCE = re.compile(r"[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]")
+
+
+def project_columns(grid: Grid, cumulative_phrase) -> tuple[dict[int, str], list[int], int | None]:
+    """(value columns -> header text, description columns, index column) of a project table.
+
+    `cumulative_phrase(text)` says whether a header names a total-over-the-period indicator."""
+    if len(grid.rows) < 2:
+        return {}, [], None
+    header, body = grid.rows[0], grid.rows[1:]
+    values: dict[int, str] = {}
+    described: list[int] = []
+    index = None
+    for k, cell in enumerate(header):
+        column = [row[k] for row in body if k < len(row) and row[k].text not in NOT_STATED]
+        if not cell.text or not column:
+            continue
+        if cell.text.replace(" ", "") in _INDEX:
+            index = k
+        elif cumulative_phrase(cell.text) and all(VALUE_CELL.match(c.text) for c in column):
+            values[k] = cell.text
+        elif any(_SENTENCE.search(c.text) and len(c.text) > 6 for c in column):
+            described.append(k)
+    return values, described, index
+
+
+def description_cells(grid: Grid, described: list[int]) -> list[GridCell]:
+    return [row[k] for row in grid.rows[1:] for k in described if k < len(row) and row[k].text]

@@ -1,0 +1,149 @@
+"""Phrases the prose binder reads around numbers: comparisons, from-values, deadlines, lists.
+
+* a comparison ("比上年", "较“十三五”末", "与2015年相比") says what a change is measured
+  from; between a phrase and its value it is no more than a verb, and its year is never
+  the value's year;
+* a from-value ("由上年的87.2%", "分别由上年的86.9%、53.4%") is a level of the year the
+  comparison names (上年: the year before the one the sentence is about);
+* a deadline after the value ("…2023年底前全部移交") is the value's year when none is
+  stated before it;
+* "三项指标分别…" refers back to the last three phrases named; "13.2、8.6和10.7个百分点"
+  is one list whose last number carries the unit of all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from analysis.codebook import AliasMatch
+from analysis.extraction.quantities import SCALES, Quantity, scaled
+
+CLAUSE_BREAK = "，,：:。；;!！?？\n"
+YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
+COMPARISON_BEFORE = re.compile(r"(?:比|较|由|从|与|同|相比|对比|相较)\s*$")
+# "比上年", "较“十三五”末", "与2015年相比", "由上年的": what a change is measured from, not
+# a phrase or a value of its own; between a phrase and its value it reads like a verb
+COMPARISON_PHRASE = re.compile(
+    r"(?:比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
+    r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?|基期)\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
+)
+# "高出全市平均水平2.1个百分点", "比全省平均水平高1.2个百分点": a gap to another area
+AVERAGE_GAP = re.compile(
+    r"(?:高出|高于|低于|超出|超过|比|较|与)[^，,。；;\d]{0,10}?平均(?:水平|值)?[^，,。；;\d]{0,3}$"
+)
+# "毛入园率（%）：88（2020年）→95（2025年）": a unit or a year in brackets, an arrow
+BRACKETED = re.compile(r"[（(]\s*(?:(?:19|20)\d\d\s*年?|[^()（）\d]{1,4})\s*[)）]|→|->")
+UNIT_AFTER_NAME = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^()（）\d\s]{1,4})\s*[)）]")
+YEAR_AFTER_VALUE = re.compile(r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
+# "到“十四五”末", "“十四五”期间": a period named in words, read like a year
+PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
+# "A、B各建设30个": the value is each name's
+EACH = re.compile(r"^\s*各\s*[\u4e00-\u9fff]{0,3}\s*$")
+# "2023年、2025年分别…": a list of years, then as many values
+YEARS_RESPECTIVELY = re.compile(
+    r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*分别"
+)
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# the values of a list before this one: "由上年的86.9%、53.4%" (53.4% is also a from-value)
+_LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"
+PREVIOUS_YEAR = re.compile(
+    r"(?:由|从)\s*(?:上年|去年|上一年|上年度)\s*(?:同期)?\s*的?\s*" + _LISTED + "$"
+)
+FROM_VALUE = re.compile(
+    r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?|[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末)\s*的?)?"
+    r"\s*" + _LISTED + "$"
+)
+# "三项指标分别…": the last N phrases named before it
+COUNTED_NAMES = re.compile(
+    r"([两二三四五六七八九十]|\d)\s*(?:项|个)\s*(?:指标|比例|比率)?\s*(?:均|都)?\s*$"
+)
+_SMALL_NUMERALS = {ch: k for k, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
+DEADLINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:底|末|年底)?\s*(?:前|之前|以前)")
+LIST_JOIN = re.compile(r"\s*[、和及]\s*")
+
+
+def counted_names(text: str, aliases, at: int, s_start: int) -> list[AliasMatch]:
+    """ "A…，B…，C…，三项指标分别…": the last N distinct phrases of the sentence before `at`."""
+    m = COUNTED_NAMES.search(text, max(s_start, at - 10), at)
+    if m is None:
+        return []
+    digit = m.group(1)
+    n = int(digit) if digit.isdigit() else _SMALL_NUMERALS[digit]
+    names: list[AliasMatch] = []
+    for a in reversed([a for a in aliases if s_start <= a.start and a.end <= m.start()]):
+        if all(a.indicator_ids != b.indicator_ids for b in names):
+            names.insert(0, a)
+    return names[-n:] if len(names) >= n else []
+
+
+def head_phrases(aliases: list[AliasMatch], is_rate) -> list[AliasMatch]:
+    """ "义务教育学校互联网接入率": a word for what is counted (学校) right before a rate's
+    phrase (互联网接入率) says what the rate is of; the two are one phrase, named by the
+    rate (a Chinese noun phrase ends in its head). `is_rate(match)`: a percent phrase."""
+    out: list[AliasMatch] = []
+    for a in aliases:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == a.start and is_rate(a) and not is_rate(prev):
+            out[-1] = AliasMatch(prev.start, a.end, a.alias, a.indicator_ids)
+        else:
+            out.append(a)
+    return out
+
+
+def shared_units(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """ "提高13.2、8.6和10.7个百分点": a list whose last number alone carries the unit."""
+    out = list(quantities)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        bare = q.unit_token is None or (q.unit_token == "个" and nxt.points)  # 3个和5个百分点
+        if bare and nxt.unit_token and LIST_JOIN.fullmatch(text[q.end : nxt.start]):
+            out[k] = replace(q, unit_token=nxt.unit_token, unit=nxt.unit, points=nxt.points)
+    return out
+
+
+def units_after_names(
+    text: str, aliases, quantities: list[Quantity], units: dict
+) -> list[Quantity]:
+    """ "在园幼儿数（万人）：3.2（2020年）": a bare number after a name with its unit in
+    brackets is in that unit (and its scale)."""
+    out = list(quantities)
+    for a in aliases:
+        m = UNIT_AFTER_NAME.match(text, a.end)
+        unit = units.get(m.group(1)) if m else None
+        if unit is None:
+            continue
+        nxt = next((b.start for b in aliases if b.start > a.end), len(text))
+        for k, q in enumerate(out):
+            if a.end < q.start < nxt and q.unit_token is None:
+                value = scaled(q.value, SCALES.get(m.group(1)[0], 1) if len(m.group(1)) > 1 else 1)
+                out[k] = replace(q, value=value, unit_token=m.group(1), unit=unit)
+    return out
+
+
+def next_break(text: str, pos: int, limit: int, breaks: str) -> int:
+    """The first position in text[pos:limit] holding one of `breaks`, else `limit`."""
+    m = _break_re(breaks).search(text, pos, max(pos, limit))
+    return m.start() if m else max(pos, limit)
+
+
+@lru_cache(maxsize=8)
+def _break_re(breaks: str) -> re.Pattern:
+    # one regex search, not a Python step per character (400 sentences a plan)
+    return re.compile("[" + re.escape(breaks) + "]")
+
+
+def clause_start(text: str, pos: int, floor: int, breaks: str = CLAUSE_BREAK) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+def in_brackets(text: str, pos: int, left: str, right: str) -> bool:
+    lo = text.rfind(left, max(0, pos - 60), pos)
+    if lo < 0:
+        return False
+    close = text.find(right, lo, pos)
+    return close < 0 and text.find(right, pos, pos + 60) >= 0

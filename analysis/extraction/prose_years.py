@@ -1,0 +1,111 @@
+"""The year that governs a value in prose.
+
+The nearest stated year before the value in its sentence that is not a comparison year
+(比/较/由 2020年) or a span (2021—2025年); a from-value's year (由2020年的X, 由上年的X: the
+year before the sentence's); the k-th year of "2023年、2025年分别…" for the k-th value; a
+deadline after the value (2023年底前); else a period phrase (到“十四五”末, or 年内/全年 in
+an annual plan) or the section (a review section is the baseline); else the period's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from analysis.extraction.prose_phrases import (
+    CLAUSE_BREAK,
+    COMPARISON_BEFORE,
+    DEADLINE,
+    FROM_VALUE,
+    NUMBER,
+    PREVIOUS_YEAR,
+    YEAR_AFTER_VALUE,
+    YEAR_PHRASE,
+    YEARS_RESPECTIVELY,
+    in_brackets,
+    next_break,
+)
+from analysis.extraction.quantities import Quantity
+from analysis.rules import Rules
+
+
+@dataclass(frozen=True)
+class Context:
+    baseline_year: int
+    period_end: int
+    annual: bool
+
+
+class YearReader:
+    def __init__(self, rules: Rules):
+        self.rules = rules
+
+    def year(self, text, q: Quantity, s_start, review, ctx: Context) -> tuple[int, str]:
+        """The year that governs q and how it was found (sentence, period_phrase, section ...)."""
+        scope = text[s_start : q.start]
+        bracket = YEAR_AFTER_VALUE.match(text, q.end)
+        if bracket:  # "88（2020年）"
+            return int(bracket.group(1)), "sentence"
+        if PREVIOUS_YEAR.search(scope[-12:]):
+            # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
+            year, basis = self._year_of(scope, review, ctx)
+            return year - 1, basis
+        m = FROM_VALUE.search(scope[-40:])
+        if m and m.group(1):
+            return int(m.group(1)), "sentence"
+        if m:
+            return ctx.baseline_year, "from_value"
+        listed = YEARS_RESPECTIVELY.search(scope)
+        if listed:
+            # "2023年、2025年分别达到93%、95%": the k-th value after 分别 is the k-th year's
+            years = [int(y) for y in re.findall(r"(?:19|20)\d\d", listed.group(1))]
+            k = len(NUMBER.findall(scope, listed.end()))
+            if k < len(years):
+                return years[k], "sentence"
+        stated = self._stated_year(scope)
+        if stated is None and (deadline := self._deadline_after(text, q)) is not None:
+            return deadline, "sentence"
+        return stated or self._default_year(scope, review, ctx)
+
+    def _year_of(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
+        """The stated or implied year of a sentence up to a value (no 由/从 before it)."""
+        return self._stated_year(scope) or self._default_year(scope, review, ctx)
+
+    def _stated_year(self, scope: str) -> tuple[int, str] | None:
+        year, year_end = None, 0
+        for m in YEAR_PHRASE.finditer(scope):
+            if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
+                continue
+            if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]) or re.search(
+                r"(?:19|20)\d\d\s*[—\-~～至到]\s*$", scope[: m.start()]
+            ):
+                continue  # a span of years, such as 2021—2025年
+            if re.match(r"\s*(?:以来|以前|前后)", scope[m.end() :]):
+                continue
+            if in_brackets(scope, m.start(), "《", "》"):
+                continue
+            year, year_end = int(m.group(1)), m.end()
+        if year is None:
+            return None
+        # "2023年达到90%，到“十四五”末达到100%": a period phrase after the year governs
+        tail = scope[year_end:].replace("“", "").replace("”", "").replace('"', "")
+        if any(p in tail for p in self.rules.period_end_phrases):
+            return None
+        return year, "sentence"
+
+    def _deadline_after(self, text, q: Quantity) -> int | None:
+        """ "确保14所…幼儿园2023年底前全部移交": a deadline later in the value's clause."""
+        end = next_break(text, q.end, min(len(text), q.end + 30), CLAUSE_BREAK)
+        m = DEADLINE.search(text, q.end, end)
+        return int(m.group(1)) if m else None
+
+    def _default_year(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
+        plain = scope.replace("“", "").replace("”", "").replace('"', "")
+        if any(p in plain for p in self.rules.period_end_phrases):
+            return ctx.period_end, "period_phrase"
+        # in an annual plan's review, 全年 is the year reviewed, not the plan's year
+        if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
+            return ctx.period_end, "period_phrase"
+        if review:
+            return ctx.baseline_year, "section"
+        return ctx.period_end, "default"
