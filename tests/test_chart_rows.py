@@ -13,11 +13,11 @@ METRICS = pd.DataFrame(
     [
         # city, indicator, unit, kind, growth per year 2020-2025
         ("a", "x", "percent", "linear", 1.0),
-        ("a", "y", "percent", "linear", 0.0),  # no growth needed
+        ("a", "y", "percent", "linear", 0.0),  # no growth needed: drawn (a finding)
         ("b", "x", "percent", "linear", 2.5),
         ("b", "z", "persons", "compound", 3.0),
-        ("c", "x", "percent", "compound", 1.0),  # ties with a.x: by kind, compound first
-        ("c", "y", "percent", "linear", 1e-12),  # a float remainder is no growth
+        ("c", "x", "percent", "compound", 1.0),  # compound rows come first, then linear
+        ("c", "y", "percent", "linear", 1e-12),
         ("c", "w", "percent", "linear", -0.5),  # a planned fall is drawn
     ],
     columns=["city_id", "indicator_id", "unit", "growth_kind", "growth_per_year_2020_2025"],
@@ -27,10 +27,14 @@ METRICS = pd.DataFrame(
 @pytest.mark.parametrize(
     ("unit", "cities", "expected"),
     [
-        ("percent", None, [("b", "x"), ("c", "x"), ("a", "x"), ("c", "w")]),
+        ("percent", None, [("c", "x"), ("b", "x"), ("a", "x"), ("c", "y"), ("a", "y"), ("c", "w")]),
         ("persons", None, [("b", "z")]),
-        (None, None, [("b", "z"), ("b", "x"), ("c", "x"), ("a", "x"), ("c", "w")]),
-        ("percent", ["c"], [("c", "x"), ("c", "w")]),
+        (
+            None,
+            None,
+            [("b", "z"), ("c", "x"), ("b", "x"), ("a", "x"), ("c", "y"), ("a", "y"), ("c", "w")],
+        ),
+        ("percent", ["c"], [("c", "x"), ("c", "y"), ("c", "w")]),
         ("percent", ["nowhere"], []),
     ],
 )
