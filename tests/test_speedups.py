@@ -8,6 +8,7 @@ per build, sentence breaks by regex. These tests hold each to the plain version.
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,12 @@ import pytest
 from analysis import yamlio
 from analysis.database import RenderedRows, render_rows, write_csv
 from analysis.errors import InputError, LineNumbers, line_of
-from analysis.extraction.prose_binder import SENTENCE_BREAK, _next_break
+from analysis.extraction.prose_binder import (
+    _LINE_OPENING,
+    _LIST_MARK_AFTER,
+    SENTENCE_BREAK,
+    _next_break,
+)
 from analysis.validation import load_checked
 
 
@@ -135,3 +141,26 @@ def test_parse_once_still_validates_each_schema(tmp_path):
         yamlio.load_yaml(path)
         with pytest.raises(InputError, match=path.name):
             load_checked(path, "sources")  # the entry lacks required fields
+
+
+@pytest.mark.parametrize(
+    ("text", "line_start", "num_start", "num_end"),
+    [
+        ("一、\n(3). 加强", 3, 4, 5),  # a list number after an opening bracket
+        ("前言\n  12、 内容", 3, 5, 7),  # spaces before, a pause mark after
+        ("前言\n第3章", 3, 4, 5),  # text before the number: not a list number
+        ("前言\n3", 3, 3, 4),  # nothing after the number
+        ("abc 7) x", 0, 4, 5),  # a line with words before the number
+    ],
+)
+def test_list_number_checks_by_position_match_the_checks_on_slices(
+    text, line_start, num_start, num_end
+):
+    """_not_a_value matches at positions in the plan, not on slices (a slice to the end
+    of the plan copied the rest of the text for every number it looked at)."""
+    assert (_LINE_OPENING.fullmatch(text, line_start, num_start) is None) == (
+        re.fullmatch(r"[\s(（]*", text[line_start:num_start]) is None
+    )
+    assert (_LIST_MARK_AFTER.match(text, num_end) is None) == (
+        re.match(r"\s*[.、．)）]", text[num_end:]) is None
+    )
