@@ -7,13 +7,15 @@ per build, sentence breaks by regex. These tests hold each to the plain version.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
-from analysis import yamlio
+from analysis import paths, yamlio
 from analysis.database import RenderedRows, render_rows, write_csv
 from analysis.errors import InputError, LineNumbers, line_of
 from analysis.extraction.prose_binder import (
@@ -22,7 +24,7 @@ from analysis.extraction.prose_binder import (
     SENTENCE_BREAK,
     _next_break,
 )
-from analysis.validation import load_checked
+from analysis.validation import inline_refs, load_checked
 
 
 def _hit(source_id: str, start: int, theme: str, quote: str = "x") -> dict:
@@ -164,3 +166,70 @@ def test_list_number_checks_by_position_match_the_checks_on_slices(
     assert (_LIST_MARK_AFTER.match(text, num_end) is None) == (
         re.match(r"\s*[.、．)）]", text[num_end:]) is None
     )
+
+
+def test_schema_refs_inlined_give_the_schema_the_registry_follows():
+    """inline_refs: every bare $ref replaced by its target, the rest of the schema kept."""
+    documents = {
+        "common.schema.json": {
+            "$defs": {
+                "text": {"type": "string", "pattern": "\\S"},
+                "optional_text": {"anyOf": [{"$ref": "#/$defs/text"}, {"type": "null"}]},
+                "tree": {"type": "object", "properties": {"kids": {"$ref": "#/$defs/tree"}}},
+            }
+        },
+        "x.schema.json": {
+            "properties": {
+                "a": {"$ref": "common.schema.json#/$defs/optional_text"},
+                "b": {"$ref": "common.schema.json#/$defs/text", "description": "kept"},
+                "c": {"$ref": "other.schema.json#/$defs/missing"},
+                "d": {"$ref": "common.schema.json#/$defs/tree"},
+            }
+        },
+    }
+    inlined = inline_refs(documents["x.schema.json"], "x.schema.json", documents)["properties"]
+    text = {"type": "string", "pattern": "\\S"}
+    assert inlined["a"] == {"anyOf": [text, {"type": "null"}]}  # '#' read in common's file
+    assert inlined["b"] == documents["x.schema.json"]["properties"]["b"]  # not a bare $ref
+    assert inlined["c"] == {"$ref": "other.schema.json#/$defs/missing"}  # left to the registry
+    kids = inlined["d"]["properties"]["kids"]
+    assert kids == {"$ref": "#/$defs/tree"}  # recursion stops at the second visit
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"source_id": "Bad Id"}, "snake_case"),
+        ({"sha256": "xyz"}, "hex"),
+        ({"title_note": ""}, "title_note"),
+        ({"period_start": 1800}, "period_start"),
+        ({"known_defects": [""]}, "known_defects"),
+    ],
+)
+def test_registry_errors_are_the_same_with_refs_inlined(tmp_path, entry, problem):
+    """The first error of a bad registry, through the inlined schema and the plain one."""
+    from analysis.jsonschema_import import Draft202012Validator
+    from analysis.validation import _describe, _validator
+
+    data, _ = yamlio.load_yaml_lines(paths.SOURCES_YAML)
+    data["sources"][0].update(entry)
+    plain = json.loads(json.dumps(data, default=str))
+    fast = _validator("sources")
+    slow = Draft202012Validator(
+        json.loads((paths.SCHEMAS_DIR / "sources.schema.json").read_text(encoding="utf-8")),
+        registry=fast._registry,
+        format_checker=fast.format_checker,
+    )
+    # what the report is made of: message, node, keyword, and the problem as worded
+    seen = [
+        [
+            (e.message, list(e.absolute_path), e.validator, _describe(e, plain))
+            for e in v.iter_errors(plain)
+        ]
+        for v in (fast, slow)
+    ]
+    assert seen[0] == seen[1] and seen[0]
+    with pytest.raises(InputError, match=problem):
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+        load_checked(path, "sources")
