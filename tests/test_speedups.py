@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from analysis import paths, yamlio
-from analysis.database import RenderedRows, render_rows, write_csv
+from analysis.database import RenderedRows, render_plain_objects, render_rows, write_csv
 from analysis.errors import InputError, LineNumbers, line_of
 from analysis.extraction.prose_binder import (
     _LINE_OPENING,
@@ -24,6 +24,7 @@ from analysis.extraction.prose_binder import (
     SENTENCE_BREAK,
     _next_break,
 )
+from analysis.themes import ThemeHit
 from analysis.validation import inline_refs, load_checked
 
 
@@ -233,3 +234,17 @@ def test_registry_errors_are_the_same_with_refs_inlined(tmp_path, entry, problem
         path = tmp_path / "sources.yaml"
         path.write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
         load_checked(path, "sources")
+
+
+@pytest.mark.parametrize(
+    "hits",
+    [
+        HITS,  # quotes, commas and a line break inside cells; ties on char_start
+        [{**h, "heading": None} for h in HITS],  # an empty cell
+        [{**h, "char_start": None} for h in HITS[:2]] + HITS[2:],  # a sort key None: last
+        [],
+    ],
+)
+def test_theme_hits_rendered_from_objects_match_the_rows_rendered_from_dicts(hits):
+    objects = [ThemeHit(**h) for h in hits]
+    assert render_plain_objects("theme_hits", objects) == render_rows("theme_hits", hits)
