@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -32,6 +33,7 @@ from analysis.extraction.prose_binder import (
     SENTENCE_BREAK,
     _next_break,
 )
+from analysis.observations import Observation, with_updates
 from analysis.themes import ThemeHit
 from analysis.validation import inline_refs, load_checked
 
@@ -292,3 +294,34 @@ def test_database_loader_raises_the_first_failed_load_and_removes_its_file(tmp_p
     with pytest.raises(duckdb.IOException, match=r"missing\.csv"):
         loader.finish()
     assert list(tmp_path.iterdir()) == [tmp_path / "themes.csv"]
+
+
+OBSERVATION = Observation(
+    *("baicheng.x.2025.7", "baicheng_fyp", "baicheng", "x"),
+    *(2025, "target", ">=", 90.0, None, "level", "percent", "prose", 7, 9, "90%"),
+    *(1, 3, "普及率", 12, "sentence", "二、目标"),
+)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"conflict_id": "baicheng.x.2025", "preferred": True, "preference_reason": "only"},
+        {"value": 91.5, "value_upper": 95.0, "note": "reviewed"},
+        {"year": 2024, "role": "milestone", "quote": "91.5%"},
+    ],
+)
+def test_observation_with_updates_equals_dataclasses_replace(changes):
+    plain = replace(OBSERVATION, **changes)
+    fast = with_updates(OBSERVATION, **changes)
+    assert fast == plain and fast is not OBSERVATION
+    assert list(fast.as_row().items()) == list(plain.as_row().items())  # order too
+    assert OBSERVATION.preferred is False and OBSERVATION.value == 90.0  # original unchanged
+
+
+def test_observation_with_updates_refuses_an_unknown_field_like_replace():
+    with pytest.raises(TypeError):
+        replace(OBSERVATION, prefered=True)
+    with pytest.raises(TypeError, match="prefered"):
+        with_updates(OBSERVATION, prefered=True)
