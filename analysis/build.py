@@ -18,7 +18,7 @@ from analysis.build_inputs import build_inputs
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.conflicts import resolve
 from analysis.corrections import apply_corrections, load_corrections
-from analysis.database import DatabaseLoader, remove_quietly, write_csv
+from analysis.database import remove_quietly, write_csv, write_database
 from analysis.extraction.extract import Extractor
 from analysis.extraction.ledger import link
 from analysis.indicator_values import indicator_values
@@ -199,18 +199,14 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
     }
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))
     db_tmp = None
-    # the database loads each CSV while the next one is written (a thread, no GIL)
-    loader = DatabaseLoader(config.database) if config.database is not None else None
     try:
         staged = {}
         for name, rows in tables.items():
             staged[name] = staging / f"{name}.csv"
             write_csv(staged[name], name, rows)
-            if loader is not None:
-                loader.add(name, staged[name])
         targets = {path: config.exports_dir / path.name for path in staged.values()}
-        if loader is not None:
-            db_tmp = loader.finish()
+        if config.database is not None:
+            db_tmp = write_database(config.database, staged)
             targets[db_tmp] = Path(config.database)
         # all or none, even if killed: the next start completes or undoes it
         publish(targets, config.exports_dir, cleanup=[staging, *([db_tmp] if db_tmp else [])])
@@ -219,8 +215,6 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
         shutil.rmtree(staging, ignore_errors=True)
         if db_tmp is not None:
             remove_quietly(db_tmp)
-        elif loader is not None:  # a CSV or the load failed: stop it, remove its file
-            loader.abandon()
     result.seconds = time.perf_counter() - started
     return result
 

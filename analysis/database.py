@@ -7,7 +7,6 @@ import csv
 import io
 import os
 import tempfile
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -353,69 +352,23 @@ def write_database(db_path: Path, csv_paths: dict[str, Path]) -> Path:
     The caller publishes it together with the exports, so the old database stays in
     place until everything new is ready.
     """
-    loader = DatabaseLoader(db_path)
-    for table, path in csv_paths.items():
-        loader.add(table, path)
-    return loader.finish()
-
-
-class DatabaseLoader:
-    """The database (a temporary file beside `db_path`) loaded from each CSV export as soon
-    as it is written: the load runs in a thread, and DuckDB reads the CSV without holding
-    the GIL, so it overlaps with Python rendering the next export. One thread and one
-    connection, the tables created in the order they are added."""
-
-    def __init__(self, db_path: Path):
-        db_path = Path(db_path)
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
-        os.close(fd)
-        os.unlink(name)  # DuckDB wants to create the file itself
-        self.path = Path(name)
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="duckdb-load")
-        self._jobs: list[Future] = []
-        self._con: duckdb.DuckDBPyConnection | None = None
-
-    def add(self, table: str, csv_path: Path) -> None:
-        self._jobs.append(self._pool.submit(self._load, table, csv_path))
-
-    def finish(self) -> Path:
-        """Wait for every table, checkpoint, close; the file, or the first error raised
-        (and the file removed)."""
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=db_path.name + ".", suffix=".tmp", dir=db_path.parent)
+    os.close(fd)
+    os.unlink(tmp_name)  # DuckDB wants to create the file itself
+    try:
+        con = duckdb.connect(tmp_name)
         try:
-            for job in self._jobs:
-                job.result()
-            self._pool.submit(self._close, checkpoint=True).result()
-        except BaseException:
-            self.abandon()
-            raise
-        self._pool.shutdown()
-        remove_quietly(Path(f"{self.path}.wal"))
-        return self.path
-
-    def abandon(self) -> None:
-        """Stop (the table being loaded finishes first), close and remove the file."""
-        self._pool.shutdown(wait=True, cancel_futures=True)
-        try:
-            self._close(checkpoint=False)
-        finally:
-            remove_quietly(self.path)
-            remove_quietly(Path(f"{self.path}.wal"))
-
-    def _load(self, table: str, csv_path: Path) -> None:
-        if self._con is None:
-            self._con = duckdb.connect(str(self.path))
-        load_csv_tables(self._con, {table: csv_path})
-
-    def _close(self, checkpoint: bool) -> None:
-        con, self._con = self._con, None
-        if con is None:
-            return
-        try:
-            if checkpoint:
-                con.execute("CHECKPOINT")
+            load_csv_tables(con, csv_paths)
+            con.execute("CHECKPOINT")
         finally:
             con.close()
+    except BaseException:
+        remove_quietly(Path(tmp_name))
+        raise
+    remove_quietly(Path(tmp_name + ".wal"))
+    return Path(tmp_name)
 
 
 def remove_quietly(path: Path) -> None:

@@ -450,17 +450,18 @@ def test_database_writer_failing_halfway(ws, monkeypatch):
 
 
 def test_build_failing_after_a_partial_database_file(ws, monkeypatch):
-    """The database load leaves a partial file where the database is built and raises."""
+    """write_database leaves a partial file among the staged exports and raises."""
     change_inputs_validly(ws)
     partial_files = []
 
-    def partial_write(loader):
-        loader.abandon()  # the real file, then a partial one in its place
-        loader.path.write_bytes(b"DUCK" + bytes(100))
-        partial_files.append(loader.path)
+    def partial_write(db_path, csv_paths):
+        staged_dir = next(iter(csv_paths.values())).parent
+        partial = staged_dir / Path(db_path).name
+        partial.write_bytes(b"DUCK" + bytes(100))
+        partial_files.append(partial)
         raise OSError("simulated: disk full")
 
-    monkeypatch.setattr(analysis.build.DatabaseLoader, "finish", partial_write)
+    monkeypatch.setattr(analysis.build, "write_database", partial_write)
     with pytest.raises(OSError, match="simulated"):
         build(ws.config)
     assert partial_files and not any(p.exists() for p in partial_files)

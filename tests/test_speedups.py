@@ -13,19 +13,11 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-import duckdb
 import pytest
 import yaml
 
 from analysis import paths, yamlio
-from analysis.database import (
-    DatabaseLoader,
-    RenderedRows,
-    load_csv_tables,
-    render_plain_objects,
-    render_rows,
-    write_csv,
-)
+from analysis.database import RenderedRows, render_plain_objects, render_rows, write_csv
 from analysis.errors import InputError, LineNumbers, line_of
 from analysis.extraction.prose_binder import (
     _LINE_OPENING,
@@ -258,42 +250,6 @@ def test_registry_errors_are_the_same_with_refs_inlined(tmp_path, entry, problem
 def test_theme_hits_rendered_from_objects_match_the_rows_rendered_from_dicts(hits):
     objects = [ThemeHit(**h) for h in hits]
     assert render_plain_objects("theme_hits", objects) == render_rows("theme_hits", hits)
-
-
-def _tables(con) -> dict[str, list]:
-    names = [
-        r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()
-    ]
-    return {n: con.execute(f"SELECT * FROM {n}").fetchall() for n in names}
-
-
-def test_database_loaded_while_the_csvs_are_written_equals_one_loaded_after(tmp_path):
-    """DatabaseLoader loads each CSV in a thread as it is added; the plain way loads them all
-    in one connection afterwards."""
-    csvs = {"theme_hits": tmp_path / "theme_hits.csv", "themes": tmp_path / "themes.csv"}
-    loader = DatabaseLoader(tmp_path / "db" / "plans.duckdb")
-    write_csv(csvs["theme_hits"], "theme_hits", HITS)
-    loader.add("theme_hits", csvs["theme_hits"])
-    write_csv(
-        csvs["themes"], "themes", [{"theme_id": "equity", "name_zh": "公平", "min_mentions": 2}]
-    )
-    loader.add("themes", csvs["themes"])
-    built = loader.finish()
-    plain = duckdb.connect(str(tmp_path / "plain.duckdb"))
-    load_csv_tables(plain, csvs)
-    with duckdb.connect(str(built), read_only=True) as con:
-        assert _tables(con) == _tables(plain) and len(_tables(con)["theme_hits"]) == len(HITS)
-    assert built.parent == tmp_path / "db" and not Path(f"{built}.wal").exists()
-
-
-def test_database_loader_raises_the_first_failed_load_and_removes_its_file(tmp_path):
-    write_csv(tmp_path / "themes.csv", "themes", [{"theme_id": "equity"}])
-    loader = DatabaseLoader(tmp_path / "plans.duckdb")
-    loader.add("themes", tmp_path / "missing.csv")
-    loader.add("themes", tmp_path / "themes.csv")
-    with pytest.raises(duckdb.IOException, match=r"missing\.csv"):
-        loader.finish()
-    assert list(tmp_path.iterdir()) == [tmp_path / "themes.csv"]
 
 
 OBSERVATION = Observation(
