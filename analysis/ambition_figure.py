@@ -55,9 +55,11 @@ POSITION_WORDS = {
 
 def _pace_note(ratio, label: str, lang: str) -> str:
     if label in PACE_WORDS:
-        return charts.in_language(*PACE_WORDS[label], lang)
-    words = ("倍于过去的步伐", "times the past pace")
-    return f"{charts.format_number(ratio)} {charts.in_language(*words, lang)}"
+        return charts.in_language(*PACE_WORDS[label], lang, separator="\n")
+    number = charts.format_number(ratio)
+    return charts.in_language(
+        f"{number} 倍于过去的步伐", f"{number} times the past pace", lang, separator="\n"
+    )
 
 
 def ambition_chart(
@@ -124,7 +126,8 @@ def _draw(pace, path, drawn, lang: str, options: figures.ChartOptions):
                 "label": _labels(path, lang),
                 "value": (path.midpoint_deviation / distance).to_numpy(),
                 "note": [
-                    charts.in_language(*POSITION_WORDS[p], lang) for p in path.midpoint_position
+                    charts.in_language(*POSITION_WORDS[p], lang, separator="\n")
+                    for p in path.midpoint_position
                 ],
             }
         ),

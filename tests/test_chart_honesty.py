@@ -143,6 +143,18 @@ def test_theme_heatmaps_have_their_own_titles_and_shares_in_percent():
             "midpoint panels of jiamusi do not fit this size in bilingual (at most 3)",
         ),
         (["growth", "--size", "a4-half"], "growth rows do not fit this size in bilingual"),
+        (
+            ["ambition", "--size", "a4-half"],
+            "ambition chart: 19 rows do not fit a 170 x 120 mm page in bilingual (at most 6)",
+        ),
+        (
+            ["ambition", "--cities", "siping,jilin"],
+            "nothing to plot: no chosen city states a 2015 value, or a 2022 value",
+        ),
+        (
+            ["vocabulary", "--size", "170x80mm"],
+            "vocabulary chart: 5 panels of 12 terms do not fit a 170 x 80 mm page (at most 3)",
+        ),
     ],
 )
 def test_a_chart_with_nothing_to_plot_or_no_room_is_an_error(capsys, tmp_path, args, message):

@@ -47,10 +47,10 @@ BELOW_STYLE = {"marker": "D", "color": OKABE_ITO["vermillion"]}
 #: Height a row needs (inches) so that its wrapped label and wrapped note stay apart from
 #: the next row's, and the title, panel headings, axis words and source note around the
 #: rows (measured with analysis.charts.layout at every preset, tests/test_chart_layout.py).
-ROW_HEIGHT = {"bilingual": 0.36, "zh": 0.3, "en": 0.42}
-OVERHEAD = {"bilingual": 2.5, "zh": 2.1, "en": 2.3}
+ROW_HEIGHT = {"bilingual": 0.36, "zh": 0.28, "en": 0.38}
+OVERHEAD = {"bilingual": 2.4, "zh": 2.0, "en": 2.2}
 #: The label column and the note column, as shares of a line of the figure's width.
-LABEL_SHARE, NOTE_CELLS = 0.4, 26
+LABEL_SHARE, NOTE_CELLS = 0.4, 32
 LABEL_SIZE, NOTE_SIZE = 7.5, 6.5
 
 
@@ -109,7 +109,7 @@ def _draw_panel(ax: Axes, df: pd.DataFrame, panel: str, lang: str) -> None:
     heading, axis_words, reference, log = PANELS[panel]
     # the heading starts above the axes, right of the label column: it has the rest
     line = int(_chars_per_line(ax.figure, 9) * (1 - LABEL_SHARE - 0.05))
-    ax.set_title(wrap_text(in_language(*heading, lang), line), loc="left", fontsize=9)
+    ax.set_title(wrap_text(in_language(*heading, lang, "\n"), line), loc="left", fontsize=9)
     if df.empty:
         ax.set_axis_off()
         ax.text(0, 0.5, in_language("无城市载明所需数值", "no city states the values needed", lang),
@@ -140,7 +140,7 @@ def _draw_panel(ax: Axes, df: pd.DataFrame, panel: str, lang: str) -> None:
     ax.set_yticks(range(len(df)), [wrap_text(str(t), width) for t in df["label"]])
     ax.tick_params(axis="y", labelsize=LABEL_SIZE)
     ax.set_ylim(len(df) - 0.5, -0.5)
-    ax.set_xlabel(wrap_text(in_language(*axis_words, lang), line), fontsize=8)
+    ax.set_xlabel(wrap_text(in_language(*axis_words, lang, "\n"), line), fontsize=8)
     ax.grid(axis="x")
     ax.tick_params(axis="y", length=0)
 
