@@ -152,6 +152,14 @@ def test_theme_heatmaps_have_their_own_titles_and_shares_in_percent():
             "nothing to plot: no chosen city states a 2015 value, or a 2022 value",
         ),
         (
+            ["ambition", "--cities", "baicheng", "--size", "100x200mm"],
+            "a 100 mm wide page is too narrow for the labels, dots and notes (at least 120 mm)",
+        ),
+        (  # one column of panels on a narrow page: three fit, not five
+            ["vocabulary", "--size", "60x200mm"],
+            "vocabulary chart: 5 panels of 12 terms do not fit a 60 x 200 mm page (at most 3)",
+        ),
+        (
             ["vocabulary", "--size", "170x80mm"],
             "vocabulary chart: 5 panels of 12 terms do not fit a 170 x 80 mm page (at most 3)",
         ),

@@ -51,6 +51,8 @@ ROW_HEIGHT = {"bilingual": 0.36, "zh": 0.28, "en": 0.38}
 OVERHEAD = {"bilingual": 2.4, "zh": 2.0, "en": 2.2}
 #: The label column and the note column, as shares of a line of the figure's width.
 LABEL_SHARE, NOTE_CELLS = 0.4, 32
+#: Inches: narrower, the label, dot and note columns squeeze the dots out (measured).
+MIN_WIDTH = 120 / 25.4
 LABEL_SIZE, NOTE_SIZE = 7.5, 6.5
 
 
@@ -89,6 +91,11 @@ def pace_and_path(
     check_language(lang)
     rows = {"pace": pace.reset_index(drop=True), "path": path.reset_index(drop=True)}
     counts = [max(len(df), 1) for df in rows.values()]
+    if size is not None and size[0] < MIN_WIDTH - 1e-3:
+        raise TooManyRowsError(
+            f"a {size[0] * 25.4:.0f} mm wide page is too narrow for the labels, dots and "
+            f"notes (at least {MIN_WIDTH * 25.4:.0f} mm)"
+        )
     capacity = row_capacity(size, lang)
     if capacity is not None and sum(counts) > capacity:
         raise TooManyRowsError(

@@ -23,6 +23,9 @@ VOCABULARY_COLUMNS = ("panel", "term", "z", "count")
 #: Inches: a term's row, a panel's title and x axis, and the figure's title and source
 #: note (measured with analysis.charts.layout at every preset, tests/test_chart_layout.py).
 TERM_HEIGHT, PANEL_OVERHEAD, OVERHEAD = 0.11, 0.45, 1.1
+#: Inches a panel needs across (terms, bars, counts, the bilingual x-axis words): a narrower
+#: page gets fewer columns, never squashed panels.
+PANEL_WIDTH = 2.0
 #: The gid of a text quoted from a plan as written (a Chinese term in an English chart):
 #: data, not a label to translate.
 QUOTED = "quoted"
@@ -32,13 +35,19 @@ class TooManyPanelsError(ValueError):
     """More city panels than a page of the chosen size can show legibly."""
 
 
+def panel_columns(size: tuple[float, float] | None, columns: int = 3) -> int:
+    """At most ``columns``, as many as the page's width holds (at least one)."""
+    width = size[0] if size is not None else FIGURE_WIDTH
+    return max(1, min(columns, int(width / PANEL_WIDTH)))
+
+
 def panel_capacity(size: tuple[float, float] | None, terms: int, columns: int = 3) -> int | None:
     """How many panels of ``terms`` terms fit a page of ``size`` (None: any number, the
     chart picks its height)."""
     if size is None:
         return None
     rows = int((size[1] - OVERHEAD) / (PANEL_OVERHEAD + TERM_HEIGHT * max(terms, 1)))
-    return max(0, rows) * columns
+    return max(0, rows) * panel_columns(size, columns)
 
 
 def distinctive_terms_panels(
@@ -57,10 +66,10 @@ def distinctive_terms_panels(
     _require_columns(df, VOCABULARY_COLUMNS, "distinctive_terms_panels")
     check_language(lang)
     panels = list(dict.fromkeys(df["panel"]))
-    ncols = max(1, min(columns, len(panels)))
+    ncols = max(1, min(panel_columns(size, columns), len(panels)))
     nrows = math.ceil(len(panels) / ncols)
     most = max(1, int(df.groupby("panel", sort=False)["term"].count().max()))
-    capacity = panel_capacity(size, most, ncols)
+    capacity = panel_capacity(size, most, columns)
     if capacity is not None and len(panels) > capacity:
         raise TooManyPanelsError(
             f"{len(panels)} panels of {most} terms do not fit a {size[0] * 25.4:.0f} x "
