@@ -11,8 +11,28 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis import charts, figures, report
+from analysis import chart_labels, charts, figures, report
+from analysis.chart_rows import ambition_rows, path_share
+from analysis.charts.ambition import TooManyRowsError
 from analysis.figure_files import _is_published
+from analysis.plotted_data import plotted_data
+
+#: What the chart's CSV carries beside each row's ids and raw spans (analysis/plan_ambition.py).
+PLOTTED_COLUMNS = [
+    "history_2015",
+    "baseline_2020",
+    "midpoint_2022",
+    "implied_2022",
+    "target_comparator",
+    "target_2025",
+    "past_rate_2015_2020",
+    "required_rate",
+    "pace_ratio",
+    "pace_label",
+    "midpoint_deviation",
+    "midpoint_position",
+]
+ROLES = ["history", "baseline", "midpoint", "target"]
 
 #: The pace labels that carry no ratio (analysis/plan_ambition.py), short, per language.
 PACE_WORDS = {
@@ -36,35 +56,67 @@ POSITION_WORDS = {
 
 def _pace_note(ratio, label: str, lang: str) -> str:
     if label in PACE_WORDS:
-        return charts.in_language(*PACE_WORDS[label], lang)
-    words = ("倍于过去的步伐", "times the past pace")
-    return f"{charts.format_number(ratio)} {charts.in_language(*words, lang)}"
+        return charts.in_language(*PACE_WORDS[label], lang, separator="\n")
+    number = charts.format_number(ratio)
+    return charts.in_language(
+        f"{number} 倍于过去的步伐", f"{number} times the past pace", lang, separator="\n"
+    )
 
 
 def ambition_chart(
     out_dir: Path | None = None,
     *,
     cities: Sequence[str] | None = None,
+    indicators: Sequence[str] | None = None,
     options: figures.ChartOptions = figures.DEFAULT,
     name: str | None = None,
 ) -> figures.SavedFigure:
     """Required 2020-2025 pace against the 2015-2020 pace, and each stated 2022 value's
-    distance from the straight path, for every chosen city that states the values."""
+    distance from the straight path, for every chosen city (and indicator) that states the
+    values. More rows than the size holds is an error naming how many fit."""
     lang = charts.check_language(options.lang)
-    notes = "en" if lang == "bilingual" else lang  # the bilingual axis already has Chinese
     chosen = figures.check_cities(cities)
     df = report.ambition_consistency()
     df = df[df.city_id.isin(chosen)]
-    pace, path = df[df.pace_label.notna()], df[df.midpoint_position.notna()]
+    if indicators is not None:
+        df = df[df.indicator_id.isin(figures.check_indicators(indicators))]
+    pace, path = ambition_rows(df)  # as its description reads them
     drawn = pd.concat([pace, path])
-    distance = (path.target_2025 - path.baseline_2020).where(path.target_2025 != path.baseline_2020)
-    fig = charts.pace_and_path(
+    if drawn.empty:
+        asked = f" for {', '.join(indicators)}" if indicators else ""
+        raise figures.SelectionError(
+            f"nothing to plot: no chosen city states a 2015 value, or a 2022 value, beside "
+            f"its 2020 baseline and 2025 target{asked}"
+        )
+    try:
+        fig = _draw(pace, path, drawn, lang, options)
+    except TooManyRowsError as exc:
+        raise figures.SelectionError(
+            f"ambition chart: {exc}: choose fewer --cities or --indicators, or a larger --size"
+        ) from exc
+    ids = _observation_ids(drawn)
+    return figures._save(
+        fig,
+        name or "ambition_consistency",
+        out_dir,
+        options,
+        published=_is_published(
+            "ambition", None, options, name, cities=cities, indicators=indicators
+        ),
+        observation_ids=ids,
+        data=_plotted(drawn),
+        cities=tuple(dict.fromkeys(drawn.city_id)),
+    )
+
+
+def _draw(pace, path, drawn, lang: str, options: figures.ChartOptions):
+    return charts.pace_and_path(
         pd.DataFrame(
             {
                 "label": _labels(pace, lang),
                 "value": pace.pace_ratio.to_numpy(),
                 "note": [
-                    _pace_note(r, s, notes)
+                    _pace_note(r, s, lang)
                     for r, s in zip(pace.pace_ratio, pace.pace_label, strict=True)
                 ],
             }
@@ -72,35 +124,38 @@ def ambition_chart(
         pd.DataFrame(
             {
                 "label": _labels(path, lang),
-                "value": (path.midpoint_deviation / distance).to_numpy(),
+                "value": path_share(path).to_numpy(),
                 "note": [
-                    charts.in_language(*POSITION_WORDS[p], notes) for p in path.midpoint_position
+                    charts.in_language(*POSITION_WORDS[p], lang, separator="\n")
+                    for p in path.midpoint_position
                 ],
             }
         ),
         title_zh="规划的雄心与一致性",
         title_en="Ambition and consistency of the plans' own numbers",
-        source_note=figures._source_note(ids := _observation_ids(drawn), lang=lang),
+        source_note=chart_labels._source_note(_observation_ids(drawn), lang=lang),
         lang=lang,
         size=options.size,
     )
-    return figures._save(
-        fig,
-        name or "ambition_consistency",
-        out_dir,
-        options,
-        published=_is_published("ambition", None, options, name, cities=cities),
-        observation_ids=ids,
-        cities=tuple(dict.fromkeys(drawn.city_id)),
+
+
+def _plotted(drawn: pd.DataFrame) -> pd.DataFrame:
+    """One row per city and indicator drawn (in either panel), with ids and raw spans."""
+    rows = drawn.drop_duplicates(["city_id", "indicator_id"])
+    ids = report.query(
+        "SELECT city_id, indicator_id, history_observation_id, baseline_observation_id, "
+        "midpoint_observation_id, target_observation_id FROM indicator_metrics"
     )
+    merged = rows.merge(ids, on=["city_id", "indicator_id"], how="left")
+    return plotted_data(merged, PLOTTED_COLUMNS, ROLES)
 
 
 def _labels(df: pd.DataFrame, lang: str) -> list[str]:
     return [
         f"{city} · {indicator}"
         for city, indicator in zip(
-            figures._short_cities(df.city_id, lang),
-            figures._indicator_names(df.indicator_id, lang),
+            chart_labels._short_cities(df.city_id, lang),
+            chart_labels._indicator_names(df.indicator_id, lang),
             strict=True,
         )
     ]

@@ -3,7 +3,15 @@ plotting stack (so `python -m analysis build` starts fast)."""
 
 #: Text is Chinese, English or both ("bilingual", the default: Chinese first).
 LANGUAGES = ("bilingual", "zh", "en")
-CHARTS = ("gap", "growth", "midpoint", "ambition", "theme-heatmap", "theme-similarity")
+CHARTS = (
+    "gap",
+    "growth",
+    "midpoint",
+    "ambition",
+    "theme-heatmap",
+    "theme-similarity",
+    "vocabulary",
+)
 MEASURES = {"density": "density_per_10k_chars", "share": "share_of_paragraphs"}
 FORMATS = ("png", "svg", "pdf")
 MM_PER_INCH = 25.4

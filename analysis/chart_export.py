@@ -21,6 +21,7 @@ from analysis.ambition_figure import ambition_chart
 from analysis.build_inputs import file_sha256
 from analysis.chart_choices import CHARTS, FORMATS, LANGUAGES, MEASURES, MM_PER_INCH, SIZE_PRESETS
 from analysis.published_figures import load_published_figures
+from analysis.vocabulary_figure import vocabulary_chart
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(mm|cm|in)\s*$")
 _UNIT_MM = {"mm": 1.0, "cm": 10.0, "in": MM_PER_INCH}
@@ -87,9 +88,10 @@ class ChartRequest:
             "gap": ("themes",),
             "growth": ("themes",),
             "midpoint": ("themes",),
-            "ambition": ("indicators", "themes"),
+            "ambition": ("themes",),
             "theme-heatmap": ("indicators",),
             "theme-similarity": ("indicators",),
+            "vocabulary": ("indicators", "themes"),
         }[self.chart]
         for option in wrong:
             if getattr(self, option) is not None:
@@ -175,7 +177,14 @@ def _calls(request: ChartRequest, cities, indicators, themes):
             for c in (cities or load_published_figures().midpoint_cities)
         ]
     if chart == "ambition":
-        return [(lambda **kw: ambition_chart(cities=cities, **kw), "ambition_consistency")]
+        return [
+            (
+                lambda **kw: ambition_chart(cities=cities, indicators=indicators, **kw),
+                "ambition_consistency",
+            )
+        ]
+    if chart == "vocabulary":
+        return [(lambda **kw: vocabulary_chart(cities=cities, **kw), "vocabulary_distinctive")]
     measure = MEASURES[request.measure]
     if chart == "theme-heatmap":
         return [
@@ -251,6 +260,8 @@ def sidecar(
         # every status with what it rests on: stated_2022, trend_2015_2020, ... or none
         statuses = saved.data[["indicator_id", "progress_status", "status_basis"]]
         doc["statuses"] = statuses.astype(object).where(statuses.notna(), None).to_dict("records")
+    if request.chart == "vocabulary" and saved.data is not None:
+        doc["vocabulary_terms"] = _vocabulary_terms(saved.data)
     if saved.national:
         doc["national_reference"] = _national(saved.observation_ids)
     if saved.themes:
@@ -315,6 +326,14 @@ def _observations(ids: Sequence[str]) -> list[dict]:
         "(SELECT observation_id FROM plotted)) ORDER BY o.observation_id",
         [list(ids)],
     )
+
+
+def _vocabulary_terms(data) -> list[dict]:
+    """Each term drawn with the raw span of the sentence it is first used in, and that
+    sentence as it reads in the plan (cleaned of line breaks, as the counting saw it)."""
+    columns = ["city_id", "rank", "term", "z", "count", "source_id", "file", "char_start"]
+    terms = data[data.term.notna()][[*columns, "char_end", "sentence"]]
+    return terms.astype(object).where(terms.notna(), None).to_dict("records")
 
 
 def _national(ids: Sequence[str]) -> list[dict]:

@@ -33,6 +33,10 @@ rural_revitalisation --lang zh --size 180x120mm --dpi 600
   # required pace against the 2015-2020 pace, and 2022 values against the straight path
   python -m analysis export ambition --lang en --format png
 
+  # the words each of three cities uses more than the others, English, on a slide
+  python -m analysis export vocabulary --cities baicheng,siping,jiamusi --lang en \\
+      --size slide-16x9 --format png
+
   # three midpoint panels on half an A4 page, as SVG whose text Inkscape can edit
   python -m analysis export midpoint --cities jiamusi --indicators \\
 student_physical_fitness_pass_rate,mandarin_popularisation_rate,inclusive_kindergarten_coverage \\
@@ -40,7 +44,8 @@ student_physical_fitness_pass_rate,mandarin_popularisation_rate,inclusive_kinder
 
 Each chart is written to --out-dir with a sidecar <name>.json naming every observation
 plotted (id, source, raw file, character span, quote) and the database build it came from,
-and <name>.csv with the numbers drawn (each with its observation id and raw span).
+and <name>.csv with the numbers drawn (each with its observation id and raw span; for the
+vocabulary chart each term's z-score, count and the raw span of a sentence using it).
 Cities, indicators and themes may be given by id or by name (python -m analysis list
 cities|indicators|themes shows them); an unknown name is an error that suggests the
 closest ones. A chart with nothing to plot, or with more panels or rows than the size

@@ -306,6 +306,22 @@ def render_rows(table: str, rows: list[dict]) -> str:
     return out.getvalue()
 
 
+def render_plain_objects(table: str, objects: list) -> str:
+    """render_rows for objects whose attributes are the table's columns, every one a str or
+    an int (an int is written as str(int), what _cell gives) and no sort key None.
+
+    Theme hits, ~570 a plan: no dict per row and no conversion per cell (half the time a
+    worker spent rendering them). Anything else goes through render_rows."""
+    keys, columns = SORT_KEYS[table], list(SCHEMAS[table])
+    if any(getattr(o, k) is None for o in objects for k in keys):  # None sorts last there
+        return render_rows(table, [{c: getattr(o, c) for c in columns} for o in objects])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(
+        map(attrgetter(*columns), sorted(objects, key=attrgetter(*keys)))
+    )
+    return out.getvalue()
+
+
 def write_csv(path: Path, table: str, rows: list[dict] | list[RenderedRows]) -> None:
     """The table's CSV export: a header, then the rows in the table's order."""
     if rows and isinstance(rows[0], RenderedRows):

@@ -2,7 +2,9 @@
 
 A screen reader, a text browser or a reader whose images are blocked gets the figure's
 content, not the word "chart": the values it draws, read from the same database the
-chart was drawn from. One function per kind of chart; ``published_descriptions()`` maps
+chart was drawn from (the vocabulary, which the database does not store, from the same
+registered raw files the chart reads), and from the rows the chart draws: both pick them
+with analysis/chart_rows.py. One function per kind of chart; ``published_descriptions()`` maps
 the name of every figure declared in data/curated/published_figures.yaml (the file
 name the notebooks save it under, as ``analysis.figures`` names it) to its text.
 
@@ -21,6 +23,7 @@ import pandas as pd
 from scipy.spatial.distance import pdist, squareform
 
 from analysis import paths
+from analysis.chart_rows import ambition_rows, growth_rows, path_share, vocabulary_rows
 from analysis.published_figures import load_published_figures
 from analysis.report_tables import COMPARATOR_SIGNS, TableStyle, load_table_style
 from analysis.report_tables import _number as number
@@ -36,6 +39,12 @@ PROGRESS_WORDS = {
     "no_trend_stated": "no trend stated",
     "no_baseline": "no baseline stated",
 }
+POSITION_WORDS = {  # analysis/plan_ambition.py's midpoint positions
+    "on_path": "on the path (within rounding)",
+    "ahead": "ahead",
+    "behind": "behind (back-loaded)",
+    "past_target": "already at or beyond the 2025 target",
+}
 MEASURE_WORDS = {
     "density_per_10k_chars": ("mentions per 10,000 characters", 1),
     "share_of_paragraphs": ("share of paragraphs", 2),
@@ -44,9 +53,9 @@ MEASURE_WORDS = {
 
 def published_descriptions(database: Path = paths.DATABASE) -> dict[str, str]:
     """Figure name (file stem) -> what it shows, for every published figure."""
-    from analysis.report import query
+    from analysis import report, theme_report
 
-    q: Query = partial(query, database=database)
+    q: Query = partial(report.query, database=database)
     style = load_table_style()
     published = load_published_figures()
     out = {}
@@ -60,11 +69,23 @@ def published_descriptions(database: Path = paths.DATABASE) -> dict[str, str]:
         out[f"themes_{measure}"] = describe_theme_heatmap(q, measure)
     if published.theme_similarity:
         out["theme_similarity"] = describe_theme_similarity(q)
+    if published.ambition:
+        out["ambition_consistency"] = describe_ambition(
+            q, style, report.ambition_consistency(database)
+        )
+    if published.distinctive_vocabulary:
+        vocabulary = theme_report.distinctive_vocabulary(database)
+        chosen = report.city_order(database)  # the published chart's cities
+        out["vocabulary_distinctive"] = describe_vocabulary(q, vocabulary, chosen)
     return out
 
 
 def _cities(q: Query) -> dict[str, str]:
     return dict(q("SELECT city_id, city_name_en FROM sources").itertuples(False))
+
+
+def _indicator_names(q: Query) -> dict[str, str]:
+    return dict(q("SELECT indicator_id, name_en FROM indicators").itertuples(False))
 
 
 def _indicator(q: Query, indicator_id: str) -> tuple[str, str]:
@@ -110,24 +131,84 @@ def describe_gap(q: Query, style: TableStyle, indicator_id: str) -> str:
 
 
 def describe_growth(q: Query, style: TableStyle, unit: str) -> str:
-    cities = _cities(q)
-    rows = q(
-        "SELECT m.city_id, i.name_en, m.growth_kind, m.growth_per_year_2020_2025 AS g "
-        "FROM indicator_metrics m JOIN indicators i USING (indicator_id) "
-        "WHERE m.unit = ? AND abs(m.growth_per_year_2020_2025) > 1e-9 "
-        "ORDER BY m.growth_per_year_2020_2025 DESC, m.city_id, i.name_en",
-        [unit],
-    )
+    """The bars the growth chart draws: the same rows, picked by the same function."""
+    cities, names = _cities(q), _indicator_names(q)
+    metrics = q("SELECT * FROM indicator_metrics ORDER BY city_id, indicator_id")
     per = {"linear": "points", "compound": "%"}
+
+    def rate(value, kind) -> str:
+        if value is None or pd.isna(value):
+            return "not stated"
+        return f"{number(value, style.decimals['rate'])} {per.get(kind, '')} a year"
+
     bars = [
-        f"{cities.get(r.city_id, r.city_id)}, {r.name_en}: "
-        f"{number(r.g, style.decimals['rate'])} {per.get(r.growth_kind, '')} a year"
-        for r in rows.itertuples()
+        f"{cities.get(r.city_id, r.city_id)}, {names.get(r.indicator_id, r.indicator_id)}: "
+        f"{rate(r.growth_per_year_2020_2025, r.growth_kind)} "
+        f"(from the latest value: {rate(r.growth_per_year_from_latest, r.growth_kind)})"
+        for r in growth_rows(metrics, unit).itertuples()
     ]
     return (
         f"Bar chart of the growth needed each year from 2020 to reach the 2025 target, "
         f"{len(bars)} indicators in {unit.replace('_', ' ')}, largest first: "
         + "; ".join(bars)
+        + "."
+    )
+
+
+def describe_ambition(q: Query, style: TableStyle, ambition: pd.DataFrame) -> str:
+    """The two panels of the ambition chart, from the rows it draws
+    (``report.ambition_consistency()`` through ``chart_rows.ambition_rows``)."""
+    cities, names = _cities(q), _indicator_names(q)
+    pace, path = ambition_rows(ambition)
+
+    def who(r) -> str:
+        return f"{cities.get(r.city_id, r.city_id)}, {names.get(r.indicator_id, r.indicator_id)}"
+
+    paces = [
+        f"{who(r)}: "
+        + (
+            f"{number(r.pace_ratio, style.decimals['rate'])} times the past pace"
+            if pd.notna(r.pace_ratio)
+            else r.pace_label  # no ratio: the label says why (a reversal, no change...)
+        )
+        for r in pace.itertuples()
+    ]
+    shares = path_share(path)
+    positions = []
+    for r, share in zip(path.itertuples(), shares, strict=True):
+        text = (
+            f"{who(r)}: 2022 stated {_value(style, r.midpoint_2022, r.unit)}, straight path "
+            f"{_value(style, r.implied_2022, r.unit)}, "
+            f"{POSITION_WORDS.get(r.midpoint_position, r.midpoint_position)}"
+        )
+        if pd.notna(share):
+            sign = "+" if share > 0 else ""
+            text += f" ({sign}{number(share, style.decimals['rate'])} of the planned change)"
+        positions.append(text)
+    return (
+        "Two bar charts. Ambition: the growth each plan needs per year 2020-2025 as a "
+        f"multiple of its own 2015-2020 pace, {len(paces)} indicators: "
+        + ("; ".join(paces) or "none")
+        + ". Consistency: each stated 2022 value's distance from the straight path between "
+        f"the 2020 baseline and the 2025 target, as a share of the planned change, "
+        f"{len(positions)} values: " + ("; ".join(positions) or "none") + "."
+    )
+
+
+def describe_vocabulary(q: Query, vocabulary: pd.DataFrame, chosen: list[str]) -> str:
+    """One panel per chosen city, as the vocabulary chart draws them (``chart_rows``): its
+    terms by z-score, largest first, each with its uses in the city."""
+    cities = _cities(q)
+    table = vocabulary_rows(vocabulary, chosen)
+    panels = []
+    for city, rows in table.groupby("city_id", sort=False):
+        drawn = rows[rows.term.notna()].sort_values(["z", "term"], ascending=[False, True])
+        terms = [f"{r.term} {number(r.z, 2)} ({int(r.count)} uses)" for r in drawn.itertuples()]
+        panels.append(f"{cities.get(city, city)}: {', '.join(terms) or 'no terms'}")
+    return (
+        f"Bar charts, one per city ({len(panels)}): the words each plan uses more than the "
+        "others, by z-score of the weighted log-odds, largest first, with the plan's uses. "
+        + "; ".join(panels)
         + "."
     )
 

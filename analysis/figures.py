@@ -32,6 +32,7 @@ from analysis.chart_labels import (
     city_labels,
     rate_label,
 )
+from analysis.chart_rows import growth_rows
 from analysis.figure_files import (
     DEFAULT,
     ChartOptions,
@@ -214,14 +215,7 @@ def growth_chart(
     metrics = report.query("SELECT * FROM indicator_metrics ORDER BY city_id, indicator_id")
     chosen_cities = check_cities(cities) if cities is not None else None
     if indicators is None:
-        df = metrics[metrics.growth_per_year_2020_2025.notna()]
-        if unit is not None:
-            df = df[df.unit == unit]
-        if chosen_cities is not None:
-            df = df[df.city_id.isin(chosen_cities)]
-        df = df.sort_values(
-            ["growth_kind", "growth_per_year_2020_2025"], ascending=[True, False], kind="stable"
-        )
+        df = growth_rows(metrics, unit, chosen_cities)  # also what its description reads
     else:
         chosen = check_indicators(indicators)
         pairs = pd.MultiIndex.from_product(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
 
 from analysis.sources import Source
 
@@ -69,4 +69,16 @@ def observation_id(city_id: str, indicator_id: str, year: int, char_start: int) 
 
 
 def with_updates(obs: Observation, **changes) -> Observation:
-    return replace(obs, **changes)
+    """dataclasses.replace(obs, **changes), without the call to __init__ that rebuilds all
+    27 fields (4x slower; conflicts and corrections copy every observation). Observation
+    has no __post_init__ and every field is an init field, so the copy is the same."""
+    unknown = changes.keys() - _FIELD_NAMES
+    if unknown:
+        raise TypeError(f"Observation has no field(s) {', '.join(sorted(unknown))}")
+    new = Observation.__new__(Observation)
+    new.__dict__.update(obs.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Observation))

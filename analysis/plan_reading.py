@@ -12,7 +12,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from analysis.database import RenderedRows, render_rows
+from analysis.database import RenderedRows, render_plain_objects
 from analysis.extraction.extract import Extractor
 from analysis.normalise import clean
 from analysis.observations import SourceExtraction
@@ -41,8 +41,8 @@ class PlanReader:
         extraction = self.extractor.extract(source, text)
         paras, hits = self.coder.code(source.source_id, text)
         cover = theme_coverage(source.source_id, source.city_id, paras, hits, self.coder.themes)
-        # flat rows: dataclasses.asdict deep-copies and is slow on 100,000 hits
-        rows = render_rows("theme_hits", [dict(vars(h)) for h in hits])
+        # ThemeHit fields are str and int: rendered straight from the objects
+        rows = render_plain_objects("theme_hits", hits)
         return PlanReading(extraction, cover, RenderedRows(source.source_id, rows))
 
 

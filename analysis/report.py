@@ -31,23 +31,23 @@ def query(sql: str, params: list | None = None, database: Path = paths.DATABASE)
     return _connection(database).execute(sql, params or []).df()
 
 
-def city_order() -> list[str]:
+def city_order(database: Path = paths.DATABASE) -> list[str]:
     """The built cities in registry order (the order plans were added); any city the
     registry no longer lists comes last, sorted. Never a list written in code."""
-    built = set(query("SELECT city_id FROM sources").city_id)
+    built = set(query("SELECT city_id FROM sources", database=database).city_id)
     registered = [s.city_id for s in load_sources(paths.SOURCES_YAML)]
     return [c for c in registered if c in built] + sorted(built - set(registered))
 
 
-def city_names() -> dict[str, tuple[str, str]]:
+def city_names(database: Path = paths.DATABASE) -> dict[str, tuple[str, str]]:
     """city_id -> ("Jilin City", "吉林市"): English, Chinese."""
-    df = query("SELECT city_id, city_name_en, city_name_zh FROM sources")
+    df = query("SELECT city_id, city_name_en, city_name_zh FROM sources", database=database)
     return {r.city_id: (r.city_name_en, r.city_name_zh) for r in df.itertuples()}
 
 
-def city_labels() -> dict[str, str]:
+def city_labels(database: Path = paths.DATABASE) -> dict[str, str]:
     """city_id -> "Baicheng 白城市"."""
-    return {city: f"{en} {zh}" for city, (en, zh) in city_names().items()}
+    return {city: f"{en} {zh}" for city, (en, zh) in city_names(database).items()}
 
 
 def indicator_labels() -> pd.DataFrame:
@@ -271,7 +271,7 @@ def progress_methods_findings() -> Markdown:
 # ---------------------------------------------------------------- 05 ambition, consistency
 
 
-def ambition_consistency() -> pd.DataFrame:
+def ambition_consistency(database: Path = paths.DATABASE) -> pd.DataFrame:
     """Per city and indicator where the plan states the values: required 2020-2025 pace
     against the pace achieved 2015-2020, the stated 2022 value against the straight path,
     and whether the target improves on the baseline (formulas: analysis/plan_ambition.py)."""
@@ -283,7 +283,8 @@ def ambition_consistency() -> pd.DataFrame:
         "WHERE pace_label IS NOT NULL OR midpoint_position IS NOT NULL "
         "OR target_direction IN ('hold', 'decline') "
         "ORDER BY list_position(?, city_id), indicator_id",
-        [city_order()],
+        [city_order(database)],
+        database=database,
     )
 
 

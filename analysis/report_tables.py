@@ -190,12 +190,14 @@ class _Formatter:
         return f"{group} {value}" in self.undescribed
 
     def id_text(self, group: str, value: str) -> str:
-        """An id as words: a city, indicator or theme name, or the style file's words."""
-        known = {
+        """An id as words: a city, indicator or theme name, or the style file's words (which
+        also name the rows that pool all themes, such as ``(micro)``, beside real ids)."""
+        from_database = {
             "city_id": self.names.cities,
             "indicator_id": self.names.indicators,
             "theme_id": self.names.themes,
-        }.get(group, self.style.words.get(group, {}))
+        }.get(group, {})
+        known = {**self.style.words.get(group, {}), **from_database}
         if value not in known:
             self.undescribed.append(f"{group} {value}")
             return value

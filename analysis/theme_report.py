@@ -37,16 +37,16 @@ def _distinctive_terms() -> tuple[tuple[dict, ...], tuple[tuple[str, int], ...]]
     return tuple(rows), tuple(totals.items())
 
 
-def distinctive_vocabulary() -> pd.DataFrame:
+def distinctive_vocabulary(database: Path = paths.DATABASE) -> pd.DataFrame:
     """Per city, the words it uses more than the other cities (weighted log-odds z-score,
     analysis/vocabulary.py), each with its first sentence and that sentence's raw span.
     Read from the registered raw files (checksums checked), not the database: the
     vocabulary is not stored there. A city whose text yields no term has one row saying so."""
     rows, totals = _distinctive_terms()
     df = pd.DataFrame(list(rows))
-    names = city_labels()
+    names = city_labels(database)
     out = []
-    for city in city_order():
+    for city in city_order(database):
         mine = df[df.city_id == city] if not df.empty else df
         if mine.empty:
             out.append(pd.DataFrame({"city_id": [city], "tokens": [dict(totals).get(city, 0)]}))

@@ -12,6 +12,7 @@ import re
 import shlex
 import unicodedata
 
+import pandas as pd
 import pypdfium2 as pdfium
 import pytest
 from PIL import Image
@@ -272,10 +273,42 @@ def test_every_help_example_runs(capsys, tmp_path, args):
     sidecars = [p for p in written if p.suffix == ".json"]
     for side in sidecars:
         doc = json.loads(side.read_text(encoding="utf-8"))
-        assert doc["observations"] or doc.get("theme_hits"), side.name
+        assert doc["observations"] or doc.get("theme_hits") or doc.get("vocabulary_terms")
+        assert (side.with_suffix(".csv")).is_file() == (doc["plotted_data"] is not None)
+        for term in doc.get("vocabulary_terms", []):
+            raw = raw_text(term["file"])[term["char_start"] : term["char_end"]]
+            assert term["term"] in "".join(raw.split()), term
         for hit in doc.get("theme_hits", [])[:200]:
             raw = raw_text(hit["file"])
             assert raw[hit["char_start"] : hit["char_end"]] == hit["quote"]
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "quoted", "span"),
+    [
+        # each row's 2020 baseline, as read, at its raw span
+        (["ambition", "--cities", "baicheng"], "ambition_consistency_baicheng_bilingual",
+         "baseline_2020", "baseline_span"),
+        # each term, inside the raw sentence of its first use
+        (["vocabulary", "--cities", "siping"], "vocabulary_distinctive_siping_bilingual",
+         "term", "span"),
+    ],
+)  # fmt: skip
+def test_ambition_and_vocabulary_exports_write_their_plotted_data(
+    capsys, tmp_path, args, name, quoted, span
+):
+    code, _, err = run(capsys, *args, "--out-dir", str(tmp_path))
+    assert code == 0, err
+    table = pd.read_csv(tmp_path / f"{name}.csv", encoding="utf-8-sig")
+    doc = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+    assert doc["plotted_data"] == f"{name}.csv"
+    assert len(table) > 0
+    for value, where in zip(table[quoted], table[span], strict=True):
+        file, chars = where.rsplit(":", 1)
+        start, end = map(int, chars.split("-"))
+        text = "".join(raw_text(file)[start:end].split())
+        shown = str(value) if isinstance(value, str) else f"{value:g}"
+        assert shown in text, (value, where)
 
 
 def test_name_is_used_as_given_for_one_chart_and_as_a_prefix_for_several(capsys, tmp_path):

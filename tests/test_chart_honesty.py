@@ -143,6 +143,26 @@ def test_theme_heatmaps_have_their_own_titles_and_shares_in_percent():
             "midpoint panels of jiamusi do not fit this size in bilingual (at most 3)",
         ),
         (["growth", "--size", "a4-half"], "growth rows do not fit this size in bilingual"),
+        (
+            ["ambition", "--size", "a4-half"],
+            "ambition chart: 19 rows do not fit a 170 x 120 mm page in bilingual (at most 6)",
+        ),
+        (
+            ["ambition", "--cities", "siping,jilin"],
+            "nothing to plot: no chosen city states a 2015 value, or a 2022 value",
+        ),
+        (
+            ["ambition", "--cities", "baicheng", "--size", "100x200mm"],
+            "a 100 mm wide page is too narrow for the labels, dots and notes (at least 120 mm)",
+        ),
+        (  # one column of panels on a narrow page: three fit, not five
+            ["vocabulary", "--size", "60x200mm"],
+            "vocabulary chart: 5 panels of 12 terms do not fit a 60 x 200 mm page (at most 3)",
+        ),
+        (
+            ["vocabulary", "--size", "170x80mm"],
+            "vocabulary chart: 5 panels of 12 terms do not fit a 170 x 80 mm page (at most 3)",
+        ),
     ],
 )
 def test_a_chart_with_nothing_to_plot_or_no_room_is_an_error(capsys, tmp_path, args, message):

@@ -15,8 +15,12 @@ import pytest
 from matplotlib.text import Text
 
 from analysis import charts, figures, report
+from analysis.ambition_figure import ambition_chart
 from analysis.chart_choices import LANGUAGES, SIZE_PRESETS
 from analysis.chart_export import parse_size
+from analysis.charts.vocabulary import QUOTED, panel_capacity
+from analysis.vocabulary import load_settings
+from analysis.vocabulary_figure import vocabulary_chart
 
 SIZES = [None, *SIZE_PRESETS]
 #: Latin that a Chinese chart may carry: file names and paths (the theme dictionary).
@@ -59,7 +63,32 @@ def _growth(lang, size):
     )
 
 
+def _ambition(lang, size):
+    capacity = charts.ambition_row_capacity(parse_size(size), lang)
+    if capacity is None:
+        return ambition_chart(options=_options(lang, size))
+    # longest names first, as many as fit (pace and path rows together, an empty panel
+    # taking one): both panels drawn, the notes and labels at their longest
+    table = report.ambition_consistency()
+    drawn = table[table.pace_label.notna() | table.midpoint_position.notna()]
+    chosen: list[str] = []
+    for indicator in sorted(set(drawn.indicator_id), key=lambda i: (-len(i), i)):
+        rows = drawn[drawn.indicator_id.isin([*chosen, indicator])]
+        pace, path = rows.pace_label.notna().sum(), rows.midpoint_position.notna().sum()
+        if max(pace, 1) + max(path, 1) <= capacity:
+            chosen.append(indicator)
+    return ambition_chart(indicators=chosen, options=_options(lang, size))
+
+
+def _vocabulary(lang, size):
+    cities = figures.valid_cities()
+    capacity = panel_capacity(parse_size(size), load_settings().top_n)
+    return vocabulary_chart(cities=_fitting(cities, capacity), options=_options(lang, size))
+
+
 CHARTS = {
+    "ambition": _ambition,
+    "vocabulary": _vocabulary,
     "gap": lambda lang, size: figures.gap_chart(
         "preschool_gross_enrollment_rate", options=_options(lang, size)
     ),
@@ -89,7 +118,12 @@ def _options(lang, size) -> figures.ChartOptions:
 
 
 def _texts(fig) -> list[str]:
-    return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    """The chart's own words (text quoted from a plan as written is data, not a label)."""
+    return [
+        t.get_text()
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and t.get_gid() != QUOTED
+    ]
 
 
 def _has_cjk(text: str) -> bool:
@@ -100,6 +134,7 @@ def _latin_words(text: str) -> list[str]:
     return re.findall(r"[A-Za-z]{2,}", ALLOWED_LATIN_IN_ZH.sub("", text))
 
 
+@pytest.mark.filterwarnings("error:constrained_layout not applied")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: s or "default")
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("chart", CHARTS)

@@ -22,6 +22,8 @@ def test_every_published_figure_has_a_description(descriptions):
         *(f"midpoint_{c}" for c in published.midpoint_cities),
         *(f"themes_{m}" for m in published.theme_measures),
         "theme_similarity",
+        *(["ambition_consistency"] if published.ambition else []),
+        *(["vocabulary_distinctive"] if published.distinctive_vocabulary else []),
     }
     assert set(descriptions) == expected
 
@@ -50,9 +52,48 @@ def test_every_published_figure_has_a_description(descriptions):
             "themes_density_per_10k_chars",
             ["30 policy themes by 5 cities", "Jilin City, Vocational education (64.2)"],
         ),
-        ("theme_similarity", ["Most alike: Jiamusi and Linjiang (0.94)"]),
+        ("theme_similarity", ["Most alike: Jiamusi and Linjiang (0.92)"]),
+        (
+            "ambition_consistency",
+            [
+                "Baicheng, Preschool (three-year) gross enrolment rate: 0.20 times the past pace",
+                "Baicheng, Secondary vocational enrolment: the past pace moved away from the "
+                "target: needs a reversal",
+                "13 values",
+                "Jiamusi, Share of new labour-force entrants with higher education: 2022 stated "
+                "54.5%, straight path 54.1%, ahead (+0.27 of the planned change)",
+                "Jiamusi, Preschool (three-year) gross enrolment rate: 2022 stated 93%, "
+                "straight path 90%, already at or beyond the 2025 target",
+            ],
+        ),
+        (
+            "vocabulary_distinctive",
+            [
+                "one per city (5)",
+                "Baicheng: 职业学校 3.38 (17 uses), 帮扶 3.27 (11 uses)",
+                "Siping: 活动 4.42 (28 uses)",
+            ],
+        ),
     ],
 )
 def test_a_description_states_the_values_drawn(descriptions, figure, phrases):
     for phrase in phrases:
         assert phrase in descriptions[figure]
+
+
+def test_the_growth_description_names_every_bar_the_chart_draws(built, descriptions):
+    """Both take their rows from chart_rows.growth_rows: one bar named per row drawn, in
+    the drawing order (largest growth first), whatever that function keeps."""
+    from analysis.chart_rows import growth_rows
+    from analysis.report import query
+
+    _, out = built
+    metrics = query(
+        "SELECT * FROM indicator_metrics ORDER BY city_id, indicator_id",
+        database=out / "plans.duckdb",
+    )
+    for unit in load_published_figures().growth_units:
+        drawn = growth_rows(metrics, unit)
+        text = descriptions[f"growth_needed_{unit}"]
+        assert f"{len(drawn)} indicators in" in text
+        assert text.count(" a year (from the latest value: ") == len(drawn)

@@ -80,6 +80,29 @@ def headers(df: pd.DataFrame, style) -> list[str]:
         ({"gap_status": "no_baseline"}, "gap_status", "no baseline stated 未说明基期"),
         ({"target_comparator": ">="}, "target_comparator", "at least 不低于"),
         ({"has_conflict": True}, "has_conflict", "yes 是"),
+        # the compound-growth method, ambition and consistency (notebook 05)
+        ({"cagr_status": "substantial_progress"}, "cagr_status", "substantial progress 显著进展"),
+        ({"cagr_status": "deterioration"}, "cagr_status", "deterioration 恶化"),
+        ({"methods_disagree": False}, "methods_disagree", "no 否"),
+        (
+            {"methods_disagree": float("nan")},
+            "methods_disagree",
+            "only one method assesses 仅一种方法可评估",
+        ),
+        ({"cagr_ratio": 1.81760419399}, "cagr_ratio", "1.82"),
+        (
+            {"midpoint_position": "behind"},
+            "midpoint_position",
+            "behind: back-loaded 滞后（后置型）",
+        ),
+        ({"target_direction": "hold"}, "target_direction", "hold the baseline 持平"),
+        ({"history_2015": 2370.0, "unit": "persons"}, "history_2015", "2,370"),
+        # theme validation and vocabulary (notebook 06): pooled rows have words too
+        ({"theme_id": "(micro)"}, "theme_id", "all themes (micro average) 全部主题（微平均）"),
+        ({"error": "false negative"}, "error", "false negative 漏报"),
+        ({"met": False}, "met", "no 否"),
+        ({"z": 3.38}, "z", "3.38"),
+        ({"term": None}, "term", "no distinctive term 无特色用词"),
     ],
 )
 def test_a_cell_reads_as_a_reader_expects(style, record, column, expected):

@@ -7,17 +7,24 @@ per build, sentence breaks by regex. These tests hold each to the plain version.
 
 from __future__ import annotations
 
+import json
 import random
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 
-from analysis import yamlio
-from analysis.database import RenderedRows, render_rows, write_csv
+from analysis import paths, yamlio
+from analysis.database import RenderedRows, render_plain_objects, render_rows, write_csv
 from analysis.errors import InputError, LineNumbers, line_of
 from analysis.extraction.prose_binder import SENTENCE_BREAK
+from analysis.extraction.prose_number_kinds import _LINE_OPENING, _LIST_MARK_AFTER
 from analysis.extraction.prose_phrases import next_break as _next_break
-from analysis.validation import load_checked
+from analysis.observations import Observation, with_updates
+from analysis.themes import ThemeHit
+from analysis.validation import inline_refs, load_checked
 
 
 def _hit(source_id: str, start: int, theme: str, quote: str = "x") -> dict:
@@ -136,3 +143,138 @@ def test_parse_once_still_validates_each_schema(tmp_path):
         yamlio.load_yaml(path)
         with pytest.raises(InputError, match=path.name):
             load_checked(path, "sources")  # the entry lacks required fields
+
+
+@pytest.mark.parametrize(
+    ("text", "line_start", "num_start", "num_end"),
+    [
+        ("一、\n(3). 加强", 3, 4, 5),  # a list number after an opening bracket
+        ("前言\n  12、 内容", 3, 5, 7),  # spaces before, a pause mark after
+        ("前言\n第3章", 3, 4, 5),  # text before the number: not a list number
+        ("前言\n3", 3, 3, 4),  # nothing after the number
+        ("abc 7) x", 0, 4, 5),  # a line with words before the number
+    ],
+)
+def test_list_number_checks_by_position_match_the_checks_on_slices(
+    text, line_start, num_start, num_end
+):
+    """_not_a_value matches at positions in the plan, not on slices (a slice to the end
+    of the plan copied the rest of the text for every number it looked at)."""
+    assert (_LINE_OPENING.fullmatch(text, line_start, num_start) is None) == (
+        re.fullmatch(r"[\s(（]*", text[line_start:num_start]) is None
+    )
+    assert (_LIST_MARK_AFTER.match(text, num_end) is None) == (
+        re.match(r"\s*[.、．)）]", text[num_end:]) is None
+    )
+
+
+def test_schema_refs_inlined_give_the_schema_the_registry_follows():
+    """inline_refs: every bare $ref replaced by its target, the rest of the schema kept."""
+    documents = {
+        "common.schema.json": {
+            "$defs": {
+                "text": {"type": "string", "pattern": "\\S"},
+                "optional_text": {"anyOf": [{"$ref": "#/$defs/text"}, {"type": "null"}]},
+                "tree": {"type": "object", "properties": {"kids": {"$ref": "#/$defs/tree"}}},
+            }
+        },
+        "x.schema.json": {
+            "properties": {
+                "a": {"$ref": "common.schema.json#/$defs/optional_text"},
+                "b": {"$ref": "common.schema.json#/$defs/text", "description": "kept"},
+                "c": {"$ref": "other.schema.json#/$defs/missing"},
+                "d": {"$ref": "common.schema.json#/$defs/tree"},
+            }
+        },
+    }
+    inlined = inline_refs(documents["x.schema.json"], "x.schema.json", documents)["properties"]
+    text = {"type": "string", "pattern": "\\S"}
+    assert inlined["a"] == {"anyOf": [text, {"type": "null"}]}  # '#' read in common's file
+    assert inlined["b"] == documents["x.schema.json"]["properties"]["b"]  # not a bare $ref
+    assert inlined["c"] == {"$ref": "other.schema.json#/$defs/missing"}  # left to the registry
+    kids = inlined["d"]["properties"]["kids"]
+    assert kids == {"$ref": "#/$defs/tree"}  # recursion stops at the second visit
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"source_id": "Bad Id"}, "snake_case"),
+        ({"sha256": "xyz"}, "hex"),
+        ({"title_note": ""}, "title_note"),
+        ({"period_start": 1800}, "period_start"),
+        ({"known_defects": [""]}, "known_defects"),
+    ],
+)
+def test_registry_errors_are_the_same_with_refs_inlined(tmp_path, entry, problem):
+    """The first error of a bad registry, through the inlined schema and the plain one."""
+    from analysis.jsonschema_import import Draft202012Validator
+    from analysis.validation import _describe, _validator
+
+    data, _ = yamlio.load_yaml_lines(paths.SOURCES_YAML)
+    data["sources"][0].update(entry)
+    plain = json.loads(json.dumps(data, default=str))
+    fast = _validator("sources")
+    slow = Draft202012Validator(
+        json.loads((paths.SCHEMAS_DIR / "sources.schema.json").read_text(encoding="utf-8")),
+        registry=fast._registry,
+        format_checker=fast.format_checker,
+    )
+    # what the report is made of: message, node, keyword, and the problem as worded
+    seen = [
+        [
+            (e.message, list(e.absolute_path), e.validator, _describe(e, plain))
+            for e in v.iter_errors(plain)
+        ]
+        for v in (fast, slow)
+    ]
+    assert seen[0] == seen[1] and seen[0]
+    with pytest.raises(InputError, match=problem):
+        path = tmp_path / "sources.yaml"
+        path.write_text(yaml.safe_dump(plain, allow_unicode=True), encoding="utf-8")
+        load_checked(path, "sources")
+
+
+@pytest.mark.parametrize(
+    "hits",
+    [
+        HITS,  # quotes, commas and a line break inside cells; ties on char_start
+        [{**h, "heading": None} for h in HITS],  # an empty cell
+        [{**h, "char_start": None} for h in HITS[:2]] + HITS[2:],  # a sort key None: last
+        [],
+    ],
+)
+def test_theme_hits_rendered_from_objects_match_the_rows_rendered_from_dicts(hits):
+    objects = [ThemeHit(**h) for h in hits]
+    assert render_plain_objects("theme_hits", objects) == render_rows("theme_hits", hits)
+
+
+OBSERVATION = Observation(
+    *("baicheng.x.2025.7", "baicheng_fyp", "baicheng", "x"),
+    *(2025, "target", ">=", 90.0, None, "level", "percent", "prose", 7, 9, "90%"),
+    *(1, 3, "普及率", 12, "sentence", "二、目标"),
+)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {},
+        {"conflict_id": "baicheng.x.2025", "preferred": True, "preference_reason": "only"},
+        {"value": 91.5, "value_upper": 95.0, "note": "reviewed"},
+        {"year": 2024, "role": "milestone", "quote": "91.5%"},
+    ],
+)
+def test_observation_with_updates_equals_dataclasses_replace(changes):
+    plain = replace(OBSERVATION, **changes)
+    fast = with_updates(OBSERVATION, **changes)
+    assert fast == plain and fast is not OBSERVATION
+    assert list(fast.as_row().items()) == list(plain.as_row().items())  # order too
+    assert OBSERVATION.preferred is False and OBSERVATION.value == 90.0  # original unchanged
+
+
+def test_observation_with_updates_refuses_an_unknown_field_like_replace():
+    with pytest.raises(TypeError):
+        replace(OBSERVATION, prefered=True)
+    with pytest.raises(TypeError, match="prefered"):
+        with_updates(OBSERVATION, prefered=True)

@@ -38,6 +38,7 @@ other code uses are re-exported here.
 from __future__ import annotations
 
 from analysis.charts.ambition import pace_and_path
+from analysis.charts.ambition import row_capacity as ambition_row_capacity
 from analysis.charts.common import format_comparator, format_number
 from analysis.charts.fonts import (
     FONT_CACHE_DIR,
@@ -76,6 +77,7 @@ __all__ = [
     "NOT_STATED",
     "OKABE_ITO",
     "PALETTE",
+    "ambition_row_capacity",
     "chart_style",
     "check_language",
     "chinese_font_path",

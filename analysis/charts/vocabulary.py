@@ -20,6 +20,34 @@ from analysis.charts.style import (
 )
 
 VOCABULARY_COLUMNS = ("panel", "term", "z", "count")
+#: Inches: a term's row, a panel's title and x axis, and the figure's title and source
+#: note (measured with analysis.charts.layout at every preset, tests/test_chart_layout.py).
+TERM_HEIGHT, PANEL_OVERHEAD, OVERHEAD = 0.11, 0.45, 1.1
+#: Inches a panel needs across (terms, bars, counts, the bilingual x-axis words): a narrower
+#: page gets fewer columns, never squashed panels.
+PANEL_WIDTH = 2.0
+#: The gid of a text quoted from a plan as written (a Chinese term in an English chart):
+#: data, not a label to translate.
+QUOTED = "quoted"
+
+
+class TooManyPanelsError(ValueError):
+    """More city panels than a page of the chosen size can show legibly."""
+
+
+def panel_columns(size: tuple[float, float] | None, columns: int = 3) -> int:
+    """At most ``columns``, as many as the page's width holds (at least one)."""
+    width = size[0] if size is not None else FIGURE_WIDTH
+    return max(1, min(columns, int(width / PANEL_WIDTH)))
+
+
+def panel_capacity(size: tuple[float, float] | None, terms: int, columns: int = 3) -> int | None:
+    """How many panels of ``terms`` terms fit a page of ``size`` (None: any number, the
+    chart picks its height)."""
+    if size is None:
+        return None
+    rows = int((size[1] - OVERHEAD) / (PANEL_OVERHEAD + TERM_HEIGHT * max(terms, 1)))
+    return max(0, rows) * panel_columns(size, columns)
 
 
 def distinctive_terms_panels(
@@ -38,9 +66,15 @@ def distinctive_terms_panels(
     _require_columns(df, VOCABULARY_COLUMNS, "distinctive_terms_panels")
     check_language(lang)
     panels = list(dict.fromkeys(df["panel"]))
-    ncols = max(1, min(columns, len(panels)))
+    ncols = max(1, min(panel_columns(size, columns), len(panels)))
     nrows = math.ceil(len(panels) / ncols)
     most = max(1, int(df.groupby("panel", sort=False)["term"].count().max()))
+    capacity = panel_capacity(size, most, columns)
+    if capacity is not None and len(panels) > capacity:
+        raise TooManyPanelsError(
+            f"{len(panels)} panels of {most} terms do not fit a {size[0] * 25.4:.0f} x "
+            f"{size[1] * 25.4:.0f} mm page (at most {capacity})"
+        )
     with chart_style():
         fig = _new_figure(height=1.0 + nrows * (0.6 + 0.2 * most), width=FIGURE_WIDTH, size=size)
         axes = fig.subplots(nrows, ncols, squeeze=False)
@@ -64,6 +98,8 @@ def distinctive_terms_panels(
                 continue
             ax.barh(range(len(rows)), rows["z"], height=0.7, color=OKABE_ITO["blue"])
             ax.set_yticks(range(len(rows)), rows["term"].astype(str))
+            for tick in ax.get_yticklabels():
+                tick.set_gid(QUOTED)  # the plan's own word, shown as written
             for y, row in rows.iterrows():
                 ax.annotate(f"{int(row['count'])}", (row["z"], y), xytext=(2, 0),
                             textcoords="offset points", va="center", fontsize=6.5,

@@ -17,45 +17,45 @@ class NumberKinds:
         before = text[max(0, q.start - 6) : q.start]
         after = text[q.end : q.end + 4]
         token = q.unit_token or ""
-        is_int = re.fullmatch(r"\d+", text[q.num_start : q.num_end]) is not None
+        is_int = _DIGITS_ONLY.fullmatch(text[q.num_start : q.num_end]) is not None
         if any(a.start <= q.num_start < a.end for a in aliases):
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
-        if re.search(r"[〔\[【(（]\s*$", before) and re.match(r"\s*[〕\]】)）]", after) and is_int:
+        if _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after) and is_int:
             return "document_number", "a document number's year 〔2021〕"
-        if after.lstrip().startswith("号") or (re.search(r"[〕\]】]\s*$", before) and is_int):
+        if after.lstrip().startswith("号") or (_CLOSE_BRACKET_BEFORE.search(before) and is_int):
             return "document_number", "a document number (…号)"
         if (
             is_int
             and 1900 <= q.value <= 2100
             and (
                 token == "年"
-                or re.match(r"\s*(?:年|[—\-~～至到]\s*\d)", after)
+                or _YEAR_MARK_AFTER.match(after)
                 or (q.upper and 1900 <= q.upper <= 2100)
             )
         ):
             return "year", "a year"
-        if token in ("月", "日", "号") or re.match(r"\s*[月日]", after):
+        if token in ("月", "日", "号") or _MONTH_DAY_AFTER.match(after):
             return "date", "part of a date"
         digits = text[q.num_start : q.num_end]
-        if (is_int and len(digits) >= 7) or re.match(r"-\d{6,8}", text[q.num_end : q.num_end + 9]):
+        if (is_int and len(digits) >= 7) or _PHONE_TAIL.match(text[q.num_end : q.num_end + 9]):
             return "phone_number", "a telephone or other code number"
-        if re.search(r"第\s*$", before):
-            if re.match(r"\s*[章节条部篇款]", after):
+        if _ORDINAL_BEFORE.search(before):
+            if _CHAPTER_AFTER.match(after):
                 return "section_number", "a chapter or article number"
             return "ordinal", "an ordinal (第N)"
-        if re.search(r"(?:专栏|表|图|附件|附表|任务)\s*$", before):
+        if _BOX_WORD_BEFORE.search(before):
             return "section_number", "a box, table or annex number"
         line_start = text.rfind("\n", 0, q.start) + 1
         if (
-            re.fullmatch(r"[\s(（]*", text[line_start : q.start])
-            and re.match(r"\s*[.、．)）]", text[q.num_end :])
+            _LINE_OPENING.fullmatch(text, line_start, q.start)
+            and _LIST_MARK_AFTER.match(text, q.num_end)
             and is_int
             and not token
         ):
             return "section_number", "a heading or list number"
-        if re.match(r"\s*:\s*\d", after) or re.search(r"\d\s*:\s*$", before):
+        if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
             return "ratio", "part of a ratio (1:19)"
         if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
             return "count_of_years", "a count of years (5年来, 三年行动)"
@@ -118,3 +118,21 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
         pos = max(pos, a.end)
     out.append(text[pos:hi])
     return "".join(out)
+
+
+# _not_a_value's patterns, compiled once: it runs for every number in every plan, and
+# re's own cache lookup per call was ~1,600 lookups a plan
+_DIGITS_ONLY = re.compile(r"\d+")
+_OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
+_CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
+_CLOSE_BRACKET_BEFORE = re.compile(r"[〕\]】]\s*$")
+_YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
+_MONTH_DAY_AFTER = re.compile(r"\s*[月日]")
+_PHONE_TAIL = re.compile(r"-\d{6,8}")
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
+_CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
+_BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
+_LINE_OPENING = re.compile(r"[\s(（]*")
+_LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")
+_RATIO_AFTER = re.compile(r"\s*:\s*\d")
+_RATIO_BEFORE = re.compile(r"\d\s*:\s*$")
