@@ -22,6 +22,7 @@ FLOORS = {
     "blind3": (0.99, 0.99),
     # first look 86.1% / 96.6% (tests/data/plans/README.md); 99.8% / 100% after reading it
     "blind4": (0.99, 0.99),
+    "blind5": (0.85, 0.97),  # first look 86.0% / 98.2%, misses unread (tests/data/plans/README.md)
 }
 
 
