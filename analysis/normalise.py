@@ -45,6 +45,10 @@ HTML_TAG = re.compile(r"<[^<>\n]{1,40}>")
 HTML_ENTITY = re.compile(r"&[a-zA-Z]{2,8};")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+# A percentage as OCR leaves it, every character spaced out ("9 1 . 2 %", "1 0 0 %"): its
+# inner spaces are dropped so that the number reads as one. At least two characters must be
+# spaced out and a "%" must end it: spaced digits elsewhere ("第 1 2 3 项") stay as they are.
+OCR_SPACED_PERCENT = re.compile(r"(?<![\d.])\d(?: [\d.])+ ?(?=%)")
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
@@ -252,6 +256,8 @@ def _remove_markup(work: str, start: int, stop: int, heading_ends: array) -> tup
                 replaced[m.start()] = char
     if work.find("**", start, stop) >= 0 or work.find("__", start, stop) >= 0:
         spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work, start, stop))
+    for m in OCR_SPACED_PERCENT.finditer(work, start, stop):
+        spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
     if work.find("#", start, stop) >= 0:
         for a, b in _line_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

@@ -95,6 +95,25 @@ def test_every_view_character_maps_to_a_raw_character():
         assert list(view.offsets) == sorted(view.offsets)
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("毛入园率 9 1 . 2 %,覆盖率", "毛入园率 91.2%,覆盖率"),  # OCR spacing inside a percentage
+        ("入学率达到9 3 . 5 %。", "入学率达到93.5%。"),
+        ("比例均达到 1 0 0 %。", "比例均达到 100%。"),
+        ("达到 9 5 %以上", "达到 95%以上"),
+        ("提高 5 %", "提高 5 %"),  # one digit: nothing spaced out inside it
+        ("2020年 88 %", "2020年 88 %"),
+        ("第 1 2 3 项", "第 1 2 3 项"),  # spaced digits that are not a percentage stay
+    ],
+)
+def test_ocr_spaced_percentages_are_closed_up(raw, text):
+    c = clean(raw)
+    assert c.lines.text == text
+    # every kept character still maps to itself in the raw text
+    assert all(raw[o] == ch for o, ch in zip(c.lines.offsets, c.lines.text, strict=True))
+
+
 # ---------------------------------------------------------------- line ends
 
 
