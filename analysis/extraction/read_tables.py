@@ -6,6 +6,7 @@ specific layout to the most general; every reader returns `Grid`s for one interp
 
 from __future__ import annotations
 
+from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
 from analysis.extraction.line_tables import read_cell_lines, read_year_blocks, read_year_rows
 from analysis.extraction.record_tables import read_records
@@ -28,6 +29,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         lambda: read_column_blocks(lines, taken, unit_cells, attribute_cells),
         lambda: read_pipe_cells(lines, taken),
         lambda: read_delimited(lines, taken),
+        lambda: read_csv_rows(lines, taken),
         lambda: read_cell_lines(lines, taken),
         lambda: read_year_blocks(lines, taken),
         lambda: read_year_rows(lines, taken),
