@@ -49,6 +49,9 @@ MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 # inner spaces are dropped so that the number reads as one. At least two characters must be
 # spaced out and a "%" must end it: spaced digits elsewhere ("第 1 2 3 项") stay as they are.
 OCR_SPACED_PERCENT = re.compile(r"(?<![\d.])\d(?: [\d.])+ ?(?=%)")
+# A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
+# digit a digit of the number (931), so it is dropped from the views.
+FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
@@ -256,6 +259,7 @@ def _remove_markup(work: str, start: int, stop: int, heading_ends: array) -> tup
                 replaced[m.start()] = char
     if work.find("**", start, stop) >= 0 or work.find("__", start, stop) >= 0:
         spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work, start, stop))
+    spans.extend(m.span() for m in FOOTNOTE_AFTER_NUMBER.finditer(work, start, stop))
     for m in OCR_SPACED_PERCENT.finditer(work, start, stop):
         spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
     if work.find("#", start, stop) >= 0:

@@ -562,6 +562,11 @@ LAYOUTS_SEEN_IN_BLIND5 = [
     # a table exported as CSV: cells split by commas, a cell with a thousands separator quoted
     ("表1　主要指标(单位:%、人)\n序号,指标名称,2020年,2025年,属性\n1,学前三年毛入园率,91.2,95,预期性\n2,普通高中在校生,\"9,120\",\"10,500\",预期性\n", [(PRE, 2020, "=", 91.2, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), ("general_high_school_enrollment", 2020, "=", 9120.0, None, "level"), ("general_high_school_enrollment", 2025, "=", 10500.0, None, "level")]),
     ("指标名称,2020年,2025年\n学前三年毛入园率(%),91.2,≥95\n九年义务教育巩固率(%),94.6,97\n", [(PRE, 2020, "=", 91.2, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 94.6, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+    # a header on two lines: the year of the target column is below its label, beside a
+    # label under the base year ("2020年" over "现状值", "“十四五”目标" over "2025年");
+    # footnote marks after values (①, *) are no part of them
+    (" 类  别 | 指  标 | 单位 | 2020年 | “十四五”目标 | 属性\n        |        |      | 现状值 | 2025年       |\n 学前教育 | 学前三年毛入园率 | % | 90.3 | ≥93① | 预期性\n 义务教育 | 九年义务教育巩固率 | % | 95.8 | 97* | 约束性\n", [(PRE, 2020, "=", 90.3, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (CONS, 2020, "=", 95.8, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+    ("指标|2020年|规划目标\n|基期|2025年\n学前三年毛入园率（%）|90.3|93\n", [(PRE, 2020, "=", 90.3, None, "level"), (PRE, 2025, "=", 93.0, None, "level")]),
     # prose lines full of commas are no CSV table: a comma list of values stays prose
     ("到2025年,学前三年毛入园率达到95%,普惠性幼儿园覆盖率达到90%,\n九年义务教育巩固率达到97%,残疾儿童少年义务教育入学率达到95%。\n", [(PRE, 2025, "=", 95.0, None, "level"), (INC, 2025, "=", 90.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("disabled_children_compulsory_enrollment_rate", 2025, "=", 95.0, None, "level")]),
 ]  # fmt: skip

@@ -98,15 +98,23 @@ def merge_two_line_header(grid: Grid) -> Grid:
     one header row whose year cells carry both, so the rest of the interpreter is unchanged.
 
     The year line's cells are matched in order to the label line's cells that are not
-    name, unit, attribute, category or row-number columns."""
+    name, unit, attribute, category or row-number columns and name no year yet. The year
+    line may also hold short labels under columns that have their year ("2020年" over
+    "现状值" beside "“十四五”目标" over "2025年"): they add nothing."""
     for r in range(min(3, len(grid.rows) - 1)):
         top, below = grid.rows[r], grid.rows[r + 1]
-        year_cells = [c for c in below if c.text]
-        if not year_cells or any(_BARE_YEAR.match(c.text) is None for c in year_cells):
+        year_cells = [c for c in below if c.text and _BARE_YEAR.match(c.text)]
+        labels = [c for c in below if c.text and not _BARE_YEAR.match(c.text)]
+        if not year_cells or not all(_is_year_label(c.text) for c in labels):
             continue
-        if any(_written_year(c.text) for c in top):  # "“十三五”末" over "（2020年）" is merged
-            continue
-        slots = [k for k, c in enumerate(top) if c.text and not _is_role_header(c.text)]
+        if labels and not any(_written_year(c.text) for c in top):
+            continue  # labels below labels: not a year line
+        # "“十三五”末" over "（2020年）" is merged; "2020年" has its year already
+        slots = [
+            k
+            for k, c in enumerate(top)
+            if c.text and not _is_role_header(c.text) and _written_year(c.text) is None
+        ]
         if len(slots) != len(year_cells):
             continue
         merged = list(top)
@@ -115,6 +123,14 @@ def merge_two_line_header(grid: Grid) -> Grid:
         rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
         return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
     return grid
+
+
+def _is_year_label(text: str) -> bool:
+    """A short label without digits under a year column ("现状值", "基期", "目标值")."""
+    return len(text) <= _YEAR_LABEL_LONGEST and not any(ch.isdigit() for ch in text)
+
+
+_YEAR_LABEL_LONGEST = 6
 
 
 def continues(raw: str, previous: Grid, header: list[GridCell], grid: Grid) -> bool:
