@@ -567,6 +567,10 @@ LAYOUTS_SEEN_IN_BLIND5 = [
     # footnote marks after values (①, *) are no part of them
     (" 类  别 | 指  标 | 单位 | 2020年 | “十四五”目标 | 属性\n        |        |      | 现状值 | 2025年       |\n 学前教育 | 学前三年毛入园率 | % | 90.3 | ≥93① | 预期性\n 义务教育 | 九年义务教育巩固率 | % | 95.8 | 97* | 约束性\n", [(PRE, 2020, "=", 90.3, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (CONS, 2020, "=", 95.8, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
     ("指标|2020年|规划目标\n|基期|2025年\n学前三年毛入园率（%）|90.3|93\n", [(PRE, 2020, "=", 90.3, None, "level"), (PRE, 2025, "=", 93.0, None, "level")]),
+    # enrolment counts named without the codebook's final 数 ("中等职业教育在校生", "中职在校生")
+    ("2020年，普通高中在校生9.6万人，中等职业教育在校生4.3万人。", [("general_high_school_enrollment", 2020, "=", 96000.0, None, "level"), ("secondary_vocational_enrollment", 2020, "=", 43000.0, None, "level")]),
+    ("到2025年，高中阶段教育在校生达到12.5万人，高等职业教育在校生3.2万人。", [("upper_secondary_enrollment", 2025, "=", 125000.0, None, "level"), ("higher_vocational_enrollment", 2025, "=", 32000.0, None, "level")]),
+    ("2020年，普通高中在校生2.15万人，中职在校生9,870人。", [("general_high_school_enrollment", 2020, "=", 21500.0, None, "level"), ("secondary_vocational_enrollment", 2020, "=", 9870.0, None, "level")]),
     # prose lines full of commas are no CSV table: a comma list of values stays prose
     ("到2025年,学前三年毛入园率达到95%,普惠性幼儿园覆盖率达到90%,\n九年义务教育巩固率达到97%,残疾儿童少年义务教育入学率达到95%。\n", [(PRE, 2025, "=", 95.0, None, "level"), (INC, 2025, "=", 90.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("disabled_children_compulsory_enrollment_rate", 2025, "=", 95.0, None, "level")]),
 ]  # fmt: skip
