@@ -579,3 +579,17 @@ LAYOUTS_SEEN_IN_BLIND5 = [
 @pytest.mark.parametrize(("text", "expected"), LAYOUTS_SEEN_IN_BLIND5)
 def test_table_layouts_first_seen_in_blind5(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review of the last plan's targets: "实际完成Y" after "X目标为T" is X's actual value
+        ("一、发展回顾\n学前三年毛入园率目标为88%，实际完成90.3%，超额2.3个百分点。\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2020, "=", 90.3, None, "level")]),
+        ("一、发展回顾\n未完成指标是普惠性幼儿园覆盖率（目标85%，实际84.6%）。\n", [(INC, 2020, "=", 85.0, None, "level"), (INC, 2020, "=", 84.6, None, "level")]),
+        # but a clause naming an indicator of its own keeps it
+        ("一、发展回顾\n学前三年毛入园率目标为88%，实际完成90.3%，普惠性幼儿园覆盖率实际84.6%。\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2020, "=", 90.3, None, "level"), (INC, 2020, "=", 84.6, None, "level")]),
+    ],
+)  # fmt: skip
+def test_the_actual_value_after_a_target_is_the_targets_indicators(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

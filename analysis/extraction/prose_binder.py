@@ -56,6 +56,8 @@ CHAIN_MODIFIED = re.compile(
 )
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
+# "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
+_ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
@@ -218,6 +220,17 @@ class ProseBinder(NumberKinds):
                 hit = self._after_name(text, q, aliases, start, taken)
                 if hit is not None:
                     taken[q.start] = hit
+        # 3b. "X目标为88%，实际完成90.3%": a clause of only 实际(完成) and a value reports the
+        # actual value of the phrase of the clause before (whose target it follows)
+        for q in candidates:
+            if q.start in taken:
+                continue
+            lo = clause_start(text, q.start, start)
+            before = [a for a in aliases if a.end <= lo]
+            if before and _ACTUAL_ONLY.match(text[lo : q.start]):
+                ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
+                if ids:
+                    taken[q.start] = (before[-1], ids, q.end)
         # 4. "…覆盖率提高到88%；2023年达到90%": a sentence of a year, a verb and a value
         # after a semicolon keeps the phrase of the sentence before
         if carry is not None and not aliases:
