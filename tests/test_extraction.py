@@ -50,6 +50,8 @@ def observed(extractor, text, **kw):
         ("3.2万人", (32000.0, "persons", None, None)),
         ("两千人", (2000.0, "persons", None, None)),
         ("百分之九十五", (95.0, "percent", None, None)),
+        ("九成五以上", (95.0, "percent", ">=", None)),
+        ("六成", (60.0, "percent", None, None)),
         ("1,200名", (1200.0, "persons", None, None)),
         ("100余人", (100.0, "persons", ">", None)),
         ("95%—97%", (95.0, "percent", None, 97.0)),
@@ -413,3 +415,144 @@ def test_a_short_caption_between_two_spaced_tables_is_not_a_wrapped_name(extract
         (PRE, 2020, "=", 88.0, None, "level"),
         (PRE, 2025, ">=", 92.0, None, "level"),
     ]
+
+
+LAYOUTS_SEEN_IN_BLIND4 = [
+    # a spaced table whose header words are spaced out ("指　　标"), a category column left
+    # blank (its rows start with spaces) and a name wrapped onto the line above its values
+    ("类　别　　指　　标　　　　　　单位　　2020年　　2025年　　属　性\n学前教育\n　　　　　学前三年毛入园率　　　　％　　　89.4　　　≥92　　　预期性\n　　　　　劳动年龄人口平均受教育年\n　　　　　限　　　　　　　　年　　　10.9　　　11.4　　　预期性\n", [(PRE, 2020, "=", 89.4, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level")]),
+    # a category row, then a name whose start is on a line of its own above its values
+    ("指标　　单位　　2020年　　2025年\n学前三年毛入园率　　%　　88　　≥92\n人力资源开发\n劳动年龄人口平均受教育年\n限　　年　　10.9　　11.4\n", [("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    # one card per indicator: a title line, then "key：value" lines with the years as keys
+    ("主要指标\n【指标1】学前三年毛入园率\n　　单位：%\n　　2020年：91.6\n　　2025年：≥95\n　　属性：预期性\n【指标2】九年义务教育巩固率\n　　单位：%\n　　2020年：95.2\n　　2025年：—\n　　属性：约束性\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level")]),
+    # a label in brackets after a header's year ("2020年（基期）") is no unit: the name's unit scales
+    ("| 指标（单位） | 2020年（基期） | 2025年 |\n| 在园幼儿数（万人） | 12.46 | 10.8 |\n", [("kindergarten_enrollment", 2020, "=", 124600.0, None, "level"), ("kindergarten_enrollment", 2025, "=", 108000.0, None, "level")]),
+    # a column of changes over the period ("增减（百分点）"): increases at the last year's column
+    ("指标|2015年|2020年|增减（百分点）\n学前三年毛入园率（%）|96.1|97.8|+1.7\n在园幼儿数（人）|18420|17960|\n", [(PRE, 2015, "=", 96.1, None, "level"), (PRE, 2020, "=", 97.8, None, "level"), (PRE, 2020, "=", 1.7, None, "increase"), ("kindergarten_enrollment", 2015, "=", 18420.0, None, "level"), ("kindergarten_enrollment", 2020, "=", 17960.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS_SEEN_IN_BLIND4)
+def test_table_layouts_first_seen_in_blind4(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+# an annual plan's list whose brackets hold last year's values, said once by a legend
+BRACKET_LEGEND = (
+    "一、2022年主要目标\n全年主要预期目标如下（括号内为2021年完成值）：\n"
+    "1．学前教育毛入园率　92%（90.8%）\n2．九年义务教育巩固率　≥97.5%（97.3%）\n"
+)
+
+
+def test_a_legend_gives_the_year_of_bracketed_values(extractor):
+    assert observed(extractor, BRACKET_LEGEND, **ANNUAL) == [
+        (CONS, 2021, "=", 97.3, None, "level"),
+        (CONS, 2022, ">=", 97.5, None, "level"),
+        (PRE, 2021, "=", 90.8, None, "level"),
+        (PRE, 2022, "=", 92.0, None, "level"),
+    ]
+
+
+def test_a_cards_number_and_repeated_year_keys_are_accounted_for(extractor):
+    text = (
+        "【指标1】学前三年毛入园率\n单位：%\n2020年：91.6\n2025年：≥95\n"
+        "【指标2】九年义务教育巩固率\n单位：%\n2020年：95.2\n2025年：96\n"
+    )
+    ledger = extractor.extract(source(), clean(text)).ledger
+    assert sorted((r["quote"], r["disposition"]) for r in ledger) == [
+        ("2020年", "table_header"),
+        ("2020年", "table_header"),
+        ("2025年", "table_header"),
+        ("2025年", "table_header"),
+        ("91.6", "observation"),
+        ("95.2", "observation"),
+        ("96", "observation"),
+        ("≥95", "observation"),
+        ("【指标1】", "section_number"),
+        ("【指标2】", "section_number"),
+    ]
+
+
+PROSE_SEEN_IN_BLIND4 = [
+    # the codebook's name with the slogan in quotes, and the phrase turned round
+    ("实现“班班通”的农村学校比例达到100%。", [("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level")]),
+    ("农村学校实现“班班通”比例保持100%，85%的农村学校学生建立个人网络学习空间。", [("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level"), ("rural_student_online_learning_space_share", 2025, "=", 85.0, None, "level")]),
+    # "A、B均达到100%" where B carries a modifier of its own (阳光厨房)
+    ("中小学校安保达标率、阳光厨房“明厨亮灶”建设率均达到100%。", [("school_security_compliance_rate", 2025, "=", 100.0, None, "level"), ("transparent_kitchen_rate", 2025, "=", 100.0, None, "level")]),
+    # one value for each year of a list ("2020年、2025年均为100%")
+    ("九年义务教育巩固率：2020年、2025年均为100%。", [(CONS, 2020, "=", 100.0, None, "level"), (CONS, 2025, "=", 100.0, None, "level")]),
+    # "每年不低于20%" over the period is a floor for the period, not a per-unit norm
+    ("教育支出占一般公共预算支出比例：“十四五”期间每年不低于20%。", [("education_budget_share", 2025, ">=", 20.0, None, "level")]),
+    # a scaled unit in brackets after the name ("（万个）") scales the bare number after it
+    ("新增学位（万个）：2.5。", [("school_places_added", 2025, "=", 25000.0, None, "cumulative")]),
+    # the share said after the spending it is a share of ("教育支出13.8亿元，占一般公共预算支出的21.5%")
+    ("2020年全县教育支出13.8亿元，占一般公共预算支出的21.5%。", [("education_fiscal_expenditure", 2020, "=", 1380000000.0, None, "level"), ("education_budget_share", 2020, "=", 21.5, None, "level")]),
+    # 毛入园率 alone is the preschool rate; the comparison year after 比 is not the value's year
+    ("到2025年，毛入园率达到92%，比2020年提高3.3个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (PRE, 2025, "=", 3.3, None, "increase")]),
+    # but a yearly amount per person is still a norm
+    ("乡村教师生活补助每人每年不低于6000元。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE_SEEN_IN_BLIND4)
+def test_prose_phrasings_first_seen_in_blind4(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+# phrasings and layouts real plans use that no invented set has yet (crafted, not seen)
+CRAFTED_UNSEEN = [
+    # a full-width comma before a year is no thousands separator ("88，2025年" is not 88,202)
+    ("学前三年毛入园率（%）：2020年88，2025年≥92。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    # a year in brackets after the from-value is that value's, not the target's
+    ("学前三年毛入园率由88.5%（2020年）提高到92%。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    # rows of "name  2020年：v  2025年：v" (each cell labels its year)
+    ("学前三年毛入园率　　　　2020年：88.5%　　2025年：92%\n九年义务教育巩固率　　2020年：95%　　2025年：96%\n", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    # columns of another area's values (全省, 全国) beside the city's are context, not targets
+    ("主要指标|2020年|2025年|2020年|2025年\n|全市|全市|全省|全省\n学前三年毛入园率（%）|88|92|90|95\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    ("指标|2020年|2025年|全国2025年\n学前三年毛入园率（%）|88|92|90\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    # after a semicolon, "2025年：≥92%" (a year, a colon or a symbol, a value) keeps the phrase
+    ("学前三年毛入园率（2020年：88.5%；2025年：≥92%）", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    ("学前三年毛入园率：2020年88.5%；2025年≥92%。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    # a value in brackets right after a year is that year's, after 比 too
+    ("到2025年，学前三年毛入园率达到95%，比2020年（88.5%）提高6.5个百分点。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 6.5, None, "increase"), (PRE, 2025, "=", 95.0, None, "level")]),
+    # a year inside brackets governs nothing after the brackets close
+    ("到2025年，学前三年毛入园率达到95%（2020年为88.5%），普惠性幼儿园覆盖率达到85%。", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), (INC, 2025, "=", 85.0, None, "level")]),
+    # but a bracket of only a year still names the year of what follows it
+    ("到中期（2023年），学前三年毛入园率达到92%。", [(PRE, 2023, "=", 92.0, None, "level")]),
+    # a shortage (缺口) is a fact about the present, not places added
+    ("城乡学校布局与人口流动不相适应，中心城区学位缺口约2.6万个。", []),
+    # past a comma, a count followed by the noun it counts is not the phrase's value
+    ("新增学位21.6万个，为全市47个易地扶贫搬迁安置点配套建设学校。", [("school_places_added", 2025, "=", 216000.0, None, "cumulative")]),
+    # "均比2020年提高2个百分点" after two clauses: the change is each clause's phrase's
+    ("到2025年，学前三年毛入园率提高至95%，九年义务教育巩固率提高至97%，均比2020年提高2个百分点。", [(PRE, 2025, "=", 95.0, None, "level"), (PRE, 2025, "=", 2.0, None, "increase"), (CONS, 2025, "=", 97.0, None, "level"), (CONS, 2025, "=", 2.0, None, "increase")]),
+    # a category row whose rows need it ("高中阶段教育" over "在校生数", "毛入学率") stays one
+    ("指标|2020年|2025年\n高中阶段教育||\n在校生数（人）|30555|31000\n毛入学率（%）|90|92\n", [("upper_secondary_enrollment", 2020, "=", 30555.0, None, "level"), ("upper_secondary_enrollment", 2025, "=", 31000.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, "=", 92.0, None, "level")]),
+    # a name wrapped before its values in pipe and tab tables
+    ("指标|2020年|2025年\n学前三年毛入||\n园率（%）|88|95\n九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    ("指标\t2020年\t2025年\n劳动年龄人口平均受教育\n年限（年）\t10.9\t11.4\n学前三年毛入园率（%）\t88\t95\n", [("mean_schooling_years_working_age", 2020, "=", 10.9, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.4, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+    # year columns named by the period ("“十三五”末", "“十四五”末")
+    ("指标|“十三五”末|“十四五”末\n学前三年毛入园率（%）|88|92\n九年义务教育巩固率（%）|95|96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    # cards whose title is the bracketed name and whose keys label their years
+    ("【学前三年毛入园率】\n目标值（2025年）：≥95\n基期值（2020年）：91.6\n【九年义务教育巩固率】\n目标值（2025年）：97\n基期值（2020年）：95.2\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+    # cards whose name is a key of its own ("指标名称：…")
+    ("指标名称：学前三年毛入园率\n2020年：91.6\n2025年：≥95\n指标名称：九年义务教育巩固率\n2020年：95.2\n2025年：97\n", [(PRE, 2020, "=", 91.6, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CRAFTED_UNSEEN)
+def test_crafted_phrasings_and_layouts_no_set_has_yet(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # last year's value in brackets after this year's target
+        ("一、2022年主要目标\n学前三年毛入园率　92%（上年90.8%）\n", [(PRE, 2021, "=", 90.8, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
+        ("一、2022年主要目标\n学前三年毛入园率上年为90.8%，今年达到92%。\n", [(PRE, 2021, "=", 90.8, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
+        # a change from last year stays this year's increase
+        ("一、2022年主要目标\n学前三年毛入园率比上年提高1.2个百分点。\n", [(PRE, 2022, "=", 1.2, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_last_years_value_in_an_annual_plan(extractor, text, expected):
+    assert observed(extractor, text, **ANNUAL) == sorted(expected)

@@ -18,9 +18,11 @@ from analysis.plan_corpus import PLANS_DIR, score_set
 FLOORS = {
     "dev": (0.98, 0.99),
     "blind": (0.98, 0.99),
-    "blind2": (0.98, 0.99),
-    "blind3": (0.99, 0.98),
-    "blind4": (0.86, 0.96),  # first look 86.1% / 96.6% (tests/data/plans/README.md)
+    "blind2": (0.99, 0.99),
+    "blind3": (0.99, 0.99),
+    # first look 86.1% / 96.6% (tests/data/plans/README.md); 99.8% / 100% after reading it
+    "blind4": (0.99, 0.99),
+    "blind5": (0.85, 0.97),  # first look 86.0% / 98.2%, misses unread (tests/data/plans/README.md)
 }
 
 

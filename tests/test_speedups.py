@@ -19,7 +19,8 @@ import yaml
 from analysis import paths, yamlio
 from analysis.database import RenderedRows, render_plain_objects, render_rows, write_csv
 from analysis.errors import InputError, LineNumbers, line_of
-from analysis.extraction.prose_binder import _LINE_OPENING, _LIST_MARK_AFTER, SENTENCE_BREAK
+from analysis.extraction.prose_binder import SENTENCE_BREAK
+from analysis.extraction.prose_number_kinds import _LINE_OPENING, _LIST_MARK_AFTER
 from analysis.extraction.prose_phrases import next_break as _next_break
 from analysis.observations import Observation, with_updates
 from analysis.themes import ThemeHit

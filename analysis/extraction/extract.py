@@ -7,7 +7,8 @@ from bisect import bisect_left
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_interpreter import GridInterpreter, continues
+from analysis.extraction.grid_headers import continues
+from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
@@ -80,7 +81,7 @@ class Extractor:
                         v.comparator,
                         v.value,
                         v.upper,
-                        _table_kind(self.book[iid], v.upper),
+                        v.kind or _table_kind(self.book[iid], v.upper),
                         v.unit,
                         "table",
                         v.span,
@@ -95,6 +96,8 @@ class Extractor:
                 ledger.observed(v.span, made, f"table ({grid.reader})")
             for note in reading.notes:
                 ledger.note(note.span, note.disposition, note.reason)
+            for span, disposition, reason in grid.labels:
+                ledger.note(span, disposition, reason)
 
     # ------------------------------------------------------------ prose
 

@@ -19,6 +19,8 @@ class Grid:
     start: int  # raw span of the whole table
     end: int
     rows: list[list[GridCell]] = field(default_factory=list)
+    # numbers of the layout outside the rows, for the ledger: (span, disposition, reason)
+    labels: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
 
     @property
     def width(self) -> int:

@@ -3,7 +3,10 @@ then turn each value cell into a table value or a ledger reason.
 
 Headers are found by their year cells ("2020年", "2020年基期值", "2025年目标值", "2023").
 A grid with years down its first column and names across its header is transposed.
-A blank, "—", "/" or "-" cell is not stated, never zero.
+A column of changes ("增减（百分点）") holds increases to the last year before it; a column
+of another area's values (全省, 全国) is context. A blank, "—", "/" or "-" cell is not
+stated, never zero. What a header cell names and
+the layouts mended before reading are grid_headers.py's.
 """
 
 from __future__ import annotations
@@ -13,27 +16,28 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_headers import (
+    ATTRIBUTE_HEADERS,
+    CATEGORY_HEADERS,
+    CHANGE_HEADER,
+    INDEX_HEADERS,
+    NAME_HEADERS,
+    UNIT_HEADERS,
+    header_year,
+    labelled_year_cells,
+    merge_spaced_header,
+    merge_two_line_header,
+    names_other_area,
+    pad_blank_leading,
+    period_total_year,
+    side_by_side,
+    transpose,
+)
 from analysis.extraction.project_tables import description_cells, project_columns
 from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
-YEAR_HEADER = re.compile(
-    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[.、])?\s*((?:19|20)\d\d)\s*年?\s*"
-    r"[^\d()（）]{0,6}\s*(?:[(（][^)）]*[)）])?$"
-)
-# a label before the year: "基期值（2020年）", "“十三五”末(2020年)", "中期值 2023年"
-_LABELLED_YEAR = re.compile(
-    r"^[^\d()（）]{1,8}?\s*[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?\s*"
-    r"(?:[(（][^)）\d]*[)）])?$"
-)
-# the year line of a header written on two lines: "（2020年）"
-_BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?$")
-NAME_HEADERS = ("指标", "项目", "名称", "内容")
-UNIT_HEADERS = ("单位", "计量单位")
-ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
-INDEX_HEADERS = ("序号", "编号")
-CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")
 _UNIT_IN_NAME = re.compile(r"\s*[(（]\s*(?:单位\s*[:：]\s*)?([^()（）]{1,6})\s*[)）]\s*$")
 _UNIT_NOTE = re.compile(r"单位\s*[:：]\s*([^)）|,，;；\s]+)")
 _NUMBERING = re.compile(r"^(?:\d{1,2}[.、]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]+、)\s*")
@@ -54,6 +58,7 @@ class TableValue:
     caption: str
     reader: str
     year_basis: str = "table_header"  # "default": a project table's period total
+    kind: str | None = None  # "increase": a column of changes; None: from the codebook
 
 
 @dataclass(frozen=True)
@@ -63,89 +68,6 @@ class CellNote:
     span: tuple[int, int]
     disposition: str
     reason: str
-
-
-_PERIOD_TOTAL = re.compile(
-    r"^[“\"]?(?:十[一二三四五]五[”\"]?(?:时期|期间)?|(?:19|20)\d\d\s*[—\-~～至到]\s*((?:19|20)\d\d)\s*年?)"
-    r"\s*(?:累计|合计|总计|期间)(?:值|数)?\s*$"
-)
-
-
-def period_total_year(text: str, period_end: int | None) -> int | None:
-    """A column of totals over the period ("“十四五”累计", "2021—2025年累计"): the year
-    the span ends (the plan's period end when the span is named in words)."""
-    m = _PERIOD_TOTAL.match(text.replace(" ", ""))
-    if m is None:
-        return None
-    return int(m.group(1)) if m.group(1) else period_end
-
-
-def header_year(text: str) -> int | None:
-    """The year a header cell names, or None: "2020年", "2025年目标值", "基期值(2020年)"."""
-    m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
-    return int(m.group(1)) if m else None
-
-
-def merge_two_line_header(grid: Grid) -> Grid:
-    """A header on two lines, labels above and years below ("“十三五”末" over "（2020年）"):
-    one header row whose year cells carry both, so the rest of the interpreter is unchanged.
-
-    The year line's cells are matched in order to the label line's cells that are not
-    name, unit, attribute, category or row-number columns."""
-    for r in range(min(3, len(grid.rows) - 1)):
-        top, below = grid.rows[r], grid.rows[r + 1]
-        year_cells = [c for c in below if c.text]
-        if not year_cells or any(_BARE_YEAR.match(c.text) is None for c in year_cells):
-            continue
-        if any(header_year(c.text) for c in top):
-            continue
-        slots = [k for k, c in enumerate(top) if c.text and not _is_role_header(c.text)]
-        if len(slots) != len(year_cells):
-            continue
-        merged = list(top)
-        for k, c in zip(slots, year_cells, strict=True):
-            merged[k] = GridCell(f"{top[k].text}{c.text}", c.start, c.end)
-        rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
-        return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
-    return grid
-
-
-def continues(raw: str, previous: Grid, header: list[GridCell], grid: Grid) -> bool:
-    """Is `grid` (no header of its own) the rest of `previous`, cut by page debris?
-
-    Same number of columns, and between them at most four short lines that are not
-    sentences (a page number, a running title, one character of a vertical category)."""
-    if grid.start < previous.end or not header or grid.width != len(header):
-        return False
-    between = [ln.strip() for ln in raw[previous.end : grid.start].splitlines()]
-    between = [ln for ln in between if ln]
-    return len(between) <= 4 and all(len(ln) <= 40 and ln[-1] not in "。；;：:" for ln in between)
-
-
-def side_by_side(grid: Grid, h: int) -> list[Grid]:
-    """ "指标|2020年|2025年|指标|2020年|2025年": two tables printed side by side, cut at
-    each name column that has year columns after it; one grid when there is one table."""
-    header = grid.rows[h]
-    names = [
-        k
-        for k, c in enumerate(header)
-        if any(c.text.replace(" ", "").startswith(w) for w in NAME_HEADERS)
-    ]
-    cuts = [k for k in names if any(header_year(c.text) for c in header[k + 1 :])]
-    if len(cuts) < 2 or cuts[0] > 1:
-        return [grid]
-    bounds = [*cuts[1:], grid.width]
-    halves = []
-    for lo, hi in zip([0, *cuts[1:]], bounds, strict=True):
-        rows = [row[lo:hi] for row in grid.rows]
-        halves.append(Grid(grid.reader, grid.caption, grid.start, grid.end, rows))
-    return halves
-
-
-def _is_role_header(text: str) -> bool:
-    compact = text.replace(" ", "")
-    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
-    return any(compact.startswith(w) for w in words)
 
 
 @dataclass
@@ -172,7 +94,7 @@ class GridInterpreter:
     def read(self, grid: Grid, period_end: int | None = None, projects=False) -> GridReading:
         """`period_end`: the year of a column of period totals ("“十四五”累计") and, with
         `projects`, of a project table's totals (no year columns at all)."""
-        grid = merge_two_line_header(grid)
+        grid = merge_spaced_header(merge_two_line_header(grid))
         header_row = self._header_row(grid)
         if header_row is not None:
             halves = side_by_side(grid, header_row)
@@ -186,7 +108,12 @@ class GridInterpreter:
                 )
             return self._read_rows(grid, header_row, period_end)
         if self._transposed(grid):
-            return self._read_rows(_transpose(grid), 0, period_end)
+            return self._read_rows(transpose(grid), 0, period_end)
+        labelled = labelled_year_cells(grid)
+        if labelled is not None:  # "name  2020年：88.5%  2025年：92%"
+            reading = self._read_rows(labelled, 0, period_end)
+            reading.notes.extend(CellNote(*label) for label in labelled.labels)
+            return reading
         if projects and period_end is not None:
             reading = self._read_projects(grid, period_end)
             if reading is not None:
@@ -226,13 +153,18 @@ class GridInterpreter:
         header_units: dict[int, str] = {}
         roles: dict[str, int] = {}
         notes: list[CellNote] = []
+        changes: dict[int, int] = {}  # column -> the year its change is measured to
+        other_area: dict[int, GridCell] = {}
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
+            if not year and years and CHANGE_HEADER.match(c.text.replace(" ", "")):
+                changes[k] = years[max(years)]
+                header_units.update(self._header_unit(k, c.text))
+                notes.append(CellNote((c.start, c.end), "table_header", "a column of changes"))
+                continue
             if year:
                 years[k] = year
-                u = _UNIT_IN_NAME.search(c.text)
-                if u:
-                    header_units[k] = u.group(1)
+                header_units.update(self._header_unit(k, c.text))
                 notes.append(CellNote((c.start, c.end), "table_header", "a column's year"))
                 continue
             compact = c.text.replace(" ", "")
@@ -246,13 +178,24 @@ class GridInterpreter:
                 if any(compact.startswith(w) or compact == w for w in words) and role not in roles:
                     roles[role] = k
                     break
+        # "全省", "全国2025年": another area's column beside the city's is context
+        below = grid.rows[h + 1] if h + 1 < len(grid.rows) else []
+        sub = below if not any(ch.isdigit() for c in below for ch in c.text) else []
+        for k in [k for k in years if names_other_area(header, sub, k)]:
+            del years[k]
+            other_area[k] = header[k]
         if "name" not in roles:
-            free = [k for k in range(len(header)) if k not in years and k not in roles.values()]
+            free = [
+                k
+                for k in range(len(header))
+                if k not in years and k not in roles.values() and k not in other_area
+            ]
             roles["name"] = free[-1] if free else 0
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
-        for row in self._join_wrapped_names(grid.rows[h + 1 :], roles["name"], years):
+        rows = [pad_blank_leading(row, header, roles) for row in grid.rows[h + 1 :]]
+        for row in self._join_wrapped_names(rows, roles["name"], years):
             if not row:
                 continue
             filled = [c for c in row if c.text and c.text not in NOT_STATED]
@@ -295,7 +238,36 @@ class GridInterpreter:
                 )
                 values.extend(found)
                 notes.extend(cell_notes)
+            for k in other_area:
+                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
+                    c = row[k]
+                    notes.append(
+                        CellNote((c.start, c.end), "context_statistic", "another area's value")
+                    )
+            for k, year in changes.items():
+                if k >= len(row):
+                    continue
+                found, cell_notes = self._cell(
+                    grid,
+                    name_cell,
+                    category,
+                    unit_cell or header_units.get(k) or "",
+                    default_unit,
+                    row[k],
+                    year,
+                    attribute,
+                    kind="increase",
+                )
+                values.extend(found)
+                notes.extend(cell_notes)
         return GridReading(values, notes, True, header=header)
+
+    def _header_unit(self, k: int, text: str) -> dict[int, str]:
+        """ "2025年（万人）": a unit in brackets after a column's year; "（基期）" is a label."""
+        u = _UNIT_IN_NAME.search(text)
+        if u is None or _unit_core(u.group(1)) not in self.rules.quantity_units:
+            return {}
+        return {k: u.group(1)}
 
     def _read_projects(self, grid: Grid, year: int) -> GridReading | None:
         """A project table (project_tables.py): value columns and description cells."""
@@ -358,6 +330,27 @@ class GridInterpreter:
         for row in rows:
             filled = [c for c in row if c.text and c.text not in NOT_STATED]
             prev = out[-1] if out else None
+            # "残疾儿童少年义务教育入学" alone, then "率|%|95.3|97": the name's start is on
+            # the line above its values
+            lone = [c for c in prev if c.text] if prev is not None else []
+            if (
+                len(lone) == 1
+                and not any(ch.isdigit() for ch in lone[0].text)
+                and name_col < len(row)
+                and row[name_col].text
+                and any(k < len(row) and row[k].text for k in years)
+            ):
+                below = row[name_col]
+                joined = lone[0].text + below.text
+                # a lone row that reads as the category of the name below ("高中阶段教育"
+                # over "在校生数") stays a category row: later rows need it
+                bare = _bare_name(below.text)[0]
+                if not self._indicators(bare, lone[0].text) and self._indicators(
+                    _bare_name(joined)[0], ""
+                ):
+                    out[-1] = [*row[:name_col], GridCell(joined, lone[0].start, below.end)]
+                    out[-1].extend(row[name_col + 1 :])
+                    continue
             if (
                 prev is not None
                 and len({(c.start, c.end) for c in filled}) == 1
@@ -385,7 +378,9 @@ class GridInterpreter:
 
     # ------------------------------------------------------------ cells
 
-    def _cell(self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute):
+    def _cell(
+        self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute, kind=None
+    ):
         text = cell.text
         if text in NOT_STATED or (
             not any(ch.isdigit() for ch in text)
@@ -429,6 +424,7 @@ class GridInterpreter:
                     attribute,
                     grid.caption,
                     grid.reader,
+                    kind=kind,
                 )
             )
         return out, notes
@@ -507,10 +503,3 @@ def _sub_span(cell: GridCell, offset: int, length: int) -> tuple[int, int]:
     if cell.end - cell.start == len(cell.text):
         return cell.start + offset, cell.start + offset + length
     return cell.start, cell.end
-
-
-def _transpose(grid: Grid) -> Grid:
-    width = grid.width
-    empty = GridCell("", grid.start, grid.start)
-    rows = [[r[k] if k < len(r) else empty for r in grid.rows] for k in range(width)]
-    return Grid(grid.reader + "_transposed", grid.caption, grid.start, grid.end, rows)

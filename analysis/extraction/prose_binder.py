@@ -2,8 +2,8 @@
 
 Per sentence: every quantity (quantities.py) is first checked for what it plainly is
 not (a year, a date, a document or section number, a count of years, a per-unit norm,
-a gap to another area's average); the rest are bound to a codebook phrase in their
-clause by these rules, in order:
+a gap to another area's average; prose_number_kinds.py); the rest are bound to a
+codebook phrase in their clause by these rules, in order:
 
 1. the value before the name: "92.5%的毛入园率", "新建10所幼儿园" (a count needs a
    building verb before it or a completing verb after the name: "…幼儿园全部移交");
@@ -12,10 +12,11 @@ clause by these rules, in order:
 3. the value after the name: the nearest phrase before the number, with nothing but
    verbs, comparators (比上年, 较“十三五”末), years and period phrases between them; a
    clause with no phrase of its own ("2020年为87.6%，2025年达到91%") keeps the
-   sentence's last subject; "A、B均达到100%" (phrases joined by 、/和/及) shares the
-   value; a stock ("共有幼儿园286所") is the number of the phrase ("幼儿园数");
-4. after a semicolon, a sentence of only a year, a verb and a value keeps the phrase of
-   the sentence before.
+   sentence's last subject; "A、B均达到100%" (phrases joined by 、/和/及, with 均/都 B may
+   carry a short modifier: 阳光厨房“明厨亮灶”建设率) shares the value; a stock
+   ("共有幼儿园286所") is the number of the phrase ("幼儿园数");
+4. after a semicolon, a sentence of only a year, a verb (or a colon or ≥) and a value
+   keeps the phrase of the sentence before.
 A number never binds across another number, so "…毛入园率和96.8%的巩固率" gives 96.8 to
 the 巩固率; a generic phrase after a designation (特色学校) counts recognitions. The year
 that governs a value is prose_years.py's.
@@ -27,8 +28,8 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
-    AVERAGE_GAP,
     BRACKETED,
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
@@ -37,7 +38,6 @@ from analysis.extraction.prose_phrases import (
     clause_start,
     counted_names,
     head_phrases,
-    in_brackets,
     next_break,
     shared_units,
     units_after_names,
@@ -49,8 +49,15 @@ from analysis.rules import Rules
 SENTENCE_BREAK = "。；;!！?？\n"
 # quote marks may stand on either side: "A、“B”"
 CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
+# "安保达标率、阳光厨房“明厨亮灶”建设率均达到100%": with 均/都 the next phrase may carry a
+# short modifier of its own after the joiner
+CHAIN_MODIFIED = re.compile(
+    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*[\u4e00-\u9fff]{1,4}[\s“”\"]*$"
+)
+# "2025年：≥92%": a colon or a comparison symbol between a year and its value
+_SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 FILLER = re.compile(
-    r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
+    r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
@@ -78,7 +85,7 @@ class ProseReading:
     notes: list[tuple[Quantity, str, str]] = field(default_factory=list)  # (q, disposition, why)
 
 
-class ProseBinder:
+class ProseBinder(NumberKinds):
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
@@ -215,7 +222,8 @@ class ProseBinder:
         # after a semicolon keeps the phrase of the sentence before
         if carry is not None and not aliases:
             for q in candidates:
-                if q.start not in taken and not FILLER.sub("", text[start : q.start]):
+                left = _SYMBOLS.sub("", FILLER.sub("", text[start : q.start]))
+                if q.start not in taken and not left:
                     ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
                     if ids:
                         taken[q.start] = (carry, ids, q.end)
@@ -232,98 +240,10 @@ class ProseBinder:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
                 continue
             kind, unit = kind
-            year, basis = self.years.year(text, q, start, review, ctx)
-            out.bound.append(
-                Bound(
-                    q, ids, alias, kind, unit, year, basis, section, self._qualifier(text, q, start)
-                )
-            )
-
-    # ------------------------------------------------------------ what a number is not
-
-    def _not_a_value(self, text, q: Quantity, aliases, s_start) -> tuple[str, str] | None:
-        before = text[max(0, q.start - 6) : q.start]
-        after = text[q.end : q.end + 4]
-        token = q.unit_token or ""
-        is_int = _DIGITS_ONLY.fullmatch(text[q.num_start : q.num_end]) is not None
-        if any(a.start <= q.num_start < a.end for a in aliases):
-            return "part_of_name", "a numeral inside an indicator phrase"
-        if in_brackets(text, q.start, "《", "》"):
-            return "document_title", "inside a document title 《…》"
-        if _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after) and is_int:
-            return "document_number", "a document number's year 〔2021〕"
-        if after.lstrip().startswith("号") or (_CLOSE_BRACKET_BEFORE.search(before) and is_int):
-            return "document_number", "a document number (…号)"
-        if (
-            is_int
-            and 1900 <= q.value <= 2100
-            and (
-                token == "年"
-                or _YEAR_MARK_AFTER.match(after)
-                or (q.upper and 1900 <= q.upper <= 2100)
-            )
-        ):
-            return "year", "a year"
-        if token in ("月", "日", "号") or _MONTH_DAY_AFTER.match(after):
-            return "date", "part of a date"
-        digits = text[q.num_start : q.num_end]
-        if (is_int and len(digits) >= 7) or _PHONE_TAIL.match(text[q.num_end : q.num_end + 9]):
-            return "phone_number", "a telephone or other code number"
-        if _ORDINAL_BEFORE.search(before):
-            if _CHAPTER_AFTER.match(after):
-                return "section_number", "a chapter or article number"
-            return "ordinal", "an ordinal (第N)"
-        if _BOX_WORD_BEFORE.search(before):
-            return "section_number", "a box, table or annex number"
-        line_start = text.rfind("\n", 0, q.start) + 1
-        if (
-            _LINE_OPENING.fullmatch(text, line_start, q.start)
-            and _LIST_MARK_AFTER.match(text, q.num_end)
-            and is_int
-            and not token
-        ):
-            return "section_number", "a heading or list number"
-        if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
-            return "ratio", "part of a ratio (1:19)"
-        if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
-            return "count_of_years", "a count of years (5年来, 三年行动)"
-        lo = clause_start(text, q.start, s_start)
-        clause = _without(text, lo, q.start, aliases)
-        if any(m in clause for m in self.rules.per_unit_markers):
-            return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
-        if AVERAGE_GAP.search(clause):
-            return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
-        return None
-
-    def _years_indicator_near(self, text, q, aliases) -> bool:
-        return any(
-            self.book[i].unit == "years"
-            for a in aliases
-            if a.end <= q.start
-            for i in a.indicator_ids
-        )
-
-    def _unbound_reason(self, text, q: Quantity, s_start) -> tuple[str, str]:
-        clause = text[clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
-        sentence = text[s_start : q.end + 12]
-        if any(w in sentence for w in self.rules.context_words):
-            return "context_statistic", "a context statistic (population, GDP, area ...)"
-        if any(w in clause for w in self.rules.recognition_words):
-            return "recognition_count", "a count of awards or recognitions (被评为, 获得 ...)"
-        digits = text[q.num_start : q.num_end]
-        if (
-            in_brackets(text, q.start, "“", "”")
-            or re.match(r"\s*[+A-Za-z]", text[q.num_end : q.num_end + 2])
-            or re.search(r"[A-Za-z+]\s*$", text[max(0, q.start - 2) : q.start])
-            or (q.unit is None and re.fullmatch(r"\d+\.0", digits))
-        ):
-            return "name_or_slogan", "a number inside a name or slogan (“1+X”)"
-        if q.unit is not None:
-            return (
-                "no_indicator",
-                f"a quantity in {q.unit_token} whose clause names no codebook indicator",
-            )
-        return "unaccounted", "a number with no unit and no indicator"
+            stated = [(y, "sentence") for y in self.years.each_year(text, q, start)]
+            for year, basis in stated or [self.years.year(text, q, start, review, ctx)]:
+                qualifier = self._qualifier(text, q, start)
+                out.bound.append(Bound(q, ids, alias, kind, unit, year, basis, section, qualifier))
 
     # ------------------------------------------------------------ binding rules
 
@@ -451,6 +371,8 @@ class ProseBinder:
         limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
+        if crossed and _counts_a_noun_after(text, q):
+            return None  # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it
         verb = (
             self._verb_before(text, a.start, s_start)
             or self._verb_before(text, q.start, s_start)
@@ -468,11 +390,20 @@ class ProseBinder:
         # a phrase with a value of its own ("96.8%的巩固率，毛入学率达到91.2%") is not shared
         valued = {alias.start for alias, _, _ in taken.values()}
         if "分别" not in text[a.end : q.start]:
+            each = re.search(r"均|都", text[a.end : q.start]) is not None
             for b in reversed([x for x in aliases if x.end <= a.start]):
-                if b.start not in valued and CHAIN.match(text[b.end : shared[0].start]):
+                between = text[b.end : shared[0].start]
+                chained = CHAIN.match(between) or (each and CHAIN_MODIFIED.match(between))
+                if b.start not in valued and chained:
                     shared.insert(0, b)
                 else:
                     break
+        # "A提高至95%，B提高至97%，均比2020年提高2个百分点": a clause of its own opening with
+        # 均比/都较 gives its change to every phrase of the sentence's earlier clauses
+        lo = clause_start(text, q.start, s_start)
+        if re.match(r"\s*(?:均|都)\s*(?:比|较)", text[lo : q.start]) and a.end <= lo:
+            earlier = [b for b in aliases if s_start <= b.start and b.end <= lo and b is not a]
+            shared = [b for b in earlier if b.start in valued] + shared
         for b in shared[:-1]:
             ids += tuple(i for i in self._fits(b.indicator_ids, q, verb) if i not in ids)
         return a, ids, q.end
@@ -549,35 +480,16 @@ def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> 
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
-def _without(text: str, lo: int, hi: int, aliases) -> str:
-    """text[lo:hi] with the indicator phrases in it removed (每天 in 每天校内体育活动时间)."""
-    out, pos = [], lo
-    for a in aliases:
-        if a.end <= lo or a.start >= hi:
-            continue
-        out.append(text[pos : max(pos, a.start)])
-        pos = max(pos, a.end)
-    out.append(text[pos:hi])
-    return "".join(out)
+# after a count, words that go on the sentence rather than name what is counted
+_NOT_A_NOUN = re.compile(
+    r"\s*(?:[^\u4e00-\u9fff]|以上|以下|左右|以内|并|和|及|等|的|，|。|以|次|人次|$)"
+)
+
+
+def _counts_a_noun_after(text: str, q: Quantity) -> bool:
+    """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
+    return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
-
-
-# _not_a_value's patterns, compiled once: it runs for every number in every plan, and
-# re's own cache lookup per call was ~1,600 lookups a plan
-_DIGITS_ONLY = re.compile(r"\d+")
-_OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
-_CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
-_CLOSE_BRACKET_BEFORE = re.compile(r"[〕\]】]\s*$")
-_YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
-_MONTH_DAY_AFTER = re.compile(r"\s*[月日]")
-_PHONE_TAIL = re.compile(r"-\d{6,8}")
-_ORDINAL_BEFORE = re.compile(r"第\s*$")
-_CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
-_BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
-_LINE_OPENING = re.compile(r"[\s(（]*")
-_LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")
-_RATIO_AFTER = re.compile(r"\s*:\s*\d")
-_RATIO_BEFORE = re.compile(r"\d\s*:\s*$")

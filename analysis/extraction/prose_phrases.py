@@ -37,6 +37,10 @@ AVERAGE_GAP = re.compile(
 BRACKETED = re.compile(r"[（(]\s*(?:(?:19|20)\d\d\s*年?|[^()（）\d]{1,4})\s*[)）]|→|->")
 UNIT_AFTER_NAME = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^()（）\d\s]{1,4})\s*[)）]")
 YEAR_AFTER_VALUE = re.compile(r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
+# "（括号内为2021年完成值）": a legend giving the year of every bracketed value after it
+BRACKET_LEGEND = re.compile(
+    r"(?:括号|[（(]\s*[)）])\s*(?:内|中|里)?\s*(?:为|是|系)\s*((?:19|20)\d\d)\s*年"
+)
 # "到“十四五”末", "“十四五”期间": a period named in words, read like a year
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
 # "A、B各建设30个": the value is each name's
@@ -45,9 +49,18 @@ EACH = re.compile(r"^\s*各\s*[\u4e00-\u9fff]{0,3}\s*$")
 YEARS_RESPECTIVELY = re.compile(
     r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*分别"
 )
+# "2020年、2025年均为100%": one value for each listed year
+YEARS_EACH = re.compile(
+    r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及与]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*"
+    r"(?:均|都)\s*[^\d，,。；;]{0,6}$"
+)
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # the values of a list before this one: "由上年的86.9%、53.4%" (53.4% is also a from-value)
 _LISTED = r"(?:\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]\s*)*"
+# "（上年90.8%）", "上年为90.8%": a value stated for last year (not "比上年", a change)
+LAST_YEARS_VALUE = re.compile(
+    r"(?<![比较与同])(?:上年|去年|上一年)度?(?:同期)?\s*(?:为|是|的)?\s*$"
+)
 PREVIOUS_YEAR = re.compile(
     r"(?:由|从)\s*(?:上年|去年|上一年|上年度)\s*(?:同期)?\s*的?\s*" + _LISTED + "$"
 )
@@ -111,7 +124,9 @@ def units_after_names(
     out = list(quantities)
     for a in aliases:
         m = UNIT_AFTER_NAME.match(text, a.end)
-        unit = units.get(m.group(1)) if m else None
+        token = m.group(1) if m else ""
+        # "（万个）": a scale before a unit the rules know ("个")
+        unit = units.get(token) or (units.get(token[1:]) if token[:1] in SCALES else None)
         if unit is None:
             continue
         nxt = next((b.start for b in aliases if b.start > a.end), len(text))

@@ -5,6 +5,11 @@ The nearest stated year before the value in its sentence that is not a compariso
 year before the sentence's); the k-th year of "2023年、2025年分别…" for the k-th value; a
 deadline after the value (2023年底前); else a period phrase (到“十四五”末, or 年内/全年 in
 an annual plan) or the section (a review section is the baseline); else the period's end.
+Brackets: a year in brackets after a value is its year (88%（2020年）), a value in brackets
+after a year is that year's (比2020年（88.5%）), a legend gives bracketed values a year
+(括号内为2021年完成值), and a year inside a bracket holding a value of its own governs
+nothing after it. Last year's value (（上年90.8%）) is the year before the sentence's;
+"2020年、2025年均为100%" gives the value to each year (each_year).
 """
 
 from __future__ import annotations
@@ -13,20 +18,41 @@ import re
 from dataclasses import dataclass
 
 from analysis.extraction.prose_phrases import (
+    BRACKET_LEGEND,
     CLAUSE_BREAK,
     COMPARISON_BEFORE,
     DEADLINE,
     FROM_VALUE,
+    LAST_YEARS_VALUE,
     NUMBER,
     PREVIOUS_YEAR,
     YEAR_AFTER_VALUE,
     YEAR_PHRASE,
+    YEARS_EACH,
     YEARS_RESPECTIVELY,
     in_brackets,
     next_break,
 )
 from analysis.extraction.quantities import Quantity
 from analysis.rules import Rules
+
+YEAR_BEFORE_BRACKET = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?\s*[（(]\s*$")
+
+
+def _closed_bracket_around(scope: str, pos: int) -> bool:
+    """pos lies inside a bracket that closes before the scope ends and holds a value of
+    its own ("（2020年为88.5%）"); "到中期（2023年），…" still names the year after it."""
+    opened = max(scope.rfind("（", 0, pos), scope.rfind("(", 0, pos))
+    if opened < 0 or max(scope.rfind("）", 0, pos), scope.rfind(")", 0, pos)) > opened:
+        return False
+    closes = [i for i in (scope.find("）", pos), scope.find(")", pos)) if i >= 0]
+    if not closes:
+        return False
+    inside = YEAR_PHRASE.sub("", scope[opened : min(closes)])
+    return any(ch.isdigit() for ch in inside)
+
+
+LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
 @dataclass(frozen=True)
@@ -46,7 +72,13 @@ class YearReader:
         bracket = YEAR_AFTER_VALUE.match(text, q.end)
         if bracket:  # "88（2020年）"
             return int(bracket.group(1)), "sentence"
-        if PREVIOUS_YEAR.search(scope[-12:]):
+        right_after = YEAR_BEFORE_BRACKET.search(text, max(s_start, q.start - 12), q.start)
+        if right_after:  # "比2020年（88.5%）": the bracket states that year's value
+            return int(right_after.group(1)), "sentence"
+        legend = self._legend_year(text, q)
+        if legend is not None:  # "（括号内为2021年完成值）" above "92%（90.8%）"
+            return legend, "sentence"
+        if PREVIOUS_YEAR.search(scope[-12:]) or LAST_YEARS_VALUE.search(scope[-8:]):
             # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
             year, basis = self._year_of(scope, review, ctx)
             return year - 1, basis
@@ -67,6 +99,20 @@ class YearReader:
             return deadline, "sentence"
         return stated or self._default_year(scope, review, ctx)
 
+    def each_year(self, text, q: Quantity, s_start) -> list[int]:
+        """ "2020年、2025年均为100%": the years a value is stated for at once (else none)."""
+        m = YEARS_EACH.search(text, max(s_start, q.start - 40), q.start)
+        return [int(y) for y in re.findall(r"(?:19|20)\d\d", m.group(1))] if m else []
+
+    def _legend_year(self, text, q: Quantity) -> int | None:
+        """The year a legend above gives bracketed values, when q is alone in brackets."""
+        before = text[max(0, q.start - 2) : q.start].lstrip()
+        after = text[q.end : q.end + 2].lstrip()
+        if not before.endswith(("（", "(")) or not after.startswith(("）", ")")):
+            return None
+        legends = list(BRACKET_LEGEND.finditer(text, max(0, q.start - LEGEND_REACH), q.start))
+        return int(legends[-1].group(1)) if legends else None
+
     def _year_of(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
         """The stated or implied year of a sentence up to a value (no 由/从 before it)."""
         return self._stated_year(scope) or self._default_year(scope, review, ctx)
@@ -84,6 +130,12 @@ class YearReader:
                 continue
             if in_brackets(scope, m.start(), "《", "》"):
                 continue
+            if _closed_bracket_around(scope, m.start()):
+                continue  # "（2020年为88.5%），覆盖率达到85%": the bracket's year stays inside
+            if re.search(r"\d[^\d\s（(，,。；;]{0,4}\s*[（(]\s*$", scope[: m.start()]) and re.match(
+                r"\s*[)）]", scope[m.end() :]
+            ):
+                continue  # "由88.5%（2020年）提高到": the year of the value before it
             year, year_end = int(m.group(1)), m.end()
         if year is None:
             return None

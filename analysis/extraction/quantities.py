@@ -17,7 +17,8 @@ import cn2an
 
 from analysis.rules import Rules
 
-ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# a group of three digits after a comma, not the start of a longer number ("88，2025年")
+ARABIC = r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
 CHINESE = rf"[{CHINESE_DIGITS}]+"
 SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "十万": 1e5}
@@ -84,6 +85,8 @@ class QuantityFinder:
         one = (
             rf"(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})\s*(?P<scale>{_SCALE_RE})?"
             rf"\s*(?P<yu>余|多)?\s*(?P<unit>{unit_re})?"
+            # "九成五": the digit after 成 is the percent's units digit (95%)
+            r"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![一二三四五六七八九十百千万亿]))?"
         )
         two = (
             rf"(?:\s*(?:[{sep}]|到)\s*(?P<pct2>百分之)?(?P<num2>{ARABIC}|{CHINESE})"
@@ -154,8 +157,10 @@ class QuantityFinder:
             pct = pct or bool(m.group("pct2"))
         if pct:
             unit_token = "%"
-        if unit_token == "成":  # tenths: 三成 is 30%
+        if unit_token == "成":  # tenths: 三成 is 30%, 九成五 is 95%
             value = scaled(value, 10)
+            if m.group("tenth"):
+                value += "一二三四五六七八九".index(m.group("tenth")) + 1
             upper = scaled(upper, 10) if upper is not None else None
         unit = self.rules.quantity_units.get(unit_token or "")
         if unit_token in ("万人", "万元", "亿元", "千元", "万人次"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from analysis.extraction.grid import Grid
 from analysis.extraction.line_tables import read_cell_lines, read_year_blocks, read_year_rows
+from analysis.extraction.record_tables import read_records
 from analysis.extraction.table_readers import (
     TextLines,
     read_column_blocks,
@@ -30,6 +31,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         lambda: read_cell_lines(lines, taken),
         lambda: read_year_blocks(lines, taken),
         lambda: read_year_rows(lines, taken),
+        lambda: read_records(lines, taken),
     ):
         found = reader()
         grids.extend(found)

@@ -250,19 +250,29 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
     """ "教育年限" alone between two rows of a spaced table: the end of a name cell wrapped
     onto a line of its own (the interpreter joins it to the name above)."""
     text = lines.items[j][0].strip()
-    nxt = _split(lines.items[j + 1][0]) if j + 1 < len(lines.items) else None
+    if kind not in ("spaces", "tab") or not _lone_name(text) or lines.blank_before(j):
+        return None
+    # the row it belongs to is next, or next but one after another lone line (a category
+    # row, then the first line of a name wrapped onto the line of its values)
+    k = j + 1
+    if k < len(lines.items) and _split(lines.items[k][0]) is None:
+        if not _lone_name(lines.items[k][0].strip()) or lines.blank_before(k):
+            return None
+        k += 1
+    nxt = _split(lines.items[k][0]) if k < len(lines.items) else None
     if (
-        kind in ("spaces", "tab")
-        and 0 < len(text) <= 12
-        and not _has_digit(text)
-        and not any(p in text for p in "。，,；;：:")
-        and nxt is not None
+        nxt is not None
         and nxt[0] == kind
-        and not lines.blank_before(j)
-        and not _YEAR_IN_LINE.search(lines.items[j + 1][0])  # a caption, then a header
+        and not _YEAR_IN_LINE.search(lines.items[k][0])  # a caption, then a header
     ):
         return kind, [(0, len(lines.items[j][0]))]
     return None
+
+
+def _lone_name(text: str) -> bool:
+    return (
+        0 < len(text) <= 12 and not _has_digit(text) and not any(p in text for p in "。，,；;：:")
+    )
 
 
 def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]]):

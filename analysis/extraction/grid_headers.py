@@ -1,0 +1,236 @@
+"""The shape of a grid before it is read: which row is the header and what its cells
+name (years, period totals, columns of changes, name/unit/attribute/category roles), and
+the layouts mended into one header and aligned rows (a header on two lines, header words
+spaced out, two tables side by side, a blank leading category column, a transposed grid).
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.grid import Grid, GridCell
+
+YEAR_HEADER = re.compile(
+    r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[.、])?\s*((?:19|20)\d\d)\s*年?\s*"
+    r"[^\d()（）]{0,6}\s*(?:[(（][^)）]*[)）])?$"
+)
+# a label before the year: "基期值（2020年）", "“十三五”末(2020年)", "中期值 2023年"
+_LABELLED_YEAR = re.compile(
+    r"^[^\d()（）]{1,8}?\s*[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?\s*"
+    r"(?:[(（][^)）\d]*[)）])?$"
+)
+# the year line of a header written on two lines: "（2020年）"
+_BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?$")
+NAME_HEADERS = ("指标", "项目", "名称", "内容")
+UNIT_HEADERS = ("单位", "计量单位")
+ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
+INDEX_HEADERS = ("序号", "编号")
+CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")
+
+
+_PERIOD_TOTAL = re.compile(
+    r"^[“\"]?(?:十[一二三四五]五[”\"]?(?:时期|期间)?|(?:19|20)\d\d\s*[—\-~～至到]\s*((?:19|20)\d\d)\s*年?)"
+    r"\s*(?:累计|合计|总计|期间)(?:值|数)?\s*$"
+)
+
+
+def period_total_year(text: str, period_end: int | None) -> int | None:
+    """A column of totals over the period ("“十四五”累计", "2021—2025年累计"): the year
+    the span ends (the plan's period end when the span is named in words)."""
+    m = _PERIOD_TOTAL.match(text.replace(" ", ""))
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1) else period_end
+
+
+# a column of changes over the span of the year columns before it: "增减（百分点）", "提高"
+CHANGE_HEADER = re.compile(
+    r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
+)
+
+
+def merge_spaced_header(grid: Grid) -> Grid:
+    """ "指　　标": a header word spaced out across the column, split by a spaced reader
+    into "指" and "标"; the two one-character cells become the word again."""
+    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
+    for r, row in enumerate(grid.rows[:4]):
+        if not any(header_year(c.text) for c in row):
+            continue
+        merged: list[GridCell] = []
+        for c in row:
+            prev = merged[-1] if merged else None
+            one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
+            if one_char_each and prev.text + c.text in words:
+                merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
+                continue
+            merged.append(c)
+        if len(merged) < len(row):
+            rows = [*grid.rows[:r], merged, *grid.rows[r + 1 :]]
+            return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+    return grid
+
+
+# "“十三五”末", "“十四五”期末目标值": the end of a five-year plan named in words
+_PERIOD_END = re.compile(
+    r"^[“\"]?十([一二三四五])五[”\"]?(?:末|期末)(?:值|数|目标值?|预期值?|实际值?)?"
+    r"\s*(?:[(（][^)）\d]*[)）])?$"
+)
+_PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def header_year(text: str) -> int | None:
+    """The year a header cell names, or None: "2020年", "2025年目标值", "基期值(2020年)",
+    "“十四五”末" (the N-th five-year plan ends in 1955 + 5N: the 14th in 2025)."""
+    year = _written_year(text)
+    if year is not None:
+        return year
+    p = _PERIOD_END.match(text.replace(" ", ""))
+    return 1955 + 5 * (10 + _PLAN_ORDINAL[p.group(1)]) if p else None
+
+
+def _written_year(text: str) -> int | None:
+    m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
+    return int(m.group(1)) if m else None
+
+
+def merge_two_line_header(grid: Grid) -> Grid:
+    """A header on two lines, labels above and years below ("“十三五”末" over "（2020年）"):
+    one header row whose year cells carry both, so the rest of the interpreter is unchanged.
+
+    The year line's cells are matched in order to the label line's cells that are not
+    name, unit, attribute, category or row-number columns."""
+    for r in range(min(3, len(grid.rows) - 1)):
+        top, below = grid.rows[r], grid.rows[r + 1]
+        year_cells = [c for c in below if c.text]
+        if not year_cells or any(_BARE_YEAR.match(c.text) is None for c in year_cells):
+            continue
+        if any(_written_year(c.text) for c in top):  # "“十三五”末" over "（2020年）" is merged
+            continue
+        slots = [k for k, c in enumerate(top) if c.text and not _is_role_header(c.text)]
+        if len(slots) != len(year_cells):
+            continue
+        merged = list(top)
+        for k, c in zip(slots, year_cells, strict=True):
+            merged[k] = GridCell(f"{top[k].text}{c.text}", c.start, c.end)
+        rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
+        return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+    return grid
+
+
+def continues(raw: str, previous: Grid, header: list[GridCell], grid: Grid) -> bool:
+    """Is `grid` (no header of its own) the rest of `previous`, cut by page debris?
+
+    Same number of columns, and between them at most four short lines that are not
+    sentences (a page number, a running title, one character of a vertical category)."""
+    if grid.start < previous.end or not header or grid.width != len(header):
+        return False
+    between = [ln.strip() for ln in raw[previous.end : grid.start].splitlines()]
+    between = [ln for ln in between if ln]
+    return len(between) <= 4 and all(len(ln) <= 40 and ln[-1] not in "。；;：:" for ln in between)
+
+
+def side_by_side(grid: Grid, h: int) -> list[Grid]:
+    """ "指标|2020年|2025年|指标|2020年|2025年": two tables printed side by side, cut at
+    each name column that has year columns after it; one grid when there is one table."""
+    header = grid.rows[h]
+    names = [
+        k
+        for k, c in enumerate(header)
+        if any(c.text.replace(" ", "").startswith(w) for w in NAME_HEADERS)
+    ]
+    cuts = [k for k in names if any(header_year(c.text) for c in header[k + 1 :])]
+    if len(cuts) < 2 or cuts[0] > 1:
+        return [grid]
+    bounds = [*cuts[1:], grid.width]
+    halves = []
+    for lo, hi in zip([0, *cuts[1:]], bounds, strict=True):
+        rows = [row[lo:hi] for row in grid.rows]
+        halves.append(Grid(grid.reader, grid.caption, grid.start, grid.end, rows))
+    return halves
+
+
+def _is_role_header(text: str) -> bool:
+    compact = text.replace(" ", "")
+    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
+    return any(compact.startswith(w) for w in words)
+
+
+def pad_blank_leading(row: list[GridCell], header: list[GridCell], roles: dict) -> list:
+    """A row one or two cells short whose missing cells are the header's leading category
+    or row-number columns (left blank, the spaced reader drops leading spaces): shifted
+    right so its cells stand under their headers."""
+    lead = 0
+    while lead < len(header) and lead in (roles.get("category"), roles.get("index")):
+        lead += 1
+    short = len(header) - len(row)
+    if not 0 < short <= lead or len(row) < 2:
+        return row
+    at = row[0].start
+    return [GridCell("", at, at)] * short + row
+
+
+def transpose(grid: Grid) -> Grid:
+    width = grid.width
+    empty = GridCell("", grid.start, grid.start)
+    rows = [[r[k] if k < len(r) else empty for r in grid.rows] for k in range(width)]
+    return Grid(grid.reader + "_transposed", grid.caption, grid.start, grid.end, rows)
+
+
+_YEAR_LABELLED_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?(?:末|底)?\s*[:：]\s*(\S.*)$")
+
+
+def labelled_year_cells(grid: Grid) -> Grid | None:
+    """ "学前三年毛入园率  2020年：88.5%  2025年：92%": no header, each value cell labels its
+    own year. A grid with a header row of those years (the first label of each year; the
+    others are its labels for the ledger), the name cell first, or None for another layout."""
+    columns: dict[int, GridCell] = {}  # year -> the label cell that heads its column
+    labels = []
+    rows = []
+    for row in grid.rows:
+        name, cells = None, {}
+        for c in row:
+            m = _YEAR_LABELLED_CELL.match(c.text)
+            if m is None:
+                if name is not None and c.text:
+                    return None  # two unlabelled cells: not this layout
+                name = name or (c if c.text else None)
+                continue
+            year = int(m.group(1))
+            label = _part(c, m.start(1), m.end(1))
+            if year in columns:
+                labels.append(((label.start, label.end), "table_header", "a cell's year label"))
+            else:
+                columns[year] = GridCell(f"{year}年", label.start, label.end)
+            cells[year] = _part(c, m.start(2), m.end(2))
+        if cells and name is None:
+            return None
+        if name is not None:
+            rows.append((name, cells))
+    if len(columns) < 1 or sum(1 for _, cells in rows if cells) < 2:
+        return None
+    years = sorted(columns)
+    header = [GridCell("指标", grid.start, grid.start), *(columns[y] for y in years)]
+    body = [
+        [name, *(cells.get(y, GridCell("", name.end, name.end)) for y in years)]
+        for name, cells in rows
+    ]
+    return Grid(grid.reader, grid.caption, grid.start, grid.end, [header, *body], labels)
+
+
+def _part(cell: GridCell, a: int, b: int) -> GridCell:
+    """Characters [a, b) of a cell's text, with their raw span when the raw text is the
+    cell's text (else the whole cell's span)."""
+    if cell.end - cell.start == len(cell.text):
+        return GridCell(cell.text[a:b], cell.start + a, cell.start + b)
+    return GridCell(cell.text[a:b], cell.start, cell.end)
+
+
+_OTHER_AREA = re.compile(r"全省|全国|省(?:平均|均值)|国家(?:平均|标准)")
+
+
+def names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> bool:
+    """Column k's header, or the cell under it in a sub-header of words (aligned right: a
+    row that starts with a bar drops its empty first cell), names another area."""
+    at = k - (len(header) - len(sub))
+    texts = [header[k].text] + ([sub[at].text] if sub and 0 <= at < len(sub) else [])
+    return any(_OTHER_AREA.search(t) for t in texts)

@@ -1,0 +1,138 @@
+"""What a number in prose is not (a year, a date, a document, section or row number, a
+count of years, a per-unit norm, a gap to another area, a shortage), and why a number
+left unbound was left: the ledger reasons of the prose binder."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.prose_phrases import AVERAGE_GAP, clause_start, in_brackets
+from analysis.extraction.quantities import Quantity
+
+
+class NumberKinds:
+    """Mixed into ProseBinder: uses its book, matcher and rules."""
+
+    def _not_a_value(self, text, q: Quantity, aliases, s_start) -> tuple[str, str] | None:
+        before = text[max(0, q.start - 6) : q.start]
+        after = text[q.end : q.end + 4]
+        token = q.unit_token or ""
+        is_int = _DIGITS_ONLY.fullmatch(text[q.num_start : q.num_end]) is not None
+        if any(a.start <= q.num_start < a.end for a in aliases):
+            return "part_of_name", "a numeral inside an indicator phrase"
+        if in_brackets(text, q.start, "《", "》"):
+            return "document_title", "inside a document title 《…》"
+        if _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after) and is_int:
+            return "document_number", "a document number's year 〔2021〕"
+        if after.lstrip().startswith("号") or (_CLOSE_BRACKET_BEFORE.search(before) and is_int):
+            return "document_number", "a document number (…号)"
+        if (
+            is_int
+            and 1900 <= q.value <= 2100
+            and (
+                token == "年"
+                or _YEAR_MARK_AFTER.match(after)
+                or (q.upper and 1900 <= q.upper <= 2100)
+            )
+        ):
+            return "year", "a year"
+        if token in ("月", "日", "号") or _MONTH_DAY_AFTER.match(after):
+            return "date", "part of a date"
+        digits = text[q.num_start : q.num_end]
+        if (is_int and len(digits) >= 7) or _PHONE_TAIL.match(text[q.num_end : q.num_end + 9]):
+            return "phone_number", "a telephone or other code number"
+        if _ORDINAL_BEFORE.search(before):
+            if _CHAPTER_AFTER.match(after):
+                return "section_number", "a chapter or article number"
+            return "ordinal", "an ordinal (第N)"
+        if _BOX_WORD_BEFORE.search(before):
+            return "section_number", "a box, table or annex number"
+        line_start = text.rfind("\n", 0, q.start) + 1
+        if (
+            _LINE_OPENING.fullmatch(text, line_start, q.start)
+            and _LIST_MARK_AFTER.match(text, q.num_end)
+            and is_int
+            and not token
+        ):
+            return "section_number", "a heading or list number"
+        if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
+            return "ratio", "part of a ratio (1:19)"
+        if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
+            return "count_of_years", "a count of years (5年来, 三年行动)"
+        lo = clause_start(text, q.start, s_start)
+        clause = without_aliases(text, lo, q.start, aliases)
+        markers = {m for m in self.rules.per_unit_markers if m in clause}
+        # "“十四五”期间每年不低于20%": a share held every year is a floor, not a norm per
+        # unit; a growth rate per year ("每年增长8%") still is not a level
+        yearly_share = (
+            markers == {"每年"}
+            and q.unit == "percent"
+            and not any(v in clause for v in self.rules.increase_verbs)
+        )
+        if markers and not yearly_share:
+            return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
+        if re.search(r"缺口\s*(?:约|达|为|近|超过|有)?\s*$", text[lo : q.start]):
+            return "context_statistic", "a shortage (学位缺口), not a target"
+        if AVERAGE_GAP.search(clause):
+            return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
+        return None
+
+    def _years_indicator_near(self, text, q, aliases) -> bool:
+        return any(
+            self.book[i].unit == "years"
+            for a in aliases
+            if a.end <= q.start
+            for i in a.indicator_ids
+        )
+
+    def _unbound_reason(self, text, q: Quantity, s_start) -> tuple[str, str]:
+        clause = text[clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
+        sentence = text[s_start : q.end + 12]
+        if any(w in sentence for w in self.rules.context_words):
+            return "context_statistic", "a context statistic (population, GDP, area ...)"
+        if any(w in clause for w in self.rules.recognition_words):
+            return "recognition_count", "a count of awards or recognitions (被评为, 获得 ...)"
+        digits = text[q.num_start : q.num_end]
+        if (
+            in_brackets(text, q.start, "“", "”")
+            or re.match(r"\s*[+A-Za-z]", text[q.num_end : q.num_end + 2])
+            or re.search(r"[A-Za-z+]\s*$", text[max(0, q.start - 2) : q.start])
+            or (q.unit is None and re.fullmatch(r"\d+\.0", digits))
+        ):
+            return "name_or_slogan", "a number inside a name or slogan (“1+X”)"
+        if q.unit is not None:
+            return (
+                "no_indicator",
+                f"a quantity in {q.unit_token} whose clause names no codebook indicator",
+            )
+        return "unaccounted", "a number with no unit and no indicator"
+
+
+def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
+    """text[lo:hi] with the indicator phrases in it removed (每天 in 每天校内体育活动时间)."""
+    out, pos = [], lo
+    for a in aliases:
+        if a.end <= lo or a.start >= hi:
+            continue
+        out.append(text[pos : max(pos, a.start)])
+        pos = max(pos, a.end)
+    out.append(text[pos:hi])
+    return "".join(out)
+
+
+# _not_a_value's patterns, compiled once: it runs for every number in every plan, and
+# re's own cache lookup per call was ~1,600 lookups a plan
+_DIGITS_ONLY = re.compile(r"\d+")
+_OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
+_CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
+_CLOSE_BRACKET_BEFORE = re.compile(r"[〕\]】]\s*$")
+_YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
+_MONTH_DAY_AFTER = re.compile(r"\s*[月日]")
+_PHONE_TAIL = re.compile(r"-\d{6,8}")
+_ORDINAL_BEFORE = re.compile(r"第\s*$")
+_CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
+_BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
+_LINE_OPENING = re.compile(r"[\s(（]*")
+_LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")
+_RATIO_AFTER = re.compile(r"\s*:\s*\d")
+_RATIO_BEFORE = re.compile(r"\d\s*:\s*$")
