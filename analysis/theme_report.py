@@ -196,7 +196,7 @@ def theme_blind_misses() -> pd.DataFrame:
     targets = theme_blind_targets()
     if "status" in targets:
         return targets
-    missed = targets[(targets.target == "theme F1") & ~targets.met].theme_id.tolist()
+    missed = targets[(targets.criterion == "theme F1") & ~targets.met].theme_id.tolist()
     rows = error_table(
         _theme_coder(), paths.THEME_BLIND_DIR / "sample.csv", _blind_labels("gold.csv"), missed
     )
@@ -256,8 +256,8 @@ def theme_blind_findings():
     def interval(row, name: str) -> str:
         return f"{row[name]:.2f} [{row[f'{name}_low']:.2f}, {row[f'{name}_high']:.2f}]"
 
-    met = targets.set_index(["target", "theme_id"]).met
-    held = targets[targets.target == "theme F1"]
+    met = targets.set_index(["criterion", "theme_id"]).met
+    held = targets[targets.criterion == "theme F1"]
     lines = [
         f"- Labellers: pooled Cohen's kappa {agreement.at['(pooled)', 'kappa']:.3f} over every "
         f"paragraph x theme decision ({len(scores) - 1} themes; per theme in the table above).",

@@ -278,13 +278,13 @@ def target_check(table: list[dict], targets) -> list[dict]:
     micro = next(r for r in table if r["theme_id"] == MICRO)
     rows = [
         {
-            "target": "micro F1",
+            "criterion": "micro F1",
             "theme_id": MICRO,
             "required": targets.micro_f1,
             "value": micro["f1"],
         },
         {
-            "target": "micro precision",
+            "criterion": "micro precision",
             "theme_id": MICRO,
             "required": targets.micro_precision,
             "value": micro["precision"],
@@ -293,7 +293,7 @@ def target_check(table: list[dict], targets) -> list[dict]:
     for r in table:
         if r["theme_id"] != MICRO and r["support"] >= targets.theme_min_support:
             rows.append(
-                {"target": "theme F1", "theme_id": r["theme_id"], "required": targets.theme_f1,
+                {"criterion": "theme F1", "theme_id": r["theme_id"], "required": targets.theme_f1,
                  "value": r["f1"]}
             )  # fmt: skip
     for row in rows:

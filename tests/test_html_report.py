@@ -380,6 +380,9 @@ def _check_page(page, url: str) -> list[str]:
     except PlaywrightError as error:
         return [f"{name}: navigation failed: {error}"]
     problems = [] if response and response.ok else [f"{name}: did not load"]
+    # the web font loads after "load"; leaving the page before it has loaded aborts the
+    # request (net::ERR_ABORTED, seen under load) and hides whether the font is served
+    page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
     broken = page.eval_on_selector_all(
         "img", "imgs => imgs.filter(i => !(i.complete && i.naturalWidth > 0)).length"
     )

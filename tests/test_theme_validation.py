@@ -127,7 +127,7 @@ def test_target_check_names_every_theme_with_enough_support():
         {"theme_id": MICRO, "support": 10, "f1": 0.86, "precision": 0.79},
     ]
     got = [
-        (r["target"], r["theme_id"], r["met"])
+        (r["criterion"], r["theme_id"], r["met"])
         for r in target_check(table, Targets(0.85, 0.8, 0.7, 3))
     ]
     assert got == [
@@ -172,7 +172,7 @@ def test_report_tables_once_labels_arrive(stand_in_blind_dir, monkeypatch):
     assert {"f1", "f1_low", "f1_high", "precision_low"} <= set(scores.columns)
     assert scores.at[MICRO, "f1_low"] <= scores.at[MICRO, "f1"] <= scores.at[MICRO, "f1_high"]
     targets = theme_report.theme_blind_targets()
-    missed = set(targets[(targets.target == "theme F1") & ~targets.met].theme_id)
+    missed = set(targets[(targets.criterion == "theme F1") & ~targets.met].theme_id)
     reasons = theme_report.theme_blind_miss_reasons()
     assert set(reasons.theme_id) == missed
     assert theme_report.theme_blind_misses().theme_id.isin(missed).all()
