@@ -223,43 +223,30 @@ class GridInterpreter:
             m = _ATTRIBUTE_IN_NAME.search(name_cell.text)
             if m:
                 attribute = self.rules.table_attribute_cells.get(m.group(1), attribute)
-            for k, year in years.items():
-                if k >= len(row):
-                    continue
-                found, cell_notes = self._cell(
-                    grid,
-                    name_cell,
-                    category,
-                    unit_cell or header_units.get(k) or "",
-                    default_unit,
-                    row[k],
-                    year,
-                    attribute,
-                )
-                values.extend(found)
-                notes.extend(cell_notes)
+            # level columns, then a column of changes (增减) read as increases
+            for columns, kind in ((years, None), (changes, "increase")):
+                for k, year in columns.items():
+                    if k >= len(row):
+                        continue
+                    found, cell_notes = self._cell(
+                        grid,
+                        name_cell,
+                        category,
+                        unit_cell or header_units.get(k) or "",
+                        default_unit,
+                        row[k],
+                        year,
+                        attribute,
+                        kind=kind,
+                    )
+                    values.extend(found)
+                    notes.extend(cell_notes)
             for k in other_area:
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
                     c = row[k]
                     notes.append(
                         CellNote((c.start, c.end), "context_statistic", "another area's value")
                     )
-            for k, year in changes.items():
-                if k >= len(row):
-                    continue
-                found, cell_notes = self._cell(
-                    grid,
-                    name_cell,
-                    category,
-                    unit_cell or header_units.get(k) or "",
-                    default_unit,
-                    row[k],
-                    year,
-                    attribute,
-                    kind="increase",
-                )
-                values.extend(found)
-                notes.extend(cell_notes)
         return GridReading(values, notes, True, header=header)
 
     def _header_unit(self, k: int, text: str) -> dict[int, str]:
