@@ -185,18 +185,29 @@ def _theme_label(lang: str) -> pd.Series:
     return pd.Series(labels, index=df.theme_id.to_numpy())
 
 
-_THEME_NOTE_ZH = (
-    "来源：五份规划全文，按主题词典（data/curated/theme_codebook.yaml）逐段编码；吉林市文本为提纲"
-)
-_THEME_NOTE_EN = (
-    "Sources: full texts of the five plans, coded paragraph by paragraph with the theme "
-    "dictionary (data/curated/theme_codebook.yaml); Jilin City's text is an outline"
-)
-THEME_NOTE = {
-    "bilingual": f"{_THEME_NOTE_ZH} {_THEME_NOTE_EN}",
-    "zh": _THEME_NOTE_ZH,
-    "en": _THEME_NOTE_EN,
-}
+def theme_note(city_ids, lang: str) -> str:
+    """The theme charts' source note, from the registry of the cities drawn: how many plan
+    texts were coded, and which of them are outlines (document_type), never a fixed list."""
+    df = report.query(
+        "SELECT city_name_zh, city_name_en, document_type FROM sources "
+        "WHERE city_id IN (SELECT unnest(?)) ORDER BY list_position(?, city_id)",
+        [list(city_ids), list(city_ids)],
+    )
+    outlines = df[df.document_type == "outline"]
+    zh = f"来源：{len(df)}份规划全文，按主题词典（data/curated/theme_codebook.yaml）逐段编码" + (
+        f"；{'、'.join(outlines.city_name_zh)}文本为提纲" if len(outlines) else ""
+    )
+    en = (
+        f"Sources: full texts of {len(df)} plans, coded paragraph by paragraph with the theme "
+        "dictionary (data/curated/theme_codebook.yaml)"
+    )
+    if len(outlines) == 1:
+        en += f"; {outlines.city_name_en.iloc[0]}'s text is an outline"
+    elif len(outlines) > 1:
+        en += f"; the texts of {', '.join(outlines.city_name_en)} are outlines"
+    return {"bilingual": f"{zh} {en}", "zh": zh, "en": en}[lang]
+
+
 #: measure -> (Chinese, English, shown as a percentage): the colour bar's label and the
 #: title's subject, so the two theme heatmaps never share a title.
 VALUE_LABELS = {

@@ -20,7 +20,6 @@ import pandas as pd
 
 from analysis import charts, names, report
 from analysis.chart_labels import (
-    THEME_NOTE,
     VALUE_LABELS,
     _column_labels,
     _growth_labels,
@@ -31,6 +30,7 @@ from analysis.chart_labels import (
     _unit_label,
     city_labels,
     rate_label,
+    theme_note,
 )
 from analysis.chart_rows import growth_rows
 from analysis.figure_files import (
@@ -430,7 +430,7 @@ def theme_heatmap_chart(
         matrix,
         title_zh=f"政策主题覆盖：{zh}",
         title_en=f"Policy-theme coverage: {en}",
-        source_note=THEME_NOTE[lang],
+        source_note=theme_note(chosen_cities, lang),
         value_label=charts.in_language(zh, en, lang, separator=" · "),
         value_format=".0f" if percent else ".2f",
         lang=lang,
@@ -477,7 +477,7 @@ def theme_similarity_chart(
         tree,
         title_zh="城市政策主题相似度（余弦）",
         title_en="Cosine similarity of the cities' theme profiles",
-        source_note=THEME_NOTE[lang],
+        source_note=theme_note(chosen_cities, lang),
         lang=lang,
         size=options.size,
     )

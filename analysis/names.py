@@ -2,7 +2,7 @@
 
 `--cities`, `--indicators`, `--themes` and the notebooks' ``figures.check_*`` accept an id,
 the Chinese or English name, an indicator alias of the codebook, or a near variant of
-these (白城 for 白城市, "baicheng city", "preschool-gross-enrolment-rate"). How variants
+these (青岚 for 青岚市, "qinglan city", "preschool-gross-enrolment-rate"). How variants
 are folded together is data: data/curated/name_matching.yaml. The names themselves come
 from the built database (what a chart can draw) or, before the first build, from the
 registries (sources.yaml and the two codebooks); no name is written in code.
@@ -31,12 +31,12 @@ _BETWEEN_NAMES = re.compile(r"([,，、])")  # kept by split(): a name may hold 
 _QUOTES = re.compile(r"[\"'“”‘’「」『』]")
 _SPACERS = re.compile(r"[\s_\-‐‑–—]+")  # spaces, underscores and hyphens are one separator
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff"
-_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")  # "白城 市" is 白城市
+_SPACE_BY_CJK = re.compile(rf"(?<=[{_CJK}]) | (?=[{_CJK}])")  # "青岚 市" is 青岚市
 _PARENTHESISED = re.compile(r"\([^()]*\)")
 _WORD = re.compile(r"[a-z]+")
 _SUGGESTIONS = 3
 # difflib's similarity ratio a suggestion needs. Chinese names are short: 0.5 lets a
-# two-character name with one character wrong (白成 for 白城) find its city. English names
+# two-character name with one character wrong (青兰 for 青岚) find its city. English names
 # share common words: below 0.65 "literacy rate" would suggest "school internet access rate".
 _CLOSE_ENOUGH = {"zh": 0.5, "en": 0.65}
 _HAS_CJK = re.compile(rf"[{_CJK}]")
@@ -81,7 +81,7 @@ class Named:
 
 
 def _names_in(text: str, lookup) -> list[tuple[str, list[str]]]:
-    """(name, ids it matches) for each name in ``text`` ("白城市，Jiamusi、jilin"; blanks
+    """(name, ids it matches) for each name in ``text`` ("青岚市，Songhe、qinglan"; blanks
     dropped). Pieces between separators are joined back where together they make a known
     name (市级以上名师、名校长人数 is one indicator), the longest first; a piece that
     matches nothing alone stays unknown."""
@@ -110,7 +110,7 @@ def fold(text: str, rules: MatchingRules) -> str:
 
 def reduce(folded: str, rules: MatchingRules, kind: str) -> str:
     """A folded name without parenthesised parts, a leading "the" and, for a city, its
-    administrative suffix (白城市 -> 白城, "jilin city" -> "jilin")."""
+    administrative suffix (青岚市 -> 青岚, "qinglan city" -> "qinglan")."""
     text = " ".join(_PARENTHESISED.sub(" ", folded).split())
     text = text.removeprefix("the ") or text
     if kind != "city":
