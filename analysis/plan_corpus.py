@@ -132,8 +132,43 @@ def report(name: str, scores: list[PlanScore]) -> str:
     return "\n".join(lines)
 
 
-if __name__ == "__main__":
-    import sys
+def misses(scores: list[PlanScore]) -> str:
+    """Every gold row not found and every extracted value not in the gold, per plan."""
+    lines = []
+    for s in scores:
+        for k in s.missed:
+            lines.append(f"{s.name}  missed  {k}")
+        for k in s.wrong:
+            lines.append(f"{s.name}  wrong   {k}")
+    return "\n".join(lines)
 
-    for set_name in sys.argv[1:] or ["dev"]:
-        print(report(set_name, score_set(set_name)))
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.plan_corpus",
+        description="Score invented plan sets against their gold CSVs.",
+        epilog="example: python -m analysis.plan_corpus blind5 blind6 --misses",
+    )
+    parser.add_argument("sets", nargs="*", default=["dev"], help="set folder names")
+    parser.add_argument(
+        "--dir", type=Path, default=PLANS_DIR, help="folder holding the sets (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="also list each missed and each wrong value"
+    )
+    args = parser.parse_args(argv)
+    for set_name in args.sets:
+        if not (args.dir / set_name).is_dir():
+            print(f"error: {args.dir / set_name}: no such plan set")
+            return 2
+        scores = score_set(set_name, args.dir)
+        print(report(set_name, scores))
+        if args.misses:
+            print(misses(scores))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -48,3 +48,32 @@ def test_every_gold_row_quotes_its_plan_and_names_a_codebook_indicator(gold_csv)
     assert rows
     bad = [r for r in rows if r["quote"] not in text or r["indicator_id"] not in book]
     assert bad == []
+
+
+def test_the_command_lists_each_miss_and_refuses_an_unknown_set(tmp_path, capsys):
+    from analysis.plan_corpus import main
+
+    plan = tmp_path / "crafted" / "z1_test"
+    plan.parent.mkdir()
+    plan.with_suffix(".txt").write_text("到2025年，学前教育毛入园率达到95%。\n", "utf-8")
+    plan.with_suffix(".meta.yaml").write_text(
+        "city_id: z1_test\ncity_name_zh: 测试县\ncity_name_en: Test\nprovince_zh: 测试省\n"
+        "province_en: Test\nadmin_level: county\ndocument_type: five_year_plan\n"
+        "period_start: 2021\nperiod_end: 2025\nbaseline_year: 2020\ntitle_zh: 测试\n",
+        "utf-8",
+    )
+    plan.with_suffix(".gold.csv").write_text(
+        "indicator_id,year,comparator,value,value_upper,kind,quote\n"
+        "preschool_gross_enrollment_rate,2025,=,95,,level,95%\n"
+        "preschool_gross_enrollment_rate,2020,=,90,,level,95%\n",
+        "utf-8",
+    )
+    assert main(["crafted", "--dir", str(tmp_path), "--misses"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "z1_test  missed  ('preschool_gross_enrollment_rate', 2020, '=', 90.0, None, 'level')"
+        in out
+    )
+    assert "50.0%" in out
+    assert main(["absent", "--dir", str(tmp_path)]) == 2
+    assert "no such plan set" in capsys.readouterr().out
