@@ -559,13 +559,36 @@ def read_plan(path: Path) -> tuple[bytes, str]:
         raise InputError(
             path,
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            f"if it is GBK, convert it and add the converted file: "
-            f"iconv -f GBK -t UTF-8 '{path}' > '{path.with_suffix('.utf8' + path.suffix)}'",
+            + _conversion_hint(path, data),
             line_of(prefix, len(prefix)),
         ) from exc
     if not text.strip():
         raise InputError(path, "the file is empty")
     return data, text
+
+
+def _likely_encoding(data: bytes) -> str | None:
+    """The encoding a non-UTF-8 plan most likely uses, or None when it is not text."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    # GB18030 is a superset of GBK and GB2312, the encodings Chinese government sites use.
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\r\n\f")
+    return None if controls > len(text) // 100 else "GB18030"
+
+
+def _conversion_hint(path: Path, data: bytes) -> str:
+    encoding = _likely_encoding(data)
+    if encoding is None:
+        return "it does not look like text in UTF-8, UTF-16 or GBK/GB18030: add a plain-text export"
+    target = path.with_suffix(".utf8" + path.suffix)
+    return (
+        f"it looks like {encoding}: convert it and add the converted file: "
+        f"iconv -f {encoding} -t UTF-8 '{path}' > '{target}'"
+    )
 
 
 def _check_request(request: NewSource, path: Path) -> None:

@@ -462,11 +462,20 @@ def test_a_different_file_of_the_same_name_is_refused(project):
     assert registry.read_bytes() == before
 
 
-def test_non_utf8_is_refused(project):
+@pytest.mark.parametrize(
+    "encode, hint",
+    [
+        (lambda t: t.encode("gbk"), "it looks like GB18030: .*iconv -f GB18030 -t UTF-8"),
+        (lambda t: t.encode("utf-16"), "it looks like UTF-16: .*iconv -f UTF-16 -t UTF-8"),
+        (lambda t: bytes(range(128, 256)) * 4, "does not look like text"),
+    ],
+    ids=["gbk", "utf-16", "binary"],
+)
+def test_non_utf8_is_refused_with_the_encoding_it_looks_like(project, encode, hint):
     registry, plan, _ = project
-    plan.write_bytes(PLAN.encode("gbk"))
+    plan.write_bytes(encode(PLAN))
     before = registry.read_bytes()
-    with pytest.raises(InputError, match=r"not valid UTF-8.*GBK") as err:
+    with pytest.raises(InputError, match=r"not valid UTF-8.*" + hint) as err:
         register_source(plan, TONGHUA, registry)
     assert err.value.path == plan and err.value.line == 1
     assert_unchanged(registry, before)
