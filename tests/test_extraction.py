@@ -593,3 +593,15 @@ def test_table_layouts_first_seen_in_blind5(extractor, text, expected):
 )  # fmt: skip
 def test_the_actual_value_after_a_target_is_the_targets_indicators(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+LAYOUTS_SEEN_IN_BLIND6 = [
+    # one cell per line, value cells with a comparator word after the number ("95%以上",
+    # "0.6%以下", "约97%") and a "/" cell: the table goes on through them
+    ("序号\n指标名称\n2021年完成\n2022年计划\n1\n学前三年毛入园率\n92.5%\n95%以上\n2\n义务教育辍学率\n0.8%\n0.6%以下\n3\n九年义务教育巩固率\n96%\n/\n4\n普惠性幼儿园覆盖率\n88%左右\n90%\n", [(PRE, 2021, "=", 92.5, None, "level"), (PRE, 2022, ">=", 95.0, None, "level"), ("dropout_rate", 2021, "=", 0.8, None, "level"), ("dropout_rate", 2022, "<=", 0.6, None, "level"), (CONS, 2021, "=", 96.0, None, "level"), (INC, 2021, "~", 88.0, None, "level"), (INC, 2022, "=", 90.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS_SEEN_IN_BLIND6)
+def test_table_layouts_first_seen_in_blind6(extractor, text, expected):
+    assert observed(extractor, text, **ANNUAL) == sorted(expected)
