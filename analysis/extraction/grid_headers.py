@@ -43,6 +43,11 @@ def period_total_year(text: str, period_end: int | None) -> int | None:
     return int(m.group(1)) if m.group(1) else period_end
 
 
+# a bare total column after the year columns ("合计", "总计", "小计"): the sum of the years
+# before it, so its year is the last of them
+TOTAL_HEADER = re.compile(r"^(?:合计|总计|小计|累计)(?:值|数)?\s*(?:[(（][^)）]{0,6}[)）])?$")
+
+
 # a column of changes over the span of the year columns before it: "增减（百分点）", "提高"
 CHANGE_HEADER = re.compile(
     r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
