@@ -37,6 +37,7 @@ from analysis.extraction.prose_phrases import (
     PERIOD_PHRASE,
     clause_start,
     counted_names,
+    elliptical_aliases,
     head_phrases,
     next_break,
     shared_units,
@@ -328,6 +329,10 @@ class ProseBinder(NumberKinds):
         stop = next((a.start for a in aliases if a.start > at), len(text))
         values = [q for q in candidates if at < q.start < stop and q.start not in taken]
         n = len(group)
+        if n >= 2 and len(values) not in (n, 2 * n):
+            # "A、B：2020年分别为x、y，2025年均达到z": the list's values are its own clause's
+            end = next_break(text, at, stop, "，,；;")
+            values = [q for q in values if q.start < end]
         if n < 2 or len(values) not in (n, 2 * n):
             return
         # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
@@ -335,6 +340,15 @@ class ProseBinder(NumberKinds):
             ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
             if ids:
                 taken[q.start] = (a, ids, q.end)
+        # ... and a later clause with 均/都 and no name of its own gives its value to them all
+        for q in candidates:
+            lo = clause_start(text, q.start, values[-1].end, "，,；;")
+            if q.start in taken or not values[-1].end <= lo < q.start < stop:
+                continue
+            if re.search(r"均|都", text[lo : q.start]):
+                ids = tuple(i for a in group for i in self._fits(a.indicator_ids, q, True))
+                if ids:
+                    taken[q.start] = (group[-1], ids, q.end)
 
     def _each(self, text, aliases, candidates, taken):
         """ "名师工作室、名班主任工作室各建设30个": the value is each listed name's."""
@@ -459,38 +473,6 @@ class ProseBinder(NumberKinds):
             if word in clause:
                 return word
         return None
-
-
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}$")
-
-
-def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
-    """ "小学、初中净入学率": the first term shares the second's ending (小学净入学率).
-
-    Before a phrase preceded by "X、", X plus the end of the phrase is tried as a codebook
-    phrase (longest X first); if it is one, X is an alias of that indicator."""
-    added = []
-    taken = [(a.start, a.end) for a in aliases]
-    for a in aliases:
-        if a.start < 2 or text[a.start - 1] != "、":
-            continue
-        run = _CJK_RUN.search(text, max(0, a.start - 9), a.start - 1)
-        if run is None:
-            continue
-        word = a.alias
-        found = None
-        for size in range(len(run.group()), 0, -1):
-            x = run.group()[-size:]
-            for k in range(1, len(word)):
-                ids = by_alias.get(x + word[k:])
-                if ids:
-                    found = (a.start - 1 - size, a.start - 1, x + word[k:], ids)
-                    break
-            if found:
-                break
-        if found and not any(s < found[1] and found[0] < e for s, e in taken):
-            added.append(AliasMatch(*found))
-    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
 # after a count, words that go on the sentence rather than name what is counted

@@ -8,7 +8,7 @@
 * a deadline after the value ("…2023年底前全部移交") is the value's year when none is
   stated before it;
 * "三项指标分别…" refers back to the last three phrases named; "13.2、8.6和10.7个百分点"
-  is one list whose last number carries the unit of all.
+  is one list whose last number carries the unit of all; "小学、初中净入学率" names two.
 """
 
 from __future__ import annotations
@@ -162,3 +162,35 @@ def in_brackets(text: str, pos: int, left: str, right: str) -> bool:
         return False
     close = text.find(right, lo, pos)
     return close < 0 and text.find(right, pos, pos + 60) >= 0
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+
+
+def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """ "小学、初中净入学率": the first term shares the second's ending (小学净入学率).
+
+    Before a phrase preceded by "X、", X plus the end of the phrase is tried as a codebook
+    phrase (longest X first); if it is one, X is an alias of that indicator."""
+    added = []
+    taken = [(a.start, a.end) for a in aliases]
+    for a in aliases:
+        if a.start < 2 or text[a.start - 1] != "、":
+            continue
+        run = _CJK_RUN.search(text, max(0, a.start - 9), a.start - 1)
+        if run is None:
+            continue
+        word = a.alias
+        found = None
+        for size in range(len(run.group()), 0, -1):
+            x = run.group()[-size:]
+            for k in range(1, len(word)):
+                ids = by_alias.get(x + word[k:])
+                if ids:
+                    found = (a.start - 1 - size, a.start - 1, x + word[k:], ids)
+                    break
+            if found:
+                break
+        if found and not any(s < found[1] and found[0] < e for s, e in taken):
+            added.append(AliasMatch(*found))
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
