@@ -622,3 +622,19 @@ def test_table_layouts_first_seen_in_blind6(extractor, text, expected):
 )  # fmt: skip
 def test_a_respective_list_then_a_shared_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value in brackets after its verb is the value, not a document number's year
+        ("九年义务教育巩固率：2020年为95.2%，2025年目标为（97.5%）。", [(CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.5, None, "level")]),
+        ("到2025年，学前三年毛入园率达到【92%】。", [(PRE, 2025, "=", 92.0, None, "level")]),
+        # ... but the value before it restated in brackets is one value
+        ("普通话普及率达到九成以上（90%）。", [("mandarin_popularisation_rate", 2025, ">=", 90.0, None, "level")]),
+        # ... while a bare year in brackets still is one
+        ("根据〔2021〕号文件，学前三年毛入园率达到92%。", [(PRE, 2025, "=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_bracketed_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -30,6 +30,7 @@ DISPOSITIONS = {
     "recognition_count": "a count of awards or recognitions",
     "name_or_slogan": "a number inside a name or slogan",
     "part_of_name": "a numeral inside an indicator phrase",
+    "restated_value": "the value before it restated in brackets",
     "page_number": "page-number debris",
     "markup": "inside HTML markup",
     "no_indicator": "a quantity whose clause names no codebook indicator",

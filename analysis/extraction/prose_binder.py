@@ -387,7 +387,10 @@ class ProseBinder(NumberKinds):
                 return None  # a number bound to another phrase stands between
             pieces.append(text[pos:k])
             pos, carried = k_end, True
-        pieces.append(text[pos : q.start])
+        # "达到（95%）": a value in brackets of its own is still the value after the verb
+        pieces.append(
+            _OWN_BRACKET.sub("", text[pos : q.start]) if _closes(text, q) else text[pos : q.start]
+        )
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
         gap = BRACKETED.sub("", gap)
         residual = FILLER.sub("", gap)
@@ -484,6 +487,13 @@ _NOT_A_NOUN = re.compile(
 def _counts_a_noun_after(text: str, q: Quantity) -> bool:
     """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
     return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
+
+
+_OWN_BRACKET = re.compile(r"[（(【\[]\s*$")
+
+
+def _closes(text: str, q: Quantity) -> bool:
+    return re.match(r"\s*[）)】\]]", text[q.end : q.end + 3]) is not None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
