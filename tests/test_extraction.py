@@ -638,3 +638,16 @@ def test_a_respective_list_then_a_shared_value(extractor, text, expected):
 )  # fmt: skip
 def test_a_bracketed_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of growth ending in 到/至 (增至, 发展到, 扩大到) between a count's phrase and
+        # its value is a verb, not words that separate them
+        ("职业学校合作企业扩大到200家。", [("school_enterprise_partners", 2025, "=", 200.0, None, "level")]),
+        ("到2025年，校企合作企业增至80家以上。", [("school_enterprise_partners", 2025, ">=", 80.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_growth_verb_before_a_count(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
