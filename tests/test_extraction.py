@@ -651,3 +651,16 @@ def test_a_bracketed_value(extractor, text, expected):
 )  # fmt: skip
 def test_a_growth_verb_before_a_count(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # zero written as a word after its verb ("降为零", "保持为零") is the value 0 in the
+        # indicator's unit; 零 as a prefix ("零辍学", "零容忍") is a word
+        ("到2025年，义务教育辍学率降为零，学前三年毛入园率达到92%。", [("dropout_rate", 2025, "=", 0.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        ("全面落实控辍保学，实现零辍学，对违规招生零容忍。", []),
+    ],
+)  # fmt: skip
+def test_zero_written_as_a_word(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

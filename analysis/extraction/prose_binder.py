@@ -42,6 +42,7 @@ from analysis.extraction.prose_phrases import (
     next_break,
     shared_units,
     units_after_names,
+    without_own_bracket,
 )
 from analysis.extraction.prose_years import Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder
@@ -276,6 +277,7 @@ class ProseBinder(NumberKinds):
             if (
                 ind.unit == q.unit
                 or q.unit == "times"
+                or (q.value == 0 and q.unit is None and ind.value_kind != "cumulative")
                 or (
                     q.unit == "percent"
                     and (q.points or change)
@@ -388,9 +390,7 @@ class ProseBinder(NumberKinds):
             pieces.append(text[pos:k])
             pos, carried = k_end, True
         # "达到（95%）": a value in brackets of its own is still the value after the verb
-        pieces.append(
-            _OWN_BRACKET.sub("", text[pos : q.start]) if _closes(text, q) else text[pos : q.start]
-        )
+        pieces.append(without_own_bracket(text, pos, q))
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
         gap = BRACKETED.sub("", gap)
         residual = FILLER.sub("", gap)
@@ -487,13 +487,6 @@ _NOT_A_NOUN = re.compile(
 def _counts_a_noun_after(text: str, q: Quantity) -> bool:
     """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
     return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
-
-
-_OWN_BRACKET = re.compile(r"[（(【\[]\s*$")
-
-
-def _closes(text: str, q: Quantity) -> bool:
-    return re.match(r"\s*[）)】\]]", text[q.end : q.end + 3]) is not None
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

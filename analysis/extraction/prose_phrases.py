@@ -194,3 +194,13 @@ def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> 
         if found and not any(s < found[1] and found[0] < e for s, e in taken):
             added.append(AliasMatch(*found))
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
+_OWN_BRACKET = re.compile(r"[（(【\[]\s*$")
+_CLOSING = re.compile(r"\s*[）)】\]]")
+
+
+def without_own_bracket(text: str, pos: int, q: Quantity) -> str:
+    """text[pos:q.start] without the bracket that opens around the value alone ("达到（95%）")."""
+    gap = text[pos : q.start]
+    return _OWN_BRACKET.sub("", gap) if _CLOSING.match(text, q.end) else gap

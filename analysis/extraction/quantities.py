@@ -66,6 +66,14 @@ def scaled(value: float, factor: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
+def _zero_value(text: str, m: re.Match) -> bool:
+    """ "辍学率降为零": zero as the value after a verb (零辍学, 零容忍 are words)."""
+    return (
+        m.group("num") == "零"
+        and re.search(r"[为至到]\s*$", text[max(0, m.start() - 2) : m.start()]) is not None
+    )
+
+
 @lru_cache(maxsize=4096)
 def _cn(text: str) -> float:
     return float(cn2an.cn2an(text, "smart"))
@@ -136,7 +144,7 @@ class QuantityFinder:
         at = m.start("num")
         if at > 1 and text[at - 1] == "." and text[at - 2].isdigit():
             return None  # the tail of a malformed number ("1..5"): its head was read
-        if chinese and not (pct or unit_token or m.group("scale")):
+        if chinese and not (pct or unit_token or m.group("scale")) and not _zero_value(text, m):
             return None  # 十四五, 一流, 三全育人: words, not quantities
         if chinese and (len(num) == 1 and num in "点百千万亿") and not (pct and num == "百"):
             return None
