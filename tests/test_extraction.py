@@ -664,3 +664,16 @@ def test_a_growth_verb_before_a_count(extractor, text, expected):
 )  # fmt: skip
 def test_zero_written_as_a_word(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one building verb for a list of counts: "新建幼儿园8所、中小学5所"
+        ("“十四五”期间新建幼儿园8所、中小学5所。", [("new_kindergartens_built", 2025, "=", 8.0, None, "cumulative"), ("new_schools_built", 2025, "=", 5.0, None, "cumulative")]),
+        # ... but a stock of 中小学 is no building
+        ("全市现有中小学215所。", []),
+    ],
+)  # fmt: skip
+def test_one_building_verb_for_a_list_of_counts(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

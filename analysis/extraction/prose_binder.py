@@ -41,6 +41,7 @@ from analysis.extraction.prose_phrases import (
     head_phrases,
     next_break,
     shared_units,
+    shared_verb_aliases,
     units_after_names,
     without_own_bracket,
 )
@@ -93,6 +94,7 @@ class ProseBinder(NumberKinds):
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
+        self.verbs = sorted(rules.cumulative_verbs, key=len, reverse=True)
         self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
 
@@ -103,6 +105,7 @@ class ProseBinder(NumberKinds):
         out = ProseReading()
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
+        aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = head_phrases(aliases, self._is_rate)
         quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
         quantities += self._doublings(text, skip)

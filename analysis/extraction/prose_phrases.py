@@ -204,3 +204,34 @@ def without_own_bracket(text: str, pos: int, q: Quantity) -> str:
     """text[pos:q.start] without the bracket that opens around the value alone ("达到（95%）")."""
     gap = text[pos : q.start]
     return _OWN_BRACKET.sub("", gap) if _CLOSING.match(text, q.end) else gap
+
+
+# after a count ("22所", "1.5万个"), the list goes on: "、" and the next term's words
+_NEXT_TERM = re.compile(
+    r"\s*[\d.,]+\s*[万千]?\s*[^\d\s、，。；,;]{0,3}?\s*、\s*([\u4e00-\u9fff]{2,8}?)(?=\s*[\d两一二三四五六七八九十])"
+)
+
+
+def shared_verb_aliases(
+    text: str, aliases: list[AliasMatch], by_alias: dict, verbs
+) -> list[AliasMatch]:
+    """ "新建改扩建幼儿园22所、中小学15所": the verb of the first term is the next term's too.
+
+    After a phrase that opens with building verbs and its count, a term after "、" is tried
+    as a codebook phrase with those verbs (新建改扩建中小学, then 新建中小学, 改扩建中小学)."""
+    added: list[AliasMatch] = []
+    taken = [(a.start, a.end) for a in aliases]
+    for a in aliases:
+        prefix, rest = "", a.alias
+        while verb := next((v for v in verbs if rest.startswith(v) and rest != v), None):
+            prefix, rest = prefix + verb, rest[len(verb) :]
+        m = _NEXT_TERM.match(text, a.end)
+        if not prefix or m is None:
+            continue
+        term = m.group(1)
+        tried = [prefix + term] + [v + term for v in verbs if v in prefix]
+        ids = next((by_alias[c] for c in tried if c in by_alias), None)
+        span = (m.start(1), m.end(1))
+        if ids and not any(s < span[1] and span[0] < e for s, e in taken):
+            added.append(AliasMatch(*span, prefix + term, ids))
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
