@@ -617,6 +617,8 @@ def test_table_layouts_first_seen_in_blind6(extractor, text, expected):
         # a list of names, the base year's values 分别 in one clause, then the target shared by
         # 均 in the next clause: the later value is not a third value of the list
         ("3. 普惠性幼儿园覆盖率、公办园在园幼儿占比：2020年分别为86%、50%，2025年均达到90%以上。", [(INC, 2020, "=", 86.0, None, "level"), (PUB, 2020, "=", 50.0, None, "level"), (INC, 2025, ">=", 90.0, None, "level"), (PUB, 2025, ">=", 90.0, None, "level")]),
+        # a name ending in 占比 right before the year: its 比 compares nothing
+        ("普惠性幼儿园覆盖率、公办园在园幼儿占比2020年分别为86%和50%。", [(INC, 2020, "=", 86.0, None, "level"), (PUB, 2020, "=", 50.0, None, "level")]),
         ("截至2020年底，学前三年毛入园率和九年义务教育巩固率分别是88.5%和95.2%，到2025年都提高到97%。", [(PRE, 2020, "=", 88.5, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (PRE, 2025, "=", 97.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
     ],
 )  # fmt: skip

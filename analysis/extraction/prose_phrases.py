@@ -22,11 +22,12 @@ from analysis.extraction.quantities import SCALES, Quantity, scaled
 
 CLAUSE_BREAK = "，,：:。；;!！?？\n"
 YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
-COMPARISON_BEFORE = re.compile(r"(?:比|较|由|从|与|同|相比|对比|相较)\s*$")
+# the 比 of a name ending in 占比 ("…占比2020年为50%") compares nothing
+COMPARISON_BEFORE = re.compile(r"(?:(?<!占)比|较|由|从|与|同|相比|对比|相较)\s*$")
 # "比上年", "较“十三五”末", "与2015年相比", "由上年的": what a change is measured from, not
 # a phrase or a value of its own; between a phrase and its value it reads like a verb
 COMPARISON_PHRASE = re.compile(
-    r"(?:比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
+    r"(?:(?<!占)比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
     r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?|基期)\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
 )
 # "高出全市平均水平2.1个百分点", "比全省平均水平高1.2个百分点": a gap to another area
