@@ -596,9 +596,11 @@ def test_the_actual_value_after_a_target_is_the_targets_indicators(extractor, te
 
 
 LAYOUTS_SEEN_IN_BLIND6 = [
-    # a row of per-year amounts with a total column (合计, 总计) after the years: each year's
-    # amount is that year's, the total is the span's, at the last year shown
+    # a row of per-year amounts with a total column (合计, 总计) after the years (or a total
+    # row under years as rows): each year's amount is that year's, the total is the span's,
+    # at the last year shown
     ("项目|2021年|2022年|2023年|2024年|2025年|合计\n新增学位（个）|800|900|1000|1100|1200|5000\n", [("school_places_added", y, "=", v, None, "cumulative") for y, v in ((2021, 800.0), (2022, 900.0), (2023, 1000.0), (2024, 1100.0), (2025, 1200.0), (2025, 5000.0))]),
+    ("年份\t新增学位（个）\t新建幼儿园（所）\n2021年\t800\t3\n2022年\t900\t4\n合计\t1700\t7\n", [("school_places_added", 2021, "=", 800.0, None, "cumulative"), ("school_places_added", 2022, "=", 900.0, None, "cumulative"), ("school_places_added", 2022, "=", 1700.0, None, "cumulative"), ("new_kindergartens_built", 2021, "=", 3.0, None, "cumulative"), ("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), ("new_kindergartens_built", 2022, "=", 7.0, None, "cumulative")]),
     ("| 指标 | 2022年 | 2023年 | 2024年 | 总计 |\n|---|---|---|---|---|\n| 新建改扩建中小学（所） | 3 | 4 | 5 | 12 |\n", [("new_schools_built", y, "=", v, None, "cumulative") for y, v in ((2022, 3.0), (2023, 4.0), (2024, 5.0), (2024, 12.0))]),
     # one cell per line under a "指标名称" header, value cells with a comparator word after the number ("95%以上",
     # "0.6%以下", "约97%") and a "/" cell: the table goes on through them
