@@ -604,9 +604,11 @@ LAYOUTS_SEEN_IN_BLIND6 = [
     ("项目|2021年|2022年|2023年|2024年|2025年|合计\n新增学位（个）|800|900|1000|1100|1200|5000\n", [("school_places_added", y, "=", v, None, "cumulative") for y, v in ((2021, 800.0), (2022, 900.0), (2023, 1000.0), (2024, 1100.0), (2025, 1200.0), (2025, 5000.0))]),
     ("年份\t新增学位（个）\t新建幼儿园（所）\n2021年\t800\t3\n2022年\t900\t4\n合计\t1700\t7\n", [("school_places_added", 2021, "=", 800.0, None, "cumulative"), ("school_places_added", 2022, "=", 900.0, None, "cumulative"), ("school_places_added", 2022, "=", 1700.0, None, "cumulative"), ("new_kindergartens_built", 2021, "=", 3.0, None, "cumulative"), ("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), ("new_kindergartens_built", 2022, "=", 7.0, None, "cumulative")]),
     ("| 指标 | 2022年 | 2023年 | 2024年 | 总计 |\n|---|---|---|---|---|\n| 新建改扩建中小学（所） | 3 | 4 | 5 | 12 |\n", [("new_schools_built", y, "=", v, None, "cumulative") for y, v in ((2022, 3.0), (2023, 4.0), (2024, 5.0), (2024, 12.0))]),
-    # one cell per line under a "指标名称" header, value cells with a comparator word after the number ("95%以上",
-    # "0.6%以下", "约97%") and a "/" cell: the table goes on through them
+    # one cell per line under a "指标名称" header, value cells with a comparator word after
+    # the number ("95%以上", "0.6%以下", "88%左右") and a "/" cell: the table goes on
     ("序号\n指标名称\n2021年完成\n2022年计划\n1\n学前三年毛入园率\n92.5%\n95%以上\n2\n义务教育辍学率\n0.8%\n0.6%以下\n3\n九年义务教育巩固率\n96%\n/\n4\n普惠性幼儿园覆盖率\n88%左右\n90%\n", [(PRE, 2021, "=", 92.5, None, "level"), (PRE, 2022, ">=", 95.0, None, "level"), ("dropout_rate", 2021, "=", 0.8, None, "level"), ("dropout_rate", 2022, "<=", 0.6, None, "level"), (CONS, 2021, "=", 96.0, None, "level"), (INC, 2021, "~", 88.0, None, "level"), (INC, 2022, "=", 90.0, None, "level")]),
+    # the same in cells of their own ending in "|", with a "—" cell
+    ("指标|\n2022年|\n2023年|\n学前三年毛入园率（%）|\n89.7|\n91以上|\n九年义务教育巩固率（%）|\n96.8|\n—|\n普惠性幼儿园覆盖率（%）|\n86|\n88|\n", [(PRE, 2022, "=", 89.7, None, "level"), (PRE, 2023, ">=", 91.0, None, "level"), (CONS, 2022, "=", 96.8, None, "level"), (INC, 2022, "=", 86.0, None, "level"), (INC, 2023, "=", 88.0, None, "level")]),
 ]  # fmt: skip
 
 

@@ -43,11 +43,6 @@ ROLE_WORDS = (
     "领域",
 )
 MAX_CELL = 40  # a cell line is short; a sentence is not a cell
-# a comparator word around a cell's number ("95%以上", "0.6%以下", "约97%", "不低于90%") keeps
-# the cell a value: the grid interpreter reads the word as the value's comparator
-_QUALIFIED = re.compile(
-    r"^(?:约|不低于|不少于|不高于|不超过|力争)?(.+?)(?:及以上|以上|以下|以内|左右)?$"
-)
 
 
 def _is_year(text: str) -> bool:
@@ -55,9 +50,7 @@ def _is_year(text: str) -> bool:
 
 
 def _is_value(text: str) -> bool:
-    text = text.strip()
-    bare = _QUALIFIED.match(text).group(1) if text else text
-    return bool(VALUE_CELL.match(bare)) or (text != "" and text in NOT_STATED)
+    return bool(VALUE_CELL.match(text)) or (text.strip() != "" and text.strip() in NOT_STATED)
 
 
 def _is_cell_line(lines: TextLines, k: int) -> bool:
