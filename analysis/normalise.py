@@ -36,8 +36,10 @@ from functools import lru_cache
 
 import opencc
 
-# A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -".
-PAGE_DEBRIS = re.compile(r"^\s*[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}\s*$")
+# A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
+# "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
+_MARK = "[—–\\-－·•・]"
+PAGE_DEBRIS = re.compile(rf"^(?:.*\S\s{{2,}})?\s*{_MARK}{{1,2}}\s*\d{{1,3}}\s*{_MARK}{{1,2}}\s*$")
 HTML_TAG = re.compile(r"<[^<>\n]{1,40}>")
 # a named HTML entity left in scraped text (&ldquo;道德与法治&rdquo;, &nbsp;): its character
 # in the views, mapped to the entity's first raw character (numeric ones carry digits the
@@ -64,8 +66,11 @@ HEADING_START = re.compile(
 # "\s" becomes "[^\S\n]" so that a match never leaves its line, and "^" a leading "\n"
 # (a literal prefix lets the regex engine jump from line to line; the first line is
 # matched on its own).
-_DEBRIS_BODY = r"[^\S\n]*[—–\-－]{1,2}[^\S\n]*\d{1,3}[^\S\n]*[—–\-－]{1,2}[^\S\n]*(?![^\n])"
-_DEBRIS_DASHES = "—–-－"
+_DEBRIS_BODY = (
+    rf"(?:[^\n]*\S[^\S\n]{{2,}})?[^\S\n]*{_MARK}{{1,2}}[^\S\n]*\d{{1,3}}[^\S\n]*{_MARK}{{1,2}}"
+    r"[^\S\n]*(?![^\n])"
+)
+_DEBRIS_DASHES = "—–-－·•・"
 _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
 # SENTENCE_END is tried on the last two characters of a line only (its longest match,
 # anchored at the end: tests check the width); HEADING_START after every "\n" of the

@@ -685,3 +685,26 @@ def test_zero_written_as_a_word(extractor, text, expected):
 )  # fmt: skip
 def test_one_building_verb_for_a_list_of_counts(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_page_markers_and_contents_page_numbers_are_page_numbers(extractor):
+    text = (
+        "目　录\n第一部分　发展回顾 ·········· 1\n第二部分　发展目标 ………… 12\n"
+        "学前三年毛入园率达到\n· 3 ·\n95%。\n"
+        "某县教育事业发展规划　　　　　　　　•4•\n九年义务教育巩固率达到97%。\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert sorted((r["quote"].strip(), r["disposition"]) for r in result.ledger) == [
+        ("1", "page_number"),
+        ("12", "page_number"),
+        ("3", "page_number"),
+        ("4", "page_number"),
+        ("95%", "observation"),
+        ("97%", "observation"),
+        ("三年", "part_of_name"),
+        ("九年", "part_of_name"),
+    ]
+    assert observed(extractor, text) == [
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2025, "=", 95.0, None, "level"),
+    ]

@@ -22,6 +22,8 @@ class NumberKinds:
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
+        if _LEADER_BEFORE.search(before) and is_int and not token and q.value < 1000:
+            return "page_number", "a page number in a table of contents (…… 12)"
         bracketed = _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after)
         if bracketed and is_int and not token:  # "（95%）" is a value in brackets
             return "document_number", "a document number's year 〔2021〕"
@@ -143,6 +145,8 @@ _CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
 _VALUE_BEFORE_BRACKET = re.compile(
     r"(?:\d|%|％|成[一二三四五六七八九]?|以上|以下|左右|以内)\s*[(（【]\s*$"
 )
+# a contents line: a title, leader dots, its page number (the views join the lines)
+_LEADER_BEFORE = re.compile(r"(?:…|\.{3,}|·{3,}|．{3,})\s*$")
 _CLOSE_BRACKET_BEFORE = re.compile(r"[〕\]】]\s*$")
 _YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
 _MONTH_DAY_AFTER = re.compile(r"\s*[月日]")
