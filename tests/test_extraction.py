@@ -708,3 +708,17 @@ def test_page_markers_and_contents_page_numbers_are_page_numbers(extractor):
         (CONS, 2025, "=", 97.0, None, "level"),
         (PRE, 2025, "=", 95.0, None, "level"),
     ]
+
+
+def test_a_web_pages_metadata_line_is_accounted_for(extractor):
+    text = (
+        "<div>发布日期：2021-12-06 16:32　索引号：1134MB1C23/2021-00867　阅读次数：1872</div>\n"
+        "学前三年毛入园率达到95%。\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    got = {(r["quote"].strip(), r["disposition"]) for r in result.ledger}
+    assert {d for _, d in got} - {"year", "date", "phone_number", "page_metadata"} == {
+        "observation",
+        "part_of_name",
+    }
+    assert ("1872", "page_metadata") in got and ("32", "date") in got

@@ -32,6 +32,7 @@ DISPOSITIONS = {
     "part_of_name": "a numeral inside an indicator phrase",
     "restated_value": "the value before it restated in brackets",
     "page_number": "page-number debris",
+    "page_metadata": "a web page's metadata (view count)",
     "markup": "inside HTML markup",
     "no_indicator": "a quantity whose clause names no codebook indicator",
     "unit_mismatch": "a table value whose unit differs from the codebook's",

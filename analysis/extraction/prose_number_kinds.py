@@ -22,6 +22,13 @@ class NumberKinds:
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
+        near = text[max(0, q.start - 40) : q.start]
+        if _DATE_TIME_BEFORE.search(near):
+            return "date", "part of a date or a time (2022-03-15 09:30)"
+        if _CODE_BEFORE.search(near):
+            return "phone_number", "a telephone or other code number"
+        if _VIEWS_BEFORE.search(near):
+            return "page_metadata", "a web page's view count (浏览次数)"
         if _LEADER_BEFORE.search(before) and is_int and not token and q.value < 1000:
             return "page_number", "a page number in a table of contents (…… 12)"
         bracketed = _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after)
@@ -145,6 +152,11 @@ _CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
 _VALUE_BEFORE_BRACKET = re.compile(
     r"(?:\d|%|％|成[一二三四五六七八九]?|以上|以下|左右|以内)\s*[(（【]\s*$"
 )
+# a web page's metadata line: "发布时间：2022-03-15 09:30", "索引号：1134…/2021-00867",
+# "浏览次数：2316"
+_DATE_TIME_BEFORE = re.compile(r"(?:19|20)\d\d-\d{1,2}-(?:\d{1,2}\s+(?:\d{1,2}:)?)?$")
+_CODE_BEFORE = re.compile(r"(?:索引号|文号|编号)\s*[:：]\s*\S*$")
+_VIEWS_BEFORE = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]\s*$")
 # a contents line: a title, leader dots, its page number (the views join the lines)
 _LEADER_BEFORE = re.compile(r"(?:…|\.{3,}|·{3,}|．{3,})\s*$")
 _CLOSE_BRACKET_BEFORE = re.compile(r"[〕\]】]\s*$")
