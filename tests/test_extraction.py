@@ -722,3 +722,21 @@ def test_a_web_pages_metadata_line_is_accounted_for(extractor):
         "part_of_name",
     }
     assert ("1872", "page_metadata") in got and ("32", "date") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the period before the plan's, named in words ("“十三五”末", "十三五期间"), is the
+        # baseline year (the registry's), outside a review section too
+        ("“十三五”末，全市学前三年毛入园率为88.6%，九年义务教育巩固率为95.3%。", [(PRE, 2020, "=", 88.6, None, "level"), (CONS, 2020, "=", 95.3, None, "level")]),
+        ("十三五期间，全县累计新建幼儿园45所。", [("new_kindergartens_built", 2020, "=", 45.0, None, "cumulative")]),
+        # ... but not when it is what a change is measured from
+        ("学前三年毛入园率比“十三五”末提高5个百分点。", [(PRE, 2025, "=", 5.0, None, "increase")]),
+        ("学前三年毛入园率由“十三五”末的88%提高到95%。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # ... and the plan's own period stays its end year
+        ("“十三五”期间成效显著；“十四五”期间，全县新建幼儿园20所。", [("new_kindergartens_built", 2025, "=", 20.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_the_previous_period_named_in_words_is_the_baseline(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
