@@ -742,3 +742,30 @@ def test_a_web_pages_metadata_line_is_accounted_for(extractor):
 )  # fmt: skip
 def test_the_previous_period_named_in_words_is_the_baseline(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "其中" and a named part (one school, one county) of the total just stated: the part is
+        # no value of the indicator
+        ("“十四五”期间累计投入教育资金8亿元，其中实验中学新校区项目投资1.2亿元。", [("education_investment", 2025, "=", 800000000.0, None, "cumulative")]),
+        # ... while a kind the codebook names itself, or another indicator, is still read
+        ("“十四五”期间累计投入教育资金8亿元，其中项目投资5亿元。", [("education_investment", 2025, "=", 800000000.0, None, "cumulative"), ("education_investment", 2025, "=", 500000000.0, None, "cumulative")]),
+        ("“十四五”期间招聘教师800名，其中补充乡村教师500名。", [("teachers_recruited", 2025, "=", 800.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_named_part_of_a_total(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 翻一番 is a change of ×2, 翻两番 of ×4
+        ("到2025年，财政性教育经费支出比2020年翻一番。", [("education_fiscal_expenditure", 2025, "=", 2.0, None, "increase")]),
+        ("到2025年，财政性教育经费支出翻两番。", [("education_fiscal_expenditure", 2025, "=", 4.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_doublings(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

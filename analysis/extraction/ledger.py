@@ -31,6 +31,7 @@ DISPOSITIONS = {
     "name_or_slogan": "a number inside a name or slogan",
     "part_of_name": "a numeral inside an indicator phrase",
     "restated_value": "the value before it restated in brackets",
+    "part_of_total": "a named part of a total stated before it (其中…)",
     "page_number": "page-number debris",
     "page_metadata": "a web page's metadata (view count)",
     "markup": "inside HTML markup",

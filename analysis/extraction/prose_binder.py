@@ -39,6 +39,7 @@ from analysis.extraction.prose_phrases import (
     counted_names,
     elliptical_aliases,
     head_phrases,
+    names_a_part,
     next_break,
     shared_units,
     shared_verb_aliases,
@@ -46,7 +47,7 @@ from analysis.extraction.prose_phrases import (
     without_own_bracket,
 )
 from analysis.extraction.prose_years import Context, YearReader
-from analysis.extraction.quantities import Quantity, QuantityFinder
+from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -108,7 +109,7 @@ class ProseBinder(NumberKinds):
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = head_phrases(aliases, self._is_rate)
         quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
-        quantities += self._doublings(text, skip)
+        quantities += [q for q in doublings(text) if not _inside(q.start, skip)]
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
         for p_start, p_end, path in sections:
@@ -170,30 +171,6 @@ class ProseBinder(NumberKinds):
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
 
-    def _doublings(self, text: str, skip) -> list[Quantity]:
-        out = []
-        for m in re.finditer(r"翻(一|两)?番", text):
-            if _inside(m.start(), skip):
-                continue
-            value = 4.0 if m.group(1) == "两" else 2.0
-            out.append(
-                Quantity(
-                    m.start(),
-                    m.end(),
-                    m.start(),
-                    m.end(),
-                    value,
-                    "倍",
-                    "times",
-                    False,
-                    "=",
-                    None,
-                    True,
-                    False,
-                )
-            )
-        return out
-
     # ------------------------------------------------------------ one sentence
 
     def _sentence(
@@ -245,6 +222,7 @@ class ProseBinder(NumberKinds):
                     ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
                     if ids:
                         taken[q.start] = (carry, ids, q.end)
+        seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
             if q.start not in taken:
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
@@ -253,6 +231,10 @@ class ProseBinder(NumberKinds):
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue
+            if seen & set(ids) and names_a_part(text, clause_start(text, q.start, start), alias):
+                out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
+                continue
+            seen.update(ids)
             kind = self._kind(text, q, alias, ids, start)
             if kind is None:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))

@@ -245,3 +245,13 @@ def shared_verb_aliases(
         if ids and not any(s < span[1] and span[0] < e for s, e in taken):
             added.append(AliasMatch(*span, prefix + term, ids))
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
+# "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase
+_NAMED_PART = re.compile(r"其中\s*[\u4e00-\u9fff“”\"]{2,}$")
+
+
+def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
+    """The clause opens with 其中 and names a part (one school, one project) before the
+    phrase: a share of the total stated before it, not the indicator's value."""
+    return alias.start > clause_lo and _NAMED_PART.search(text, clause_lo, alias.start) is not None

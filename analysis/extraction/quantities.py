@@ -58,6 +58,17 @@ def _to_float(text: str) -> float | None:
     return value if value == value and abs(value) < 1e15 else None
 
 
+def doublings(text: str) -> list[Quantity]:
+    """ "翻一番" (×2), "翻两番" (×4): a change in times, written without a numeral's unit."""
+    out = []
+    for m in re.finditer(r"翻(一|两)?番", text):
+        value = 4.0 if m.group(1) == "两" else 2.0
+        out.append(
+            Quantity(*m.span(), *m.span(), value, "倍", "times", False, "=", None, True, False)
+        )
+    return out
+
+
 def scaled(value: float, factor: float) -> float:
     """value × factor as written: 82.4亿 is 8240000000, not the float product
     8240000000.000001 (the decimal digits as printed are multiplied exactly)."""
