@@ -487,6 +487,7 @@ PROSE_SEEN_IN_BLIND4 = [
     ("新增学位（万个）：2.5。", [("school_places_added", 2025, "=", 25000.0, None, "cumulative")]),
     # the share said after the spending it is a share of ("教育支出13.8亿元，占一般公共预算支出的21.5%")
     ("2020年全县教育支出13.8亿元，占一般公共预算支出的21.5%。", [("education_fiscal_expenditure", 2020, "=", 1380000000.0, None, "level"), ("education_budget_share", 2020, "=", 21.5, None, "level")]),
+    ("到2025年，中等职业学校在校生规模稳定在2.1万人左右。", [("secondary_vocational_enrollment", 2025, "~", 21000.0, None, "level")]),
     # the variants plans write for the disabled children's rate and the teachers' degree share
     ("适龄残疾儿童少年入学率达到95%，义务教育阶段专任教师本科以上学历比例达到80%。", [("disabled_children_compulsory_enrollment_rate", 2025, "=", 95.0, None, "level"), ("compulsory_teacher_bachelor_share", 2025, "=", 80.0, None, "level")]),
     # 巩固率 alone is the compulsory consolidation rate (as 毛入园率 alone is the preschool one)
