@@ -62,6 +62,15 @@ HEADING_START = re.compile(
     r"|\d{1,2}[.、](?!\d)|专栏|<)"
 )
 
+# A short line that is a section title with no numbering ("2022年主要工作成效", "今年工作目标"):
+# it ends in a section noun and holds no punctuation and no number but a year. The next line
+# starts a new paragraph.
+TITLE_LINE = re.compile(
+    r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?"
+    r"(?:回顾|成效|成就|成绩|基础|情况|进展|目标|任务|要点|举措|措施|安排|思路|要求|形势)"
+)
+_TITLE_LINE_MAX = 20
+
 # The per-line patterns above, run once over the whole text (line ends unified to "\n"):
 # "\s" becomes "[^\S\n]" so that a match never leaves its line, and "^" a leading "\n"
 # (a literal prefix lets the regex engine jump from line to line; the first line is
@@ -449,6 +458,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     next_heading == newline + 1
                     or marked[next_marked] == newline
                     or ends_sentence(line, len(line) - _SENTENCE_END_WIDTH)
+                    or (len(line) <= _TITLE_LINE_MAX and TITLE_LINE.fullmatch(line))
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])

@@ -770,3 +770,22 @@ def test_a_named_part_of_a_total(extractor, text, expected):
 )  # fmt: skip
 def test_doublings(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an annual plan's review of last year, whatever its heading says: numbered with no
+        # review word ("总体情况"), or a title line of its own with no numbering
+        "一、2022年教育工作总体情况\n学前三年毛入园率达到90.1%。九年义务教育巩固率96.2%。\n二、2023年主要任务\n学前三年毛入园率达到91%。\n",
+        "2022年主要工作成效\n学前三年毛入园率90.1%。九年义务教育巩固率96.2%。\n2023年主要任务\n学前三年毛入园率达到91%。\n",
+        "松岭县2023年教育工作要点\n过去一年工作回顾\n学前三年毛入园率90.1%，九年义务教育巩固率96.2%。\n今年工作目标\n学前三年毛入园率达到91%。\n",
+    ],
+)
+def test_an_annual_plans_review_whatever_its_heading(extractor, text):
+    kw = {"document_type": "annual_work_plan", "start": 2023, "end": 2023, "baseline": 2022}
+    assert observed(extractor, text, **kw) == [
+        (CONS, 2022, "=", 96.2, None, "level"),
+        (PRE, 2022, "=", 90.1, None, "level"),
+        (PRE, 2023, "=", 91.0, None, "level"),
+    ]

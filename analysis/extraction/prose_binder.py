@@ -113,7 +113,7 @@ class ProseBinder(NumberKinds):
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
         for p_start, p_end, path in sections:
-            review = any(self.baseline_re.search(t) for t in path)
+            review = any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
             section = path[-1] if path else ""
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon
@@ -472,6 +472,15 @@ _NOT_A_NOUN = re.compile(
 def _counts_a_noun_after(text: str, q: Quantity) -> bool:
     """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
     return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
+
+
+_TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+
+
+def _reviews(title: str, ctx: Context) -> bool:
+    """In an annual plan a heading naming last year (the registry's baseline) with no target
+    word reviews it, whatever its wording ("2022年教育工作总体情况")."""
+    return ctx.annual and f"{ctx.baseline_year}年" in title and not _TARGET_WORDS.search(title)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
