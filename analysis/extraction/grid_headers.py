@@ -255,3 +255,31 @@ def names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> boo
     at = k - (len(header) - len(sub))
     texts = [header[k].text] + ([sub[at].text] if sub and 0 <= at < len(sub) else [])
     return any(_OTHER_AREA.search(t) for t in texts)
+
+
+# columns named by their role instead of their year: the baseline ("基期值", "现状值",
+# "上年完成") and the target ("目标值", "“十四五”目标", "今年目标")
+_BASE_ROLE = re.compile(
+    r"^(?:基期|基准|现状|上年|去年|上一年)(?:值|数|水平)?(?:完成|实际)?(?:值|数|情况)?$"
+)
+_TARGET_ROLE = re.compile(
+    r"^(?:[“\"]?十[一二三四五]五[”\"]?|规划|期末|今年|本年|年度)?(?:目标|预期|计划)(?:值|数)?$"
+)
+
+
+def role_year_header(grid: Grid, baseline: int, end: int) -> Grid | None:
+    """A header with no year but a baseline and a target column ("指标|基期值|目标值"): the
+    same grid with those cells naming the registry's baseline and end years."""
+    for r, row in enumerate(grid.rows[:3]):
+        texts = [c.text.replace(" ", "") for c in row]
+        if any(header_year(t) for t in texts):
+            return None
+        base = [k for k, t in enumerate(texts) if _BASE_ROLE.match(t)]
+        target = [k for k, t in enumerate(texts) if _TARGET_ROLE.match(t)]
+        if len(base) == 1 and len(target) == 1 and base[0] < target[0]:
+            header = list(row)
+            for k, year in ((base[0], baseline), (target[0], end)):
+                header[k] = GridCell(f"{year}年（{row[k].text}）", row[k].start, row[k].end)
+            rows = [*grid.rows[:r], header, *grid.rows[r + 1 :]]
+            return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, grid.labels)
+    return None
