@@ -798,6 +798,9 @@ def test_an_annual_plans_review_whatever_its_heading(extractor, text):
         ("指标|上年完成|今年目标\n学前三年毛入园率（%）|90.5|92\n", ANNUAL, [(PRE, 2021, "=", 90.5, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
         ("指标\t基期值\t目标值\n学前三年毛入园率（%）\t88.5\t≥92\n九年义务教育巩固率（%）\t95\t96\n", {}, [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
         ("| 指标 | 现状值 | “十四五”目标 | 属性 |\n|---|---|---|---|\n| 学前三年毛入园率（%） | 88.5 | 92 | 预期性 |\n", {}, [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # beside a year column too
+        ("指标|2021年完成|今年目标\n学前三年毛入园率（%）|90.5|92\n", ANNUAL, [(PRE, 2021, "=", 90.5, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
+        ("指标|基期值|2025年\n学前三年毛入园率（%）|88|92\n", {}, [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
     ],
 )  # fmt: skip
 def test_columns_named_by_role_take_the_registrys_years(extractor, text, kw, expected):

@@ -268,18 +268,27 @@ _TARGET_ROLE = re.compile(
 
 
 def role_year_header(grid: Grid, baseline: int, end: int) -> Grid | None:
-    """A header with no year but a baseline and a target column ("指标|基期值|目标值"): the
-    same grid with those cells naming the registry's baseline and end years."""
+    """A header naming a column by its role ("指标|基期值|目标值", "指标|2022年完成|今年目标"):
+    the same grid with that cell naming the registry's baseline or end year. With no year
+    cell at all, both a baseline and a later target column are needed."""
     for r, row in enumerate(grid.rows[:3]):
         texts = [c.text.replace(" ", "") for c in row]
-        if any(header_year(t) for t in texts):
-            return None
+        years = {y for t in texts if (y := header_year(t))}
         base = [k for k, t in enumerate(texts) if _BASE_ROLE.match(t)]
         target = [k for k, t in enumerate(texts) if _TARGET_ROLE.match(t)]
-        if len(base) == 1 and len(target) == 1 and base[0] < target[0]:
-            header = list(row)
-            for k, year in ((base[0], baseline), (target[0], end)):
-                header[k] = GridCell(f"{year}年（{row[k].text}）", row[k].start, row[k].end)
-            rows = [*grid.rows[:r], header, *grid.rows[r + 1 :]]
-            return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, grid.labels)
+        if len(base) > 1 or len(target) > 1 or not (base or target):
+            if years:
+                return None
+            continue
+        if not years and not (base and target and base[0] < target[0]):
+            continue
+        header = list(row)
+        for ks, year in ((base, baseline), (target, end)):
+            for k in ks:
+                if year not in years:
+                    header[k] = GridCell(f"{year}年（{row[k].text}）", row[k].start, row[k].end)
+        if header == list(row):
+            return None
+        rows = [*grid.rows[:r], header, *grid.rows[r + 1 :]]
+        return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, grid.labels)
     return None
