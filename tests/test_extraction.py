@@ -682,6 +682,8 @@ def test_zero_written_as_a_word(extractor, text, expected):
     [
         # one building verb for a list of counts: "新建幼儿园8所、中小学5所"
         ("“十四五”期间新建幼儿园8所、中小学5所。", [("new_kindergartens_built", 2025, "=", 8.0, None, "cumulative"), ("new_schools_built", 2025, "=", 5.0, None, "cumulative")]),
+        # a verb before a list of nouns, the count after the last ("培训校长、教师1.2万人次")
+        ("“十四五”期间培训校长、教师3万人次。", [("teacher_training_person_times", 2025, "=", 30000.0, None, "cumulative")]),
         # ... but a stock of 中小学 is no building
         ("全市现有中小学215所。", []),
     ],

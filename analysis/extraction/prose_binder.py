@@ -44,6 +44,7 @@ from analysis.extraction.prose_phrases import (
     shared_units,
     shared_verb_aliases,
     units_after_names,
+    verb_list_aliases,
     without_own_bracket,
 )
 from analysis.extraction.prose_years import Context, YearReader
@@ -107,6 +108,7 @@ class ProseBinder(NumberKinds):
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
+        aliases = verb_list_aliases(text, aliases, self.matcher.by_alias)
         aliases = head_phrases(aliases, self._is_rate)
         quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
         quantities += [q for q in doublings(text) if not _inside(q.start, skip)]

@@ -247,6 +247,27 @@ def shared_verb_aliases(
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
+# "培训校长、教师1.2万人次": a verb, two nouns joined by 、, the count after the second
+_VERB_LIST = re.compile(r"([\u4e00-\u9fff]{3,8})、([\u4e00-\u9fff]{2,4})(?=\s*\d)")
+
+
+def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """ "培训校长、教师1.2万人次": the verb before the first noun is the second's too; the
+    second noun with that verb (培训教师) is tried as a codebook phrase."""
+    added: list[AliasMatch] = []
+    taken = [(a.start, a.end) for a in aliases]
+    for m in _VERB_LIST.finditer(text):
+        run, term, span = m.group(1), m.group(2), m.span(2)
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        for i in range(len(run) - 3, -1, -1):  # the verb nearest the list first
+            verb = next((run[i : i + n] for n in (2, 3) if run[i : i + n] + term in by_alias), None)
+            if verb and len(run) - i - len(verb) >= 1:
+                added.append(AliasMatch(*span, verb + term, by_alias[verb + term]))
+                break
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
 # "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase
 _NAMED_PART = re.compile(r"其中\s*[\u4e00-\u9fff“”\"]{2,}$")
 
