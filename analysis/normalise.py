@@ -36,8 +36,10 @@ from functools import lru_cache
 
 import opencc
 
-# A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -".
-PAGE_DEBRIS = re.compile(r"^\s*[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}\s*$")
+# A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
+# "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
+_MARK = "[—–\\-－·•・]"
+PAGE_DEBRIS = re.compile(rf"^(?:.*\S\s{{2,}})?\s*{_MARK}{{1,2}}\s*\d{{1,3}}\s*{_MARK}{{1,2}}\s*$")
 HTML_TAG = re.compile(r"<[^<>\n]{1,40}>")
 # a named HTML entity left in scraped text (&ldquo;道德与法治&rdquo;, &nbsp;): its character
 # in the views, mapped to the entity's first raw character (numeric ones carry digits the
@@ -60,12 +62,24 @@ HEADING_START = re.compile(
     r"|\d{1,2}[.、](?!\d)|专栏|<)"
 )
 
+# A short line that is a section title with no numbering ("2022年主要工作成效", "今年工作目标"):
+# it ends in a section noun and holds no punctuation and no number but a year. The next line
+# starts a new paragraph.
+TITLE_LINE = re.compile(
+    r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?"
+    r"(?:回顾|成效|成就|成绩|基础|情况|进展|目标|任务|要点|举措|措施|安排|思路|要求|形势)"
+)
+_TITLE_LINE_MAX = 20
+
 # The per-line patterns above, run once over the whole text (line ends unified to "\n"):
 # "\s" becomes "[^\S\n]" so that a match never leaves its line, and "^" a leading "\n"
 # (a literal prefix lets the regex engine jump from line to line; the first line is
 # matched on its own).
-_DEBRIS_BODY = r"[^\S\n]*[—–\-－]{1,2}[^\S\n]*\d{1,3}[^\S\n]*[—–\-－]{1,2}[^\S\n]*(?![^\n])"
-_DEBRIS_DASHES = "—–-－"
+_DEBRIS_BODY = (
+    rf"(?:[^\n]*\S[^\S\n]{{2,}})?[^\S\n]*{_MARK}{{1,2}}[^\S\n]*\d{{1,3}}[^\S\n]*{_MARK}{{1,2}}"
+    r"[^\S\n]*(?![^\n])"
+)
+_DEBRIS_DASHES = "—–-－·•・"
 _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
 # SENTENCE_END is tried on the last two characters of a line only (its longest match,
 # anchored at the end: tests check the width); HEADING_START after every "\n" of the
@@ -444,6 +458,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     next_heading == newline + 1
                     or marked[next_marked] == newline
                     or ends_sentence(line, len(line) - _SENTENCE_END_WIDTH)
+                    or (len(line) <= _TITLE_LINE_MAX and TITLE_LINE.fullmatch(line))
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])

@@ -487,6 +487,11 @@ PROSE_SEEN_IN_BLIND4 = [
     ("新增学位（万个）：2.5。", [("school_places_added", 2025, "=", 25000.0, None, "cumulative")]),
     # the share said after the spending it is a share of ("教育支出13.8亿元，占一般公共预算支出的21.5%")
     ("2020年全县教育支出13.8亿元，占一般公共预算支出的21.5%。", [("education_fiscal_expenditure", 2020, "=", 1380000000.0, None, "level"), ("education_budget_share", 2020, "=", 21.5, None, "level")]),
+    ("到2025年，中等职业学校在校生规模稳定在2.1万人左右。", [("secondary_vocational_enrollment", 2025, "~", 21000.0, None, "level")]),
+    # the variants plans write for the disabled children's rate and the teachers' degree share
+    ("适龄残疾儿童少年入学率达到95%，义务教育阶段专任教师本科以上学历比例达到80%。", [("disabled_children_compulsory_enrollment_rate", 2025, "=", 95.0, None, "level"), ("compulsory_teacher_bachelor_share", 2025, "=", 80.0, None, "level")]),
+    # 巩固率 alone is the compulsory consolidation rate (as 毛入园率 alone is the preschool one)
+    ("义务教育普及水平进一步提高，巩固率达到97%。", [(CONS, 2025, "=", 97.0, None, "level")]),
     # 毛入园率 alone is the preschool rate; the comparison year after 比 is not the value's year
     ("到2025年，毛入园率达到92%，比2020年提高3.3个百分点。", [(PRE, 2025, "=", 92.0, None, "level"), (PRE, 2025, "=", 3.3, None, "increase")]),
     # but a yearly amount per person is still a norm
@@ -593,3 +598,212 @@ def test_table_layouts_first_seen_in_blind5(extractor, text, expected):
 )  # fmt: skip
 def test_the_actual_value_after_a_target_is_the_targets_indicators(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+LAYOUTS_SEEN_IN_BLIND6 = [
+    # a row of per-year amounts with a total column (合计, 总计) after the years (or a total
+    # row under years as rows): each year's amount is that year's, the total is the span's,
+    # at the last year shown
+    ("项目|2021年|2022年|2023年|2024年|2025年|合计\n新增学位（个）|800|900|1000|1100|1200|5000\n", [("school_places_added", y, "=", v, None, "cumulative") for y, v in ((2021, 800.0), (2022, 900.0), (2023, 1000.0), (2024, 1100.0), (2025, 1200.0), (2025, 5000.0))]),
+    ("年份\t新增学位（个）\t新建幼儿园（所）\n2021年\t800\t3\n2022年\t900\t4\n合计\t1700\t7\n", [("school_places_added", 2021, "=", 800.0, None, "cumulative"), ("school_places_added", 2022, "=", 900.0, None, "cumulative"), ("school_places_added", 2022, "=", 1700.0, None, "cumulative"), ("new_kindergartens_built", 2021, "=", 3.0, None, "cumulative"), ("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), ("new_kindergartens_built", 2022, "=", 7.0, None, "cumulative")]),
+    ("| 指标 | 2022年 | 2023年 | 2024年 | 总计 |\n|---|---|---|---|---|\n| 新建改扩建中小学（所） | 3 | 4 | 5 | 12 |\n", [("new_schools_built", y, "=", v, None, "cumulative") for y, v in ((2022, 3.0), (2023, 4.0), (2024, 5.0), (2024, 12.0))]),
+    # one cell per line under a "指标名称" header, value cells with a comparator word after
+    # the number ("95%以上", "0.6%以下", "88%左右") and a "/" cell: the table goes on
+    ("序号\n指标名称\n2021年完成\n2022年计划\n1\n学前三年毛入园率\n92.5%\n95%以上\n2\n义务教育辍学率\n0.8%\n0.6%以下\n3\n九年义务教育巩固率\n96%\n/\n4\n普惠性幼儿园覆盖率\n88%左右\n90%\n", [(PRE, 2021, "=", 92.5, None, "level"), (PRE, 2022, ">=", 95.0, None, "level"), ("dropout_rate", 2021, "=", 0.8, None, "level"), ("dropout_rate", 2022, "<=", 0.6, None, "level"), (CONS, 2021, "=", 96.0, None, "level"), (INC, 2021, "~", 88.0, None, "level"), (INC, 2022, "=", 90.0, None, "level")]),
+    # the same in cells of their own ending in "|", with a "—" cell
+    ("指标|\n2022年|\n2023年|\n学前三年毛入园率（%）|\n89.7|\n91以上|\n九年义务教育巩固率（%）|\n96.8|\n—|\n普惠性幼儿园覆盖率（%）|\n86|\n88|\n", [(PRE, 2022, "=", 89.7, None, "level"), (PRE, 2023, ">=", 91.0, None, "level"), (CONS, 2022, "=", 96.8, None, "level"), (INC, 2022, "=", 86.0, None, "level"), (INC, 2023, "=", 88.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), LAYOUTS_SEEN_IN_BLIND6)
+def test_table_layouts_first_seen_in_blind6(extractor, text, expected):
+    assert observed(extractor, text, **ANNUAL) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of names, the base year's values 分别 in one clause, then the target shared by
+        # 均 in the next clause: the later value is not a third value of the list
+        ("3. 普惠性幼儿园覆盖率、公办园在园幼儿占比：2020年分别为86%、50%，2025年均达到90%以上。", [(INC, 2020, "=", 86.0, None, "level"), (PUB, 2020, "=", 50.0, None, "level"), (INC, 2025, ">=", 90.0, None, "level"), (PUB, 2025, ">=", 90.0, None, "level")]),
+        # a name ending in 占比 right before the year: its 比 compares nothing
+        ("普惠性幼儿园覆盖率、公办园在园幼儿占比2020年分别为86%和50%。", [(INC, 2020, "=", 86.0, None, "level"), (PUB, 2020, "=", 50.0, None, "level")]),
+        ("截至2020年底，学前三年毛入园率和九年义务教育巩固率分别是88.5%和95.2%，到2025年都提高到97%。", [(PRE, 2020, "=", 88.5, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (PRE, 2025, "=", 97.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_respective_list_then_a_shared_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a value in brackets after its verb is the value, not a document number's year
+        ("九年义务教育巩固率：2020年为95.2%，2025年目标为（97.5%）。", [(CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.5, None, "level")]),
+        ("到2025年，学前三年毛入园率达到【92%】。", [(PRE, 2025, "=", 92.0, None, "level")]),
+        # ... but the value before it restated in brackets is one value
+        ("普通话普及率达到九成以上（90%）。", [("mandarin_popularisation_rate", 2025, ">=", 90.0, None, "level")]),
+        # ... while a bare year in brackets still is one
+        ("根据〔2021〕号文件，学前三年毛入园率达到92%。", [(PRE, 2025, "=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_bracketed_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of growth ending in 到/至 (增至, 发展到, 扩大到) between a count's phrase and
+        # its value is a verb, not words that separate them
+        ("职业学校合作企业扩大到200家。", [("school_enterprise_partners", 2025, "=", 200.0, None, "level")]),
+        ("到2025年，校企合作企业增至80家以上。", [("school_enterprise_partners", 2025, ">=", 80.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_growth_verb_before_a_count(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # zero written as a word after its verb ("降为零", "保持为零") is the value 0 in the
+        # indicator's unit; 零 as a prefix ("零辍学", "零容忍") is a word
+        ("到2025年，义务教育辍学率降为零，学前三年毛入园率达到92%。", [("dropout_rate", 2025, "=", 0.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        ("全面落实控辍保学，实现零辍学，对违规招生零容忍。", []),
+    ],
+)  # fmt: skip
+def test_zero_written_as_a_word(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one building verb for a list of counts: "新建幼儿园8所、中小学5所"
+        ("“十四五”期间新建幼儿园8所、中小学5所。", [("new_kindergartens_built", 2025, "=", 8.0, None, "cumulative"), ("new_schools_built", 2025, "=", 5.0, None, "cumulative")]),
+        # a verb before a list of nouns, the count after the last ("培训校长、教师1.2万人次")
+        ("“十四五”期间培训校长、教师3万人次。", [("teacher_training_person_times", 2025, "=", 30000.0, None, "cumulative")]),
+        # ... but a stock of 中小学 is no building
+        ("全市现有中小学215所。", []),
+    ],
+)  # fmt: skip
+def test_one_building_verb_for_a_list_of_counts(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_page_markers_and_contents_page_numbers_are_page_numbers(extractor):
+    text = (
+        "目　录\n第一部分　发展回顾 ·········· 1\n第二部分　发展目标 ………… 12\n"
+        "学前三年毛入园率达到\n· 3 ·\n95%。\n"
+        "某县教育事业发展规划　　　　　　　　•4•\n九年义务教育巩固率达到97%。\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert sorted((r["quote"].strip(), r["disposition"]) for r in result.ledger) == [
+        ("1", "page_number"),
+        ("12", "page_number"),
+        ("3", "page_number"),
+        ("4", "page_number"),
+        ("95%", "observation"),
+        ("97%", "observation"),
+        ("三年", "part_of_name"),
+        ("九年", "part_of_name"),
+    ]
+    assert observed(extractor, text) == [
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2025, "=", 95.0, None, "level"),
+    ]
+
+
+def test_a_web_pages_metadata_line_is_accounted_for(extractor):
+    text = (
+        "<div>发布日期：2021-12-06 16:32　索引号：1134MB1C23/2021-00867　阅读次数：1872</div>\n"
+        "学前三年毛入园率达到95%。\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    got = {(r["quote"].strip(), r["disposition"]) for r in result.ledger}
+    assert {d for _, d in got} - {"year", "date", "phone_number", "page_metadata"} == {
+        "observation",
+        "part_of_name",
+    }
+    assert ("1872", "page_metadata") in got and ("32", "date") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the period before the plan's, named in words ("“十三五”末", "十三五期间"), is the
+        # baseline year (the registry's), outside a review section too
+        ("“十三五”末，全市学前三年毛入园率为88.6%，九年义务教育巩固率为95.3%。", [(PRE, 2020, "=", 88.6, None, "level"), (CONS, 2020, "=", 95.3, None, "level")]),
+        ("十三五期间，全县累计新建幼儿园45所。", [("new_kindergartens_built", 2020, "=", 45.0, None, "cumulative")]),
+        # ... but not when it is what a change is measured from
+        ("学前三年毛入园率比“十三五”末提高5个百分点。", [(PRE, 2025, "=", 5.0, None, "increase")]),
+        ("学前三年毛入园率由“十三五”末的88%提高到95%。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # ... and the plan's own period stays its end year
+        ("“十三五”期间成效显著；“十四五”期间，全县新建幼儿园20所。", [("new_kindergartens_built", 2025, "=", 20.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_the_previous_period_named_in_words_is_the_baseline(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "其中" and a named part (one school, one county) of the total just stated: the part is
+        # no value of the indicator
+        ("“十四五”期间累计投入教育资金8亿元，其中实验中学新校区项目投资1.2亿元。", [("education_investment", 2025, "=", 800000000.0, None, "cumulative")]),
+        # ... while a kind the codebook names itself, or another indicator, is still read
+        ("“十四五”期间累计投入教育资金8亿元，其中项目投资5亿元。", [("education_investment", 2025, "=", 800000000.0, None, "cumulative"), ("education_investment", 2025, "=", 500000000.0, None, "cumulative")]),
+        ("“十四五”期间招聘教师800名，其中补充乡村教师500名。", [("teachers_recruited", 2025, "=", 800.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_named_part_of_a_total(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 翻一番 is a change of ×2, 翻两番 of ×4
+        ("到2025年，财政性教育经费支出比2020年翻一番。", [("education_fiscal_expenditure", 2025, "=", 2.0, None, "increase")]),
+        ("到2025年，财政性教育经费支出翻两番。", [("education_fiscal_expenditure", 2025, "=", 4.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_doublings(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an annual plan's review of last year, whatever its heading says: numbered with no
+        # review word ("总体情况"), or a title line of its own with no numbering
+        "一、2022年教育工作总体情况\n学前三年毛入园率达到90.1%。九年义务教育巩固率96.2%。\n二、2023年主要任务\n学前三年毛入园率达到91%。\n",
+        "2022年主要工作成效\n学前三年毛入园率90.1%。九年义务教育巩固率96.2%。\n2023年主要任务\n学前三年毛入园率达到91%。\n",
+        "松岭县2023年教育工作要点\n过去一年工作回顾\n学前三年毛入园率90.1%，九年义务教育巩固率96.2%。\n今年工作目标\n学前三年毛入园率达到91%。\n",
+    ],
+)
+def test_an_annual_plans_review_whatever_its_heading(extractor, text):
+    kw = {"document_type": "annual_work_plan", "start": 2023, "end": 2023, "baseline": 2022}
+    assert observed(extractor, text, **kw) == [
+        (CONS, 2022, "=", 96.2, None, "level"),
+        (PRE, 2022, "=", 90.1, None, "level"),
+        (PRE, 2023, "=", 91.0, None, "level"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kw", "expected"),
+    [
+        # columns named by their role, not their year: the registry's baseline and end years
+        ("指标|上年完成|今年目标\n学前三年毛入园率（%）|90.5|92\n", ANNUAL, [(PRE, 2021, "=", 90.5, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
+        ("指标\t基期值\t目标值\n学前三年毛入园率（%）\t88.5\t≥92\n九年义务教育巩固率（%）\t95\t96\n", {}, [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+        ("| 指标 | 现状值 | “十四五”目标 | 属性 |\n|---|---|---|---|\n| 学前三年毛入园率（%） | 88.5 | 92 | 预期性 |\n", {}, [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # beside a year column too
+        ("指标|2021年完成|今年目标\n学前三年毛入园率（%）|90.5|92\n", ANNUAL, [(PRE, 2021, "=", 90.5, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
+        ("指标|基期值|2025年\n学前三年毛入园率（%）|88|92\n", {}, [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_columns_named_by_role_take_the_registrys_years(extractor, text, kw, expected):
+    assert observed(extractor, text, **kw) == sorted(expected)

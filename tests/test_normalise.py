@@ -20,6 +20,7 @@ from analysis.normalise import (
     MARKDOWN_HEADING,
     PAGE_DEBRIS,
     SENTENCE_END,
+    TITLE_LINE,
     _append_range,
     clean,
     to_simplified,
@@ -53,6 +54,20 @@ def test_page_number_debris_lines_are_dropped():
     assert c.paragraphs.text == "学前教育毛入园率保持在95%左右。"
     # the span of the joined text still reads the raw file, debris and all
     assert raw_of(c.paragraphs, 0, len(c.paragraphs.text), raw) == raw
+
+
+@pytest.mark.parametrize(
+    ("raw", "paragraphs"),
+    [
+        # a short title line with no numbering ends its paragraph; a wrapped line does not
+        ("2022年主要工作成效\n学前三年毛入园率90.1%。", "2022年主要工作成效\n学前三年毛入园率90.1%。"),
+        ("学前教育毛入园率保持在\n95%左右。", "学前教育毛入园率保持在95%左右。"),
+        # page markers with dots, and a running header spaced away from one, are debris
+        ("学前教育毛入园率保持在\n· 5 ·\n某县教育规划　　　　•6•\n95%左右。", "学前教育毛入园率保持在95%左右。"),
+    ],
+)  # fmt: skip
+def test_title_lines_and_page_markers(raw, paragraphs):
+    assert clean(raw).paragraphs.text == paragraphs
 
 
 def test_html_tags_and_markdown_markers_are_removed():
@@ -274,7 +289,8 @@ def reference_clean(raw):
             break
         lines.append("\n")
         lines_offs.append(newline_at[n])
-        if marked[n] or SENTENCE_END.search(text) or HEADING_START.match(texts[n + 1]):
+        title = len(text) <= 20 and TITLE_LINE.fullmatch(text)
+        if marked[n] or SENTENCE_END.search(text) or title or HEADING_START.match(texts[n + 1]):
             paras.append("\n")
             paras_offs.append(newline_at[n])
     return ("".join(lines), lines_offs), ("".join(paras), paras_offs)
@@ -311,6 +327,7 @@ FUZZ_WORDS = [
     *"学前教育毛入园率达到。；：！？”“,.x 3—－-\t\u3000\xa0",
     *["第一章", "一、", "（二）", "1．", "2.5", "专栏", "９２．２％", "。”", "？”"],
     *["<p>", "</p>", "<b", "b>", "**", "__", "#", "## ", "###### ", "####### x", "＃"],
+    *["2022年工作回顾", "今年目标", "· 5 ·", "•4•", "规划  ·2·"],
     *["— 8—", "- 12 -", "— ８ —", "㈠", "⑴", "½", "¨", "㎡", "…", "ﬁ", "e\u0301", "\u200b"],
     *["督導", "體制", "乾燥", "頭髮", "\x1f", *SEPARATORS],
     *["\n", "\n", "\n", "\n\n", "\r\n", "\r", "\r\r\n"],

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_headers import continues
+from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
@@ -44,6 +44,7 @@ class Extractor:
         for grid in read_grids(
             clean, self.rules.table_unit_cells, self.rules.table_attribute_cells
         ):
+            grid = role_year_header(grid, source.baseline_year, source.period_end) or grid
             reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line

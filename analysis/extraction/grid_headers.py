@@ -43,6 +43,11 @@ def period_total_year(text: str, period_end: int | None) -> int | None:
     return int(m.group(1)) if m.group(1) else period_end
 
 
+# a bare total column after the year columns ("合计", "总计", "小计"): the sum of the years
+# before it, so its year is the last of them
+TOTAL_HEADER = re.compile(r"^(?:合计|总计|小计|累计)(?:值|数)?\s*(?:[(（][^)）]{0,6}[)）])?$")
+
+
 # a column of changes over the span of the year columns before it: "增减（百分点）", "提高"
 CHANGE_HEADER = re.compile(
     r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
@@ -250,3 +255,40 @@ def names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> boo
     at = k - (len(header) - len(sub))
     texts = [header[k].text] + ([sub[at].text] if sub and 0 <= at < len(sub) else [])
     return any(_OTHER_AREA.search(t) for t in texts)
+
+
+# columns named by their role instead of their year: the baseline ("基期值", "现状值",
+# "上年完成") and the target ("目标值", "“十四五”目标", "今年目标")
+_BASE_ROLE = re.compile(
+    r"^(?:基期|基准|现状|上年|去年|上一年)(?:值|数|水平)?(?:完成|实际)?(?:值|数|情况)?$"
+)
+_TARGET_ROLE = re.compile(
+    r"^(?:[“\"]?十[一二三四五]五[”\"]?|规划|期末|今年|本年|年度)?(?:目标|预期|计划)(?:值|数)?$"
+)
+
+
+def role_year_header(grid: Grid, baseline: int, end: int) -> Grid | None:
+    """A header naming a column by its role ("指标|基期值|目标值", "指标|2022年完成|今年目标"):
+    the same grid with that cell naming the registry's baseline or end year. With no year
+    cell at all, both a baseline and a later target column are needed."""
+    for r, row in enumerate(grid.rows[:3]):
+        texts = [c.text.replace(" ", "") for c in row]
+        years = {y for t in texts if (y := header_year(t))}
+        base = [k for k, t in enumerate(texts) if _BASE_ROLE.match(t)]
+        target = [k for k, t in enumerate(texts) if _TARGET_ROLE.match(t)]
+        if len(base) > 1 or len(target) > 1 or not (base or target):
+            if years:
+                return None
+            continue
+        if not years and not (base and target and base[0] < target[0]):
+            continue
+        header = list(row)
+        for ks, year in ((base, baseline), (target, end)):
+            for k in ks:
+                if year not in years:
+                    header[k] = GridCell(f"{year}年（{row[k].text}）", row[k].start, row[k].end)
+        if header == list(row):
+            return None
+        rows = [*grid.rows[:r], header, *grid.rows[r + 1 :]]
+        return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, grid.labels)
+    return None

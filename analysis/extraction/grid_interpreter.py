@@ -22,6 +22,7 @@ from analysis.extraction.grid_headers import (
     CHANGE_HEADER,
     INDEX_HEADERS,
     NAME_HEADERS,
+    TOTAL_HEADER,
     UNIT_HEADERS,
     header_year,
     labelled_year_cells,
@@ -157,6 +158,8 @@ class GridInterpreter:
         other_area: dict[int, GridCell] = {}
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
+            if not year and years and TOTAL_HEADER.match(c.text.replace(" ", "")):
+                year = max(years.values())
             if not year and years and CHANGE_HEADER.match(c.text.replace(" ", "")):
                 changes[k] = years[max(years)]
                 header_units.update(self._header_unit(k, c.text))

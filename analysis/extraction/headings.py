@@ -1,6 +1,7 @@
 """Headings and the section path each paragraph sits under.
 
-Levels: 第一章/第一部分 (1) > 一、 (2) > （一） (3) > 1. / 1、 (4) > （1） (5). A paragraph
+Levels: 第一章/第一部分 (1) > 一、 (2) > （一） (3) > 1. / 1、 (4) > （1） (5); a short title
+line with no numbering ("2022年主要工作成效") is a top section (1). A paragraph
 belongs to every heading above it, so a value under "（二）学前教育" inside "一、发展
 基础" is still in the review section.
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.normalise import TITLE_LINE
+
 LEVELS = (
     (1, re.compile(r"^第[一二三四五六七八九十百\d]+[章部篇](?:分)?")),
     (2, re.compile(r"^[一二三四五六七八九十]+[、.]")),
@@ -17,6 +20,8 @@ LEVELS = (
     (4, re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
     (5, re.compile(r"^\(\d{1,2}\)")),
 )
+# a title line under a chapter ("第一节 …") or a caption ("表1 …") is no top section
+_NOT_A_TOP = re.compile(r"第[一二三四五六七八九十百\d]+节|表|图|专栏|附")
 # A heading line is short or ends its title with 。/： before the body text.
 _TITLE_END = re.compile(r"[。:：]")
 
@@ -34,6 +39,8 @@ def heading_of(paragraph: str) -> Heading | None:
         if m:
             title = _TITLE_END.split(paragraph, maxsplit=1)[0]
             return Heading(level, m.group(), title)
+    if len(paragraph) <= 20 and TITLE_LINE.fullmatch(paragraph) and not _NOT_A_TOP.match(paragraph):
+        return Heading(1, "", paragraph)  # a title line with no numbering: a top section
     return None
 
 

@@ -26,11 +26,13 @@ from analysis.extraction.table_readers import (
     _split,
 )
 
-NAME_WORDS = ("指标", "项目", "名称")
+NAME_WORDS = ("指标", "项目", "名称", "指标名称", "项目名称")
 ROLE_WORDS = (
     "序号",
     "编号",
     "指标",
+    "指标名称",
+    "项目名称",
     "项目",
     "名称",
     "单位",

@@ -37,13 +37,18 @@ from analysis.extraction.prose_phrases import (
     PERIOD_PHRASE,
     clause_start,
     counted_names,
+    elliptical_aliases,
     head_phrases,
+    names_a_part,
     next_break,
     shared_units,
+    shared_verb_aliases,
     units_after_names,
+    verb_list_aliases,
+    without_own_bracket,
 )
 from analysis.extraction.prose_years import Context, YearReader
-from analysis.extraction.quantities import Quantity, QuantityFinder
+from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -59,7 +64,7 @@ _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
-    r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
+    r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
@@ -91,6 +96,7 @@ class ProseBinder(NumberKinds):
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
+        self.verbs = sorted(rules.cumulative_verbs, key=len, reverse=True)
         self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
 
@@ -101,13 +107,15 @@ class ProseBinder(NumberKinds):
         out = ProseReading()
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
+        aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
+        aliases = verb_list_aliases(text, aliases, self.matcher.by_alias)
         aliases = head_phrases(aliases, self._is_rate)
         quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
-        quantities += self._doublings(text, skip)
+        quantities += [q for q in doublings(text) if not _inside(q.start, skip)]
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
         for p_start, p_end, path in sections:
-            review = any(self.baseline_re.search(t) for t in path)
+            review = any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
             section = path[-1] if path else ""
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon
@@ -165,30 +173,6 @@ class ProseBinder(NumberKinds):
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
 
-    def _doublings(self, text: str, skip) -> list[Quantity]:
-        out = []
-        for m in re.finditer(r"翻(一|两)?番", text):
-            if _inside(m.start(), skip):
-                continue
-            value = 4.0 if m.group(1) == "两" else 2.0
-            out.append(
-                Quantity(
-                    m.start(),
-                    m.end(),
-                    m.start(),
-                    m.end(),
-                    value,
-                    "倍",
-                    "times",
-                    False,
-                    "=",
-                    None,
-                    True,
-                    False,
-                )
-            )
-        return out
-
     # ------------------------------------------------------------ one sentence
 
     def _sentence(
@@ -240,6 +224,7 @@ class ProseBinder(NumberKinds):
                     ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
                     if ids:
                         taken[q.start] = (carry, ids, q.end)
+        seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
             if q.start not in taken:
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
@@ -248,6 +233,10 @@ class ProseBinder(NumberKinds):
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue
+            if seen & set(ids) and names_a_part(text, clause_start(text, q.start, start), alias):
+                out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
+                continue
+            seen.update(ids)
             kind = self._kind(text, q, alias, ids, start)
             if kind is None:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
@@ -275,6 +264,7 @@ class ProseBinder(NumberKinds):
             if (
                 ind.unit == q.unit
                 or q.unit == "times"
+                or (q.value == 0 and q.unit is None and ind.value_kind != "cumulative")
                 or (
                     q.unit == "percent"
                     and (q.points or change)
@@ -328,6 +318,10 @@ class ProseBinder(NumberKinds):
         stop = next((a.start for a in aliases if a.start > at), len(text))
         values = [q for q in candidates if at < q.start < stop and q.start not in taken]
         n = len(group)
+        if n >= 2 and len(values) not in (n, 2 * n):
+            # "A、B：2020年分别为x、y，2025年均达到z": the list's values are its own clause's
+            end = next_break(text, at, stop, "，,；;")
+            values = [q for q in values if q.start < end]
         if n < 2 or len(values) not in (n, 2 * n):
             return
         # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
@@ -335,6 +329,15 @@ class ProseBinder(NumberKinds):
             ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
             if ids:
                 taken[q.start] = (a, ids, q.end)
+        # ... and a later clause with 均/都 and no name of its own gives its value to them all
+        for q in candidates:
+            lo = clause_start(text, q.start, values[-1].end, "，,；;")
+            if q.start in taken or not values[-1].end <= lo < q.start < stop:
+                continue
+            if re.search(r"均|都", text[lo : q.start]):
+                ids = tuple(i for a in group for i in self._fits(a.indicator_ids, q, True))
+                if ids:
+                    taken[q.start] = (group[-1], ids, q.end)
 
     def _each(self, text, aliases, candidates, taken):
         """ "名师工作室、名班主任工作室各建设30个": the value is each listed name's."""
@@ -373,7 +376,8 @@ class ProseBinder(NumberKinds):
                 return None  # a number bound to another phrase stands between
             pieces.append(text[pos:k])
             pos, carried = k_end, True
-        pieces.append(text[pos : q.start])
+        # "达到（95%）": a value in brackets of its own is still the value after the verb
+        pieces.append(without_own_bracket(text, pos, q))
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
         gap = BRACKETED.sub("", gap)
         residual = FILLER.sub("", gap)
@@ -461,38 +465,6 @@ class ProseBinder(NumberKinds):
         return None
 
 
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}$")
-
-
-def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
-    """ "小学、初中净入学率": the first term shares the second's ending (小学净入学率).
-
-    Before a phrase preceded by "X、", X plus the end of the phrase is tried as a codebook
-    phrase (longest X first); if it is one, X is an alias of that indicator."""
-    added = []
-    taken = [(a.start, a.end) for a in aliases]
-    for a in aliases:
-        if a.start < 2 or text[a.start - 1] != "、":
-            continue
-        run = _CJK_RUN.search(text, max(0, a.start - 9), a.start - 1)
-        if run is None:
-            continue
-        word = a.alias
-        found = None
-        for size in range(len(run.group()), 0, -1):
-            x = run.group()[-size:]
-            for k in range(1, len(word)):
-                ids = by_alias.get(x + word[k:])
-                if ids:
-                    found = (a.start - 1 - size, a.start - 1, x + word[k:], ids)
-                    break
-            if found:
-                break
-        if found and not any(s < found[1] and found[0] < e for s, e in taken):
-            added.append(AliasMatch(*found))
-    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
-
-
 # after a count, words that go on the sentence rather than name what is counted
 _NOT_A_NOUN = re.compile(
     r"\s*(?:[^\u4e00-\u9fff]|以上|以下|左右|以内|并|和|及|等|的|，|。|以|次|人次|$)"
@@ -502,6 +474,15 @@ _NOT_A_NOUN = re.compile(
 def _counts_a_noun_after(text: str, q: Quantity) -> bool:
     """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
     return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
+
+
+_TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+
+
+def _reviews(title: str, ctx: Context) -> bool:
+    """In an annual plan a heading naming last year (the registry's baseline) with no target
+    word reviews it, whatever its wording ("2022年教育工作总体情况")."""
+    return ctx.annual and f"{ctx.baseline_year}年" in title and not _TARGET_WORDS.search(title)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -22,8 +22,20 @@ class NumberKinds:
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
-        if _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after) and is_int:
+        near = text[max(0, q.start - 40) : q.start]
+        if _DATE_TIME_BEFORE.search(near):
+            return "date", "part of a date or a time (2022-03-15 09:30)"
+        if _CODE_BEFORE.search(near):
+            return "phone_number", "a telephone or other code number"
+        if _VIEWS_BEFORE.search(near):
+            return "page_metadata", "a web page's view count (浏览次数)"
+        if _LEADER_BEFORE.search(before) and is_int and not token and q.value < 1000:
+            return "page_number", "a page number in a table of contents (…… 12)"
+        bracketed = _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after)
+        if bracketed and is_int and not token:  # "（95%）" is a value in brackets
             return "document_number", "a document number's year 〔2021〕"
+        if bracketed and self._restates(text, q):
+            return "restated_value", "the value before it restated in brackets (八成五（85%）)"
         if after.lstrip().startswith("号") or (_CLOSE_BRACKET_BEFORE.search(before) and is_int):
             return "document_number", "a document number (…号)"
         if (
@@ -107,6 +119,17 @@ class NumberKinds:
             )
         return "unaccounted", "a number with no unit and no indicator"
 
+    def _restates(self, text: str, q: Quantity) -> bool:
+        """ "八成五以上（85%）": the bracket opens right after a value equal to this one (a
+        different value there, "92%（90.8%）", is another year's)."""
+        m = _VALUE_BEFORE_BRACKET.search(text, max(0, q.start - 12), q.start)
+        if m is None:
+            return False
+        before = [
+            p for p in self.finder.find(text, max(0, q.start - 12), m.end()) if p.end <= m.end()
+        ]
+        return bool(before) and before[-1].value == q.value and before[-1].unit == q.unit
+
 
 def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
     """text[lo:hi] with the indicator phrases in it removed (每天 in 每天校内体育活动时间)."""
@@ -125,6 +148,17 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 _DIGITS_ONLY = re.compile(r"\d+")
 _OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
 _CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
+# "八成五以上（85%）", "95%（约九成五）": a value, then the same value in brackets
+_VALUE_BEFORE_BRACKET = re.compile(
+    r"(?:\d|%|％|成[一二三四五六七八九]?|以上|以下|左右|以内)\s*[(（【]\s*$"
+)
+# a web page's metadata line: "发布时间：2022-03-15 09:30", "索引号：1134…/2021-00867",
+# "浏览次数：2316"
+_DATE_TIME_BEFORE = re.compile(r"(?:19|20)\d\d-\d{1,2}-(?:\d{1,2}\s+(?:\d{1,2}:)?)?$")
+_CODE_BEFORE = re.compile(r"(?:索引号|文号|编号)\s*[:：]\s*\S*$")
+_VIEWS_BEFORE = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]\s*$")
+# a contents line: a title, leader dots, its page number (the views join the lines)
+_LEADER_BEFORE = re.compile(r"(?:…|\.{3,}|·{3,}|．{3,})\s*$")
 _CLOSE_BRACKET_BEFORE = re.compile(r"[〕\]】]\s*$")
 _YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
 _MONTH_DAY_AFTER = re.compile(r"\s*[月日]")

@@ -8,7 +8,7 @@
 * a deadline after the value ("…2023年底前全部移交") is the value's year when none is
   stated before it;
 * "三项指标分别…" refers back to the last three phrases named; "13.2、8.6和10.7个百分点"
-  is one list whose last number carries the unit of all.
+  is one list whose last number carries the unit of all; "小学、初中净入学率" names two.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from analysis.extraction.quantities import SCALES, Quantity, scaled
 
 CLAUSE_BREAK = "，,：:。；;!！?？\n"
 YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
-COMPARISON_BEFORE = re.compile(r"(?:比|较|由|从|与|同|相比|对比|相较)\s*$")
+# the 比 of a name ending in 占比 ("…占比2020年为50%") compares nothing
+COMPARISON_BEFORE = re.compile(r"(?:(?<!占)比|较|由|从|与|同|相比|对比|相较)\s*$")
 # "比上年", "较“十三五”末", "与2015年相比", "由上年的": what a change is measured from, not
 # a phrase or a value of its own; between a phrase and its value it reads like a verb
 COMPARISON_PHRASE = re.compile(
-    r"(?:比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
+    r"(?:(?<!占)比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
     r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?|基期)\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
 )
 # "高出全市平均水平2.1个百分点", "比全省平均水平高1.2个百分点": a gap to another area
@@ -41,6 +42,15 @@ YEAR_AFTER_VALUE = re.compile(r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
 BRACKET_LEGEND = re.compile(
     r"(?:括号|[（(]\s*[)）])\s*(?:内|中|里)?\s*(?:为|是|系)\s*((?:19|20)\d\d)\s*年"
 )
+# "十三五", "“十四五”": a five-year plan period named by its number
+NAMED_PERIOD = re.compile(r"十([一二三四五六七八九])五")
+
+
+def named_period_end(m: re.Match) -> int:
+    """The last year of the n-th five-year plan (the 6th, 1981-1985, onwards)."""
+    return 1985 + 5 * (10 + "一二三四五六七八九".index(m.group(1)) + 1 - 6)
+
+
 # "到“十四五”末", "“十四五”期间": a period named in words, read like a year
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
 # "A、B各建设30个": the value is each name's
@@ -162,3 +172,107 @@ def in_brackets(text: str, pos: int, left: str, right: str) -> bool:
         return False
     close = text.find(right, lo, pos)
     return close < 0 and text.find(right, pos, pos + 60) >= 0
+
+
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}$")
+
+
+def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """ "小学、初中净入学率": the first term shares the second's ending (小学净入学率).
+
+    Before a phrase preceded by "X、", X plus the end of the phrase is tried as a codebook
+    phrase (longest X first); if it is one, X is an alias of that indicator."""
+    added = []
+    taken = [(a.start, a.end) for a in aliases]
+    for a in aliases:
+        if a.start < 2 or text[a.start - 1] != "、":
+            continue
+        run = _CJK_RUN.search(text, max(0, a.start - 9), a.start - 1)
+        if run is None:
+            continue
+        word = a.alias
+        found = None
+        for size in range(len(run.group()), 0, -1):
+            x = run.group()[-size:]
+            for k in range(1, len(word)):
+                ids = by_alias.get(x + word[k:])
+                if ids:
+                    found = (a.start - 1 - size, a.start - 1, x + word[k:], ids)
+                    break
+            if found:
+                break
+        if found and not any(s < found[1] and found[0] < e for s, e in taken):
+            added.append(AliasMatch(*found))
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
+_OWN_BRACKET = re.compile(r"[（(【\[]\s*$")
+_CLOSING = re.compile(r"\s*[）)】\]]")
+
+
+def without_own_bracket(text: str, pos: int, q: Quantity) -> str:
+    """text[pos:q.start] without the bracket that opens around the value alone ("达到（95%）")."""
+    gap = text[pos : q.start]
+    return _OWN_BRACKET.sub("", gap) if _CLOSING.match(text, q.end) else gap
+
+
+# after a count ("22所", "1.5万个"), the list goes on: "、" and the next term's words
+_NEXT_TERM = re.compile(
+    r"\s*[\d.,]+\s*[万千]?\s*[^\d\s、，。；,;]{0,3}?\s*、\s*([\u4e00-\u9fff]{2,8}?)(?=\s*[\d两一二三四五六七八九十])"
+)
+
+
+def shared_verb_aliases(
+    text: str, aliases: list[AliasMatch], by_alias: dict, verbs
+) -> list[AliasMatch]:
+    """ "新建改扩建幼儿园22所、中小学15所": the verb of the first term is the next term's too.
+
+    After a phrase that opens with building verbs and its count, a term after "、" is tried
+    as a codebook phrase with those verbs (新建改扩建中小学, then 新建中小学, 改扩建中小学)."""
+    added: list[AliasMatch] = []
+    taken = [(a.start, a.end) for a in aliases]
+    for a in aliases:
+        prefix, rest = "", a.alias
+        while verb := next((v for v in verbs if rest.startswith(v) and rest != v), None):
+            prefix, rest = prefix + verb, rest[len(verb) :]
+        m = _NEXT_TERM.match(text, a.end)
+        if not prefix or m is None:
+            continue
+        term = m.group(1)
+        tried = [prefix + term] + [v + term for v in verbs if v in prefix]
+        ids = next((by_alias[c] for c in tried if c in by_alias), None)
+        span = (m.start(1), m.end(1))
+        if ids and not any(s < span[1] and span[0] < e for s, e in taken):
+            added.append(AliasMatch(*span, prefix + term, ids))
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
+# "培训校长、教师1.2万人次": a verb, two nouns joined by 、, the count after the second
+_VERB_LIST = re.compile(r"([\u4e00-\u9fff]{3,8})、([\u4e00-\u9fff]{2,4})(?=\s*\d)")
+
+
+def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """ "培训校长、教师1.2万人次": the verb before the first noun is the second's too; the
+    second noun with that verb (培训教师) is tried as a codebook phrase."""
+    added: list[AliasMatch] = []
+    taken = [(a.start, a.end) for a in aliases]
+    for m in _VERB_LIST.finditer(text):
+        run, term, span = m.group(1), m.group(2), m.span(2)
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        for i in range(len(run) - 3, -1, -1):  # the verb nearest the list first
+            verb = next((run[i : i + n] for n in (2, 3) if run[i : i + n] + term in by_alias), None)
+            if verb and len(run) - i - len(verb) >= 1:
+                added.append(AliasMatch(*span, verb + term, by_alias[verb + term]))
+                break
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
+# "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase
+_NAMED_PART = re.compile(r"其中\s*[\u4e00-\u9fff“”\"]{2,}$")
+
+
+def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
+    """The clause opens with 其中 and names a part (one school, one project) before the
+    phrase: a share of the total stated before it, not the indicator's value."""
+    return alias.start > clause_lo and _NAMED_PART.search(text, clause_lo, alias.start) is not None

@@ -21,9 +21,11 @@ from analysis.extraction.prose_phrases import (
     BRACKET_LEGEND,
     CLAUSE_BREAK,
     COMPARISON_BEFORE,
+    COMPARISON_PHRASE,
     DEADLINE,
     FROM_VALUE,
     LAST_YEARS_VALUE,
+    NAMED_PERIOD,
     NUMBER,
     PREVIOUS_YEAR,
     YEAR_AFTER_VALUE,
@@ -31,6 +33,7 @@ from analysis.extraction.prose_phrases import (
     YEARS_EACH,
     YEARS_RESPECTIVELY,
     in_brackets,
+    named_period_end,
     next_break,
 )
 from analysis.extraction.quantities import Quantity
@@ -160,4 +163,9 @@ class YearReader:
             return ctx.period_end, "period_phrase"
         if review:
             return ctx.baseline_year, "section"
+        # "“十三五”末，…为88.6%": the period ending at the baseline year, named in words (not
+        # as what a change is measured from: 比“十三五”末)
+        named = list(NAMED_PERIOD.finditer(COMPARISON_PHRASE.sub("", scope)))
+        if named and named_period_end(named[-1]) == ctx.baseline_year:
+            return ctx.baseline_year, "period_phrase"
         return ctx.period_end, "default"

@@ -58,12 +58,31 @@ def _to_float(text: str) -> float | None:
     return value if value == value and abs(value) < 1e15 else None
 
 
+def doublings(text: str) -> list[Quantity]:
+    """ "翻一番" (×2), "翻两番" (×4): a change in times, written without a numeral's unit."""
+    out = []
+    for m in re.finditer(r"翻(一|两)?番", text):
+        value = 4.0 if m.group(1) == "两" else 2.0
+        out.append(
+            Quantity(*m.span(), *m.span(), value, "倍", "times", False, "=", None, True, False)
+        )
+    return out
+
+
 def scaled(value: float, factor: float) -> float:
     """value × factor as written: 82.4亿 is 8240000000, not the float product
     8240000000.000001 (the decimal digits as printed are multiplied exactly)."""
     if factor == 1:
         return value
     return float(Decimal(repr(value)) * Decimal(repr(factor)))
+
+
+def _zero_value(text: str, m: re.Match) -> bool:
+    """ "辍学率降为零": zero as the value after a verb (零辍学, 零容忍 are words)."""
+    return (
+        m.group("num") == "零"
+        and re.search(r"[为至到]\s*$", text[max(0, m.start() - 2) : m.start()]) is not None
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -136,7 +155,7 @@ class QuantityFinder:
         at = m.start("num")
         if at > 1 and text[at - 1] == "." and text[at - 2].isdigit():
             return None  # the tail of a malformed number ("1..5"): its head was read
-        if chinese and not (pct or unit_token or m.group("scale")):
+        if chinese and not (pct or unit_token or m.group("scale")) and not _zero_value(text, m):
             return None  # 十四五, 一流, 三全育人: words, not quantities
         if chinese and (len(num) == 1 and num in "点百千万亿") and not (pct and num == "百"):
             return None

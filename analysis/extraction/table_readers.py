@@ -20,8 +20,10 @@ from analysis.extraction.grid import Grid, GridCell
 from analysis.normalise import CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
+# a comparator word around the number ("不低于90", "60%以上") is read by the grid interpreter
 VALUE_CELL = re.compile(
-    r"^(?:[<>≥≤~约]=?)?\s*\d+(?:\.\d+)?\s*%?(?:\s*/\s*(?:[<>≥≤]=?)?\s*\d+(?:\.\d+)?\s*%?)*$"
+    r"^(?:[<>≥≤~约]=?|不低于|不少于|不高于|不超过|力争)?\s*\d+(?:\.\d+)?\s*%?"
+    r"(?:\s*/\s*(?:[<>≥≤]=?)?\s*\d+(?:\.\d+)?\s*%?)*(?:及以上|以上|以下|以内|左右)?$"
 )
 NOT_STATED = {"", "—", "-", "/", "－", "–", "——", "--", "无", "/ ", "\\"}
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
@@ -342,7 +344,7 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         rows = [header]
         while j + width - 1 < len(items) and all(single(j + k) for k in range(width)):
             row = [_pipe_cell(lines, j + k) for k in range(width)]
-            if any(c.text and not VALUE_CELL.match(c.text) for c in row[1:]):
+            if any(c.text not in NOT_STATED and not VALUE_CELL.match(c.text) for c in row[1:]):
                 break
             rows.append(row)
             j += width
