@@ -48,10 +48,11 @@ MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 # A percentage as OCR leaves it, every character spaced out ("9 1 . 2 %", "1 0 0 %"): its
 # inner spaces are dropped so that the number reads as one. At least two characters must be
 # spaced out and a "%" must end it: spaced digits elsewhere ("第 1 2 3 项") stay as they are.
-OCR_SPACED_PERCENT = re.compile(r"(?<![\d.])\d(?: [\d.])+ ?(?=%)")
+# This runs before NFKC, so the full-width forms count too ("９ ３ ． ５ ％"; \d has ９).
+OCR_SPACED_PERCENT = re.compile(r"(?<![\d.．])\d(?: [\d.．])+ ?(?=[%％])")
 # A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
 # digit a digit of the number (931), so it is dropped from the views.
-FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
+FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.

@@ -107,6 +107,8 @@ def test_every_view_character_maps_to_a_raw_character():
         ("第 1 2 3 项", "第 1 2 3 项"),  # spaced digits that are not a percentage stay
         ("| 90.3 | ≥93① | 55%② |", "| 90.3 | ≥93 | 55% |"),  # footnote marks after numbers
         ("①学前教育", "1学前教育"),  # a circled number that starts an item is NFKC's
+        ("入学率达到９ ３ ． ５ ％。", "入学率达到93.5%。"),  # the same in full-width forms
+        ("| ９０．３ | ≥９３① | ５５％② |", "| 90.3 | ≥93 | 55% |"),
     ],
 )
 def test_ocr_spacing_and_footnote_marks_leave_numbers_whole(raw, text):
