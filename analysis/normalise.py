@@ -7,7 +7,8 @@ Two views are built, both from the same per-line cleaning:
   paragraph per line (prose is read here).
 
 Cleaning: NFKC (full-width -> half-width), traditional -> simplified (OpenCC t2s),
-HTML tags and Markdown markers removed, page-number debris lines ("— 8—") dropped,
+HTML tags and Markdown markers removed, page debris lines dropped ("— 8—", a page number
+alone between two lines that are not table cells, a running header repeating the title),
 surrounding white space stripped. The raw text is never modified: a span [i, j) of a
 view maps back to ``raw[raw_start(i):raw_end(j)]``.
 
@@ -53,6 +54,19 @@ OCR_SPACED_PERCENT = re.compile(r"(?<![\d.．])\d(?: [\d.．])+ ?(?=[%％])")
 # A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
 # digit a digit of the number (931), so it is dropped from the views.
 FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
+# A page number alone on its line ("12"), as PDF extraction leaves it between two pages.
+# One-cell-per-line tables have such lines too, so it is debris only when neither
+# neighbouring line is short enough to be a table cell (a PDF page break falls inside
+# a paragraph, or between two rows of a delimited table).
+LONE_NUMBER = re.compile(r"^[^\S\n]*\d{1,3}[^\S\n]*$", re.MULTILINE)
+CELL_LONGEST = 12
+# A running header: the document's title printed again at the top of every page. A short
+# line naming a document ("…规划", "…工作要点") that recurs: every occurrence after the first
+# is debris. Table rows and sentences are never headers.
+TITLE_WORDS = ("规划", "计划", "要点", "纲要", "方案")
+TITLE_LONGEST = 64
+_NOT_A_HEADER = re.compile(r"[|\t<>]|[。；;！？!?：:]\s*$")
+_ENDS = "。；;！？!?：:"
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
@@ -140,16 +154,22 @@ class CleanText:
     raw: str
     lines: View
     paragraphs: View
+    # raw [start, end) of each line dropped as page debris other than "— 8 —" (which
+    # PAGE_DEBRIS names): lone page numbers, repeated running headers; sorted
+    debris: tuple[tuple[int, int], ...] = ()
 
 
 def clean(raw: str) -> CleanText:
     """Build both views of a raw text."""
     work = _unify_line_ends(raw)
+    debris = sorted(_lone_page_numbers(work) + _running_headers(work))
+    debris_starts = [a for a, _ in debris]
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     for start, stop in _blocks(work):
-        text, offsets = _remove_markup(work, start, stop, heading_ends)
+        a, b = bisect_left(debris_starts, start), bisect_left(debris_starts, stop)
+        text, offsets = _remove_markup(work, start, stop, heading_ends, debris[a:b])
         text, offsets = nfkc(text, offsets)
         lines.add(text, offsets, stop if stop < len(work) else -1)
     del work
@@ -159,7 +179,61 @@ def clean(raw: str) -> CleanText:
         raw=raw,
         lines=View(lines_text, lines_offsets),
         paragraphs=View(para_text, para_offsets),
+        debris=tuple(debris),
     )
+
+
+def _is_cell_like(work: str, start: int, end: int) -> bool:
+    line = work[start:end].strip()
+    return len(line) <= CELL_LONGEST and not (line and line[-1] in _ENDS)
+
+
+def _neighbour(work: str, pos: int, step: int) -> tuple[int, int] | None:
+    """The raw span of the nearest non-blank line before (step -1) or after (step 1) the
+    line that starts (step -1) or ends (step 1) at pos."""
+    while True:
+        if step < 0:
+            if pos == 0:
+                return None
+            end = pos - 1
+            start = work.rfind("\n", 0, end) + 1
+            pos = start
+        else:
+            if pos >= len(work):
+                return None
+            start = pos + 1
+            end = work.find("\n", start)
+            end = len(work) if end < 0 else end
+            pos = end
+        if work[start:end].strip():
+            return start, end
+
+
+def _lone_page_numbers(work: str) -> list[tuple[int, int]]:
+    """Lines that are only a page number, between two lines neither of which is a cell."""
+    found = []
+    for m in LONE_NUMBER.finditer(work):
+        before, after = _neighbour(work, m.start(), -1), _neighbour(work, m.end(), 1)
+        if not any(n is not None and _is_cell_like(work, *n) for n in (before, after)):
+            found.append(m.span())
+    return found
+
+
+def _running_headers(work: str) -> list[tuple[int, int]]:
+    """Every occurrence but the first of a short title line that recurs."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for start, stop in _blocks(work):
+        pos = start
+        for line in work[start:stop].split("\n"):
+            body = line.strip()
+            if (
+                len(body) <= TITLE_LONGEST
+                and any(w in body for w in TITLE_WORDS)
+                and not _NOT_A_HEADER.search(body)
+            ):
+                seen.setdefault(body, []).append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return [span for spans in seen.values() for span in spans[1:]]
 
 
 def _unify_line_ends(raw: str) -> str:
@@ -239,14 +313,17 @@ def _line_spans(body: str, text: str, start: int, stop: int) -> list[tuple[int, 
     return spans
 
 
-def _remove_markup(work: str, start: int, stop: int, heading_ends: array) -> tuple[str, array]:
-    """work[start:stop] without page-number lines, HTML tags and Markdown markers.
+def _remove_markup(
+    work: str, start: int, stop: int, heading_ends: array, debris: list[tuple[int, int]]
+) -> tuple[str, array]:
+    """work[start:stop] without page-number lines (and the other `debris` lines in it),
+    HTML tags and Markdown markers.
 
     Returns the text and the raw offset of each of its characters. Appends to
     heading_ends the raw offset of the line end of each Markdown heading line (-1 for the
     text's last line): such a line always ends its paragraph.
     """
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = list(debris)
     if any(work.find(dash, start, stop) >= 0 for dash in _DEBRIS_DASHES):
         spans.extend(_line_spans(_DEBRIS_BODY, work, start, stop))
     if work.find("<", start, stop) >= 0:

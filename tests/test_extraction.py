@@ -264,6 +264,18 @@ def test_every_number_gets_a_ledger_row(extractor):
     )  # fmt: skip
 
 
+def test_numbers_on_dropped_debris_lines_are_page_debris_in_the_ledger(extractor):
+    long = "学前三年毛入园率由2015年的76.4%提高到2020年的89.7%,普惠性"
+    title = "青禾市“十四五”教育发展规划(2021—2025年)"
+    text = f"{title}\n{long}\n12\n幼儿园覆盖率达到81.3%。\n{title}\n正文。\n"
+    result = extractor.extract(source(), clean(text))
+    second_title = text.rindex(title)
+    rows = {r["char_start"]: r["disposition"] for r in result.ledger}
+    assert rows[text.index("\n12\n") + 1] == "page_number"
+    assert rows[second_title + title.index("2021")] == "page_number"
+    assert rows[text.index("2021")] == "document_number"  # the title itself is read
+
+
 PUB, UPPER, RESID = (
     "public_kindergarten_enrollment_share",
     "upper_secondary_gross_enrollment_rate",
