@@ -183,20 +183,27 @@ def insert_debris(make: Callable[[int, str], str], seed: int = SEED) -> Transfor
     return transform
 
 
+def _is_table_line(line: str) -> bool:
+    """A line of a table in any layout: a pipe anywhere (a row, or one cell of a table
+    written a cell per line "…（%） |"), a tab, cells aligned by runs of spaces, or a CSV
+    row (two commas or more, no Chinese punctuation)."""
+    return (
+        "|" in line
+        or "\t" in line
+        or bool(_SPACE_ALIGNED.search(line))
+        or (line.count(",") >= 2 and not any(p in line for p in "。，；"))
+    )
+
+
 def wrap_prose(width: int = WRAP_WIDTH) -> Transformation:
-    """Lines longer than `width` broken every `width` characters; table rows never (those
-    with pipes or tabs, and those whose cells are aligned by runs of spaces), nor HTML."""
+    """Lines longer than `width` broken every `width` characters; table lines never, nor
+    HTML."""
 
     def transform(text: str, title: str) -> str:
         lines, newline = _split_lines(text)
         out = []
         for line in lines:
-            if (
-                len(line) <= width
-                or is_table_row(line)
-                or _SPACE_ALIGNED.search(line)
-                or line.lstrip().startswith("<")
-            ):
+            if len(line) <= width or _is_table_line(line) or line.lstrip().startswith("<"):
                 out.append(line)
             else:
                 out.extend(line[i : i + width] for i in range(0, len(line), width))

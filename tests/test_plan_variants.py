@@ -122,9 +122,18 @@ def test_debris_goes_between_lines_at_the_same_points_every_time():
     assert [x for x in once.split("\n") if not x.startswith("—")] == text.split("\n")
 
 
-def test_prose_is_wrapped_and_table_rows_never():
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| " + " | ".join(["乙" * 12] * 4) + " |",
+        "学前三年毛入园率/普惠性幼儿园覆盖率/公办园在园幼儿占比（%） |",  # a cell per line
+        "\t".join(["乙" * 12] * 4),
+        "学前三年毛入园率（%）      91.2      95.0      预期性      约束性",
+        '5,普通高中在校生,"9,120","10,500",预期性,备注备注备注备注',
+    ],
+)
+def test_prose_is_wrapped_and_table_lines_never(row):
     prose = "甲" * 70
-    row = "| " + " | ".join(["乙" * 12] * 4) + " |"
     out = wrap_prose(30)(prose + "\n" + row, "")
     assert out.split("\n") == ["甲" * 30, "甲" * 30, "甲" * 10, row]
 
