@@ -182,6 +182,16 @@ LAYOUTS = {
     "box drawing": "┌──┬────────┬────┬────┐\n│序号│指　　标　　　　│2020年　│2025年　│\n├──┼────────┼────┼────┤\n"
     "│一、普及水平　　　　　　　　　│\n├──┼────────┼────┼────┤\n│1　│学前教育毛入园率　│88%　　│≥92%　 │\n"
     "│2　│九年义务教育巩固率│95%　　│　　　　│\n└──┴────────┴────┴────┘\n",
+    # rule lines from a PDF converter above, inside and below a table of tabs or spaces
+    "tabs between rules": "────────────\n指标\t单位\t2020年\t2025年\n────────────\n学前教育毛入园率\t%\t88\t≥92\n"
+    "九年义务教育巩固率\t%\t95\t—\n────────────\n",
+    # ... a header on two lines, then a rule as wide as the page
+    "tabs, two-line header, long rule": "指标\t单位\t基期值\t目标值\n\t\t2020年\t2025年\n"
+    + "─" * 60
+    + "\n"
+    "学前教育毛入园率\t%\t88\t≥92\n九年义务教育巩固率\t%\t95\t—\n" + "─" * 60 + "\n",
+    "spaces between rules": "━━━━━━━━━━━━\n指标　　单位　　2020年　　2025年\n━━━━━━━━━━━━\n"
+    "学前教育毛入园率　　%　　88　　≥92\n九年义务教育巩固率　　%　　95　　—\n━━━━━━━━━━━━\n",
     # column blocks under a header spaced into cells ("指　标　　单　位　　2020 年")
     "column blocks, spaced header": "指　标　　单　位　　2020 年　　2025 年\n学前教育\n学前教育毛入园率\n九年义务教育巩固率\n%\n%\n88\n95\n≥92\n—\n",
 }

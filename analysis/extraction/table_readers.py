@@ -198,7 +198,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         rows = []
         while j < n and not _masked(lines, j, skip):
             text, start, _ = lines.items[j]
-            if kind == "pipe" and (_MD_RULE.match(text.replace(" ", "")) or _BOX_RULE.match(text)):
+            if _is_rule(text):  # a rule line between rows, in any delimited layout
                 j += 1
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
@@ -222,6 +222,11 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         else:
             i += 1
     return grids
+
+
+def _is_rule(text: str) -> bool:
+    """A Markdown alignment row or a rule line of box drawing ("────", "├──┼──┤")."""
+    return bool(_MD_RULE.match(text.replace(" ", "")) or _BOX_RULE.match(text))
 
 
 def _leading_empty(lines: TextLines, k: int) -> list[GridCell]:
@@ -281,7 +286,7 @@ def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]])
     exact = []
     for k in range(i, j):
         text, start, _ = lines.items[k]
-        if _MD_RULE.match(text.replace(" ", "")):
+        if _is_rule(text):
             continue
         spans, pos = [], 0
         for part in text.split("\t"):
