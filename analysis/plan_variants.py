@@ -51,6 +51,11 @@ DEBRIS_EVERY = 23  # mean number of lines between two inserted debris lines
 SEED = 20211116
 
 
+# a rule line: only box drawing, dashes, "+", ":" and bars, with a run of three strokes
+_RULE_CHARS = re.compile(r"^[\s─━═┄┈\-+:┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*$")
+_RULE_STROKES = re.compile(r"[─━═┄┈]{3}|-{3}")
+
+
 def is_table_row(line: str) -> bool:
     return line.count("|") >= 2 or "\t" in line
 
@@ -59,29 +64,50 @@ def _is_alignment_row(line: str) -> bool:
     return bool(_MD_ALIGNMENT.match(line))
 
 
-def table_cells(line: str) -> list[str]:
-    """The cells of one table row, outer pipes dropped, each stripped."""
-    if line.count("|") >= 2 or "\t" not in line:
+def _is_pipe_row(line: str) -> bool:
+    return line.count("|") >= 2 or "\t" not in line
+
+
+def table_rows(lines: list[str]) -> list[list[str]]:
+    """The cells of a table's rows, each stripped; alignment rows and rule lines left out.
+
+    Outer pipes are the table's, not a row's: "| a | b |" has them on every row, while in
+    " a | b |" rows (none on the left) a line starting "|" has an empty first cell and a
+    line ending "|" an empty last one."""
+    rows = [x for x in lines if not _is_rule(x)]
+    piped = [x.strip() for x in rows if _is_pipe_row(x)]
+    left = bool(piped) and all(x.startswith("|") for x in piped)
+    right = bool(piped) and all(x.endswith("|") for x in piped)
+    return [_cells(x, left, right) for x in rows]
+
+
+def _cells(line: str, left: bool, right: bool) -> list[str]:
+    if _is_pipe_row(line):
         body = line.strip()
-        if body.startswith("|"):
-            body = body[1:]
-        if body.endswith("|"):
-            body = body[:-1]
+        body = body[1:] if left else body
+        body = body[:-1] if right else body
         return [c.strip() for c in body.split("|")]
     # tabs are cells' edges: only spaces are stripped, or an empty first cell would go
     return [c.strip() for c in line.strip(" \u3000\r").split("\t")]
 
 
 def _tables(lines: list[str]) -> list[tuple[int, int]]:
-    """[start, stop) line ranges of runs of table rows (alignment rows included)."""
-    runs, start = [], None
+    """[start, stop) line ranges of runs of table rows, with the alignment rows and rule
+    lines between them (a rule after the last row stays outside)."""
+    runs, start, last_row = [], None, None
     for k, line in enumerate([*lines, ""]):
-        if is_table_row(line) or (start is not None and _is_alignment_row(line)):
+        if is_table_row(line) and not _is_rule(line):
             start = k if start is None else start
-        elif start is not None:
-            runs.append((start, k))
+            last_row = k
+        elif start is not None and not _is_rule(line):
+            runs.append((start, last_row + 1))
             start = None
     return runs
+
+
+def _is_rule(line: str) -> bool:
+    """A Markdown alignment row or a rule line of box drawing or dashes ("────", "+--+")."""
+    return _is_alignment_row(line) or bool(_RULE_CHARS.match(line) and _RULE_STROKES.search(line))
 
 
 def _split_lines(text: str) -> tuple[list[str], str]:
@@ -98,8 +124,7 @@ def rerender_tables(render: Callable[[list[list[str]]], list[str]]) -> Transform
         out, pos = [], 0
         for start, stop in _tables(lines):
             out.extend(lines[pos:start])
-            rows = [table_cells(x) for x in lines[start:stop] if not _is_alignment_row(x)]
-            out.extend(render(rows))
+            out.extend(render(table_rows(lines[start:stop])))
             pos = stop
         out.extend(lines[pos:])
         return newline.join(out)

@@ -24,7 +24,7 @@ from analysis.plan_variants import (
     insert_debris,
     is_table_row,
     rerender_tables,
-    table_cells,
+    table_rows,
     transform,
     wrap_prose,
 )
@@ -48,15 +48,20 @@ def test_a_table_row_has_two_pipes_or_a_tab(line, expected):
 
 
 @pytest.mark.parametrize(
-    ("line", "expected"),
+    ("lines", "expected"),
     [
-        ("| 指标 | 2020年 |  |", ["指标", "2020年", ""]),
-        ("指标 | 2020年 | 2025年", ["指标", "2020年", "2025年"]),
-        ("指标\t\t2025年\t", ["指标", "", "2025年", ""]),
+        (["| 指标 | 2020年 |  |", "|---|---|---|"], [["指标", "2020年", ""]]),
+        (["指标 | 2020年 | 2025年"], [["指标", "2020年", "2025年"]]),
+        (["指标\t\t2025年\t"], [["指标", "", "2025年", ""]]),
+        # no outer pipes on the table: a row's leading or trailing pipe is an empty cell
+        (
+            [" 类别 | 指标 | 2020年", "      | 覆盖率 | 90 |"],
+            [["类别", "指标", "2020年"], ["", "覆盖率", "90", ""]],
+        ),
     ],
 )
-def test_table_cells(line, expected):
-    assert table_cells(line) == expected
+def test_table_rows(lines, expected):
+    assert table_rows(lines) == expected
 
 
 @pytest.mark.parametrize(
@@ -85,6 +90,13 @@ def test_table_cells(line, expected):
 )
 def test_every_table_is_rerendered_and_the_rest_kept(render, expected):
     assert rerender_tables(render)(PIPE_TABLE, "") == expected
+
+
+def test_rule_lines_inside_a_table_go_with_it_and_the_outer_ones_stay():
+    text = "─" * 20 + "\n指标 | 2020年 |\n" + "─" * 20 + "\n覆盖率 | 90 |\n" + "─" * 20 + "\n后文。"
+    assert rerender_tables(as_tabs)(text, "") == (
+        "─" * 20 + "\n指标\t2020年\n覆盖率\t90\n" + "─" * 20 + "\n后文。"
+    )
 
 
 def test_windows_line_ends_are_kept_when_tables_are_rerendered():
