@@ -176,6 +176,13 @@ LAYOUTS = {
     "学前教育毛入园率\t%\t88\t\t≥92\n九年义务教育巩固率\t%\t95\t\t\n",
     # one cell per line with no delimiter at all, a row number first
     "cell lines": "序号\n指标\n单位\n2020年\n2025年\n属性\n1\n学前教育毛入园率\n%\n88\n≥92\n预期性\n2\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # ... with an empty cell as an empty line (a word processor's table converted to text):
+    # a category written once, then blank; a year left blank
+    "cell lines, blank cells": "类别\n指标\n单位\n2020年\n2025年\n属性\n基础教育\n学前教育毛入园率\n%\n88\n≥92\n预期性\n"
+    "\n九年义务教育巩固率\n%\n95\n\n约束性\n\n正文。\n",
+    # ... a header with a longer name cell and a column after the years, left blank
+    "cell lines, remarks column": "序号\n指标名称\n单位\n2020年\n2025年\n责任科室\n1\n学前教育毛入园率\n%\n88\n≥92\n"
+    "基础教育科\n2\n九年义务教育巩固率\n%\n95\n—\n\n\n正文。\n",
     # column by column with each year's label before its values
     "year blocks": "指标\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # box drawing from a PDF converter, with a category row across the table

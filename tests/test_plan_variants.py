@@ -183,7 +183,6 @@ def test_every_gold_quote_number_survives_the_transformation(name):
 # Known losses on dev, measured (recall against the original 99.1%); fixing one makes its
 # test pass, which strict xfail reports, so the entry must then go.
 KNOWN_LOSSES: dict[str, str] = {
-    "tables-as-cell-lines": "84.2% (-14.8): empty cells vanish with the blank lines",
     "tables-as-fw-spaces": "95.5% (-3.6)",
 }
 

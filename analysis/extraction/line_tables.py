@@ -41,6 +41,13 @@ ROLE_WORDS = (
     "领域",
 )
 MAX_CELL = 40  # a cell line is short; a sentence is not a cell
+# a column after the years that is neither a value nor 属性: "备注", "责任科室", "牵头单位"
+TRAILING_HEADS = ("备注", "说明", "责任", "牵头")
+ROLE_LONGEST = 6  # "指标名称", "项目名称": a name word and a little more
+
+
+def _is_role(text: str) -> bool:
+    return text in ROLE_WORDS or (len(text) <= ROLE_LONGEST and text.startswith(NAME_WORDS))
 
 
 def _is_year(text: str) -> bool:
@@ -66,19 +73,12 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
             i += 1
             continue
         header = [_whole(lines, k) for k in range(i, header_end)]
-        width = len(header)
-        years = [k for k, c in enumerate(header) if _is_year(c.text)]
-        rows = [header]
-        j = header_end
-        while j + width <= len(items) and all(_is_cell_line(lines, j + k) for k in range(width)):
-            row = [_whole(lines, j + k) for k in range(width)]
-            others = [c for k, c in enumerate(row) if k not in years]
-            if not all(_is_value(row[k].text) for k in years) or any(
-                _is_year(c.text) for c in others
-            ):
-                break
-            rows.append(row)
-            j += width
+        rows, j = _body(lines, header, header_end, blank_cells=False)
+        # an empty line can be an empty cell (a word processor's table as text): read
+        # the body that way too, and keep it when it gives more rows
+        with_blanks, j_blanks = _body(lines, header, header_end, blank_cells=True)
+        if len(with_blanks) > len(rows):
+            rows, j = with_blanks, j_blanks
         if len(rows) >= 2:
             s, e = lines.raw_span(i, j)
             grids.append(Grid("cell_lines", items[i - 1][0] if i else "", s, e, rows))
@@ -88,10 +88,48 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
     return grids
 
 
+def _body(
+    lines: TextLines, header: list[GridCell], k: int, blank_cells: bool
+) -> tuple[list[list[GridCell]], int]:
+    """The rows under a one-cell-per-line header from line k, the header first, and the
+    line after the last row. With blank_cells, each empty raw line before a line of the
+    body is an empty cell; a row then needs one value in a year column, not all."""
+    width = len(header)
+    years = [c for c, cell in enumerate(header) if _is_year(cell.text)]
+    rows, first, end = [header], k, k
+    cells: list[tuple[GridCell, int]] = []  # the next cells, each with the line after it
+    while True:
+        while len(cells) < width and k < len(lines.items) and _is_cell_line(lines, k):
+            if blank_cells and k > first:
+                at = lines.view.raw_start(lines.items[k][1])
+                cells.extend([(GridCell("", at, at), k)] * lines.blanks_before(k))
+            cells.append((_whole(lines, k), k + 1))
+            k += 1
+        if blank_cells and 0 < len(cells) < width and k < len(lines.items):
+            # the table's last cells are empty: blank lines before the text after it
+            at = lines.view.raw_start(lines.items[k][1])
+            blanks = min(lines.blanks_before(k), width - len(cells))
+            cells.extend([(GridCell("", at, at), k)] * blanks)
+        if len(cells) < width:
+            break
+        row = [c for c, _ in cells[:width]]
+        stated = [row[n].text for n in years if row[n].text or not blank_cells]
+        if (
+            not stated
+            or not all(_is_value(t) for t in stated)
+            or any(_is_year(c.text) for n, c in enumerate(row) if n not in years)
+        ):
+            break
+        rows.append(row)
+        end = cells[width - 1][1]
+        del cells[:width]
+    return rows, end
+
+
 def _header(lines: TextLines, i: int, skip) -> int | None:
     """End of a one-cell-per-line header starting at line i, or None."""
     items = lines.items
-    if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in ROLE_WORDS:
+    if _masked(lines, i, skip) or not _is_role(items[i][0].replace(" ", "")):
         return None
     k = i
     seen_year = seen_name = False
@@ -99,10 +137,12 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
         text = items[k][0].replace(" ", "")
         if _is_year(text):
             seen_year = True
-        elif text in ROLE_WORDS:
-            if seen_year and text not in ("属性", "性质"):
+        elif seen_year and (text in ("属性", "性质") or text.startswith(TRAILING_HEADS)):
+            pass  # a column after the years
+        elif _is_role(text):
+            if seen_year:
                 break  # a role word after the years: the body's first row can't start so
-            seen_name = seen_name or text in NAME_WORDS
+            seen_name = seen_name or text.startswith(NAME_WORDS)
         else:
             break
         k += 1

@@ -132,6 +132,15 @@ class TextLines:
             is not None
         )
 
+    def blanks_before(self, i: int) -> int:
+        """How many empty raw lines lie between lines i-1 and i (lines other cleaning
+        dropped, such as page debris, are not empty and do not count)."""
+        if i == 0 or not self.items[i][0] or not self.items[i - 1][0]:
+            return 0
+        prev_end = self.view.raw_end(self.items[i - 1][2])
+        between = self.raw[prev_end : self.view.raw_start(self.items[i][1])].split("\n")
+        return sum(1 for part in between[1:-1] if not part.strip())
+
     def cell(self, i: int, a: int, b: int) -> GridCell:
         """A cell from view span [a, b) of line i, trimmed."""
         text, start, _ = self.items[i]
