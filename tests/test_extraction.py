@@ -183,6 +183,8 @@ LAYOUTS = {
     # ... a header with a longer name cell and a column after the years, left blank
     "cell lines, remarks column": "序号\n指标名称\n单位\n2020年\n2025年\n责任科室\n1\n学前教育毛入园率\n%\n88\n≥92\n"
     "基础教育科\n2\n九年义务教育巩固率\n%\n95\n—\n\n\n正文。\n",
+    # ... values with their comparator in words ("达到92%", "95以上")
+    "cell lines, worded values": "指标\n2020年\n2025年\n学前教育毛入园率（%）\n88\n92以上\n九年义务教育巩固率（%）\n95\n—\n",
     # column by column with each year's label before its values
     "year blocks": "指标\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # box drawing from a PDF converter, with a category row across the table

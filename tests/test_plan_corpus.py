@@ -23,7 +23,9 @@ FLOORS = {
     # first look 86.1% / 96.6% (tests/data/plans/README.md); 99.8% / 100% after reading it
     "blind4": (0.99, 0.99),
     "blind5": (0.97, 0.98),  # first look 86.0% / 98.2%; 97.3% / 98.6% after its misses were read
-    "blind6": (0.88, 0.94),  # first look 88.2% / 94.6%, misses unread (tests/data/plans/README.md)
+    # first look 88.2% / 94.6%, misses unread (tests/data/plans/README.md); 91.8% / 98.5% after
+    # the cell-line reader took worded values ("达到97%", "92以上"), found on layout variants
+    "blind6": (0.91, 0.98),
 }
 
 

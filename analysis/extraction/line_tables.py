@@ -58,6 +58,18 @@ def _is_value(text: str) -> bool:
     return bool(VALUE_CELL.match(text)) or (text.strip() != "" and text.strip() in NOT_STATED)
 
 
+# A value with its comparator in words, as tables write them too: "达到97%", "不低于55%",
+# "92以上", "保持99%以上". One number, at most a few characters either side.
+_WORDED_VALUE = re.compile(
+    r"^[^\d\s]{1,4}\s*\d+(?:\.\d+)?\s*%?\s*[^\d\s]{0,3}$|^\d+(?:\.\d+)?\s*%?\s*[^\d\s]{1,3}$"
+)
+
+
+def _is_year_value(text: str) -> bool:
+    """What a cell under a year may hold: a value, "not stated", or a worded value."""
+    return _is_value(text) or (bool(_WORDED_VALUE.match(text)) and not _is_year(text))
+
+
 def _is_cell_line(lines: TextLines, k: int) -> bool:
     text = lines.items[k][0]
     return 0 < len(text) <= MAX_CELL and _split(text) is None and not text.endswith("。")
@@ -116,7 +128,7 @@ def _body(
         stated = [row[n].text for n in years if row[n].text or not blank_cells]
         if (
             not stated
-            or not all(_is_value(t) for t in stated)
+            or not all(_is_year_value(t) for t in stated)
             or any(_is_year(c.text) for n, c in enumerate(row) if n not in years)
         ):
             break
