@@ -185,6 +185,9 @@ LAYOUTS = {
     "基础教育科\n2\n九年义务教育巩固率\n%\n95\n—\n\n\n正文。\n",
     # ... values with their comparator in words ("达到92%", "95以上")
     "cell lines, worded values": "指标\n2020年\n2025年\n学前教育毛入园率（%）\n88\n92以上\n九年义务教育巩固率（%）\n95\n—\n",
+    # ... a category row across the table (its other cells empty lines), a column of changes
+    "cell lines, category rows": "指标（单位）\n2020年（基期）\n2025年\n**基础教育**\n\n\n学前教育毛入园率（%）\n88\n≥92\n"
+    "九年义务教育巩固率（%）\n95\n—\n",
     # column by column with each year's label before its values
     "year blocks": "指标\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # box drawing from a PDF converter, with a category row across the table
@@ -204,6 +207,18 @@ LAYOUTS = {
     # column blocks under a header spaced into cells ("指　标　　单　位　　2020 年")
     "column blocks, spaced header": "指　标　　单　位　　2020 年　　2025 年\n学前教育\n学前教育毛入园率\n九年义务教育巩固率\n%\n%\n88\n95\n≥92\n—\n",
 }
+
+
+def test_a_cell_line_header_may_end_in_a_column_of_changes():
+    from analysis.extraction.line_tables import read_cell_lines
+    from analysis.extraction.table_readers import TextLines
+
+    text = "指标\n2020年现状\n2025年目标\n增幅\n学前教育毛入园率（%）\n88\n92\n+4个百分点\n"
+    grids = read_cell_lines(TextLines(clean(text)), [])
+    assert [[c.text for c in row] for g in grids for row in g.rows] == [
+        ["指标", "2020年现状", "2025年目标", "增幅"],
+        ["学前教育毛入园率(%)", "88", "92", "+4个百分点"],
+    ]
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))

@@ -41,8 +41,9 @@ ROLE_WORDS = (
     "领域",
 )
 MAX_CELL = 40  # a cell line is short; a sentence is not a cell
-# a column after the years that is neither a value nor 属性: "备注", "责任科室", "牵头单位"
-TRAILING_HEADS = ("备注", "说明", "责任", "牵头")
+# a column after the years that is neither a value nor 属性: "备注", "责任科室", "牵头单位",
+# a column of changes ("增幅", "增减（百分点）")
+TRAILING_HEADS = ("备注", "说明", "责任", "牵头", "增幅", "增减", "变化")
 ROLE_LONGEST = 6  # "指标名称", "项目名称": a name word and a little more
 
 
@@ -126,7 +127,9 @@ def _body(
             break
         row = [c for c, _ in cells[:width]]
         stated = [row[n].text for n in years if row[n].text or not blank_cells]
-        if (
+        # a category row across the table ("**学前教育**", then empty lines) has no value
+        category = blank_cells and row[0].text and not any(c.text for c in row[1:])
+        if not category and (
             not stated
             or not all(_is_year_value(t) for t in stated)
             or any(_is_year(c.text) for n, c in enumerate(row) if n not in years)
