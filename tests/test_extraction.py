@@ -188,6 +188,8 @@ LAYOUTS = {
     # ... a category row across the table (its other cells empty lines), a column of changes
     "cell lines, category rows": "指标（单位）\n2020年（基期）\n2025年\n**基础教育**\n\n\n学前教育毛入园率（%）\n88\n≥92\n"
     "九年义务教育巩固率（%）\n95\n—\n",
+    # ... transposed: years as rows, an indicator per column
+    "cell lines, transposed": "年度\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # column by column with each year's label before its values
     "year blocks": "指标\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # box drawing from a PDF converter, with a category row across the table

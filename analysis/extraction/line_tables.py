@@ -82,14 +82,17 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
     i = 0
     while i < len(items):
         header_end = _header(lines, i, skip)
+        transposed = header_end is None
+        if transposed:
+            header_end = _transposed_header(lines, i, skip)
         if header_end is None:
             i += 1
             continue
         header = [_whole(lines, k) for k in range(i, header_end)]
-        rows, j = _body(lines, header, header_end, blank_cells=False)
+        rows, j = _body(lines, header, header_end, False, transposed)
         # an empty line can be an empty cell (a word processor's table as text): read
         # the body that way too, and keep it when it gives more rows
-        with_blanks, j_blanks = _body(lines, header, header_end, blank_cells=True)
+        with_blanks, j_blanks = _body(lines, header, header_end, True, transposed)
         if len(with_blanks) > len(rows):
             rows, j = with_blanks, j_blanks
         if len(rows) >= 2:
@@ -102,13 +105,17 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
 
 
 def _body(
-    lines: TextLines, header: list[GridCell], k: int, blank_cells: bool
+    lines: TextLines, header: list[GridCell], k: int, blank_cells: bool, transposed: bool
 ) -> tuple[list[list[GridCell]], int]:
     """The rows under a one-cell-per-line header from line k, the header first, and the
     line after the last row. With blank_cells, each empty raw line before a line of the
-    body is an empty cell; a row then needs one value in a year column, not all."""
+    body is an empty cell; a row then needs one value in a year column, not all.
+    Transposed (years as rows): each row is a year, then a value per indicator."""
     width = len(header)
-    years = [c for c, cell in enumerate(header) if _is_year(cell.text)]
+    if transposed:
+        years = list(range(1, width))  # the columns holding values
+    else:
+        years = [c for c, cell in enumerate(header) if _is_year(cell.text)]
     rows, first, end = [header], k, k
     cells: list[tuple[GridCell, int]] = []  # the next cells, each with the line after it
     while True:
@@ -129,16 +136,40 @@ def _body(
         stated = [row[n].text for n in years if row[n].text or not blank_cells]
         # a category row across the table ("**学前教育**", then empty lines) has no value
         category = blank_cells and row[0].text and not any(c.text for c in row[1:])
+        if transposed:
+            category = False
         if not category and (
             not stated
             or not all(_is_year_value(t) for t in stated)
-            or any(_is_year(c.text) for n, c in enumerate(row) if n not in years)
+            or any(_is_year(c.text) for n, c in enumerate(row) if n not in years and n > 0)
+            or _is_year(row[0].text) != transposed
         ):
             break
         rows.append(row)
         end = cells[width - 1][1]
         del cells[:width]
     return rows, end
+
+
+YEAR_ROLE_WORDS = ("年度", "年份")
+
+
+def _transposed_header(lines: TextLines, i: int, skip) -> int | None:
+    """End of a transposed header ("年度", then one indicator name per line, the first
+    year row next), or None."""
+    items = lines.items
+    if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in YEAR_ROLE_WORDS:
+        return None
+    k = i + 1
+    while (
+        k < len(items)
+        and _is_cell_line(lines, k)
+        and not _is_year(items[k][0])
+        and not _is_year_value(items[k][0])
+    ):
+        k += 1
+    at_year = k < len(items) and _is_year(items[k][0])
+    return k if k - i >= 2 and at_year else None
 
 
 def _header(lines: TextLines, i: int, skip) -> int | None:
