@@ -204,6 +204,12 @@ LAYOUTS = {
     + "─" * 60
     + "\n"
     "学前教育毛入园率\t%\t88\t≥92\n九年义务教育巩固率\t%\t95\t—\n" + "─" * 60 + "\n",
+    # cells two full-width spaces apart, an empty cell a longer run (leading or inside),
+    # empty last cells left out
+    "spaces, empty cells": "类别　　指标　　单位　　2020年　　2025年　　属性\n"
+    "基础教育　　学前教育毛入园率　　%　　88　　≥92　　预期性\n　　九年义务教育巩固率　　%　　95\n",
+    "spaces, empty cell inside": "序号  指标  单位  2020年  2025年  备注\n1  学前教育毛入园率  %  88  ≥92  新增\n"
+    "2  九年义务教育巩固率  %  95    约束性\n",
     "spaces between rules": "━━━━━━━━━━━━\n指标　　单位　　2020年　　2025年\n━━━━━━━━━━━━\n"
     "学前教育毛入园率　　%　　88　　≥92\n九年义务教育巩固率　　%　　95　　—\n━━━━━━━━━━━━\n",
     # column blocks under a header spaced into cells ("指　标　　单　位　　2020 年")

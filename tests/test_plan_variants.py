@@ -182,9 +182,7 @@ def test_every_gold_quote_number_survives_the_transformation(name):
 
 # Known losses on dev, measured (recall against the original 99.1%); fixing one makes its
 # test pass, which strict xfail reports, so the entry must then go.
-KNOWN_LOSSES: dict[str, str] = {
-    "tables-as-fw-spaces": "95.5% (-3.6)",
-}
+KNOWN_LOSSES: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")
