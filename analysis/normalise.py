@@ -37,6 +37,8 @@ from functools import lru_cache
 
 import opencc
 
+from analysis.page_debris import debris_lines
+
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -".
 PAGE_DEBRIS = re.compile(r"^\s*[—–\-－]{1,2}\s*\d{1,3}\s*[—–\-－]{1,2}\s*$")
 HTML_TAG = re.compile(r"<[^<>\n]{1,40}>")
@@ -54,19 +56,6 @@ OCR_SPACED_PERCENT = re.compile(r"(?<![\d.．])\d(?: [\d.．])+ ?(?=[%％])")
 # A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
 # digit a digit of the number (931), so it is dropped from the views.
 FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
-# A page number alone on its line ("12"), as PDF extraction leaves it between two pages.
-# One-cell-per-line tables have such lines too, so it is debris only when neither
-# neighbouring line is short enough to be a table cell (a PDF page break falls inside
-# a paragraph, or between two rows of a delimited table).
-LONE_NUMBER = re.compile(r"^[^\S\n]*\d{1,3}[^\S\n]*$", re.MULTILINE)
-CELL_LONGEST = 12
-# A running header: the document's title printed again at the top of every page. A short
-# line naming a document ("…规划", "…工作要点") that recurs: every occurrence after the first
-# is debris. Table rows and sentences are never headers.
-TITLE_WORDS = ("规划", "计划", "要点", "纲要", "方案")
-TITLE_LONGEST = 64
-_NOT_A_HEADER = re.compile(r"[|\t<>]|[。；;！？!?：:]\s*$")
-_ENDS = "。；;！？!?：:"
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
@@ -162,7 +151,7 @@ class CleanText:
 def clean(raw: str) -> CleanText:
     """Build both views of a raw text."""
     work = _unify_line_ends(raw)
-    debris = sorted(_lone_page_numbers(work) + _running_headers(work))
+    debris = debris_lines(work)
     debris_starts = [a for a, _ in debris]
     lines = _LinesView()
     nfkc = _Nfkc()
@@ -181,59 +170,6 @@ def clean(raw: str) -> CleanText:
         paragraphs=View(para_text, para_offsets),
         debris=tuple(debris),
     )
-
-
-def _is_cell_like(work: str, start: int, end: int) -> bool:
-    line = work[start:end].strip()
-    return len(line) <= CELL_LONGEST and not (line and line[-1] in _ENDS)
-
-
-def _neighbour(work: str, pos: int, step: int) -> tuple[int, int] | None:
-    """The raw span of the nearest non-blank line before (step -1) or after (step 1) the
-    line that starts (step -1) or ends (step 1) at pos."""
-    while True:
-        if step < 0:
-            if pos == 0:
-                return None
-            end = pos - 1
-            start = work.rfind("\n", 0, end) + 1
-            pos = start
-        else:
-            if pos >= len(work):
-                return None
-            start = pos + 1
-            end = work.find("\n", start)
-            end = len(work) if end < 0 else end
-            pos = end
-        if work[start:end].strip():
-            return start, end
-
-
-def _lone_page_numbers(work: str) -> list[tuple[int, int]]:
-    """Lines that are only a page number, between two lines neither of which is a cell."""
-    found = []
-    for m in LONE_NUMBER.finditer(work):
-        before, after = _neighbour(work, m.start(), -1), _neighbour(work, m.end(), 1)
-        if not any(n is not None and _is_cell_like(work, *n) for n in (before, after)):
-            found.append(m.span())
-    return found
-
-
-def _running_headers(work: str) -> list[tuple[int, int]]:
-    """Every occurrence but the first of a short title line that recurs."""
-    seen: dict[str, list[tuple[int, int]]] = {}
-    for start, stop in _blocks(work):
-        pos = start
-        for line in work[start:stop].split("\n"):
-            body = line.strip()
-            if (
-                len(body) <= TITLE_LONGEST
-                and any(w in body for w in TITLE_WORDS)
-                and not _NOT_A_HEADER.search(body)
-            ):
-                seen.setdefault(body, []).append((pos, pos + len(line)))
-            pos += len(line) + 1
-    return [span for spans in seen.values() for span in spans[1:]]
 
 
 def _unify_line_ends(raw: str) -> str:

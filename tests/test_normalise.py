@@ -11,7 +11,7 @@ from array import array
 import opencc
 import pytest
 
-from analysis import normalise, paths
+from analysis import normalise, page_debris, paths
 from analysis.normalise import (
     _SENTENCE_END_WIDTH,
     HEADING_START,
@@ -251,7 +251,7 @@ def test_big_texts_come_out_as_the_sum_of_their_parts(monkeypatch):
     """A plan repeated: the views repeat too, offsets shifted by the plan's length.
 
     (Its title recurs, which the running-header rule drops: that rule is off here.)"""
-    monkeypatch.setattr(normalise, "TITLE_WORDS", ())
+    monkeypatch.setattr(page_debris, "TITLE_WORDS", ())
     raw = RAW_PLANS[0].read_text(encoding="utf-8")
     if not raw.endswith("\n"):
         raw += "\n"
@@ -327,7 +327,7 @@ def reference_debris(lines):
 
     def cell(k):
         x = lines[k].strip()
-        return len(x) <= normalise.CELL_LONGEST and x[-1] not in "。；;！？!?：:"
+        return len(x) <= page_debris.CELL_LONGEST and x[-1] not in "。；;！？!?：:"
 
     debris, seen = set(), set()
     for i, k in enumerate(filled):
@@ -337,8 +337,8 @@ def reference_debris(lines):
             if not any(cell(j) for j in near):
                 debris.add(k)
         elif (
-            len(x) <= normalise.TITLE_LONGEST
-            and any(w in x for w in normalise.TITLE_WORDS)
+            len(x) <= page_debris.TITLE_LONGEST
+            and any(w in x for w in page_debris.TITLE_WORDS)
             and not re.search(r"[|\t<>]|[。；;！？!?：:]\s*$", x)
         ):
             if x in seen:
