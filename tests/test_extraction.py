@@ -165,6 +165,9 @@ LAYOUTS = {
     "spaces": "指标　　单位　　2020年　　2025年\n学前教育毛入园率　　%　　88　　≥92\n九年义务教育巩固率　　%　　95　　\n",
     "html": "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>学前教育毛入园率(%)</td><td>88</td><td>&gt;=92</td></tr>"
     "<tr><td>九年义务教育<br>巩固率(%)</td><td>95</td><td>&nbsp;</td></tr></table>\n",
+    # footnote marks after values in HTML cells ("≥92①" is not 921)
+    "html with footnote marks": "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>学前教育毛入园率(%)</td>"
+    "<td>88②</td><td>≥92①</td></tr><tr><td>九年义务教育巩固率(%)</td><td>95</td><td>—</td></tr></table>\n",
     # a page break inside an HTML table: page number and running header between two cells
     "html across a page break": "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr>\n<tr><td>学前教育毛入园率(%)</td>"
     "<td>88</td>\n— 5 —\n某市教育发展规划\n<td>&gt;=92</td></tr>\n<tr><td>九年义务教育巩固率(%)</td><td>95</td><td>&nbsp;</td>"

@@ -18,7 +18,7 @@ import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.space_alignment import realign
-from analysis.normalise import CleanText, to_simplified
+from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
 VALUE_CELL = re.compile(
@@ -41,7 +41,8 @@ _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})  # same length: 
 
 def clean_cell(text: str) -> str:
     text = html.unescape(_TAG.sub("", text))
-    text = unicodedata.normalize("NFKC", text)
+    # as in the views: a footnote mark after a number is not a digit of it ("≥92①")
+    text = unicodedata.normalize("NFKC", FOOTNOTE_AFTER_NUMBER.sub("", text))
     return to_simplified(" ".join(text.split()))
 
 
