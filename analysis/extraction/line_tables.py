@@ -110,16 +110,17 @@ def _body(
     """The rows under a one-cell-per-line header from line k, the header first, and the
     line after the last row. With blank_cells, each empty raw line before a line of the
     body is an empty cell; a row then needs one value in a year column, not all.
-    Transposed (years as rows): each row is a year, then a value per indicator."""
+    Transposed (years as rows): each row is a year, then a value per indicator.
+
+    A page number that a page break left among the cells ("5" alone on a line) shifts
+    every cell after it: when a row does not fit its columns, the row without one bare
+    number among its cells is tried. When more than one such number would do (a page
+    number between two values), the row is skipped rather than read with a guess."""
     width = len(header)
-    if transposed:
-        years = list(range(1, width))  # the columns holding values
-    else:
-        years = [c for c, cell in enumerate(header) if _is_year(cell.text)]
     rows, first, end = [header], k, k
     cells: list[tuple[GridCell, int]] = []  # the next cells, each with the line after it
     while True:
-        while len(cells) < width and k < len(lines.items) and _is_cell_line(lines, k):
+        while len(cells) <= width and k < len(lines.items) and _is_cell_line(lines, k):
             if blank_cells and k > first:
                 at = lines.view.raw_start(lines.items[k][1])
                 cells.extend([(GridCell("", at, at), k)] * lines.blanks_before(k))
@@ -132,23 +133,56 @@ def _body(
             cells.extend([(GridCell("", at, at), k)] * blanks)
         if len(cells) < width:
             break
-        row = [c for c, _ in cells[:width]]
-        stated = [row[n].text for n in years if row[n].text or not blank_cells]
-        # a category row across the table ("**学前教育**", then empty lines) has no value
-        category = blank_cells and row[0].text and not any(c.text for c in row[1:])
-        if transposed:
-            category = False
-        if not category and (
-            not stated
-            or not all(_is_year_value(t) for t in stated)
-            or any(_is_year(c.text) for n, c in enumerate(row) if n not in years and n > 0)
-            or _is_year(row[0].text) != transposed
-        ):
-            break
-        rows.append(row)
+        if not _fits([c for c, _ in cells[:width]], header, blank_cells, transposed):
+            strays = [
+                n
+                for n in range(min(width, len(cells) - 1))
+                if _PAGE_NUMBER.match(cells[n][0].text)
+                and _fits(
+                    [c for c, _ in cells[:n] + cells[n + 1 : width + 1]],
+                    header,
+                    blank_cells,
+                    transposed,
+                )
+            ]
+            if not strays:
+                break
+            if len(strays) > 1:  # which number is the page's cannot be told: skip the row
+                del cells[: width + 1]
+                continue
+            del cells[strays[0]]
+        rows.append([c for c, _ in cells[:width]])
         end = cells[width - 1][1]
         del cells[:width]
     return rows, end
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# columns whose cells are never a number: a cell there that is one is in the wrong column
+TEXT_COLUMNS = ("单位", "计量单位", "属性", "性质", "指标属性", *NAME_WORDS, "指标名称", "项目名称")
+
+
+def _fits(row: list[GridCell], header: list[GridCell], blank_cells: bool, transposed: bool):
+    """Does the row fit the header's columns (values under the years, text elsewhere)?"""
+    if transposed:
+        years = range(1, len(header))  # the columns holding values
+    else:
+        years = [c for c, cell in enumerate(header) if _is_year(cell.text)]
+    # a category row across the table ("**学前教育**", then empty lines) has no value
+    if blank_cells and not transposed and row[0].text and not any(c.text for c in row[1:]):
+        return True
+    stated = [row[n].text for n in years if row[n].text or not blank_cells]
+    return (
+        bool(stated)
+        and all(_is_year_value(t) for t in stated)
+        and not any(_is_year(c.text) for n, c in enumerate(row) if n not in years and n > 0)
+        and _is_year(row[0].text) == transposed
+        and not any(
+            _is_year_value(c.text)
+            for h, c in zip(header, row, strict=True)
+            if h.text.replace(" ", "") in TEXT_COLUMNS
+        )
+    )
 
 
 YEAR_ROLE_WORDS = ("年度", "年份")
