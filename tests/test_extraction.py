@@ -183,6 +183,9 @@ LAYOUTS = {
     "学前教育毛入园率\t%\t88\t\t≥92\n九年义务教育巩固率\t%\t95\t\t\n",
     # one cell per line with no delimiter at all, a row number first
     "cell lines": "序号\n指标\n单位\n2020年\n2025年\n属性\n1\n学前教育毛入园率\n%\n88\n≥92\n预期性\n2\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # ... a header on two rows, labels then years, the years row's other cells empty lines
+    "cell lines, two-row header": "指标名称\n单位\n“十三五”末\n“十四五”末\n属性\n\n\n（2020年）\n（2025年）\n\n"
+    "学前教育毛入园率\n%\n88\n≥92\n预期性\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
     # ... with a page number left between two cells by a page break
     "cell lines, page number inside": "序号\n指标\n单位\n2020年\n2025年\n属性\n1\n学前教育毛入园率\n5\n%\n88\n≥92\n预期性\n2\n"
     "九年义务教育巩固率\n%\n95\n—\n约束性\n",

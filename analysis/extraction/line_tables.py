@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_headers import header_year
 from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
@@ -82,13 +83,19 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
     i = 0
     while i < len(items):
         header_end = _header(lines, i, skip)
-        transposed = header_end is None
-        if transposed:
-            header_end = _transposed_header(lines, i, skip)
-        if header_end is None:
+        transposed = False
+        top: list[list[GridCell]] = []  # a header on two rows: both, as the grid's first
+        if header_end is not None:
+            header = [_whole(lines, k) for k in range(i, header_end)]
+        elif (found := _transposed_header(lines, i, skip)) is not None:
+            header_end, transposed = found, True
+            header = [_whole(lines, k) for k in range(i, header_end)]
+        elif (two := _two_row_header(lines, i, skip)) is not None:
+            top, header_end = two
+            header = [b if b.text else a for a, b in zip(*top, strict=True)]
+        else:
             i += 1
             continue
-        header = [_whole(lines, k) for k in range(i, header_end)]
         rows, j = _body(lines, header, header_end, False, transposed)
         # an empty line can be an empty cell (a word processor's table as text): read
         # the body that way too, and keep it when it gives more rows
@@ -96,6 +103,7 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         if len(with_blanks) > len(rows):
             rows, j = with_blanks, j_blanks
         if len(rows) >= 2:
+            rows[:1] = top or rows[:1]
             s, e = lines.raw_span(i, j)
             grids.append(Grid("cell_lines", items[i - 1][0] if i else "", s, e, rows))
             i = j
@@ -167,7 +175,7 @@ def _fits(row: list[GridCell], header: list[GridCell], blank_cells: bool, transp
     if transposed:
         years = range(1, len(header))  # the columns holding values
     else:
-        years = [c for c, cell in enumerate(header) if _is_year(cell.text)]
+        years = [c for c, cell in enumerate(header) if _names_year(cell.text)]
     # a category row across the table ("**学前教育**", then empty lines) has no value
     if blank_cells and not transposed and row[0].text and not any(c.text for c in row[1:]):
         return True
@@ -183,6 +191,45 @@ def _fits(row: list[GridCell], header: list[GridCell], blank_cells: bool, transp
             if h.text.replace(" ", "") in TEXT_COLUMNS
         )
     )
+
+
+def _two_row_header(lines: TextLines, i: int, skip) -> tuple[list[list[GridCell]], int] | None:
+    """A header on two rows of one cell per line: labels ("指标名称", "单位", "“十三五”末",
+    "属性"), then the years under them ("（2020年）"), the other cells of that row empty
+    lines. Returns both rows and the line after the header."""
+    items = lines.items
+    if _masked(lines, i, skip) or not _is_role(items[i][0].replace(" ", "")):
+        return None
+    k = i
+    while (
+        k < len(items)
+        and _is_cell_line(lines, k)
+        and (k == i or lines.blanks_before(k) == 0)
+        and not _is_year(items[k][0])  # a label may name a period ("“十三五”末"), not a year
+        and not _is_year_value(items[k][0])
+    ):
+        k += 1
+    width = k - i
+    labels = [_whole(lines, n) for n in range(i, k)]
+    if width < 3 or not any(c.text.replace(" ", "").startswith(NAME_WORDS) for c in labels):
+        return None
+    years: list[GridCell] = []
+    while len(years) < width and k < len(items) and _is_cell_line(lines, k):
+        at = lines.view.raw_start(lines.items[k][1])
+        years.extend([GridCell("", at, at)] * lines.blanks_before(k))
+        if len(years) >= width:
+            break
+        years.append(_whole(lines, k))
+        k += 1
+    stated = [c.text for c in years if c.text]
+    if len(years) != width or not stated or not all(_names_year(t) for t in stated):
+        return None
+    return [labels, years], k
+
+
+def _names_year(text: str) -> bool:
+    """A header cell naming a year: "2020年", "（2020年）", "2025年目标值"."""
+    return _is_year(text) or header_year(text) is not None
 
 
 YEAR_ROLE_WORDS = ("年度", "年份")
