@@ -186,6 +186,9 @@ LAYOUTS = {
     # ... a header on two rows, labels then years, the years row's other cells empty lines
     "cell lines, two-row header": "指标名称\n单位\n“十三五”末\n“十四五”末\n属性\n\n\n（2020年）\n（2025年）\n\n"
     "学前教育毛入园率\n%\n88\n≥92\n预期性\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # ... years in the first header row, labels under them in a second ("基期值")
+    "cell lines, labels under the years": "指标\n单位\n2020年\n2025年\n指标属性\n\n\n基期值\n目标值\n\n"
+    "学前教育毛入园率\n%\n88\n≥92\n预期性\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
     # ... with a page number left between two cells by a page break
     "cell lines, page number inside": "序号\n指标\n单位\n2020年\n2025年\n属性\n1\n学前教育毛入园率\n5\n%\n88\n≥92\n预期性\n2\n"
     "九年义务教育巩固率\n%\n95\n—\n约束性\n",

@@ -44,6 +44,7 @@ ROLE_WORDS = (
 MAX_CELL = 40  # a cell line is short; a sentence is not a cell
 # a column after the years that is neither a value nor 属性: "备注", "责任科室", "牵头单位",
 # a column of changes ("增幅", "增减（百分点）")
+ATTRIBUTE_HEADS = ("属性", "性质", "指标属性", "指标性质")
 TRAILING_HEADS = ("备注", "说明", "责任", "牵头", "增幅", "增减", "变化")
 ROLE_LONGEST = 6  # "指标名称", "项目名称": a name word and a little more
 
@@ -87,6 +88,9 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         top: list[list[GridCell]] = []  # a header on two rows: both, as the grid's first
         if header_end is not None:
             header = [_whole(lines, k) for k in range(i, header_end)]
+            labels, after = _row_with_blanks(lines, header_end, len(header))
+            if _is_label_row(labels, len(header)):  # "基期值" under "2020年"
+                top, header_end = [header, labels], after
         elif (found := _transposed_header(lines, i, skip)) is not None:
             header_end, transposed = found, True
             header = [_whole(lines, k) for k in range(i, header_end)]
@@ -213,18 +217,37 @@ def _two_row_header(lines: TextLines, i: int, skip) -> tuple[list[list[GridCell]
     labels = [_whole(lines, n) for n in range(i, k)]
     if width < 3 or not any(c.text.replace(" ", "").startswith(NAME_WORDS) for c in labels):
         return None
-    years: list[GridCell] = []
-    while len(years) < width and k < len(items) and _is_cell_line(lines, k):
-        at = lines.view.raw_start(lines.items[k][1])
-        years.extend([GridCell("", at, at)] * lines.blanks_before(k))
-        if len(years) >= width:
-            break
-        years.append(_whole(lines, k))
-        k += 1
+    years, k = _row_with_blanks(lines, k, width)
     stated = [c.text for c in years if c.text]
     if len(years) != width or not stated or not all(_names_year(t) for t in stated):
         return None
     return [labels, years], k
+
+
+def _row_with_blanks(lines: TextLines, k: int, width: int) -> tuple[list[GridCell], int]:
+    """Up to `width` cells from line k, each empty raw line before a line an empty cell;
+    and the line after them."""
+    cells: list[GridCell] = []
+    while len(cells) < width and k < len(lines.items) and _is_cell_line(lines, k):
+        at = lines.view.raw_start(lines.items[k][1])
+        cells.extend([GridCell("", at, at)] * lines.blanks_before(k))
+        if len(cells) >= width:
+            return cells[:width], k
+        cells.append(_whole(lines, k))
+        k += 1
+    return cells, k
+
+
+def _is_label_row(cells: list[GridCell], width: int) -> bool:
+    """A second header row of labels: some cells, all empty lines or short words, the
+    first empty (a category row across the table has its name there)."""
+    stated = [c.text for c in cells if c.text]
+    return (
+        len(cells) == width
+        and not cells[0].text
+        and 0 < len(stated) < width
+        and not any(_is_year_value(t) or _is_year(t) or _is_value(t) for t in stated)
+    )
 
 
 def _names_year(text: str) -> bool:
@@ -264,7 +287,7 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
         text = items[k][0].replace(" ", "")
         if _is_year(text):
             seen_year = True
-        elif seen_year and (text in ("属性", "性质") or text.startswith(TRAILING_HEADS)):
+        elif seen_year and (text in ATTRIBUTE_HEADS or text.startswith(TRAILING_HEADS)):
             pass  # a column after the years
         elif _is_role(text):
             if seen_year:
