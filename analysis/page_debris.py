@@ -18,6 +18,9 @@ import re
 # a paragraph, or between two rows of a delimited table).
 LONE_NUMBER = re.compile(r"^[^\S\n]*\d{1,3}[^\S\n]*$", re.MULTILINE)
 CELL_LONGEST = 12
+# ... nor when the next line starts with a unit: "…新建幼儿园" / "18" / "所，…" is a number
+# wrapped away from its unit, inside the sentence
+UNIT_STARTS = "所个人名万亿千元%％年岁项间座台套册次倍家"
 # A running header: the document's title printed again at the top of every page. A short
 # line naming a document ("…规划", "…工作要点") that recurs: every occurrence after the first
 # is debris. Table rows and sentences are never headers.
@@ -76,6 +79,8 @@ def _lone_page_numbers(work: str) -> list[tuple[int, int]]:
     found = []
     for m in LONE_NUMBER.finditer(work):
         before, after = _neighbour(work, m.start(), -1), _neighbour(work, m.end(), 1)
+        if after is not None and work[after[0] : after[1]].lstrip()[0] in UNIT_STARTS:
+            continue
         if not any(n is not None and _is_cell_like(work, *n) for n in (before, after)):
             found.append(m.span())
     return found

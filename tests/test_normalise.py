@@ -70,6 +70,9 @@ TITLE = "青禾市“十四五”教育发展规划"
         ("指标\n2020年\n毛入园率\n90\n95", "指标\n2020年\n毛入园率\n90\n95"),
         (f"{PROSE}\n12\n%", f"{PROSE}\n12\n%"),
         ("1234\n" + PROSE, "1234\n" + PROSE),  # four digits: a year or a value, not a page
+        # a number wrapped away from its unit ("…幼儿园" / "18" / "所，…") is the sentence's
+        (f"{PROSE}\n18\n所,新增学位3,240个。", f"{PROSE}\n18\n所,新增学位3,240个。"),
+        (f"{PROSE}\n18\n%的学校。", f"{PROSE}\n18\n%的学校。"),
         # a running header: the title again after the first time, wherever it recurs
         (f"{TITLE}\n{PROSE}\n{TITLE}\n达到95%。", f"{TITLE}\n{PROSE}\n达到95%。"),
         (f"{TITLE}\n{PROSE}", f"{TITLE}\n{PROSE}"),  # once: the title itself
@@ -334,7 +337,10 @@ def reference_debris(lines):
         x = lines[k].strip()
         if re.fullmatch(r"\d{1,3}", x):
             near = filled[max(0, i - 1) : i] + filled[i + 1 : i + 2]
-            if not any(cell(j) for j in near):
+            unit_next = i + 1 < len(filled) and lines[filled[i + 1]].strip()[0] in (
+                page_debris.UNIT_STARTS
+            )
+            if not any(cell(j) for j in near) and not unit_next:
                 debris.add(k)
         elif (
             len(x) <= page_debris.TITLE_LONGEST
