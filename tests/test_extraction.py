@@ -233,6 +233,16 @@ LAYOUTS = {
 }
 
 
+def test_a_cell_line_table_takes_a_range_under_a_year(extractor):
+    text = "指标\n2020年\n2025年\n高中阶段教育毛入学率（%）\n90\n93—95\n学前教育毛入园率（%）\n88\n≥92\n"
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
+        ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.0, None, "level"),
+        ("upper_secondary_gross_enrollment_rate", 2025, "=", 93.0, 95.0, "range"),
+    ]
+
+
 def test_a_cell_line_header_may_end_in_a_column_of_changes():
     from analysis.extraction.line_tables import read_cell_lines
     from analysis.extraction.table_readers import TextLines

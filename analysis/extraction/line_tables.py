@@ -66,11 +66,16 @@ def _is_value(text: str) -> bool:
 _WORDED_VALUE = re.compile(
     r"^[^\d\s]{1,4}\s*\d+(?:\.\d+)?\s*%?\s*[^\d\s]{0,3}$|^\d+(?:\.\d+)?\s*%?\s*[^\d\s]{1,3}$"
 )
+# A range: "95—97", "93～95%", "6%-8%"
+_RANGE_VALUE = re.compile(r"^\d+(?:\.\d+)?\s*%?\s*[-—–~～至到]\s*\d+(?:\.\d+)?\s*%?$")
 
 
 def _is_year_value(text: str) -> bool:
-    """What a cell under a year may hold: a value, "not stated", or a worded value."""
-    return _is_value(text) or (bool(_WORDED_VALUE.match(text)) and not _is_year(text))
+    """What a cell under a year may hold: a value, "not stated", a range, or a value with
+    its comparator in words."""
+    if _is_value(text) or _RANGE_VALUE.match(text):
+        return True
+    return bool(_WORDED_VALUE.match(text)) and not _is_year(text)
 
 
 def _is_cell_line(lines: TextLines, k: int) -> bool:
