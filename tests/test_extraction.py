@@ -206,6 +206,8 @@ LAYOUTS = {
     "九年义务教育巩固率（%）\n95\n—\n",
     # ... transposed: years as rows, an indicator per column
     "cell lines, transposed": "年度\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
+    "cell lines, transposed with remarks": "年份\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n备注\n2020\n88\n95\n实际数\n"
+    "2025\n≥92\n—\n预测数\n",
     # column by column with each year's label before its values
     "year blocks": "指标\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # box drawing from a PDF converter, with a category row across the table

@@ -49,6 +49,12 @@ TRAILING_HEADS = ("备注", "说明", "责任", "牵头", "增幅", "增减", "�
 ROLE_LONGEST = 6  # "指标名称", "项目名称": a name word and a little more
 
 
+def _is_trailing_head(text: str) -> bool:
+    """A column after the values: 属性, 备注, 责任科室, a column of changes."""
+    text = text.replace(" ", "")
+    return text in ATTRIBUTE_HEADS or text.startswith(TRAILING_HEADS)
+
+
 def _is_role(text: str) -> bool:
     return text in ROLE_WORDS or (len(text) <= ROLE_LONGEST and text.startswith(NAME_WORDS))
 
@@ -181,8 +187,8 @@ TEXT_COLUMNS = ("单位", "计量单位", "属性", "性质", "指标属性", *N
 
 def _fits(row: list[GridCell], header: list[GridCell], blank_cells: bool, transposed: bool):
     """Does the row fit the header's columns (values under the years, text elsewhere)?"""
-    if transposed:
-        years = range(1, len(header))  # the columns holding values
+    if transposed:  # the columns holding values: all but a remarks column ("备注")
+        years = [c for c in range(1, len(header)) if not _is_trailing_head(header[c].text)]
     else:
         years = [c for c, cell in enumerate(header) if _names_year(cell.text)]
     # a category row across the table ("**学前教育**", then empty lines) has no value
@@ -292,7 +298,7 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
         text = items[k][0].replace(" ", "")
         if _is_year(text):
             seen_year = True
-        elif seen_year and (text in ATTRIBUTE_HEADS or text.startswith(TRAILING_HEADS)):
+        elif seen_year and _is_trailing_head(text):
             pass  # a column after the years
         elif _is_role(text):
             if seen_year:
