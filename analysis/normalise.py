@@ -7,7 +7,8 @@ Two views are built, both from the same per-line cleaning:
   paragraph per line (prose is read here).
 
 Cleaning: NFKC (full-width -> half-width), traditional -> simplified (OpenCC t2s),
-HTML tags and Markdown markers removed, page-number debris lines ("— 8—") dropped,
+HTML tags and Markdown markers removed, page debris lines dropped ("— 8—", a page number
+alone between two lines that are not table cells, a running header repeating the title),
 surrounding white space stripped. The raw text is never modified: a span [i, j) of a
 view maps back to ``raw[raw_start(i):raw_end(j)]``.
 
@@ -36,6 +37,8 @@ from functools import lru_cache
 
 import opencc
 
+from analysis.page_debris import debris_lines
+
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
 # "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
 _MARK = "[—–\\-－·•・]"
@@ -50,10 +53,11 @@ MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 # A percentage as OCR leaves it, every character spaced out ("9 1 . 2 %", "1 0 0 %"): its
 # inner spaces are dropped so that the number reads as one. At least two characters must be
 # spaced out and a "%" must end it: spaced digits elsewhere ("第 1 2 3 项") stay as they are.
-OCR_SPACED_PERCENT = re.compile(r"(?<![\d.])\d(?: [\d.])+ ?(?=%)")
+# This runs before NFKC, so the full-width forms count too ("９ ３ ． ５ ％"; \d has ９).
+OCR_SPACED_PERCENT = re.compile(r"(?<![\d.．])\d(?: [\d.．])+ ?(?=[%％])")
 # A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
 # digit a digit of the number (931), so it is dropped from the views.
-FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
+FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
@@ -153,16 +157,22 @@ class CleanText:
     raw: str
     lines: View
     paragraphs: View
+    # raw [start, end) of each line dropped as page debris other than "— 8 —" (which
+    # PAGE_DEBRIS names): lone page numbers, repeated running headers; sorted
+    debris: tuple[tuple[int, int], ...] = ()
 
 
 def clean(raw: str) -> CleanText:
     """Build both views of a raw text."""
     work = _unify_line_ends(raw)
+    debris = debris_lines(work)
+    debris_starts = [a for a, _ in debris]
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     for start, stop in _blocks(work):
-        text, offsets = _remove_markup(work, start, stop, heading_ends)
+        a, b = bisect_left(debris_starts, start), bisect_left(debris_starts, stop)
+        text, offsets = _remove_markup(work, start, stop, heading_ends, debris[a:b])
         text, offsets = nfkc(text, offsets)
         lines.add(text, offsets, stop if stop < len(work) else -1)
     del work
@@ -172,6 +182,7 @@ def clean(raw: str) -> CleanText:
         raw=raw,
         lines=View(lines_text, lines_offsets),
         paragraphs=View(para_text, para_offsets),
+        debris=tuple(debris),
     )
 
 
@@ -252,14 +263,17 @@ def _line_spans(body: str, text: str, start: int, stop: int) -> list[tuple[int, 
     return spans
 
 
-def _remove_markup(work: str, start: int, stop: int, heading_ends: array) -> tuple[str, array]:
-    """work[start:stop] without page-number lines, HTML tags and Markdown markers.
+def _remove_markup(
+    work: str, start: int, stop: int, heading_ends: array, debris: list[tuple[int, int]]
+) -> tuple[str, array]:
+    """work[start:stop] without page-number lines (and the other `debris` lines in it),
+    HTML tags and Markdown markers.
 
     Returns the text and the raw offset of each of its characters. Appends to
     heading_ends the raw offset of the line end of each Markdown heading line (-1 for the
     text's last line): such a line always ends its paragraph.
     """
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = list(debris)
     if any(work.find(dash, start, stop) >= 0 for dash in _DEBRIS_DASHES):
         spans.extend(_line_spans(_DEBRIS_BODY, work, start, stop))
     if work.find("<", start, stop) >= 0:

@@ -165,6 +165,13 @@ LAYOUTS = {
     "spaces": "指标　　单位　　2020年　　2025年\n学前教育毛入园率　　%　　88　　≥92\n九年义务教育巩固率　　%　　95　　\n",
     "html": "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>学前教育毛入园率(%)</td><td>88</td><td>&gt;=92</td></tr>"
     "<tr><td>九年义务教育<br>巩固率(%)</td><td>95</td><td>&nbsp;</td></tr></table>\n",
+    # footnote marks after values in HTML cells ("≥92①" is not 921)
+    "html with footnote marks": "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>学前教育毛入园率(%)</td>"
+    "<td>88②</td><td>≥92①</td></tr><tr><td>九年义务教育巩固率(%)</td><td>95</td><td>—</td></tr></table>\n",
+    # a page break inside an HTML table: page number and running header between two cells
+    "html across a page break": "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr>\n<tr><td>学前教育毛入园率(%)</td>"
+    "<td>88</td>\n— 5 —\n某市教育发展规划\n<td>&gt;=92</td></tr>\n<tr><td>九年义务教育巩固率(%)</td><td>95</td><td>&nbsp;</td>"
+    "</tr></table>\n某市教育发展规划\n",
     "transposed": "年份|学前教育毛入园率（%）|九年义务教育巩固率（%）\n2020年|88|95\n2025年|≥92|—\n",
     "one cell per line": "指标 |\n2020年 |\n2025年 |\n学前教育毛入园率 |\n88 |\n≥92 |\n九年义务教育巩固率 |\n95 |\n|\n",
     # labels before the years, cells wrapped in <p><span>, <br> inside the header
@@ -176,15 +183,78 @@ LAYOUTS = {
     "学前教育毛入园率\t%\t88\t\t≥92\n九年义务教育巩固率\t%\t95\t\t\n",
     # one cell per line with no delimiter at all, a row number first
     "cell lines": "序号\n指标\n单位\n2020年\n2025年\n属性\n1\n学前教育毛入园率\n%\n88\n≥92\n预期性\n2\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # ... a header on two rows, labels then years, the years row's other cells empty lines
+    "cell lines, two-row header": "指标名称\n单位\n“十三五”末\n“十四五”末\n属性\n\n\n（2020年）\n（2025年）\n\n"
+    "学前教育毛入园率\n%\n88\n≥92\n预期性\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # ... years in the first header row, labels under them in a second ("基期值")
+    "cell lines, labels under the years": "指标\n单位\n2020年\n2025年\n指标属性\n\n\n基期值\n目标值\n\n"
+    "学前教育毛入园率\n%\n88\n≥92\n预期性\n九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # ... with a page number left between two cells by a page break
+    "cell lines, page number inside": "序号\n指标\n单位\n2020年\n2025年\n属性\n1\n学前教育毛入园率\n5\n%\n88\n≥92\n预期性\n2\n"
+    "九年义务教育巩固率\n%\n95\n—\n约束性\n",
+    # ... with an empty cell as an empty line (a word processor's table converted to text):
+    # a category written once, then blank; a year left blank
+    "cell lines, blank cells": "类别\n指标\n单位\n2020年\n2025年\n属性\n基础教育\n学前教育毛入园率\n%\n88\n≥92\n预期性\n"
+    "\n九年义务教育巩固率\n%\n95\n\n约束性\n\n正文。\n",
+    # ... a header with a longer name cell and a column after the years, left blank
+    "cell lines, remarks column": "序号\n指标名称\n单位\n2020年\n2025年\n责任科室\n1\n学前教育毛入园率\n%\n88\n≥92\n"
+    "基础教育科\n2\n九年义务教育巩固率\n%\n95\n—\n\n\n正文。\n",
+    # ... values with their comparator in words ("达到92%", "95以上")
+    "cell lines, worded values": "指标\n2020年\n2025年\n学前教育毛入园率（%）\n88\n92以上\n九年义务教育巩固率（%）\n95\n—\n",
+    # ... a category row across the table (its other cells empty lines), a column of changes
+    "cell lines, category rows": "指标（单位）\n2020年（基期）\n2025年\n**基础教育**\n\n\n学前教育毛入园率（%）\n88\n≥92\n"
+    "九年义务教育巩固率（%）\n95\n—\n",
+    # ... transposed: years as rows, an indicator per column
+    "cell lines, transposed": "年度\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
+    "cell lines, transposed with remarks": "年份\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n备注\n2020\n88\n95\n实际数\n"
+    "2025\n≥92\n—\n预测数\n",
     # column by column with each year's label before its values
     "year blocks": "指标\n学前教育毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n≥92\n—\n",
     # box drawing from a PDF converter, with a category row across the table
     "box drawing": "┌──┬────────┬────┬────┐\n│序号│指　　标　　　　│2020年　│2025年　│\n├──┼────────┼────┼────┤\n"
     "│一、普及水平　　　　　　　　　│\n├──┼────────┼────┼────┤\n│1　│学前教育毛入园率　│88%　　│≥92%　 │\n"
     "│2　│九年义务教育巩固率│95%　　│　　　　│\n└──┴────────┴────┴────┘\n",
+    # rule lines from a PDF converter above, inside and below a table of tabs or spaces
+    "tabs between rules": "────────────\n指标\t单位\t2020年\t2025年\n────────────\n学前教育毛入园率\t%\t88\t≥92\n"
+    "九年义务教育巩固率\t%\t95\t—\n────────────\n",
+    # ... a header on two lines, then a rule as wide as the page
+    "tabs, two-line header, long rule": "指标\t单位\t基期值\t目标值\n\t\t2020年\t2025年\n"
+    + "─" * 60
+    + "\n"
+    "学前教育毛入园率\t%\t88\t≥92\n九年义务教育巩固率\t%\t95\t—\n" + "─" * 60 + "\n",
+    # cells two full-width spaces apart, an empty cell a longer run (leading or inside),
+    # empty last cells left out
+    "spaces, empty cells": "类别　　指标　　单位　　2020年　　2025年　　属性\n"
+    "基础教育　　学前教育毛入园率　　%　　88　　≥92　　预期性\n　　九年义务教育巩固率　　%　　95\n",
+    "spaces, empty cell inside": "序号  指标  单位  2020年  2025年  备注\n1  学前教育毛入园率  %  88  ≥92  新增\n"
+    "2  九年义务教育巩固率  %  95    约束性\n",
+    "spaces between rules": "━━━━━━━━━━━━\n指标　　单位　　2020年　　2025年\n━━━━━━━━━━━━\n"
+    "学前教育毛入园率　　%　　88　　≥92\n九年义务教育巩固率　　%　　95　　—\n━━━━━━━━━━━━\n",
     # column blocks under a header spaced into cells ("指　标　　单　位　　2020 年")
     "column blocks, spaced header": "指　标　　单　位　　2020 年　　2025 年\n学前教育\n学前教育毛入园率\n九年义务教育巩固率\n%\n%\n88\n95\n≥92\n—\n",
 }
+
+
+def test_a_cell_line_table_takes_a_range_under_a_year(extractor):
+    text = "指标\n2020年\n2025年\n高中阶段教育毛入学率（%）\n90\n93—95\n学前教育毛入园率（%）\n88\n≥92\n"
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
+        ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.0, None, "level"),
+        ("upper_secondary_gross_enrollment_rate", 2025, "=", 93.0, 95.0, "range"),
+    ]
+
+
+def test_a_cell_line_header_may_end_in_a_column_of_changes():
+    from analysis.extraction.line_tables import read_cell_lines
+    from analysis.extraction.table_readers import TextLines
+
+    text = "指标\n2020年现状\n2025年目标\n增幅\n学前教育毛入园率（%）\n88\n92\n+4个百分点\n"
+    grids = read_cell_lines(TextLines(clean(text)), [])
+    assert [[c.text for c in row] for g in grids for row in g.rows] == [
+        ["指标", "2020年现状", "2025年目标", "增幅"],
+        ["学前教育毛入园率(%)", "88", "92", "+4个百分点"],
+    ]
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
@@ -262,6 +332,18 @@ def test_every_number_gets_a_ledger_row(extractor):
             ("120万人", "context_statistic"), ("8", "page_number"), ("95%", "observation"),
         ]
     )  # fmt: skip
+
+
+def test_numbers_on_dropped_debris_lines_are_page_debris_in_the_ledger(extractor):
+    long = "学前三年毛入园率由2015年的76.4%提高到2020年的89.7%,普惠性"
+    title = "青禾市“十四五”教育发展规划(2021—2025年)"
+    text = f"{title}\n{long}\n12\n幼儿园覆盖率达到81.3%。\n{title}\n正文。\n"
+    result = extractor.extract(source(), clean(text))
+    second_title = text.rindex(title)
+    rows = {r["char_start"]: r["disposition"] for r in result.ledger}
+    assert rows[text.index("\n12\n") + 1] == "page_number"
+    assert rows[second_title + title.index("2021")] == "page_number"
+    assert rows[text.index("2021")] == "document_number"  # the title itself is read
 
 
 PUB, UPPER, RESID = (

@@ -11,7 +11,7 @@ from array import array
 import opencc
 import pytest
 
-from analysis import normalise, paths
+from analysis import normalise, page_debris, paths
 from analysis.normalise import (
     _SENTENCE_END_WIDTH,
     HEADING_START,
@@ -70,6 +70,43 @@ def test_title_lines_and_page_markers(raw, paragraphs):
     assert clean(raw).paragraphs.text == paragraphs
 
 
+PROSE = "学前三年毛入园率由2015年的76.4%提高到2020年的89.7%,普惠性"
+TITLE = "青禾市“十四五”教育发展规划"
+
+
+@pytest.mark.parametrize(
+    ("raw", "lines"),
+    [
+        # a page number between two lines of prose, or two rows of a table: debris
+        (f"{PROSE}\n\n12\n\n幼儿园覆盖率达到81.3%。", f"{PROSE}\n幼儿园覆盖率达到81.3%。"),
+        ("基本建成。\n7\n" + PROSE, "基本建成。\n" + PROSE),  # a sentence end is no cell
+        ("| 指标 | 2020年 | 2025年 |\n 3 \n| 毛入园率 | 90 | 95 |", None),
+        # a value in a one-cell-per-line table: a neighbour is a cell, the number stays
+        ("指标\n2020年\n毛入园率\n90\n95", "指标\n2020年\n毛入园率\n90\n95"),
+        (f"{PROSE}\n12\n%", f"{PROSE}\n12\n%"),
+        ("1234\n" + PROSE, "1234\n" + PROSE),  # four digits: a year or a value, not a page
+        # a number wrapped away from its unit ("…幼儿园" / "18" / "所，…") is the sentence's
+        (f"{PROSE}\n18\n所,新增学位3,240个。", f"{PROSE}\n18\n所,新增学位3,240个。"),
+        (f"{PROSE}\n18\n%的学校。", f"{PROSE}\n18\n%的学校。"),
+        # a running header: the title again after the first time, wherever it recurs
+        (f"{TITLE}\n{PROSE}\n{TITLE}\n达到95%。", f"{TITLE}\n{PROSE}\n达到95%。"),
+        (f"{TITLE}\n{PROSE}", f"{TITLE}\n{PROSE}"),  # once: the title itself
+        ("落实规划。\n落实规划。", "落实规划。\n落实规划。"),  # sentences are no header
+        ("| 规划指标 | 1 |\n| 规划指标 | 1 |", "| 规划指标 | 1 |\n| 规划指标 | 1 |"),
+    ],
+)
+def test_lone_page_numbers_and_running_headers_are_dropped(raw, lines):
+    lines = lines or "| 指标 | 2020年 | 2025年 |\n| 毛入园率 | 90 | 95 |"
+    c = clean(raw)
+    assert c.lines.text == lines
+    # each dropped line is named (its raw span), so that the ledger can say what its
+    # numbers were; "— 8 —" lines are PAGE_DEBRIS's, named by the ledger itself
+    dropped = [x.strip() for x in raw.split("\n") if x.strip()]
+    for x in c.lines.text.split("\n"):
+        dropped.remove(x)
+    assert [raw[a:b].strip() for a, b in c.debris] == dropped
+
+
 def test_html_tags_and_markdown_markers_are_removed():
     raw = "## **一、发展环境**\n<p>辍学率控制在1%以下。</p>"
     c = clean(raw)
@@ -122,6 +159,8 @@ def test_every_view_character_maps_to_a_raw_character():
         ("第 1 2 3 项", "第 1 2 3 项"),  # spaced digits that are not a percentage stay
         ("| 90.3 | ≥93① | 55%② |", "| 90.3 | ≥93 | 55% |"),  # footnote marks after numbers
         ("①学前教育", "1学前教育"),  # a circled number that starts an item is NFKC's
+        ("入学率达到９ ３ ． ５ ％。", "入学率达到93.5%。"),  # the same in full-width forms
+        ("| ９０．３ | ≥９３① | ５５％② |", "| 90.3 | ≥93 | 55% |"),
     ],
 )
 def test_ocr_spacing_and_footnote_marks_leave_numbers_whole(raw, text):
@@ -226,8 +265,11 @@ def test_every_view_character_comes_from_its_raw_character(path):
             assert ch in (norm, to_simplified(norm)) or ch in norm, (offset, source, ch)
 
 
-def test_big_texts_come_out_as_the_sum_of_their_parts():
-    """A plan repeated: the views repeat too, offsets shifted by the plan's length."""
+def test_big_texts_come_out_as_the_sum_of_their_parts(monkeypatch):
+    """A plan repeated: the views repeat too, offsets shifted by the plan's length.
+
+    (Its title recurs, which the running-header rule drops: that rule is off here.)"""
+    monkeypatch.setattr(page_debris, "TITLE_WORDS", ())
     raw = RAW_PLANS[0].read_text(encoding="utf-8")
     if not raw.endswith("\n"):
         raw += "\n"
@@ -250,10 +292,12 @@ def reference_clean(raw):
     heading, or it is a Markdown heading.
     """
     texts, offsets, newline_at, marked = [], [], [], []
-    for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", raw):
+    raw_lines = [m.span(1) for m in re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", raw)]
+    debris = reference_debris([raw[a:b] for a, b in raw_lines])
+    for n, m in enumerate(re.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", raw)):
         start, end = m.span(1)
         segment = raw[start:end]
-        if PAGE_DEBRIS.match(segment):
+        if PAGE_DEBRIS.match(segment) or n in debris:
             continue
         keep = [True] * len(segment)
         spans = [t.span() for p in (HTML_TAG, MARKDOWN_EMPHASIS) for t in p.finditer(segment)]
@@ -294,6 +338,35 @@ def reference_clean(raw):
             paras.append("\n")
             paras_offs.append(newline_at[n])
     return ("".join(lines), lines_offs), ("".join(paras), paras_offs)
+
+
+def reference_debris(lines):
+    """Indices of lone page numbers (no neighbouring line a cell) and repeated titles."""
+    filled = [k for k, x in enumerate(lines) if x.strip()]
+
+    def cell(k):
+        x = lines[k].strip()
+        return len(x) <= page_debris.CELL_LONGEST and x[-1] not in "。；;！？!?：:"
+
+    debris, seen = set(), set()
+    for i, k in enumerate(filled):
+        x = lines[k].strip()
+        if re.fullmatch(r"\d{1,3}", x):
+            near = filled[max(0, i - 1) : i] + filled[i + 1 : i + 2]
+            unit_next = i + 1 < len(filled) and lines[filled[i + 1]].strip()[0] in (
+                page_debris.UNIT_STARTS
+            )
+            if not any(cell(j) for j in near) and not unit_next:
+                debris.add(k)
+        elif (
+            len(x) <= page_debris.TITLE_LONGEST
+            and any(w in x for w in page_debris.TITLE_WORDS)
+            and not re.search(r"[|\t<>]|[。；;！？!?：:]\s*$", x)
+        ):
+            if x in seen:
+                debris.add(k)
+            seen.add(x)
+    return debris
 
 
 def assert_same_as_reference(raw):

@@ -29,7 +29,7 @@ class Extractor:
 
     def extract(self, source: Source, clean: CleanText) -> SourceExtraction:
         result = SourceExtraction()
-        ledger = Ledger(source.source_id, clean.raw)
+        ledger = Ledger(source.source_id, clean.raw, clean.debris)
         self._tables(source, clean, result, ledger)
         self._prose(source, clean, result, ledger)
         ledger.sweep()

@@ -47,8 +47,11 @@ _TAG = re.compile(r"<[^<>\n]{1,200}>")
 
 
 class Ledger:
-    def __init__(self, source_id: str, raw: str):
+    def __init__(self, source_id: str, raw: str, debris: tuple[tuple[int, int], ...] = ()):
         self.source_id, self.raw = source_id, raw
+        # raw spans of the lines the cleaned views dropped as page debris (CleanText.debris)
+        self._debris = sorted(debris)
+        self._debris_starts = [a for a, _ in self._debris]
         self.rows: list[dict] = []
         self._covered: list[tuple[int, int]] = []
         self._lines = LineNumbers(raw)  # a row per number: ~150 a plan
@@ -98,10 +101,20 @@ class Ledger:
             )
             if PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
                 self._add((m.start(), m.end()), "page_number", "page-number debris line")
+            elif self._in_debris(a):
+                self._add(
+                    (m.start(), m.end()),
+                    "page_number",
+                    "page debris line (a lone page number or a running header)",
+                )
             elif tag is not None:
                 self._add((m.start(), m.end()), "markup", "inside an HTML tag")
             else:
                 self._add((m.start(), m.end()), "unaccounted", "no reader looked at this number")
+
+    def _in_debris(self, at: int) -> bool:
+        k = bisect.bisect_right(self._debris_starts, at) - 1
+        return k >= 0 and self._debris[k][0] <= at < self._debris[k][1]
 
 
 def link(rows: list[dict], observations, ignored: dict[str, list[tuple[int, int]]]) -> list[dict]:

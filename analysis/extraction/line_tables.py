@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_headers import header_year
 from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
@@ -43,6 +44,21 @@ ROLE_WORDS = (
     "领域",
 )
 MAX_CELL = 40  # a cell line is short; a sentence is not a cell
+# a column after the years that is neither a value nor 属性: "备注", "责任科室", "牵头单位",
+# a column of changes ("增幅", "增减（百分点）")
+ATTRIBUTE_HEADS = ("属性", "性质", "指标属性", "指标性质")
+TRAILING_HEADS = ("备注", "说明", "责任", "牵头", "增幅", "增减", "变化")
+ROLE_LONGEST = 6  # "指标名称", "项目名称": a name word and a little more
+
+
+def _is_trailing_head(text: str) -> bool:
+    """A column after the values: 属性, 备注, 责任科室, a column of changes."""
+    text = text.replace(" ", "")
+    return text in ATTRIBUTE_HEADS or text.startswith(TRAILING_HEADS)
+
+
+def _is_role(text: str) -> bool:
+    return text in ROLE_WORDS or (len(text) <= ROLE_LONGEST and text.startswith(NAME_WORDS))
 
 
 def _is_year(text: str) -> bool:
@@ -51,6 +67,23 @@ def _is_year(text: str) -> bool:
 
 def _is_value(text: str) -> bool:
     return bool(VALUE_CELL.match(text)) or (text.strip() != "" and text.strip() in NOT_STATED)
+
+
+# A value with its comparator in words, as tables write them too: "达到97%", "不低于55%",
+# "92以上", "保持99%以上". One number, at most a few characters either side.
+_WORDED_VALUE = re.compile(
+    r"^[^\d\s]{1,4}\s*\d+(?:\.\d+)?\s*%?\s*[^\d\s]{0,3}$|^\d+(?:\.\d+)?\s*%?\s*[^\d\s]{1,3}$"
+)
+# A range: "95—97", "93～95%", "6%-8%"
+_RANGE_VALUE = re.compile(r"^\d+(?:\.\d+)?\s*%?\s*[-—–~～至到]\s*\d+(?:\.\d+)?\s*%?$")
+
+
+def _is_year_value(text: str) -> bool:
+    """What a cell under a year may hold: a value, "not stated", a range, or a value with
+    its comparator in words."""
+    if _is_value(text) or _RANGE_VALUE.match(text):
+        return True
+    return bool(_WORDED_VALUE.match(text)) and not _is_year(text)
 
 
 def _is_cell_line(lines: TextLines, k: int) -> bool:
@@ -64,24 +97,30 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
     i = 0
     while i < len(items):
         header_end = _header(lines, i, skip)
-        if header_end is None:
+        transposed = False
+        top: list[list[GridCell]] = []  # a header on two rows: both, as the grid's first
+        if header_end is not None:
+            header = [_whole(lines, k) for k in range(i, header_end)]
+            labels, after = _row_with_blanks(lines, header_end, len(header))
+            if _is_label_row(labels, len(header)):  # "基期值" under "2020年"
+                top, header_end = [header, labels], after
+        elif (found := _transposed_header(lines, i, skip)) is not None:
+            header_end, transposed = found, True
+            header = [_whole(lines, k) for k in range(i, header_end)]
+        elif (two := _two_row_header(lines, i, skip)) is not None:
+            top, header_end = two
+            header = [b if b.text else a for a, b in zip(*top, strict=True)]
+        else:
             i += 1
             continue
-        header = [_whole(lines, k) for k in range(i, header_end)]
-        width = len(header)
-        years = [k for k, c in enumerate(header) if _is_year(c.text)]
-        rows = [header]
-        j = header_end
-        while j + width <= len(items) and all(_is_cell_line(lines, j + k) for k in range(width)):
-            row = [_whole(lines, j + k) for k in range(width)]
-            others = [c for k, c in enumerate(row) if k not in years]
-            if not all(_is_value(row[k].text) for k in years) or any(
-                _is_year(c.text) for c in others
-            ):
-                break
-            rows.append(row)
-            j += width
+        rows, j = _body(lines, header, header_end, False, transposed)
+        # an empty line can be an empty cell (a word processor's table as text): read
+        # the body that way too, and keep it when it gives more rows
+        with_blanks, j_blanks = _body(lines, header, header_end, True, transposed)
+        if len(with_blanks) > len(rows):
+            rows, j = with_blanks, j_blanks
         if len(rows) >= 2:
+            rows[:1] = top or rows[:1]
             s, e = lines.raw_span(i, j)
             grids.append(Grid("cell_lines", items[i - 1][0] if i else "", s, e, rows))
             i = j
@@ -90,10 +129,170 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
     return grids
 
 
+def _body(
+    lines: TextLines, header: list[GridCell], k: int, blank_cells: bool, transposed: bool
+) -> tuple[list[list[GridCell]], int]:
+    """The rows under a one-cell-per-line header from line k, the header first, and the
+    line after the last row. With blank_cells, each empty raw line before a line of the
+    body is an empty cell; a row then needs one value in a year column, not all.
+    Transposed (years as rows): each row is a year, then a value per indicator.
+
+    A page number that a page break left among the cells ("5" alone on a line) shifts
+    every cell after it: when a row does not fit its columns, the row without one bare
+    number among its cells is tried. When more than one such number would do (a page
+    number between two values), the row is skipped rather than read with a guess."""
+    width = len(header)
+    rows, first, end = [header], k, k
+    cells: list[tuple[GridCell, int]] = []  # the next cells, each with the line after it
+    while True:
+        while len(cells) <= width and k < len(lines.items) and _is_cell_line(lines, k):
+            if blank_cells and k > first:
+                at = lines.view.raw_start(lines.items[k][1])
+                cells.extend([(GridCell("", at, at), k)] * lines.blanks_before(k))
+            cells.append((_whole(lines, k), k + 1))
+            k += 1
+        if blank_cells and 0 < len(cells) < width and k < len(lines.items):
+            # the table's last cells are empty: blank lines before the text after it
+            at = lines.view.raw_start(lines.items[k][1])
+            blanks = min(lines.blanks_before(k), width - len(cells))
+            cells.extend([(GridCell("", at, at), k)] * blanks)
+        if len(cells) < width:
+            break
+        if not _fits([c for c, _ in cells[:width]], header, blank_cells, transposed):
+            strays = [
+                n
+                for n in range(min(width, len(cells) - 1))
+                if _PAGE_NUMBER.match(cells[n][0].text)
+                and _fits(
+                    [c for c, _ in cells[:n] + cells[n + 1 : width + 1]],
+                    header,
+                    blank_cells,
+                    transposed,
+                )
+            ]
+            if not strays:
+                break
+            if len(strays) > 1:  # which number is the page's cannot be told: skip the row
+                del cells[: width + 1]
+                continue
+            del cells[strays[0]]
+        rows.append([c for c, _ in cells[:width]])
+        end = cells[width - 1][1]
+        del cells[:width]
+    return rows, end
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# columns whose cells are never a number: a cell there that is one is in the wrong column
+TEXT_COLUMNS = ("单位", "计量单位", "属性", "性质", "指标属性", *NAME_WORDS, "指标名称", "项目名称")
+
+
+def _fits(row: list[GridCell], header: list[GridCell], blank_cells: bool, transposed: bool):
+    """Does the row fit the header's columns (values under the years, text elsewhere)?"""
+    if transposed:  # the columns holding values: all but a remarks column ("备注")
+        years = [c for c in range(1, len(header)) if not _is_trailing_head(header[c].text)]
+    else:
+        years = [c for c, cell in enumerate(header) if _names_year(cell.text)]
+    # a category row across the table ("**学前教育**", then empty lines) has no value
+    if blank_cells and not transposed and row[0].text and not any(c.text for c in row[1:]):
+        return True
+    stated = [row[n].text for n in years if row[n].text or not blank_cells]
+    return (
+        bool(stated)
+        and all(_is_year_value(t) for t in stated)
+        and not any(_is_year(c.text) for n, c in enumerate(row) if n not in years and n > 0)
+        and _is_year(row[0].text) == transposed
+        and not any(
+            _is_year_value(c.text)
+            for h, c in zip(header, row, strict=True)
+            if h.text.replace(" ", "") in TEXT_COLUMNS
+        )
+    )
+
+
+def _two_row_header(lines: TextLines, i: int, skip) -> tuple[list[list[GridCell]], int] | None:
+    """A header on two rows of one cell per line: labels ("指标名称", "单位", "“十三五”末",
+    "属性"), then the years under them ("（2020年）"), the other cells of that row empty
+    lines. Returns both rows and the line after the header."""
+    items = lines.items
+    if _masked(lines, i, skip) or not _is_role(items[i][0].replace(" ", "")):
+        return None
+    k = i
+    while (
+        k < len(items)
+        and _is_cell_line(lines, k)
+        and (k == i or lines.blanks_before(k) == 0)
+        and not _is_year(items[k][0])  # a label may name a period ("“十三五”末"), not a year
+        and not _is_year_value(items[k][0])
+    ):
+        k += 1
+    width = k - i
+    labels = [_whole(lines, n) for n in range(i, k)]
+    if width < 3 or not any(c.text.replace(" ", "").startswith(NAME_WORDS) for c in labels):
+        return None
+    years, k = _row_with_blanks(lines, k, width)
+    stated = [c.text for c in years if c.text]
+    if len(years) != width or not stated or not all(_names_year(t) for t in stated):
+        return None
+    return [labels, years], k
+
+
+def _row_with_blanks(lines: TextLines, k: int, width: int) -> tuple[list[GridCell], int]:
+    """Up to `width` cells from line k, each empty raw line before a line an empty cell;
+    and the line after them."""
+    cells: list[GridCell] = []
+    while len(cells) < width and k < len(lines.items) and _is_cell_line(lines, k):
+        at = lines.view.raw_start(lines.items[k][1])
+        cells.extend([GridCell("", at, at)] * lines.blanks_before(k))
+        if len(cells) >= width:
+            return cells[:width], k
+        cells.append(_whole(lines, k))
+        k += 1
+    return cells, k
+
+
+def _is_label_row(cells: list[GridCell], width: int) -> bool:
+    """A second header row of labels: some cells, all empty lines or short words, the
+    first empty (a category row across the table has its name there)."""
+    stated = [c.text for c in cells if c.text]
+    return (
+        len(cells) == width
+        and not cells[0].text
+        and 0 < len(stated) < width
+        and not any(_is_year_value(t) or _is_year(t) or _is_value(t) for t in stated)
+    )
+
+
+def _names_year(text: str) -> bool:
+    """A header cell naming a year: "2020年", "（2020年）", "2025年目标值"."""
+    return _is_year(text) or header_year(text) is not None
+
+
+YEAR_ROLE_WORDS = ("年度", "年份")
+
+
+def _transposed_header(lines: TextLines, i: int, skip) -> int | None:
+    """End of a transposed header ("年度", then one indicator name per line, the first
+    year row next), or None."""
+    items = lines.items
+    if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in YEAR_ROLE_WORDS:
+        return None
+    k = i + 1
+    while (
+        k < len(items)
+        and _is_cell_line(lines, k)
+        and not _is_year(items[k][0])
+        and not _is_year_value(items[k][0])
+    ):
+        k += 1
+    at_year = k < len(items) and _is_year(items[k][0])
+    return k if k - i >= 2 and at_year else None
+
+
 def _header(lines: TextLines, i: int, skip) -> int | None:
     """End of a one-cell-per-line header starting at line i, or None."""
     items = lines.items
-    if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in ROLE_WORDS:
+    if _masked(lines, i, skip) or not _is_role(items[i][0].replace(" ", "")):
         return None
     k = i
     seen_year = seen_name = False
@@ -101,10 +300,12 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
         text = items[k][0].replace(" ", "")
         if _is_year(text):
             seen_year = True
-        elif text in ROLE_WORDS:
-            if seen_year and text not in ("属性", "性质"):
+        elif seen_year and _is_trailing_head(text):
+            pass  # a column after the years
+        elif _is_role(text):
+            if seen_year:
                 break  # a role word after the years: the body's first row can't start so
-            seen_name = seen_name or text in NAME_WORDS
+            seen_name = seen_name or text.startswith(NAME_WORDS)
         else:
             break
         k += 1

@@ -6,6 +6,8 @@ specific layout to the most general; every reader returns `Grid`s for one interp
 
 from __future__ import annotations
 
+import re
+
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
 from analysis.extraction.line_tables import read_cell_lines, read_year_blocks, read_year_rows
@@ -19,11 +21,37 @@ from analysis.extraction.table_readers import (
 )
 from analysis.normalise import CleanText
 
+# "— 8 —" alone on a line, anywhere (normalise.PAGE_DEBRIS over a whole text)
+_DASHED_PAGE_NUMBER = re.compile(
+    r"^[^\S\n]*[—–\-－]{1,2}[^\S\n]*\d{1,3}[^\S\n]*[—–\-－]{1,2}[^\S\n]*$", re.MULTILINE
+)
+
+
+def _without_debris(clean: CleanText) -> str:
+    """The raw text with its page debris lines blanked (same length: spans stay valid).
+
+    The HTML reader reads the raw text, where a page break inside a table leaves the page
+    number and the running header between two cells, inside the first one's text."""
+    raw = clean.raw
+    if "<" not in raw:
+        return raw
+    spans = list(clean.debris) + [m.span() for m in _DASHED_PAGE_NUMBER.finditer(raw)]
+    if not spans:
+        return raw
+    pieces, pos = [], 0
+    for a, b in sorted(spans):
+        a = max(a, pos)
+        pieces.append(raw[pos:a])
+        pieces.append(" " * max(0, b - a))
+        pos = max(pos, b)
+    pieces.append(raw[pos:])
+    return "".join(pieces)
+
 
 def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> list[Grid]:
     """Every table in a text, each region read by the first reader that claims it."""
     lines = TextLines(clean)  # one split of the lines view, shared by the line readers
-    grids = read_html(clean.raw)
+    grids = read_html(_without_debris(clean))
     taken = [(g.start, g.end) for g in grids]
     for reader in (
         lambda: read_column_blocks(lines, taken, unit_cells, attribute_cells),

@@ -17,7 +17,8 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.normalise import CleanText, to_simplified
+from analysis.extraction.space_alignment import realign
+from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
 # a comparator word around the number ("不低于90", "60%以上") is read by the grid interpreter
@@ -42,7 +43,8 @@ _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})  # same length: 
 
 def clean_cell(text: str) -> str:
     text = html.unescape(_TAG.sub("", text))
-    text = unicodedata.normalize("NFKC", text)
+    # as in the views: a footnote mark after a number is not a digit of it ("≥92①")
+    text = unicodedata.normalize("NFKC", FOOTNOTE_AFTER_NUMBER.sub("", text))
     return to_simplified(" ".join(text.split()))
 
 
@@ -134,6 +136,15 @@ class TextLines:
             is not None
         )
 
+    def blanks_before(self, i: int) -> int:
+        """How many empty raw lines lie between lines i-1 and i (lines other cleaning
+        dropped, such as page debris, are not empty and do not count)."""
+        if i == 0 or not self.items[i][0] or not self.items[i - 1][0]:
+            return 0
+        prev_end = self.view.raw_end(self.items[i - 1][2])
+        between = self.raw[prev_end : self.view.raw_start(self.items[i][1])].split("\n")
+        return sum(1 for part in between[1:-1] if not part.strip())
+
     def cell(self, i: int, a: int, b: int) -> GridCell:
         """A cell from view span [a, b) of line i, trimmed."""
         text, start, _ = self.items[i]
@@ -200,7 +211,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         rows = []
         while j < n and not _masked(lines, j, skip):
             text, start, _ = lines.items[j]
-            if kind == "pipe" and (_MD_RULE.match(text.replace(" ", "")) or _BOX_RULE.match(text)):
+            if _is_rule(text):  # a rule line between rows, in any delimited layout
                 j += 1
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
@@ -216,6 +227,8 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             j += 1
         if kind == "tab":
             rows = _tab_alignment(lines, i, j, rows)
+        elif kind == "spaces":
+            rows = realign(lines.raw, rows)
         if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
             s, e = lines.raw_span(i, j)
             caption = lines.items[i - 1][0] if i > 0 else ""
@@ -224,6 +237,11 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         else:
             i += 1
     return grids
+
+
+def _is_rule(text: str) -> bool:
+    """A Markdown alignment row or a rule line of box drawing ("────", "├──┼──┤")."""
+    return bool(_MD_RULE.match(text.replace(" ", "")) or _BOX_RULE.match(text))
 
 
 def _leading_empty(lines: TextLines, k: int) -> list[GridCell]:
@@ -283,7 +301,7 @@ def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]])
     exact = []
     for k in range(i, j):
         text, start, _ = lines.items[k]
-        if _MD_RULE.match(text.replace(" ", "")):
+        if _is_rule(text):
             continue
         spans, pos = [], 0
         for part in text.split("\t"):

@@ -1,0 +1,103 @@
+"""Page debris that is not "— 8 —": lone page numbers and running headers.
+
+PDF extraction leaves, between the lines of two pages, the page number on a line of its
+own and the running header (the document's title printed again on every page). Both cut
+sentences and tables in two. This module finds their lines in a text whose line ends are
+all "\\n" (normalise.clean drops them from the views and keeps their raw spans, so that
+the ledger can say what their numbers were). Time and memory are linear in the text:
+regexes over the whole text, and per line at most a length test and a few substring tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A page number alone on its line ("12"), as PDF extraction leaves it between two pages.
+# One-cell-per-line tables have such lines too, so it is debris only when neither
+# neighbouring line is short enough to be a table cell (a PDF page break falls inside
+# a paragraph, or between two rows of a delimited table).
+LONE_NUMBER = re.compile(r"^[^\S\n]*\d{1,3}[^\S\n]*$", re.MULTILINE)
+CELL_LONGEST = 12
+# ... nor when the next line starts with a unit: "…新建幼儿园" / "18" / "所，…" is a number
+# wrapped away from its unit, inside the sentence
+UNIT_STARTS = "所个人名万亿千元%％年岁项间座台套册次倍家"
+# A running header: the document's title printed again at the top of every page. A short
+# line naming a document ("…规划", "…工作要点") that recurs: every occurrence after the first
+# is debris. Table rows and sentences are never headers.
+TITLE_WORDS = ("规划", "计划", "要点", "纲要", "方案")
+TITLE_LONGEST = 64
+_NOT_A_HEADER = re.compile(r"[|\t<>]|[。；;！？!?：:]\s*$")
+_ENDS = "。；;！？!?：:"
+_BLOCK = 1 << 20  # lines are split block by block, so no list of every line is held
+
+
+def debris_lines(work: str) -> list[tuple[int, int]]:
+    """Sorted [start, end) spans (line ends excluded) of the debris lines of `work`."""
+    return sorted(_lone_page_numbers(work) + _running_headers(work))
+
+
+def _blocks(text: str):
+    """Ranges [start, stop) of whole lines, about _BLOCK characters each."""
+    start = 0
+    while True:
+        stop = text.find("\n", start + _BLOCK) if len(text) - start > _BLOCK else -1
+        if stop < 0:
+            yield start, len(text)
+            return
+        yield start, stop
+        start = stop + 1
+
+
+def _is_cell_like(work: str, start: int, end: int) -> bool:
+    line = work[start:end].strip()
+    return len(line) <= CELL_LONGEST and not (line and line[-1] in _ENDS)
+
+
+def _neighbour(work: str, pos: int, step: int) -> tuple[int, int] | None:
+    """The raw span of the nearest non-blank line before (step -1) or after (step 1) the
+    line that starts (step -1) or ends (step 1) at pos."""
+    while True:
+        if step < 0:
+            if pos == 0:
+                return None
+            end = pos - 1
+            start = work.rfind("\n", 0, end) + 1
+            pos = start
+        else:
+            if pos >= len(work):
+                return None
+            start = pos + 1
+            end = work.find("\n", start)
+            end = len(work) if end < 0 else end
+            pos = end
+        if work[start:end].strip():
+            return start, end
+
+
+def _lone_page_numbers(work: str) -> list[tuple[int, int]]:
+    """Lines that are only a page number, between two lines neither of which is a cell."""
+    found = []
+    for m in LONE_NUMBER.finditer(work):
+        before, after = _neighbour(work, m.start(), -1), _neighbour(work, m.end(), 1)
+        if after is not None and work[after[0] : after[1]].lstrip()[0] in UNIT_STARTS:
+            continue
+        if not any(n is not None and _is_cell_like(work, *n) for n in (before, after)):
+            found.append(m.span())
+    return found
+
+
+def _running_headers(work: str) -> list[tuple[int, int]]:
+    """Every occurrence but the first of a short title line that recurs."""
+    seen: dict[str, list[tuple[int, int]]] = {}
+    for start, stop in _blocks(work):
+        pos = start
+        for line in work[start:stop].split("\n"):
+            body = line.strip()
+            if (
+                len(body) <= TITLE_LONGEST
+                and any(w in body for w in TITLE_WORDS)
+                and not _NOT_A_HEADER.search(body)
+            ):
+                seen.setdefault(body, []).append((pos, pos + len(line)))
+            pos += len(line) + 1
+    return [span for spans in seen.values() for span in spans[1:]]
