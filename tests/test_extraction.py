@@ -343,7 +343,7 @@ def test_numbers_on_dropped_debris_lines_are_page_debris_in_the_ledger(extractor
     rows = {r["char_start"]: r["disposition"] for r in result.ledger}
     assert rows[text.index("\n12\n") + 1] == "page_number"
     assert rows[second_title + title.index("2021")] == "page_number"
-    assert rows[text.index("2021")] == "document_number"  # the title itself is read
+    assert rows[text.index("2021")] == "year"  # the title itself is read (a period: years)
 
 
 PUB, UPPER, RESID = (
