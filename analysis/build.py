@@ -11,16 +11,15 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from analysis import paths
 from analysis.build_inputs import build_inputs
 from analysis.codebook import AliasMatcher, load_codebook
-from analysis.conflicts import resolve
-from analysis.corrections import apply_corrections, load_corrections
-from analysis.database import remove_quietly, write_csv, write_database
+from analysis.corrections import load_corrections
+from analysis.database import RenderedRows, parse_rows, remove_quietly, write_csv, write_database
 from analysis.extraction.extract import Extractor
-from analysis.extraction.ledger import link
 from analysis.indicator_values import indicator_values
 from analysis.metrics import indicator_metrics
 from analysis.observations import Observation
@@ -52,7 +51,7 @@ class BuildResult:
     indicators: list[dict]
     observations: list[Observation]
     indicator_values: list[dict]
-    ledger: list[dict]
+    ledger_parts: list[RenderedRows]  # the number ledger, rendered per plan by the workers
     unread_tables: list[dict]
     issues: list[dict]
     metrics: list[dict] = field(default_factory=list)
@@ -60,6 +59,13 @@ class BuildResult:
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     unregistered: list[Path] = field(default_factory=list)
+    ledger_counts: Counter = field(default_factory=Counter)  # (source_id, disposition) -> n
+
+    @cached_property
+    def ledger(self) -> list[dict]:
+        """The number ledger's rows, read back from the rendered CSV text (as the database
+        reads them) only when asked for: the build itself never needs them as dicts."""
+        return [row for part in self.ledger_parts for row in parse_rows("number_ledger", part.text)]
 
     def summary(self) -> str:
         obs = Counter(o.city_id for o in self.observations)
@@ -67,7 +73,7 @@ class BuildResult:
         for o in self.observations:
             inds.setdefault(o.city_id, set()).add(o.indicator_id)
         conflicts = sorted({o.conflict_id for o in self.observations if o.conflict_id})
-        per_source = Counter((r["source_id"], r["disposition"]) for r in self.ledger)
+        per_source = self.ledger_counts
         unread = Counter(t["source_id"] for t in self.unread_tables)
         lines = [
             f"{'city':<10} {'observations':>12} {'indicators':>10} {'numbers':>8} "
@@ -99,7 +105,7 @@ class BuildResult:
         )
         if conflicts:
             lines.append(f"{defaulted} of {len(conflicts)} conflicts involve a defaulted year")
-        n_unaccounted = sum(1 for r in self.ledger if r["disposition"] == "unaccounted")
+        n_unaccounted = sum(n for (_, d), n in self.ledger_counts.items() if d == "unaccounted")
         if n_unaccounted or self.unread_tables:
             lines.append(
                 f"{n_unaccounted} numbers unaccounted and {len(self.unread_tables)} tables unread "
@@ -142,33 +148,31 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
     reference = load_reference(config.registry, book)
     themes = load_themes(config.themes)
 
-    # ---- transform
+    # ---- transform: each plan is read, corrected and its conflicts resolved in a worker
     matcher = AliasMatcher(book)
-    reader = PlanReader(Extractor(book, matcher, rules), ThemeCoder(themes))
-    extracted, issues, ledger_rows, unread = [], [], [], []
-    coverage_rows, hit_rows = [], []
-    for s, part in zip(sources, read_plans(reader, sources, raws, config.jobs), strict=True):
-        extracted.extend(part.extraction.observations)
-        ledger_rows.extend(part.extraction.ledger)
-        unread.extend(part.extraction.unread_tables)
-        issues.extend({"source_id": s.source_id, **i} for i in part.extraction.issues)
+    reader = PlanReader(Extractor(book, matcher, rules), ThemeCoder(themes), config.corrections)
+    issues, unread, ledger_parts, coverage_rows, hit_rows = [], [], [], [], []
+    ledger_counts: Counter = Counter()
+    parts = read_plans(reader, sources, raws, config.jobs, corrections)
+    by_source: dict[str, list[Observation]] = {}
+    for s, part in zip(sources, parts, strict=True):
+        by_source[s.source_id] = part.observations
+        ledger_parts.append(part.ledger)  # one RenderedRows per plan
+        ledger_counts.update({(s.source_id, d): n for d, n in part.dispositions.items()})
+        unread.extend(part.unread_tables)
+        issues.extend({"source_id": s.source_id, **i} for i in part.issues)
         coverage_rows.extend(part.theme_coverage)
         hit_rows.append(part.theme_hits)  # one RenderedRows per plan
-    applied = apply_corrections(
-        config.corrections, corrections, extracted, by_id, raws, book, rules
-    )
-    observations = resolve(applied.observations, applied.preferred)
+    # conflicts were resolved per plan in source_id order: so is the list of all of them
+    observations = [o for sid in sorted(by_source) for o in by_source[sid]]
     wide = indicator_values(observations)
-    ledger = link(ledger_rows, observations, applied.ignored_spans)
     metrics = indicator_metrics(wide, observations, book, by_id, reference)
-    by_source: dict[str, list[Observation]] = {}  # one pass: a scan per source is N x M
-    for o in observations:
-        by_source.setdefault(o.source_id, []).append(o)
-    source_rows = [
-        _source_row(s, raws[s.source_id], by_source.get(s.source_id, [])) for s in sources
-    ]
+    source_rows = [_source_row(s, raws[s.source_id], by_source[s.source_id]) for s in sources]
     indicator_rows = [_indicator_row(ind) for ind in book.values()]
-    result = BuildResult(source_rows, indicator_rows, observations, wide, ledger, unread, issues)
+    result = BuildResult(
+        source_rows, indicator_rows, observations, wide, ledger_parts, unread, issues
+    )
+    result.ledger_counts = ledger_counts
     result.metrics, result.theme_coverage = metrics, coverage_rows
     result.unregistered = unregistered_files(config.registry)
 
@@ -178,7 +182,7 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
         "indicators": indicator_rows,
         "observations": [o.as_row() for o in observations],
         "indicator_values": wide,
-        "number_ledger": ledger,
+        "number_ledger": ledger_parts,
         "unread_tables": unread,
         "national_reference": reference,
         "indicator_metrics": metrics,

@@ -322,6 +322,23 @@ def render_plain_objects(table: str, objects: list) -> str:
     return out.getvalue()
 
 
+_PARSERS = {"INTEGER": int, "DOUBLE": float, "BOOLEAN": {"true": True, "false": False}.__getitem__}
+
+
+def parse_rows(table: str, text: str) -> list[dict]:
+    """Rows rendered by render_rows read back as dicts, typed as the database reads the CSV
+    (an empty cell is None)."""
+    columns = list(SCHEMAS[table])
+    parsers = [_PARSERS.get(SCHEMAS[table][c]) for c in columns]
+    return [
+        {
+            c: None if v == "" else p(v) if p else v
+            for c, p, v in zip(columns, parsers, cells, strict=True)
+        }
+        for cells in csv.reader(io.StringIO(text, newline=""))
+    ]
+
+
 def write_csv(path: Path, table: str, rows: list[dict] | list[RenderedRows]) -> None:
     """The table's CSV export: a header, then the rows in the table's order."""
     if rows and isinstance(rows[0], RenderedRows):

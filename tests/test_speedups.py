@@ -8,8 +8,10 @@ per build, sentence breaks by regex. These tests hold each to the plain version.
 from __future__ import annotations
 
 import json
+import pickle
 import random
 import re
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,14 +19,30 @@ import pytest
 import yaml
 
 from analysis import paths, yamlio
-from analysis.database import RenderedRows, render_plain_objects, render_rows, write_csv
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.conflicts import group_key, resolve
+from analysis.corrections import Correction, apply_corrections, load_corrections
+from analysis.database import (
+    RenderedRows,
+    parse_rows,
+    render_plain_objects,
+    render_rows,
+    write_csv,
+)
 from analysis.errors import InputError, LineNumbers, line_of
+from analysis.extraction.extract import Extractor
+from analysis.extraction.ledger import link
 from analysis.extraction.prose_binder import SENTENCE_BREAK
 from analysis.extraction.prose_number_kinds import _LINE_OPENING, _LIST_MARK_AFTER
 from analysis.extraction.prose_phrases import next_break as _next_break
+from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
-from analysis.themes import ThemeHit
+from analysis.plan_reading import PlanReader, read_plans
+from analysis.rules import load_rules
+from analysis.sources import load_sources, read_raw
+from analysis.themes import ThemeCoder, ThemeHit, load_themes
 from analysis.validation import inline_refs, load_checked
+from analysis.yamlio import LineDict
 
 
 def _hit(source_id: str, start: int, theme: str, quote: str = "x") -> dict:
@@ -278,3 +296,117 @@ def test_observation_with_updates_refuses_an_unknown_field_like_replace():
         replace(OBSERVATION, prefered=True)
     with pytest.raises(TypeError, match="prefered"):
         with_updates(OBSERVATION, prefered=True)
+
+
+# ---------------------------------------------- corrections and conflicts settled per plan
+
+
+def _five_plans():
+    sources = load_sources(paths.SOURCES_YAML)
+    book, rules = load_codebook(paths.CODEBOOK_YAML), load_rules(paths.EXTRACTION_RULES_YAML)
+    raws = {s.source_id: read_raw(s) for s in sources}
+    extractor = Extractor(book, AliasMatcher(book), rules)
+    reader = PlanReader(extractor, ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML)))
+    return sources, book, rules, raws, reader
+
+
+def _correction(action: str, target, line: int, **entry) -> Correction:
+    """A reviewed correction of `target` (an Observation or a ledger row) as the file gives it."""
+    get = target.get if isinstance(target, dict) else lambda k: getattr(target, k)
+    e = LineDict(action=action, source_id=get("source_id"), reason="checked", **entry)
+    e.line = line
+    sid, a, b, quote = (get(k) for k in ("source_id", "char_start", "char_end", "quote"))
+    return Correction(action, sid, "checked", a, b, quote, e)
+
+
+def test_corrections_and_conflicts_settled_per_plan_equal_settling_all_plans_at_once():
+    """Each worker applies its plan's corrections, resolves its conflicts and links its
+    ledger; the plain code did all three over every plan at once in the parent."""
+    sources, book, rules, raws, reader = _five_plans()
+    by_id = {s.source_id: s for s in sources}
+    extracted = [reader.extractor.extract(s, clean(raws[s.source_id])) for s in sources]
+    obs = [o for e in extracted for o in e.observations]
+    conflicted = Counter(group_key(o) for o in obs)
+    in_conflict = [o for o in obs if conflicted[group_key(o)] > 1]
+    relabel = next(o for o in obs if o.source_id != in_conflict[0].source_id)
+    loose = next(r for e in extracted[1:] for r in e.ledger if r["disposition"] != "observation")
+    corrections = [
+        *load_corrections(paths.CORRECTIONS_YAML, by_id, raws, book),  # the real 'add'
+        _correction("reject", obs[-1], 3, observation_id=obs[-1].observation_id),
+        _correction("prefer", in_conflict[-1], 5, observation_id=in_conflict[-1].observation_id),
+        _correction(
+            "relabel", relabel, 7, observation_id=relabel.observation_id, set={"year": 2024}
+        ),
+        _correction("ignore", loose, 9),
+    ]
+    applied = apply_corrections(paths.CORRECTIONS_YAML, corrections, obs, by_id, raws, book, rules)
+    plain = resolve(applied.observations, applied.preferred)
+    plain_ledger = link([r for e in extracted for r in e.ledger], plain, applied.ignored_spans)
+    assert {"rejected_by_correction", "ignored_by_correction"} <= {
+        r["disposition"] for r in plain_ledger
+    }  # every kind of correction touched the ledger
+
+    for jobs in (1, 2):  # in this process, and in forked workers (corrections pickled)
+        readings = read_plans(reader, sources, raws, jobs, corrections)
+        per_plan = dict(zip(by_id, readings, strict=True))
+        assert [o for sid in sorted(per_plan) for o in per_plan[sid].observations] == plain
+        rendered = [per_plan[sid].ledger for sid in sorted(per_plan)]
+        assert [row for r in rendered for row in parse_rows("number_ledger", r.text)] == [
+            row for sid in sorted(by_id) for row in _ordered_ledger(plain_ledger, sid)
+        ]
+        counts = sum(
+            (
+                Counter({(r.ledger.source_id, d): n for d, n in r.dispositions.items()})
+                for r in readings
+            ),
+            Counter(),
+        )
+        assert counts == Counter((r["source_id"], r["disposition"]) for r in plain_ledger)
+
+
+def _ordered_ledger(rows: list[dict], source_id: str) -> list[dict]:
+    mine = [r for r in rows if r["source_id"] == source_id]
+    return parse_rows("number_ledger", render_rows("number_ledger", mine))
+
+
+def test_a_failing_correction_in_a_worker_is_the_input_error_with_its_line():
+    sources, _, _, raws, reader = _five_plans()
+    s = sources[1]
+    ghost = Observation(**{**OBSERVATION.as_row(), "source_id": s.source_id, "quote": "x"})
+    bad = _correction("reject", ghost, 11, observation_id="nowhere.x.2025.1")
+    with pytest.raises(InputError, match=r"no observation 'nowhere\.x\.2025\.1'") as caught:
+        read_plans(reader, sources, raws, 2, [bad])
+    assert (caught.value.path, caught.value.line) == (paths.CORRECTIONS_YAML, 11)
+
+
+@pytest.mark.parametrize(
+    ("path", "problem", "line"),
+    [("data/curated/corrections.yaml", "reject: no observation", 11), ("x.yaml", "bad", None)],
+)
+def test_input_error_survives_pickling_from_a_worker(path, problem, line):
+    error = pickle.loads(pickle.dumps(InputError(path, problem, line)))
+    assert (error.path, error.problem, error.line, str(error)) == (
+        Path(path),
+        problem,
+        line,
+        str(InputError(path, problem, line)),
+    )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            {"source_id": "a", "char_start": 3, "char_end": 5, "line": 1, "quote": '9,"5"\n',
+             "disposition": "observation", "observation_ids": "a.x.2025.3|a.y.2025.3",
+             "reason": "prose"},
+            {"source_id": "a", "char_start": 1, "char_end": 2, "line": 1, "quote": "1",
+             "disposition": "unaccounted", "observation_ids": None, "reason": "no reader"},
+        ],
+        [],
+    ],
+)  # fmt: skip
+def test_ledger_rows_read_back_from_the_rendered_text_are_the_rows(rows):
+    """BuildResult.ledger is parsed from the text the workers rendered."""
+    expected = sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))
+    assert parse_rows("number_ledger", render_rows("number_ledger", rows)) == expected
