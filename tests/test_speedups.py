@@ -35,6 +35,8 @@ from analysis.extraction.ledger import link
 from analysis.extraction.prose_binder import SENTENCE_BREAK
 from analysis.extraction.prose_number_kinds import _LINE_OPENING, _LIST_MARK_AFTER
 from analysis.extraction.prose_phrases import next_break as _next_break
+from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.table_readers import _BOX_BARS, _split
 from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
 from analysis.plan_reading import PlanReader, read_plans
@@ -410,3 +412,58 @@ def test_ledger_rows_read_back_from_the_rendered_text_are_the_rows(rows):
     """BuildResult.ledger is parsed from the text the workers rendered."""
     expected = sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))
     assert parse_rows("number_ledger", render_rows("number_ledger", rows)) == expected
+
+
+# ---------------------------------------------- numbers found from their first character
+
+
+def _plan_texts() -> list[str]:
+    files = sorted(Path(paths.RAW_DIR).glob("*.txt")) + sorted(
+        Path("tests/data/plans").rglob("*.txt")
+    )
+    return [clean(f.read_text(encoding="utf-8")).lines.text for f in files]
+
+
+def _find_plainly(finder: QuantityFinder, text: str, start: int, end: int) -> list:
+    """QuantityFinder.find as it was: the full pattern searched from every position."""
+    out, pos = [], start
+    while pos < end:
+        m = finder._re.search(text, pos, end)
+        if m is None:
+            break
+        q = finder._quantity(text, m)
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        if q is not None:
+            out.append(q)
+    return finder._bounded_ranges(text, out)
+
+
+def test_quantities_found_from_their_first_character_are_the_quantities_searched_for():
+    finder = QuantityFinder(load_rules(paths.EXTRACTION_RULES_YAML))
+    rng = random.Random(5)
+    texts = [*_plan_texts(), "百分之九十五，两千人；九成五、6%以上、8%以下 1,200.5万元 十四五"]
+    for text in texts:
+        windows = [(0, len(text))] + [
+            tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(20)
+        ]
+        for a, b in windows:
+            assert finder.find(text, a, b) == _find_plainly(finder, text, a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "│ 指标 │ 2020年 │ 2025年 │",
+        "┃学前教育┃88┃90┃",
+        "║ 名称 ║ 值 ║",
+        "学前教育|||",
+        "| 指标 | 2020 |",
+        "毛入园率\t88\t90",
+        "毛入园率   88   90",
+        "一句没有表格的话。",
+        "",
+    ],
+)
+def test_a_line_is_split_as_its_box_bars_turned_into_pipes_are(line):
+    """_split skips str.translate on a line without box bars."""
+    assert _split(line) == _split(line.translate(_BOX_BARS))
