@@ -20,10 +20,8 @@ from analysis.codebook import AliasMatcher, load_codebook
 from analysis.corrections import load_corrections
 from analysis.database import RenderedRows, parse_rows, remove_quietly, write_csv, write_database
 from analysis.extraction.extract import Extractor
-from analysis.indicator_values import indicator_values
-from analysis.metrics import indicator_metrics
 from analysis.observations import Observation
-from analysis.plan_reading import PlanReader, read_plans
+from analysis.plan_reading import CITY_TABLES, PlanReader, city_tables, read_plans
 from analysis.publishing import check_database_path, check_output_folder, open_outputs, publish
 from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
@@ -50,12 +48,10 @@ class BuildResult:
     sources: list[dict]
     indicators: list[dict]
     observations: list[Observation]
-    indicator_values: list[dict]
     ledger_parts: list[RenderedRows]  # the number ledger, rendered per plan by the workers
     unread_tables: list[dict]
     issues: list[dict]
-    metrics: list[dict] = field(default_factory=list)
-    theme_coverage: list[dict] = field(default_factory=list)
+    city_parts: dict[str, list[RenderedRows]] = field(default_factory=dict)  # CITY_TABLES
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     unregistered: list[Path] = field(default_factory=list)
@@ -66,6 +62,15 @@ class BuildResult:
         """The number ledger's rows, read back from the rendered CSV text (as the database
         reads them) only when asked for: the build itself never needs them as dicts."""
         return [row for part in self.ledger_parts for row in parse_rows("number_ledger", part.text)]
+
+    def _city_rows(self, table: str) -> list[dict]:
+        parts = sorted(self.city_parts.get(table, []), key=lambda p: p.lead)
+        return [row for part in parts for row in parse_rows(table, part.text)]
+
+    # read back from the rendered text as the database reads it (numbers to 12 digits)
+    indicator_values = cached_property(lambda self: self._city_rows("indicator_values"))
+    metrics = cached_property(lambda self: self._city_rows("indicator_metrics"))
+    theme_coverage = cached_property(lambda self: self._city_rows("theme_coverage"))
 
     def summary(self) -> str:
         obs = Counter(o.city_id for o in self.observations)
@@ -148,11 +153,15 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
     reference = load_reference(config.registry, book)
     themes = load_themes(config.themes)
 
-    # ---- transform: each plan is read, corrected and its conflicts resolved in a worker
+    # ---- transform: each plan is read, corrected and its conflicts resolved in a worker,
+    # which also renders its city's tables when the city has no other plan
     matcher = AliasMatcher(book)
-    reader = PlanReader(Extractor(book, matcher, rules), ThemeCoder(themes), config.corrections)
-    issues, unread, ledger_parts, coverage_rows, hit_rows = [], [], [], [], []
+    reader = PlanReader(
+        Extractor(book, matcher, rules), ThemeCoder(themes), config.corrections, reference
+    )
+    issues, unread, ledger_parts, hit_rows = [], [], [], []
     ledger_counts: Counter = Counter()
+    city_parts: dict[str, list[RenderedRows]] = {t: [] for t in CITY_TABLES}
     parts = read_plans(reader, sources, raws, config.jobs, corrections)
     by_source: dict[str, list[Observation]] = {}
     for s, part in zip(sources, parts, strict=True):
@@ -161,31 +170,44 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
         ledger_counts.update({(s.source_id, d): n for d, n in part.dispositions.items()})
         unread.extend(part.unread_tables)
         issues.extend({"source_id": s.source_id, **i} for i in part.issues)
-        coverage_rows.extend(part.theme_coverage)
         hit_rows.append(part.theme_hits)  # one RenderedRows per plan
+        for table, rendered in (part.city_tables or {}).items():
+            city_parts[table].append(rendered)
+    # a city with several plans (a five-year and an annual plan): its tables are made here
+    plans_of: dict[str, list] = {}
+    for s, part in zip(sources, parts, strict=True):
+        if part.city_tables is None:
+            plans_of.setdefault(s.city_id, []).append((s, part))
+    for city_id, plans in sorted(plans_of.items()):
+        ids = sorted(s.source_id for s, _ in plans)
+        mine = city_tables(
+            city_id,
+            {s.source_id: s for s, _ in plans},
+            [o for sid in ids for o in by_source[sid]],
+            [row for _, part in plans for row in part.theme_coverage],
+            book,
+            reference,
+        )
+        for table, rendered in mine.items():
+            city_parts[table].append(rendered)
     # conflicts were resolved per plan in source_id order: so is the list of all of them
     observations = [o for sid in sorted(by_source) for o in by_source[sid]]
-    wide = indicator_values(observations)
-    metrics = indicator_metrics(wide, observations, book, by_id, reference)
     source_rows = [_source_row(s, raws[s.source_id], by_source[s.source_id]) for s in sources]
     indicator_rows = [_indicator_row(ind) for ind in book.values()]
-    result = BuildResult(
-        source_rows, indicator_rows, observations, wide, ledger_parts, unread, issues
-    )
-    result.ledger_counts = ledger_counts
-    result.metrics, result.theme_coverage = metrics, coverage_rows
+    result = BuildResult(source_rows, indicator_rows, observations, ledger_parts, unread, issues)
+    result.ledger_counts, result.city_parts = ledger_counts, city_parts
     result.unregistered = unregistered_files(config.registry)
 
     # ---- save
     tables = {
         "sources": source_rows,
         "indicators": indicator_rows,
-        "observations": [o.as_row() for o in observations],
-        "indicator_values": wide,
+        "observations": city_parts["observations"],
+        "indicator_values": city_parts["indicator_values"],
         "number_ledger": ledger_parts,
         "unread_tables": unread,
         "national_reference": reference,
-        "indicator_metrics": metrics,
+        "indicator_metrics": city_parts["indicator_metrics"],
         "themes": [
             {
                 **asdict(t),
@@ -194,7 +216,7 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
             }
             for t in themes.values()
         ],
-        "theme_coverage": coverage_rows,
+        "theme_coverage": city_parts["theme_coverage"],
         "theme_hits": hit_rows,
         "build_inputs": build_inputs(
             {

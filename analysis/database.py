@@ -8,6 +8,7 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
@@ -278,14 +279,15 @@ def _ordered(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
 
 @dataclass(frozen=True)
 class RenderedRows:
-    """One source's rows of a table, already sorted and rendered as CSV lines.
+    """Rows of a table that share the value of its first sort key (a source's theme hits or
+    ledger, a city's observations), already sorted and rendered as CSV lines.
 
-    The worker process that read the source renders them (render_rows), so the parent
+    The worker process that read the plan renders them (render_rows), so the parent
     neither unpickles, sorts nor formats them: for theme_hits, about 500 rows a plan, that
-    was most of the build's serial time. Only for tables whose sort key starts with
-    source_id: putting the sources in order then gives the order of the whole table."""
+    was most of the build's serial time. Putting the parts in the order of `lead` then
+    gives the order of the whole table, as long as no two parts share a lead."""
 
-    source_id: str
+    lead: str  # the value of the table's first sort key (source_id, city_id) in every row
     text: str
 
 
@@ -342,10 +344,11 @@ def parse_rows(table: str, text: str) -> list[dict]:
 def write_csv(path: Path, table: str, rows: list[dict] | list[RenderedRows]) -> None:
     """The table's CSV export: a header, then the rows in the table's order."""
     if rows and isinstance(rows[0], RenderedRows):
-        if SORT_KEYS[table][0] != "source_id":
-            raise ValueError(f"{table}: rows rendered per source need a source_id sort key")
-        # source_id is never empty, so its plain order is the order _sort_value gives
-        body = "".join(r.text for r in sorted(rows, key=attrgetter("source_id")))
+        parts = sorted(rows, key=attrgetter("lead"))
+        if any(x.lead == y.lead for x, y in pairwise(parts)):
+            raise ValueError(f"{table}: two parts rendered apart share {SORT_KEYS[table][0]}")
+        # a lead (an id) is never empty, so its plain order is the order _sort_value gives
+        body = "".join(r.text for r in parts)
     else:
         body = render_rows(table, rows)
     with open(path, "w", encoding="utf-8", newline="") as fh:

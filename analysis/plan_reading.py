@@ -13,7 +13,7 @@ import multiprocessing
 import os
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis import paths
@@ -22,6 +22,8 @@ from analysis.corrections import Correction, apply_corrections
 from analysis.database import RenderedRows, render_plain_objects, render_rows
 from analysis.extraction.extract import Extractor
 from analysis.extraction.ledger import link
+from analysis.indicator_values import indicator_values
+from analysis.metrics import indicator_metrics
 from analysis.normalise import clean
 from analysis.observations import Observation
 from analysis.sources import Source
@@ -41,6 +43,8 @@ class PlanReading:
     issues: list[dict]
     theme_coverage: list[dict]
     theme_hits: RenderedRows  # rendered here, in the worker: 500 rows a plan
+    # a plan whose city has no other plan: its city's tables, rendered here (see city_tables)
+    city_tables: dict[str, RenderedRows] | None = None
 
 
 @dataclass
@@ -48,9 +52,13 @@ class PlanReader:
     extractor: Extractor
     coder: ThemeCoder
     corrections_path: Path = paths.CORRECTIONS_YAML  # named in a failing correction's error
+    reference: list[dict] = field(default_factory=list)  # national values, for the metrics
 
-    def read(self, source: Source, raw: str, corrections: list[Correction] = ()) -> PlanReading:
-        """One plan read and settled; `corrections`: the reviewed corrections of this source."""
+    def read(
+        self, source: Source, raw: str, corrections: list[Correction] = (), alone: bool = False
+    ) -> PlanReading:
+        """One plan read and settled; `corrections`: the reviewed corrections of this source;
+        `alone`: no other plan of the registry is of this plan's city."""
         sid = source.source_id
         text = clean(raw)
         extraction = self.extractor.extract(source, text)
@@ -68,7 +76,7 @@ class PlanReader:
         ledger = link(extraction.ledger, observations, applied.ignored_spans)
         paras, hits = self.coder.code(sid, text)
         cover = theme_coverage(sid, source.city_id, paras, hits, self.coder.themes)
-        return PlanReading(
+        reading = PlanReading(
             observations,
             RenderedRows(sid, render_rows("number_ledger", ledger)),
             Counter(r["disposition"] for r in ledger),
@@ -78,6 +86,39 @@ class PlanReader:
             # ThemeHit fields are str and int: rendered straight from the objects
             RenderedRows(sid, render_plain_objects("theme_hits", hits)),
         )
+        if alone:
+            reading.city_tables = city_tables(
+                source.city_id, {sid: source}, observations, cover, ex.book, self.reference
+            )
+        return reading
+
+
+# the tables whose rows are each computed from one city's observations, sorted by city_id
+CITY_TABLES = ("observations", "indicator_values", "indicator_metrics", "theme_coverage")
+
+
+def city_tables(
+    city_id: str,
+    sources: dict[str, Source],
+    observations: list[Observation],
+    coverage: list[dict],
+    book: dict,
+    reference: list[dict],
+) -> dict[str, RenderedRows]:
+    """CITY_TABLES for one city, from its plans (`sources`), their observations (in
+    source_id order, as resolved) and theme coverage rows (in registry order), rendered.
+
+    Every row of these tables is computed from its own city's observations alone, and each
+    table is sorted by city_id first: the city's part is the rows the whole build gives
+    it, and the parts in city order are the table."""
+    wide = indicator_values(observations)
+    rows = {
+        "observations": [o.as_row() for o in observations],
+        "indicator_values": wide,
+        "indicator_metrics": indicator_metrics(wide, observations, book, sources, reference),
+        "theme_coverage": coverage,
+    }
+    return {t: RenderedRows(city_id, render_rows(t, rows[t])) for t in CITY_TABLES}
 
 
 def worker_count(n_plans: int, jobs: int | None = None) -> int:
@@ -97,11 +138,14 @@ def read_plans(
     corrections: list[Correction] = (),
 ) -> list[PlanReading]:
     """One PlanReading per source, in the order of `sources`; each worker is sent only its
-    plan's corrections (in the file's order)."""
+    plan's corrections (in the file's order), and told whether its city has other plans."""
     mine: dict[str, list[Correction]] = {}
     for c in corrections:
         mine.setdefault(c.source_id, []).append(c)
-    jobs_in = [(s, raws[s.source_id], mine.get(s.source_id, [])) for s in sources]
+    plans_of = Counter(s.city_id for s in sources)
+    jobs_in = [
+        (s, raws[s.source_id], mine.get(s.source_id, []), plans_of[s.city_id] == 1) for s in sources
+    ]
     workers = min(worker_count(len(sources), jobs), len(sources))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [reader.read(*job) for job in jobs_in]
@@ -119,6 +163,6 @@ def read_plans(
 _READER: PlanReader | None = None
 
 
-def _read_one(job: tuple[Source, str, list[Correction]]) -> PlanReading:
+def _read_one(job: tuple[Source, str, list[Correction], bool]) -> PlanReading:
     assert _READER is not None, "worker started without a reader"
     return _READER.read(*job)
