@@ -77,8 +77,17 @@ class BuildResult:
         inds: dict[str, set] = {}
         for o in self.observations:
             inds.setdefault(o.city_id, set()).add(o.indicator_id)
-        conflicts = sorted({o.conflict_id for o in self.observations if o.conflict_id})
+        # one pass each: a scan of every observation per conflict (and of every count per
+        # source) took 16 s for 500 plans (2,258 conflicts), longer than the build
+        by_conflict: dict[str, list[Observation]] = {}
+        for o in self.observations:
+            if o.conflict_id:
+                by_conflict.setdefault(o.conflict_id, []).append(o)
+        conflicts = sorted(by_conflict)
         per_source = self.ledger_counts
+        numbers: Counter = Counter()
+        for (sid, _), n in per_source.items():
+            numbers[sid] += n
         unread = Counter(t["source_id"] for t in self.unread_tables)
         lines = [
             f"{'city':<10} {'observations':>12} {'indicators':>10} {'numbers':>8} "
@@ -86,7 +95,7 @@ class BuildResult:
         ]
         for s in self.sources:
             c, sid = s["city_id"], s["source_id"]
-            n_numbers = sum(v for (k, _), v in per_source.items() if k == sid)
+            n_numbers = numbers[sid]
             flag = "  (sparse: states almost no numbers)" if s["sparse"] else ""
             lines.append(
                 f"{c:<10} {obs[c]:>12} {len(inds.get(c, ())):>10} {n_numbers:>8} "
@@ -98,15 +107,12 @@ class BuildResult:
             vals = sorted(
                 {
                     f"{o.value:g} ({o.method}, line {o.line}){' *' if o.preferred else ''}"
-                    for o in self.observations
-                    if o.conflict_id == cid
+                    for o in by_conflict[cid]
                 }
             )
             lines.append(f"  conflict {cid}: {'; '.join(vals)}")
         defaulted = sum(
-            1
-            for cid in conflicts
-            if any(o.conflict_id == cid and o.year_basis == "default" for o in self.observations)
+            1 for cid in conflicts if any(o.year_basis == "default" for o in by_conflict[cid])
         )
         if conflicts:
             lines.append(f"{defaulted} of {len(conflicts)} conflicts involve a defaulted year")

@@ -530,3 +530,36 @@ def test_city_tables_joined_from_parts_are_the_tables_of_all_observations(
     assert result.theme_coverage == parse_rows(
         "theme_coverage", render_rows("theme_coverage", coverage)
     )
+
+
+def test_build_summary_groups_conflicts_as_a_scan_per_conflict_does(built):
+    """The summary's conflict lines and per-plan number counts, against the plain scans."""
+    result, _ = built
+    obs = result.observations
+    conflicts = sorted({o.conflict_id for o in obs if o.conflict_id})
+    assert conflicts  # the five plans have conflicts to list
+    plain = [
+        f"  conflict {cid}: "
+        + "; ".join(
+            sorted(
+                {
+                    f"{o.value:g} ({o.method}, line {o.line}){' *' if o.preferred else ''}"
+                    for o in obs
+                    if o.conflict_id == cid
+                }
+            )
+        )
+        for cid in conflicts
+    ]
+    defaulted = sum(
+        1
+        for cid in conflicts
+        if any(o.conflict_id == cid and o.year_basis == "default" for o in obs)
+    )
+    lines = result.summary().splitlines()
+    assert [line for line in lines if line.startswith("  conflict ")] == plain
+    assert f"{defaulted} of {len(conflicts)} conflicts involve a defaulted year" in lines
+    for s in result.sources:
+        n = sum(v for (sid, _), v in result.ledger_counts.items() if sid == s["source_id"])
+        row = next(line for line in lines if line.startswith(f"{s['city_id']:<10} "))
+        assert row.split()[3] == str(n)
