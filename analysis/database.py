@@ -317,9 +317,12 @@ def render_plain_objects(table: str, objects: list) -> str:
     keys, columns = SORT_KEYS[table], list(SCHEMAS[table])
     if any(getattr(o, k) is None for o in objects for k in keys):  # None sorts last there
         return render_rows(table, [{c: getattr(o, c) for c in columns} for o in objects])
+    ordered = sorted(objects, key=attrgetter(*keys))
+    # a named tuple whose fields are the columns (ThemeHit) is its own row
+    own_rows = {getattr(type(o), "_fields", None) for o in objects} == {tuple(columns)}
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(
-        map(attrgetter(*columns), sorted(objects, key=attrgetter(*keys)))
+        ordered if own_rows else map(attrgetter(*columns), ordered)
     )
     return out.getvalue()
 

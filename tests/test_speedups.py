@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -273,8 +274,10 @@ def test_registry_errors_are_the_same_with_refs_inlined(tmp_path, entry, problem
     ],
 )
 def test_theme_hits_rendered_from_objects_match_the_rows_rendered_from_dicts(hits):
-    objects = [ThemeHit(**h) for h in hits]
-    assert render_plain_objects("theme_hits", objects) == render_rows("theme_hits", hits)
+    plain = render_rows("theme_hits", hits)
+    # ThemeHit, a named tuple, is its own row; other objects are read attribute by attribute
+    assert render_plain_objects("theme_hits", [ThemeHit(**h) for h in hits]) == plain
+    assert render_plain_objects("theme_hits", [SimpleNamespace(**h) for h in hits]) == plain
 
 
 OBSERVATION = Observation(
