@@ -296,11 +296,19 @@ def render_rows(table: str, rows: list[dict]) -> str:
     columns = list(SCHEMAS[table])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    # strings and ints are most cells: skip the call for them (millions in a national
-    # corpus); _cell gives an int str(v) too
+    # strings, ints, None and floats are nearly every cell: no call to _cell for them
+    # (millions in a national corpus); for these exact types _cell gives the same text
     writer.writerows(
         [
-            v if (t := type(v)) is str else str(v) if t is int else _cell(v)
+            v
+            if (t := type(v)) is str
+            else str(v)
+            if t is int
+            else ""
+            if v is None
+            else format(v, ".12g")
+            if t is float
+            else _cell(v)
             for v in map(row.get, columns)
         ]
         for row in _ordered(rows, SORT_KEYS[table])

@@ -7,6 +7,8 @@ per build, sentence breaks by regex. These tests hold each to the plain version.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import pickle
 import random
@@ -25,7 +27,9 @@ from analysis.codebook import AliasMatcher, load_codebook
 from analysis.conflicts import group_key, resolve
 from analysis.corrections import Correction, apply_corrections, load_corrections
 from analysis.database import (
+    SCHEMAS,
     RenderedRows,
+    _cell,
     parse_rows,
     render_plain_objects,
     render_rows,
@@ -566,3 +570,32 @@ def test_build_summary_groups_conflicts_as_a_scan_per_conflict_does(built):
         n = sum(v for (sid, _), v in result.ledger_counts.items() if sid == s["source_id"])
         row = next(line for line in lines if line.startswith(f"{s['city_id']:<10} "))
         assert row.split()[3] == str(n)
+
+
+class _Float(float):
+    """A float subclass (numpy's float64 is one): goes through _cell, not the inline path."""
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        True,
+        False,
+        0,
+        7,
+        -3,
+        92.5,
+        1e-7,
+        123456789012345.0,
+        0.1 + 0.2,
+        _Float(2 / 3),
+        '文本,"x"',
+    ],
+)
+def test_cells_rendered_inline_are_the_cells_cell_gives(value):
+    row = {"source_id": "s", "char_start": 1, "char_end": 2, "line": 1, "quote": value,
+           "disposition": "d", "observation_ids": None, "reason": value}  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([_cell(row[c]) for c in SCHEMAS["number_ledger"]])
+    assert render_rows("number_ledger", [row]) == out.getvalue()
