@@ -1,7 +1,8 @@
 """The build: raw texts -> observations -> conflicts -> DuckDB and CSV exports.
 
-load (registry, codebook, rules, raw texts, corrections) -> transform (clean, extract,
-correct, resolve conflicts, widen) -> save (CSV exports and the database, atomically).
+load (registry, codebook, rules, raw texts, corrections) -> transform (per plan, in worker
+processes: clean, extract, correct, resolve conflicts, link the ledger, widen, and render
+the rows; here: join the rendered parts) -> save (CSV exports and the database, atomically).
 """
 
 from __future__ import annotations
