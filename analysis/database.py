@@ -8,6 +8,7 @@ import io
 import os
 import tempfile
 from dataclasses import dataclass
+from itertools import pairwise
 from operator import attrgetter, itemgetter
 from pathlib import Path
 
@@ -278,14 +279,15 @@ def _ordered(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
 
 @dataclass(frozen=True)
 class RenderedRows:
-    """One source's rows of a table, already sorted and rendered as CSV lines.
+    """Rows of a table that share the value of its first sort key (a source's theme hits or
+    ledger, a city's observations), already sorted and rendered as CSV lines.
 
-    The worker process that read the source renders them (render_rows), so the parent
+    The worker process that read the plan renders them (render_rows), so the parent
     neither unpickles, sorts nor formats them: for theme_hits, about 500 rows a plan, that
-    was most of the build's serial time. Only for tables whose sort key starts with
-    source_id: putting the sources in order then gives the order of the whole table."""
+    was most of the build's serial time. Putting the parts in the order of `lead` then
+    gives the order of the whole table, as long as no two parts share a lead."""
 
-    source_id: str
+    lead: str  # the value of the table's first sort key (source_id, city_id) in every row
     text: str
 
 
@@ -294,11 +296,19 @@ def render_rows(table: str, rows: list[dict]) -> str:
     columns = list(SCHEMAS[table])
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    # strings and ints are most cells: skip the call for them (millions in a national
-    # corpus); _cell gives an int str(v) too
+    # strings, ints, None and floats are nearly every cell: no call to _cell for them
+    # (millions in a national corpus); for these exact types _cell gives the same text
     writer.writerows(
         [
-            v if (t := type(v)) is str else str(v) if t is int else _cell(v)
+            v
+            if (t := type(v)) is str
+            else str(v)
+            if t is int
+            else ""
+            if v is None
+            else format(v, ".12g")
+            if t is float
+            else _cell(v)
             for v in map(row.get, columns)
         ]
         for row in _ordered(rows, SORT_KEYS[table])
@@ -315,20 +325,41 @@ def render_plain_objects(table: str, objects: list) -> str:
     keys, columns = SORT_KEYS[table], list(SCHEMAS[table])
     if any(getattr(o, k) is None for o in objects for k in keys):  # None sorts last there
         return render_rows(table, [{c: getattr(o, c) for c in columns} for o in objects])
+    ordered = sorted(objects, key=attrgetter(*keys))
+    # a named tuple whose fields are the columns (ThemeHit) is its own row
+    own_rows = {getattr(type(o), "_fields", None) for o in objects} == {tuple(columns)}
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerows(
-        map(attrgetter(*columns), sorted(objects, key=attrgetter(*keys)))
+        ordered if own_rows else map(attrgetter(*columns), ordered)
     )
     return out.getvalue()
+
+
+_PARSERS = {"INTEGER": int, "DOUBLE": float, "BOOLEAN": {"true": True, "false": False}.__getitem__}
+
+
+def parse_rows(table: str, text: str) -> list[dict]:
+    """Rows rendered by render_rows read back as dicts, typed as the database reads the CSV
+    (an empty cell is None)."""
+    columns = list(SCHEMAS[table])
+    parsers = [_PARSERS.get(SCHEMAS[table][c]) for c in columns]
+    return [
+        {
+            c: None if v == "" else p(v) if p else v
+            for c, p, v in zip(columns, parsers, cells, strict=True)
+        }
+        for cells in csv.reader(io.StringIO(text, newline=""))
+    ]
 
 
 def write_csv(path: Path, table: str, rows: list[dict] | list[RenderedRows]) -> None:
     """The table's CSV export: a header, then the rows in the table's order."""
     if rows and isinstance(rows[0], RenderedRows):
-        if SORT_KEYS[table][0] != "source_id":
-            raise ValueError(f"{table}: rows rendered per source need a source_id sort key")
-        # source_id is never empty, so its plain order is the order _sort_value gives
-        body = "".join(r.text for r in sorted(rows, key=attrgetter("source_id")))
+        parts = sorted(rows, key=attrgetter("lead"))
+        if any(x.lead == y.lead for x, y in pairwise(parts)):
+            raise ValueError(f"{table}: two parts rendered apart share {SORT_KEYS[table][0]}")
+        # a lead (an id) is never empty, so its plain order is the order _sort_value gives
+        body = "".join(r.text for r in parts)
     else:
         body = render_rows(table, rows)
     with open(path, "w", encoding="utf-8", newline="") as fh:

@@ -17,6 +17,10 @@ class InputError(Exception):
         where = f"{self.path}:{line}" if line is not None else str(self.path)
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):
+        # a worker process's error comes back to the build pickled: rebuild it from its parts
+        return (type(self), (self.path, self.problem, self.line))
+
 
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""

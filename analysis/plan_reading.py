@@ -1,21 +1,31 @@
-"""The per-plan stage of the build: clean, extract and theme-code each plan, on every core.
+"""The per-plan stage of the build: clean, extract, correct, resolve conflicts and theme-code
+each plan, on every core.
 
-Each plan is read on its own (nothing crosses plans until corrections and conflicts), so
-a national corpus is split over worker processes; results come back in registry order,
-so the outputs are the same byte for byte whatever the number of workers.
+Each plan is read on its own: corrections are keyed by source and conflicts are within a
+plan, so both are settled here, in the worker, and the ledger is linked and rendered here
+too. A national corpus is split over worker processes; results come back in registry
+order, so the outputs are the same byte for byte whatever the number of workers.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
-from analysis.database import RenderedRows, render_plain_objects
+from analysis import paths
+from analysis.conflicts import resolve
+from analysis.corrections import Correction, apply_corrections
+from analysis.database import RenderedRows, render_plain_objects, render_rows
 from analysis.extraction.extract import Extractor
+from analysis.extraction.ledger import link
+from analysis.indicator_values import indicator_values
+from analysis.metrics import indicator_metrics
 from analysis.normalise import clean
-from analysis.observations import SourceExtraction
+from analysis.observations import Observation
 from analysis.sources import Source
 from analysis.themes import ThemeCoder
 from analysis.themes import coverage as theme_coverage
@@ -26,24 +36,89 @@ PARALLEL_FROM = 24
 
 @dataclass
 class PlanReading:
-    extraction: SourceExtraction
+    observations: list[Observation]  # corrected, each conflict resolved
+    ledger: RenderedRows  # linked to the final observations, rendered here in the worker
+    dispositions: Counter  # disposition -> how many ledger rows: for the build summary
+    unread_tables: list[dict]
+    issues: list[dict]
     theme_coverage: list[dict]
     theme_hits: RenderedRows  # rendered here, in the worker: 500 rows a plan
+    # a plan whose city has no other plan: its city's tables, rendered here (see city_tables)
+    city_tables: dict[str, RenderedRows] | None = None
 
 
 @dataclass
 class PlanReader:
     extractor: Extractor
     coder: ThemeCoder
+    corrections_path: Path = paths.CORRECTIONS_YAML  # named in a failing correction's error
+    reference: list[dict] = field(default_factory=list)  # national values, for the metrics
 
-    def read(self, source: Source, raw: str) -> PlanReading:
+    def read(
+        self, source: Source, raw: str, corrections: list[Correction] = (), alone: bool = False
+    ) -> PlanReading:
+        """One plan read and settled; `corrections`: the reviewed corrections of this source;
+        `alone`: no other plan of the registry is of this plan's city."""
+        sid = source.source_id
         text = clean(raw)
         extraction = self.extractor.extract(source, text)
-        paras, hits = self.coder.code(source.source_id, text)
-        cover = theme_coverage(source.source_id, source.city_id, paras, hits, self.coder.themes)
-        # ThemeHit fields are str and int: rendered straight from the objects
-        rows = render_plain_objects("theme_hits", hits)
-        return PlanReading(extraction, cover, RenderedRows(source.source_id, rows))
+        ex = self.extractor
+        applied = apply_corrections(
+            self.corrections_path,
+            list(corrections),
+            extraction.observations,
+            {sid: source},
+            {sid: raw},
+            ex.book,
+            ex.rules,
+        )
+        observations = resolve(applied.observations, applied.preferred)
+        ledger = link(extraction.ledger, observations, applied.ignored_spans)
+        paras, hits = self.coder.code(sid, text)
+        cover = theme_coverage(sid, source.city_id, paras, hits, self.coder.themes)
+        reading = PlanReading(
+            observations,
+            RenderedRows(sid, render_rows("number_ledger", ledger)),
+            Counter(r["disposition"] for r in ledger),
+            extraction.unread_tables,
+            extraction.issues,
+            cover,
+            # ThemeHit fields are str and int: rendered straight from the objects
+            RenderedRows(sid, render_plain_objects("theme_hits", hits)),
+        )
+        if alone:
+            reading.city_tables = city_tables(
+                source.city_id, {sid: source}, observations, cover, ex.book, self.reference
+            )
+        return reading
+
+
+# the tables whose rows are each computed from one city's observations, sorted by city_id
+CITY_TABLES = ("observations", "indicator_values", "indicator_metrics", "theme_coverage")
+
+
+def city_tables(
+    city_id: str,
+    sources: dict[str, Source],
+    observations: list[Observation],
+    coverage: list[dict],
+    book: dict,
+    reference: list[dict],
+) -> dict[str, RenderedRows]:
+    """CITY_TABLES for one city, from its plans (`sources`), their observations (in
+    source_id order, as resolved) and theme coverage rows (in registry order), rendered.
+
+    Every row of these tables is computed from its own city's observations alone, and each
+    table is sorted by city_id first: the city's part is the rows the whole build gives
+    it, and the parts in city order are the table."""
+    wide = indicator_values(observations)
+    rows = {
+        "observations": [o.as_row() for o in observations],
+        "indicator_values": wide,
+        "indicator_metrics": indicator_metrics(wide, observations, book, sources, reference),
+        "theme_coverage": coverage,
+    }
+    return {t: RenderedRows(city_id, render_rows(t, rows[t])) for t in CITY_TABLES}
 
 
 def worker_count(n_plans: int, jobs: int | None = None) -> int:
@@ -56,18 +131,29 @@ def worker_count(n_plans: int, jobs: int | None = None) -> int:
 
 
 def read_plans(
-    reader: PlanReader, sources: list[Source], raws: dict[str, str], jobs: int | None = None
+    reader: PlanReader,
+    sources: list[Source],
+    raws: dict[str, str],
+    jobs: int | None = None,
+    corrections: list[Correction] = (),
 ) -> list[PlanReading]:
-    """One PlanReading per source, in the order of `sources`."""
+    """One PlanReading per source, in the order of `sources`; each worker is sent only its
+    plan's corrections (in the file's order), and told whether its city has other plans."""
+    mine: dict[str, list[Correction]] = {}
+    for c in corrections:
+        mine.setdefault(c.source_id, []).append(c)
+    plans_of = Counter(s.city_id for s in sources)
+    jobs_in = [
+        (s, raws[s.source_id], mine.get(s.source_id, []), plans_of[s.city_id] == 1) for s in sources
+    ]
     workers = min(worker_count(len(sources), jobs), len(sources))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [reader.read(s, raws[s.source_id]) for s in sources]
+        return [reader.read(*job) for job in jobs_in]
     global _READER
     _READER = reader  # fork hands the workers the built automaton without pickling it
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            jobs_in = [(s, raws[s.source_id]) for s in sources]
             chunk = max(1, len(jobs_in) // (workers * 8))
             return list(pool.map(_read_one, jobs_in, chunksize=chunk))
     finally:
@@ -77,7 +163,6 @@ def read_plans(
 _READER: PlanReader | None = None
 
 
-def _read_one(job: tuple[Source, str]) -> PlanReading:
-    source, raw = job
+def _read_one(job: tuple[Source, str, list[Correction], bool]) -> PlanReading:
     assert _READER is not None, "worker started without a reader"
-    return _READER.read(source, raw)
+    return _READER.read(*job)

@@ -2,27 +2,44 @@
 
 Each shortcut replaced simpler code: rows rendered per plan in a worker, a sort key
 without a Python call per row, line numbers by binary search, the registry parsed once
-per build, sentence breaks by regex. These tests hold each to the plain version.
+per build, sentence breaks by regex, numbers found from their first character, cells
+rendered inline. These tests hold each to the plain version (the per-plan stage's own
+shortcuts are in test_plan_reading.py).
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 import re
 from dataclasses import replace
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
 
 from analysis import paths, yamlio
-from analysis.database import RenderedRows, render_plain_objects, render_rows, write_csv
+from analysis.database import (
+    SCHEMAS,
+    RenderedRows,
+    _cell,
+    parse_rows,
+    render_plain_objects,
+    render_rows,
+    write_csv,
+)
 from analysis.errors import InputError, LineNumbers, line_of
 from analysis.extraction.prose_binder import SENTENCE_BREAK
 from analysis.extraction.prose_number_kinds import _LINE_OPENING, _LIST_MARK_AFTER
 from analysis.extraction.prose_phrases import next_break as _next_break
+from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.table_readers import _BOX_BARS, _split
+from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
+from analysis.rules import load_rules
 from analysis.themes import ThemeHit
 from analysis.validation import inline_refs, load_checked
 
@@ -64,9 +81,12 @@ def test_rows_rendered_per_plan_give_the_file_of_all_rows(tmp_path):
     assert lines[1].startswith("a_city,teachers,")  # (source_id, char_start, theme_id)
 
 
-def test_rows_rendered_per_plan_are_refused_for_a_table_not_sorted_by_source(tmp_path):
-    with pytest.raises(ValueError, match="source_id sort key"):
-        write_csv(tmp_path / "x.csv", "observations", [RenderedRows("a", "")])
+def test_rows_rendered_apart_are_refused_when_two_parts_share_a_lead(tmp_path):
+    """Two parts of one city would interleave in the plain order: joining them is wrong."""
+    with pytest.raises(ValueError, match="share city_id"):
+        write_csv(
+            tmp_path / "x.csv", "observations", [RenderedRows("a", ""), RenderedRows("a", "")]
+        )
 
 
 @pytest.mark.parametrize(
@@ -245,8 +265,10 @@ def test_registry_errors_are_the_same_with_refs_inlined(tmp_path, entry, problem
     ],
 )
 def test_theme_hits_rendered_from_objects_match_the_rows_rendered_from_dicts(hits):
-    objects = [ThemeHit(**h) for h in hits]
-    assert render_plain_objects("theme_hits", objects) == render_rows("theme_hits", hits)
+    plain = render_rows("theme_hits", hits)
+    # ThemeHit, a named tuple, is its own row; other objects are read attribute by attribute
+    assert render_plain_objects("theme_hits", [ThemeHit(**h) for h in hits]) == plain
+    assert render_plain_objects("theme_hits", [SimpleNamespace(**h) for h in hits]) == plain
 
 
 OBSERVATION = Observation(
@@ -278,3 +300,106 @@ def test_observation_with_updates_refuses_an_unknown_field_like_replace():
         replace(OBSERVATION, prefered=True)
     with pytest.raises(TypeError, match="prefered"):
         with_updates(OBSERVATION, prefered=True)
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [
+            {"source_id": "a", "char_start": 3, "char_end": 5, "line": 1, "quote": '9,"5"\n',
+             "disposition": "observation", "observation_ids": "a.x.2025.3|a.y.2025.3",
+             "reason": "prose"},
+            {"source_id": "a", "char_start": 1, "char_end": 2, "line": 1, "quote": "1",
+             "disposition": "unaccounted", "observation_ids": None, "reason": "no reader"},
+        ],
+        [],
+    ],
+)  # fmt: skip
+def test_ledger_rows_read_back_from_the_rendered_text_are_the_rows(rows):
+    """BuildResult.ledger is parsed from the text the workers rendered."""
+    expected = sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))
+    assert parse_rows("number_ledger", render_rows("number_ledger", rows)) == expected
+
+
+# ---------------------------------------------- numbers found from their first character
+
+
+def _plan_texts() -> list[str]:
+    files = sorted(Path(paths.RAW_DIR).glob("*.txt")) + sorted(
+        Path("tests/data/plans").rglob("*.txt")
+    )
+    return [clean(f.read_text(encoding="utf-8")).lines.text for f in files]
+
+
+def _find_plainly(finder: QuantityFinder, text: str, start: int, end: int) -> list:
+    """QuantityFinder.find as it was: the full pattern searched from every position."""
+    out, pos = [], start
+    while pos < end:
+        m = finder._re.search(text, pos, end)
+        if m is None:
+            break
+        q = finder._quantity(text, m)
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        if q is not None:
+            out.append(q)
+    return finder._bounded_ranges(text, out)
+
+
+def test_quantities_found_from_their_first_character_are_the_quantities_searched_for():
+    finder = QuantityFinder(load_rules(paths.EXTRACTION_RULES_YAML))
+    rng = random.Random(5)
+    texts = [*_plan_texts(), "百分之九十五，两千人；九成五、6%以上、8%以下 1,200.5万元 十四五"]
+    for text in texts:
+        windows = [(0, len(text))] + [
+            tuple(sorted(rng.sample(range(len(text) + 1), 2))) for _ in range(20)
+        ]
+        for a, b in windows:
+            assert finder.find(text, a, b) == _find_plainly(finder, text, a, b), (a, b)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "│ 指标 │ 2020年 │ 2025年 │",
+        "┃学前教育┃88┃90┃",
+        "║ 名称 ║ 值 ║",
+        "学前教育|||",
+        "| 指标 | 2020 |",
+        "毛入园率\t88\t90",
+        "毛入园率   88   90",
+        "一句没有表格的话。",
+        "",
+    ],
+)
+def test_a_line_is_split_as_its_box_bars_turned_into_pipes_are(line):
+    """_split skips str.translate on a line without box bars."""
+    assert _split(line) == _split(line.translate(_BOX_BARS))
+
+
+class _Float(float):
+    """A float subclass (numpy's float64 is one): goes through _cell, not the inline path."""
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        None,
+        True,
+        False,
+        0,
+        7,
+        -3,
+        92.5,
+        1e-7,
+        123456789012345.0,
+        0.1 + 0.2,
+        _Float(2 / 3),
+        '文本,"x"',
+    ],
+)
+def test_cells_rendered_inline_are_the_cells_cell_gives(value):
+    row = {"source_id": "s", "char_start": 1, "char_end": 2, "line": 1, "quote": value,
+           "disposition": "d", "observation_ids": None, "reason": value}  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow([_cell(row[c]) for c in SCHEMAS["number_ledger"]])
+    assert render_rows("number_ledger", [row]) == out.getvalue()

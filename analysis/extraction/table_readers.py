@@ -169,7 +169,8 @@ _SEPARATORS = (("tab", re.compile(r"\t+")), ("spaces", re.compile(r"\s{2,}")))
 
 def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """How a line is delimited and the (start, end) of each cell within it."""
-    text = text.translate(_BOX_BARS)
+    if "│" in text or "┃" in text or "║" in text:  # translate is slow even with none in it
+        text = text.translate(_BOX_BARS)
     # "学前教育|||": a category row whose empty cells are only trailing bars
     bars_only_after = text.endswith("||") and not text.startswith("|")
     if (
