@@ -1,0 +1,41 @@
+"""Tables whose every cell is a line of its own (analysis/extraction/line_tables.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.rules import load_rules
+from tests.test_extraction import observed
+
+PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # column by column: labels end in a colon, a name wraps onto a second line (the
+        # names outnumber each column's values; the line without its unit bracket is open),
+        # and a target is a range
+        ("项目名称：\n学前三年毛入\n园率（%）\n九年义务教育巩固率（%）\n2020年：\n88\n95\n2025年：\n93%—95%\n≥96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 93.0, 95.0, "range"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, ">=", 96.0, None, "level")]),
+        # a name wrapped onto three lines
+        ("指标\n九年义务教育巩固率（%）\n学前三\n年毛入\n园率（%）\n2020年\n95\n88\n2025年\n96\n92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_column_by_column_tables(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_names_that_cannot_be_paired_with_values_are_no_table(extractor):
+    """More names than values and no unit brackets to show which line wrapped: not read as
+    a table (each value paired with the wrong name would be silently wrong)."""
+    text = "指标\n学前三年毛入\n园率\n九年义务教育巩固率\n2020年\n88\n95\n"
+    assert observed(extractor, text) == []
