@@ -57,6 +57,8 @@ CHAIN_MODIFIED = re.compile(
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
+# the words before a phrase in a list item after a comma: a short modifier ("县级")
+_LIST_ITEM_HEAD = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}\s*$")
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
@@ -236,7 +238,10 @@ class ProseBinder(NumberKinds):
         if carry is not None and not aliases:
             for q in candidates:
                 left = _SYMBOLS.sub("", FILLER.sub("", text[start : q.start]))
-                if q.start not in taken and not left:
+                # "；100余名学生被评为…": a count followed by what it counts has a subject
+                # of its own
+                names_its_own = _NOT_A_NOUN.match(text, q.end) is None
+                if q.start not in taken and not left and not names_its_own:
                     ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
                     if ids:
                         taken[q.start] = (carry, ids, q.end)
@@ -308,6 +313,24 @@ class ProseBinder(NumberKinds):
                 ids = tuple(i for i in ids if verb or self.book[i].value_kind != "cumulative")
             return (a, ids, q.end) if ids else None
         return None
+
+    def _listed_after_a_verb(self, text, a: AliasMatch, q: Quantity, s_start) -> bool:
+        """ "新建幼儿园12所，中小学校8所": a clause of only a short modifier, a phrase and its
+        count, after a clause with a building verb and a number, is an item of that verb's
+        list (the clause must end at the count: "…27所被评为" says something else)."""
+        lo = clause_start(text, a.start, s_start, "，,")
+        if (
+            lo <= s_start
+            or text[a.end : q.start].strip()
+            or not _LIST_ITEM_HEAD.match(text[lo : a.start])
+        ):
+            return False
+        if q.end < len(text) and text[q.end] not in "，,。；;\n":
+            return False
+        before = text[clause_start(text, lo - 1, s_start, "，,") : lo - 1]
+        return any(ch.isdigit() for ch in before) and any(
+            v in before for v in self.rules.cumulative_verbs
+        )
 
     def _completion_after(self, text, at) -> bool:
         """A completing verb after the phrase in its clause ("…幼儿园年底前全部移交")."""
@@ -390,6 +413,7 @@ class ProseBinder(NumberKinds):
             self._verb_before(text, a.start, s_start)
             or self._verb_before(text, q.start, s_start)
             or self._verb_in_alias(a)
+            or self._listed_after_a_verb(text, a, q, s_start)
         )
         gap = text[a.end : q.start]
         change = any(v in gap for v in self.rules.increase_verbs)

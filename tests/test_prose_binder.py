@@ -1,0 +1,54 @@
+"""Binding numbers to indicators in prose (analysis/extraction/prose_binder.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.rules import load_rules
+from tests.test_extraction import observed
+
+INC = "inclusive_kindergarten_coverage"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a semicolon, a sentence of only a year, a verb and a value keeps the phrase
+        # of the sentence before ...
+        ("到2025年，普惠性幼儿园覆盖率提高到88%；2023年达到86%。", [(INC, 2023, "=", 86.0, None, "level"), (INC, 2025, "=", 88.0, None, "level")]),
+        # ... but a count followed by what it counts names its own subject (the synthetic
+        # benchmark's "招聘教师 36619 人（…）；100\n\n余名学生被评为…", a blank line or not)
+        ("全年计划招录教师 260 人（含硕士研究生 40 人）；300余名学生获评市级三好学生。", [("teachers_recruited", 2025, "=", 260.0, None, "cumulative")]),
+        ("全年计划招录教师 260 人；300\n\n余名学生获评市级三好学生。", [("teachers_recruited", 2025, "=", 260.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_sentence_after_a_semicolon(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+NEW_K, NEW_S = "new_kindergartens_built", "new_schools_built"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of counts after one building verb, items split by commas: the verb is each
+        # item's ("改扩建幼儿园9所，中小学校6所")
+        ("到2025年，改扩建幼儿园9所，中小学校6所。", [(NEW_K, 2025, "=", 9.0, None, "cumulative"), (NEW_S, 2025, "=", 6.0, None, "cumulative")]),
+        ("一、发展成效\n打造市级名班主任工作室12个，县级名师工作室40个。\n", [("master_head_teacher_studios", 2020, "=", 12.0, None, "cumulative"), ("master_teacher_studios", 2020, "=", 40.0, None, "cumulative")]),
+        # a clause with a verb of its own, or after a clause with no building verb, is not
+        # in the list
+        ("一、发展成效\n全区现有幼儿园31所，中小学校27所被评为示范校。\n", [("kindergarten_count", 2020, "=", 31.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_building_verb_shared_by_a_list_of_counts(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
