@@ -52,3 +52,20 @@ NEW_K, NEW_S = "new_kindergartens_built", "new_schools_built"
 )  # fmt: skip
 def test_a_building_verb_shared_by_a_list_of_counts(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stock: "有" after the area, or 共/合计/总数 between the phrase and its count
+        ("一、发展基础\n全区有幼儿园97所，其中公办园61所。\n", [("kindergarten_count", 2020, "=", 97.0, None, "level")]),
+        ("一、发展基础\n全区幼儿园共有97所。\n", [("kindergarten_count", 2020, "=", 97.0, None, "level")]),
+        ("一、发展基础\n全区学校合计86所，比2015年减少4所。\n", [("school_count", 2020, "=", 86.0, None, "level")]),
+        # "各类学校" is the schools of every kind, beside a context statistic
+        ("一、发展基础\n全区常住人口52.3万人，各类学校86所。\n", [("school_count", 2020, "=", 86.0, None, "level")]),
+        # but a count without a stock word or building verb is still nothing
+        ("一、发展基础\n全区没有幼儿园被评为省级示范园。\n", []),
+    ],
+)  # fmt: skip
+def test_a_stock_of_schools(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

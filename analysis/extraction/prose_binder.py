@@ -57,6 +57,10 @@ CHAIN_MODIFIED = re.compile(
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
+# "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
+_AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
+# "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
+_STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
 # the words before a phrase in a list item after a comma: a short modifier ("县级")
 _LIST_ITEM_HEAD = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}\s*$")
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
@@ -150,7 +154,9 @@ class ProseBinder(NumberKinds):
         clause = text[clause_start(text, a.start, s_start, "，,。；;\n（(") : a.start]
         # right after the stock word, or after 、 in its list: "中等职业学校2所" is a kind
         # of school, not the schools
-        right_after = any(clause.endswith(w) for w in self.rules.stock_words)
+        right_after = any(clause.endswith(w) for w in self.rules.stock_words) or bool(
+            _AREA_HAS.search(clause)
+        )
         listed = clause.endswith("、") and any(w in clause for w in self.rules.stock_words)
         if not (right_after or listed):
             return ()
@@ -387,6 +393,10 @@ class ProseBinder(NumberKinds):
         if not prior:
             return None
         a = prior[-1]
+        if _STOCK_AFTER.match(text[a.end : q.start]):  # "幼儿园共214所": a stock of X
+            ids = self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
+            if ids:
+                return a, ids, q.end
         pieces, pos, carried = [], a.end, False
         for k in sorted(taken):
             alias, _, k_end = taken[k]
