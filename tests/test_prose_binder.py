@@ -69,3 +69,15 @@ def test_a_building_verb_shared_by_a_list_of_counts(extractor, text, expected):
 )  # fmt: skip
 def test_a_stock_of_schools(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_growth_rate_after_a_from_to_change_is_the_phrases(extractor):
+    """ "由X升至Y，年均增长Z%": the growth rate is the same phrase's increase (增至, 升至 are
+    verbs like 增加到)."""
+    text = "一、发展成效\n财政性教育经费支出由31.2亿元升至44.5亿元，年均增长7.4%。\n"
+    ind = "education_fiscal_expenditure"
+    assert observed(extractor, text) == [
+        (ind, 2015, "=", 3120000000.0, None, "level"),
+        (ind, 2020, "=", 7.4, None, "increase"),
+        (ind, 2020, "=", 4450000000.0, None, "level"),
+    ]
