@@ -39,3 +39,15 @@ def test_names_that_cannot_be_paired_with_values_are_no_table(extractor):
     a table (each value paired with the wrong name would be silently wrong)."""
     text = "指标\n学前三年毛入\n园率\n九年义务教育巩固率\n2020年\n88\n95\n"
     assert observed(extractor, text) == []
+
+
+def test_a_growth_rate_in_a_column_of_changes(extractor):
+    """ "+30%" in the column of changes of a row in 亿元: the row's growth in percent (a
+    unit the level columns cannot have), not a unit mismatch."""
+    text = "指标\t2020年\t2025年\t增长\n财政性教育经费支出（亿元）\t40\t52\t+30%\n"
+    ind = "education_fiscal_expenditure"
+    assert observed(extractor, text) == [
+        (ind, 2020, "=", 4000000000.0, None, "level"),
+        (ind, 2025, "=", 30.0, None, "increase"),
+        (ind, 2025, "=", 5200000000.0, None, "level"),
+    ]

@@ -481,7 +481,8 @@ class ProseBinder(NumberKinds):
         for verb in self.rules.increase_verbs:
             at = gap.rfind(verb)
             if at >= 0 and not re.match(r"\s*(?:到|至|为)", gap[at + len(verb) :]):
-                return "increase", unit
+                # "经费…同比增长8.3%": a growth rate is in percent, whatever the level's unit
+                return "increase", "percent" if q.unit == "percent" else unit
         if any(self.book[i].value_kind == "cumulative" for i in ids):
             return "cumulative", unit
         if unit != "percent" and any(w in clause for w in self.rules.cumulative_words):
