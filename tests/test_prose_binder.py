@@ -7,8 +7,9 @@ import pytest
 from analysis import paths
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.extraction.extract import Extractor
+from analysis.normalise import clean
 from analysis.rules import load_rules
-from tests.test_extraction import observed
+from tests.test_extraction import observed, source
 
 INC = "inclusive_kindergarten_coverage"
 
@@ -81,3 +82,44 @@ def test_a_growth_rate_after_a_from_to_change_is_the_phrases(extractor):
         (ind, 2020, "=", 7.4, None, "increase"),
         (ind, 2020, "=", 4450000000.0, None, "level"),
     ]
+
+
+PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # as many values as names after 分别: one each, in order
+        ("普惠性幼儿园覆盖率、学前三年毛入园率及九年义务教育巩固率分别提高到86%、91%、96%。", [(INC, 2025, "=", 86.0, None, "level"), (PRE, 2025, "=", 91.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+        # fewer or more values than names: which is whose is not stated, so none is read
+        # (the last name used to take them all)
+        ("普惠性幼儿园覆盖率、学前三年毛入园率及九年义务教育巩固率分别提高到86%、91%。", []),
+        ("普惠性幼儿园覆盖率、学前三年毛入园率分别提高到86%、91%和96%。", []),
+    ],
+)  # fmt: skip
+def test_names_and_values_after_fenbie(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_values_that_cannot_be_paired_after_fenbie_are_reported(extractor):
+    text = "普惠性幼儿园覆盖率、学前三年毛入园率及九年义务教育巩固率分别提高到86%、91%。"
+    result = extractor.extract(source(), clean(text))
+    dispositions = sorted(
+        (e["quote"], e["disposition"]) for e in result.ledger if "%" in e["quote"]
+    )
+    assert dispositions == [("86%", "unaccounted"), ("91%", "unaccounted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the list after 分别 ends with its clause; a later clause of 均 gives its value to
+        # every name
+        ("九年义务教育巩固率、普惠性幼儿园覆盖率：2020年分别为95.2%、83.1%，2025年均达到97%以上。", [(CONS, 2020, "=", 95.2, None, "level"), (INC, 2020, "=", 83.1, None, "level"), (CONS, 2025, ">=", 97.0, None, "level"), (INC, 2025, ">=", 97.0, None, "level")]),
+        # a second 分别 in the sentence pairs its own values with the same names
+        ("到2025年，普惠性幼儿园覆盖率、学前三年毛入园率分别为86%和91%，比2020年分别提高1.5和2个百分点。", [(INC, 2025, "=", 1.5, None, "increase"), (INC, 2025, "=", 86.0, None, "level"), (PRE, 2025, "=", 2.0, None, "increase"), (PRE, 2025, "=", 91.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_clauses_after_a_fenbie_list(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -8,7 +8,8 @@ codebook phrase in their clause by these rules, in order:
 1. the value before the name: "92.5%的毛入园率", "新建10所幼儿园" (a count needs a
    building verb before it or a completing verb after the name: "…幼儿园全部移交");
 2. lists: "A、B分别达到x和y" gives A=x, B=y; "分别由X、Y提高到Z、W" gives two values
-   each; "三项指标分别…" names the last three phrases; "A、B各建设30个" gives each;
+   each; "三项指标分别…" names the last three phrases; "A、B各建设30个" gives each
+   (prose_lists.py; values that cannot be paired after 分别 are reported, not guessed);
 3. the value after the name: the nearest phrase before the number, with nothing but
    verbs, comparators (比上年, 较“十三五”末), years and period phrases between them; a
    clause with no phrase of its own ("2020年为87.6%，2025年达到91%") keeps the
@@ -28,15 +29,14 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
     BRACKETED,
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
-    EACH,
     PERIOD_PHRASE,
     clause_start,
-    counted_names,
     head_phrases,
     next_break,
     shared_units,
@@ -47,22 +47,13 @@ from analysis.extraction.quantities import Quantity, QuantityFinder
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
-# quote marks may stand on either side: "A、“B”"
-CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
-# "安保达标率、阳光厨房“明厨亮灶”建设率均达到100%": with 均/都 the next phrase may carry a
-# short modifier of its own after the joiner
-CHAIN_MODIFIED = re.compile(
-    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*[\u4e00-\u9fff]{1,4}[\s“”\"]*$"
-)
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
-# "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
-# the words before a phrase in a list item after a comma: a short modifier ("县级")
-_LIST_ITEM_HEAD = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}\s*$")
+# "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|到|至|增至|升至|降至|减至|达到|达|为|是|在|保持|稳定|"
@@ -94,7 +85,7 @@ class ProseReading:
     notes: list[tuple[Quantity, str, str]] = field(default_factory=list)  # (q, disposition, why)
 
 
-class ProseBinder(NumberKinds):
+class ProseBinder(NumberKinds, ListBinding):
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
@@ -221,11 +212,11 @@ class ProseBinder(NumberKinds):
             if hit is not None:
                 taken[q.start] = hit
         # 2. 分别: a list of names, then as many values
-        self._respectively(text, start, aliases, candidates, taken)
+        unpaired = self._respectively(text, start, aliases, candidates, taken)
         self._each(text, aliases, candidates, taken)
         # 3. value after its name (numbers already bound to that name may sit between)
         for q in candidates:
-            if q.start not in taken:
+            if q.start not in taken and q.start not in unpaired:
                 hit = self._after_name(text, q, aliases, start, taken)
                 if hit is not None:
                     taken[q.start] = hit
@@ -253,6 +244,9 @@ class ProseBinder(NumberKinds):
                     if ids:
                         taken[q.start] = (carry, ids, q.end)
         for q in candidates:
+            if q.start in unpaired and q.start not in taken:
+                out.notes.append((q, "unaccounted", unpaired[q.start]))
+                continue
             if q.start not in taken:
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
                 continue
@@ -321,24 +315,6 @@ class ProseBinder(NumberKinds):
             return (a, ids, q.end) if ids else None
         return None
 
-    def _listed_after_a_verb(self, text, a: AliasMatch, q: Quantity, s_start) -> bool:
-        """ "新建幼儿园12所，中小学校8所": a clause of only a short modifier, a phrase and its
-        count, after a clause with a building verb and a number, is an item of that verb's
-        list (the clause must end at the count: "…27所被评为" says something else)."""
-        lo = clause_start(text, a.start, s_start, "，,")
-        if (
-            lo <= s_start
-            or text[a.end : q.start].strip()
-            or not _LIST_ITEM_HEAD.match(text[lo : a.start])
-        ):
-            return False
-        if q.end < len(text) and text[q.end] not in "，,。；;\n":
-            return False
-        before = text[clause_start(text, lo - 1, s_start, "，,") : lo - 1]
-        return any(ch.isdigit() for ch in before) and any(
-            v in before for v in self.rules.cumulative_verbs
-        )
-
     def _completion_after(self, text, at) -> bool:
         """A completing verb after the phrase in its clause ("…幼儿园年底前全部移交")."""
         end = next_break(text, at, min(len(text), at + 30), CLAUSE_BREAK)
@@ -346,48 +322,6 @@ class ProseBinder(NumberKinds):
 
     def _verb_in_alias(self, a: AliasMatch) -> bool:
         return any(a.alias.startswith(v) for v in self.rules.cumulative_verbs)
-
-    def _respectively(self, text, s_start, aliases, candidates, taken):
-        at = text.find("分别", s_start, candidates[-1].start if candidates else s_start)
-        if at < 0:
-            return
-        # "三项指标分别…" counts its names: that count outranks a chain of phrases
-        group = counted_names(text, aliases, at, s_start) or self._chain_ending_before(
-            text, aliases, at
-        )
-        stop = next((a.start for a in aliases if a.start > at), len(text))
-        values = [q for q in candidates if at < q.start < stop and q.start not in taken]
-        n = len(group)
-        if n < 2 or len(values) not in (n, 2 * n):
-            return
-        # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
-        for a, q in zip(group * (len(values) // n), values, strict=True):
-            ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
-            if ids:
-                taken[q.start] = (a, ids, q.end)
-
-    def _each(self, text, aliases, candidates, taken):
-        """ "名师工作室、名班主任工作室各建设30个": the value is each listed name's."""
-        for q in candidates:
-            prior = [a for a in aliases if a.end <= q.start]
-            if q.start in taken or not prior or not EACH.match(text[prior[-1].end : q.start]):
-                continue
-            group = self._chain_ending_before(text, aliases, prior[-1].end)
-            ids = tuple(i for a in group for i in self._fits(a.indicator_ids, q, True))
-            if len(group) >= 2 and ids:
-                taken[q.start] = (group[-1], ids, q.end)
-
-    def _chain_ending_before(self, text, aliases, at) -> list[AliasMatch]:
-        before = [a for a in aliases if a.end <= at]
-        if not before:
-            return []
-        chain = [before[-1]]
-        for a in reversed(before[:-1]):
-            if CHAIN.match(text[a.end : chain[0].start]):
-                chain.insert(0, a)
-            else:
-                break
-        return chain
 
     def _after_name(self, text, q, aliases, s_start, taken):
         prior = [a for a in aliases if a.end <= q.start]
