@@ -123,3 +123,16 @@ def test_values_that_cannot_be_paired_after_fenbie_are_reported(extractor):
 )  # fmt: skip
 def test_clauses_after_a_fenbie_list(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # past a comma, "40%的乡镇" is the share of something else, not the phrase's value
+        ("到2025年，普惠性幼儿园覆盖率达到90%，力争40%的乡镇建成省级示范园。", [(INC, 2025, "=", 90.0, None, "level")]),
+        # in its own clause a value with 的 after it is still the phrase's
+        ("到2025年，普惠性幼儿园覆盖率达到90%的目标。", [(INC, 2025, "=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_share_of_something_else_after_a_comma(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -53,6 +53,8 @@ _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
+# "30%的县（市、区）": a percent, then 的 and the noun it is a share of
+_SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
@@ -352,8 +354,10 @@ class ProseBinder(NumberKinds, ListBinding):
         limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
-        if crossed and _counts_a_noun_after(text, q):
-            return None  # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it
+        if crossed and (_counts_a_noun_after(text, q) or _SHARE_OF.match(text, q.end)):
+            # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it; "，全市30%的县": a
+            # share of what follows it
+            return None
         verb = (
             self._verb_before(text, a.start, s_start)
             or self._verb_before(text, q.start, s_start)
