@@ -136,3 +136,16 @@ def test_clauses_after_a_fenbie_list(extractor, text, expected):
 )  # fmt: skip
 def test_a_share_of_something_else_after_a_comma(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name variants real plans use (indicator_codebook.yaml aliases)
+        ("到2025年，优质高中招生名额分配到区域内初中的比例达到55%。", [("quality_high_school_quota_allocation_share", 2025, "=", 55.0, None, "level")]),
+        ("到2025年，农村学校实现“班班通”的比例达到98%。", [("rural_school_multimedia_classroom_share", 2025, "=", 98.0, None, "level")]),
+        ("一、发展成效\n五年来培训各级各类教师8.6万人次。\n", [("teacher_training_person_times", 2020, "=", 86000.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_name_variants(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
