@@ -149,3 +149,15 @@ def test_a_share_of_something_else_after_a_comma(extractor, text, expected):
 )  # fmt: skip
 def test_name_variants(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a completing verb is a building verb too, before the phrase or after the count
+        ("到2025年，新开工学校7所，竣工投用城镇小区配套幼儿园5所。", [(NEW_S, 2025, "=", 7.0, None, "cumulative"), ("residential_kindergartens_opened", 2025, "=", 5.0, None, "cumulative")]),
+        ("到2025年，城镇小区配套幼儿园9所交付使用。", [("residential_kindergartens_opened", 2025, "=", 9.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_completing_verbs(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -296,7 +296,9 @@ class ProseBinder(NumberKinds, ListBinding):
 
     def _verb_before(self, text, at, s_start) -> bool:
         scope = text[clause_start(text, at, s_start, "，,。；;\n") : at]
-        return any(v in scope for v in self.rules.cumulative_verbs)
+        # a completing verb (开工, 竣工) before the count names the act as a building one does
+        verbs = (*self.rules.cumulative_verbs, *self.rules.completion_verbs)
+        return any(v in scope for v in verbs)
 
     def _before_name(self, text, q, aliases, s_start):
         for a in aliases:
@@ -363,6 +365,7 @@ class ProseBinder(NumberKinds, ListBinding):
             or self._verb_before(text, q.start, s_start)
             or self._verb_in_alias(a)
             or self._listed_after_a_verb(text, a, q, s_start)
+            or self._completion_after(text, q.end)  # "配套幼儿园9所交付使用"
         )
         gap = text[a.end : q.start]
         change = any(v in gap for v in self.rules.increase_verbs)
