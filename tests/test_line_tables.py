@@ -51,3 +51,18 @@ def test_a_growth_rate_in_a_column_of_changes(extractor):
         (ind, 2025, "=", 30.0, None, "increase"),
         (ind, 2025, "=", 5200000000.0, None, "level"),
     ]
+
+
+def test_a_blank_mark_one_space_after_the_name_is_a_cell(extractor):
+    """ "比例（%） —          50": a dash one space after the name, in a table whose cells are
+    split by runs of spaces, is the blank 2020 cell, so 50 stays in the 2025 column."""
+    text = (
+        "指标名称                     2020年      2025年      属性\n"
+        "学前三年毛入园率（%）         88.2        92          预期性\n"
+        "九年义务教育巩固率（%） —          97          约束性\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.2, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]

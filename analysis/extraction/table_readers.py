@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.spaced_cells import split_blank_marks
 from analysis.normalise import CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -214,6 +215,8 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             j += 1
         if kind == "tab":
             rows = _tab_alignment(lines, i, j, rows)
+        elif kind == "spaces" and rows:
+            rows = split_blank_marks(lines.raw, rows, _modal_width(rows))
         if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
             s, e = lines.raw_span(i, j)
             caption = lines.items[i - 1][0] if i > 0 else ""
