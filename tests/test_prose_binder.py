@@ -145,6 +145,9 @@ def test_a_share_of_something_else_after_a_comma(extractor, text, expected):
         ("到2025年，优质高中招生名额分配到区域内初中的比例达到55%。", [("quality_high_school_quota_allocation_share", 2025, "=", 55.0, None, "level")]),
         ("到2025年，农村学校实现“班班通”的比例达到98%。", [("rural_school_multimedia_classroom_share", 2025, "=", 98.0, None, "level")]),
         ("一、发展成效\n五年来培训各级各类教师8.6万人次。\n", [("teacher_training_person_times", 2020, "=", 86000.0, None, "cumulative")]),
+        ("一、发展成效\n全区现有省级以上名师、名校长45人。\n", [("master_teacher_principal_count", 2020, "=", 45.0, None, "level")]),
+        # but their studios are not persons (and no single studio indicator counts both)
+        ("一、发展成效\n建立 25 个名师、名校长工作室。\n", []),
     ],
 )  # fmt: skip
 def test_name_variants(extractor, text, expected):
