@@ -164,3 +164,19 @@ def test_name_variants(extractor, text, expected):
 )  # fmt: skip
 def test_completing_verbs(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a designation word right after the generic phrase: schools of a pilot, not built
+        ("一、2021年工作回顾\n完成首批9所学校试点工作，建成幼儿园4所。\n", [(NEW_K, 2021, "=", 4.0, None, "cumulative")]),
+        # before it, as before
+        ("到2025年，建成冰雪运动特色学校20所。", []),
+    ],
+)  # fmt: skip
+def test_a_count_of_designated_schools(extractor, text, expected):
+    got = observed(
+        extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
+    )
+    assert got == sorted(expected)

@@ -162,7 +162,10 @@ class ProseBinder(NumberKinds, ListBinding):
         before = text[max(0, a.start - 6) : a.start]
         # "新建公办示范幼儿园5所" is still a building built
         built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
-        return generic and not built and any(w in before for w in self.rules.designation_words)
+        words = self.rules.designation_words
+        # "完成首批11所学校试点工作": the word may follow the phrase
+        after = text[a.end : a.end + 4].startswith(tuple(words))
+        return generic and not built and (after or any(w in before for w in words))
 
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
