@@ -146,6 +146,9 @@ def test_a_share_of_something_else_after_a_comma(extractor, text, expected):
         ("到2025年，农村学校实现“班班通”的比例达到98%。", [("rural_school_multimedia_classroom_share", 2025, "=", 98.0, None, "level")]),
         ("一、发展成效\n五年来培训各级各类教师8.6万人次。\n", [("teacher_training_person_times", 2020, "=", 86000.0, None, "cumulative")]),
         ("一、发展成效\n全区现有省级以上名师、名校长45人。\n", [("master_teacher_principal_count", 2020, "=", 45.0, None, "level")]),
+        # the short name of the bases: "新建中小学校外综合实践研学基地" is no 新建中小学校
+        ("到2025年，新建中小学校外综合实践研学基地4个。", [("research_practice_bases", 2025, "=", 4.0, None, "cumulative")]),
+        ("到2025年，建成综合实践研学基地6个。", [("research_practice_bases", 2025, "=", 6.0, None, "cumulative")]),
         # but their studios are not persons (and no single studio indicator counts both)
         ("一、发展成效\n建立 25 个名师、名校长工作室。\n", []),
     ],
