@@ -33,6 +33,9 @@ def extractor():
         ("一、发展基础\n学前三年毛入园率由2015年的80%提高到2020年的88%，普惠性幼儿园覆盖率从70%增至85%。\n", [(PRE, 2015, "=", 80.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (INC, 2015, "=", 70.0, None, "level"), (INC, 2020, "=", 85.0, None, "level")]),
         # a period named in the sentence outside a review section
         ("“十三五”期间，普惠性幼儿园覆盖率由71.2%提升至84.5%。\n", [(INC, 2015, "=", 71.2, None, "level"), (INC, 2020, "=", 84.5, None, "level")]),
+        # a period named as a basis or a result to build on dates nothing
+        ("在“十三五”时期发展的基础上，学前三年毛入园率提高到95%。\n", [(PRE, 2025, "=", 95.0, None, "level")]),
+        ("巩固“十三五”期间成果，学前三年毛入园率由88%提高到95%。\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
         # a target's from-value is still the baseline
         ("二、发展目标\n到2025年，学前三年毛入园率由88%提高到95%。\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
     ],

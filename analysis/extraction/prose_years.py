@@ -59,6 +59,7 @@ LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about
 # plan runs from the year after 1950 + 5N (its starting level) to 1955 + 5N
 _NAMED_PERIOD = re.compile(r"十([一二三四五])五[”\"]?\s*(?:期间|时期|以来)")
 _PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_BASIS = re.compile(r"基础|成果|成效|经验")
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,12 @@ def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
     found = None
     for m in _NAMED_PERIOD.finditer(scope):
         n = 10 + _PLAN_ORDINAL[m.group(1)]
+        # it heads the sentence ("“十三五”期间，…"), not a basis or a result to build on
+        # ("在“十三五”时期发展的基础上", "巩固“十三五”期间成果")
+        head = scope[: m.start()].strip(' “”"')
+        clause = scope[m.end() : next_break(scope, m.end(), len(scope), "，,；;")]
+        if head not in ("", "在", "整个") or _BASIS.search(clause):
+            continue
         if 1955 + 5 * n <= ctx.baseline_year:
             found = (1950 + 5 * n, 1955 + 5 * n)
     return found
