@@ -55,6 +55,8 @@ MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 # spaced out and a "%" must end it: spaced digits elsewhere ("第 1 2 3 项") stay as they are.
 # This runs before NFKC, so the full-width forms count too ("９ ３ ． ５ ％"; \d has ９).
 OCR_SPACED_PERCENT = re.compile(r"(?<![\d.．])\d(?: [\d.．])+ ?(?=[%％])")
+# One space beside the decimal point of a percentage ("96. 3%", "96 .3%"): dropped too.
+OCR_SPACED_POINT = re.compile(r"(?<=\d) (?=[.．]\d{1,3} ?[%％])|(?<=\d[.．]) (?=\d{1,3} ?[%％])")
 # A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
 # digit a digit of the number (931), so it is dropped from the views.
 FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
@@ -290,6 +292,8 @@ def _remove_markup(
     spans.extend(m.span() for m in FOOTNOTE_AFTER_NUMBER.finditer(work, start, stop))
     for m in OCR_SPACED_PERCENT.finditer(work, start, stop):
         spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+    if work.find("%", start, stop) >= 0:
+        spans.extend(m.span() for m in OCR_SPACED_POINT.finditer(work, start, stop))
     if work.find("#", start, stop) >= 0:
         for a, b in _line_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

@@ -117,6 +117,7 @@ class Extractor:
         ctx = Context(
             baseline_year=source.baseline_year,
             period_end=source.period_end,
+            period_start=int(source.meta["period_start"]),
             annual=source.meta.get("document_type") == "annual_work_plan",
         )
         reading = self.prose.read(paras.text, skip, sections, ctx)

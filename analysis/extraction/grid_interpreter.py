@@ -396,7 +396,7 @@ class GridInterpreter:
             value_span = _sub_span(cell, p_off + len(part) - len(part.lstrip()), len(part.strip()))
             if part.strip() in NOT_STATED:
                 continue
-            found = self._one(name, category, unit_text, default_unit, part.strip(), year)
+            found = self._one(name, category, unit_text, default_unit, part.strip(), year, kind)
             if isinstance(found, CellNote):
                 notes.append(CellNote(value_span, found.disposition, found.reason))
                 continue
@@ -419,7 +419,7 @@ class GridInterpreter:
             )
         return out, notes
 
-    def _one(self, name, category, unit_text, default_unit, text, year):
+    def _one(self, name, category, unit_text, default_unit, text, year, kind=None):
         bare, unit_from_name = _bare_name(name)
         ids = self._indicators(bare, category)
         if not ids:
@@ -440,6 +440,9 @@ class GridInterpreter:
         expected = {self.book[i].unit for i in ids}
         if unit is None:
             unit = next(iter(expected)) if len(expected) == 1 else None
+        if kind == "increase" and q.unit == "percent" and unit not in expected:
+            # "+27.8%" in the column of changes of a row in 亿元: its growth in percent
+            return ids, q.comparator or "=", value, upper, "percent"
         if unit not in expected:
             return CellNote(
                 (0, 0),

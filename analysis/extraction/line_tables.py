@@ -4,7 +4,8 @@
   "2020年", "2025年", "属性") with at least one year cell and one name cell, then the body
   in chunks of the header's width (a PDF table copied cell by cell).
 * ``year_blocks``: column by column with the years inline. "指标", the row names one per
-  line, then each year's label ("2015年") followed by one value per name.
+  line (a name wrapped onto two lines is joined), then each year's label ("2015年",
+  "2020年：") followed by one value per name.
 * ``year_rows``: one indicator down the years in two space-aligned columns ("年度  财政性
   教育经费支出（亿元）", then "2021年  72.4" per line): too narrow for the delimited
   reader, which wants three cells before it trusts runs of spaces.
@@ -317,24 +318,25 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
     grids: list[Grid] = []
     i = 0
     while i < len(items):
-        if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in NAME_WORDS:
+        if _masked(lines, i, skip) or not BLOCK_NAME_HEADER.match(items[i][0].replace(" ", "")):
             i += 1
             continue
-        names = []
+        name_lines = []
         k = i + 1
         while (
             k < len(items)
             and _is_cell_line(lines, k)
             and not _is_year(items[k][0])
-            and not _is_value(items[k][0])
+            and not _is_block_value(items[k][0])
         ):
-            names.append(k)
+            name_lines.append(k)
             k += 1
+        names = _names_for_values(lines, name_lines, _first_column_length(lines, k))
         n = len(names)
         columns: list[tuple[int, list[int]]] = []
         while n and k + n < len(items) and _is_year(items[k][0]):
             values = list(range(k + 1, k + 1 + n))
-            if not all(_is_cell_line(lines, v) and _is_value(items[v][0]) for v in values):
+            if not all(_is_cell_line(lines, v) and _is_block_value(items[v][0]) for v in values):
                 break
             columns.append((k, values))
             k += 1 + n
@@ -344,11 +346,56 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
         header = [_whole(lines, i)] + [_whole(lines, y) for y, _ in columns]
         rows = [header]
         for r, name in enumerate(names):
-            rows.append([_whole(lines, name)] + [_whole(lines, vals[r]) for _, vals in columns])
+            rows.append([name] + [_whole(lines, vals[r]) for _, vals in columns])
         s, e = lines.raw_span(i, k)
         grids.append(Grid("year_blocks", items[i - 1][0] if i else "", s, e, rows))
         i = k
     return grids
+
+
+# the label over the names of a column-by-column table: "指标", "项目名称："
+BLOCK_NAME_HEADER = re.compile(r"^(?:(?:指标|项目)(?:名称)?|名称)[:：]?$")
+# a range is one cell of a column ("95%—97%"): its lines would otherwise end the column
+_RANGE_CELL = re.compile(r"^\d+(?:\.\d+)?%?[—\-~～至]+\d+(?:\.\d+)?%?$")
+_CLOSING = ("）", ")")
+
+
+def _is_block_value(text: str) -> bool:
+    return _is_value(text) or bool(_RANGE_CELL.match(text.replace(" ", "")))
+
+
+def _first_column_length(lines: TextLines, k: int) -> int:
+    """How many value lines follow the year label at line k (0 when k is no year label)."""
+    items = lines.items
+    if k >= len(items) or not _is_year(items[k][0]):
+        return 0
+    m = k + 1
+    while m < len(items) and _is_cell_line(lines, m) and _is_block_value(items[m][0]):
+        m += 1
+    return m - k - 1
+
+
+def _names_for_values(lines: TextLines, name_lines: list[int], n_values: int) -> list[GridCell]:
+    """The row names, one per value of a column. A name wrapped onto the next line makes
+    more name lines than values; when the names end in a unit bracket ("园率（%）"), a line
+    that does not is the first part of a name and is joined to the line after it. Names
+    that still do not pair one to one with the values give no table (no rows)."""
+    cells = [_whole(lines, k) for k in name_lines]
+    if len(cells) <= n_values or not any(c.text.endswith(_CLOSING) for c in cells):
+        return cells if len(cells) == n_values or n_values == 0 else []
+    joined: list[GridCell] = []
+    open_cell: GridCell | None = None
+    for c in cells:
+        if open_cell is not None:
+            c = GridCell(open_cell.text + c.text, open_cell.start, c.end)
+        if c.text.endswith(_CLOSING):
+            joined.append(c)
+            open_cell = None
+        else:
+            open_cell = c
+    if open_cell is not None:
+        joined.append(open_cell)
+    return joined if len(joined) == n_values else []
 
 
 _TWO_CELLS = re.compile(r"^(\S(?:.*?\S)?)\s{2,}(\S(?:.*\S)?)$")

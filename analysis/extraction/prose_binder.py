@@ -8,7 +8,8 @@ codebook phrase in their clause by these rules, in order:
 1. the value before the name: "92.5%的毛入园率", "新建10所幼儿园" (a count needs a
    building verb before it or a completing verb after the name: "…幼儿园全部移交");
 2. lists: "A、B分别达到x和y" gives A=x, B=y; "分别由X、Y提高到Z、W" gives two values
-   each; "三项指标分别…" names the last three phrases; "A、B各建设30个" gives each;
+   each; "三项指标分别…" names the last three phrases; "A、B各建设30个" gives each
+   (prose_lists.py; values that cannot be paired after 分别 are reported, not guessed);
 3. the value after the name: the nearest phrase before the number, with nothing but
    verbs, comparators (比上年, 较“十三五”末), years and period phrases between them; a
    clause with no phrase of its own ("2020年为87.6%，2025年达到91%") keeps the
@@ -28,15 +29,14 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
     BRACKETED,
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
-    EACH,
     PERIOD_PHRASE,
     clause_start,
-    counted_names,
     elliptical_aliases,
     head_phrases,
     names_a_part,
@@ -52,19 +52,19 @@ from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
-# quote marks may stand on either side: "A、“B”"
-CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
-# "安保达标率、阳光厨房“明厨亮灶”建设率均达到100%": with 均/都 the next phrase may carry a
-# short modifier of its own after the joiner
-CHAIN_MODIFIED = re.compile(
-    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*[\u4e00-\u9fff]{1,4}[\s“”\"]*$"
-)
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
+# "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
+_AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
+# "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
+_STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
+# "30%的县（市、区）": a percent, then 的 and the noun it is a share of
+_SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
-    r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
+    r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
+    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
@@ -92,7 +92,7 @@ class ProseReading:
     notes: list[tuple[Quantity, str, str]] = field(default_factory=list)  # (q, disposition, why)
 
 
-class ProseBinder(NumberKinds):
+class ProseBinder(NumberKinds, ListBinding):
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
@@ -156,7 +156,9 @@ class ProseBinder(NumberKinds):
         clause = text[clause_start(text, a.start, s_start, "，,。；;\n（(") : a.start]
         # right after the stock word, or after 、 in its list: "中等职业学校2所" is a kind
         # of school, not the schools
-        right_after = any(clause.endswith(w) for w in self.rules.stock_words)
+        right_after = any(clause.endswith(w) for w in self.rules.stock_words) or bool(
+            _AREA_HAS.search(clause)
+        )
         listed = clause.endswith("、") and any(w in clause for w in self.rules.stock_words)
         if not (right_after or listed):
             return ()
@@ -168,7 +170,10 @@ class ProseBinder(NumberKinds):
         before = text[max(0, a.start - 6) : a.start]
         # "新建公办示范幼儿园5所" is still a building built
         built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
-        return generic and not built and any(w in before for w in self.rules.designation_words)
+        words = self.rules.designation_words
+        # "完成首批11所学校试点工作": the word may follow the phrase
+        after = text[a.end : a.end + 4].startswith(tuple(words))
+        return generic and not built and (after or any(w in before for w in words))
 
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
@@ -196,11 +201,11 @@ class ProseBinder(NumberKinds):
             if hit is not None:
                 taken[q.start] = hit
         # 2. 分别: a list of names, then as many values
-        self._respectively(text, start, aliases, candidates, taken)
+        unpaired = self._respectively(text, start, aliases, candidates, taken)
         self._each(text, aliases, candidates, taken)
         # 3. value after its name (numbers already bound to that name may sit between)
         for q in candidates:
-            if q.start not in taken:
+            if q.start not in taken and q.start not in unpaired:
                 hit = self._after_name(text, q, aliases, start, taken)
                 if hit is not None:
                     taken[q.start] = hit
@@ -220,12 +225,18 @@ class ProseBinder(NumberKinds):
         if carry is not None and not aliases:
             for q in candidates:
                 left = _SYMBOLS.sub("", FILLER.sub("", text[start : q.start]))
-                if q.start not in taken and not left:
+                # "；100余名学生被评为…": a count followed by what it counts has a subject
+                # of its own
+                names_its_own = _NOT_A_NOUN.match(text, q.end) is None
+                if q.start not in taken and not left and not names_its_own:
                     ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
                     if ids:
                         taken[q.start] = (carry, ids, q.end)
         seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
+            if q.start in unpaired and q.start not in taken:
+                out.notes.append((q, "unaccounted", unpaired[q.start]))
+                continue
             if q.start not in taken:
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
                 continue
@@ -278,7 +289,9 @@ class ProseBinder(NumberKinds):
 
     def _verb_before(self, text, at, s_start) -> bool:
         scope = text[clause_start(text, at, s_start, "，,。；;\n") : at]
-        return any(v in scope for v in self.rules.cumulative_verbs)
+        # a completing verb (开工, 竣工) before the count names the act as a building one does
+        verbs = (*self.rules.cumulative_verbs, *self.rules.completion_verbs)
+        return any(v in scope for v in verbs)
 
     def _before_name(self, text, q, aliases, s_start):
         for a in aliases:
@@ -307,66 +320,15 @@ class ProseBinder(NumberKinds):
     def _verb_in_alias(self, a: AliasMatch) -> bool:
         return any(a.alias.startswith(v) for v in self.rules.cumulative_verbs)
 
-    def _respectively(self, text, s_start, aliases, candidates, taken):
-        at = text.find("分别", s_start, candidates[-1].start if candidates else s_start)
-        if at < 0:
-            return
-        # "三项指标分别…" counts its names: that count outranks a chain of phrases
-        group = counted_names(text, aliases, at, s_start) or self._chain_ending_before(
-            text, aliases, at
-        )
-        stop = next((a.start for a in aliases if a.start > at), len(text))
-        values = [q for q in candidates if at < q.start < stop and q.start not in taken]
-        n = len(group)
-        if n >= 2 and len(values) not in (n, 2 * n):
-            # "A、B：2020年分别为x、y，2025年均达到z": the list's values are its own clause's
-            end = next_break(text, at, stop, "，,；;")
-            values = [q for q in values if q.start < end]
-        if n < 2 or len(values) not in (n, 2 * n):
-            return
-        # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
-        for a, q in zip(group * (len(values) // n), values, strict=True):
-            ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
-            if ids:
-                taken[q.start] = (a, ids, q.end)
-        # ... and a later clause with 均/都 and no name of its own gives its value to them all
-        for q in candidates:
-            lo = clause_start(text, q.start, values[-1].end, "，,；;")
-            if q.start in taken or not values[-1].end <= lo < q.start < stop:
-                continue
-            if re.search(r"均|都", text[lo : q.start]):
-                ids = tuple(i for a in group for i in self._fits(a.indicator_ids, q, True))
-                if ids:
-                    taken[q.start] = (group[-1], ids, q.end)
-
-    def _each(self, text, aliases, candidates, taken):
-        """ "名师工作室、名班主任工作室各建设30个": the value is each listed name's."""
-        for q in candidates:
-            prior = [a for a in aliases if a.end <= q.start]
-            if q.start in taken or not prior or not EACH.match(text[prior[-1].end : q.start]):
-                continue
-            group = self._chain_ending_before(text, aliases, prior[-1].end)
-            ids = tuple(i for a in group for i in self._fits(a.indicator_ids, q, True))
-            if len(group) >= 2 and ids:
-                taken[q.start] = (group[-1], ids, q.end)
-
-    def _chain_ending_before(self, text, aliases, at) -> list[AliasMatch]:
-        before = [a for a in aliases if a.end <= at]
-        if not before:
-            return []
-        chain = [before[-1]]
-        for a in reversed(before[:-1]):
-            if CHAIN.match(text[a.end : chain[0].start]):
-                chain.insert(0, a)
-            else:
-                break
-        return chain
-
     def _after_name(self, text, q, aliases, s_start, taken):
         prior = [a for a in aliases if a.end <= q.start]
         if not prior:
             return None
         a = prior[-1]
+        if _STOCK_AFTER.match(text[a.end : q.start]):  # "幼儿园共214所": a stock of X
+            ids = self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
+            if ids:
+                return a, ids, q.end
         pieces, pos, carried = [], a.end, False
         for k in sorted(taken):
             alias, _, k_end = taken[k]
@@ -388,12 +350,16 @@ class ProseBinder(NumberKinds):
         limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
-        if crossed and _counts_a_noun_after(text, q):
-            return None  # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it
+        if crossed and (_counts_a_noun_after(text, q) or _SHARE_OF.match(text, q.end)):
+            # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it; "，全市30%的县": a
+            # share of what follows it
+            return None
         verb = (
             self._verb_before(text, a.start, s_start)
             or self._verb_before(text, q.start, s_start)
             or self._verb_in_alias(a)
+            or self._listed_after_a_verb(text, a, q, s_start)
+            or self._completion_after(text, q.end)  # "配套幼儿园9所交付使用"
         )
         gap = text[a.end : q.start]
         change = any(v in gap for v in self.rules.increase_verbs)
@@ -450,7 +416,8 @@ class ProseBinder(NumberKinds):
         for verb in self.rules.increase_verbs:
             at = gap.rfind(verb)
             if at >= 0 and not re.match(r"\s*(?:到|至|为)", gap[at + len(verb) :]):
-                return "increase", unit
+                # "经费…同比增长8.3%": a growth rate is in percent, whatever the level's unit
+                return "increase", "percent" if q.unit == "percent" else unit
         if any(self.book[i].value_kind == "cumulative" for i in ids):
             return "cumulative", unit
         if unit != "percent" and any(w in clause for w in self.rules.cumulative_words):

@@ -58,11 +58,40 @@ def _closed_bracket_around(scope: str, pos: int) -> bool:
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
+# "“十三五”期间", "十三五时期", "十三五以来": a five-year period named as a span; the N-th
+# plan runs from the year after 1950 + 5N (its starting level) to 1955 + 5N
+_NAMED_PERIOD = re.compile(r"十([一二三四五])五[”\"]?\s*(?:期间|时期|以来)")
+_PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_BASIS = re.compile(r"基础|成果|成效|经验")
+
+
 @dataclass(frozen=True)
 class Context:
     baseline_year: int
     period_end: int
     annual: bool
+    period_start: int
+
+    @property
+    def period_length(self) -> int:
+        return self.period_end - self.period_start + 1
+
+
+def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
+    """The (start level year, end year) of an earlier five-year period the sentence names
+    ("“十三五”期间" in a plan whose baseline is 2020), else None."""
+    found = None
+    for m in _NAMED_PERIOD.finditer(scope):
+        n = 10 + _PLAN_ORDINAL[m.group(1)]
+        # it heads the sentence ("“十三五”期间，…"), not a basis or a result to build on
+        # ("在“十三五”时期发展的基础上", "巩固“十三五”期间成果")
+        head = scope[: m.start()].strip(' “”"')
+        clause = scope[m.end() : next_break(scope, m.end(), len(scope), "，,；;")]
+        if head not in ("", "在", "整个") or _BASIS.search(clause):
+            continue
+        if 1955 + 5 * n <= ctx.baseline_year:
+            found = (1950 + 5 * n, 1955 + 5 * n)
+    return found
 
 
 class YearReader:
@@ -89,7 +118,7 @@ class YearReader:
         if m and m.group(1):
             return int(m.group(1)), "sentence"
         if m:
-            return ctx.baseline_year, "from_value"
+            return self._from_year(scope, review, ctx), "from_value"
         listed = YEARS_RESPECTIVELY.search(scope)
         if listed:
             # "2023年、2025年分别达到93%、95%": the k-th value after 分别 is the k-th year's
@@ -154,7 +183,21 @@ class YearReader:
         m = DEADLINE.search(text, q.end, end)
         return int(m.group(1)) if m else None
 
+    def _from_year(self, scope: str, review: bool, ctx: Context) -> int:
+        """The year of a from-value stated without one ("由88%提高到90%"): the start of a
+        period the sentence names; in a review of the last plan, the start of that plan
+        (the baseline less the period's length); else the baseline."""
+        past = _past_period(scope, ctx)
+        if past is not None:
+            return past[0]
+        if review and not ctx.annual:
+            return ctx.baseline_year - ctx.period_length
+        return ctx.baseline_year
+
     def _default_year(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
+        past = _past_period(scope, ctx)
+        if past is not None:  # "“十三五”期间，…达到90%": that period's end
+            return past[1], "period_phrase"
         plain = scope.replace("“", "").replace("”", "").replace('"', "")
         if any(p in plain for p in self.rules.period_end_phrases):
             return ctx.period_end, "period_phrase"

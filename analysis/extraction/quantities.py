@@ -115,6 +115,10 @@ class QuantityFinder:
         )
         self._re = re.compile(one + two + rf"(?:\s*(?P<suffix>{suffix_re}))?")
         self._prefix = sorted(rules.comparator_prefixes, key=len, reverse=True)
+        # "不少于综合实践活动课时的50%": a comparator word, then the whole the share is of
+        # (no number, clause break or second 的 in it)
+        words = "|".join(re.escape(w) for w in self._prefix if w[0] >= "\u4e00")
+        self._before_whole = re.compile(rf"({words})[^\d，,。；;：:\s的]{{1,14}}的\s*$")
         self._any_prefix = tuple(self._prefix)  # one C call rules out most numbers
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
@@ -223,7 +227,8 @@ class QuantityFinder:
         """A comparator word just before the number ("不低于95%", "约1.5亿元")."""
         before = text[max(0, at - 8) : at].rstrip()
         if not before.endswith(self._any_prefix):
-            return None
+            whole = self._before_whole.search(text, max(0, at - 24), at)
+            return self.rules.comparator_prefixes[whole.group(1)] if whole else None
         for word in self._prefix:
             if before.endswith(word):
                 return self.rules.comparator_prefixes[word]

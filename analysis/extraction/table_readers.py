@@ -18,6 +18,7 @@ import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.space_alignment import realign
+from analysis.extraction.spaced_cells import split_blank_marks
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -228,8 +229,9 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             j += 1
         if kind == "tab":
             rows = _tab_alignment(lines, i, j, rows)
-        elif kind == "spaces":
-            rows = realign(lines.raw, rows)
+        elif kind == "spaces" and rows:
+            # a blank mark typed one space after the name first, then rows short of cells
+            rows = realign(lines.raw, split_blank_marks(lines.raw, rows, _modal_width(rows)))
         if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
             s, e = lines.raw_span(i, j)
             caption = lines.items[i - 1][0] if i > 0 else ""

@@ -1,0 +1,37 @@
+"""Mending rows of a table whose cells are split by runs of spaces.
+
+A blank mark ("—", "-", "/") typed one space after the name ("比例（%） —          50") is
+not split off by a run of spaces: the row comes out one cell short and every value after
+it lands one column early (50 under 2020 instead of 2025). Such a row gets its mark back
+as a cell of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from analysis.extraction.grid import GridCell
+
+_TRAILING_MARK = re.compile(r"^(.*\S)\s+(—|－|–|-|/|——|--)$")
+
+
+def split_blank_marks(raw: str, rows: list[list[GridCell]], width: int) -> list[list[GridCell]]:
+    """Rows one cell short of `width` whose one cell ends in " —" get the mark as a cell."""
+    out = []
+    for row in rows:
+        marked = [k for k, c in enumerate(row) if _TRAILING_MARK.match(c.text)]
+        if len(row) != width - 1 or len(marked) != 1:
+            out.append(row)
+            continue
+        k = marked[0]
+        cell = row[k]
+        body, mark = _TRAILING_MARK.match(cell.text).groups()
+        mark_start = cell.end - len(mark)  # NFKC keeps a dash one character ("－" is "-")
+        if unicodedata.normalize("NFKC", raw[mark_start : cell.end]) != mark:
+            out.append(row)  # the raw mark is written otherwise: leave the row as it is
+            continue
+        body_end = len(raw[cell.start : mark_start].rstrip()) + cell.start
+        pieces = [GridCell(body, cell.start, body_end), GridCell(mark, mark_start, cell.end)]
+        out.append([*row[:k], *pieces, *row[k + 1 :]])
+    return out

@@ -1,0 +1,68 @@
+"""Tables whose every cell is a line of its own (analysis/extraction/line_tables.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.rules import load_rules
+from tests.test_extraction import observed
+
+PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # column by column: labels end in a colon, a name wraps onto a second line (the
+        # names outnumber each column's values; the line without its unit bracket is open),
+        # and a target is a range
+        ("项目名称：\n学前三年毛入\n园率（%）\n九年义务教育巩固率（%）\n2020年：\n88\n95\n2025年：\n93%—95%\n≥96\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 93.0, 95.0, "range"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, ">=", 96.0, None, "level")]),
+        # a name wrapped onto three lines
+        ("指标\n九年义务教育巩固率（%）\n学前三\n年毛入\n园率（%）\n2020年\n95\n88\n2025年\n96\n92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_column_by_column_tables(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_names_that_cannot_be_paired_with_values_are_no_table(extractor):
+    """More names than values and no unit brackets to show which line wrapped: not read as
+    a table (each value paired with the wrong name would be silently wrong)."""
+    text = "指标\n学前三年毛入\n园率\n九年义务教育巩固率\n2020年\n88\n95\n"
+    assert observed(extractor, text) == []
+
+
+def test_a_growth_rate_in_a_column_of_changes(extractor):
+    """ "+30%" in the column of changes of a row in 亿元: the row's growth in percent (a
+    unit the level columns cannot have), not a unit mismatch."""
+    text = "指标\t2020年\t2025年\t增长\n财政性教育经费支出（亿元）\t40\t52\t+30%\n"
+    ind = "education_fiscal_expenditure"
+    assert observed(extractor, text) == [
+        (ind, 2020, "=", 4000000000.0, None, "level"),
+        (ind, 2025, "=", 30.0, None, "increase"),
+        (ind, 2025, "=", 5200000000.0, None, "level"),
+    ]
+
+
+def test_a_blank_mark_one_space_after_the_name_is_a_cell(extractor):
+    """ "比例（%） —          50": a dash one space after the name, in a table whose cells are
+    split by runs of spaces, is the blank 2020 cell, so 50 stays in the 2025 column."""
+    text = (
+        "指标名称                     2020年      2025年      属性\n"
+        "学前三年毛入园率（%）         88.2        92          预期性\n"
+        "九年义务教育巩固率（%） —          97          约束性\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.2, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]

@@ -1,0 +1,185 @@
+"""Binding numbers to indicators in prose (analysis/extraction/prose_binder.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.normalise import clean
+from analysis.rules import load_rules
+from tests.test_extraction import observed, source
+
+INC = "inclusive_kindergarten_coverage"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a semicolon, a sentence of only a year, a verb and a value keeps the phrase
+        # of the sentence before ...
+        ("到2025年，普惠性幼儿园覆盖率提高到88%；2023年达到86%。", [(INC, 2023, "=", 86.0, None, "level"), (INC, 2025, "=", 88.0, None, "level")]),
+        # ... but a count followed by what it counts names its own subject (the synthetic
+        # benchmark's "招聘教师 36619 人（…）；100\n\n余名学生被评为…", a blank line or not)
+        ("全年计划招录教师 260 人（含硕士研究生 40 人）；300余名学生获评市级三好学生。", [("teachers_recruited", 2025, "=", 260.0, None, "cumulative")]),
+        ("全年计划招录教师 260 人；300\n\n余名学生获评市级三好学生。", [("teachers_recruited", 2025, "=", 260.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_sentence_after_a_semicolon(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+NEW_K, NEW_S = "new_kindergartens_built", "new_schools_built"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list of counts after one building verb, items split by commas: the verb is each
+        # item's ("改扩建幼儿园9所，中小学校6所")
+        ("到2025年，改扩建幼儿园9所，中小学校6所。", [(NEW_K, 2025, "=", 9.0, None, "cumulative"), (NEW_S, 2025, "=", 6.0, None, "cumulative")]),
+        ("一、发展成效\n打造市级名班主任工作室12个，县级名师工作室40个。\n", [("master_head_teacher_studios", 2020, "=", 12.0, None, "cumulative"), ("master_teacher_studios", 2020, "=", 40.0, None, "cumulative")]),
+        # a clause with a verb of its own, or after a clause with no building verb, is not
+        # in the list
+        ("一、发展成效\n全区现有幼儿园31所，中小学校27所被评为示范校。\n", [("kindergarten_count", 2020, "=", 31.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_building_verb_shared_by_a_list_of_counts(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a stock: "有" after the area, or 共/合计/总数 between the phrase and its count
+        ("一、发展基础\n全区有幼儿园97所，其中公办园61所。\n", [("kindergarten_count", 2020, "=", 97.0, None, "level")]),
+        ("一、发展基础\n全区幼儿园共有97所。\n", [("kindergarten_count", 2020, "=", 97.0, None, "level")]),
+        ("一、发展基础\n全区学校合计86所，比2015年减少4所。\n", [("school_count", 2020, "=", 86.0, None, "level")]),
+        # "各类学校" is the schools of every kind, beside a context statistic
+        ("一、发展基础\n全区常住人口52.3万人，各类学校86所。\n", [("school_count", 2020, "=", 86.0, None, "level")]),
+        # but a count without a stock word or building verb is still nothing
+        ("一、发展基础\n全区没有幼儿园被评为省级示范园。\n", []),
+    ],
+)  # fmt: skip
+def test_a_stock_of_schools(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_growth_rate_after_a_from_to_change_is_the_phrases(extractor):
+    """ "由X升至Y，年均增长Z%": the growth rate is the same phrase's increase (增至, 升至 are
+    verbs like 增加到)."""
+    text = "一、发展成效\n财政性教育经费支出由31.2亿元升至44.5亿元，年均增长7.4%。\n"
+    ind = "education_fiscal_expenditure"
+    assert observed(extractor, text) == [
+        (ind, 2015, "=", 3120000000.0, None, "level"),
+        (ind, 2020, "=", 7.4, None, "increase"),
+        (ind, 2020, "=", 4450000000.0, None, "level"),
+    ]
+
+
+PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # as many values as names after 分别: one each, in order
+        ("普惠性幼儿园覆盖率、学前三年毛入园率及九年义务教育巩固率分别提高到86%、91%、96%。", [(INC, 2025, "=", 86.0, None, "level"), (PRE, 2025, "=", 91.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
+        # fewer or more values than names: which is whose is not stated, so none is read
+        # (the last name used to take them all)
+        ("普惠性幼儿园覆盖率、学前三年毛入园率及九年义务教育巩固率分别提高到86%、91%。", []),
+        ("普惠性幼儿园覆盖率、学前三年毛入园率分别提高到86%、91%和96%。", []),
+    ],
+)  # fmt: skip
+def test_names_and_values_after_fenbie(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_values_that_cannot_be_paired_after_fenbie_are_reported(extractor):
+    text = "普惠性幼儿园覆盖率、学前三年毛入园率及九年义务教育巩固率分别提高到86%、91%。"
+    result = extractor.extract(source(), clean(text))
+    dispositions = sorted(
+        (e["quote"], e["disposition"]) for e in result.ledger if "%" in e["quote"]
+    )
+    assert dispositions == [("86%", "unaccounted"), ("91%", "unaccounted")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the list after 分别 ends with its clause; a later clause of 均 gives its value to
+        # every name
+        ("九年义务教育巩固率、普惠性幼儿园覆盖率：2020年分别为95.2%、83.1%，2025年均达到97%以上。", [(CONS, 2020, "=", 95.2, None, "level"), (INC, 2020, "=", 83.1, None, "level"), (CONS, 2025, ">=", 97.0, None, "level"), (INC, 2025, ">=", 97.0, None, "level")]),
+        # a second 分别 in the sentence pairs its own values with the same names
+        ("到2025年，普惠性幼儿园覆盖率、学前三年毛入园率分别为86%和91%，比2020年分别提高1.5和2个百分点。", [(INC, 2025, "=", 1.5, None, "increase"), (INC, 2025, "=", 86.0, None, "level"), (PRE, 2025, "=", 2.0, None, "increase"), (PRE, 2025, "=", 91.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_clauses_after_a_fenbie_list(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # past a comma, "40%的乡镇" is the share of something else, not the phrase's value
+        ("到2025年，普惠性幼儿园覆盖率达到90%，力争40%的乡镇建成省级示范园。", [(INC, 2025, "=", 90.0, None, "level")]),
+        # in its own clause a value with 的 after it is still the phrase's
+        ("到2025年，普惠性幼儿园覆盖率达到90%的目标。", [(INC, 2025, "=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_share_of_something_else_after_a_comma(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name variants real plans use (indicator_codebook.yaml aliases)
+        ("到2025年，优质高中招生名额分配到区域内初中的比例达到55%。", [("quality_high_school_quota_allocation_share", 2025, "=", 55.0, None, "level")]),
+        ("到2025年，农村学校实现“班班通”的比例达到98%。", [("rural_school_multimedia_classroom_share", 2025, "=", 98.0, None, "level")]),
+        ("一、发展成效\n五年来培训各级各类教师8.6万人次。\n", [("teacher_training_person_times", 2020, "=", 86000.0, None, "cumulative")]),
+        ("一、发展成效\n全区现有省级以上名师、名校长45人。\n", [("master_teacher_principal_count", 2020, "=", 45.0, None, "level")]),
+        # the short name of the bases: "新建中小学校外综合实践研学基地" is no 新建中小学校
+        ("到2025年，新建中小学校外综合实践研学基地4个。", [("research_practice_bases", 2025, "=", 4.0, None, "cumulative")]),
+        ("到2025年，建成综合实践研学基地6个。", [("research_practice_bases", 2025, "=", 6.0, None, "cumulative")]),
+        # but their studios are not persons (and no single studio indicator counts both)
+        ("一、发展成效\n建立 25 个名师、名校长工作室。\n", []),
+    ],
+)  # fmt: skip
+def test_name_variants(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a completing verb is a building verb too, before the phrase or after the count
+        ("到2025年，新开工学校7所，竣工投用城镇小区配套幼儿园5所。", [(NEW_S, 2025, "=", 7.0, None, "cumulative"), ("residential_kindergartens_opened", 2025, "=", 5.0, None, "cumulative")]),
+        ("到2025年，城镇小区配套幼儿园9所交付使用。", [("residential_kindergartens_opened", 2025, "=", 9.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_completing_verbs(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a designation word right after the generic phrase: schools of a pilot, not built
+        ("一、2021年工作回顾\n完成首批9所学校试点工作，建成幼儿园4所。\n", [(NEW_K, 2021, "=", 4.0, None, "cumulative")]),
+        # before it, as before
+        ("到2025年，建成冰雪运动特色学校20所。", []),
+    ],
+)  # fmt: skip
+def test_a_count_of_designated_schools(extractor, text, expected):
+    got = observed(
+        extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
+    )
+    assert got == sorted(expected)
