@@ -75,7 +75,7 @@ TARGET_PLANS = 500
 TARGET_PLANS_S = 60.0
 TARGET_RECALL = 1.0
 #: tests/data/plans/<set>, oldest first
-PLAN_SETS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6")
+PLAN_SETS = ("dev", "blind", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7", "blind8")
 HELD_OUT = "blind6"  # the newest set written blind, not yet used for tuning
 # Near-linear: per-plan time at the largest size at most this factor of that at the smallest.
 LINEAR_TOLERANCE = 1.25
