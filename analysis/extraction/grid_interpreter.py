@@ -36,6 +36,7 @@ from analysis.extraction.grid_headers import (
 )
 from analysis.extraction.project_tables import description_cells, project_columns
 from analysis.extraction.quantities import QuantityFinder, scaled
+from analysis.extraction.stacked_headers import stack_year_line
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
@@ -95,7 +96,7 @@ class GridInterpreter:
     def read(self, grid: Grid, period_end: int | None = None, projects=False) -> GridReading:
         """`period_end`: the year of a column of period totals ("“十四五”累计") and, with
         `projects`, of a project table's totals (no year columns at all)."""
-        grid = merge_spaced_header(merge_two_line_header(grid))
+        grid = merge_spaced_header(merge_two_line_header(stack_year_line(grid)))
         header_row = self._header_row(grid)
         if header_row is not None:
             halves = side_by_side(grid, header_row)
