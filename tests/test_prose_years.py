@@ -50,3 +50,18 @@ def test_an_annual_reviews_from_value_is_still_the_baseline(extractor):
         extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
     )
     assert got == [(PRE, 2021, "=", 88.0, None, "level"), (PRE, 2021, "=", 90.0, None, "level")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph that opens on the last period ("过去五年", "“十三五”以来") reviews it, and so
+        # do the paragraphs after it, up to the next heading or title line ("第一节 …")
+        ("第六章　发展教育\n\n　　过去五年，全市教育事业取得长足进步。\n　　——学前三年毛入园率达到88.5%，普惠性幼儿园覆盖率达到80%。\n\n第一节　主要目标\n\n　　学前三年毛入园率达到95%。\n", [(PRE, 2020, "=", 88.5, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        ("第六章　发展教育\n\n　　“十三五”以来，全县学校面貌焕然一新。\n　　九年义务教育巩固率达到95.2%。\n\n二、发展目标\n\n　　九年义务教育巩固率达到97%。\n", [(CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+        # a period named as a basis opens nothing
+        ("第六章　发展教育\n\n各位代表：\n　　在“十三五”发展的基础上，全面提升教育质量。\n　　学前三年毛入园率达到95%。\n", [(PRE, 2025, "=", 95.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_review_opened_by_its_first_sentence(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -49,6 +49,7 @@ from analysis.extraction.prose_phrases import (
 )
 from analysis.extraction.prose_years import Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
+from analysis.extraction.review_openers import ends_review, opens_review
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -114,8 +115,14 @@ class ProseBinder(NumberKinds, ListBinding):
         quantities += [q for q in doublings(text) if not _inside(q.start, skip)]
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
+        opened, last_path = False, None  # a review opened by a paragraph's first sentence
         for p_start, p_end, path in sections:
-            review = any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
+            paragraph = text[p_start:p_end]
+            if path != last_path or ends_review(paragraph):
+                opened = False
+            opened = opened or opens_review(paragraph, path, ctx)
+            last_path = path
+            review = opened or any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
             section = path[-1] if path else ""
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon
