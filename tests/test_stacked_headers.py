@@ -31,3 +31,14 @@ def extractor():
 )  # fmt: skip
 def test_years_over_a_line_of_labels(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the header's unit serves the rows; a row naming its own unit keeps it
+        ("指标|2020年（%）|2025年（%）\n学前三年毛入园率|88.1|92\n劳动年龄人口平均受教育年限（年）|10.5|11\n", [(PRE, 2020, "=", 88.1, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.5, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_unit_in_the_rows_name_overrides_the_headers(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -221,6 +221,7 @@ class GridInterpreter:
             unit_cell = (
                 row[roles["unit"]].text if "unit" in roles and roles["unit"] < len(row) else ""
             )
+            named_unit = _bare_name(name_cell.text)[1]
             attribute = None
             if "attribute" in roles and roles["attribute"] < len(row):
                 attribute = self.rules.table_attribute_cells.get(row[roles["attribute"]].text)
@@ -236,7 +237,8 @@ class GridInterpreter:
                         grid,
                         name_cell,
                         category,
-                        unit_cell or header_units.get(k) or "",
+                        # a unit in the row's name ("（年）") overrides the header's
+                        unit_cell or (not named_unit and header_units.get(k)) or "",
                         default_unit,
                         row[k],
                         year,
