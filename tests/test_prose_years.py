@@ -7,7 +7,9 @@ import pytest
 from analysis import paths
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.extraction.extract import Extractor
+from analysis.normalise import clean
 from analysis.rules import load_rules
+from analysis.sources import Source
 from tests.test_extraction import observed
 
 PRE, CONS, INC = (
@@ -65,3 +67,36 @@ def test_an_annual_reviews_from_value_is_still_the_baseline(extractor):
 )  # fmt: skip
 def test_a_review_opened_by_its_first_sentence(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def _evaluation(extractor, text):
+    meta = {
+        "document_type": "five_year_plan",
+        "period_start": 2021,
+        "period_end": 2025,
+        "baseline_year": 2020,
+        "title_zh": "某县“十四五”教育事业发展规划执行情况中期评估",
+    }
+    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(text))
+    return sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+        for o in result.observations
+    )
+
+
+def test_a_mid_term_evaluations_progress_is_the_year_it_evaluates(extractor):
+    # the registry's title names an evaluation; its progress sections state the last year
+    # with data (here "截至2022年底"), not the baseline and not the period's end
+    text = (
+        "一、规划执行进展\n\n截至2022年底，学前三年毛入园率达到91.5%。"
+        "普惠性幼儿园覆盖率达到86%，新建幼儿园12所。\n\n"
+        "二、后两年工作安排\n\n学前三年毛入园率达到95%。\n"
+    )
+    assert _evaluation(extractor, text) == sorted(
+        [
+            (PRE, 2022, "=", 91.5, None, "level"),
+            (INC, 2022, "=", 86.0, None, "level"),
+            ("new_kindergartens_built", 2022, "=", 12.0, None, "cumulative"),
+            (PRE, 2025, "=", 95.0, None, "level"),
+        ]
+    )

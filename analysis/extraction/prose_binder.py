@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.evaluation import PROGRESS_HEADING
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -123,6 +124,8 @@ class ProseBinder(NumberKinds, ListBinding):
             opened = opened or opens_review(paragraph, path, ctx)
             last_path = path
             review = opened or any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
+            if ctx.evaluated_year is not None:  # an evaluation's progress sections
+                review = review or any(PROGRESS_HEADING.search(t) for t in path)
             section = path[-1] if path else ""
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon

@@ -71,6 +71,8 @@ class Context:
     period_end: int
     annual: bool
     period_start: int
+    # an evaluation's year of progress (evaluation.py); None for any other document
+    evaluated_year: int | None = None
 
     @property
     def period_length(self) -> int:
@@ -190,7 +192,7 @@ class YearReader:
         past = _past_period(scope, ctx)
         if past is not None:
             return past[0]
-        if review and not ctx.annual:
+        if review and not ctx.annual and ctx.evaluated_year is None:
             return ctx.baseline_year - ctx.period_length
         return ctx.baseline_year
 
@@ -205,7 +207,7 @@ class YearReader:
         if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
             return ctx.period_end, "period_phrase"
         if review:
-            return ctx.baseline_year, "section"
+            return ctx.evaluated_year or ctx.baseline_year, "section"
         # "“十三五”末，…为88.6%": the period ending at the baseline year, named in words (not
         # as what a change is measured from: 比“十三五”末)
         named = list(NAMED_PERIOD.finditer(COMPARISON_PHRASE.sub("", scope)))
