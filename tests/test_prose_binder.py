@@ -183,3 +183,15 @@ def test_a_count_of_designated_schools(extractor, text, expected):
         extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
     )
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # teachers of one kind recruited or trained ("幼儿园教师", "职业学校教师") are teachers
+        ("到2025年，全市招聘幼儿园教师450名，培训职业院校教师9000人次。", [("teachers_recruited", 2025, "=", 450.0, None, "cumulative"), ("teacher_training_person_times", 2025, "=", 9000.0, None, "cumulative")]),
+        ("年度\t培训职业学校教师（人次）\n2021年\t1200\n2022年\t1300\n", [("teacher_training_person_times", 2021, "=", 1200.0, None, "cumulative"), ("teacher_training_person_times", 2022, "=", 1300.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_teachers_of_one_kind(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
