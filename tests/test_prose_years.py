@@ -100,3 +100,20 @@ def test_a_mid_term_evaluations_progress_is_the_year_it_evaluates(extractor):
             (PRE, 2025, "=", 95.0, None, "level"),
         ]
     )
+
+
+def test_an_evaluations_targets_are_the_periods_end(extractor):
+    # "距Y的目标" after a value of the year evaluated gives the same phrase its target;
+    # "X所、Y个的目标" names targets: in an evaluation both are the plan's end year
+    text = (
+        "一、规划执行进展\n\n截至2022年底，普惠性幼儿园覆盖率达到86%，离92%的目标还有差距。"
+        "规划确定的新建幼儿园30所、新增学位2万个的目标完成过半。\n"
+    )
+    assert _evaluation(extractor, text) == sorted(
+        [
+            (INC, 2022, "=", 86.0, None, "level"),
+            (INC, 2025, "=", 92.0, None, "level"),
+            ("new_kindergartens_built", 2025, "=", 30.0, None, "cumulative"),
+            ("school_places_added", 2025, "=", 20000.0, None, "cumulative"),
+        ]
+    )

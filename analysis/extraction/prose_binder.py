@@ -37,6 +37,7 @@ from analysis.extraction.prose_phrases import (
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
+    TARGET_AFTER,
     clause_start,
     elliptical_aliases,
     head_phrases,
@@ -226,7 +227,11 @@ class ProseBinder(NumberKinds, ListBinding):
                 continue
             lo = clause_start(text, q.start, start)
             before = [a for a in aliases if a.end <= lo]
-            if before and _ACTUAL_ONLY.match(text[lo : q.start]):
+            # "…达到88.1%，距90%的目标仅差…": a clause naming only the target of that phrase
+            target_of_before = TARGET_AFTER.match(text, q.end) and not any(
+                lo <= a.start < q.start for a in aliases
+            )
+            if before and (_ACTUAL_ONLY.match(text[lo : q.start]) or target_of_before):
                 ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
                 if ids:
                     taken[q.start] = (before[-1], ids, q.end)

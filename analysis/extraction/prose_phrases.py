@@ -276,3 +276,7 @@ def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
     """The clause opens with 其中 and names a part (one school, one project) before the
     phrase: a share of the total stated before it, not the indicator's value."""
     return alias.start > clause_lo and _NAMED_PART.search(text, clause_lo, alias.start) is not None
+
+
+# "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
+TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")

@@ -28,6 +28,7 @@ from analysis.extraction.prose_phrases import (
     NAMED_PERIOD,
     NUMBER,
     PREVIOUS_YEAR,
+    TARGET_AFTER,
     YEAR_AFTER_VALUE,
     YEAR_PHRASE,
     YEARS_EACH,
@@ -129,6 +130,10 @@ class YearReader:
             if k < len(years):
                 return years[k], "sentence"
         stated = self._stated_year(scope)
+        if ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end):
+            # an evaluation names the plan's targets: their year is in their clause or the end
+            clause = scope[max(scope.rfind(p) for p in "，,；;") + 1 :]
+            return self._stated_year(clause) or (ctx.period_end, "target")
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"
         return stated or self._default_year(scope, review, ctx)
