@@ -56,6 +56,9 @@ def _closed_bracket_around(scope: str, pos: int) -> bool:
     return any(ch.isdigit() for ch in inside)
 
 
+# after a from-value, a revision of a target rather than a change over time
+_REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
+
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
@@ -118,6 +121,8 @@ class YearReader:
             year, basis = self._year_of(scope, review, ctx)
             return year - 1, basis
         m = FROM_VALUE.search(scope[-40:])
+        if m and not m.group(1) and "目标" in scope[-40:] and _REVISED_TO.match(text, q.end):
+            m = None  # "目标由96%调整为97%": a revised target is the new one's year
         if m and m.group(1):
             return int(m.group(1)), "sentence"
         if m:
