@@ -28,6 +28,7 @@ from analysis.extraction.grid_headers import (
     labelled_year_cells,
     merge_spaced_header,
     merge_two_line_header,
+    names_a_change,
     names_other_area,
     pad_blank_leading,
     period_total_year,
@@ -228,8 +229,10 @@ class GridInterpreter:
             m = _ATTRIBUTE_IN_NAME.search(name_cell.text)
             if m:
                 attribute = self.rules.table_attribute_cells.get(m.group(1), attribute)
-            # level columns, then a column of changes (增减) read as increases
-            for columns, kind in ((years, None), (changes, "increase")):
+            # level columns, then a column of changes (增减) read as increases; a row named
+            # as a change ("（比2020年提高，百分点）") holds increases in its year columns
+            row_kind = "increase" if names_a_change(name_cell.text) else None
+            for columns, kind in ((years, row_kind), (changes, "increase")):
                 for k, year in columns.items():
                     if k >= len(row):
                         continue

@@ -1,0 +1,32 @@
+"""Reading grids into values (analysis/extraction/grid_interpreter.py): row-level rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.rules import load_rules
+from tests.test_extraction import observed
+
+PRE = "preschool_gross_enrollment_rate"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row whose name says its cells are changes ("（较2020年增加，百分点）") holds
+        # increases, beside rows of levels
+        ("指标|2023年|2025年\n学前三年毛入园率（%）|92|95\n学前三年毛入园率（较2020年增加，百分点）|2|5\n", [(PRE, 2023, "=", 92.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), (PRE, 2023, "=", 2.0, None, "increase"), (PRE, 2025, "=", 5.0, None, "increase")]),
+        ("指标\t2025年\n学前三年毛入园率提高（百分点）\t3\n", [(PRE, 2025, "=", 3.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_a_row_of_changes_named_so(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
