@@ -130,8 +130,11 @@ class ProseBinder(NumberKinds, ListBinding):
             section = path[-1] if path else ""
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon
+            listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
             while pos <= p_end:
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
+                if listed is ctx:
+                    listed = self.years.list_lead(text, pos, s_end, ctx)
                 while a_i < len(aliases) and aliases[a_i].start < pos:
                     a_i += 1
                 while q_i < len(quantities) and quantities[q_i].start < pos:
@@ -152,7 +155,7 @@ class ProseBinder(NumberKinds, ListBinding):
                     quantities[q_i:q_j],
                     review,
                     section,
-                    ctx,
+                    listed,
                     out,
                     carry,
                 )

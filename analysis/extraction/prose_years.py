@@ -15,7 +15,7 @@ nothing after it. Last year's value (（上年90.8%）) is the year before the s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.extraction.prose_phrases import (
     BRACKET_LEGEND,
@@ -59,6 +59,9 @@ def _closed_bracket_around(scope: str, pos: int) -> bool:
 # after a from-value, a revision of a target rather than a change over time
 _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
 
+# a colon, then the first item of a list: "：一是", "：（一）", ":1."
+_LIST_OPENS = re.compile(r"[:：]\s*(?:一是|首先|[(（]一[)）]|1[.、])")
+
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
@@ -77,6 +80,8 @@ class Context:
     period_start: int
     # an evaluation's year of progress (evaluation.py); None for any other document
     evaluated_year: int | None = None
+    # the year stated before the colon of a list of items ("2022年，…：一是…；二是…")
+    list_year: int | None = None
 
     @property
     def period_length(self) -> int:
@@ -142,6 +147,13 @@ class YearReader:
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"
         return stated or self._default_year(scope, review, ctx)
+
+    def list_lead(self, text, s_start, s_end, ctx: Context) -> Context:
+        """The context for the rest of a paragraph whose sentence opens a list of items
+        after a colon ("…以下工作：一是…"): the lead-in's stated year governs the items."""
+        m = _LIST_OPENS.search(text, s_start, s_end)
+        stated = self._stated_year(text[s_start : m.start()]) if m else None
+        return replace(ctx, list_year=stated[0]) if stated else ctx
 
     def each_year(self, text, q: Quantity, s_start) -> list[int]:
         """ "2020年、2025年均为100%": the years a value is stated for at once (else none)."""
@@ -213,6 +225,8 @@ class YearReader:
         plain = scope.replace("“", "").replace("”", "").replace('"', "")
         if any(p in plain for p in self.rules.period_end_phrases):
             return ctx.period_end, "period_phrase"
+        if ctx.list_year is not None:
+            return ctx.list_year, "list_lead"
         # in an annual plan's review, 全年 is the year reviewed, not the plan's year
         if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
             return ctx.period_end, "period_phrase"
