@@ -195,3 +195,15 @@ def test_a_count_of_designated_schools(extractor, text, expected):
 )  # fmt: skip
 def test_teachers_of_one_kind(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # schools or enterprises recognised ("认定", "新认定") are designations, not built or
+        # partners; a building verb in the next clause still builds
+        ("到2025年，认定市级产教融合型企业20家，新认定普惠性民办幼儿园6所，新建幼儿园10所。", [("new_kindergartens_built", 2025, "=", 10.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_recognised_count_is_a_designation(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -187,7 +187,10 @@ class ProseBinder(NumberKinds, ListBinding):
         words = self.rules.designation_words
         # "完成首批11所学校试点工作": the word may follow the phrase
         after = text[a.end : a.end + 4].startswith(tuple(words))
-        return generic and not built and (after or any(w in before for w in words))
+        # "认定市级产教融合型企业30家", "新认定普惠性民办幼儿园5所": recognised, not built
+        clause = text[clause_start(text, a.start, 0) : a.start]
+        recognised = any(w in clause for w in self.rules.recognition_words)
+        return generic and not built and (after or recognised or any(w in before for w in words))
 
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
