@@ -30,3 +30,11 @@ def extractor():
 )  # fmt: skip
 def test_a_row_of_changes_named_so(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_the_training_volume_ratio_named_without_its_school_word(extractor):
+    text = "指标\t2020年\t2025年\n年培训人次与在校生规模之比（倍）\t1.1\t≥1.8\n"
+    assert observed(extractor, text) == [
+        ("vocational_training_volume_ratio", 2020, "=", 1.1, None, "level"),
+        ("vocational_training_volume_ratio", 2025, ">=", 1.8, None, "level"),
+    ]
