@@ -207,3 +207,15 @@ def test_teachers_of_one_kind(extractor, text, expected):
 )  # fmt: skip
 def test_a_recognised_count_is_a_designation(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparator word right after 分别 bounds every value of the list
+        ("到2025年，学前三年毛入园率、普惠性幼儿园覆盖率分别不低于96%和88%。", [("preschool_gross_enrollment_rate", 2025, ">=", 96.0, None, "level"), (INC, 2025, ">=", 88.0, None, "level")]),
+        ("到2025年，学前三年毛入园率、普惠性幼儿园覆盖率分别不低于96%、88%左右。", [("preschool_gross_enrollment_rate", 2025, ">=", 96.0, None, "level"), (INC, 2025, "~", 88.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_comparator_after_fenbie_bounds_every_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
