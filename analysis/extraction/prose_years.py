@@ -88,6 +88,12 @@ class Context:
         return self.period_end - self.period_start + 1
 
 
+def _names_a_basis(scope: str, at: int) -> bool:
+    """ "在“十三五”时期发展的基础上", "巩固“十三五”期间成果": the clause after a named period
+    makes it a basis or a result to build on, which dates nothing."""
+    return bool(_BASIS.search(scope[at : next_break(scope, at, len(scope), "，,；;")]))
+
+
 def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
     """The (start level year, end year) of an earlier five-year period the sentence names
     ("“十三五”期间" in a plan whose baseline is 2020), else None."""
@@ -234,7 +240,8 @@ class YearReader:
             return ctx.evaluated_year or ctx.baseline_year, "section"
         # "“十三五”末，…为88.6%": the period ending at the baseline year, named in words (not
         # as what a change is measured from: 比“十三五”末)
-        named = list(NAMED_PERIOD.finditer(COMPARISON_PHRASE.sub("", scope)))
+        plain = COMPARISON_PHRASE.sub("", scope)
+        named = [m for m in NAMED_PERIOD.finditer(plain) if not _names_a_basis(plain, m.end())]
         if named and named_period_end(named[-1]) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
         return ctx.period_end, "default"
