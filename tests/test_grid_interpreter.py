@@ -38,3 +38,13 @@ def test_the_training_volume_ratio_named_without_its_school_word(extractor):
         ("vocational_training_volume_ratio", 2020, "=", 1.1, None, "level"),
         ("vocational_training_volume_ratio", 2025, ">=", 1.8, None, "level"),
     ]
+
+
+def test_a_row_named_with_its_completing_verb_after_the_phrase(extractor):
+    # "…幼儿园投入使用（所）" ('投入' alone names another indicator): the verb after the phrase
+    # names the act counted; the phrase is the row's
+    text = "指标|2023年|2025年\n城镇小区配套幼儿园投入使用（所，累计）|3|8\n"
+    assert observed(extractor, text) == [
+        ("residential_kindergartens_opened", 2023, "=", 3.0, None, "cumulative"),
+        ("residential_kindergartens_opened", 2025, "=", 8.0, None, "cumulative"),
+    ]

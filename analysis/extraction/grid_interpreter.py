@@ -471,7 +471,9 @@ class GridInterpreter:
             return next(iter(found))
         # "义务教育学校互联网接入率": a Chinese noun phrase ends in its head, so the phrase
         # that ends the name is what the row measures
-        last = [m for m in matches if m.end == len(bare)]
+        # "城镇小区配套幼儿园投入使用": a completing verb after the phrase names the act
+        verb = next((v for v in self.rules.completion_verbs if bare.endswith(v)), "")
+        last = [m for m in matches if m.end == len(bare) - len(verb)]
         return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
 
 
