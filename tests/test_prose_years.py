@@ -141,3 +141,16 @@ def test_a_revised_target(extractor, text, expected):
 )  # fmt: skip
 def test_a_list_keeps_the_year_of_its_lead_in(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # years listed before the name, then 分别: the k-th value is the k-th year's
+        ("2021年、2022年全市普惠性幼儿园覆盖率分别为85%和87%。\n", [(INC, 2021, "=", 85.0, None, "level"), (INC, 2022, "=", 87.0, None, "level")]),
+        # but two names and two years before 分别 pair the values with the names
+        ("2022年，学前三年毛入园率、普惠性幼儿园覆盖率分别为91%和87%。\n", [(PRE, 2022, "=", 91.0, None, "level"), (INC, 2022, "=", 87.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_years_listed_before_the_name_and_fenbie(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
