@@ -219,3 +219,10 @@ def test_a_recognised_count_is_a_designation(extractor, text, expected):
 )  # fmt: skip
 def test_a_comparator_after_fenbie_bounds_every_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_share_of_schools_offering_a_course_before_its_name(extractor):
+    text = "到2025年，90%的学校开设冰雪课程。"
+    assert observed(extractor, text) == [
+        ("ice_snow_course_coverage", 2025, "=", 90.0, None, "level")
+    ]
