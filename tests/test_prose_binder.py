@@ -226,3 +226,15 @@ def test_a_share_of_schools_offering_a_course_before_its_name(extractor):
     assert observed(extractor, text) == [
         ("ice_snow_course_coverage", 2025, "=", 90.0, None, "level")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count after a removal verb (撤并, 撤销, 停招) is no count of things added
+        ("到2025年，职业学校增设专业8个、撤销专业3个。", [("vocational_majors_added", 2025, "=", 8.0, None, "cumulative")]),
+        ("到2025年，停招专业5个，新设专业6个。", [("vocational_majors_added", 2025, "=", 6.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_count_removed_is_not_added(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -61,6 +61,8 @@ _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
+# right before a phrase, a verb that removes what is counted ("撤并专业7个")
+_REMOVED = re.compile(r"(?:撤并|撤销|撤减|停招|停办|关停|取消)\s*$")
 # "30%的县（市、区）": a percent, then 的 and the noun it is a share of
 _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
@@ -262,6 +264,9 @@ class ProseBinder(NumberKinds, ListBinding):
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
                 continue
             alias, ids, _ = taken[q.start]
+            if _REMOVED.search(text, max(0, alias.start - 4), alias.start):  # "撤并专业7个"
+                out.notes.append((q, "no_indicator", "a count removed (撤并, 撤销 …), not added"))
+                continue
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue
