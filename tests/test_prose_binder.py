@@ -238,3 +238,10 @@ def test_a_share_of_schools_offering_a_course_before_its_name(extractor):
 )  # fmt: skip
 def test_a_count_removed_is_not_added(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_project_funds_arranged_are_education_investment(extractor):
+    text = "“十四五”后三年，市财政安排教育项目资金不少于45亿元。"
+    assert observed(extractor, text) == [
+        ("education_investment", 2025, ">=", 4500000000.0, None, "cumulative")
+    ]
