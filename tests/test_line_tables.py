@@ -66,3 +66,20 @@ def test_a_blank_mark_one_space_after_the_name_is_a_cell(extractor):
         (PRE, 2020, "=", 88.2, None, "level"),
         (PRE, 2025, "=", 92.0, None, "level"),
     ]
+
+
+def test_a_cell_per_line_table_ending_the_text_inside_a_row(extractor):
+    # years as rows, one cell per line, the text ending in a total row with a "/" cell:
+    # a row the reader takes short of the header's width is no row (it was a traceback);
+    # the year rows are read
+    text = "年份\n新增学位（个）\n新建幼儿园（所）\n培训教师（人次）\n2021\n800\n3\n1000\n2022\n900\n4\n1100\n合计\n/\n7\n2100"
+    assert observed(extractor, text) == sorted(
+        [
+            ("school_places_added", 2021, "=", 800.0, None, "cumulative"),
+            ("school_places_added", 2022, "=", 900.0, None, "cumulative"),
+            ("new_kindergartens_built", 2021, "=", 3.0, None, "cumulative"),
+            ("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"),
+            ("teacher_training_person_times", 2021, "=", 1000.0, None, "cumulative"),
+            ("teacher_training_person_times", 2022, "=", 1100.0, None, "cumulative"),
+        ]
+    )

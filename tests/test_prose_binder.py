@@ -183,3 +183,65 @@ def test_a_count_of_designated_schools(extractor, text, expected):
         extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
     )
     assert got == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # teachers of one kind recruited or trained ("幼儿园教师", "职业学校教师") are teachers
+        ("到2025年，全市招聘幼儿园教师450名，培训职业院校教师9000人次。", [("teachers_recruited", 2025, "=", 450.0, None, "cumulative"), ("teacher_training_person_times", 2025, "=", 9000.0, None, "cumulative")]),
+        ("年度\t培训职业学校教师（人次）\n2021年\t1200\n2022年\t1300\n", [("teacher_training_person_times", 2021, "=", 1200.0, None, "cumulative"), ("teacher_training_person_times", 2022, "=", 1300.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_teachers_of_one_kind(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # schools or enterprises recognised ("认定", "新认定") are designations, not built or
+        # partners; a building verb in the next clause still builds
+        ("到2025年，认定市级产教融合型企业20家，新认定普惠性民办幼儿园6所，新建幼儿园10所。", [("new_kindergartens_built", 2025, "=", 10.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_recognised_count_is_a_designation(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparator word right after 分别 bounds every value of the list
+        ("到2025年，学前三年毛入园率、普惠性幼儿园覆盖率分别不低于96%和88%。", [("preschool_gross_enrollment_rate", 2025, ">=", 96.0, None, "level"), (INC, 2025, ">=", 88.0, None, "level")]),
+        ("到2025年，学前三年毛入园率、普惠性幼儿园覆盖率分别不低于96%、88%左右。", [("preschool_gross_enrollment_rate", 2025, ">=", 96.0, None, "level"), (INC, 2025, "~", 88.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_comparator_after_fenbie_bounds_every_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_share_of_schools_offering_a_course_before_its_name(extractor):
+    text = "到2025年，90%的学校开设冰雪课程。"
+    assert observed(extractor, text) == [
+        ("ice_snow_course_coverage", 2025, "=", 90.0, None, "level")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count after a removal verb (撤并, 撤销, 停招) is no count of things added
+        ("到2025年，职业学校增设专业8个、撤销专业3个。", [("vocational_majors_added", 2025, "=", 8.0, None, "cumulative")]),
+        ("到2025年，停招专业5个，新设专业6个。", [("vocational_majors_added", 2025, "=", 6.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_count_removed_is_not_added(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_project_funds_arranged_are_education_investment(extractor):
+    text = "“十四五”后三年，市财政安排教育项目资金不少于45亿元。"
+    assert observed(extractor, text) == [
+        ("education_investment", 2025, ">=", 4500000000.0, None, "cumulative")
+    ]

@@ -7,7 +7,9 @@ import pytest
 from analysis import paths
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.extraction.extract import Extractor
+from analysis.normalise import clean
 from analysis.rules import load_rules
+from analysis.sources import Source
 from tests.test_extraction import observed
 
 PRE, CONS, INC = (
@@ -50,3 +52,105 @@ def test_an_annual_reviews_from_value_is_still_the_baseline(extractor):
         extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
     )
     assert got == [(PRE, 2021, "=", 88.0, None, "level"), (PRE, 2021, "=", 90.0, None, "level")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph that opens on the last period ("过去五年", "“十三五”以来") reviews it, and so
+        # do the paragraphs after it, up to the next heading or title line ("第一节 …")
+        ("第六章　发展教育\n\n　　过去五年，全市教育事业取得长足进步。\n　　——学前三年毛入园率达到88.5%，普惠性幼儿园覆盖率达到80%。\n\n第一节　主要目标\n\n　　学前三年毛入园率达到95%。\n", [(PRE, 2020, "=", 88.5, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        ("第六章　发展教育\n\n　　“十三五”以来，全县学校面貌焕然一新。\n　　九年义务教育巩固率达到95.2%。\n\n二、发展目标\n\n　　九年义务教育巩固率达到97%。\n", [(CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+        # a period named as a basis opens nothing
+        ("第六章　发展教育\n\n各位代表：\n　　在“十三五”发展的基础上，全面提升教育质量。\n　　学前三年毛入园率达到95%。\n", [(PRE, 2025, "=", 95.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_review_opened_by_its_first_sentence(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def _evaluation(extractor, text):
+    meta = {
+        "document_type": "five_year_plan",
+        "period_start": 2021,
+        "period_end": 2025,
+        "baseline_year": 2020,
+        "title_zh": "某县“十四五”教育事业发展规划执行情况中期评估",
+    }
+    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(text))
+    return sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+        for o in result.observations
+    )
+
+
+def test_a_mid_term_evaluations_progress_is_the_year_it_evaluates(extractor):
+    # the registry's title names an evaluation; its progress sections state the last year
+    # with data (here "截至2022年底"), not the baseline and not the period's end
+    text = (
+        "一、规划执行进展\n\n截至2022年底，学前三年毛入园率达到91.5%。"
+        "普惠性幼儿园覆盖率达到86%，新建幼儿园12所。\n\n"
+        "二、后两年工作安排\n\n学前三年毛入园率达到95%。\n"
+    )
+    assert _evaluation(extractor, text) == sorted(
+        [
+            (PRE, 2022, "=", 91.5, None, "level"),
+            (INC, 2022, "=", 86.0, None, "level"),
+            ("new_kindergartens_built", 2022, "=", 12.0, None, "cumulative"),
+            (PRE, 2025, "=", 95.0, None, "level"),
+        ]
+    )
+
+
+def test_an_evaluations_targets_are_the_periods_end(extractor):
+    # "距Y的目标" after a value of the year evaluated gives the same phrase its target;
+    # "X所、Y个的目标" names targets: in an evaluation both are the plan's end year
+    text = (
+        "一、规划执行进展\n\n截至2022年底，普惠性幼儿园覆盖率达到86%，离92%的目标还有差距。"
+        "规划确定的新建幼儿园30所、新增学位2万个的目标完成过半。\n"
+    )
+    assert _evaluation(extractor, text) == sorted(
+        [
+            (INC, 2022, "=", 86.0, None, "level"),
+            (INC, 2025, "=", 92.0, None, "level"),
+            ("new_kindergartens_built", 2025, "=", 30.0, None, "cumulative"),
+            ("school_places_added", 2025, "=", 20000.0, None, "cumulative"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a target revised ("由X调整为Y", "由X修订为Y"): both are targets of the same year
+        ("三、工作建议\n\n建议将九年义务教育巩固率目标由96.5%调整为97%，普惠性幼儿园覆盖率目标由88%修订为90%以上。\n", [(CONS, 2025, "=", 96.5, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (INC, 2025, "=", 88.0, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
+        ("2023年学前三年毛入园率目标由92%调整到93%。\n", [(PRE, 2023, "=", 92.0, None, "level"), (PRE, 2023, "=", 93.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_revised_target(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list introduced by a colon ("…以下工作：一是…；二是…") keeps the year of its lead-in
+        # in every item, though each item ends at a semicolon
+        ("二、年度安排\n\n2022年，重点做好以下工作：一是新建幼儿园4所；二是学前三年毛入园率提高到90%；三是招聘教师200名。\n\n三、远期目标\n\n学前三年毛入园率达到95%。\n", [("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), (PRE, 2022, "=", 90.0, None, "level"), ("teachers_recruited", 2022, "=", 200.0, None, "cumulative"), (PRE, 2025, "=", 95.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_list_keeps_the_year_of_its_lead_in(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # years listed before the name, then 分别: the k-th value is the k-th year's
+        ("2021年、2022年全市普惠性幼儿园覆盖率分别为85%和87%。\n", [(INC, 2021, "=", 85.0, None, "level"), (INC, 2022, "=", 87.0, None, "level")]),
+        # but two names and two years before 分别 pair the values with the names
+        ("2022年，学前三年毛入园率、普惠性幼儿园覆盖率分别为91%和87%。\n", [(PRE, 2022, "=", 91.0, None, "level"), (INC, 2022, "=", 87.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_years_listed_before_the_name_and_fenbie(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
+from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
@@ -119,6 +120,12 @@ class Extractor:
             period_end=source.period_end,
             period_start=int(source.meta["period_start"]),
             annual=source.meta.get("document_type") == "annual_work_plan",
+            evaluated_year=evaluated_year(
+                str(source.meta.get("title_zh", "")),
+                paras.text,
+                int(source.meta["period_start"]),
+                source.period_end,
+            ),
         )
         reading = self.prose.read(paras.text, skip, sections, ctx)
         for b in reading.bound:

@@ -52,6 +52,13 @@ TOTAL_HEADER = re.compile(r"^(?:合计|总计|小计|累计)(?:值|数)?\s*(?:[(
 CHANGE_HEADER = re.compile(
     r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
 )
+_CHANGE_WORD = re.compile(r"提高|增加|提升|增长|增减")
+_CHANGE_BASIS = re.compile(r"百分点|(?:比|较)\s*(?:19|20)\d\d")
+
+
+def names_a_change(name: str) -> bool:
+    """ "示范园占比（比2020年提高，百分点）", "毛入园率提高（百分点）": a row of changes."""
+    return bool(_CHANGE_WORD.search(name) and _CHANGE_BASIS.search(name))
 
 
 def merge_spaced_header(grid: Grid) -> Grid:

@@ -28,6 +28,7 @@ from analysis.extraction.grid_headers import (
     labelled_year_cells,
     merge_spaced_header,
     merge_two_line_header,
+    names_a_change,
     names_other_area,
     pad_blank_leading,
     period_total_year,
@@ -36,6 +37,7 @@ from analysis.extraction.grid_headers import (
 )
 from analysis.extraction.project_tables import description_cells, project_columns
 from analysis.extraction.quantities import QuantityFinder, scaled
+from analysis.extraction.stacked_headers import stack_year_line
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
@@ -95,7 +97,7 @@ class GridInterpreter:
     def read(self, grid: Grid, period_end: int | None = None, projects=False) -> GridReading:
         """`period_end`: the year of a column of period totals ("“十四五”累计") and, with
         `projects`, of a project table's totals (no year columns at all)."""
-        grid = merge_spaced_header(merge_two_line_header(grid))
+        grid = merge_spaced_header(merge_two_line_header(stack_year_line(grid)))
         header_row = self._header_row(grid)
         if header_row is not None:
             halves = side_by_side(grid, header_row)
@@ -220,14 +222,17 @@ class GridInterpreter:
             unit_cell = (
                 row[roles["unit"]].text if "unit" in roles and roles["unit"] < len(row) else ""
             )
+            named_unit = _bare_name(name_cell.text)[1]
             attribute = None
             if "attribute" in roles and roles["attribute"] < len(row):
                 attribute = self.rules.table_attribute_cells.get(row[roles["attribute"]].text)
             m = _ATTRIBUTE_IN_NAME.search(name_cell.text)
             if m:
                 attribute = self.rules.table_attribute_cells.get(m.group(1), attribute)
-            # level columns, then a column of changes (增减) read as increases
-            for columns, kind in ((years, None), (changes, "increase")):
+            # level columns, then a column of changes (增减) read as increases; a row named
+            # as a change ("（比2020年提高，百分点）") holds increases in its year columns
+            row_kind = "increase" if names_a_change(name_cell.text) else None
+            for columns, kind in ((years, row_kind), (changes, "increase")):
                 for k, year in columns.items():
                     if k >= len(row):
                         continue
@@ -235,7 +240,8 @@ class GridInterpreter:
                         grid,
                         name_cell,
                         category,
-                        unit_cell or header_units.get(k) or "",
+                        # a unit in the row's name ("（年）") overrides the header's
+                        unit_cell or (not named_unit and header_units.get(k)) or "",
                         default_unit,
                         row[k],
                         year,
@@ -465,7 +471,9 @@ class GridInterpreter:
             return next(iter(found))
         # "义务教育学校互联网接入率": a Chinese noun phrase ends in its head, so the phrase
         # that ends the name is what the row measures
-        last = [m for m in matches if m.end == len(bare)]
+        # "城镇小区配套幼儿园投入使用": a completing verb after the phrase names the act
+        verb = next((v for v in self.rules.completion_verbs if bare.endswith(v)), "")
+        last = [m for m in matches if m.end == len(bare) - len(verb)]
         return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
 
 

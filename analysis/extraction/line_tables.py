@@ -190,6 +190,8 @@ TEXT_COLUMNS = ("单位", "计量单位", "属性", "性质", "指标属性", *N
 
 def _fits(row: list[GridCell], header: list[GridCell], blank_cells: bool, transposed: bool):
     """Does the row fit the header's columns (values under the years, text elsewhere)?"""
+    if len(row) != len(header):  # the text ends inside the row: it cannot be one
+        return False
     if transposed:  # the columns holding values: all but a remarks column ("备注")
         years = [c for c in range(1, len(header)) if not _is_trailing_head(header[c].text)]
     else:

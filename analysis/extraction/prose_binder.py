@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.evaluation import PROGRESS_HEADING
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -36,6 +37,7 @@ from analysis.extraction.prose_phrases import (
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
+    TARGET_AFTER,
     clause_start,
     elliptical_aliases,
     head_phrases,
@@ -49,6 +51,7 @@ from analysis.extraction.prose_phrases import (
 )
 from analysis.extraction.prose_years import Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
+from analysis.extraction.review_openers import ends_review, opens_review
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -58,13 +61,15 @@ _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
+# right before a phrase, a verb that removes what is counted ("撤并专业7个")
+_REMOVED = re.compile(r"(?:撤并|撤销|撤减|停招|停办|关停|取消)\s*$")
 # "30%的县（市、区）": a percent, then 的 and the noun it is a share of
 _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
-    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|"
+    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
@@ -114,13 +119,24 @@ class ProseBinder(NumberKinds, ListBinding):
         quantities += [q for q in doublings(text) if not _inside(q.start, skip)]
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
+        opened, last_path = False, None  # a review opened by a paragraph's first sentence
         for p_start, p_end, path in sections:
-            review = any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
+            paragraph = text[p_start:p_end]
+            if path != last_path or ends_review(paragraph):
+                opened = False
+            opened = opened or opens_review(paragraph, path, ctx)
+            last_path = path
+            review = opened or any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
+            if ctx.evaluated_year is not None:  # an evaluation's progress sections
+                review = review or any(PROGRESS_HEADING.search(t) for t in path)
             section = path[-1] if path else ""
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon
+            listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
             while pos <= p_end:
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
+                if listed is ctx:
+                    listed = self.years.list_lead(text, pos, s_end, ctx)
                 while a_i < len(aliases) and aliases[a_i].start < pos:
                     a_i += 1
                 while q_i < len(quantities) and quantities[q_i].start < pos:
@@ -141,7 +157,7 @@ class ProseBinder(NumberKinds, ListBinding):
                     quantities[q_i:q_j],
                     review,
                     section,
-                    ctx,
+                    listed,
                     out,
                     carry,
                 )
@@ -173,7 +189,10 @@ class ProseBinder(NumberKinds, ListBinding):
         words = self.rules.designation_words
         # "完成首批11所学校试点工作": the word may follow the phrase
         after = text[a.end : a.end + 4].startswith(tuple(words))
-        return generic and not built and (after or any(w in before for w in words))
+        # "认定市级产教融合型企业30家", "新认定普惠性民办幼儿园5所": recognised, not built
+        clause = text[clause_start(text, a.start, 0) : a.start]
+        recognised = any(w in clause for w in self.rules.recognition_words)
+        return generic and not built and (after or recognised or any(w in before for w in words))
 
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
@@ -216,7 +235,11 @@ class ProseBinder(NumberKinds, ListBinding):
                 continue
             lo = clause_start(text, q.start, start)
             before = [a for a in aliases if a.end <= lo]
-            if before and _ACTUAL_ONLY.match(text[lo : q.start]):
+            # "…达到88.1%，距90%的目标仅差…": a clause naming only the target of that phrase
+            target_of_before = TARGET_AFTER.match(text, q.end) and not any(
+                lo <= a.start < q.start for a in aliases
+            )
+            if before and (_ACTUAL_ONLY.match(text[lo : q.start]) or target_of_before):
                 ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
                 if ids:
                     taken[q.start] = (before[-1], ids, q.end)
@@ -241,6 +264,9 @@ class ProseBinder(NumberKinds, ListBinding):
                 out.notes.append((q, *self._unbound_reason(text, q, start)))
                 continue
             alias, ids, _ = taken[q.start]
+            if _REMOVED.search(text, max(0, alias.start - 4), alias.start):  # "撤并专业7个"
+                out.notes.append((q, "no_indicator", "a count removed (撤并, 撤销 …), not added"))
+                continue
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue

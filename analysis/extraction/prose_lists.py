@@ -10,6 +10,7 @@ A mixin of ProseBinder: it uses the binder's rules and its `_fits`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import (
@@ -79,6 +80,12 @@ class ListBinding:
         if len(values) not in (n, 2 * n):
             why = f"分别 after {n} names but {len(values)} values: which is whose is not stated"
             return {q.start: why for q in values}
+        # "分别不低于92%和55%": a comparator word right after 分别 bounds every value
+        lead = text[at + 2 : values[0].start].strip()
+        if values[0].comparator and lead.endswith(tuple(self.rules.comparator_prefixes)):
+            for k, q in enumerate(candidates):
+                if q in values[1:] and q.comparator is None:
+                    candidates[k] = replace(q, comparator=values[0].comparator)
         # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
         for a, q in zip(group * (len(values) // n), values, strict=True):
             ids = self._fits(a.indicator_ids, q, cumulative_ok=True)

@@ -57,7 +57,9 @@ PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|�
 EACH = re.compile(r"^\s*各\s*[\u4e00-\u9fff]{0,3}\s*$")
 # "2023年、2025年分别…": a list of years, then as many values
 YEARS_RESPECTIVELY = re.compile(
-    r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*分别"
+    r"((?:(?:19|20)\d\d\s*年\s*(?:底|末)?\s*[、和及]\s*)+(?:19|20)\d\d)\s*年\s*(?:底|末)?\s*"
+    # one name may stand between the years and 分别 ("2021年、2022年全市…支出分别为")
+    r"[^，,。；;、和及\d]{0,20}?分别"
 )
 # "2020年、2025年均为100%": one value for each listed year
 YEARS_EACH = re.compile(
@@ -276,3 +278,7 @@ def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
     """The clause opens with 其中 and names a part (one school, one project) before the
     phrase: a share of the total stated before it, not the indicator's value."""
     return alias.start > clause_lo and _NAMED_PART.search(text, clause_lo, alias.start) is not None
+
+
+# "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
+TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")

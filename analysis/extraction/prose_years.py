@@ -15,7 +15,7 @@ nothing after it. Last year's value (（上年90.8%）) is the year before the s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.extraction.prose_phrases import (
     BRACKET_LEGEND,
@@ -28,6 +28,7 @@ from analysis.extraction.prose_phrases import (
     NAMED_PERIOD,
     NUMBER,
     PREVIOUS_YEAR,
+    TARGET_AFTER,
     YEAR_AFTER_VALUE,
     YEAR_PHRASE,
     YEARS_EACH,
@@ -55,6 +56,12 @@ def _closed_bracket_around(scope: str, pos: int) -> bool:
     return any(ch.isdigit() for ch in inside)
 
 
+# after a from-value, a revision of a target rather than a change over time
+_REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
+
+# a colon, then the first item of a list: "：一是", "：（一）", ":1."
+_LIST_OPENS = re.compile(r"[:：]\s*(?:一是|首先|[(（]一[)）]|1[.、])")
+
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
@@ -71,10 +78,20 @@ class Context:
     period_end: int
     annual: bool
     period_start: int
+    # an evaluation's year of progress (evaluation.py); None for any other document
+    evaluated_year: int | None = None
+    # the year stated before the colon of a list of items ("2022年，…：一是…；二是…")
+    list_year: int | None = None
 
     @property
     def period_length(self) -> int:
         return self.period_end - self.period_start + 1
+
+
+def _names_a_basis(scope: str, at: int) -> bool:
+    """ "在“十三五”时期发展的基础上", "巩固“十三五”期间成果": the clause after a named period
+    makes it a basis or a result to build on, which dates nothing."""
+    return bool(_BASIS.search(scope[at : next_break(scope, at, len(scope), "，,；;")]))
 
 
 def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
@@ -115,6 +132,8 @@ class YearReader:
             year, basis = self._year_of(scope, review, ctx)
             return year - 1, basis
         m = FROM_VALUE.search(scope[-40:])
+        if m and not m.group(1) and "目标" in scope[-40:] and _REVISED_TO.match(text, q.end):
+            m = None  # "目标由96%调整为97%": a revised target is the new one's year
         if m and m.group(1):
             return int(m.group(1)), "sentence"
         if m:
@@ -127,9 +146,20 @@ class YearReader:
             if k < len(years):
                 return years[k], "sentence"
         stated = self._stated_year(scope)
+        if ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end):
+            # an evaluation names the plan's targets: their year is in their clause or the end
+            clause = scope[max(scope.rfind(p) for p in "，,；;") + 1 :]
+            return self._stated_year(clause) or (ctx.period_end, "target")
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"
         return stated or self._default_year(scope, review, ctx)
+
+    def list_lead(self, text, s_start, s_end, ctx: Context) -> Context:
+        """The context for the rest of a paragraph whose sentence opens a list of items
+        after a colon ("…以下工作：一是…"): the lead-in's stated year governs the items."""
+        m = _LIST_OPENS.search(text, s_start, s_end)
+        stated = self._stated_year(text[s_start : m.start()]) if m else None
+        return replace(ctx, list_year=stated[0]) if stated else ctx
 
     def each_year(self, text, q: Quantity, s_start) -> list[int]:
         """ "2020年、2025年均为100%": the years a value is stated for at once (else none)."""
@@ -190,7 +220,7 @@ class YearReader:
         past = _past_period(scope, ctx)
         if past is not None:
             return past[0]
-        if review and not ctx.annual:
+        if review and not ctx.annual and ctx.evaluated_year is None:
             return ctx.baseline_year - ctx.period_length
         return ctx.baseline_year
 
@@ -201,20 +231,18 @@ class YearReader:
         plain = scope.replace("“", "").replace("”", "").replace('"', "")
         if any(p in plain for p in self.rules.period_end_phrases):
             return ctx.period_end, "period_phrase"
+        if ctx.list_year is not None:
+            return ctx.list_year, "list_lead"
         # in an annual plan's review, 全年 is the year reviewed, not the plan's year
         if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
             return ctx.period_end, "period_phrase"
         if review:
-            return ctx.baseline_year, "section"
+            return ctx.evaluated_year or ctx.baseline_year, "section"
         # "“十三五”末，…为88.6%": the period ending at the baseline year, named in words (not
         # as what a change is measured from: 比“十三五”末)
         # (nor as a basis or a result to build on: "在“十三五”时期发展的基础上")
         plain = COMPARISON_PHRASE.sub("", scope)
-        named = [
-            m
-            for m in NAMED_PERIOD.finditer(plain)
-            if not _BASIS.search(plain[m.end() : next_break(plain, m.end(), len(plain), "，,；;")])
-        ]
+        named = [m for m in NAMED_PERIOD.finditer(plain) if not _names_a_basis(plain, m.end())]
         if named and named_period_end(named[-1]) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
         return ctx.period_end, "default"

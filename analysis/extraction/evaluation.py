@@ -1,0 +1,27 @@
+"""A plan's mid-term evaluation: the year its progress sections state.
+
+An evaluation (中期评估, 实施情况评估: named so in the registry's title) reviews the plan
+part-way: its progress sections ("总体进展情况", "主要任务推进情况", "存在的主要问题")
+state values of the last year with data, not of the baseline, and its recommendations
+restate targets for the period's end. That year is the latest one inside the period the
+text states as a point in time ("截至2022年底", "2022年末", "2022年为评估年份").
+"""
+
+from __future__ import annotations
+
+import re
+
+_EVALUATION_TITLE = re.compile(r"评估|实施情况|执行情况")
+_STATUS_YEAR = re.compile(
+    r"(?:截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"
+)
+PROGRESS_HEADING = re.compile(r"进展|完成情况|推进情况|实施情况|执行情况|存在的?.{0,2}问题")
+
+
+def evaluated_year(title: str, text: str, period_start: int, period_end: int) -> int | None:
+    """The year an evaluation reports on, or None for any other document."""
+    if not _EVALUATION_TITLE.search(title or ""):
+        return None
+    years = [int(m.group(1)) for m in _STATUS_YEAR.finditer(text)]
+    inside = [y for y in years if period_start <= y < period_end]
+    return max(inside) if inside else None

@@ -1,0 +1,53 @@
+"""A review opened by its first sentence rather than by a heading.
+
+A chapter of a general plan or a government report often starts its review with no
+heading of its own: "“十三五”时期，…取得了历史性成就", "过去五年，…", "5年来，…", then
+——bullets of results. Such a paragraph, and the paragraphs after it up to the next
+heading or title line ("第一节　发展目标"), review the last period: their values are the
+baseline's. A period named as a basis ("在“十三五”发展的基础上") opens nothing, nor does a
+paragraph under a heading of targets or tasks.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.headings import heading_of
+from analysis.extraction.prose_years import Context
+from analysis.normalise import TITLE_LINE
+
+# the last period named at the head of a clause, then a comma: "“十三五”时期，", "过去五年，"
+_OPENER = re.compile(
+    r"(?:十([一二三四五])五[”\"]?\s*(?:时期|期间|以来)|过去(?:五|5)年|(?:五|5)年来)\s*[,，]"
+)
+_PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+_TITLE_LONGEST = 30
+
+
+def opens_review(paragraph: str, path: tuple[str, ...], ctx: Context) -> bool:
+    """Does the paragraph's first sentence open a review of the period before the plan's?"""
+    if any(_TARGET_WORDS.search(t) for t in path):
+        return False
+    first = re.split(r"[。！!]", paragraph, maxsplit=1)[0]
+    for m in _OPENER.finditer(first):
+        if (
+            m.group(1) is not None
+            and 1955 + 5 * (10 + _PLAN_ORDINAL[m.group(1)]) > ctx.baseline_year
+        ):
+            continue  # "“十四五”时期，": the plan's own period
+        return True
+    return False
+
+
+def ends_review(paragraph: str) -> bool:
+    """A heading or a short title line ("第一节　发展目标") closes an opened review."""
+    line = paragraph.strip()
+    return heading_of(line) is not None or (
+        len(line) <= _TITLE_LONGEST and TITLE_LINE.fullmatch(line) is not None
+    )
+
+
+def _period_end(ordinal: str) -> int:
+    """The N-th five-year plan ends in 1955 + 5N (the 13th in 2020)."""
+    return 1955 + 5 * (10 + _PLAN_ORDINAL[ordinal])

@@ -1,0 +1,50 @@
+"""Reading grids into values (analysis/extraction/grid_interpreter.py): row-level rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.codebook import AliasMatcher, load_codebook
+from analysis.extraction.extract import Extractor
+from analysis.rules import load_rules
+from tests.test_extraction import observed
+
+PRE = "preschool_gross_enrollment_rate"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a row whose name says its cells are changes ("（较2020年增加，百分点）") holds
+        # increases, beside rows of levels
+        ("指标|2023年|2025年\n学前三年毛入园率（%）|92|95\n学前三年毛入园率（较2020年增加，百分点）|2|5\n", [(PRE, 2023, "=", 92.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), (PRE, 2023, "=", 2.0, None, "increase"), (PRE, 2025, "=", 5.0, None, "increase")]),
+        ("指标\t2025年\n学前三年毛入园率提高（百分点）\t3\n", [(PRE, 2025, "=", 3.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_a_row_of_changes_named_so(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_the_training_volume_ratio_named_without_its_school_word(extractor):
+    text = "指标\t2020年\t2025年\n年培训人次与在校生规模之比（倍）\t1.1\t≥1.8\n"
+    assert observed(extractor, text) == [
+        ("vocational_training_volume_ratio", 2020, "=", 1.1, None, "level"),
+        ("vocational_training_volume_ratio", 2025, ">=", 1.8, None, "level"),
+    ]
+
+
+def test_a_row_named_with_its_completing_verb_after_the_phrase(extractor):
+    # "…幼儿园投入使用（所）" ('投入' alone names another indicator): the verb after the phrase
+    # names the act counted; the phrase is the row's
+    text = "指标|2023年|2025年\n城镇小区配套幼儿园投入使用（所，累计）|3|8\n"
+    assert observed(extractor, text) == [
+        ("residential_kindergartens_opened", 2023, "=", 3.0, None, "cumulative"),
+        ("residential_kindergartens_opened", 2025, "=", 8.0, None, "cumulative"),
+    ]
