@@ -66,3 +66,20 @@ def test_a_blank_mark_one_space_after_the_name_is_a_cell(extractor):
         (PRE, 2020, "=", 88.2, None, "level"),
         (PRE, 2025, "=", 92.0, None, "level"),
     ]
+
+
+INC, UPPER = "inclusive_kindergarten_coverage", "upper_secondary_gross_enrollment_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # row by row with a category column whose cell only the first row of its group
+        # carries (a merged cell), and a numbered column: the numbers are no values
+        ("领域\n编号\n指标名称\n2020年\n2025年\n指标属性\n学前\n1\n学前三年毛入园率（%）\n88\n≥92\n预期性\n2\n普惠性幼儿园覆盖率（%）\n80\n90\n约束性\n义务\n3\n九年义务教育巩固率（%）\n95\n97\n约束性\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, "=", 90.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+        # the merged category cell wrapped onto two lines
+        ("类别\n序号\n指标\n2020年\n2025年\n属性\n义务教育\n1\n九年义务教育巩固率（%）\n95\n97\n约束性\n高中阶段\n教育\n2\n高中阶段教育毛入学率（%）\n91\n95\n预期性\n3\n普惠性幼儿园覆盖率（%）\n80\n90\n约束性\n", [(CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (UPPER, 2020, "=", 91.0, None, "level"), (UPPER, 2025, "=", 95.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, "=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_row_by_row_tables_with_merged_category_cells(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
