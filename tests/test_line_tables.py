@@ -83,3 +83,16 @@ INC, UPPER = "inclusive_kindergarten_coverage", "upper_secondary_gross_enrollmen
 )  # fmt: skip
 def test_row_by_row_tables_with_merged_category_cells(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name as long as its column leaves one space before its first value
+        ("项目                          2020年    2025年\n学前三年毛入园率（%）         88.2      92\n普惠性幼儿园覆盖率（%） 80.5      ≥90\n", [(PRE, 2020, "=", 88.2, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (INC, 2020, "=", 80.5, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
+        # the same with a third column: the row is one cell short
+        ("项目                          2020年    2025年    属性\n学前三年毛入园率（%）         88.2      92        预期性\n普惠性幼儿园覆盖率（%） 80.5      ≥90       约束性\n", [(PRE, 2020, "=", 88.2, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (INC, 2020, "=", 80.5, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_value_one_space_after_a_long_name_is_a_cell(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
