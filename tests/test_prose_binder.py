@@ -183,3 +183,41 @@ def test_a_count_of_designated_schools(extractor, text, expected):
         extractor, text, document_type="annual_work_plan", start=2022, end=2022, baseline=2021
     )
     assert got == sorted(expected)
+
+
+KG_ENR, PLACES = "kindergarten_enrollment", "school_places_added"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase inside a bracket that says what a total includes is not the total's name
+        ("2020年，全县在校学生（包括在园幼儿）12.6万人。", []),
+        ("2020年，全县在校学生(含在园幼儿和中职学生)12.6万人，在园幼儿2.1万人。", [(KG_ENR, 2020, "=", 21000.0, None, "level")]),
+        # a demand forecast is not places added
+        ("预计到2025年，城区学位需求将增加约2万个。", []),
+        ("今后五年全市学位需求约1.5万个。", []),
+        ("新增学位2万个。", [(PLACES, 2025, "=", 20000.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_what_a_total_includes_and_what_is_needed(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+PNET, JNET = "primary_net_enrollment_rate", "junior_secondary_net_enrollment_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparator word before the first of 分别's values bounds each of them
+        ("小学、初中净入学率分别不低于99.8%、99.6%。", [(PNET, 2025, ">=", 99.8, None, "level"), (JNET, 2025, ">=", 99.6, None, "level")]),
+        ("小学、初中净入学率分别不超过0.5%和0.6%。", [(PNET, 2025, "<=", 0.5, None, "level"), (JNET, 2025, "<=", 0.6, None, "level")]),
+        # one after the last value is the last value's (the earlier sets' gold reads it so)
+        ("小学、初中净入学率分别稳定在99.8%和99.6%以上。", [(PNET, 2025, "=", 99.8, None, "level"), (JNET, 2025, ">=", 99.6, None, "level")]),
+        # each value with its own comparator keeps it
+        ("小学、初中净入学率分别达到99%左右和99.6%以上。", [(PNET, 2025, "~", 99.0, None, "level"), (JNET, 2025, ">=", 99.6, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_comparator_word_of_a_fenbie_list(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -350,6 +350,8 @@ class ProseBinder(NumberKinds, ListBinding):
         limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
+        if _closes_a_bracket(text[a.end : q.start]):  # "在校学生（含在园幼儿）54.3万人"
+            return None
         if crossed and (_counts_a_noun_after(text, q) or _SHARE_OF.match(text, q.end)):
             # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it; "，全市30%的县": a
             # share of what follows it
@@ -450,6 +452,20 @@ def _reviews(title: str, ctx: Context) -> bool:
     """In an annual plan a heading naming last year (the registry's baseline) with no target
     word reviews it, whatever its wording ("2022年教育工作总体情况")."""
     return ctx.annual and f"{ctx.baseline_year}年" in title and not _TARGET_WORDS.search(title)
+
+
+def _closes_a_bracket(gap: str) -> bool:
+    """The gap closes a bracket it did not open: the phrase before it sits inside a
+    bracket ("（含在园幼儿）"), naming what a total includes, not the total."""
+    depth = 0
+    for ch in gap:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -10,6 +10,7 @@ A mixin of ProseBinder: it uses the binder's rules and its `_fits`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import (
@@ -79,6 +80,8 @@ class ListBinding:
         if len(values) not in (n, 2 * n):
             why = f"分别 after {n} names but {len(values)} values: which is whose is not stated"
             return {q.start: why for q in values}
+        if len(values) == n:
+            _one_comparator_for_all(text, values, candidates)
         # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
         for a, q in zip(group * (len(values) // n), values, strict=True):
             ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
@@ -118,3 +121,23 @@ class ListBinding:
             else:
                 break
         return chain
+
+
+_VALUE_JOINER = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+_SUFFIX_WORD = re.compile(r"以上|以下|以内|左右|余|多")
+
+
+def _one_comparator_for_all(text: str, values: list[Quantity], candidates: list[Quantity]):
+    """ "分别不低于95%、90%": a comparator word before the first value bounds every value of
+    the list (joined by 、/和 alone). One after the last ("分别达到93%和90%以上") stays the
+    last value's, as the gold files of the earlier sets read it (b3)."""
+    if not all(_VALUE_JOINER.match(text[a.end : b.start]) for a, b in zip(values, values[1:])):
+        return
+    first = values[0]
+    if not first.comparator or any(q.comparator for q in values[1:]):
+        return
+    if _SUFFIX_WORD.search(text, first.num_end, first.end):
+        return  # "95%以上和90%": the word is the first value's own
+    for q in values:
+        if q.comparator is None:
+            candidates[candidates.index(q)] = replace(q, comparator=first.comparator)
