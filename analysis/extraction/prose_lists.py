@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import (
@@ -131,7 +132,7 @@ def _one_comparator_for_all(text: str, values: list[Quantity], candidates: list[
     """ "分别不低于95%、90%": a comparator word before the first value bounds every value of
     the list (joined by 、/和 alone). One after the last ("分别达到93%和90%以上") stays the
     last value's, as the gold files of the earlier sets read it (b3)."""
-    if not all(_VALUE_JOINER.match(text[a.end : b.start]) for a, b in zip(values, values[1:])):
+    if not all(_VALUE_JOINER.match(text[a.end : b.start]) for a, b in pairwise(values)):
         return
     first = values[0]
     if not first.comparator or any(q.comparator for q in values[1:]):
