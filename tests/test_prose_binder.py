@@ -221,3 +221,16 @@ PNET, JNET = "primary_net_enrollment_rate", "junior_secondary_net_enrollment_rat
 )  # fmt: skip
 def test_a_comparator_word_of_a_fenbie_list(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names each with a value of its own, then 分别 and as many changes: one each
+        ("2020年，普惠性幼儿园覆盖率达到85%，学前三年毛入园率为91%，分别较2015年提高12和8个百分点。", [(INC, 2020, "=", 85.0, None, "level"), (INC, 2020, "=", 12.0, None, "increase"), (PRE, 2020, "=", 91.0, None, "level"), (PRE, 2020, "=", 8.0, None, "increase")]),
+        # a name without a value of its own ends the list
+        ("学前教育持续发展，2020年普惠性幼儿园覆盖率85%、学前三年毛入园率91%，分别提高12、8个百分点。", [(INC, 2020, "=", 85.0, None, "level"), (INC, 2020, "=", 12.0, None, "increase"), (PRE, 2020, "=", 91.0, None, "level"), (PRE, 2020, "=", 8.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_fenbie_after_names_with_values_of_their_own(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

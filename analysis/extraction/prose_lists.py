@@ -70,6 +70,8 @@ class ListBinding:
         group = counted_names(text, aliases, at, s_start) or self._chain_ending_before(
             text, aliases, at
         )
+        if len(group) < 2:  # "巩固率96.8%，毛入学率91.5%，分别比…提高3.1和6.7个百分点"
+            group = _names_with_values_before(text, aliases, candidates, at, s_start) or group
         stop = next((a.start for a in aliases if a.start > at), len(text))
         first = next((q for q in candidates if at < q.start < stop), None)
         if first is not None:  # "2020年分别为x、y，2025年均…": the list ends with its clause
@@ -142,3 +144,24 @@ def _one_comparator_for_all(text: str, values: list[Quantity], candidates: list[
     for q in values:
         if q.comparator is None:
             candidates[candidates.index(q)] = replace(q, comparator=first.comparator)
+
+
+_NAME_TO_VALUE = re.compile(r"^\s*(?:达到|达|为|是)?\s*$")
+_AFTER_VALUE = re.compile(r"^\s*[，,、]\s*$")
+
+
+def _names_with_values_before(text, aliases, candidates, at, s_start) -> list[AliasMatch]:
+    """The names before 分别 each followed by one value of its own and a comma or 、
+    ("A 96.8%，B 91.5%，分别…"), in order; the list stops at a name that is not."""
+    group, end = [], at
+    for a in reversed([a for a in aliases if s_start <= a.start and a.end <= at]):
+        own = [q for q in candidates if a.end <= q.start and q.end <= end]
+        if (
+            len(own) != 1
+            or not _NAME_TO_VALUE.match(text[a.end : own[0].start])
+            or not _AFTER_VALUE.match(text[own[0].end : end])
+        ):
+            break
+        group.insert(0, a)
+        end = a.start
+    return group if len(group) >= 2 else []
