@@ -234,3 +234,19 @@ def test_a_comparator_word_of_a_fenbie_list(extractor, text, expected):
 )  # fmt: skip
 def test_fenbie_after_names_with_values_of_their_own(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N%的<units><doing X>": the share of units doing X, named as the codebook words it
+        # ("配备…的中小学校比例"), even past another share's phrase in the clause before
+        ("农村学校实现班班通的比例达到95%，85%以上的中小学校配备专兼职心理健康工作人员。", [("rural_school_multimedia_classroom_share", 2025, "=", 95.0, None, "level"), ("mental_health_staff_school_share", 2025, ">=", 85.0, None, "level")]),
+        # the verb may go: "N%的班级达到标准班额" is the standard class size share
+        ("2020年，全县92.1%的小学班级达到标准班额。", [("standard_class_size_share", 2020, "=", 92.1, None, "level")]),
+        # a share of something no codebook phrase names stays unbound
+        ("2020年，全县92.1%的小学开设了书法课。", []),
+    ],
+)  # fmt: skip
+def test_a_share_of_units_doing_something(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

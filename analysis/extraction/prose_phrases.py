@@ -276,3 +276,44 @@ def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
     """The clause opens with 其中 and names a part (one school, one project) before the
     phrase: a share of the total stated before it, not the indicator's value."""
     return alias.start > clause_lo and _NAMED_PART.search(text, clause_lo, alias.start) is not None
+
+
+# "85%以上的": a percent (and its comparator word), then 的 and the units it is a share of
+_SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
+_LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")
+_LONGEST_SHARE_CLAUSE = 24
+
+
+def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """ "90%以上的中小学校配备专兼职心理健康工作人员": the clause after "N%的" names units
+    (中小学校) and what they do (配备…); the codebook names the share as "配备…的中小学校比例"
+    or, the verb dropped, "标准班额比例". Each split of the clause into units and deed is
+    tried; a codebook phrase found makes the clause one phrase, replacing those inside it."""
+    added = []
+    for m in _SHARE_OF_UNITS.finditer(text):
+        start = m.end()
+        end = next_break(text, start, min(len(text), start + _LONGEST_SHARE_CLAUSE), CLAUSE_BREAK)
+        clause = text[start:end]
+        if end - start >= _LONGEST_SHARE_CLAUSE or not clause or any(c.isdigit() for c in clause):
+            continue
+        found = None
+        for k in range(1, len(clause)):
+            units, deed = clause[:k], clause[k:]
+            bare = _LEADING_VERB.sub("", deed)
+            for name in (
+                f"{deed}的{units}比例",
+                f"{deed}{units}比例",
+                f"{units}{deed}比例",
+                f"{bare}比例",
+            ):
+                if bare and by_alias.get(name):
+                    found = AliasMatch(start, end, name, by_alias[name])
+                    break
+            if found:
+                break
+        if found:
+            added.append(found)
+    if not added:
+        return aliases
+    kept = [a for a in aliases if not any(b.start <= a.start and a.end <= b.end for b in added)]
+    return sorted(kept + added, key=lambda a: a.start)
