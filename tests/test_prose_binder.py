@@ -250,3 +250,17 @@ def test_fenbie_after_names_with_values_of_their_own(extractor, text, expected):
 )  # fmt: skip
 def test_a_share_of_units_doing_something(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part after 其中 is done by the total's verb: 招聘…，其中乡村教师 is 招聘乡村教师
+        ("“十四五”期间招聘教师3000名，其中乡村教师1200名以上。", [("teachers_recruited", 2025, "=", 3000.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, ">=", 1200.0, None, "cumulative")]),
+        ("全年补充中小学教师500名左右，其中乡村教师不少于200名。", [("teachers_recruited", 2025, "~", 500.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, ">=", 200.0, None, "cumulative")]),
+        # a part no codebook phrase names stays a part
+        ("全年补充中小学教师500名，其中音体美教师120名。", [("teachers_recruited", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_part_after_qizhong_takes_the_totals_verb(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

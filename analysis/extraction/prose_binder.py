@@ -41,6 +41,7 @@ from analysis.extraction.prose_phrases import (
     head_phrases,
     names_a_part,
     next_break,
+    part_aliases,
     share_clause_aliases,
     shared_units,
     shared_verb_aliases,
@@ -109,6 +110,7 @@ class ProseBinder(NumberKinds, ListBinding):
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
+        aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = verb_list_aliases(text, aliases, self.matcher.by_alias)
         aliases = head_phrases(aliases, self._is_rate)

@@ -317,3 +317,33 @@ def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
         return aliases
     kept = [a for a in aliases if not any(b.start <= a.start and a.end <= b.end for b in added)]
     return sorted(kept + added, key=lambda a: a.start)
+
+
+_PART_WORDS = re.compile(r"其中[，,]?")
+
+
+def part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict, verbs) -> list[AliasMatch]:
+    """ "补充中小学教师4000名，其中乡村教师不少于1500名": the part after 其中 is done by the
+    total's verb, so 补充 + 乡村教师 is tried as a codebook phrase (longest first)."""
+    added = []
+    for m in _PART_WORDS.finditer(text):
+        lo = max(text.rfind(c, 0, m.start()) for c in "。；;\n")
+        total = [a for a in aliases if lo < a.start and a.end <= m.start()]
+        if not total:
+            continue
+        verb = next((v for v in verbs if total[-1].alias.startswith(v)), None)
+        run = _CJK_AHEAD.match(text, m.end())
+        if verb is None or run is None:
+            continue
+        for k in range(len(run.group()), 1, -1):
+            name = verb + run.group()[:k]
+            if by_alias.get(name):
+                added.append(AliasMatch(m.end(), m.end() + k, name, by_alias[name]))
+                break
+    if not added:
+        return aliases
+    kept = [a for a in aliases if not any(b.start <= a.start < b.end for b in added)]
+    return sorted(kept + added, key=lambda a: a.start)
+
+
+_CJK_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
