@@ -176,6 +176,9 @@ def test_completing_verbs(extractor, text, expected):
         ("一、2021年工作回顾\n完成首批9所学校试点工作，建成幼儿园4所。\n", [(NEW_K, 2021, "=", 4.0, None, "cumulative")]),
         # before it, as before
         ("到2025年，建成冰雪运动特色学校20所。", []),
+        # an experiment school or a provincial title is a designation; a school built is not
+        ("到2025年，建成国家级劳动教育实验学校12所。", []),
+        ("到2025年，新建实验学校3所。", [(NEW_S, 2025, "=", 3.0, None, "cumulative")]),
     ],
 )  # fmt: skip
 def test_a_count_of_designated_schools(extractor, text, expected):
