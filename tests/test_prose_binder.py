@@ -267,3 +267,16 @@ def test_a_share_of_units_doing_something(extractor, text, expected):
 )  # fmt: skip
 def test_a_part_after_qizhong_takes_the_totals_verb(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count restated in brackets with its own year, after a phrase that must sit
+        # right before its value
+        ("到2025年，校企合作企业达到300家（2020年210家）。", [("school_enterprise_partners", 2025, "=", 300.0, None, "level"), ("school_enterprise_partners", 2020, "=", 210.0, None, "level")]),
+        ("到2025年，校企合作企业达到300家(2020年为210家)，新增专业5个。", [("school_enterprise_partners", 2025, "=", 300.0, None, "level"), ("school_enterprise_partners", 2020, "=", 210.0, None, "level"), ("vocational_majors_added", 2025, "=", 5.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_bracketed_value_with_its_own_year(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

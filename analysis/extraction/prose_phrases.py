@@ -206,7 +206,8 @@ def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> 
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
-_OWN_BRACKET = re.compile(r"[（(【\[]\s*$")
+# "达到（95%）", and "达到650家（2021年600家）": a bracket round the value and its own year
+_OWN_BRACKET = re.compile(r"[（(【\[]\s*(?:(?:19|20)\d\d\s*年\s*(?:为|是)?\s*)?$")
 _CLOSING = re.compile(r"\s*[）)】\]]")
 
 
