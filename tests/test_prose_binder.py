@@ -280,3 +280,16 @@ def test_a_part_after_qizhong_takes_the_totals_verb(extractor, text, expected):
 )  # fmt: skip
 def test_a_bracketed_value_with_its_own_year(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A、B均达到x" where B carries a quoted modifier with digits or Latin letters
+        ("到2025年，中职毕业生对口升学率、“3+2”证书通过率都达到85%以上。", [("vocational_progression_rate", 2025, ">=", 85.0, None, "level"), ("vocational_certificate_pass_rate", 2025, ">=", 85.0, None, "level")]),
+        # a name the codebook lacks in the list: the known name still takes the value
+        ("到2025年，普惠性幼儿园覆盖率和家长满意度都保持在90%。", [(INC, 2025, "=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_shared_value_with_a_modified_name(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -26,9 +26,9 @@ from analysis.extraction.quantities import Quantity
 # phrases joined into a list; quote marks may stand on either side: "A、“B”"
 CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
 # "安保达标率、阳光厨房“明厨亮灶”建设率均达到100%": with 均/都 the next phrase may carry a
-# short modifier of its own after the joiner
+# short modifier of its own after the joiner, or a quoted one ("、“1+X”证书通过率")
 CHAIN_MODIFIED = re.compile(
-    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*[\u4e00-\u9fff]{1,4}[\s“”\"]*$"
+    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*(?:[\u4e00-\u9fff]{1,4}|“[^“”，,、；;。]{1,6}”)[\s“”\"]*$"
 )
 # the words before a phrase in a list item after a comma: a short modifier ("县级")
 _LIST_ITEM_HEAD = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}\s*$")
