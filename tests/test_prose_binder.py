@@ -293,3 +293,16 @@ def test_a_bracketed_value_with_its_own_year(extractor, text, expected):
 )  # fmt: skip
 def test_a_shared_value_with_a_modified_name(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parts of a total in brackets share its head noun: 小学 is 小学在校生 here
+        ("2020年，义务教育阶段在校生4.6万人(小学3.1万人、初中1.5万人)。", [("compulsory_enrollment", 2020, "=", 46000.0, None, "level"), ("primary_enrollment", 2020, "=", 31000.0, None, "level"), ("junior_secondary_enrollment", 2020, "=", 15000.0, None, "level")]),
+        # a part whose name with the head noun is no codebook phrase stays unbound
+        ("2020年，义务教育阶段在校生4.6万人（城区2.9万人）。", [("compulsory_enrollment", 2020, "=", 46000.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_parts_in_brackets_share_the_totals_head_noun(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -348,3 +348,32 @@ def part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict, verbs) ->
 
 
 _CJK_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+# a total's value, then its parts in brackets: "在校生1.25万人（普通高中0.82万人、中职0.43万人）"
+_PARTS_BRACKET = re.compile(r"\d[^\d，,。；;（(]{0,4}[（(]([^）)]{2,60})[）)]")
+_PART_NAME = re.compile(r"(?:^|(?<=[、，,和及]))\s*([\u4e00-\u9fff]{1,8})(?=\s*\d)")
+
+
+def bracket_part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """The parts of a total in brackets share its head noun: "高中阶段在校生1.25万人（普通
+    高中0.82万人、中职0.43万人）" names 普通高中在校生 and 中职在校生. Each part X before a
+    number is tried as X plus an ending of the total's phrase (longest first)."""
+    added = []
+    for m in _PARTS_BRACKET.finditer(text):
+        total = [a for a in aliases if a.end <= m.start() and m.start() - a.end <= 3]
+        if not total:
+            continue
+        word = total[-1].alias
+        inner = m.start(1)
+        for part in _PART_NAME.finditer(m.group(1)):
+            x = part.group(1)
+            start = inner + part.start(1)
+            if any(a.start < start + len(x) and start < a.end for a in aliases):
+                continue  # the part is a codebook phrase already
+            for k in range(1, len(word)):
+                ids = by_alias.get(x + word[k:])
+                if ids:
+                    added.append(AliasMatch(start, start + len(x), x + word[k:], ids))
+                    break
+    return sorted(aliases + added, key=lambda a: a.start) if added else aliases
