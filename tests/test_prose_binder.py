@@ -306,3 +306,17 @@ def test_a_shared_value_with_a_modified_name(extractor, text, expected):
 )  # fmt: skip
 def test_parts_in_brackets_share_the_totals_head_noun(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a completing verb between a generic phrase and its count
+        ("2022年全市城镇小区配套幼儿园交付并投入使用9所。", [("residential_kindergartens_opened", 2022, "=", 9.0, None, "cumulative")]),
+        ("2022年全市城镇小区配套幼儿园移交6所。", [("residential_kindergartens_opened", 2022, "=", 6.0, None, "cumulative")]),
+        # planned investment is investment
+        ("“十四五”期间全县教育计划投资12.5亿元。", [("education_investment", 2025, "=", 1250000000.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_completing_verbs_before_the_count_and_planned_investment(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

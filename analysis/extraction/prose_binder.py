@@ -102,6 +102,7 @@ class ProseBinder(NumberKinds, ListBinding):
         self.verbs = sorted(rules.cumulative_verbs, key=len, reverse=True)
         self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
+        self.completion_re = re.compile("|".join(map(re.escape, rules.completion_verbs)))
 
     # ------------------------------------------------------------ entry
 
@@ -109,6 +110,9 @@ class ProseBinder(NumberKinds, ListBinding):
         """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
         out = ProseReading()
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
+        # "投入使用" is a completing verb, not the 投入 of investment
+        done = [m.span() for m in self.completion_re.finditer(text)]
+        aliases = [a for a in aliases if not any(s <= a.start and a.end <= e for s, e in done)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
@@ -348,7 +352,10 @@ class ProseBinder(NumberKinds, ListBinding):
         pieces.append(without_own_bracket(text, pos, q))
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
         gap = BRACKETED.sub("", gap)
-        residual = FILLER.sub("", gap)
+        # "配套幼儿园移交并投入使用12所": completing verbs may stand between phrase and count
+        for v in self.rules.completion_verbs:
+            gap = gap.replace(v, "")
+        residual = FILLER.sub("", gap.replace("并", ""))
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
