@@ -66,6 +66,10 @@ def test_a_building_verb_shared_by_a_list_of_counts(extractor, text, expected):
         ("一、发展基础\n全区常住人口52.3万人，各类学校86所。\n", [("school_count", 2020, "=", 86.0, None, "level")]),
         # but a count without a stock word or building verb is still nothing
         ("一、发展基础\n全区没有幼儿园被评为省级示范园。\n", []),
+        # the list after a stock word goes on past a comma and a bracket
+        ("一、发展基础\n全区共有学校120所，其中小学48所（含教学点6个），幼儿园57所。\n", [("school_count", 2020, "=", 120.0, None, "level"), ("kindergarten_count", 2020, "=", 57.0, None, "level")]),
+        # a clause that says more than a phrase and its count is no item of it
+        ("一、发展基础\n全区共有学校120所，幼儿园建设加快推进，新增幼儿园8所。\n", [("school_count", 2020, "=", 120.0, None, "level"), ("new_kindergartens_built", 2020, "=", 8.0, None, "cumulative")]),
     ],
 )  # fmt: skip
 def test_a_stock_of_schools(extractor, text, expected):

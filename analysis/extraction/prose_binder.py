@@ -59,6 +59,8 @@ SENTENCE_BREAK = "。；;!！?？\n"
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
+# a stock word, then a count, earlier in the sentence: "共有学校159所，…"
+_STOCK_BEFORE = re.compile(r"(?:共有|现有|拥有|其中)[^。；;]*\d[^。；;]*$")
 # "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
 # "30%的县（市、区）": a percent, then 的 and the noun it is a share of
@@ -170,7 +172,15 @@ class ProseBinder(NumberKinds, ListBinding):
             _AREA_HAS.search(clause)
         )
         listed = clause.endswith("、") and any(w in clause for w in self.rules.stock_words)
-        if not (right_after or listed):
+        # "共有学校159所，其中中小学校56所（…），幼儿园103所": the list goes on past a comma
+        lo = a.start - len(clause)
+        continued = (
+            not clause.strip()
+            and not text[a.end : q.start].strip()
+            and text[lo - 1 : lo] in ("，", ",")
+            and _STOCK_BEFORE.search(text, s_start, lo) is not None
+        )
+        if not (right_after or listed or continued):
             return ()
         return self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
 
