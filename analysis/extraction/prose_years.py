@@ -208,7 +208,12 @@ class YearReader:
             return ctx.baseline_year, "section"
         # "“十三五”末，…为88.6%": the period ending at the baseline year, named in words (not
         # as what a change is measured from: 比“十三五”末)
-        named = list(NAMED_PERIOD.finditer(COMPARISON_PHRASE.sub("", scope)))
+        plain = COMPARISON_PHRASE.sub("", scope)
+        named = [  # not a basis or a result to build on ("在“十三五”时期发展的基础上")
+            m
+            for m in NAMED_PERIOD.finditer(plain)
+            if not _BASIS.search(plain[m.end() : next_break(plain, m.end(), len(plain), "，,；;")])
+        ]
         if named and named_period_end(named[-1]) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
         return ctx.period_end, "default"
