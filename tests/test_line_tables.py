@@ -96,3 +96,17 @@ def test_row_by_row_tables_with_merged_category_cells(extractor, text, expected)
 )  # fmt: skip
 def test_a_value_one_space_after_a_long_name_is_a_cell(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_page_number_among_the_names_of_a_column_by_column_table(extractor):
+    """A page break among the names leaves its number on a line of its own: it is no name
+    (and no value), so the names still pair with their values."""
+    text = (
+        "指标\n学前三年毛入园率（%）\n12\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n92\n97\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]

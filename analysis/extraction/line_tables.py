@@ -357,13 +357,13 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
             continue
         name_lines = []
         k = i + 1
-        while (
-            k < len(items)
-            and _is_cell_line(lines, k)
-            and not _is_year(items[k][0])
-            and not _is_block_value(items[k][0])
-        ):
-            name_lines.append(k)
+        while k < len(items) and _is_cell_line(lines, k) and not _is_year(items[k][0]):
+            if _is_block_value(items[k][0]):
+                # a page number between two names (a page break in the column): skip it
+                if not (name_lines and _PAGE_NUMBER.match(items[k][0]) and _is_name(lines, k + 1)):
+                    break
+            else:
+                name_lines.append(k)
             k += 1
         names = _names_for_values(lines, name_lines, _first_column_length(lines, k))
         n = len(names)
@@ -392,6 +392,13 @@ BLOCK_NAME_HEADER = re.compile(r"^(?:(?:指标|项目)(?:名称)?|名称)[:：]?
 # a range is one cell of a column ("95%—97%"): its lines would otherwise end the column
 _RANGE_CELL = re.compile(r"^\d+(?:\.\d+)?%?[—\-~～至]+\d+(?:\.\d+)?%?$")
 _CLOSING = ("）", ")")
+
+
+def _is_name(lines: TextLines, k: int) -> bool:
+    """Line k is a name of a column-by-column table: a cell, no year and no value."""
+    if k >= len(lines.items) or not _is_cell_line(lines, k):
+        return False
+    return not _is_year(lines.items[k][0]) and not _is_block_value(lines.items[k][0])
 
 
 def _is_block_value(text: str) -> bool:
