@@ -253,6 +253,8 @@ def test_fenbie_after_names_with_values_of_their_own(extractor, text, expected):
         ("2020年，全县92.1%的小学班级达到标准班额。", [("standard_class_size_share", 2020, "=", 92.1, None, "level")]),
         # a share of something no codebook phrase names stays unbound
         ("2020年，全县92.1%的小学开设了书法课。", []),
+        # and so does a share of what is no school, class, area or person
+        ("2020年，全县92.1%的改造资金用于达到标准班额。", []),
     ],
 )  # fmt: skip
 def test_a_share_of_units_doing_something(extractor, text, expected):

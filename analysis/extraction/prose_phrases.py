@@ -283,6 +283,8 @@ def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
 _SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
 _LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")
 _LONGEST_SHARE_CLAUSE = 24
+# what such a share counts: schools, kindergartens, classes, areas, pupils, teachers
+_UNITS = re.compile(r"(?:学校|校|园|班级|班|县|区|乡镇|学生|教师|儿童|幼儿)$")
 
 
 def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
@@ -300,13 +302,12 @@ def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
         found = None
         for k in range(1, len(clause)):
             units, deed = clause[:k], clause[k:]
+            if not _UNITS.search(units):
+                continue
             bare = _LEADING_VERB.sub("", deed)
-            for name in (
-                f"{deed}的{units}比例",
-                f"{deed}{units}比例",
-                f"{units}{deed}比例",
-                f"{bare}比例",
-            ):
+            names = [f"{deed}的{units}比例", f"{deed}{units}比例", f"{units}{deed}比例"]
+            names += [f"{bare}比例"] if bare != deed else []  # the verb dropped
+            for name in names:
                 if bare and by_alias.get(name):
                     found = AliasMatch(start, end, name, by_alias[name])
                     break
