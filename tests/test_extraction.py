@@ -458,6 +458,9 @@ UNSEEN_LAYOUTS = [
     ("指标|2020年|2021—2025年累计\n新建改扩建学校（所）|—|45\n", [("new_schools_built", 2025, "=", 45.0, None, "cumulative")]),
     # a value in brackets in a cell
     ("指标|单位|2020年|2025年\n学前教育毛入园率|%|（88）|92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    # a value with a bracketed part of it ("含…", "其中…"): the value is the cell's
+    ("<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>新增学位（个）</td><td>800</td><td>2,400<br>（含幼儿园学位600个）</td></tr></table>", [("school_places_added", 2020, "=", 800.0, None, "cumulative"), ("school_places_added", 2025, "=", 2400.0, None, "cumulative")]),
+    ("指标|2020年|2025年\n新增学位（个）|800|2400（其中义务教育学位1800个）\n", [("school_places_added", 2020, "=", 800.0, None, "cumulative"), ("school_places_added", 2025, "=", 2400.0, None, "cumulative")]),
 ]  # fmt: skip
 
 

@@ -83,3 +83,47 @@ def test_a_cell_per_line_table_ending_the_text_inside_a_row(extractor):
             ("teacher_training_person_times", 2022, "=", 1100.0, None, "cumulative"),
         ]
     )
+
+
+INC, UPPER = "inclusive_kindergarten_coverage", "upper_secondary_gross_enrollment_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # row by row with a category column whose cell only the first row of its group
+        # carries (a merged cell), and a numbered column: the numbers are no values
+        ("领域\n编号\n指标名称\n2020年\n2025年\n指标属性\n学前\n1\n学前三年毛入园率（%）\n88\n≥92\n预期性\n2\n普惠性幼儿园覆盖率（%）\n80\n90\n约束性\n义务\n3\n九年义务教育巩固率（%）\n95\n97\n约束性\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, "=", 90.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+        # the merged category cell wrapped onto two lines
+        ("类别\n序号\n指标\n2020年\n2025年\n属性\n义务教育\n1\n九年义务教育巩固率（%）\n95\n97\n约束性\n高中阶段\n教育\n2\n高中阶段教育毛入学率（%）\n91\n95\n预期性\n3\n普惠性幼儿园覆盖率（%）\n80\n90\n约束性\n", [(CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (UPPER, 2020, "=", 91.0, None, "level"), (UPPER, 2025, "=", 95.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, "=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_row_by_row_tables_with_merged_category_cells(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name as long as its column leaves one space before its first value
+        ("项目                          2020年    2025年\n学前三年毛入园率（%）         88.2      92\n普惠性幼儿园覆盖率（%） 80.5      ≥90\n", [(PRE, 2020, "=", 88.2, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (INC, 2020, "=", 80.5, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
+        # the same with a third column: the row is one cell short
+        ("项目                          2020年    2025年    属性\n学前三年毛入园率（%）         88.2      92        预期性\n普惠性幼儿园覆盖率（%） 80.5      ≥90       约束性\n", [(PRE, 2020, "=", 88.2, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (INC, 2020, "=", 80.5, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_value_one_space_after_a_long_name_is_a_cell(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_page_number_among_the_names_of_a_column_by_column_table(extractor):
+    """A page break among the names leaves its number on a line of its own: it is no name
+    (and no value), so the names still pair with their values."""
+    text = (
+        "指标\n学前三年毛入园率（%）\n12\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n92\n97\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]

@@ -66,6 +66,10 @@ def test_a_building_verb_shared_by_a_list_of_counts(extractor, text, expected):
         ("一、发展基础\n全区常住人口52.3万人，各类学校86所。\n", [("school_count", 2020, "=", 86.0, None, "level")]),
         # but a count without a stock word or building verb is still nothing
         ("一、发展基础\n全区没有幼儿园被评为省级示范园。\n", []),
+        # the list after a stock word goes on past a comma and a bracket
+        ("一、发展基础\n全区共有学校120所，其中小学48所（含教学点6个），幼儿园57所。\n", [("school_count", 2020, "=", 120.0, None, "level"), ("kindergarten_count", 2020, "=", 57.0, None, "level")]),
+        # a clause that says more than a phrase and its count is no item of it
+        ("一、发展基础\n全区共有学校120所，幼儿园建设加快推进，新增幼儿园8所。\n", [("school_count", 2020, "=", 120.0, None, "level"), ("new_kindergartens_built", 2020, "=", 8.0, None, "cumulative")]),
     ],
 )  # fmt: skip
 def test_a_stock_of_schools(extractor, text, expected):
@@ -176,6 +180,9 @@ def test_completing_verbs(extractor, text, expected):
         ("一、2021年工作回顾\n完成首批9所学校试点工作，建成幼儿园4所。\n", [(NEW_K, 2021, "=", 4.0, None, "cumulative")]),
         # before it, as before
         ("到2025年，建成冰雪运动特色学校20所。", []),
+        # an experiment school or a provincial title is a designation; a school built is not
+        ("到2025年，建成国家级劳动教育实验学校12所。", []),
+        ("到2025年，新建实验学校3所。", [(NEW_S, 2025, "=", 3.0, None, "cumulative")]),
     ],
 )  # fmt: skip
 def test_a_count_of_designated_schools(extractor, text, expected):
@@ -245,3 +252,139 @@ def test_project_funds_arranged_are_education_investment(extractor):
     assert observed(extractor, text) == [
         ("education_investment", 2025, ">=", 4500000000.0, None, "cumulative")
     ]
+
+
+KG_ENR, PLACES = "kindergarten_enrollment", "school_places_added"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phrase inside a bracket that says what a total includes is not the total's name
+        ("2020年，全县在校学生（包括在园幼儿）12.6万人。", []),
+        ("2020年，全县在校学生(含在园幼儿和中职学生)12.6万人，在园幼儿2.1万人。", [(KG_ENR, 2020, "=", 21000.0, None, "level")]),
+        # a demand forecast is not places added
+        ("预计到2025年，城区学位需求将增加约2万个。", []),
+        ("今后五年全市学位需求约1.5万个。", []),
+        ("新增学位2万个。", [(PLACES, 2025, "=", 20000.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_what_a_total_includes_and_what_is_needed(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+PNET, JNET = "primary_net_enrollment_rate", "junior_secondary_net_enrollment_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comparator word before the first of 分别's values bounds each of them
+        ("小学、初中净入学率分别不低于99.8%、99.6%。", [(PNET, 2025, ">=", 99.8, None, "level"), (JNET, 2025, ">=", 99.6, None, "level")]),
+        ("小学、初中净入学率分别不超过0.5%和0.6%。", [(PNET, 2025, "<=", 0.5, None, "level"), (JNET, 2025, "<=", 0.6, None, "level")]),
+        # one after the last value is the last value's (the earlier sets' gold reads it so)
+        ("小学、初中净入学率分别稳定在99.8%和99.6%以上。", [(PNET, 2025, "=", 99.8, None, "level"), (JNET, 2025, ">=", 99.6, None, "level")]),
+        # each value with its own comparator keeps it
+        ("小学、初中净入学率分别达到99%左右和99.6%以上。", [(PNET, 2025, "~", 99.0, None, "level"), (JNET, 2025, ">=", 99.6, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_comparator_word_of_a_fenbie_list(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # names each with a value of its own, then 分别 and as many changes: one each
+        ("2020年，普惠性幼儿园覆盖率达到85%，学前三年毛入园率为91%，分别较2015年提高12和8个百分点。", [(INC, 2020, "=", 85.0, None, "level"), (INC, 2020, "=", 12.0, None, "increase"), (PRE, 2020, "=", 91.0, None, "level"), (PRE, 2020, "=", 8.0, None, "increase")]),
+        # a name without a value of its own ends the list
+        ("学前教育持续发展，2020年普惠性幼儿园覆盖率85%、学前三年毛入园率91%，分别提高12、8个百分点。", [(INC, 2020, "=", 85.0, None, "level"), (INC, 2020, "=", 12.0, None, "increase"), (PRE, 2020, "=", 91.0, None, "level"), (PRE, 2020, "=", 8.0, None, "increase")]),
+    ],
+)  # fmt: skip
+def test_fenbie_after_names_with_values_of_their_own(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N%的<units><doing X>": the share of units doing X, named as the codebook words it
+        # ("配备…的中小学校比例"), even past another share's phrase in the clause before
+        ("农村学校实现班班通的比例达到95%，85%以上的中小学校配备专兼职心理健康工作人员。", [("rural_school_multimedia_classroom_share", 2025, "=", 95.0, None, "level"), ("mental_health_staff_school_share", 2025, ">=", 85.0, None, "level")]),
+        # the verb may go: "N%的班级达到标准班额" is the standard class size share
+        ("2020年，全县92.1%的小学班级达到标准班额。", [("standard_class_size_share", 2020, "=", 92.1, None, "level")]),
+        # a share of something no codebook phrase names stays unbound
+        ("2020年，全县92.1%的小学开设了书法课。", []),
+        # and so does a share of what is no school, class, area or person
+        ("2020年，全县92.1%的改造资金用于达到标准班额。", []),
+    ],
+)  # fmt: skip
+def test_a_share_of_units_doing_something(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part after 其中 is done by the total's verb: 招聘…，其中乡村教师 is 招聘乡村教师
+        ("“十四五”期间招聘教师3000名，其中乡村教师1200名以上。", [("teachers_recruited", 2025, "=", 3000.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, ">=", 1200.0, None, "cumulative")]),
+        ("全年补充中小学教师500名左右，其中乡村教师不少于200名。", [("teachers_recruited", 2025, "~", 500.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, ">=", 200.0, None, "cumulative")]),
+        # a part no codebook phrase names stays a part
+        ("全年补充中小学教师500名，其中音体美教师120名。", [("teachers_recruited", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_part_after_qizhong_takes_the_totals_verb(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count restated in brackets with its own year, after a phrase that must sit
+        # right before its value
+        ("到2025年，校企合作企业达到300家（2020年210家）。", [("school_enterprise_partners", 2025, "=", 300.0, None, "level"), ("school_enterprise_partners", 2020, "=", 210.0, None, "level")]),
+        ("到2025年，校企合作企业达到300家(2020年为210家)，新增专业5个。", [("school_enterprise_partners", 2025, "=", 300.0, None, "level"), ("school_enterprise_partners", 2020, "=", 210.0, None, "level"), ("vocational_majors_added", 2025, "=", 5.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_bracketed_value_with_its_own_year(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "A、B均达到x" where B carries a quoted modifier with digits or Latin letters
+        ("到2025年，中职毕业生对口升学率、“3+2”证书通过率都达到85%以上。", [("vocational_progression_rate", 2025, ">=", 85.0, None, "level"), ("vocational_certificate_pass_rate", 2025, ">=", 85.0, None, "level")]),
+        # a name the codebook lacks in the list: the known name still takes the value
+        ("到2025年，普惠性幼儿园覆盖率和家长满意度都保持在90%。", [(INC, 2025, "=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_shared_value_with_a_modified_name(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parts of a total in brackets share its head noun: 小学 is 小学在校生 here
+        ("2020年，义务教育阶段在校生4.6万人(小学3.1万人、初中1.5万人)。", [("compulsory_enrollment", 2020, "=", 46000.0, None, "level"), ("primary_enrollment", 2020, "=", 31000.0, None, "level"), ("junior_secondary_enrollment", 2020, "=", 15000.0, None, "level")]),
+        # a part whose name with the head noun is no codebook phrase stays unbound
+        ("2020年，义务教育阶段在校生4.6万人（城区2.9万人）。", [("compulsory_enrollment", 2020, "=", 46000.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_parts_in_brackets_share_the_totals_head_noun(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a completing verb between a generic phrase and its count
+        ("2022年全市城镇小区配套幼儿园交付并投入使用9所。", [("residential_kindergartens_opened", 2022, "=", 9.0, None, "cumulative")]),
+        ("2022年全市城镇小区配套幼儿园移交6所。", [("residential_kindergartens_opened", 2022, "=", 6.0, None, "cumulative")]),
+        # planned investment is investment
+        ("“十四五”期间全县教育计划投资12.5亿元。", [("education_investment", 2025, "=", 1250000000.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_completing_verbs_before_the_count_and_planned_investment(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

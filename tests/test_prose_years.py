@@ -154,3 +154,20 @@ def test_a_list_keeps_the_year_of_its_lead_in(extractor, text, expected):
 )  # fmt: skip
 def test_years_listed_before_the_name_and_fenbie(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a review under a "第X节" between its chapter and its numbered items: the 节's
+        # title, not the chapter's, says it reviews the last period
+        ("第一章 总体情况\n第二节 工作成效\n（一）普及程度。全市学前三年毛入园率为89.1%。\n第三节 目标任务\n学前三年毛入园率达到95%。\n", [(PRE, 2020, "=", 89.1, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # a new 节 closes the one before it
+        ("第一章 背景\n第一节 成效回顾\n学前三年毛入园率88%。\n第二节 形势\n学前三年毛入园率将达到95%。\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # the problems a plan starts from are the state at its baseline
+        ("二、主要问题\n普惠性幼儿园覆盖率仅为79.5%，低于全省平均水平。\n", [(INC, 2020, "=", 79.5, None, "level")]),
+        ("（三）存在的不足\n普惠性幼儿园覆盖率仅为79.5%。\n", [(INC, 2020, "=", 79.5, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_review_section_at_any_heading_level(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
+from analysis.extraction.cell_notes import without_part_note
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import (
     ATTRIBUTE_HEADERS,
@@ -377,7 +378,7 @@ class GridInterpreter:
     def _cell(
         self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute, kind=None
     ):
-        text = cell.text
+        text, note_span = without_part_note(cell)  # "1,980（含幼儿园学位540个）"
         if text in NOT_STATED or (
             not any(ch.isdigit() for ch in text)
             and not re.search(r"[一二两三四五六七八九十百千]", text)
@@ -391,6 +392,8 @@ class GridInterpreter:
                 CellNote(span, "unaccounted", f"{len(names)} names but {len(parts)} values")
             ]
         out, notes = [], []
+        if note_span:
+            notes.append(CellNote(note_span, "part_of_total", "a part of the cell's value (含…)"))
         name_at = 0
         part_at = 0
         for name, part in zip(names, parts, strict=True):

@@ -1,7 +1,7 @@
 """Headings and the section path each paragraph sits under.
 
-Levels: 第一章/第一部分 (1) > 一、 (2) > （一） (3) > 1. / 1、 (4) > （1） (5); a short title
-line with no numbering ("2022年主要工作成效") is a top section (1). A paragraph
+Levels: 第一章/第一部分 (1) > 第一节 (2) > 一、 (3) > （一） (4) > 1. / 1、 (5) > （1） (6);
+a short title line with no numbering ("2022年主要工作成效") is a top section (1). A paragraph
 belongs to every heading above it, so a value under "（二）学前教育" inside "一、发展
 基础" is still in the review section.
 """
@@ -15,10 +15,13 @@ from analysis.normalise import TITLE_LINE
 
 LEVELS = (
     (1, re.compile(r"^第[一二三四五六七八九十百\d]+[章部篇](?:分)?")),
-    (2, re.compile(r"^[一二三四五六七八九十]+[、.]")),
-    (3, re.compile(r"^\([一二三四五六七八九十]+\)")),
-    (4, re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
-    (5, re.compile(r"^\(\d{1,2}\)")),
+    # a 节 sits between its chapter and the numbered items: its title ("第一节 发展基础")
+    # may be the only one that says a section reviews the last period
+    (2, re.compile(r"^第[一二三四五六七八九十百\d]+节")),
+    (3, re.compile(r"^[一二三四五六七八九十]+[、.]")),
+    (4, re.compile(r"^\([一二三四五六七八九十]+\)")),
+    (5, re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
+    (6, re.compile(r"^\(\d{1,2}\)")),
 )
 # a title line under a chapter ("第一节 …") or a caption ("表1 …") is no top section
 _NOT_A_TOP = re.compile(r"第[一二三四五六七八九十百\d]+节|表|图|专栏|附")

@@ -157,6 +157,17 @@ def _body(
             at = lines.view.raw_start(lines.items[k][1])
             blanks = min(lines.blanks_before(k), width - len(cells))
             cells.extend([(GridCell("", at, at), k)] * blanks)
+        merged = None
+        if len(cells) < width or not _fits(
+            [c for c, _ in cells[:width]], header, blank_cells, transposed
+        ):
+            merged = None if transposed else _under_merged_category(cells, header, blank_cells)
+        if merged is not None:
+            row, used = merged
+            rows.append(row)
+            end = cells[used - 1][1]
+            del cells[:used]
+            continue
         if len(cells) < width:
             break
         if not _fits([c for c, _ in cells[:width]], header, blank_cells, transposed):
@@ -184,6 +195,29 @@ def _body(
 
 
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+CATEGORY_HEADS = ("类别", "领域", "类型", "分类")
+
+
+def _under_merged_category(cells: list, header: list[GridCell], blank_cells: bool):
+    """A first column of categories whose cell spans its group's rows ("学前教育" once
+    for three indicators) leaves the other rows one cell short, and a category wrapped
+    onto two lines ("高中阶段", "教育") leaves its row one cell long. Returns the row
+    that fits either way and how many cells it used, or None."""
+    width = len(header)
+    if header[0].text.replace(" ", "") not in CATEGORY_HEADS or len(cells) < width - 1:
+        return None
+    cells = [c for c, _ in cells]
+    empty = GridCell("", cells[0].start, cells[0].start)
+    tries = [([empty, *cells[: width - 1]], width - 1)]
+    if len(cells) > width and not _is_year_value(cells[1].text):
+        joined = GridCell(cells[0].text + cells[1].text, cells[0].start, cells[1].end)
+        tries.append(([joined, *cells[2 : width + 1]], width + 1))
+    for row, used in tries:
+        if _fits(row, header, blank_cells, False):
+            return row, used
+    return None
+
+
 # columns whose cells are never a number: a cell there that is one is in the wrong column
 TEXT_COLUMNS = ("单位", "计量单位", "属性", "性质", "指标属性", *NAME_WORDS, "指标名称", "项目名称")
 
@@ -325,13 +359,13 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
             continue
         name_lines = []
         k = i + 1
-        while (
-            k < len(items)
-            and _is_cell_line(lines, k)
-            and not _is_year(items[k][0])
-            and not _is_block_value(items[k][0])
-        ):
-            name_lines.append(k)
+        while k < len(items) and _is_cell_line(lines, k) and not _is_year(items[k][0]):
+            if _is_block_value(items[k][0]):
+                # a page number between two names (a page break in the column): skip it
+                if not (name_lines and _PAGE_NUMBER.match(items[k][0]) and _is_name(lines, k + 1)):
+                    break
+            else:
+                name_lines.append(k)
             k += 1
         names = _names_for_values(lines, name_lines, _first_column_length(lines, k))
         n = len(names)
@@ -360,6 +394,13 @@ BLOCK_NAME_HEADER = re.compile(r"^(?:(?:指标|项目)(?:名称)?|名称)[:：]?
 # a range is one cell of a column ("95%—97%"): its lines would otherwise end the column
 _RANGE_CELL = re.compile(r"^\d+(?:\.\d+)?%?[—\-~～至]+\d+(?:\.\d+)?%?$")
 _CLOSING = ("）", ")")
+
+
+def _is_name(lines: TextLines, k: int) -> bool:
+    """Line k is a name of a column-by-column table: a cell, no year and no value."""
+    if k >= len(lines.items) or not _is_cell_line(lines, k):
+        return False
+    return not _is_year(lines.items[k][0]) and not _is_block_value(lines.items[k][0])
 
 
 def _is_block_value(text: str) -> bool:

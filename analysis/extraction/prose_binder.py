@@ -38,11 +38,14 @@ from analysis.extraction.prose_phrases import (
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
     TARGET_AFTER,
+    bracket_part_aliases,
     clause_start,
     elliptical_aliases,
     head_phrases,
     names_a_part,
     next_break,
+    part_aliases,
+    share_clause_aliases,
     shared_units,
     shared_verb_aliases,
     units_after_names,
@@ -59,6 +62,8 @@ SENTENCE_BREAK = "。；;!！?？\n"
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
+# a stock word, then a count, earlier in the sentence: "共有学校159所，…"
+_STOCK_BEFORE = re.compile(r"(?:共有|现有|拥有|其中)[^。；;]*\d[^。；;]*$")
 # "幼儿园共214所", "学校合计86所": a stock word between a phrase and its count
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
 # right before a phrase, a verb that removes what is counted ("撤并专业7个")
@@ -104,6 +109,7 @@ class ProseBinder(NumberKinds, ListBinding):
         self.verbs = sorted(rules.cumulative_verbs, key=len, reverse=True)
         self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
+        self.completion_re = re.compile("|".join(map(re.escape, rules.completion_verbs)))
 
     # ------------------------------------------------------------ entry
 
@@ -111,7 +117,13 @@ class ProseBinder(NumberKinds, ListBinding):
         """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
         out = ProseReading()
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
+        # "投入使用" is a completing verb, not the 投入 of investment
+        done = [m.span() for m in self.completion_re.finditer(text)]
+        aliases = [a for a in aliases if not any(s <= a.start and a.end <= e for s, e in done)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
+        aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
+        aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
+        aliases = bracket_part_aliases(text, aliases, self.matcher.by_alias)
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = verb_list_aliases(text, aliases, self.matcher.by_alias)
         aliases = head_phrases(aliases, self._is_rate)
@@ -176,7 +188,15 @@ class ProseBinder(NumberKinds, ListBinding):
             _AREA_HAS.search(clause)
         )
         listed = clause.endswith("、") and any(w in clause for w in self.rules.stock_words)
-        if not (right_after or listed):
+        # "共有学校159所，其中中小学校56所（…），幼儿园103所": the list goes on past a comma
+        lo = a.start - len(clause)
+        continued = (
+            not clause.strip()
+            and not text[a.end : q.start].strip()
+            and text[lo - 1 : lo] in ("，", ",")
+            and _STOCK_BEFORE.search(text, s_start, lo) is not None
+        )
+        if not (right_after or listed or continued):
             return ()
         return self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
 
@@ -368,13 +388,18 @@ class ProseBinder(NumberKinds, ListBinding):
         pieces.append(without_own_bracket(text, pos, q))
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
         gap = BRACKETED.sub("", gap)
-        residual = FILLER.sub("", gap)
+        # "配套幼儿园移交并投入使用12所": completing verbs may stand between phrase and count
+        for v in self.rules.completion_verbs:
+            gap = gap.replace(v, "")
+        residual = FILLER.sub("", gap.replace("并", ""))
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
         limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
+            return None
+        if _closes_a_bracket(text[a.end : q.start]):  # "在校学生（含在园幼儿）54.3万人"
             return None
         if crossed and (_counts_a_noun_after(text, q) or _SHARE_OF.match(text, q.end)):
             # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it; "，全市30%的县": a
@@ -476,6 +501,20 @@ def _reviews(title: str, ctx: Context) -> bool:
     """In an annual plan a heading naming last year (the registry's baseline) with no target
     word reviews it, whatever its wording ("2022年教育工作总体情况")."""
     return ctx.annual and f"{ctx.baseline_year}年" in title and not _TARGET_WORDS.search(title)
+
+
+def _closes_a_bracket(gap: str) -> bool:
+    """The gap closes a bracket it did not open: the phrase before it sits inside a
+    bracket ("（含在园幼儿）"), naming what a total includes, not the total."""
+    depth = 0
+    for ch in gap:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

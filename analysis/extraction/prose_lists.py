@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import (
@@ -25,9 +26,9 @@ from analysis.extraction.quantities import Quantity
 # phrases joined into a list; quote marks may stand on either side: "A、“B”"
 CHAIN = re.compile(r"^[\s“”\"]*(?:、|和|及|与|以及|,|，)[\s“”\"]*$")
 # "安保达标率、阳光厨房“明厨亮灶”建设率均达到100%": with 均/都 the next phrase may carry a
-# short modifier of its own after the joiner
+# short modifier of its own after the joiner, or a quoted one ("、“1+X”证书通过率")
 CHAIN_MODIFIED = re.compile(
-    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*[\u4e00-\u9fff]{1,4}[\s“”\"]*$"
+    r"^[\s“”\"]*(?:、|和|及|与|以及)[\s“”\"]*(?:[\u4e00-\u9fff]{1,4}|“[^“”，,、；;。]{1,6}”)[\s“”\"]*$"
 )
 # the words before a phrase in a list item after a comma: a short modifier ("县级")
 _LIST_ITEM_HEAD = re.compile(r"^\s*[\u4e00-\u9fff]{0,4}\s*$")
@@ -69,6 +70,8 @@ class ListBinding:
         group = counted_names(text, aliases, at, s_start) or self._chain_ending_before(
             text, aliases, at
         )
+        if len(group) < 2:  # "巩固率96.8%，毛入学率91.5%，分别比…提高3.1和6.7个百分点"
+            group = _names_with_values_before(text, aliases, candidates, at, s_start) or group
         stop = next((a.start for a in aliases if a.start > at), len(text))
         first = next((q for q in candidates if at < q.start < stop), None)
         if first is not None:  # "2020年分别为x、y，2025年均…": the list ends with its clause
@@ -80,12 +83,8 @@ class ListBinding:
         if len(values) not in (n, 2 * n):
             why = f"分别 after {n} names but {len(values)} values: which is whose is not stated"
             return {q.start: why for q in values}
-        # "分别不低于92%和55%": a comparator word right after 分别 bounds every value
-        lead = text[at + 2 : values[0].start].strip()
-        if values[0].comparator and lead.endswith(tuple(self.rules.comparator_prefixes)):
-            for k, q in enumerate(candidates):
-                if q in values[1:] and q.comparator is None:
-                    candidates[k] = replace(q, comparator=values[0].comparator)
+        if len(values) == n:
+            _one_comparator_for_all(text, values, candidates)
         # "分别由X、Y提高到Z、W": the from-values, then the to-values, each in the names' order
         for a, q in zip(group * (len(values) // n), values, strict=True):
             ids = self._fits(a.indicator_ids, q, cumulative_ok=True)
@@ -125,3 +124,44 @@ class ListBinding:
             else:
                 break
         return chain
+
+
+_VALUE_JOINER = re.compile(r"^\s*(?:、|和|及|与|,|，)\s*$")
+_SUFFIX_WORD = re.compile(r"以上|以下|以内|左右|余|多")
+
+
+def _one_comparator_for_all(text: str, values: list[Quantity], candidates: list[Quantity]):
+    """ "分别不低于95%、90%": a comparator word before the first value bounds every value of
+    the list (joined by 、/和 alone). One after the last ("分别达到93%和90%以上") stays the
+    last value's, as the gold files of the earlier sets read it (b3)."""
+    if not all(_VALUE_JOINER.match(text[a.end : b.start]) for a, b in pairwise(values)):
+        return
+    first = values[0]
+    if not first.comparator or any(q.comparator for q in values[1:]):
+        return
+    if _SUFFIX_WORD.search(text, first.num_end, first.end):
+        return  # "95%以上和90%": the word is the first value's own
+    for q in values:
+        if q.comparator is None:
+            candidates[candidates.index(q)] = replace(q, comparator=first.comparator)
+
+
+_NAME_TO_VALUE = re.compile(r"^\s*(?:达到|达|为|是)?\s*$")
+_AFTER_VALUE = re.compile(r"^\s*[，,、]\s*$")
+
+
+def _names_with_values_before(text, aliases, candidates, at, s_start) -> list[AliasMatch]:
+    """The names before 分别 each followed by one value of its own and a comma or 、
+    ("A 96.8%，B 91.5%，分别…"), in order; the list stops at a name that is not."""
+    group, end = [], at
+    for a in reversed([a for a in aliases if s_start <= a.start and a.end <= at]):
+        own = [q for q in candidates if a.end <= q.start and q.end <= end]
+        if (
+            len(own) != 1
+            or not _NAME_TO_VALUE.match(text[a.end : own[0].start])
+            or not _AFTER_VALUE.match(text[own[0].end : end])
+        ):
+            break
+        group.insert(0, a)
+        end = a.start
+    return group if len(group) >= 2 else []

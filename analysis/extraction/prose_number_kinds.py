@@ -83,8 +83,12 @@ class NumberKinds:
         )
         if markers and not yearly_share:
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
-        if re.search(r"缺口\s*(?:约|达|为|近|超过|有)?\s*$", text[lo : q.start]):
-            return "context_statistic", "a shortage (学位缺口), not a target"
+        # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
+        if re.search(
+            r"(?:缺口|需求)\s*(?:将|会)?\s*(?:增加|新增|增长)?\s*(?:约|达|为|近|超过|有)?\s*$",
+            text[lo : q.start],
+        ):
+            return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
         if AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         return None

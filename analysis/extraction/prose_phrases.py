@@ -208,7 +208,8 @@ def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> 
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
-_OWN_BRACKET = re.compile(r"[（(【\[]\s*$")
+# "达到（95%）", and "达到650家（2021年600家）": a bracket round the value and its own year
+_OWN_BRACKET = re.compile(r"[（(【\[]\s*(?:(?:19|20)\d\d\s*年\s*(?:为|是)?\s*)?$")
 _CLOSING = re.compile(r"\s*[）)】\]]")
 
 
@@ -282,3 +283,102 @@ def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
 
 # "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")
+# "85%以上的": a percent (and its comparator word), then 的 and the units it is a share of
+_SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
+_LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")
+_LONGEST_SHARE_CLAUSE = 24
+# what such a share counts: schools, kindergartens, classes, areas, pupils, teachers
+_UNITS = re.compile(r"(?:学校|校|园|班级|班|县|区|乡镇|学生|教师|儿童|幼儿)$")
+
+
+def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """ "90%以上的中小学校配备专兼职心理健康工作人员": the clause after "N%的" names units
+    (中小学校) and what they do (配备…); the codebook names the share as "配备…的中小学校比例"
+    or, the verb dropped, "标准班额比例". Each split of the clause into units and deed is
+    tried; a codebook phrase found makes the clause one phrase, replacing those inside it."""
+    added = []
+    for m in _SHARE_OF_UNITS.finditer(text):
+        start = m.end()
+        end = next_break(text, start, min(len(text), start + _LONGEST_SHARE_CLAUSE), CLAUSE_BREAK)
+        clause = text[start:end]
+        if end - start >= _LONGEST_SHARE_CLAUSE or not clause or any(c.isdigit() for c in clause):
+            continue
+        found = None
+        for k in range(1, len(clause)):
+            units, deed = clause[:k], clause[k:]
+            if not _UNITS.search(units):
+                continue
+            bare = _LEADING_VERB.sub("", deed)
+            names = [f"{deed}的{units}比例", f"{deed}{units}比例", f"{units}{deed}比例"]
+            names += [f"{bare}比例"] if bare != deed else []  # the verb dropped
+            for name in names:
+                if bare and by_alias.get(name):
+                    found = AliasMatch(start, end, name, by_alias[name])
+                    break
+            if found:
+                break
+        if found:
+            added.append(found)
+    if not added:
+        return aliases
+    kept = [a for a in aliases if not any(b.start <= a.start and a.end <= b.end for b in added)]
+    return sorted(kept + added, key=lambda a: a.start)
+
+
+_PART_WORDS = re.compile(r"其中[，,]?")
+
+
+def part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict, verbs) -> list[AliasMatch]:
+    """ "补充中小学教师4000名，其中乡村教师不少于1500名": the part after 其中 is done by the
+    total's verb, so 补充 + 乡村教师 is tried as a codebook phrase (longest first)."""
+    added = []
+    for m in _PART_WORDS.finditer(text):
+        lo = max(text.rfind(c, 0, m.start()) for c in "。；;\n")
+        total = [a for a in aliases if lo < a.start and a.end <= m.start()]
+        if not total:
+            continue
+        verb = next((v for v in verbs if total[-1].alias.startswith(v)), None)
+        run = _CJK_AHEAD.match(text, m.end())
+        if verb is None or run is None:
+            continue
+        for k in range(len(run.group()), 1, -1):
+            name = verb + run.group()[:k]
+            if by_alias.get(name):
+                added.append(AliasMatch(m.end(), m.end() + k, name, by_alias[name]))
+                break
+    if not added:
+        return aliases
+    kept = [a for a in aliases if not any(b.start <= a.start < b.end for b in added)]
+    return sorted(kept + added, key=lambda a: a.start)
+
+
+_CJK_AHEAD = re.compile(r"[\u4e00-\u9fff]{2,10}")
+
+
+# a total's value, then its parts in brackets: "在校生1.25万人（普通高中0.82万人、中职0.43万人）"
+_PARTS_BRACKET = re.compile(r"\d[^\d，,。；;（(]{0,4}[（(]([^）)]{2,60})[）)]")
+_PART_NAME = re.compile(r"(?:^|(?<=[、，,和及]))\s*([\u4e00-\u9fff]{1,8})(?=\s*\d)")
+
+
+def bracket_part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
+    """The parts of a total in brackets share its head noun: "高中阶段在校生1.25万人（普通
+    高中0.82万人、中职0.43万人）" names 普通高中在校生 and 中职在校生. Each part X before a
+    number is tried as X plus an ending of the total's phrase (longest first)."""
+    added = []
+    for m in _PARTS_BRACKET.finditer(text):
+        total = [a for a in aliases if a.end <= m.start() and m.start() - a.end <= 3]
+        if not total:
+            continue
+        word = total[-1].alias
+        inner = m.start(1)
+        for part in _PART_NAME.finditer(m.group(1)):
+            x = part.group(1)
+            start = inner + part.start(1)
+            if any(a.start < start + len(x) and start < a.end for a in aliases):
+                continue  # the part is a codebook phrase already
+            for k in range(1, len(word)):
+                ids = by_alias.get(x + word[k:])
+                if ids:
+                    added.append(AliasMatch(start, start + len(x), x + word[k:], ids))
+                    break
+    return sorted(aliases + added, key=lambda a: a.start) if added else aliases

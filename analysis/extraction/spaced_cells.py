@@ -3,7 +3,8 @@
 A blank mark ("—", "-", "/") typed one space after the name ("比例（%） —          50") is
 not split off by a run of spaces: the row comes out one cell short and every value after
 it lands one column early (50 under 2020 instead of 2025). Such a row gets its mark back
-as a cell of its own.
+as a cell of its own. So does a first value typed one space after a name as long as its
+column ("…支出比例（%） 19.6      ≥20").
 """
 
 from __future__ import annotations
@@ -13,7 +14,19 @@ import unicodedata
 
 from analysis.extraction.grid import GridCell
 
-_TRAILING_MARK = re.compile(r"^(.*\S)\s+(—|－|–|-|/|——|--)$")
+_TRAILING_MARK = re.compile(r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?)$")
+_RUN = re.compile(r"\s{2,}")
+
+
+def name_then_values(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """A row of a space-delimited table split into two by its runs of spaces, the first
+    part ending in a value or a blank mark one space after the name: three cells."""
+    runs = list(_RUN.finditer(text))
+    if len(runs) != 1 or not (m := _TRAILING_MARK.match(text[: runs[0].start()])):
+        return None
+    if not re.search(r"[^\d\s.%≥≤<>]", m.group(1)):  # the name is text, not a number
+        return None
+    return "spaces", [(0, m.end(1)), (m.start(2), m.end(2)), (runs[0].end(), len(text))]
 
 
 def split_blank_marks(raw: str, rows: list[list[GridCell]], width: int) -> list[list[GridCell]]:

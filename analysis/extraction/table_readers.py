@@ -18,7 +18,7 @@ import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.space_alignment import realign
-from analysis.extraction.spaced_cells import split_blank_marks
+from analysis.extraction.spaced_cells import name_then_values, split_blank_marks
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -217,6 +217,8 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
                 j += 1
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
+            if split is None and kind == "spaces" and rows:
+                split = name_then_values(text)
             if split is None or split[0] != kind:
                 break
             row = [lines.cell(j, start + a, start + b) for a, b in split[1]]
