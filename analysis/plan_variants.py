@@ -231,10 +231,28 @@ def wrap_prose(width: int = WRAP_WIDTH) -> Transformation:
             if len(line) <= width or _is_table_line(line) or line.lstrip().startswith("<"):
                 out.append(line)
             else:
-                out.extend(line[i : i + width] for i in range(0, len(line), width))
+                out.extend(_pieces(line, width))
         return newline.join(out)
 
     return transform
+
+
+_NUMBER_PART = re.compile(r"[\d.,%，．％ ]")
+
+
+def _pieces(line: str, width: int) -> list[str]:
+    """The line cut every `width` characters, each cut moved past a number (digits with the
+    spaces, points and commas inside it), so that the value survives the transformation."""
+    pieces, start = [], 0
+    while len(line) - start > width:
+        cut = start + width
+        while (
+            cut < len(line) and _NUMBER_PART.match(line[cut - 1]) and _NUMBER_PART.match(line[cut])
+        ):
+            cut += 1
+        pieces.append(line[start:cut])
+        start = cut
+    return [*pieces, line[start:]] if start < len(line) else pieces
 
 
 @lru_cache(maxsize=1)
