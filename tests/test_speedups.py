@@ -40,7 +40,7 @@ from analysis.extraction.table_readers import _BOX_BARS, _split
 from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
 from analysis.rules import load_rules
-from analysis.themes import ThemeHit
+from analysis.themes import Theme, ThemeCoder, ThemeHit, load_themes
 from analysis.validation import inline_refs, load_checked
 
 
@@ -403,3 +403,60 @@ def test_cells_rendered_inline_are_the_cells_cell_gives(value):
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow([_cell(row[c]) for c in SCHEMAS["number_ledger"]])
     assert render_rows("number_ledger", [row]) == out.getvalue()
+
+
+# ---------------------------------------------- theme keywords found in one automaton pass
+
+
+def _regex_search(coder: ThemeCoder, text: str) -> tuple[dict, dict]:
+    """Every theme searched as it was: its exclusion regex, then its keyword regex."""
+    exclusions = {
+        tid: [m.span() for m in coder._exclude[tid].finditer(text)] if tid in coder._exclude else []
+        for tid in coder._regex
+    }
+    return {tid: coder.matches(tid, text) for tid in coder._regex}, exclusions
+
+
+def _theme(tid: str, keywords, exclude=(), weak=()) -> Theme:
+    return Theme(tid, tid, tid, "", tuple(keywords), tuple(exclude), 1, None, tuple(weak))
+
+
+# keywords overlapping, nested and shared between themes; exclusions that mask the longest
+# keyword at a start but not a shorter one, listed shortest first, chained
+CRAFTED = {
+    "a": _theme("a", ["教育", "教育局", "育局长"], exclude=["大学区", "学区"]),
+    "b": _theme("b", ["学区", "大学", "区"], exclude=["大学区"], weak=["学"]),
+    "c": _theme("c", ["教育局长", "局"], exclude=["局长", "教育局长办"]),
+    # two exclusions at one start: the first listed wins, not the longest
+    "d": _theme("d", ["内有", "区内"], exclude=["学区", "学区内有"]),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "教育局长办公室在大学区，学区内有大学。",
+        "教 育“局”长，大 学 区；学\t区",
+        "大学区大学区学区区区局局长教育局长办",
+        "“教育”局长 ",
+        "",
+        "无关的文字",
+    ],
+)
+def test_crafted_theme_keywords_found_in_one_pass_are_the_regex_matches(text):
+    coder = ThemeCoder(CRAFTED)
+    assert coder._search.find(text) == _regex_search(coder, text)
+
+
+def test_theme_keywords_found_in_one_pass_are_the_regex_matches_in_every_plan():
+    coder = ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
+    rng = random.Random(8)
+    files = sorted(Path(paths.RAW_DIR).glob("*.txt")) + sorted(
+        Path("tests/data/plans").rglob("*.txt")
+    )
+    for f in files:
+        text = clean(f.read_text(encoding="utf-8")).paragraphs.text
+        # quote marks and spaces strewn inside keywords: the stripped-text mapping
+        strewn = "".join(c + (rng.choice("“ ”\t'") if rng.random() < 0.05 else "") for c in text)
+        for t in (text, strewn):
+            assert coder._search.find(t) == _regex_search(coder, t), f.name
