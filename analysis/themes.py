@@ -216,12 +216,20 @@ class ThemeCoder:
         ]
 
 
+def non_space_characters(text: str) -> int:
+    """How many characters of the text are not whitespace (what re's \\s matches).
+
+    str.split() and re's \\s test the same Unicode property (Py_UNICODE_ISSPACE): one C
+    pass over a whole plan instead of a regex substitution per paragraph."""
+    return sum(map(len, text.split()))
+
+
 def coverage(
     source_id: str, city_id: str, paras: list[Paragraph], hits: list[ThemeHit], themes
 ) -> list[dict]:
     """Per theme: mentions, paragraphs hit, share of paragraphs, density per 10,000 characters."""
     n_paragraphs = len([p for p in paras if p.text.strip()])
-    n_chars = sum(len(re.sub(r"\s", "", p.text)) for p in paras)
+    n_chars = non_space_characters("".join(p.text for p in paras))
     mentions: dict[str, int] = defaultdict(int)
     hit_paras: dict[str, set] = defaultdict(set)
     for h in hits:

@@ -40,7 +40,7 @@ from analysis.extraction.table_readers import _BOX_BARS, _split
 from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
 from analysis.rules import load_rules
-from analysis.themes import Theme, ThemeCoder, ThemeHit, load_themes
+from analysis.themes import Theme, ThemeCoder, ThemeHit, load_themes, non_space_characters
 from analysis.validation import inline_refs, load_checked
 
 
@@ -460,3 +460,27 @@ def test_theme_keywords_found_in_one_pass_are_the_regex_matches_in_every_plan():
         strewn = "".join(c + (rng.choice("“ ”\t'") if rng.random() < 0.05 else "") for c in text)
         for t in (text, strewn):
             assert coder._search.find(t) == _regex_search(coder, t), f.name
+
+
+# ---------------------------------------------- characters counted without whitespace
+
+_EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+def test_str_split_drops_exactly_the_characters_re_s_matches():
+    assert [c for c in _EVERY_CHARACTER if not c.split()] == re.findall(r"\s", _EVERY_CHARACTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "教育",
+        " 教 育\n",
+        "\u3000一、\t发展\r\n基础\x1c\x85\u2028\u00a0。",
+        "\n\n",
+        _EVERY_CHARACTER,
+    ],
+)
+def test_non_space_characters_counts_what_the_regex_substitution_left(text):
+    assert non_space_characters(text) == len(re.sub(r"\s", "", text))
