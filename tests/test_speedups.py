@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from analysis import paths, yamlio
+from analysis.build_inputs import build_inputs
 from analysis.database import (
     SCHEMAS,
     RenderedRows,
@@ -40,6 +41,7 @@ from analysis.extraction.table_readers import _BOX_BARS, _split
 from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
 from analysis.rules import load_rules
+from analysis.sources import load_sources, read_raw
 from analysis.themes import Theme, ThemeCoder, ThemeHit, load_themes, non_space_characters
 from analysis.validation import inline_refs, load_checked
 
@@ -484,3 +486,18 @@ def test_str_split_drops_exactly_the_characters_re_s_matches():
 )
 def test_non_space_characters_counts_what_the_regex_substitution_left(text):
     assert non_space_characters(text) == len(re.sub(r"\s", "", text))
+
+
+# ---------------------------------------------- plan hashes checked on reading, not re-read
+
+
+def test_build_inputs_with_the_checked_plan_hashes_are_the_rows_of_hashing_every_file():
+    sources = load_sources(paths.SOURCES_YAML)
+    for s in sources:
+        read_raw(s)  # what the build does first: each plan's bytes checked against sha256
+    files = {"registry": [paths.SOURCES_YAML], "plan": [s.path for s in sources]}
+    known = {s.path: s.meta["sha256"] for s in sources}
+    assert build_inputs(files, known=known) == build_inputs(files)
+    # a known hash is what is written: the bytes the build read, not the file's bytes now
+    first = sources[0].path
+    assert build_inputs(files, known={first: "0" * 64})[1]["sha256"] == "0" * 64
