@@ -160,22 +160,18 @@ class ThemeCoder:
     def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
         view = clean.paragraphs
         paras = paragraphs(view.text)
+        offsets, raw = view.offsets, clean.raw
+        keyword: dict[str, str] = {}  # matched text -> keyword: a plan repeats a few dozen
         hits = []
         for p, found_by_theme in zip(paras, self._code_paragraphs(view.text, paras), strict=True):
             for tid, found in sorted(found_by_theme.items()):
                 for start, end, word in found:
-                    a, b = view.raw_span(p.start + start, p.start + end)
+                    # view.raw_span(p.start + start, p.start + end), without two calls a hit
+                    a, b = offsets[p.start + start], offsets[p.start + end - 1] + 1
+                    if word not in keyword:
+                        keyword[word] = strip_ignorable(word)
                     hits.append(
-                        ThemeHit(
-                            source_id,
-                            tid,
-                            strip_ignorable(word),
-                            p.index,
-                            p.heading,
-                            a,
-                            b,
-                            clean.raw[a:b],
-                        )
+                        ThemeHit(source_id, tid, keyword[word], p.index, p.heading, a, b, raw[a:b])
                     )
         return paras, hits
 

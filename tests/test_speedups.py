@@ -23,6 +23,7 @@ import yaml
 
 from analysis import paths, yamlio
 from analysis.build_inputs import build_inputs
+from analysis.codebook import strip_ignorable
 from analysis.database import (
     SCHEMAS,
     RenderedRows,
@@ -41,6 +42,7 @@ from analysis.extraction.table_readers import _BOX_BARS, _split
 from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
 from analysis.rules import load_rules
+from analysis.sections import paragraphs
 from analysis.sources import load_sources, read_raw
 from analysis.themes import Theme, ThemeCoder, ThemeHit, load_themes, non_space_characters
 from analysis.validation import inline_refs, load_checked
@@ -501,3 +503,35 @@ def test_build_inputs_with_the_checked_plan_hashes_are_the_rows_of_hashing_every
     # a known hash is what is written: the bytes the build read, not the file's bytes now
     first = sources[0].path
     assert build_inputs(files, known={first: "0" * 64})[1]["sha256"] == "0" * 64
+
+
+def _hits_paragraph_by_paragraph(coder: ThemeCoder, source_id: str, text) -> list[ThemeHit]:
+    """ThemeCoder.code as the plain code: every paragraph coded on its own (30 regexes)."""
+    view, hits = text.paragraphs, []
+    for p in paragraphs(view.text):
+        for tid, found in sorted(coder.code_text(p.text, p.heading).items()):
+            for start, end, word in found:
+                a, b = view.raw_span(p.start + start, p.start + end)
+                hits.append(
+                    ThemeHit(
+                        source_id,
+                        tid,
+                        strip_ignorable(word),
+                        p.index,
+                        p.heading,
+                        a,
+                        b,
+                        text.raw[a:b],
+                    )
+                )
+    return hits
+
+
+def test_theme_hits_of_a_whole_plan_are_the_hits_of_coding_each_paragraph_alone():
+    coder = ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
+    files = sorted(Path(paths.RAW_DIR).glob("*.txt")) + sorted(
+        Path("tests/data/plans").rglob("*.txt")
+    )
+    for f in files:
+        text = clean(f.read_text(encoding="utf-8"))
+        assert coder.code(f.stem, text)[1] == _hits_paragraph_by_paragraph(coder, f.stem, text)
