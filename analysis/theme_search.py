@@ -55,14 +55,15 @@ class ThemeSearch:
         """theme_id -> keyword matches (as ThemeCoder.matches gives them), and theme_id ->
         the spans of its exclusion matches (as its exclusion regex's finditer gives them)."""
         stripped, piece_at = _strip_with_map(text)
-        # start -> lengths of the theme's keywords there; start -> (rank, length) of the
-        # theme's first listed exclusion there
-        starts: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
+        # (start, -length) of every occurrence of the theme's keywords, so that sorted the
+        # longest at a start comes first; start -> (rank, length) of the theme's first
+        # listed exclusion there
+        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
         excluded: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
         for last, (length, themes, exclusions) in self._automaton.iter(stripped):
             start = last - length + 1
             for tid in themes:
-                starts[tid][start].append(length)
+                occurrences[tid].append((start, -length))
             for tid, rank in exclusions:
                 best = excluded[tid].get(start)
                 if best is None or rank < best[0]:
@@ -78,19 +79,19 @@ class ThemeSearch:
             mask_starts = [a for a, _ in masked]
             found = matches[tid] = []
             cursor = 0
-            for s, lengths in sorted(starts.get(tid, {}).items()):
+            # at a start, the longest keyword touching no masked character; then past it
+            for s, minus_length in sorted(occurrences.get(tid, ())):
                 if s < cursor:
                     continue
-                if masked:
-                    lengths = [n for n in lengths if not _touches(masked, mask_starts, s, s + n)]
-                    if not lengths:
-                        continue
-                cursor = s + max(lengths)
+                e = s - minus_length
+                if masked and _touches(masked, mask_starts, s, e):
+                    continue
+                cursor = e
                 if piece_at:  # back to the text: the first and last characters' offsets
-                    a, b = _back(piece_at, s, cursor)
+                    a, b = _back(piece_at, s, e)
                     found.append((a, b, text[a:b]))
                 else:
-                    found.append((s, cursor, text[s:cursor]))
+                    found.append((s, e, text[s:e]))
         return matches, exclusion_spans
 
 
