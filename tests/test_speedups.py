@@ -21,7 +21,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from analysis import paths, yamlio
+from analysis import paths, validation, yamlio
 from analysis.build_inputs import build_inputs
 from analysis.codebook import strip_ignorable
 from analysis.database import (
@@ -535,3 +535,93 @@ def test_theme_hits_of_a_whole_plan_are_the_hits_of_coding_each_paragraph_alone(
     for f in files:
         text = clean(f.read_text(encoding="utf-8"))
         assert coder.code(f.stem, text)[1] == _hits_paragraph_by_paragraph(coder, f.stem, text)
+
+
+# ---------------------------------------------- schemas prechecked by compiled code
+
+SCHEMA_INPUTS = [
+    (paths.SOURCES_YAML, "sources"),
+    (paths.CODEBOOK_YAML, "indicator_codebook"),
+    (paths.EXTRACTION_RULES_YAML, "extraction_rules"),
+    (paths.CORRECTIONS_YAML, "corrections"),
+    (paths.THEME_CODEBOOK_YAML, "theme_codebook"),
+    (paths.THEME_SAMPLE_DESIGN_YAML, "theme_sample_design"),
+    (paths.PUBLISHED_FIGURES_YAML, "published_figures"),
+    (paths.REPORT_TABLES_YAML, "report_tables"),
+    (paths.DATA_PACKAGE_YAML, "data_package"),
+    (paths.NAME_MATCHING_YAML, "name_matching"),
+    (paths.VOCABULARY_YAML, "vocabulary"),
+    (paths.THEME_BLIND_DESIGN_YAML, "theme_blind_sample_design"),
+]
+# what a wrong entry may hold: other types, blanks, a date that is no date, a bad regex
+ODD_VALUES = [
+    None,
+    True,
+    False,
+    0,
+    1,
+    -1,
+    1.0,
+    2.5,
+    1e9,
+    "",
+    " ",
+    "x",
+    "2021-02-30",
+    "([",
+    "2021-01-01",
+    [],
+    ["x"],
+    [1],
+    {},
+    {"x": 1},
+]
+
+
+def _nodes(value, at=()):
+    yield at
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _nodes(v, (*at, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _nodes(v, (*at, i))
+
+
+def _mutated(plain, at, change):
+    """A deep copy of `plain` with the node at `at` replaced, dropped (change "drop") or
+    given an unknown key (change "extra")."""
+    copy = json.loads(json.dumps(plain))
+    if not at:
+        return change if change not in ("drop", "extra") else copy
+    parent = copy
+    for key in at[:-1]:
+        parent = parent[key]
+    if change == "drop":
+        del parent[at[-1]]
+    elif change == "extra":
+        if isinstance(parent[at[-1]], dict):
+            parent[at[-1]]["unknown_key"] = 1
+    else:
+        parent[at[-1]] = change
+    return copy
+
+
+@pytest.mark.parametrize(("path", "schema"), SCHEMA_INPUTS, ids=[s for _, s in SCHEMA_INPUTS])
+def test_the_precheck_passes_only_what_jsonschema_passes(path, schema):
+    data, _ = yamlio.load_yaml_lines(path)
+    plain = validation._plain(data)
+    assert validation.passes_precheck(schema, plain)  # the shortcut is taken on the real file
+    rng = random.Random(schema)
+    nodes = list(_nodes(plain))
+    refused = 0
+    for at in rng.sample(nodes, min(len(nodes), 60)):
+        for change in ["drop", "extra", *rng.sample(ODD_VALUES, 4)]:
+            if change == "drop" and not at:
+                continue
+            wrong = _mutated(plain, at, change)
+            if validation.passes_precheck(schema, wrong):
+                assert not list(validation._validator(schema).iter_errors(wrong)), (at, change)
+            else:
+                refused += 1
+    assert refused  # the mutations reached the schema's rules
