@@ -125,7 +125,11 @@ def _precheck(name: str):
         return None
     checker = validator.format_checker
     formats = {f: (lambda v, f=f: checker.conforms(v, f)) for f in checker.checkers}
-    return fastjsonschema.compile(validator.schema, formats=formats, use_default=False)
+    try:
+        return fastjsonschema.compile(validator.schema, formats=formats, use_default=False)
+    except fastjsonschema.JsonSchemaDefinitionException:
+        # a construct it can't compile: that schema is checked by jsonschema alone, as before
+        return None
 
 
 def passes_precheck(name: str, plain: Any) -> bool:
