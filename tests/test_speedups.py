@@ -511,3 +511,11 @@ def test_the_precheck_passes_only_what_jsonschema_passes(path, schema):
             else:
                 refused += 1
     assert refused  # the mutations reached the schema's rules
+
+
+@pytest.mark.parametrize(
+    ("value", "nodes"),
+    [(None, 1), ([], 1), ("x", 1), ({"a": [1, 2]}, 4), ({"a": {"b": 1}, "c": [[]]}, 5)],
+)
+def test_node_count_counts_every_mapping_list_and_scalar(value, nodes):
+    assert validation.node_count(value) == nodes
