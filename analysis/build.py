@@ -234,7 +234,9 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
                 "extraction_rules": [config.rules],
                 "corrections": [config.corrections],
                 "theme_codebook": [config.themes],
-            }
+            },
+            # read_raw checked every plan's bytes against its registry sha256
+            known={s.path: s.meta["sha256"] for s in sources},
         ),
     }
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))

@@ -22,10 +22,15 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def build_inputs(files: dict[str, list[Path]]) -> list[dict]:
-    """Rows (build_id, kind, path, sha256), one per input file, ``files`` keyed by kind."""
+def build_inputs(files: dict[str, list[Path]], known: dict[Path, str] | None = None) -> list[dict]:
+    """Rows (build_id, kind, path, sha256), one per input file, ``files`` keyed by kind.
+
+    `known`: the SHA-256 of files this build already read and checked (each plan's bytes
+    matched its registry sha256 in read_raw), so a national corpus is not read and
+    hashed a second time; it is also the hash of the bytes the build actually used."""
+    known = known or {}
     rows = [
-        {"kind": kind, "path": _shown(p), "sha256": file_sha256(p)}
+        {"kind": kind, "path": _shown(p), "sha256": known.get(p) or file_sha256(p)}
         for kind, paths in files.items()
         for p in paths
     ]

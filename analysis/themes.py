@@ -21,6 +21,7 @@ from typing import NamedTuple
 from analysis.codebook import alias_pattern, strip_ignorable
 from analysis.normalise import CleanText
 from analysis.sections import Paragraph, paragraphs
+from analysis.theme_search import ThemeSearch
 from analysis.validation import load_checked, refuse
 
 
@@ -105,6 +106,11 @@ class ThemeCoder:
             if t.exclude
         }
         self._weak = {tid: frozenset(t.weak_keywords) for tid, t in themes.items()}
+        # every theme's matches in one pass over a whole plan (theme_search.py)
+        self._search = ThemeSearch(
+            {tid: t.keywords + t.weak_keywords for tid, t in themes.items()},
+            {tid: t.exclude for tid, t in themes.items()},
+        )
 
     def code_text(self, text: str, heading: str = "") -> dict[str, list[tuple[int, int, str]]]:
         """theme_id -> [(start, end, matched text)] in a cleaned paragraph under `heading`."""
@@ -122,6 +128,16 @@ class ThemeCoder:
             # blank out excluded phrases, keeping offsets (大学区 is not a university)
             masked = self._exclude[tid].sub(lambda m: "\0" * len(m.group()), text)
         return [(m.start(), m.end(), m.group()) for m in self._regex[tid].finditer(masked)]
+
+    def _whole_text_matches(self, text: str) -> tuple[dict, dict]:
+        """theme_id -> matches, and theme_id -> exclusion spans, in a whole text: one
+        automaton pass (theme_search.py), or a regex pass per theme if it cannot be used."""
+        if self._search.usable:
+            return self._search.find(text)
+        exclusions = {tid: [] for tid in self._regex}
+        for tid, pattern in self._exclude.items():
+            exclusions[tid] = [m.span() for m in pattern.finditer(text)]
+        return {tid: self._matches(tid, text) for tid in self._regex}, exclusions
 
     def _enough(self, found: dict[str, list], text: str, heading: str) -> dict[str, list]:
         """The themes mentioned at least their min_mentions times, weak keywords in context."""
@@ -144,27 +160,23 @@ class ThemeCoder:
     def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
         view = clean.paragraphs
         paras = paragraphs(view.text)
+        offsets, raw = view.offsets, clean.raw
+        keyword: dict[str, str] = {}  # matched text -> keyword: a plan repeats a few dozen
         hits = []
         for p, found_by_theme in zip(paras, self._code_paragraphs(view.text, paras), strict=True):
             for tid, found in sorted(found_by_theme.items()):
                 for start, end, word in found:
-                    a, b = view.raw_span(p.start + start, p.start + end)
+                    # view.raw_span(p.start + start, p.start + end), without two calls a hit
+                    a, b = offsets[p.start + start], offsets[p.start + end - 1] + 1
+                    if word not in keyword:
+                        keyword[word] = strip_ignorable(word)
                     hits.append(
-                        ThemeHit(
-                            source_id,
-                            tid,
-                            strip_ignorable(word),
-                            p.index,
-                            p.heading,
-                            a,
-                            b,
-                            clean.raw[a:b],
-                        )
+                        ThemeHit(source_id, tid, keyword[word], p.index, p.heading, a, b, raw[a:b])
                     )
         return paras, hits
 
     def _code_paragraphs(self, text: str, paras: list[Paragraph]) -> list[dict]:
-        """code_text of every paragraph, with one regex pass per theme over the whole text.
+        """code_text of every paragraph, with one search over the whole text for all themes.
 
         Per paragraph it is 30 regex calls times thousands of lines; a match or an
         exclusion that runs across a line break could hide a match a per-paragraph pass
@@ -183,11 +195,11 @@ class ThemeCoder:
                 return None
             return first
 
+        matches, exclusions = self._whole_text_matches(text)
         for tid in self._regex:
-            if tid in self._exclude:
-                for m in self._exclude[tid].finditer(text):
-                    where(m.start(), m.end())
-            for start, end, word in self._matches(tid, text):
+            for start, end in exclusions[tid]:
+                where(start, end)
+            for start, end, word in matches[tid]:
                 i = where(start, end)
                 if i is not None:
                     off = paras[i].start
@@ -200,12 +212,20 @@ class ThemeCoder:
         ]
 
 
+def non_space_characters(text: str) -> int:
+    """How many characters of the text are not whitespace (what re's \\s matches).
+
+    str.split() and re's \\s test the same Unicode property (Py_UNICODE_ISSPACE): one C
+    pass over a whole plan instead of a regex substitution per paragraph."""
+    return sum(map(len, text.split()))
+
+
 def coverage(
     source_id: str, city_id: str, paras: list[Paragraph], hits: list[ThemeHit], themes
 ) -> list[dict]:
     """Per theme: mentions, paragraphs hit, share of paragraphs, density per 10,000 characters."""
     n_paragraphs = len([p for p in paras if p.text.strip()])
-    n_chars = sum(len(re.sub(r"\s", "", p.text)) for p in paras)
+    n_chars = non_space_characters("".join(p.text for p in paras))
     mentions: dict[str, int] = defaultdict(int)
     hit_paras: dict[str, set] = defaultdict(set)
     for h in hits:

@@ -2,12 +2,16 @@
 
 Corrections, conflicts, ledger linking and the city tables moved from the parent into the
 workers, one plan each; these tests hold each to the code that did it over every plan at
-once, in this process and in forked workers.
+once, in this process and in forked workers. Theme coding's shortcuts (one automaton pass
+for all themes, raw spans inline, characters counted by str.split) are held to the
+per-theme regexes and the per-paragraph coding.
 """
 
 from __future__ import annotations
 
 import pickle
+import random
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +20,7 @@ import pytest
 
 from analysis import paths
 from analysis.build import BuildConfig, build
-from analysis.codebook import AliasMatcher, load_codebook
+from analysis.codebook import AliasMatcher, load_codebook, strip_ignorable
 from analysis.conflicts import group_key, resolve
 from analysis.corrections import Correction, apply_corrections, load_corrections
 from analysis.database import parse_rows, render_rows, write_csv
@@ -30,8 +34,9 @@ from analysis.observations import Observation
 from analysis.plan_reading import PlanReader, read_plans
 from analysis.reference import load_reference
 from analysis.rules import load_rules
+from analysis.sections import paragraphs
 from analysis.sources import load_sources, read_raw
-from analysis.themes import ThemeCoder, load_themes
+from analysis.themes import Theme, ThemeCoder, ThemeHit, load_themes, non_space_characters
 from analysis.themes import coverage as theme_coverage
 from analysis.yamlio import LineDict
 
@@ -222,3 +227,116 @@ def test_build_summary_groups_conflicts_as_a_scan_per_conflict_does(built):
         n = sum(v for (sid, _), v in result.ledger_counts.items() if sid == s["source_id"])
         row = next(line for line in lines if line.startswith(f"{s['city_id']:<10} "))
         assert row.split()[3] == str(n)
+
+
+# ---------------------------------------------- theme coding: keywords found in one automaton pass
+
+
+def _regex_search(coder: ThemeCoder, text: str) -> tuple[dict, dict]:
+    """Every theme searched as it was: its exclusion regex, then its keyword regex."""
+    exclusions = {
+        tid: [m.span() for m in coder._exclude[tid].finditer(text)] if tid in coder._exclude else []
+        for tid in coder._regex
+    }
+    return {tid: coder.matches(tid, text) for tid in coder._regex}, exclusions
+
+
+def _theme(tid: str, keywords, exclude=(), weak=()) -> Theme:
+    return Theme(tid, tid, tid, "", tuple(keywords), tuple(exclude), 1, None, tuple(weak))
+
+
+# keywords overlapping, nested and shared between themes; exclusions that mask the longest
+# keyword at a start but not a shorter one, listed shortest first, chained
+CRAFTED = {
+    "a": _theme("a", ["教育", "教育局", "育局长"], exclude=["大学区", "学区"]),
+    "b": _theme("b", ["学区", "大学", "区"], exclude=["大学区"], weak=["学"]),
+    "c": _theme("c", ["教育局长", "局"], exclude=["局长", "教育局长办"]),
+    # two exclusions at one start: the first listed wins, not the longest
+    "d": _theme("d", ["内有", "区内"], exclude=["学区", "学区内有"]),
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "教育局长办公室在大学区，学区内有大学。",
+        "教 育“局”长，大 学 区；学\t区",
+        "大学区大学区学区区区局局长教育局长办",
+        "“教育”局长 ",
+        "",
+        "无关的文字",
+    ],
+)
+def test_crafted_theme_keywords_found_in_one_pass_are_the_regex_matches(text):
+    coder = ThemeCoder(CRAFTED)
+    assert coder._search.find(text) == _regex_search(coder, text)
+
+
+def test_theme_keywords_found_in_one_pass_are_the_regex_matches_in_every_plan():
+    coder = ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
+    rng = random.Random(8)
+    files = sorted(Path(paths.RAW_DIR).glob("*.txt")) + sorted(
+        Path("tests/data/plans").rglob("*.txt")
+    )
+    for f in files:
+        text = clean(f.read_text(encoding="utf-8")).paragraphs.text
+        # quote marks and spaces strewn inside keywords: the stripped-text mapping
+        strewn = "".join(c + (rng.choice("“ ”\t'") if rng.random() < 0.05 else "") for c in text)
+        for t in (text, strewn):
+            assert coder._search.find(t) == _regex_search(coder, t), f.name
+
+
+# ---------------------------------------------- characters counted without whitespace
+
+_EVERY_CHARACTER = "".join(map(chr, range(0x110000)))
+
+
+def test_str_split_drops_exactly_the_characters_re_s_matches():
+    assert [c for c in _EVERY_CHARACTER if not c.split()] == re.findall(r"\s", _EVERY_CHARACTER)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "教育",
+        " 教 育\n",
+        "\u3000一、\t发展\r\n基础\x1c\x85\u2028\u00a0。",
+        "\n\n",
+        _EVERY_CHARACTER,
+    ],
+)
+def test_non_space_characters_counts_what_the_regex_substitution_left(text):
+    assert non_space_characters(text) == len(re.sub(r"\s", "", text))
+
+
+def _hits_paragraph_by_paragraph(coder: ThemeCoder, source_id: str, text) -> list[ThemeHit]:
+    """ThemeCoder.code as the plain code: every paragraph coded on its own (30 regexes)."""
+    view, hits = text.paragraphs, []
+    for p in paragraphs(view.text):
+        for tid, found in sorted(coder.code_text(p.text, p.heading).items()):
+            for start, end, word in found:
+                a, b = view.raw_span(p.start + start, p.start + end)
+                hits.append(
+                    ThemeHit(
+                        source_id,
+                        tid,
+                        strip_ignorable(word),
+                        p.index,
+                        p.heading,
+                        a,
+                        b,
+                        text.raw[a:b],
+                    )
+                )
+    return hits
+
+
+def test_theme_hits_of_a_whole_plan_are_the_hits_of_coding_each_paragraph_alone():
+    coder = ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))
+    files = sorted(Path(paths.RAW_DIR).glob("*.txt")) + sorted(
+        Path("tests/data/plans").rglob("*.txt")
+    )
+    for f in files:
+        text = clean(f.read_text(encoding="utf-8"))
+        assert coder.code(f.stem, text)[1] == _hits_paragraph_by_paragraph(coder, f.stem, text)

@@ -3,7 +3,8 @@
 Each shortcut replaced simpler code: rows rendered per plan in a worker, a sort key
 without a Python call per row, line numbers by binary search, the registry parsed once
 per build, sentence breaks by regex, numbers found from their first character, cells
-rendered inline. These tests hold each to the plain version (the per-plan stage's own
+rendered inline, plan hashes taken from the reading check, schemas prechecked by compiled
+code. These tests hold each to the plain version (the per-plan stage's own
 shortcuts are in test_plan_reading.py).
 """
 
@@ -21,7 +22,8 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from analysis import paths, yamlio
+from analysis import paths, validation, yamlio
+from analysis.build_inputs import build_inputs
 from analysis.database import (
     SCHEMAS,
     RenderedRows,
@@ -40,6 +42,7 @@ from analysis.extraction.table_readers import _BOX_BARS, _split
 from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
 from analysis.rules import load_rules
+from analysis.sources import load_sources, read_raw
 from analysis.themes import ThemeHit
 from analysis.validation import inline_refs, load_checked
 
@@ -403,3 +406,116 @@ def test_cells_rendered_inline_are_the_cells_cell_gives(value):
     out = io.StringIO()
     csv.writer(out, lineterminator="\n").writerow([_cell(row[c]) for c in SCHEMAS["number_ledger"]])
     assert render_rows("number_ledger", [row]) == out.getvalue()
+
+
+# ---------------------------------------------- plan hashes checked on reading, not re-read
+
+
+def test_build_inputs_with_the_checked_plan_hashes_are_the_rows_of_hashing_every_file():
+    sources = load_sources(paths.SOURCES_YAML)
+    for s in sources:
+        read_raw(s)  # what the build does first: each plan's bytes checked against sha256
+    files = {"registry": [paths.SOURCES_YAML], "plan": [s.path for s in sources]}
+    known = {s.path: s.meta["sha256"] for s in sources}
+    assert build_inputs(files, known=known) == build_inputs(files)
+    # a known hash is what is written: the bytes the build read, not the file's bytes now
+    first = sources[0].path
+    assert build_inputs(files, known={first: "0" * 64})[1]["sha256"] == "0" * 64
+
+
+# ---------------------------------------------- schemas prechecked by compiled code
+
+SCHEMA_INPUTS = [
+    (paths.SOURCES_YAML, "sources"),
+    (paths.CODEBOOK_YAML, "indicator_codebook"),
+    (paths.EXTRACTION_RULES_YAML, "extraction_rules"),
+    (paths.CORRECTIONS_YAML, "corrections"),
+    (paths.THEME_CODEBOOK_YAML, "theme_codebook"),
+    (paths.THEME_SAMPLE_DESIGN_YAML, "theme_sample_design"),
+    (paths.PUBLISHED_FIGURES_YAML, "published_figures"),
+    (paths.REPORT_TABLES_YAML, "report_tables"),
+    (paths.DATA_PACKAGE_YAML, "data_package"),
+    (paths.NAME_MATCHING_YAML, "name_matching"),
+    (paths.VOCABULARY_YAML, "vocabulary"),
+    (paths.THEME_BLIND_DESIGN_YAML, "theme_blind_sample_design"),
+]
+# what a wrong entry may hold: other types, blanks, a date that is no date, a bad regex
+ODD_VALUES = [
+    None,
+    True,
+    False,
+    0,
+    1,
+    -1,
+    1.0,
+    2.5,
+    1e9,
+    "",
+    " ",
+    "x",
+    "2021-02-30",
+    "([",
+    "2021-01-01",
+    [],
+    ["x"],
+    [1],
+    {},
+    {"x": 1},
+]
+
+
+def _nodes(value, at=()):
+    yield at
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield from _nodes(v, (*at, k))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _nodes(v, (*at, i))
+
+
+def _mutated(plain, at, change):
+    """A deep copy of `plain` with the node at `at` replaced, dropped (change "drop") or
+    given an unknown key (change "extra")."""
+    copy = json.loads(json.dumps(plain))
+    if not at:
+        return change if change not in ("drop", "extra") else copy
+    parent = copy
+    for key in at[:-1]:
+        parent = parent[key]
+    if change == "drop":
+        del parent[at[-1]]
+    elif change == "extra":
+        if isinstance(parent[at[-1]], dict):
+            parent[at[-1]]["unknown_key"] = 1
+    else:
+        parent[at[-1]] = change
+    return copy
+
+
+@pytest.mark.parametrize(("path", "schema"), SCHEMA_INPUTS, ids=[s for _, s in SCHEMA_INPUTS])
+def test_the_precheck_passes_only_what_jsonschema_passes(path, schema):
+    data, _ = yamlio.load_yaml_lines(path)
+    plain = validation._plain(data)
+    assert validation.passes_precheck(schema, plain)  # the shortcut is taken on the real file
+    rng = random.Random(schema)
+    nodes = list(_nodes(plain))
+    refused = 0
+    for at in rng.sample(nodes, min(len(nodes), 60)):
+        for change in ["drop", "extra", *rng.sample(ODD_VALUES, 4)]:
+            if change == "drop" and not at:
+                continue
+            wrong = _mutated(plain, at, change)
+            if validation.passes_precheck(schema, wrong):
+                assert not list(validation._validator(schema).iter_errors(wrong)), (at, change)
+            else:
+                refused += 1
+    assert refused  # the mutations reached the schema's rules
+
+
+@pytest.mark.parametrize(
+    ("value", "nodes"),
+    [(None, 1), ([], 1), ("x", 1), ({"a": [1, 2]}, 4), ({"a": {"b": 1}, "c": [[]]}, 5)],
+)
+def test_node_count_counts_every_mapping_list_and_scalar(value, nodes):
+    assert validation.node_count(value) == nodes
