@@ -38,6 +38,7 @@ from functools import lru_cache
 import opencc
 
 from analysis.page_debris import debris_lines
+from analysis.text_blocks import line_blocks
 
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
 # "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
@@ -109,9 +110,6 @@ _NFKC_STABLE = "".join(
 _NFKC_STABLE_RUNS = re.compile("[\t\n\x20-\x7e\u4e00-\u9fff" + re.escape(_NFKC_STABLE) + "]+")
 # Above this many distinct characters to change, one regex pass beats one pass each.
 _REPLACE_ONE_BY_ONE = 12
-# Lines are handled in blocks of about this many characters (cut at a line end), so lists
-# of lines and pieces stay small whatever the size of the text.
-_BLOCK = 1 << 20
 # OpenCC converts this many characters at a time (cut at a line end): its working memory
 # grows with the input, so a 50 MB text is not handed over in one piece.
 _T2S_CHUNK = 1 << 18
@@ -172,7 +170,7 @@ def clean(raw: str) -> CleanText:
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
-    for start, stop in _blocks(work):
+    for start, stop in line_blocks(work):
         a, b = bisect_left(debris_starts, start), bisect_left(debris_starts, stop)
         text, offsets = _remove_markup(work, start, stop, heading_ends, debris[a:b])
         text, offsets = nfkc(text, offsets)
@@ -197,22 +195,6 @@ def _unify_line_ends(raw: str) -> str:
     if "\r" not in raw:
         return raw
     return raw.replace("\r\n", "\n ").replace("\r", "\n")
-
-
-def _blocks(text: str, start: int = 0):
-    """Ranges [start, stop) of whole lines, about _BLOCK characters each.
-
-    A block ends before a "\\n" (the line end of its last line, in neither block) or at
-    the end of the text. Everything per line is done block by block, so the working
-    memory (lists of lines, pieces) stays the size of a block, whatever the text.
-    """
-    while True:
-        stop = text.find("\n", start + _BLOCK) if len(text) - start > _BLOCK else -1
-        if stop < 0:
-            yield start, len(text)
-            return
-        yield start, stop
-        start = stop + 1
 
 
 def _append_range(out: array, start: int, stop: int) -> None:
@@ -462,7 +444,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
     run_start = 0
     ends_sentence, glue, copy = SENTENCE_END.search, pieces.append, out.frombytes
     with memoryview(lines_offsets).cast("B") as raw_bytes:
-        for start, stop in _blocks(lines_text):
+        for start, stop in line_blocks(lines_text):
             pos = start
             for line in lines_text[start:stop].split("\n"):
                 newline = pos + len(line)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.text_blocks import line_blocks
+
 # A page number alone on its line ("12"), as PDF extraction leaves it between two pages.
 # One-cell-per-line tables have such lines too, so it is debris only when neither
 # neighbouring line is short enough to be a table cell (a PDF page break falls inside
@@ -28,24 +30,11 @@ TITLE_WORDS = ("规划", "计划", "要点", "纲要", "方案")
 TITLE_LONGEST = 64
 _NOT_A_HEADER = re.compile(r"[|\t<>]|[。；;！？!?：:]\s*$")
 _ENDS = "。；;！？!?：:"
-_BLOCK = 1 << 20  # lines are split block by block, so no list of every line is held
 
 
 def debris_lines(work: str) -> list[tuple[int, int]]:
     """Sorted [start, end) spans (line ends excluded) of the debris lines of `work`."""
     return sorted(_lone_page_numbers(work) + _running_headers(work))
-
-
-def _blocks(text: str):
-    """Ranges [start, stop) of whole lines, about _BLOCK characters each."""
-    start = 0
-    while True:
-        stop = text.find("\n", start + _BLOCK) if len(text) - start > _BLOCK else -1
-        if stop < 0:
-            yield start, len(text)
-            return
-        yield start, stop
-        start = stop + 1
 
 
 def _is_cell_like(work: str, start: int, end: int) -> bool:
@@ -89,7 +78,7 @@ def _lone_page_numbers(work: str) -> list[tuple[int, int]]:
 def _running_headers(work: str) -> list[tuple[int, int]]:
     """Every occurrence but the first of a short title line that recurs."""
     seen: dict[str, list[tuple[int, int]]] = {}
-    for start, stop in _blocks(work):
+    for start, stop in line_blocks(work):
         pos = start
         for line in work[start:stop].split("\n"):
             body = line.strip()

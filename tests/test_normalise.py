@@ -11,7 +11,7 @@ from array import array
 import opencc
 import pytest
 
-from analysis import normalise, page_debris, paths
+from analysis import normalise, page_debris, paths, text_blocks
 from analysis.normalise import (
     _SENTENCE_END_WIDTH,
     HEADING_START,
@@ -386,7 +386,7 @@ def blocks(request, monkeypatch):
     """clean() works block by block (and OpenCC chunk by chunk): also try tiny ones, so
     that texts cross many block boundaries."""
     if request.param == "tiny_blocks":
-        monkeypatch.setattr(normalise, "_BLOCK", 5)
+        monkeypatch.setattr(text_blocks, "BLOCK", 5)
         monkeypatch.setattr(normalise, "_T2S_CHUNK", 3)
     return request.param
 
