@@ -1,4 +1,4 @@
-"""Shared fixtures: one real build of the five plans, and an in-memory DuckDB over it."""
+"""Shared fixtures: one real build of the five plans, an in-memory DuckDB over it, an extractor."""
 
 from __future__ import annotations
 
@@ -48,3 +48,14 @@ def db(built):
     load_csv_tables(con, {table: out / f"{table}.csv" for table in SCHEMAS})
     yield con
     con.close()
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    """The extractor with the project's codebook and rules (one per test module)."""
+    from analysis.codebook import AliasMatcher, load_codebook
+    from analysis.extraction.extract import Extractor
+    from analysis.rules import load_rules
+
+    book = load_codebook(paths.CODEBOOK_YAML)
+    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))

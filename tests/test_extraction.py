@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 
 from analysis import paths
-from analysis.codebook import AliasMatcher, load_codebook
-from analysis.extraction.extract import Extractor
 from analysis.extraction.quantities import QuantityFinder
 from analysis.normalise import clean
 from analysis.rules import load_rules
@@ -16,12 +14,6 @@ from analysis.sources import Source
 @pytest.fixture(scope="module")
 def rules():
     return load_rules(paths.EXTRACTION_RULES_YAML)
-
-
-@pytest.fixture(scope="module")
-def extractor(rules):
-    book = load_codebook(paths.CODEBOOK_YAML)
-    return Extractor(book, AliasMatcher(book), rules)
 
 
 def source(document_type="five_year_plan", start=2021, end=2025, baseline=2020):

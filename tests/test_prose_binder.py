@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import paths
-from analysis.codebook import AliasMatcher, load_codebook
-from analysis.extraction.extract import Extractor
 from analysis.normalise import clean
-from analysis.rules import load_rules
 from tests.test_extraction import observed, source
 
 INC = "inclusive_kindergarten_coverage"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    book = load_codebook(paths.CODEBOOK_YAML)
-    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
 
 
 @pytest.mark.parametrize(

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import paths
-from analysis.codebook import AliasMatcher, load_codebook
-from analysis.extraction.extract import Extractor
-from analysis.rules import load_rules
 from tests.test_extraction import observed
 
 PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    book = load_codebook(paths.CODEBOOK_YAML)
-    return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
 
 
 @pytest.mark.parametrize(
