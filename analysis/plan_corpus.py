@@ -44,6 +44,31 @@ class PlanScore:
         return self.matched / self.extracted if self.extracted else 1.0
 
 
+@dataclass(frozen=True)
+class SetScore:
+    """A set's plans pooled: gold rows, values extracted, and how many of them match."""
+
+    gold: int
+    extracted: int
+    matched: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+
+def totals(scores: list[PlanScore]) -> SetScore:
+    return SetScore(
+        sum(s.gold for s in scores),
+        sum(s.extracted for s in scores),
+        sum(s.matched for s in scores),
+    )
+
+
 def _key(indicator, year, comparator, value, upper, kind) -> tuple:
     kind = "level" if kind == "range" else kind
     return (
@@ -122,12 +147,10 @@ def report(name: str, scores: list[PlanScore]) -> str:
             f"{'':{len(name) + 2}}{s.name:<22} {s.gold:>5} {s.extracted:>6} {s.matched:>6} "
             f"{s.recall:>7.1%} {s.precision:>9.1%} {s.unaccounted:>6} {s.unread_tables:>6}"
         )
-    g = sum(s.gold for s in scores)
-    e = sum(s.extracted for s in scores)
-    m = sum(s.matched for s in scores)
+    t = totals(scores)
     lines.append(
-        f"{'':{len(name) + 2}}{'overall':<22} {g:>5} {e:>6} {m:>6} "
-        f"{(m / g if g else 1):>7.1%} {(m / e if e else 1):>9.1%}"
+        f"{'':{len(name) + 2}}{'overall':<22} {t.gold:>5} {t.extracted:>6} {t.matched:>6} "
+        f"{t.recall:>7.1%} {t.precision:>9.1%}"
     )
     return "\n".join(lines)
 

@@ -12,37 +12,13 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
-from analysis.plan_corpus import PLANS_DIR, PlanScore, misses, score_set
+from analysis.plan_corpus import PLANS_DIR, PlanScore, misses, score_set, totals
 from analysis.plan_variants import TRANSFORMATIONS, transform
 from analysis.yamlio import load_yaml
 
 ORIGINAL = "original"
-
-
-@dataclass(frozen=True)
-class SetScore:
-    gold: int
-    extracted: int
-    matched: int
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
-
-
-def totals(scores: list[PlanScore]) -> SetScore:
-    return SetScore(
-        sum(s.gold for s in scores),
-        sum(s.extracted for s in scores),
-        sum(s.matched for s in scores),
-    )
 
 
 def write_variant(set_dir: Path, name: str, out_dir: Path) -> Path:

@@ -59,7 +59,7 @@ from analysis.extraction.quantities import ARABIC as NUMBER  # noqa: E402
 from analysis.extraction.read_tables import read_grids  # noqa: E402
 from analysis.normalise import clean  # noqa: E402
 from analysis.plan_corpus import report as plan_report  # noqa: E402
-from analysis.plan_corpus import score_set  # noqa: E402
+from analysis.plan_corpus import score_set, totals  # noqa: E402
 from analysis.rules import load_rules  # noqa: E402
 from analysis.sources import load_sources, read_raw  # noqa: E402
 
@@ -876,30 +876,19 @@ def invented_plans() -> dict:
     for name in PLAN_SETS:
         scores = scored[name] = score_set(name)
         print("\n" + plan_report(name, scores))
-        gold = sum(s.gold for s in scores)
-        found = sum(s.extracted for s in scores)
-        matched = sum(s.matched for s in scores)
+        t = totals(scores)
         out[name] = {
             "plans": {s.name: {"recall": s.recall, "precision": s.precision} for s in scores},
-            "recall": matched / gold if gold else None,
-            "precision": matched / found if found else None,
+            "recall": t.recall,
+            "precision": t.precision,
         }
-    pooled = {"matched": 0, "gold": 0, "found": 0}
-    for name in HELD_OUT:
-        for s in scored[name]:
-            pooled["matched"] += s.matched
-            pooled["gold"] += s.gold
-            pooled["found"] += s.extracted
-    held = {
-        "recall": pooled["matched"] / pooled["gold"],
-        "precision": pooled["matched"] / pooled["found"],
-    }
+    held = totals([s for name in HELD_OUT for s in scored[name]])
     sets = "+".join(HELD_OUT)
     for measure, target in (("recall", 0.90), ("precision", 0.95)):
-        verdict = "PASS" if held[measure] >= target else "MISS"
+        value = getattr(held, measure)
+        verdict = "PASS" if value >= target else "MISS"
         print(
-            f"{verdict:<5} held-out plans ({sets}) {measure}: {held[measure]:.1%} "
-            f"(target >= {target:.0%})"
+            f"{verdict:<5} held-out plans ({sets}) {measure}: {value:.1%} (target >= {target:.0%})"
         )
     return out
 

@@ -12,7 +12,7 @@ import pytest
 
 from analysis.codebook import load_codebook
 from analysis.paths import CODEBOOK_YAML
-from analysis.plan_corpus import PLANS_DIR, score_set
+from analysis.plan_corpus import PLANS_DIR, score_set, totals
 
 # set -> (recall floor, precision floor)
 FLOORS = {
@@ -36,13 +36,10 @@ FLOORS = {
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scores_do_not_fall_below_the_last_measurement(name):
-    scores = score_set(name)
-    gold = sum(s.gold for s in scores)
-    found = sum(s.extracted for s in scores)
-    matched = sum(s.matched for s in scores)
+    t = totals(score_set(name))
     recall_floor, precision_floor = FLOORS[name]
-    assert (matched / gold >= recall_floor, matched / found >= precision_floor) == (True, True), (
-        f"{name}: recall {matched / gold:.1%}, precision {matched / found:.1%}"
+    assert (t.recall >= recall_floor, t.precision >= precision_floor) == (True, True), (
+        f"{name}: recall {t.recall:.1%}, precision {t.precision:.1%}"
     )
 
 

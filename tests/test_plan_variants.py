@@ -10,8 +10,8 @@ import unicodedata
 import pytest
 
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, to_simplified
-from analysis.plan_corpus import PLANS_DIR
-from analysis.plan_variant_scores import ORIGINAL, score_variants, totals
+from analysis.plan_corpus import PLANS_DIR, totals
+from analysis.plan_variant_scores import ORIGINAL, score_variants
 from analysis.plan_variants import (
     TRANSFORMATIONS,
     as_cell_lines,
