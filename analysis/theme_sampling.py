@@ -107,7 +107,7 @@ def load_blind_design(path: Path = paths.THEME_BLIND_DESIGN_YAML) -> BlindDesign
 
 def eligible_paragraphs(source_id: str, raw: str, min_chars: int) -> list[dict]:
     """The plan's paragraphs long enough to label, each with its raw span as key."""
-    from analysis.theme_validation import paragraph_key
+    from analysis.theme_validation import paragraph_row
 
     view = clean(raw).paragraphs
     rows = []
@@ -115,15 +115,7 @@ def eligible_paragraphs(source_id: str, raw: str, min_chars: int) -> list[dict]:
         if len(p.text) < min_chars:
             continue
         a, b = view.raw_span(p.start, p.end)
-        rows.append(
-            {
-                "paragraph_key": paragraph_key(source_id, a, b),
-                "source_id": source_id,
-                "paragraph_index": p.index,
-                "heading": p.heading,
-                "text": p.text,
-            }
-        )
+        rows.append(paragraph_row(source_id, p, a, b))
     return rows
 
 

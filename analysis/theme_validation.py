@@ -44,16 +44,19 @@ def draw_sample(
     for source_id in sorted(per_source):
         pool = [(p, a, b) for p, a, b in paras_by_source[source_id] if len(p.text) >= MIN_CHARS]
         for p, a, b in sorted(rng.sample(pool, per_source[source_id]), key=lambda t: t[0].index):
-            rows.append(
-                {
-                    "paragraph_key": paragraph_key(source_id, a, b),
-                    "source_id": source_id,
-                    "paragraph_index": p.index,
-                    "heading": p.heading,
-                    "text": p.text,
-                }
-            )
+            rows.append(paragraph_row(source_id, p, a, b))
     return rows
+
+
+def paragraph_row(source_id: str, p, a: int, b: int) -> dict:
+    """A paragraph as a row of a sample or frame, keyed by its raw span [a, b)."""
+    return {
+        "paragraph_key": paragraph_key(source_id, a, b),
+        "source_id": source_id,
+        "paragraph_index": p.index,
+        "heading": p.heading,
+        "text": p.text,
+    }
 
 
 def read_labels(path: Path) -> dict[str, set[str]]:
