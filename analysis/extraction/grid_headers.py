@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.named_periods import period_end
 
 YEAR_HEADER = re.compile(
     r"^(?:(?:\d{1,2}|[一二三四五六七八九十]+)[.、])?\s*((?:19|20)\d\d)\s*年?\s*"
@@ -87,7 +88,6 @@ _PERIOD_END = re.compile(
     r"^[“\"]?十([一二三四五])五[”\"]?(?:末|期末)(?:值|数|目标值?|预期值?|实际值?)?"
     r"\s*(?:[(（][^)）\d]*[)）])?$"
 )
-_PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def header_year(text: str) -> int | None:
@@ -97,7 +97,7 @@ def header_year(text: str) -> int | None:
     if year is not None:
         return year
     p = _PERIOD_END.match(text.replace(" ", ""))
-    return 1955 + 5 * (10 + _PLAN_ORDINAL[p.group(1)]) if p else None
+    return period_end(p.group(1)) if p else None
 
 
 def _written_year(text: str) -> int | None:

@@ -46,11 +46,6 @@ BRACKET_LEGEND = re.compile(
 NAMED_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 
 
-def named_period_end(m: re.Match) -> int:
-    """The last year of the n-th five-year plan (the 6th, 1981-1985, onwards)."""
-    return 1985 + 5 * (10 + "一二三四五六七八九".index(m.group(1)) + 1 - 6)
-
-
 # "到“十四五”末", "“十四五”期间": a period named in words, read like a year
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
 # "A、B各建设30个": the value is each name's

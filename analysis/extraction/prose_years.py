@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_phrases import (
     BRACKET_LEGEND,
     CLAUSE_BREAK,
@@ -34,7 +35,6 @@ from analysis.extraction.prose_phrases import (
     YEARS_EACH,
     YEARS_RESPECTIVELY,
     in_brackets,
-    named_period_end,
     next_break,
 )
 from analysis.extraction.quantities import Quantity
@@ -68,7 +68,6 @@ LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about
 # "“十三五”期间", "十三五时期", "十三五以来": a five-year period named as a span; the N-th
 # plan runs from the year after 1950 + 5N (its starting level) to 1955 + 5N
 _NAMED_PERIOD = re.compile(r"十([一二三四五])五[”\"]?\s*(?:期间|时期|以来)")
-_PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _BASIS = re.compile(r"基础|成果|成效|经验")
 
 
@@ -99,15 +98,15 @@ def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
     ("“十三五”期间" in a plan whose baseline is 2020), else None."""
     found = None
     for m in _NAMED_PERIOD.finditer(scope):
-        n = 10 + _PLAN_ORDINAL[m.group(1)]
+        end = period_end(m.group(1))
         # it heads the sentence ("“十三五”期间，…"), not a basis or a result to build on
         # ("在“十三五”时期发展的基础上", "巩固“十三五”期间成果")
         head = scope[: m.start()].strip(' “”"')
         clause = scope[m.end() : next_break(scope, m.end(), len(scope), "，,；;")]
         if head not in ("", "在", "整个") or _BASIS.search(clause):
             continue
-        if 1955 + 5 * n <= ctx.baseline_year:
-            found = (1950 + 5 * n, 1955 + 5 * n)
+        if end <= ctx.baseline_year:
+            found = (end - 5, end)
     return found
 
 
@@ -243,6 +242,6 @@ class YearReader:
         # (nor as a basis or a result to build on: "在“十三五”时期发展的基础上")
         plain = COMPARISON_PHRASE.sub("", scope)
         named = [m for m in NAMED_PERIOD.finditer(plain) if not _names_a_basis(plain, m.end())]
-        if named and named_period_end(named[-1]) == ctx.baseline_year:
+        if named and period_end(named[-1].group(1)) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
         return ctx.period_end, "default"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.headings import heading_of
+from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_years import Context
 from analysis.normalise import TITLE_LINE
 
@@ -20,7 +21,6 @@ from analysis.normalise import TITLE_LINE
 _OPENER = re.compile(
     r"(?:十([一二三四五])五[”\"]?\s*(?:时期|期间|以来)|过去(?:五|5)年|(?:五|5)年来)\s*[,，]"
 )
-_PLAN_ORDINAL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
 _TITLE_LONGEST = 30
 
@@ -31,10 +31,7 @@ def opens_review(paragraph: str, path: tuple[str, ...], ctx: Context) -> bool:
         return False
     first = re.split(r"[。！!]", paragraph, maxsplit=1)[0]
     for m in _OPENER.finditer(first):
-        if (
-            m.group(1) is not None
-            and 1955 + 5 * (10 + _PLAN_ORDINAL[m.group(1)]) > ctx.baseline_year
-        ):
+        if m.group(1) is not None and period_end(m.group(1)) > ctx.baseline_year:
             continue  # "“十四五”时期，": the plan's own period
         return True
     return False
@@ -46,8 +43,3 @@ def ends_review(paragraph: str) -> bool:
     return heading_of(line) is not None or (
         len(line) <= _TITLE_LONGEST and TITLE_LINE.fullmatch(line) is not None
     )
-
-
-def _period_end(ordinal: str) -> int:
-    """The N-th five-year plan ends in 1955 + 5N (the 13th in 2020)."""
-    return 1955 + 5 * (10 + _PLAN_ORDINAL[ordinal])
