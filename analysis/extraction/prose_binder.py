@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.evaluation import PROGRESS_HEADING
+from analysis.extraction.prose_carry import bind_carried
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -58,8 +59,6 @@ from analysis.extraction.review_openers import ends_review, opens_review
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
-# "2025年：≥92%": a colon or a comparison symbol between a year and its value
-_SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # a stock word, then a count, earlier in the sentence: "共有学校159所，…"
@@ -143,7 +142,7 @@ class ProseBinder(NumberKinds, ListBinding):
                 review = review or any(PROGRESS_HEADING.search(t) for t in path)
             section = path[-1] if path else ""
             pos = p_start
-            carry = None  # the last phrase of a sentence that ended in a semicolon
+            carry = ()  # the phrases of a sentence that ended in a semicolon
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
             while pos <= p_end:
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
@@ -174,8 +173,8 @@ class ProseBinder(NumberKinds, ListBinding):
                     carry,
                 )
                 ended = text[s_end] if s_end < len(text) else ""
-                last = aliases[a_j - 1] if a_j > a_i else carry
-                carry = last if ended in "；;" else None
+                last = tuple(aliases[a_i:a_j]) or carry
+                carry = last if ended in "；;" else ()
                 pos = s_end + 1
         return out
 
@@ -219,9 +218,7 @@ class ProseBinder(NumberKinds, ListBinding):
 
     # ------------------------------------------------------------ one sentence
 
-    def _sentence(
-        self, text, start, end, aliases, quantities, review, section, ctx, out, carry=None
-    ):
+    def _sentence(self, text, start, end, aliases, quantities, review, section, ctx, out, carry=()):
         candidates = []
         for q in quantities:
             why = self._not_a_value(text, q, aliases, start)
@@ -263,18 +260,8 @@ class ProseBinder(NumberKinds, ListBinding):
                 ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
                 if ids:
                     taken[q.start] = (before[-1], ids, q.end)
-        # 4. "…覆盖率提高到88%；2023年达到90%": a sentence of a year, a verb and a value
-        # after a semicolon keeps the phrase of the sentence before
-        if carry is not None and not aliases:
-            for q in candidates:
-                left = _SYMBOLS.sub("", FILLER.sub("", text[start : q.start]))
-                # "；100余名学生被评为…": a count followed by what it counts has a subject
-                # of its own
-                names_its_own = _NOT_A_NOUN.match(text, q.end) is None
-                if q.start not in taken and not left and not names_its_own:
-                    ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
-                    if ids:
-                        taken[q.start] = (carry, ids, q.end)
+        # 4. after a semicolon, a sentence naming nothing keeps the phrases before (prose_carry)
+        bind_carried(self, text, start, aliases, candidates, taken, carry, FILLER, _NOT_A_NOUN)
         seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
             if q.start in unpaired and q.start not in taken:

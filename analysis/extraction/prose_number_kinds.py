@@ -69,7 +69,14 @@ class NumberKinds:
             return "section_number", "a heading or list number"
         if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
             return "ratio", "part of a ratio (1:19)"
-        if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
+        # "5年来" counts whole years; "达到11.3年" is a value of a years indicator
+        whole = "." not in text[q.num_start : q.num_end]
+        if (
+            q.unit == "years"
+            and q.value < 100
+            and whole
+            and not self._years_indicator_near(text, q, aliases)
+        ):
             return "count_of_years", "a count of years (5年来, 三年行动)"
         lo = clause_start(text, q.start, s_start)
         clause = without_aliases(text, lo, q.start, aliases)
