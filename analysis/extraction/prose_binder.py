@@ -202,7 +202,8 @@ class ProseBinder(NumberKinds, ListBinding):
     def _designation(self, text, a: AliasMatch) -> bool:
         """A generic phrase (学校) right after a designation word (特色, 高水平)."""
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
-        before = text[max(0, a.start - 6) : a.start]
+        # "建成国家级重点中职学校4所": the word may stand a few characters before the phrase
+        before = text[max(clause_start(text, a.start, 0), a.start - 9) : a.start]
         # "新建公办示范幼儿园5所" is still a building built
         built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
         words = self.rules.designation_words

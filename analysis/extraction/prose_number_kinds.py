@@ -98,6 +98,9 @@ class NumberKinds:
             return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
         if AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
+        # "预计到2025年小学在校生将比2020年增加约2,600人": a forecast, not a target
+        if _FORECAST.search(text, max(s_start, q.start - 40), q.start):
+            return "context_statistic", "a forecast (预计…将…), not a target"
         return None
 
     def _years_indicator_near(self, text, q, aliases) -> bool:
@@ -157,6 +160,8 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 # _not_a_value's patterns, compiled once: it runs for every number in every plan, and
 # re's own cache lookup per call was ~1,600 lookups a plan
 _DIGITS_ONLY = re.compile(r"\d+")
+# 预计 may open the clause before ("预计到2025年，…将增加"); 将 stands in the value's own
+_FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?将[^，,。；;]*$")
 _OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
 _CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
 # "八成五以上（85%）", "95%（约九成五）": a value, then the same value in brackets
