@@ -43,3 +43,30 @@ VOC, FIN = "secondary_vocational_enrollment", "education_fiscal_expenditure"
 )  # fmt: skip
 def test_a_sentence_after_a_semicolon_keeps_the_phrases_before(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+NEW_S, PLACES, KITCHEN = "new_schools_built", "school_places_added", "transparent_kitchen_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the end of a span of years is the year a value done within it is due
+        ("2021—2022年新建改扩建中小学校20所，2023—2025年再建成26所。",
+         [(NEW_S, 2022, "=", 20.0, None, "cumulative"), (NEW_S, 2025, "=", 26.0, None, "cumulative")]),
+        # a time part of a total, and the next part after it
+        ("全年新增学位2.4万个，其中春季开学前交付0.9万个，年底前再交付1.5万个。",
+         [(PLACES, 2025, "=", 24000.0, None, "cumulative"), (PLACES, 2025, "=", 9000.0, None, "cumulative"), (PLACES, 2025, "=", 15000.0, None, "cumulative")]),
+        ("“十四五”期间新增学位5万个，其中到2023年完成2.2万个。",
+         [(PLACES, 2023, "=", 22000.0, None, "cumulative"), (PLACES, 2025, "=", 50000.0, None, "cumulative")]),
+        ("到2025年，阳光厨房“明厨亮灶”建设率2023年达到90%，2025年达到100%。",
+         [(KITCHEN, 2023, "=", 90.0, None, "level"), (KITCHEN, 2025, "=", 100.0, None, "level")]),
+        # a part that names itself is no time part; nor a value in another unit
+        ("到2025年，新增学位5万个，其中农村学校完成2万个。", [(PLACES, 2025, "=", 50000.0, None, "cumulative")]),
+        ("到2025年，新增学位5万个，完成培训3万人次。", [(PLACES, 2025, "=", 50000.0, None, "cumulative")]),
+        # nor a count of something named after it
+        ("到2025年，新建改扩建中小学校20所，年底前再建成3个实训基地。", [(NEW_S, 2025, "=", 20.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_clause_of_when_a_verb_and_a_value_goes_on_the_clause_before(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

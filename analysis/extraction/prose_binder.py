@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.evaluation import PROGRESS_HEADING
-from analysis.extraction.prose_carry import bind_carried
+from analysis.extraction.prose_carry import bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -261,8 +261,10 @@ class ProseBinder(NumberKinds, ListBinding):
                 ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
                 if ids:
                     taken[q.start] = (before[-1], ids, q.end)
-        # 4. after a semicolon, a sentence naming nothing keeps the phrases before (prose_carry)
+        # 4. after a semicolon, a sentence naming nothing keeps the phrases before; a clause
+        # of only when, a verb and a value goes on the clause before (prose_carry)
         bind_carried(self, text, start, aliases, candidates, taken, carry, FILLER, _NOT_A_NOUN)
+        bind_continued(self, text, start, aliases, candidates, taken, FILLER, _NOT_A_NOUN)
         seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
             if q.start in unpaired and q.start not in taken:

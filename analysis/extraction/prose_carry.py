@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from analysis.codebook import AliasMatch
-from analysis.extraction.prose_phrases import COMPARISON_PHRASE, COUNTED_NAMES
+from analysis.extraction.prose_phrases import COMPARISON_PHRASE, COUNTED_NAMES, clause_start
 
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
@@ -65,3 +65,45 @@ def _counted(binder, text, start, free, taken, carry: tuple[AliasMatch, ...]) ->
         if ids:
             taken[q.start] = (a, ids, q.end)
     return True
+
+
+# what may stand in a clause that goes on the clause before: when ("上半年", "年底前",
+# "秋季开学前", "2024—2025年"), 其中/再, and "实现全覆盖（…）" restating a full share
+_WHEN = re.compile(
+    r"(?:19|20)\d\d\s*年?\s*[—\-~～至到]?|[上下]半年|年[底内初]|全年|[\u4e00-\u9fff\d]{0,5}前|"
+    r"其中|再|全覆盖|[（(]"
+)
+_GOES_ON_VERB = re.compile(r"达到|实现")
+
+
+def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_a_noun):
+    """ "新建改扩建中小学校45所，2024—2025年再建成30所", "新增学位1.8万个，其中上半年交付
+    0.6万个，秋季开学前再交付1.2万个", "建设率上半年达到95%，下半年达到100%": a clause naming
+    nothing but when, a verb and a value in the unit of the clause right before goes on
+    that clause's phrase (its year is its own)."""
+    verbs = (*binder.rules.cumulative_verbs, *binder.rules.completion_verbs)
+    for q in candidates:
+        lo = clause_start(text, q.start, start)
+        if q.start in taken or lo <= start or any(lo <= a.start < q.start for a in aliases):
+            continue
+        before = [p for p in candidates if p.start < lo]
+        p = before[-1] if before else None
+        if (
+            p is None
+            or p.start not in taken
+            or p.unit != q.unit
+            or p.start < clause_start(text, lo - 1, start)
+        ):
+            continue
+        head = text[lo : q.start]
+        if not (_GOES_ON_VERB.search(head) or any(v in head for v in verbs)):
+            continue
+        rest = _WHEN.sub("", filler.sub("", head))
+        for v in verbs:
+            rest = rest.replace(v, "")
+        if rest.strip() or not_a_noun.match(text, q.end) is None:
+            continue
+        alias, ids, _ = taken[p.start]
+        ids = binder._fits(ids, q, cumulative_ok=True)
+        if ids:
+            taken[q.start] = (alias, ids, q.end)
