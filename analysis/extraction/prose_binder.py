@@ -37,6 +37,7 @@ from analysis.extraction.prose_phrases import (
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
+    PERIOD_TOTAL,
     TARGET_AFTER,
     bracket_part_aliases,
     clause_start,
@@ -74,7 +75,7 @@ _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
-    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|"
+    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|每年|年均|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
@@ -392,6 +393,8 @@ class ProseBinder(NumberKinds, ListBinding):
         for v in self.rules.completion_verbs:
             gap = gap.replace(v, "")
         residual = FILLER.sub("", gap.replace("并", ""))
+        if carried:  # "每年…800名，五年累计招聘4000名": the same phrase's total
+            residual = PERIOD_TOTAL.sub("", residual)
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
@@ -476,6 +479,8 @@ class ProseBinder(NumberKinds, ListBinding):
         return ("range" if q.upper is not None else "level"), unit
 
     def _qualifier(self, text, q, s_start) -> str | None:
+        if re.search(r"每年|年均", text[clause_start(text, q.start, s_start) : q.start]):
+            return "每年"  # an amount per year ("每年招聘教师800名"), not the period's total
         clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
         for word in ("力争", "确保", "争取"):
             if word in clause:
