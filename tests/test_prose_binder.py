@@ -378,3 +378,23 @@ def test_parts_in_brackets_share_the_totals_head_noun(extractor, text, expected)
 )  # fmt: skip
 def test_completing_verbs_before_the_count_and_planned_investment(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number right after 每 counts per unit ("每一所学校", "每1名教师"), not a total
+        ("二、主要任务\n深化学区化管理，让每一所学校都办出特色。\n", []),
+        ("二、主要任务\n确保每一个乡镇建成1所公办中心幼儿园。\n", []),
+        # 创建 before a kind of kindergarten or school earns a grade or a title, not a building
+        ("二、主要任务\n改扩建幼儿园30所，创建省一级幼儿园12所。\n", [(NEW_K, 2025, "=", 30.0, None, "cumulative")]),
+        # a school of another kind ending in the generic phrase (社区学校, 家长学校)
+        ("二、主要任务\n建成县级社区学院1所、街道社区学校24所，新建学校6所。\n", [(NEW_S, 2025, "=", 6.0, None, "cumulative")]),
+        # a part of the same total in brackets (含…, 其中…) is not a second value of it; a
+        # part naming another indicator is that indicator's
+        ("一、发展成效\n五年补充中小学教师320名（含特岗教师45名）。\n", [("teachers_recruited", 2020, "=", 320.0, None, "cumulative")]),
+        ("二、主要任务\n招聘教师500名（其中音体美教师80名）。\n", [("teachers_recruited", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_counts_that_are_not_a_total_of_the_indicator(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -291,6 +291,9 @@ class ProseBinder(NumberKinds, ListBinding):
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue
+            if text.endswith(self.rules.other_institutions, 0, alias.end):  # 社区学校
+                out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
+                continue
             if seen & set(ids) and names_a_part(text, clause_start(text, q.start, start), alias):
                 out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
                 continue
@@ -479,8 +482,9 @@ class ProseBinder(NumberKinds, ListBinding):
         return ("range" if q.upper is not None else "level"), unit
 
     def _qualifier(self, text, q, s_start) -> str | None:
-        if re.search(r"每年|年均", text[clause_start(text, q.start, s_start) : q.start]):
-            return "每年"  # an amount per year ("每年招聘教师800名"), not the period's total
+        per_year = re.search(r"每年|年均", text[clause_start(text, q.start, s_start) : q.start])
+        if per_year:  # an amount per year ("每年招聘教师800名"), not the period's total
+            return per_year.group()
         clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
         for word in ("力争", "确保", "争取"):
             if word in clause:

@@ -86,7 +86,8 @@ class NumberKinds:
         yearly_amount = markers == {"每年"} and (
             q.unit in _YEARLY_UNITS or (q.unit == "percent" and q.points)
         )
-        if markers and not (yearly_share or yearly_amount):
+        # "每一所学校", "每1名教师": a number right after 每 counts per unit
+        if (markers and not (yearly_share or yearly_amount)) or before.rstrip().endswith("每"):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
         if re.search(
