@@ -398,3 +398,17 @@ def test_completing_verbs_before_the_count_and_planned_investment(extractor, tex
 )  # fmt: skip
 def test_counts_that_are_not_a_total_of_the_indicator(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share judged before its value ("占比偏低，仅为41.3%", "比重较大，占比达17.8%")
+        ("一、发展基础\n公办园在园幼儿占比偏低，仅为41.3%。\n", [("public_kindergarten_enrollment_share", 2020, "=", 41.3, None, "level")]),
+        ("一、发展基础\n全县民办义务教育在校生比例过高，占比达21.5%。\n", [("private_compulsory_enrollment_share", 2020, "=", 21.5, None, "level")]),
+        # a judgement naming another thing is not the phrase's restatement
+        ("一、发展基础\n公办园在园幼儿占比偏低，师资缺口达12%。\n", []),
+    ],
+)  # fmt: skip
+def test_a_share_judged_before_its_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

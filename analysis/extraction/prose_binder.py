@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.evaluation import PROGRESS_HEADING
+from analysis.extraction.gap_words import leftover
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -37,7 +38,6 @@ from analysis.extraction.prose_phrases import (
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
-    PERIOD_TOTAL,
     TARGET_AFTER,
     bracket_part_aliases,
     clause_start,
@@ -396,8 +396,7 @@ class ProseBinder(NumberKinds, ListBinding):
         for v in self.rules.completion_verbs:
             gap = gap.replace(v, "")
         residual = FILLER.sub("", gap.replace("并", ""))
-        if carried:  # "每年…800名，五年累计招聘4000名": the same phrase's total
-            residual = PERIOD_TOTAL.sub("", residual)
+        residual = leftover(residual, a.alias, carried)  # "五年累计招聘…", "占比偏低，仅为…"
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])

@@ -48,12 +48,6 @@ NAMED_PERIOD = re.compile(r"十([一二三四五六七八九])五")
 
 # "到“十四五”末", "“十四五”期间": a period named in words, read like a year
 PERIOD_PHRASE = re.compile(r"[“\"]?十[一二三四五]五[”\"]?\s*(?:末|期末|时期|期间)?")
-# "每年招聘教师800名，五年累计招聘4000名": after the phrase's own value, a clause giving the
-# period's total of the same phrase (what is left of it once FILLER has gone)
-PERIOD_TOTAL = re.compile(
-    r"^(?:[一二两三四五六七八九十\d]{1,2}年(?:来|内|间)?|期间|期内)?累计"
-    r"(?:招聘|招录|补充|新增|新建|改扩建|建成|建设|培训|发放|投入|安排)?$"
-)
 # "A、B各建设30个": the value is each name's
 EACH = re.compile(r"^\s*各\s*[\u4e00-\u9fff]{0,3}\s*$")
 # "2023年、2025年分别…": a list of years, then as many values
