@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-# the units a spaced count or amount ends in (a space may stand before the unit)
-_UNIT_AHEAD = r" ?(?=[所个名人元万亿千家项套])"
+# the units a spaced count or amount ends in, in either script (this runs before OpenCC); a
+# space, or a line break where a PDF wrapped the line, may stand before the unit
+_UNIT_AHEAD = r" ?(?:\n[ \t\u3000]*)?(?=[所个個名人元万萬亿億千家项項套])"
 _SPACED_COUNT = re.compile(
     r"(?<![\d.．,，第])(?<!第 )(?<!\d )"
     r"(?:\d(?: [\d.．])+|\d{1,3}(?: \d{3})+|\d{1,3}[,，]\d(?: \d)+)" + _UNIT_AHEAD
