@@ -37,6 +37,7 @@ from functools import lru_cache
 
 import opencc
 
+from analysis.ocr_spacing import ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.text_blocks import line_blocks
 
@@ -276,6 +277,7 @@ def _remove_markup(
         spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
     if work.find("%", start, stop) >= 0:
         spans.extend(m.span() for m in OCR_SPACED_POINT.finditer(work, start, stop))
+    spans.extend(ocr_space_spans(work, start, stop))
     if work.find("#", start, stop) >= 0:
         for a, b in _line_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

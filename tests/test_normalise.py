@@ -164,6 +164,21 @@ def test_every_view_character_maps_to_a_raw_character():
         ("①学前教育", "1学前教育"),  # a circled number that starts an item is NFKC's
         ("入学率达到９ ３ ． ５ ％。", "入学率达到93.5%。"),  # the same in full-width forms
         ("| ９０．３ | ≥９３① | ５５％② |", "| 90.3 | ≥93 | 55% |"),
+        # OCR spacing inside a count or an amount before its unit: every character spaced
+        # out, a thousands gap, spaced digits after a separator, or inside the decimals
+        ("共有中学3 6 所，", "共有中学36所,"),
+        ("投入 2 3 . 4 亿元", "投入 23.4亿元"),
+        ("培训 2 . 5 万人次", "培训 2.5万人次"),
+        ("在校生 3 120人", "在校生 3120人"),
+        ("新增学位7,5 0 0个", "新增学位7,500个"),
+        ("新建幼儿园1 2 \n所，", "新建幼儿园12\n所,"),  # the line wrapped before the unit
+        ("入学率99.9 6%", "入学率99.96%"),
+        ("全市 12 15 所", "全市 12 15 所"),  # two numbers of two digits: not one number
+        ("第 4 5 个", "第 4 5 个"),  # an ordinal's spaced digits stay
+        ("1 . 2 所学校", "1 . 2 所学校"),  # an item number opening its line stays
+        # a decimal cell split by OCR in a space-aligned table row
+        ("巩固率（%）     94. 3       96", "巩固率(%)     94.3       96"),
+        ("毛入学率（%）     88. 7       92\n", "毛入学率(%)     88.7       92"),
     ],
 )
 def test_ocr_spacing_and_footnote_marks_leave_numbers_whole(raw, text):
@@ -173,6 +188,13 @@ def test_ocr_spacing_and_footnote_marks_leave_numbers_whole(raw, text):
     assert all(
         unicodedata.normalize("NFKC", raw[o]) == ch
         for o, ch in zip(c.lines.offsets, c.lines.text, strict=True)
+    )
+
+
+def test_ocr_spacing_before_a_traditional_unit():
+    # the spaces go before OpenCC makes 億 亿
+    assert (
+        clean("投入 2 3 . 4 億元，新增學位2 7 0 0 個").lines.text == "投入 23.4亿元,新增学位2700个"
     )
 
 

@@ -403,3 +403,37 @@ def test_completing_verbs_before_the_count_and_planned_investment(extractor, tex
 )  # fmt: skip
 def test_comparators_below_and_forecasts(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number right after 每 counts per unit ("每一所学校", "每1名教师"), not a total
+        ("二、主要任务\n深化学区化管理，让每一所学校都办出特色。\n", []),
+        ("二、主要任务\n确保每一个乡镇建成1所公办中心幼儿园。\n", []),
+        # 创建 before a kind of kindergarten or school earns a grade or a title, not a building
+        ("二、主要任务\n改扩建幼儿园30所，创建省一级幼儿园12所。\n", [(NEW_K, 2025, "=", 30.0, None, "cumulative")]),
+        # a school of another kind ending in the generic phrase (社区学校, 家长学校)
+        ("二、主要任务\n建成县级社区学院1所、街道社区学校24所，新建学校6所。\n", [(NEW_S, 2025, "=", 6.0, None, "cumulative")]),
+        # a part of the same total in brackets (含…, 其中…) is not a second value of it; a
+        # part naming another indicator is that indicator's
+        ("一、发展成效\n五年补充中小学教师320名（含特岗教师45名）。\n", [("teachers_recruited", 2020, "=", 320.0, None, "cumulative")]),
+        ("二、主要任务\n招聘教师500名（其中音体美教师80名）。\n", [("teachers_recruited", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_counts_that_are_not_a_total_of_the_indicator(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share judged before its value ("占比偏低，仅为41.3%", "比重较大，占比达17.8%")
+        ("一、发展基础\n公办园在园幼儿占比偏低，仅为41.3%。\n", [("public_kindergarten_enrollment_share", 2020, "=", 41.3, None, "level")]),
+        ("一、发展基础\n全县民办义务教育在校生比例过高，占比达21.5%。\n", [("private_compulsory_enrollment_share", 2020, "=", 21.5, None, "level")]),
+        # a judgement naming another thing is not the phrase's restatement
+        ("一、发展基础\n公办园在园幼儿占比偏低，师资缺口达12%。\n", []),
+    ],
+)  # fmt: skip
+def test_a_share_judged_before_its_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.evaluation import PROGRESS_HEADING
+from analysis.extraction.gap_words import leftover
 from analysis.extraction.prose_carry import bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
@@ -73,7 +74,7 @@ _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
-    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|"
+    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|每年|年均|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
@@ -280,6 +281,9 @@ class ProseBinder(NumberKinds, ListBinding):
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue
+            if text.endswith(self.rules.other_institutions, 0, alias.end):  # 社区学校
+                out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
+                continue
             if seen & set(ids) and names_a_part(text, clause_start(text, q.start, start), alias):
                 out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
                 continue
@@ -382,6 +386,7 @@ class ProseBinder(NumberKinds, ListBinding):
         for v in self.rules.completion_verbs:
             gap = gap.replace(v, "")
         residual = FILLER.sub("", gap.replace("并", ""))
+        residual = leftover(residual, a.alias, carried)  # "五年累计招聘…", "占比偏低，仅为…"
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
@@ -466,6 +471,9 @@ class ProseBinder(NumberKinds, ListBinding):
         return ("range" if q.upper is not None else "level"), unit
 
     def _qualifier(self, text, q, s_start) -> str | None:
+        per_year = re.search(r"每年|年均", text[clause_start(text, q.start, s_start) : q.start])
+        if per_year:  # an amount per year ("每年招聘教师800名"), not the period's total
+            return per_year.group()
         clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
         for word in ("力争", "确保", "争取"):
             if word in clause:

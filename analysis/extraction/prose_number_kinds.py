@@ -88,7 +88,13 @@ class NumberKinds:
             and q.unit == "percent"
             and not any(v in clause for v in self.rules.increase_verbs)
         )
-        if markers and not yearly_share:
+        # "每年招聘教师不少于800名", "每年提高2个百分点": an amount the plan adds every year
+        # (a count, persons, money; a rate's points) is its target, not a norm per unit
+        yearly_amount = markers == {"每年"} and (
+            q.unit in _YEARLY_UNITS or (q.unit == "percent" and q.points)
+        )
+        # "每一所学校", "每1名教师": a number right after 每 counts per unit
+        if (markers and not (yearly_share or yearly_amount)) or before.rstrip().endswith("每"):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
         if re.search(
@@ -162,6 +168,8 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 _DIGITS_ONLY = re.compile(r"\d+")
 # 预计 may open the clause before ("预计到2025年，…将增加"); 将 stands in the value's own
 _FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?将[^，,。；;]*$")
+# the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
+_YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
 _OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
 _CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
 # "八成五以上（85%）", "95%（约九成五）": a value, then the same value in brackets
