@@ -47,7 +47,7 @@ def test_csv_lines_are_what_csv_writer_writes(rows, expected):
         "crlf\r\nend",
         "\u2028line separator",
         "\x0bvertical tab",
-        "comma,and\"quote",
+        'comma,and"quote',
         "'single'",
         "全角，逗号",
         "#,",

@@ -404,7 +404,9 @@ def test_cells_rendered_by_column_are_the_cells_cell_text_gives(value):
     row = {"source_id": "s", "char_start": 1, "char_end": 2, "line": 1, "quote": value,
            "disposition": "d", "observation_ids": None, "reason": value}  # fmt: skip
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow([cell_text(row[c]) for c in SCHEMAS["number_ledger"]])
+    csv.writer(out, lineterminator="\n").writerow(
+        [cell_text(row[c]) for c in SCHEMAS["number_ledger"]]
+    )
     assert render_rows("number_ledger", [row]) == out.getvalue()
 
 
