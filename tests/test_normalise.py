@@ -475,3 +475,56 @@ def test_named_html_entities_become_their_characters(raw, text, char, entity):
     assert c.paragraphs.text == text
     i = c.paragraphs.text.index(char)
     assert raw[c.paragraphs.raw_start(i) :].startswith(entity)
+
+
+# The per-line patterns tried only on the lines holding what every match holds: each is
+# held to the plain search over the whole block.
+SHORTCUT_TEXTS = [
+    "",
+    "— 8 —",
+    "正文\n— 8 —\n正文",
+    "某县教育规划    ·2·\n- 12 -\n2021-2025年\n－ 3 －－",
+    "— 1 2 —\n—8— 尾\n  •  7  •  ",
+    "毛入园率达到 9 1 . 2 %，巩固率 96. 3%\n第 1 2 3 项\n96 .3% 和 ９ ３ ． ５ ％",
+    "1 0 0 %\n.5 5%\n2 所\n3. 4\n7 7",
+    "96. 3％ only full width\n1 2%",
+    "达到93① 和 55%② 以及 ③ 独立",
+]
+
+
+def _plain_ocr_spaces(work, start, stop, point):
+    spans = []
+    for m in normalise.OCR_SPACED_PERCENT.finditer(work, start, stop):
+        spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+    if point:
+        spans.extend(m.span() for m in normalise.OCR_SPACED_POINT.finditer(work, start, stop))
+    return sorted(spans)
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+@pytest.mark.parametrize("cut", [0, 3])
+def test_shortcut_line_searches_find_what_the_plain_searches_find(text, cut):
+    start, stop = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    start = text.rfind("\n", 0, start) + 1  # blocks start at a line start
+    assert normalise._page_number_lines(text, start, stop) == normalise._line_spans(
+        normalise._DEBRIS_BODY, text, start, stop
+    )
+    for point in (True, False):
+        assert sorted(normalise._ocr_spaces(text, start, stop, point)) == _plain_ocr_spaces(
+            text, start, stop, point
+        )
+    plain_footnotes = list(map(re.Match.span, normalise.FOOTNOTE_AFTER_NUMBER.finditer(text)))
+    assert bool(normalise._FOOTNOTE_MARK.search(text)) >= bool(plain_footnotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("a\nb", []),
+        ("x — 8 — y\nz", [(0, 9)]),
+        ("p\n— 8 —— 9 —\nq\n·3·", [(2, 12), (15, 18)]),  # two in one line: the line once
+    ],
+)
+def test_lines_holding_a_pattern(text, expected):
+    assert text_blocks.lines_holding(normalise._DEBRIS_CORE, text, 0, len(text)) == expected
