@@ -77,7 +77,7 @@ TARGET_RECALL = 1.0
 #: tests/data/plans/<set>, oldest first
 PLAN_SETS = (
     *("dev", "blind", "blind2", "blind3", "blind4", "blind5"),
-    *("blind6", "blind7", "blind8", "blind9", "blind10"),
+    *("blind6", "blind7", "blind8", "blind9", "blind10", "blind11"),
 )
 # the newest sets written blind whose misses are unread (blind10's were read on w-recall10)
 HELD_OUT = ("blind9",)

@@ -31,6 +31,7 @@ FLOORS = {
     "blind8": (0.99, 0.99),  # first look 75.6% / 81.5%; 100% / 100% after reading it (w-recall7)
     "blind9": (0.92, 0.98),  # held out, misses unread: 92.9% / 98.1% at the final readers
     "blind10": (0.99, 0.99),  # first look 94.8% / 98.4%; 100% / 99.7% after reading it (w-recall10)
+    "blind11": (0.88, 0.87),  # first look 88.4% / 87.3% (b1d3379), misses being read (w-recall11)
 }
 
 
