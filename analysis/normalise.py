@@ -301,7 +301,8 @@ def _remove_markup(
         spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work, start, stop))
     if _FOOTNOTE_MARK.search(work, start, stop):
         spans.extend(m.span() for m in FOOTNOTE_AFTER_NUMBER.finditer(work, start, stop))
-    spans.extend(_ocr_spaces(work, start, stop, work.find("%", start, stop) >= 0))
+    percent = work.find("%", start, stop) >= 0 or work.find("％", start, stop) >= 0
+    spans.extend(_ocr_spaces(work, start, stop, percent))
     spans.extend(ocr_space_spans(work, start, stop))
     if work.find("#", start, stop) >= 0:
         for a, b in _line_spans(_HEADING_BODY, work, start, stop):

@@ -158,6 +158,8 @@ def test_every_view_character_maps_to_a_raw_character():
         ("2020年 88 %", "2020年 88 %"),
         ("第 1 2 3 项", "第 1 2 3 项"),  # spaced digits that are not a percentage stay
         ("巩固率达到 95. 8%,", "巩固率达到 95.8%,"),  # a space after the decimal point
+        ("巩固率达到 95. 8％,", "巩固率达到 95.8%,"),  # the same with a full-width percent
+        ("巩固率达到 95 .8％,", "巩固率达到 95.8%,"),
         ("巩固率达到 95 .8 %", "巩固率达到 95.8 %"),  # or before it
         ("1. 2项任务", "1. 2项任务"),  # not in a percentage: an item number stays
         ("| 90.3 | ≥93① | 55%② |", "| 90.3 | ≥93 | 55% |"),  # footnote marks after numbers
