@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.text_blocks import lines_holding
+
 # the units a spaced count or amount ends in, in either script (this runs before OpenCC); a
 # space, or a line break where a PDF wrapped the line, may stand before the unit
 _UNIT_AHEAD = r" ?(?:\n[ \t\u3000]*)?(?=[所个個名人元万萬亿億千家项項套])"
@@ -28,16 +30,35 @@ _SPACED_CELL_POINT = re.compile(
 _ITEM_OPENING = re.compile(r"[ \t\u3000]*\d [.．] ")
 
 
+# every match of the three patterns holds a digit or point, a space, a digit or point
+_SPACED = re.compile(r"[\d.．] [\d.．]")
+
+
 def ocr_space_spans(work: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """The (i, i + 1) spans of the spaces to drop in work[start:stop]."""
+    """The (i, i + 1) spans of the spaces to drop in work[start:stop].
+
+    The patterns' lookbehinds stop the regex engine from skipping ahead, so they are tried
+    only on the lines holding a spaced digit (with the next line, where a wrapped unit
+    stands): the same spans as over the whole range, at a fraction of the cost."""
+    spans: list[tuple[int, int]] = []
+    for a, b in lines_holding(_SPACED, work, start, stop):
+        after = work.find("\n", b + 1, stop) if b < stop else -1
+        spans.extend(_spans_from(work, a, b, stop if after < 0 else after))
+    return spans
+
+
+def _spans_from(work: str, start: int, line_end: int, stop: int) -> list[tuple[int, int]]:
+    """The spans of the matches that start in work[start:line_end], searched up to stop."""
     spans = []
     for m in _SPACED_COUNT.finditer(work, start, stop):
+        if m.start() >= line_end:
+            break
         line_start = max(start, work.rfind("\n", 0, m.start()) + 1)
         if _ITEM_OPENING.match(work, line_start) and not work[line_start : m.start()].strip():
             continue  # "1 . 2所学校纳入…": the item's number, then its text
         spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
     if work.find("%", start, stop) >= 0 or work.find("％", start, stop) >= 0:
-        for m in _SPACED_DECIMALS.finditer(work, start, stop):
+        for m in _SPACED_DECIMALS.finditer(work, start, line_end):
             spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
-    spans.extend(m.span(1) for m in _SPACED_CELL_POINT.finditer(work, start, stop))
+    spans.extend(m.span(1) for m in _SPACED_CELL_POINT.finditer(work, start, line_end))
     return spans

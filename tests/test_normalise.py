@@ -11,7 +11,7 @@ from array import array
 import opencc
 import pytest
 
-from analysis import normalise, page_debris, paths, text_blocks
+from analysis import normalise, ocr_spacing, page_debris, paths, text_blocks
 from analysis.normalise import (
     _SENTENCE_END_WIDTH,
     HEADING_START,
@@ -530,3 +530,43 @@ def test_shortcut_line_searches_find_what_the_plain_searches_find(text, cut):
 )
 def test_lines_holding_a_pattern(text, expected):
     assert text_blocks.lines_holding(normalise._DEBRIS_CORE, text, 0, len(text)) == expected
+
+
+def _plain_ocr_space_spans(work, start, stop):
+    """ocr_spacing's three patterns over the whole range, as before the per-line search."""
+    spans = []
+    for m in ocr_spacing._SPACED_COUNT.finditer(work, start, stop):
+        line_start = max(start, work.rfind("\n", 0, m.start()) + 1)
+        if (
+            ocr_spacing._ITEM_OPENING.match(work, line_start)
+            and not work[line_start : m.start()].strip()
+        ):
+            continue
+        spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+    if "%" in work[start:stop] or "％" in work[start:stop]:
+        for m in ocr_spacing._SPACED_DECIMALS.finditer(work, start, stop):
+            spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+    spans.extend(m.span(1) for m in ocr_spacing._SPACED_CELL_POINT.finditer(work, start, stop))
+    return sorted(set(spans))
+
+
+OCR_TEXTS = [
+    "",
+    "新建学校 2 1 4 所，投入 1 2 . 6 亿元，培训 1 . 5 万人次",
+    "教师 4 860人和 6,3 0 0个学位\n1 . 2所学校纳入\n第 1 2 项",
+    "合计 2 1\n  4 所\n末行 3 3",  # a unit on the next line
+    "巩固率 99.9 8%，覆盖率 96.2 3％\n指标  90. 2      93\t95. 1\n88. 4",
+    "12 15所\n3 3\n 7 7 7个",
+    "无数字的一行\n9 9\n9 9所",
+]
+
+
+@pytest.mark.parametrize("text", OCR_TEXTS)
+@pytest.mark.parametrize("cut", [0, 2])
+def test_ocr_spaces_searched_per_line_find_what_the_whole_range_search_finds(text, cut):
+    start, stop = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    start = text.rfind("\n", 0, start) + 1  # blocks start at a line start
+    found = sorted(set(ocr_spacing.ocr_space_spans(text, start, stop)))
+    assert found == _plain_ocr_space_spans(text, start, stop)
+    if cut == 0 and text.startswith("新建学校"):
+        assert len(found) == 10  # not vacuous: the spaces of "2 1 4 ", "1 2 . 6 ", "1 . 5 "
