@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid
-from analysis.extraction.table_readers import YEAR_CELL, TextLines
+from analysis.extraction.table_readers import YEAR_CELL, TextLines, _masked
 
 # a cell: a double-quoted run (commas allowed inside) or a run without commas
 _CELL = re.compile(r'\s*(?:"([^"\n]*)"|([^,"\n]*))\s*')
@@ -77,8 +77,4 @@ def _cells(text: str) -> list[tuple[int, int]] | None:
 
 def _taken(lines: TextLines, i: int, skip: list[tuple[int, int]]) -> bool:
     """Line i starts inside a region another reader has read."""
-    _, a, b = lines.items[i]
-    if a == b:
-        return False
-    raw = lines.view.raw_start(a)
-    return any(s <= raw < e for s, e in skip)
+    return _masked(lines, i, skip)

@@ -327,15 +327,23 @@ def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]])
 
 
 def _masked(lines: TextLines, i: int, skip: list[tuple[int, int]]) -> bool:
+    # a plain loop, not any(generator): the readers ask this of every line, ~1,500 times
+    # a plan, and the few spans taken are checked faster than a generator is made
+    if not skip:
+        return False
     _, a, b = lines.items[i]
     if a == b:
         return False
     raw = lines.view.raw_start(a)
-    return any(s <= raw < e for s, e in skip)
+    for s, e in skip:  # noqa: SIM110 (the loop is the point: see above)
+        if s <= raw < e:
+            return True
+    return False
 
 
 def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    # map runs str.isdigit in C: the same test as any(ch.isdigit() for ch in text), ~3x faster
+    return any(map(str.isdigit, text))
 
 
 # ---------------------------------------------------------------- one cell per line
