@@ -30,3 +30,35 @@ def finder():
 def test_a_comparator_before_the_whole_the_share_is_of(finder, text, expected):
     q = [q for q in finder.find(clean(text).paragraphs.text) if q.unit == "percent"][-1]
     assert (q.value, q.unit, q.comparator) == expected
+
+
+def _plain_find(finder, text):
+    """find without its inline test for Chinese words: every match goes to _quantity."""
+    out, pos = [], 0
+    while pos < len(text):
+        at = finder._re.search(text, pos)  # the full pattern's own search
+        if at is None:
+            break
+        m = finder._re.match(text, at.start())
+        q = finder._quantity(text, m)
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        if q is not None:
+            out.append(q)
+    return finder._bounded_ranges(text, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese numerals with no unit, scale or 百分之 are words ...
+        ("进一步推进“十四五”规划，三全育人，一流学科", []),
+        # ... unless they carry one, or are a zero after a verb
+        ("新增学位两千个，辍学率降为零，百分之九十五，三万人", [2000.0, 0.0, 95.0, 30000.0]),
+        ("零容忍，一二三，十四五期间增加5个百分点", [5.0]),
+        ("1..5所学校，达到92.5%以上", [1.0, 5.0, 92.5]),
+    ],
+)  # fmt: skip
+def test_find_skips_chinese_words_as_the_plain_search_does(finder, text, expected):
+    found = finder.find(text)
+    assert [q.value for q in found] == expected
+    assert found == _plain_find(finder, text)

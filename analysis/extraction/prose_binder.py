@@ -134,10 +134,15 @@ class ProseBinder(NumberKinds, ListBinding):
         opened, last_path = False, None  # a review opened by a paragraph's first sentence
         for p_start, p_end, path in sections:
             paragraph = text[p_start:p_end]
-            if path != last_path or ends_review(paragraph):
+            # only an opened review can be ended: the heading test is not needed otherwise
+            if path != last_path or (opened and ends_review(paragraph)):
                 opened = False
             opened = opened or opens_review(paragraph, path, ctx)
             last_path = path
+            while q_i < len(quantities) and quantities[q_i].start < p_start:
+                q_i += 1
+            if q_i == len(quantities) or quantities[q_i].start >= p_end:
+                continue  # no number in the paragraph: none of its sentences is read
             review = opened or any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
             if ctx.evaluated_year is not None:  # an evaluation's progress sections
                 review = review or any(PROGRESS_HEADING.search(t) for t in path)

@@ -135,7 +135,14 @@ class QuantityFinder:
             if m is None:
                 pos = at.start() + 1
                 continue
-            q = self._quantity(text, m)
+            # _quantity's first test, made here without a call for the most common miss:
+            # Chinese numerals with no 百分之, scale or unit are a word (十四五, 进一步)
+            num = m.group("num")
+            pct, unit, scale = m.group("pct", "unit", "scale")
+            if not num[0].isdigit() and not (pct or unit or scale) and num != "零":
+                q = None
+            else:
+                q = self._quantity(text, m)
             pos = m.end() if m.end() > m.start() else m.start() + 1
             if q is not None:
                 out.append(q)

@@ -27,6 +27,8 @@ _TITLE_LONGEST = 30
 
 def opens_review(paragraph: str, path: tuple[str, ...], ctx: Context) -> bool:
     """Does the paragraph's first sentence open a review of the period before the plan's?"""
+    if _OPENER.search(paragraph) is None:  # none anywhere, so none in the first sentence
+        return False
     if any(_TARGET_WORDS.search(t) for t in path):
         return False
     first = re.split(r"[。！!]", paragraph, maxsplit=1)[0]
