@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extraction.table_readers import TextLines, _has_digit, _masked
+from analysis.extraction.table_readers import TextLines, _has_digit, _masked, whitespace_count
 from analysis.normalise import clean
 
 
@@ -46,3 +46,11 @@ def test_masked_is_the_plain_any_over_the_spans(skip, expected):
 def test_has_digit_is_any_isdigit(text, expected):
     assert _has_digit(text) is expected
     assert _has_digit(text) is any(ch.isdigit() for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", 0), ("毛入园率", 0), ("毛入园率  88", 2), ("a\tb\u3000c d", 3), ("指标  2020年  2025年", 4)],
+)  # fmt: skip
+def test_whitespace_count_is_the_count_of_isspace(text, expected):
+    assert whitespace_count(text) == expected == sum(ch.isspace() for ch in text)

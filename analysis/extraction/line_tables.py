@@ -26,6 +26,7 @@ from analysis.extraction.table_readers import (
     TextLines,
     _masked,
     _split,
+    whitespace_count,
 )
 
 NAME_WORDS = ("指标", "项目", "名称", "指标名称", "项目名称")
@@ -447,6 +448,8 @@ _TWO_CELLS = re.compile(r"^(\S(?:.*?\S)?)\s{2,}(\S(?:.*\S)?)$")
 
 def _two_cells(lines: TextLines, k: int) -> list[GridCell] | None:
     text, start, _ = lines.items[k]
+    if whitespace_count(text) < 2:  # no run of two spaces: the pattern's scan is not needed
+        return None
     m = _TWO_CELLS.match(text)
     if m is None or re.search(r"\s{2,}", m.group(2)):
         return None

@@ -168,6 +168,12 @@ class TextLines:
 _SEPARATORS = (("tab", re.compile(r"\t+")), ("spaces", re.compile(r"\s{2,}")))
 
 
+def whitespace_count(text: str) -> int:
+    """How many whitespace characters (re's \\s, str.isspace) a line holds: str.split in C,
+    a cheap bound before a regex scans a long line of prose for runs of spaces."""
+    return len(text) - sum(map(len, text.split()))
+
+
 def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """How a line is delimited and the (start, end) of each cell within it."""
     if "│" in text or "┃" in text or "║" in text:  # translate is slow even with none in it
@@ -189,6 +195,9 @@ def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     for kind, sep in _SEPARATORS:
         if kind == "tab" and "\t" not in text:
             continue
+        if kind == "spaces" and whitespace_count(text) < 4:
+            continue  # three cells need two runs of two spaces: most lines have none
+
         spans, pos = [], 0
         for m in sep.finditer(text):
             spans.append((pos, m.start()))
