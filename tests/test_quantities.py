@@ -62,3 +62,35 @@ def test_find_skips_chinese_words_as_the_plain_search_does(finder, text, expecte
     found = finder.find(text)
     assert [q.value for q in found] == expected
     assert found == _plain_find(finder, text)
+
+
+def _plain_prefix_comparator(finder, text, at):
+    """_prefix_comparator without its test for the 的 that the whole-pattern needs."""
+    before = text[max(0, at - 8) : at].rstrip()
+    if not before.endswith(finder._any_prefix):
+        whole = finder._before_whole.search(text, max(0, at - 24), at)
+        return finder.rules.comparator_prefixes[whole.group(1)] if whole else None
+    for word in finder._prefix:
+        if before.endswith(word):
+            return finder.rules.comparator_prefixes[word]
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不少于综合实践活动课时的50%", ">="),
+        ("不少于综合实践活动课时的 \\n 50%", ">="),
+        ("不超过在校生总数的3%", "<="),
+        ("不少于课时 的50%", None),  # a space in the whole: no whole
+        ("不低于上年，其中的5%", None),
+        ("达到50%", None),
+        ("约50%", "~"),
+        ("50%", None),
+    ],
+)  # fmt: skip
+def test_prefix_comparator_is_the_plain_search(finder, text, expected):
+    text = text.replace("\\n", "\n")
+    at = next(k for k, ch in enumerate(text) if ch.isdigit())
+    assert finder._prefix_comparator(text, at) == expected
+    assert _plain_prefix_comparator(finder, text, at) == expected

@@ -43,3 +43,11 @@ def _plain_opens_review(paragraph, path, ctx) -> bool:
 def test_opens_review_matches_the_plain_first_sentence_scan(paragraph, path, expected):
     assert opens_review(paragraph, path, CTX) is expected
     assert _plain_opens_review(paragraph, path, CTX) is expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["全市教育持续发展，成效显著。", "过去三年，毛入园率达到90%。", "十三五期间，成效显著。"],
+)
+def test_a_paragraph_without_five_opens_nothing(paragraph):
+    assert opens_review(paragraph, (), CTX) is _plain_opens_review(paragraph, (), CTX)

@@ -52,7 +52,7 @@ from analysis.extraction.prose_phrases import (
     verb_list_aliases,
     without_own_bracket,
 )
-from analysis.extraction.prose_years import Context, YearReader
+from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, opens_review
 from analysis.rules import Rules
@@ -119,7 +119,8 @@ class ProseBinder(NumberKinds, ListBinding):
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         # "投入使用" is a completing verb, not the 投入 of investment
         done = [m.span() for m in self.completion_re.finditer(text)]
-        aliases = [a for a in aliases if not any(s <= a.start and a.end <= e for s, e in done)]
+        if done:
+            aliases = [a for a in aliases if not any(s <= a.start and a.end <= e for s, e in done)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
@@ -150,7 +151,19 @@ class ProseBinder(NumberKinds, ListBinding):
             pos = p_start
             carry = None  # the last phrase of a sentence that ended in a semicolon
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
+            may_lead = LIST_OPENS.search(text, p_start, p_end) is not None
             while pos <= p_end:
+                if listed is not ctx or not may_lead:
+                    # no list can open in the sentences before the next number (and
+                    # number-less sentences note nothing): go to that number's sentence
+                    while q_i < len(quantities) and quantities[q_i].start < pos:
+                        q_i += 1
+                    if q_i == len(quantities) or quantities[q_i].start >= p_end:
+                        break
+                    at = quantities[q_i].start
+                    last_break = max(text.rfind(c, pos, at) for c in SENTENCE_BREAK)
+                    if last_break >= 0:
+                        pos = last_break + 1
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
                 if listed is ctx:
                     listed = self.years.list_lead(text, pos, s_end, ctx)
@@ -523,4 +536,7 @@ def _closes_a_bracket(gap: str) -> bool:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    for a, b in spans:  # noqa: SIM110 (a plain loop: asked of every phrase and number)
+        if a <= pos < b:
+            return True
+    return False
