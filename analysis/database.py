@@ -14,6 +14,8 @@ from pathlib import Path
 
 import duckdb
 
+from analysis.csv_text import csv_lines
+
 # Column order and DuckDB types of every table; the CSV exports use the same order.
 SCHEMAS: dict[str, dict[str, str]] = {
     "sources": {
@@ -248,16 +250,6 @@ SORT_KEYS = {
 }
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return format(value, ".12g")
-    return str(value)
-
-
 def _sort_value(value):
     return (value is None, value if value is not None else 0)
 
@@ -292,47 +284,36 @@ class RenderedRows:
 
 
 def render_rows(table: str, rows: list[dict]) -> str:
-    """The rows as CSV lines, no header, in the table's order (SORT_KEYS)."""
+    """The rows as CSV lines, no header, in the table's order (SORT_KEYS); a cell is
+    csv_text.cell_text of its value."""
+    ordered = _ordered(rows, SORT_KEYS[table])
     columns = list(SCHEMAS[table])
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    # strings, ints, None and floats are nearly every cell: no call to _cell for them
-    # (millions in a national corpus); for these exact types _cell gives the same text
-    writer.writerows(
-        [
-            v
-            if (t := type(v)) is str
-            else str(v)
-            if t is int
-            else ""
-            if v is None
-            else format(v, ".12g")
-            if t is float
-            else _cell(v)
-            for v in map(row.get, columns)
-        ]
-        for row in _ordered(rows, SORT_KEYS[table])
-    )
-    return out.getvalue()
+    if len(columns) > 1:
+        try:  # every row has every column (as_row dicts): one C call a row
+            return csv_lines(
+                list(zip(*map(itemgetter(*columns), ordered), strict=True)) or [()] * len(columns)
+            )
+        except KeyError:
+            pass
+    return csv_lines([[row.get(c) for row in ordered] for c in columns])
 
 
 def render_plain_objects(table: str, objects: list) -> str:
     """render_rows for objects whose attributes are the table's columns, every one a str or
-    an int (an int is written as str(int), what _cell gives) and no sort key None.
+    an int (an int is written as str(int), what cell_text gives) and no sort key None.
 
-    Theme hits, ~570 a plan: no dict per row and no conversion per cell (half the time a
-    worker spent rendering them). Anything else goes through render_rows."""
+    Theme hits, ~500 a plan: no dict per row, and the columns taken from the rows in C.
+    Anything else goes through render_rows."""
     keys, columns = SORT_KEYS[table], list(SCHEMAS[table])
-    if any(getattr(o, k) is None for o in objects for k in keys):  # None sorts last there
+    if any(None in map(attrgetter(k), objects) for k in keys):  # None sorts last there
         return render_rows(table, [{c: getattr(o, c) for c in columns} for o in objects])
+    if not objects:
+        return ""
     ordered = sorted(objects, key=attrgetter(*keys))
     # a named tuple whose fields are the columns (ThemeHit) is its own row
     own_rows = {getattr(type(o), "_fields", None) for o in objects} == {tuple(columns)}
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(
-        ordered if own_rows else map(attrgetter(*columns), ordered)
-    )
-    return out.getvalue()
+    rows = ordered if own_rows else list(map(attrgetter(*columns), ordered))
+    return csv_lines(list(zip(*rows, strict=True)))
 
 
 _PARSERS = {"INTEGER": int, "DOUBLE": float, "BOOLEAN": {"true": True, "false": False}.__getitem__}

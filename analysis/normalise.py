@@ -37,8 +37,9 @@ from functools import lru_cache
 
 import opencc
 
+from analysis.ocr_spacing import ocr_space_spans
 from analysis.page_debris import debris_lines
-from analysis.text_blocks import line_blocks
+from analysis.text_blocks import line_blocks, lines_holding
 
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
 # "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
@@ -87,6 +88,12 @@ _DEBRIS_BODY = (
     r"[^\S\n]*(?![^\n])"
 )
 _DEBRIS_DASHES = "—–-－·•・"
+# What every match of the patterns below holds, searched for first: the line-anchored
+# _DEBRIS_BODY backtracks over every line, and a leading lookbehind keeps the regex engine
+# from skipping ahead (tests/test_normalise.py holds the shortcut to the plain search).
+_DEBRIS_CORE = re.compile(rf"{_MARK}[^\S\n]*\d{{1,3}}[^\S\n]*{_MARK}")  # "— 8 —"
+_FOOTNOTE_MARK = re.compile(FOOTNOTE_AFTER_NUMBER.pattern.removeprefix(r"(?<=[\d%％])"))
+_SPACED_DIGITS = re.compile(r"[\d.．] [\d.．]")  # in OCR_SPACED_PERCENT and _POINT
 _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
 # SENTENCE_END is tried on the last two characters of a line only (its longest match,
 # anchored at the end: tests check the width); HEADING_START after every "\n" of the
@@ -247,6 +254,27 @@ def _line_spans(body: str, text: str, start: int, stop: int) -> list[tuple[int, 
     return spans
 
 
+def _page_number_lines(work: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """_line_spans(_DEBRIS_BODY, work, start, stop), tried on the lines holding "— 8 —"."""
+    page_number = _per_line(_DEBRIS_BODY)[0]
+    matches = (
+        page_number.match(work, a, b) for a, b in lines_holding(_DEBRIS_CORE, work, start, stop)
+    )
+    return [m.span() for m in matches if m]
+
+
+def _ocr_spaces(work: str, start: int, stop: int, point: bool) -> list[tuple[int, int]]:
+    """The spaces inside OCR_SPACED_PERCENT's matches and, if `point`, OCR_SPACED_POINT's
+    matches in work[start:stop], searched for in the lines with a spaced digit only."""
+    spans = []
+    for a, b in lines_holding(_SPACED_DIGITS, work, start, stop):
+        for m in OCR_SPACED_PERCENT.finditer(work, a, b):
+            spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+        if point:
+            spans.extend(m.span() for m in OCR_SPACED_POINT.finditer(work, a, b))
+    return spans
+
+
 def _remove_markup(
     work: str, start: int, stop: int, heading_ends: array, debris: list[tuple[int, int]]
 ) -> tuple[str, array]:
@@ -259,7 +287,7 @@ def _remove_markup(
     """
     spans: list[tuple[int, int]] = list(debris)
     if any(work.find(dash, start, stop) >= 0 for dash in _DEBRIS_DASHES):
-        spans.extend(_line_spans(_DEBRIS_BODY, work, start, stop))
+        spans.extend(_page_number_lines(work, start, stop))
     if work.find("<", start, stop) >= 0:
         spans.extend(m.span() for m in HTML_TAG.finditer(work, start, stop))
     replaced: dict[int, str] = {}
@@ -271,11 +299,11 @@ def _remove_markup(
                 replaced[m.start()] = char
     if work.find("**", start, stop) >= 0 or work.find("__", start, stop) >= 0:
         spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work, start, stop))
-    spans.extend(m.span() for m in FOOTNOTE_AFTER_NUMBER.finditer(work, start, stop))
-    for m in OCR_SPACED_PERCENT.finditer(work, start, stop):
-        spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
-    if work.find("%", start, stop) >= 0:
-        spans.extend(m.span() for m in OCR_SPACED_POINT.finditer(work, start, stop))
+    if _FOOTNOTE_MARK.search(work, start, stop):
+        spans.extend(m.span() for m in FOOTNOTE_AFTER_NUMBER.finditer(work, start, stop))
+    percent = work.find("%", start, stop) >= 0 or work.find("％", start, stop) >= 0
+    spans.extend(_ocr_spaces(work, start, stop, percent))
+    spans.extend(ocr_space_spans(work, start, stop))
     if work.find("#", start, stop) >= 0:
         for a, b in _line_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

@@ -34,6 +34,7 @@ class Rules:
     cumulative_words: tuple[str, ...]
     context_words: tuple[str, ...]
     recognition_words: tuple[str, ...]
+    other_institutions: tuple[str, ...]
 
 
 def load_rules(path: Path) -> Rules:
@@ -74,4 +75,5 @@ def load_rules(path: Path) -> Rules:
         cumulative_words=tuple(prose["cumulative_words"]),
         context_words=tuple(prose["context_words"]),
         recognition_words=tuple(prose["recognition_words"]),
+        other_institutions=tuple(prose["other_institutions"]),
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 HEADING_1 = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、)")
 HEADING_2 = re.compile(r"^\([一二三四五六七八九十]+\)")
+_HEAD_END = re.compile(r"[。:：]")  # a heading's words end at the first of these
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,10 @@ def paragraphs(view_text: str) -> list[Paragraph]:
     level1 = level2 = ""
     pos = 0
     for index, para in enumerate(view_text.split("\n")):
-        head = re.split(r"[。:：]", para, maxsplit=1)[0]
         if HEADING_1.match(para):
-            level1, level2 = head, ""
+            level1, level2 = _HEAD_END.split(para, maxsplit=1)[0], ""
         elif HEADING_2.match(para):
-            level2 = head
+            level2 = _HEAD_END.split(para, maxsplit=1)[0]
         out.append(Paragraph(index, pos, pos + len(para), para, level2 or level1))
         pos += len(para) + 1
     return out

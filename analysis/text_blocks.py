@@ -1,7 +1,9 @@
-"""Whole-line blocks of a long text, so per-line work holds one block, never every line."""
+"""Whole-line ranges of a long text: blocks, so per-line work holds one block, never every
+line; and the lines a pattern occurs in, so a costly per-line regex runs on those only."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 BLOCK = 1 << 20  # characters: about 1 MiB of text a block
@@ -20,3 +22,21 @@ def line_blocks(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
             return
         yield start, stop
         start = stop + 1
+
+
+def lines_holding(pattern: re.Pattern, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Ranges [start, end) (line end excluded) of the lines of text[start:stop] in which
+    `pattern` occurs, each once, in order; `pattern` never matches a "\\n".
+
+    A line-anchored regex that backtracks over every line (or a lookbehind that stops the
+    regex engine from skipping ahead) is then tried on these lines only. finditer's
+    matches do not overlap, but one that hides an occurrence lies in the same line, so
+    every line holding an occurrence is found."""
+    found: list[tuple[int, int]] = []
+    for m in pattern.finditer(text, start, stop):
+        if found and m.start() < found[-1][1]:
+            continue
+        a = text.rfind("\n", start, m.start()) + 1 or start
+        b = text.find("\n", m.end(), stop)
+        found.append((a, stop if b < 0 else b))
+    return found

@@ -72,12 +72,17 @@ class ThemeSearch:
         matches: dict[str, list[Match]] = {}
         exclusion_spans: dict[str, list[tuple[int, int]]] = {}
         for tid in self.theme_ids:
-            masked = _leftmost(
-                (s, s + length) for s, (_, length) in sorted(excluded.get(tid, {}).items())
-            )
-            exclusion_spans[tid] = [_back(piece_at, a, b) for a, b in masked]
-            mask_starts = [a for a, _ in masked]
             found = matches[tid] = []
+            if tid not in excluded:  # most themes have no exclusion, or none in the text
+                masked = exclusion_spans[tid] = []
+                if tid not in occurrences:
+                    continue
+            else:
+                masked = _leftmost(
+                    (s, s + length) for s, (_, length) in sorted(excluded[tid].items())
+                )
+                exclusion_spans[tid] = [_back(piece_at, a, b) for a, b in masked]
+            mask_starts = [a for a, _ in masked]
             cursor = 0
             # at a start, the longest keyword touching no masked character; then past it
             for s, minus_length in sorted(occurrences.get(tid, ())):

@@ -139,19 +139,24 @@ class ThemeCoder:
             exclusions[tid] = [m.span() for m in pattern.finditer(text)]
         return {tid: self._matches(tid, text) for tid in self._regex}, exclusions
 
-    def _enough(self, found: dict[str, list], text: str, heading: str) -> dict[str, list]:
-        """The themes mentioned at least their min_mentions times, weak keywords in context."""
+    def _enough(
+        self, found: dict[str, list], text: str, heading: str, keyword: dict | None = None
+    ) -> dict[str, list]:
+        """The themes mentioned at least their min_mentions times, weak keywords in context.
+        `keyword`: matched text -> strip_ignorable of it, filled as it goes (one plan's)."""
+        keyword = {} if keyword is None else keyword
         lead_end = text.find("。") + 1 or len(text)
         out = {}
         for tid, matches in found.items():
             weak = self._weak[tid]
             if weak and matches:
-                strong = any(strip_ignorable(w) not in weak for _, _, w in matches)
+                for _, _, w in matches:
+                    if w not in keyword:
+                        keyword[w] = strip_ignorable(w)
+                strong = any(keyword[w] not in weak for _, _, w in matches)
                 named = strong or bool(heading and self._regex[tid].search(heading))
                 matches = [
-                    m
-                    for m in matches
-                    if named or m[0] < lead_end or strip_ignorable(m[2]) not in weak
+                    m for m in matches if named or m[0] < lead_end or keyword[m[2]] not in weak
                 ]
             if matches and len(matches) >= self.themes[tid].min_mentions:
                 out[tid] = matches
@@ -162,26 +167,30 @@ class ThemeCoder:
         paras = paragraphs(view.text)
         offsets, raw = view.offsets, clean.raw
         keyword: dict[str, str] = {}  # matched text -> keyword: a plan repeats a few dozen
-        hits = []
-        for p, found_by_theme in zip(paras, self._code_paragraphs(view.text, paras), strict=True):
+        hits: list[ThemeHit] = []
+        hit = hits.append
+        coded = self._code_paragraphs(view.text, paras, keyword)
+        for p, found_by_theme in zip(paras, coded, strict=True):
+            if not found_by_theme:
+                continue
+            base, index, heading = p.start, p.index, p.heading
             for tid, found in sorted(found_by_theme.items()):
                 for start, end, word in found:
-                    # view.raw_span(p.start + start, p.start + end), without two calls a hit
-                    a, b = offsets[p.start + start], offsets[p.start + end - 1] + 1
+                    # view.raw_span(base + start, base + end), without two calls a hit
+                    a, b = offsets[base + start], offsets[base + end - 1] + 1
                     if word not in keyword:
                         keyword[word] = strip_ignorable(word)
-                    hits.append(
-                        ThemeHit(source_id, tid, keyword[word], p.index, p.heading, a, b, raw[a:b])
-                    )
+                    hit(ThemeHit(source_id, tid, keyword[word], index, heading, a, b, raw[a:b]))
         return paras, hits
 
-    def _code_paragraphs(self, text: str, paras: list[Paragraph]) -> list[dict]:
+    def _code_paragraphs(self, text: str, paras: list[Paragraph], keyword: dict) -> list[dict]:
         """code_text of every paragraph, with one search over the whole text for all themes.
 
         Per paragraph it is 30 regex calls times thousands of lines; a match or an
         exclusion that runs across a line break could hide a match a per-paragraph pass
         finds, so the paragraphs it touches are coded again one by one (rare)."""
         starts = [p.start for p in paras]
+        ends = [p.end for p in paras]
         found: list[dict[str, list]] = [defaultdict(list) for _ in paras]
         redo: set[int] = set()
 
@@ -200,14 +209,20 @@ class ThemeCoder:
             for start, end in exclusions[tid]:
                 where(start, end)
             for start, end, word in matches[tid]:
-                i = where(start, end)
-                if i is not None:
-                    off = paras[i].start
+                # where(start, end) without a call: a match that ends in the paragraph
+                # its start is in (paragraphs are contiguous) is inside it
+                i = bisect_right(starts, start) - 1
+                if end <= ends[i]:
+                    off = starts[i]
                     found[i][tid].append((start - off, end - off, word))
+                else:
+                    where(start, end)
         return [
             self.code_text(paras[i].text, paras[i].heading)
             if i in redo
-            else self._enough(by_theme, paras[i].text, paras[i].heading)
+            else self._enough(by_theme, paras[i].text, paras[i].heading, keyword)
+            if by_theme
+            else {}
             for i, by_theme in enumerate(found)
         ]
 

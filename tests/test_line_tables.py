@@ -122,6 +122,35 @@ def test_a_page_number_among_the_names_of_a_column_by_column_table(extractor):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # years as rows with a unit row under the names ("计量单位", then one unit per
+        # name): the units are the second header row, not more names; a value with a
+        # thousands separator ("1,500") is a value
+        ("年度\n学前三年毛入园率\n普通高中在校生\n新增学位\n计量单位\n%\n万人\n个\n2021年\n88\n1.2\n500\n2022年\n≥90\n1.3\n—\n2023年\n91\n1.35\n1,500\n", [(PRE, 2021, "=", 88.0, None, "level"), (PRE, 2022, ">=", 90.0, None, "level"), (PRE, 2023, "=", 91.0, None, "level"), ("general_high_school_enrollment", 2021, "=", 12000.0, None, "level"), ("general_high_school_enrollment", 2022, "=", 13000.0, None, "level"), ("general_high_school_enrollment", 2023, "=", 13500.0, None, "level"), ("school_places_added", 2021, "=", 500.0, None, "cumulative"), ("school_places_added", 2023, "=", 1500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_transposed_cell_per_line_table_with_a_unit_row(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_cell_per_line_header_whose_target_column_has_its_year_on_the_row_below(extractor):
+    """ "十四五目标" beside "2020年", and on the header's second row (empty lines for its
+    empty cells) "实际值" under 2020年 and "2025年" under the target: one table of five
+    columns, not a header cut at the target column."""
+    text = (
+        "指标\n单位\n2020年\n十四五目标\n属性\n\n\n实际值\n2025年\n\n"
+        "学前三年毛入园率\n%\n88\n≥92\n预期性\n九年义务教育巩固率\n%\n95\n97\n约束性\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("年度  财政性教育经费支出(亿元)", ["年度", "财政性教育经费支出(亿元)"]),
         ("2021年  72.4", ["2021年", "72.4"]),
         ("2021年 72.4", None),  # one space: no two cells

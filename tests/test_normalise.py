@@ -158,12 +158,29 @@ def test_every_view_character_maps_to_a_raw_character():
         ("2020年 88 %", "2020年 88 %"),
         ("第 1 2 3 项", "第 1 2 3 项"),  # spaced digits that are not a percentage stay
         ("巩固率达到 95. 8%,", "巩固率达到 95.8%,"),  # a space after the decimal point
+        ("巩固率达到 95. 8％,", "巩固率达到 95.8%,"),  # the same with a full-width percent
+        ("巩固率达到 95 .8％,", "巩固率达到 95.8%,"),
         ("巩固率达到 95 .8 %", "巩固率达到 95.8 %"),  # or before it
         ("1. 2项任务", "1. 2项任务"),  # not in a percentage: an item number stays
         ("| 90.3 | ≥93① | 55%② |", "| 90.3 | ≥93 | 55% |"),  # footnote marks after numbers
         ("①学前教育", "1学前教育"),  # a circled number that starts an item is NFKC's
         ("入学率达到９ ３ ． ５ ％。", "入学率达到93.5%。"),  # the same in full-width forms
         ("| ９０．３ | ≥９３① | ５５％② |", "| 90.3 | ≥93 | 55% |"),
+        # OCR spacing inside a count or an amount before its unit: every character spaced
+        # out, a thousands gap, spaced digits after a separator, or inside the decimals
+        ("共有中学3 6 所，", "共有中学36所,"),
+        ("投入 2 3 . 4 亿元", "投入 23.4亿元"),
+        ("培训 2 . 5 万人次", "培训 2.5万人次"),
+        ("在校生 3 120人", "在校生 3120人"),
+        ("新增学位7,5 0 0个", "新增学位7,500个"),
+        ("新建幼儿园1 2 \n所，", "新建幼儿园12\n所,"),  # the line wrapped before the unit
+        ("入学率99.9 6%", "入学率99.96%"),
+        ("全市 12 15 所", "全市 12 15 所"),  # two numbers of two digits: not one number
+        ("第 4 5 个", "第 4 5 个"),  # an ordinal's spaced digits stay
+        ("1 . 2 所学校", "1 . 2 所学校"),  # an item number opening its line stays
+        # a decimal cell split by OCR in a space-aligned table row
+        ("巩固率（%）     94. 3       96", "巩固率(%)     94.3       96"),
+        ("毛入学率（%）     88. 7       92\n", "毛入学率(%)     88.7       92"),
     ],
 )
 def test_ocr_spacing_and_footnote_marks_leave_numbers_whole(raw, text):
@@ -173,6 +190,13 @@ def test_ocr_spacing_and_footnote_marks_leave_numbers_whole(raw, text):
     assert all(
         unicodedata.normalize("NFKC", raw[o]) == ch
         for o, ch in zip(c.lines.offsets, c.lines.text, strict=True)
+    )
+
+
+def test_ocr_spacing_before_a_traditional_unit():
+    # the spaces go before OpenCC makes 億 亿
+    assert (
+        clean("投入 2 3 . 4 億元，新增學位2 7 0 0 個").lines.text == "投入 23.4亿元,新增学位2700个"
     )
 
 
@@ -453,3 +477,56 @@ def test_named_html_entities_become_their_characters(raw, text, char, entity):
     assert c.paragraphs.text == text
     i = c.paragraphs.text.index(char)
     assert raw[c.paragraphs.raw_start(i) :].startswith(entity)
+
+
+# The per-line patterns tried only on the lines holding what every match holds: each is
+# held to the plain search over the whole block.
+SHORTCUT_TEXTS = [
+    "",
+    "— 8 —",
+    "正文\n— 8 —\n正文",
+    "某县教育规划    ·2·\n- 12 -\n2021-2025年\n－ 3 －－",
+    "— 1 2 —\n—8— 尾\n  •  7  •  ",
+    "毛入园率达到 9 1 . 2 %，巩固率 96. 3%\n第 1 2 3 项\n96 .3% 和 ９ ３ ． ５ ％",
+    "1 0 0 %\n.5 5%\n2 所\n3. 4\n7 7",
+    "96. 3％ only full width\n1 2%",
+    "达到93① 和 55%② 以及 ③ 独立",
+]
+
+
+def _plain_ocr_spaces(work, start, stop, point):
+    spans = []
+    for m in normalise.OCR_SPACED_PERCENT.finditer(work, start, stop):
+        spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+    if point:
+        spans.extend(m.span() for m in normalise.OCR_SPACED_POINT.finditer(work, start, stop))
+    return sorted(spans)
+
+
+@pytest.mark.parametrize("text", SHORTCUT_TEXTS)
+@pytest.mark.parametrize("cut", [0, 3])
+def test_shortcut_line_searches_find_what_the_plain_searches_find(text, cut):
+    start, stop = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
+    start = text.rfind("\n", 0, start) + 1  # blocks start at a line start
+    assert normalise._page_number_lines(text, start, stop) == normalise._line_spans(
+        normalise._DEBRIS_BODY, text, start, stop
+    )
+    for point in (True, False):
+        assert sorted(normalise._ocr_spaces(text, start, stop, point)) == _plain_ocr_spaces(
+            text, start, stop, point
+        )
+    plain_footnotes = list(map(re.Match.span, normalise.FOOTNOTE_AFTER_NUMBER.finditer(text)))
+    assert bool(normalise._FOOTNOTE_MARK.search(text)) >= bool(plain_footnotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", []),
+        ("a\nb", []),
+        ("x — 8 — y\nz", [(0, 9)]),
+        ("p\n— 8 —— 9 —\nq\n·3·", [(2, 12), (15, 18)]),  # two in one line: the line once
+    ],
+)
+def test_lines_holding_a_pattern(text, expected):
+    assert text_blocks.lines_holding(normalise._DEBRIS_CORE, text, 0, len(text)) == expected

@@ -143,6 +143,10 @@ def test_a_share_of_something_else_after_a_comma(extractor, text, expected):
         # the short name of the bases: "新建中小学校外综合实践研学基地" is no 新建中小学校
         ("到2025年，新建中小学校外综合实践研学基地4个。", [("research_practice_bases", 2025, "=", 4.0, None, "cumulative")]),
         ("到2025年，建成综合实践研学基地6个。", [("research_practice_bases", 2025, "=", 6.0, None, "cumulative")]),
+        # teachers recruited named before the verb, or with their stage or 新 between
+        ("到2025年，完成中小学教师公开招聘900名。", [("teachers_recruited", 2025, "=", 900.0, None, "cumulative")]),
+        ("一、发展成效\n五年累计招聘新教师2,040名。\n", [("teachers_recruited", 2020, "=", 2040.0, None, "cumulative")]),
+        ("一、发展成效\n五年公开招聘中小学教师3,600余名。\n", [("teachers_recruited", 2020, ">", 3600.0, None, "cumulative")]),
         # but their studios are not persons (and no single studio indicator counts both)
         ("一、发展成效\n建立 25 个名师、名校长工作室。\n", []),
     ],
@@ -157,6 +161,8 @@ def test_name_variants(extractor, text, expected):
         # a completing verb is a building verb too, before the phrase or after the count
         ("到2025年，新开工学校7所，竣工投用城镇小区配套幼儿园5所。", [(NEW_S, 2025, "=", 7.0, None, "cumulative"), ("residential_kindergartens_opened", 2025, "=", 5.0, None, "cumulative")]),
         ("到2025年，城镇小区配套幼儿园9所交付使用。", [("residential_kindergartens_opened", 2025, "=", 9.0, None, "cumulative")]),
+        # the community kindergartens without 城镇, after 新建: not kindergartens built
+        ("一、发展成效\n新建小区配套幼儿园7所投入使用。\n", [("residential_kindergartens_opened", 2020, "=", 7.0, None, "cumulative")]),
     ],
 )  # fmt: skip
 def test_completing_verbs(extractor, text, expected):
@@ -173,6 +179,8 @@ def test_completing_verbs(extractor, text, expected):
         # an experiment school or a provincial title is a designation; a school built is not
         ("到2025年，建成国家级劳动教育实验学校12所。", []),
         ("到2025年，新建实验学校3所。", [(NEW_S, 2025, "=", 3.0, None, "cumulative")]),
+        # the word may stand a few characters before the phrase
+        ("一、2021年工作回顾\n建成省级示范性普通高中学校2所。\n", []),
     ],
 )  # fmt: skip
 def test_a_count_of_designated_schools(extractor, text, expected):
@@ -377,6 +385,57 @@ def test_parts_in_brackets_share_the_totals_head_noun(extractor, text, expected)
     ],
 )  # fmt: skip
 def test_completing_verbs_before_the_count_and_planned_investment(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 不足/不到 before a value: below it (as 低于); a word numeral in tenths too
+        ("2020年，普惠性幼儿园覆盖率不到七成。", [(INC, 2020, "<", 70.0, None, "level")]),
+        ("2020年，普惠性幼儿园覆盖率不足70%。", [(INC, 2020, "<", 70.0, None, "level")]),
+        # a forecast (预计…将…) is no target, 预计 in the value's clause or the one before
+        ("预计到2025年，全县初中在校生将增加约1,800人。", []),
+        ("预计2025年全县初中在校生将比2020年增加1,800人左右。", []),
+        # ... but a planned total after 预计 without 将 is
+        ("“十四五”期间预计总投资12亿元。", [("education_investment", 2025, "=", 1200000000.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_comparators_below_and_forecasts(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number right after 每 counts per unit ("每一所学校", "每1名教师"), not a total
+        ("二、主要任务\n深化学区化管理，让每一所学校都办出特色。\n", []),
+        ("二、主要任务\n确保每一个乡镇建成1所公办中心幼儿园。\n", []),
+        # 创建 before a kind of kindergarten or school earns a grade or a title, not a building
+        ("二、主要任务\n改扩建幼儿园30所，创建省一级幼儿园12所。\n", [(NEW_K, 2025, "=", 30.0, None, "cumulative")]),
+        # a school of another kind ending in the generic phrase (社区学校, 家长学校)
+        ("二、主要任务\n建成县级社区学院1所、街道社区学校24所，新建学校6所。\n", [(NEW_S, 2025, "=", 6.0, None, "cumulative")]),
+        # a part of the same total in brackets (含…, 其中…) is not a second value of it; a
+        # part naming another indicator is that indicator's
+        ("一、发展成效\n五年补充中小学教师320名（含特岗教师45名）。\n", [("teachers_recruited", 2020, "=", 320.0, None, "cumulative")]),
+        ("二、主要任务\n招聘教师500名（其中音体美教师80名）。\n", [("teachers_recruited", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_counts_that_are_not_a_total_of_the_indicator(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a share judged before its value ("占比偏低，仅为41.3%", "比重较大，占比达17.8%")
+        ("一、发展基础\n公办园在园幼儿占比偏低，仅为41.3%。\n", [("public_kindergarten_enrollment_share", 2020, "=", 41.3, None, "level")]),
+        ("一、发展基础\n全县民办义务教育在校生比例过高，占比达21.5%。\n", [("private_compulsory_enrollment_share", 2020, "=", 21.5, None, "level")]),
+        # a judgement naming another thing is not the phrase's restatement
+        ("一、发展基础\n公办园在园幼儿占比偏低，师资缺口达12%。\n", []),
+    ],
+)  # fmt: skip
+def test_a_share_judged_before_its_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
 
 

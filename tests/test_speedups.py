@@ -24,10 +24,10 @@ import yaml
 
 from analysis import paths, validation, yamlio
 from analysis.build_inputs import build_inputs
+from analysis.csv_text import cell_text
 from analysis.database import (
     SCHEMAS,
     RenderedRows,
-    _cell,
     parse_rows,
     render_plain_objects,
     render_rows,
@@ -380,7 +380,7 @@ def test_a_line_is_split_as_its_box_bars_turned_into_pipes_are(line):
 
 
 class _Float(float):
-    """A float subclass (numpy's float64 is one): goes through _cell, not the inline path."""
+    """A float subclass (numpy's float64 is one): goes through cell_text, not a column's fast path."""
 
 
 @pytest.mark.parametrize(
@@ -400,11 +400,13 @@ class _Float(float):
         '文本,"x"',
     ],
 )
-def test_cells_rendered_inline_are_the_cells_cell_gives(value):
+def test_cells_rendered_by_column_are_the_cells_cell_text_gives(value):
     row = {"source_id": "s", "char_start": 1, "char_end": 2, "line": 1, "quote": value,
            "disposition": "d", "observation_ids": None, "reason": value}  # fmt: skip
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow([_cell(row[c]) for c in SCHEMAS["number_ledger"]])
+    csv.writer(out, lineterminator="\n").writerow(
+        [cell_text(row[c]) for c in SCHEMAS["number_ledger"]]
+    )
     assert render_rows("number_ledger", [row]) == out.getvalue()
 
 

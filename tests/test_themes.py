@@ -115,3 +115,49 @@ def test_theme_hits_quote_their_raw_span(db, raw_texts):
         "SELECT source_id, char_start, char_end, quote FROM theme_hits"
     ).fetchall():
         assert raw_texts[source_id][start:end] == quote
+
+
+def _coded_paragraph_by_paragraph(coder, text) -> list[tuple]:
+    """ThemeCoder.code's hits as the plain code gives them: code_text on each paragraph."""
+    view, out = text.paragraphs, []
+    for p in paragraphs(view.text):
+        for tid, found in sorted(coder.code_text(p.text, p.heading).items()):
+            out.extend((p.index, tid, view.raw_span(p.start + s, p.start + e)) for s, e, _ in found)
+    return out
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "\n\n",
+        "推进冰雪进校园。建设场地。",  # a weak keyword in the lead
+        "(三)发展冰雪运动\n建设场地。开展冰雪活动。\n改善办学条件。开展冰雪活动。",  # heading
+        "一、教育督导。\n加强教育\n督导。",  # a PDF wrap inside a keyword: glued back
+        "教育督\n导",  # a keyword split by a paragraph break: in neither paragraph
+        "深化大学区管理改革。支持驻市高校发展。\n禁止在职教师有偿补课。推进职教改革。",
+        "“教 育”督导，“ 冰雪 ”运动。",  # ignorable characters inside a keyword
+    ],
+)
+def test_whole_text_coding_gives_the_hits_of_coding_each_paragraph(coder, raw):
+    text = clean(raw)
+    hits = coder.code("s", text)[1]
+    got = [(h.paragraph_index, h.theme_id, (h.char_start, h.char_end)) for h in hits]
+    assert got == _coded_paragraph_by_paragraph(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", [""]),
+        ("前言\n一、总则", ["", "一、总则"]),
+        (
+            "一、发展基础。正文\n正文\n(一)学前教育:目标\n正文",
+            ["一、发展基础", "一、发展基础", "(一)学前教育", "(一)学前教育"],
+        ),
+        ("第一章 总则：说明\n(二)义务教育\n二、任务", ["第一章 总则", "(二)义务教育", "二、任务"]),
+    ],
+)
+def test_paragraph_headings(text, expected):
+    """A paragraph's heading: the innermost 一、 / (一) heading at or above it, cut at 。 or :"""
+    assert [p.heading for p in paragraphs(text)] == expected

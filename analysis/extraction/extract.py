@@ -6,6 +6,7 @@ from bisect import bisect_left
 
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
+from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
@@ -14,6 +15,7 @@ from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
+from analysis.extraction.year_pair_cells import split_year_pair_cells
 from analysis.normalise import CleanText
 from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
 from analysis.rules import Rules
@@ -46,6 +48,8 @@ class Extractor:
             clean, self.rules.table_unit_cells, self.rules.table_attribute_cells
         ):
             grid = role_year_header(grid, source.baseline_year, source.period_end) or grid
+            grid = own_area_columns(grid, source.meta.get("city_name_zh")) or grid
+            grid = split_year_pair_cells(grid) or grid
             reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line

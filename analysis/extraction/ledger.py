@@ -27,6 +27,7 @@ DISPOSITIONS = {
     "count_of_years": "a count of years",
     "per_unit_norm": "a per-unit norm (每…, 生均…)",
     "context_statistic": "a context statistic (population, GDP ...)",
+    "other_area": "another area's value (a county's column, a provincial target)",
     "recognition_count": "a count of awards or recognitions",
     "name_or_slogan": "a number inside a name or slogan",
     "part_of_name": "a numeral inside an indicator phrase",

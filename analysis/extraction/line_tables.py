@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.cell_line_heads import is_target_head, unit_row, without_thousands
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import header_year
 from analysis.extraction.table_readers import (
@@ -83,6 +84,7 @@ _RANGE_VALUE = re.compile(r"^\d+(?:\.\d+)?\s*%?\s*[-—–~～至到]\s*\d+(?:\.
 def _is_year_value(text: str) -> bool:
     """What a cell under a year may hold: a value, "not stated", a range, or a value with
     its comparator in words."""
+    text = without_thousands(text)
     if _is_value(text) or _RANGE_VALUE.match(text):
         return True
     return bool(_WORDED_VALUE.match(text)) and not _is_year(text)
@@ -104,11 +106,15 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         if header_end is not None:
             header = [_whole(lines, k) for k in range(i, header_end)]
             labels, after = _row_with_blanks(lines, header_end, len(header))
-            if _is_label_row(labels, len(header)):  # "基期值" under "2020年"
+            if _is_label_row(labels, header):  # "基期值" under "2020年"
                 top, header_end = [header, labels], after
         elif (found := _transposed_header(lines, i, skip)) is not None:
             header_end, transposed = found, True
             header = [_whole(lines, k) for k in range(i, header_end)]
+            units = unit_row(header)
+            if units is not None:  # "单位", then a unit per name: a second header row
+                header = header[: len(units)]
+                top = [header, units]
         elif (two := _two_row_header(lines, i, skip)) is not None:
             top, header_end = two
             header = [b if b.text else a for a, b in zip(*top, strict=True)]
@@ -290,15 +296,18 @@ def _row_with_blanks(lines: TextLines, k: int, width: int) -> tuple[list[GridCel
     return cells, k
 
 
-def _is_label_row(cells: list[GridCell], width: int) -> bool:
+def _is_label_row(cells: list[GridCell], header: list[GridCell]) -> bool:
     """A second header row of labels: some cells, all empty lines or short words, the
-    first empty (a category row across the table has its name there)."""
-    stated = [c.text for c in cells if c.text]
+    first empty (a category row across the table has its name there). A year is a label
+    under a column that names none ("2025年" under "“十四五”目标")."""
+    stated = [(h.text, c.text) for h, c in zip(header, cells, strict=False) if c.text]
     return (
-        len(cells) == width
+        len(cells) == len(header)
         and not cells[0].text
-        and 0 < len(stated) < width
-        and not any(_is_year_value(t) or _is_year(t) or _is_value(t) for t in stated)
+        and 0 < len(stated) < len(header)
+        and not any(
+            _is_year_value(t) or _is_value(t) or (_is_year(t) and _names_year(h)) for h, t in stated
+        )
     )
 
 
@@ -339,8 +348,8 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
         text = items[k][0].replace(" ", "")
         if _is_year(text):
             seen_year = True
-        elif seen_year and _is_trailing_head(text):
-            pass  # a column after the years
+        elif seen_year and (_is_trailing_head(text) or is_target_head(text)):
+            pass  # a column after the years, or a target whose year is on the row below
         elif _is_role(text):
             if seen_year:
                 break  # a role word after the years: the body's first row can't start so

@@ -30,6 +30,8 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.evaluation import PROGRESS_HEADING
+from analysis.extraction.gap_words import leftover
+from analysis.extraction.prose_carry import bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -58,8 +60,6 @@ from analysis.extraction.review_openers import ends_review, opens_review
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
-# "2025年：≥92%": a colon or a comparison symbol between a year and its value
-_SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # a stock word, then a count, earlier in the sentence: "共有学校159所，…"
@@ -74,7 +74,7 @@ _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 _ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
-    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|"
+    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|每年|年均|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
@@ -149,7 +149,7 @@ class ProseBinder(NumberKinds, ListBinding):
                 review = review or any(PROGRESS_HEADING.search(t) for t in path)
             section = path[-1] if path else ""
             pos = p_start
-            carry = None  # the last phrase of a sentence that ended in a semicolon
+            carry = ()  # the phrases of a sentence that ended in a semicolon
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
             may_lead = LIST_OPENS.search(text, p_start, p_end) is not None
             while pos <= p_end:
@@ -192,8 +192,8 @@ class ProseBinder(NumberKinds, ListBinding):
                     carry,
                 )
                 ended = text[s_end] if s_end < len(text) else ""
-                last = aliases[a_j - 1] if a_j > a_i else carry
-                carry = last if ended in "；;" else None
+                last = tuple(aliases[a_i:a_j]) or carry
+                carry = last if ended in "；;" else ()
                 pos = s_end + 1
         return out
 
@@ -221,7 +221,8 @@ class ProseBinder(NumberKinds, ListBinding):
     def _designation(self, text, a: AliasMatch) -> bool:
         """A generic phrase (学校) right after a designation word (特色, 高水平)."""
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
-        before = text[max(0, a.start - 6) : a.start]
+        # "建成国家级重点中职学校4所": the word may stand a few characters before the phrase
+        before = text[max(clause_start(text, a.start, 0), a.start - 9) : a.start]
         # "新建公办示范幼儿园5所" is still a building built
         built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
         words = self.rules.designation_words
@@ -237,9 +238,7 @@ class ProseBinder(NumberKinds, ListBinding):
 
     # ------------------------------------------------------------ one sentence
 
-    def _sentence(
-        self, text, start, end, aliases, quantities, review, section, ctx, out, carry=None
-    ):
+    def _sentence(self, text, start, end, aliases, quantities, review, section, ctx, out, carry=()):
         candidates = []
         for q in quantities:
             why = self._not_a_value(text, q, aliases, start)
@@ -281,18 +280,10 @@ class ProseBinder(NumberKinds, ListBinding):
                 ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
                 if ids:
                     taken[q.start] = (before[-1], ids, q.end)
-        # 4. "…覆盖率提高到88%；2023年达到90%": a sentence of a year, a verb and a value
-        # after a semicolon keeps the phrase of the sentence before
-        if carry is not None and not aliases:
-            for q in candidates:
-                left = _SYMBOLS.sub("", FILLER.sub("", text[start : q.start]))
-                # "；100余名学生被评为…": a count followed by what it counts has a subject
-                # of its own
-                names_its_own = _NOT_A_NOUN.match(text, q.end) is None
-                if q.start not in taken and not left and not names_its_own:
-                    ids = self._fits(carry.indicator_ids, q, cumulative_ok=False)
-                    if ids:
-                        taken[q.start] = (carry, ids, q.end)
+        # 4. after a semicolon, a sentence naming nothing keeps the phrases before; a clause
+        # of only when, a verb and a value goes on the clause before (prose_carry)
+        bind_carried(self, text, start, aliases, candidates, taken, carry, FILLER, _NOT_A_NOUN)
+        bind_continued(self, text, start, aliases, candidates, taken, FILLER, _NOT_A_NOUN)
         seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
             if q.start in unpaired and q.start not in taken:
@@ -307,6 +298,9 @@ class ProseBinder(NumberKinds, ListBinding):
                 continue
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
+                continue
+            if text.endswith(self.rules.other_institutions, 0, alias.end):  # 社区学校
+                out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
                 continue
             if seen & set(ids) and names_a_part(text, clause_start(text, q.start, start), alias):
                 out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
@@ -410,6 +404,7 @@ class ProseBinder(NumberKinds, ListBinding):
         for v in self.rules.completion_verbs:
             gap = gap.replace(v, "")
         residual = FILLER.sub("", gap.replace("并", ""))
+        residual = leftover(residual, a.alias, carried)  # "五年累计招聘…", "占比偏低，仅为…"
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
@@ -494,6 +489,9 @@ class ProseBinder(NumberKinds, ListBinding):
         return ("range" if q.upper is not None else "level"), unit
 
     def _qualifier(self, text, q, s_start) -> str | None:
+        per_year = re.search(r"每年|年均", text[clause_start(text, q.start, s_start) : q.start])
+        if per_year:  # an amount per year ("每年招聘教师800名"), not the period's total
+            return per_year.group()
         clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
         for word in ("力争", "确保", "争取"):
             if word in clause:

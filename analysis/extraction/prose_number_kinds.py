@@ -69,7 +69,14 @@ class NumberKinds:
             return "section_number", "a heading or list number"
         if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
             return "ratio", "part of a ratio (1:19)"
-        if q.unit == "years" and q.value < 100 and not self._years_indicator_near(text, q, aliases):
+        # "5年来" counts whole years; "达到11.3年" is a value of a years indicator
+        whole = "." not in text[q.num_start : q.num_end]
+        if (
+            q.unit == "years"
+            and q.value < 100
+            and whole
+            and not self._years_indicator_near(text, q, aliases)
+        ):
             return "count_of_years", "a count of years (5年来, 三年行动)"
         lo = clause_start(text, q.start, s_start)
         clause = without_aliases(text, lo, q.start, aliases)
@@ -81,7 +88,13 @@ class NumberKinds:
             and q.unit == "percent"
             and not any(v in clause for v in self.rules.increase_verbs)
         )
-        if markers and not yearly_share:
+        # "每年招聘教师不少于800名", "每年提高2个百分点": an amount the plan adds every year
+        # (a count, persons, money; a rate's points) is its target, not a norm per unit
+        yearly_amount = markers == {"每年"} and (
+            q.unit in _YEARLY_UNITS or (q.unit == "percent" and q.points)
+        )
+        # "每一所学校", "每1名教师": a number right after 每 counts per unit
+        if (markers and not (yearly_share or yearly_amount)) or before.rstrip().endswith("每"):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
         if re.search(
@@ -91,6 +104,9 @@ class NumberKinds:
             return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
         if AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
+        # "预计到2025年小学在校生将比2020年增加约2,600人": a forecast, not a target
+        if _FORECAST.search(text, max(s_start, q.start - 40), q.start):
+            return "context_statistic", "a forecast (预计…将…), not a target"
         return None
 
     def _years_indicator_near(self, text, q, aliases) -> bool:
@@ -150,6 +166,10 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 # _not_a_value's patterns, compiled once: it runs for every number in every plan, and
 # re's own cache lookup per call was ~1,600 lookups a plan
 _DIGITS_ONLY = re.compile(r"\d+")
+# 预计 may open the clause before ("预计到2025年，…将增加"); 将 stands in the value's own
+_FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?将[^，,。；;]*$")
+# the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
+_YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
 _OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
 _CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
 # "八成五以上（85%）", "95%（约九成五）": a value, then the same value in brackets

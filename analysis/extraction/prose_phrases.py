@@ -290,7 +290,10 @@ def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> l
 
 
 # "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase
-_NAMED_PART = re.compile(r"其中\s*[\u4e00-\u9fff“”\"]{2,}$")
+# or a bracket opened by 含/其中/包括 right after the total ("246名（含特岗教师60名）")
+_NAMED_PART = re.compile(
+    r"其中\s*[\u4e00-\u9fff“”\"]{2,}$|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$"
+)
 
 
 def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:

@@ -184,10 +184,9 @@ class YearReader:
         for m in YEAR_PHRASE.finditer(scope):
             if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
                 continue
-            if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]) or re.search(
-                r"(?:19|20)\d\d\s*[—\-~～至到]\s*$", scope[: m.start()]
-            ):
-                continue  # a span of years, such as 2021—2025年
+            if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]):
+                continue  # the start of a span of years, such as 2021—2023年
+            # its end is the year a value done within it is due: "2021—2023年新建…45所"
             if re.match(r"\s*(?:以来|以前|前后)", scope[m.end() :]):
                 continue
             if in_brackets(scope, m.start(), "《", "》"):

@@ -1,0 +1,109 @@
+"""A sentence after a semicolon that names nothing keeps the phrases of the sentence before.
+
+"…覆盖率提高到88%；2023年达到86%" (a year, a verb and a value), "…年限达到11.0年；到2025年，
+达到11.3年", "…比例不低于18%；到2025年，不低于18.5%，…" (the value comes before the
+sentence's own first phrase), "（1）毛入园率：2020年88.1%；2025年比2020年提高3个百分点以上"
+(a comparison with a year may stand before the change) and "A达到97%，B达到96%；到2025年，
+两项指标分别达到97.5%和98%" (the counted names are the last N phrases of the sentence
+before). A mixin helper of ProseBinder: it uses the binder's `_fits` and rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.codebook import AliasMatch
+from analysis.extraction.prose_phrases import COMPARISON_PHRASE, COUNTED_NAMES, clause_start
+
+# "2025年：≥92%": a colon or a comparison symbol between a year and its value
+_SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
+_NUMERALS = {ch: k for k, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def bind_carried(binder, text, start, aliases, candidates, taken, carry, filler, not_a_noun):
+    """Binds, in `taken`, the values of a sentence that come before any phrase of its own to
+    the phrases `carry` of the sentence before (which ended in a semicolon)."""
+    if not carry:
+        return
+    first_name = aliases[0].start if aliases else len(text)
+    free = [q for q in candidates if q.start < first_name and q.start not in taken]
+    if not free:
+        return
+    if _counted(binder, text, start, free, taken, carry):
+        return
+    for q in free:
+        lead = text[start : q.start]
+        left = _SYMBOLS.sub("", filler.sub("", COMPARISON_PHRASE.sub("", lead)))
+        # "；100余名学生被评为…": a count followed by what it counts has a subject of its own
+        names_its_own = not_a_noun.match(text, q.end) is None
+        if left or names_its_own:
+            continue
+        change = any(v in lead for v in binder.rules.increase_verbs)
+        ids = binder._fits(carry[-1].indicator_ids, q, cumulative_ok=False, change=change)
+        if ids:
+            taken[q.start] = (carry[-1], ids, q.end)
+
+
+def _counted(binder, text, start, free, taken, carry: tuple[AliasMatch, ...]) -> bool:
+    """ "两项指标分别达到97.5%和98%" with no phrase of its own: the last N distinct phrases
+    of the sentence before, in order, take the values."""
+    at = text.find("分别", start, free[-1].start)
+    m = COUNTED_NAMES.search(text, max(start, at - 10), at) if at >= 0 else None
+    if m is None:
+        return False
+    digit = m.group(1)
+    n = int(digit) if digit.isdigit() else _NUMERALS[digit]
+    names: list[AliasMatch] = []
+    for a in reversed(carry):
+        if all(a.indicator_ids != b.indicator_ids for b in names):
+            names.insert(0, a)
+    values = [q for q in free if q.start > at]
+    if len(names) < n or len(values) != n:
+        return False
+    for a, q in zip(names[-n:], values, strict=True):
+        ids = binder._fits(a.indicator_ids, q, cumulative_ok=True)
+        if ids:
+            taken[q.start] = (a, ids, q.end)
+    return True
+
+
+# what may stand in a clause that goes on the clause before: when ("上半年", "年底前",
+# "秋季开学前", "2024—2025年"), 其中/再, and "实现全覆盖（…）" restating a full share
+_WHEN = re.compile(
+    r"(?:19|20)\d\d\s*年?\s*[—\-~～至到]?|[上下]半年|年[底内初]|全年|[\u4e00-\u9fff\d]{0,5}前|"
+    r"其中|再|全覆盖|[（(]"
+)
+_GOES_ON_VERB = re.compile(r"达到|实现")
+
+
+def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_a_noun):
+    """ "新建改扩建中小学校45所，2024—2025年再建成30所", "新增学位1.8万个，其中上半年交付
+    0.6万个，秋季开学前再交付1.2万个", "建设率上半年达到95%，下半年达到100%": a clause naming
+    nothing but when, a verb and a value in the unit of the clause right before goes on
+    that clause's phrase (its year is its own)."""
+    verbs = (*binder.rules.cumulative_verbs, *binder.rules.completion_verbs)
+    for q in candidates:
+        lo = clause_start(text, q.start, start)
+        if q.start in taken or lo <= start or any(lo <= a.start < q.start for a in aliases):
+            continue
+        before = [p for p in candidates if p.start < lo]
+        p = before[-1] if before else None
+        if (
+            p is None
+            or p.start not in taken
+            or p.unit != q.unit
+            or p.start < clause_start(text, lo - 1, start)
+        ):
+            continue
+        head = text[lo : q.start]
+        if not (_GOES_ON_VERB.search(head) or any(v in head for v in verbs)):
+            continue
+        rest = _WHEN.sub("", filler.sub("", head))
+        for v in verbs:
+            rest = rest.replace(v, "")
+        if rest.strip() or not_a_noun.match(text, q.end) is None:
+            continue
+        alias, ids, _ = taken[p.start]
+        ids = binder._fits(ids, q, cumulative_ok=True)
+        if ids:
+            taken[q.start] = (alias, ids, q.end)

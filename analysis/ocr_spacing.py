@@ -1,0 +1,43 @@
+"""Spaces OCR leaves inside a count, an amount or a table cell: their raw offsets.
+
+normalise.py drops the spaces of a spaced-out percentage ("9 1 . 2 %"); a scan also spaces
+out the numbers before other units ("2 1 4 所", "1 2 . 6 亿元", "1 . 5 万人次", a thousands
+gap "4 860人", "6,3 0 0个"), inside a percentage's decimals ("99.9 8%") and after the point
+of a decimal in a space-aligned table row ("90. 2         93"). Each form is narrow on
+purpose: two numbers side by side ("12 15所") stay apart, an ordinal's digits ("第 1 2 项")
+and an item number opening its line ("1 . 2所学校…") stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the units a spaced count or amount ends in, in either script (this runs before OpenCC); a
+# space, or a line break where a PDF wrapped the line, may stand before the unit
+_UNIT_AHEAD = r" ?(?:\n[ \t\u3000]*)?(?=[所个個名人元万萬亿億千家项項套])"
+_SPACED_COUNT = re.compile(
+    r"(?<![\d.．,，第])(?<!第 )(?<!\d )"
+    r"(?:\d(?: [\d.．])+|\d{1,3}(?: \d{3})+|\d{1,3}[,，]\d(?: \d)+)" + _UNIT_AHEAD
+)
+# "99.9 8%": digits of a percentage's decimals spaced out
+_SPACED_DECIMALS = re.compile(r"(?<![\d.．])\d+[.．]\d(?: \d)+ ?(?=[%％])")
+# "90. 2" as a cell: white space before it, and two spaces, a tab or the line end after it
+_SPACED_CELL_POINT = re.compile(
+    r"(?<=[ \t\u3000])\d{1,3}[.．]( )\d{1,3}(?=[ \t\u3000]{2,}|\t|\n|$)"
+)
+_ITEM_OPENING = re.compile(r"[ \t\u3000]*\d [.．] ")
+
+
+def ocr_space_spans(work: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The (i, i + 1) spans of the spaces to drop in work[start:stop]."""
+    spans = []
+    for m in _SPACED_COUNT.finditer(work, start, stop):
+        line_start = max(start, work.rfind("\n", 0, m.start()) + 1)
+        if _ITEM_OPENING.match(work, line_start) and not work[line_start : m.start()].strip():
+            continue  # "1 . 2所学校纳入…": the item's number, then its text
+        spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+    if work.find("%", start, stop) >= 0 or work.find("％", start, stop) >= 0:
+        for m in _SPACED_DECIMALS.finditer(work, start, stop):
+            spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
+    spans.extend(m.span(1) for m in _SPACED_CELL_POINT.finditer(work, start, stop))
+    return spans
