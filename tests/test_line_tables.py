@@ -146,3 +146,29 @@ def test_a_cell_per_line_header_whose_target_column_has_its_year_on_the_row_belo
         (PRE, 2020, "=", 88.0, None, "level"),
         (PRE, 2025, ">=", 92.0, None, "level"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("年度  财政性教育经费支出(亿元)", ["年度", "财政性教育经费支出(亿元)"]),
+        ("2021年  72.4", ["2021年", "72.4"]),
+        ("2021年 72.4", None),  # one space: no two cells
+        ("全市学前教育毛入园率达到92%", None),
+        ("a  b  c", ["a  b", "c"]),  # the first cell takes all but the last run
+    ],
+)  # fmt: skip
+def test_two_cells_needs_a_run_of_spaces(text, expected):
+    """The whitespace bound before _TWO_CELLS gives what the pattern alone gives."""
+    import re
+
+    from analysis.extraction.line_tables import _TWO_CELLS, _two_cells
+    from analysis.extraction.table_readers import TextLines
+    from analysis.normalise import clean
+
+    lines = TextLines(clean(text))
+    cells = _two_cells(lines, 0)
+    m = _TWO_CELLS.match(lines.items[0][0])
+    plain = m is not None and not re.search(r"\s{2,}", m.group(2))
+    assert (cells is not None) == plain
+    assert ([c.text for c in cells] if cells else None) == expected

@@ -437,3 +437,23 @@ def test_counts_that_are_not_a_total_of_the_indicator(extractor, text, expected)
 )  # fmt: skip
 def test_a_share_judged_before_its_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+PRE = "preschool_gross_enrollment_rate"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a paragraph with no number still opens a review for the paragraphs after it ...
+        ("一、总体情况\n“十三五”时期，全市教育事业取得历史性成就。\n学前教育毛入园率达到88%。\n二、发展目标\n学前教育毛入园率达到92%。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # ... and a title line with no number still closes it
+        ("过去五年，全市教育事业取得历史性成就。\n学前教育毛入园率达到88%。\n第一节　发展目标\n学前教育毛入园率达到92%。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # a sentence with no number before the numbers of its paragraph leads a list
+        ("2022年，重点做好以下工作：一是推进学前教育；二是学前教育毛入园率达到90%。\n学前教育毛入园率达到92%。", [(PRE, 2022, "=", 90.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_paragraphs_without_numbers_still_open_and_close_reviews(extractor, text, expected):
+    """The binder reads only paragraphs with a number; those without still set the review
+    state (read as before the shortcut: the same values and years)."""
+    assert observed(extractor, text) == sorted(expected)

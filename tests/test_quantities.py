@@ -30,3 +30,67 @@ def finder():
 def test_a_comparator_before_the_whole_the_share_is_of(finder, text, expected):
     q = [q for q in finder.find(clean(text).paragraphs.text) if q.unit == "percent"][-1]
     assert (q.value, q.unit, q.comparator) == expected
+
+
+def _plain_find(finder, text):
+    """find without its inline test for Chinese words: every match goes to _quantity."""
+    out, pos = [], 0
+    while pos < len(text):
+        at = finder._re.search(text, pos)  # the full pattern's own search
+        if at is None:
+            break
+        m = finder._re.match(text, at.start())
+        q = finder._quantity(text, m)
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        if q is not None:
+            out.append(q)
+    return finder._bounded_ranges(text, out)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Chinese numerals with no unit, scale or 百分之 are words ...
+        ("进一步推进“十四五”规划，三全育人，一流学科", []),
+        # ... unless they carry one, or are a zero after a verb
+        ("新增学位两千个，辍学率降为零，百分之九十五，三万人", [2000.0, 0.0, 95.0, 30000.0]),
+        ("零容忍，一二三，十四五期间增加5个百分点", [5.0]),
+        ("1..5所学校，达到92.5%以上", [1.0, 5.0, 92.5]),
+    ],
+)  # fmt: skip
+def test_find_skips_chinese_words_as_the_plain_search_does(finder, text, expected):
+    found = finder.find(text)
+    assert [q.value for q in found] == expected
+    assert found == _plain_find(finder, text)
+
+
+def _plain_prefix_comparator(finder, text, at):
+    """_prefix_comparator without its test for the 的 that the whole-pattern needs."""
+    before = text[max(0, at - 8) : at].rstrip()
+    if not before.endswith(finder._any_prefix):
+        whole = finder._before_whole.search(text, max(0, at - 24), at)
+        return finder.rules.comparator_prefixes[whole.group(1)] if whole else None
+    for word in finder._prefix:
+        if before.endswith(word):
+            return finder.rules.comparator_prefixes[word]
+    return None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("不少于综合实践活动课时的50%", ">="),
+        ("不少于综合实践活动课时的 \\n 50%", ">="),
+        ("不超过在校生总数的3%", "<="),
+        ("不少于课时 的50%", None),  # a space in the whole: no whole
+        ("不低于上年，其中的5%", None),
+        ("达到50%", None),
+        ("约50%", "~"),
+        ("50%", None),
+    ],
+)  # fmt: skip
+def test_prefix_comparator_is_the_plain_search(finder, text, expected):
+    text = text.replace("\\n", "\n")
+    at = next(k for k, ch in enumerate(text) if ch.isdigit())
+    assert finder._prefix_comparator(text, at) == expected
+    assert _plain_prefix_comparator(finder, text, at) == expected

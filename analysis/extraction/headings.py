@@ -36,8 +36,15 @@ class Heading:
     title: str  # up to the first 。 or ：
 
 
+# the first character of every numbering in LEVELS (a digit aside)
+_NUMBERING_STARTS = frozenset("第一二三四五六七八九十(")
+
+
 def heading_of(paragraph: str) -> Heading | None:
-    for level, pattern in LEVELS:
+    first = paragraph[:1]
+    # most paragraphs start with none: skip the six patterns (\d is str.isdecimal)
+    numbered = first in _NUMBERING_STARTS or first.isdecimal()
+    for level, pattern in LEVELS if numbered else ():
         m = pattern.match(paragraph)
         if m:
             title = _TITLE_END.split(paragraph, maxsplit=1)[0]

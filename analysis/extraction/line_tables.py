@@ -27,6 +27,7 @@ from analysis.extraction.table_readers import (
     TextLines,
     _masked,
     _split,
+    whitespace_count,
 )
 
 NAME_WORDS = ("指标", "项目", "名称", "指标名称", "项目名称")
@@ -258,7 +259,8 @@ def _two_row_header(lines: TextLines, i: int, skip) -> tuple[list[list[GridCell]
     "属性"), then the years under them ("（2020年）"), the other cells of that row empty
     lines. Returns both rows and the line after the header."""
     items = lines.items
-    if _masked(lines, i, skip) or not _is_role(items[i][0].replace(" ", "")):
+    # the word test first: it rules out nearly every line, and costs less than the mask
+    if not _is_role(items[i][0].replace(" ", "")) or _masked(lines, i, skip):
         return None
     k = i
     while (
@@ -321,7 +323,7 @@ def _transposed_header(lines: TextLines, i: int, skip) -> int | None:
     """End of a transposed header ("年度", then one indicator name per line, the first
     year row next), or None."""
     items = lines.items
-    if _masked(lines, i, skip) or items[i][0].replace(" ", "") not in YEAR_ROLE_WORDS:
+    if items[i][0].replace(" ", "") not in YEAR_ROLE_WORDS or _masked(lines, i, skip):
         return None
     k = i + 1
     while (
@@ -338,7 +340,7 @@ def _transposed_header(lines: TextLines, i: int, skip) -> int | None:
 def _header(lines: TextLines, i: int, skip) -> int | None:
     """End of a one-cell-per-line header starting at line i, or None."""
     items = lines.items
-    if _masked(lines, i, skip) or not _is_role(items[i][0].replace(" ", "")):
+    if not _is_role(items[i][0].replace(" ", "")) or _masked(lines, i, skip):
         return None
     k = i
     seen_year = seen_name = False
@@ -363,7 +365,7 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
     grids: list[Grid] = []
     i = 0
     while i < len(items):
-        if _masked(lines, i, skip) or not BLOCK_NAME_HEADER.match(items[i][0].replace(" ", "")):
+        if not BLOCK_NAME_HEADER.match(items[i][0].replace(" ", "")) or _masked(lines, i, skip):
             i += 1
             continue
         name_lines = []
@@ -455,6 +457,8 @@ _TWO_CELLS = re.compile(r"^(\S(?:.*?\S)?)\s{2,}(\S(?:.*\S)?)$")
 
 def _two_cells(lines: TextLines, k: int) -> list[GridCell] | None:
     text, start, _ = lines.items[k]
+    if whitespace_count(text) < 2:  # no run of two spaces: the pattern's scan is not needed
+        return None
     m = _TWO_CELLS.match(text)
     if m is None or re.search(r"\s{2,}", m.group(2)):
         return None

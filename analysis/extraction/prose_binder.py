@@ -54,7 +54,7 @@ from analysis.extraction.prose_phrases import (
     verb_list_aliases,
     without_own_bracket,
 )
-from analysis.extraction.prose_years import Context, YearReader
+from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, opens_review
 from analysis.rules import Rules
@@ -119,7 +119,8 @@ class ProseBinder(NumberKinds, ListBinding):
         aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
         # "投入使用" is a completing verb, not the 投入 of investment
         done = [m.span() for m in self.completion_re.finditer(text)]
-        aliases = [a for a in aliases if not any(s <= a.start and a.end <= e for s, e in done)]
+        if done:
+            aliases = [a for a in aliases if not any(s <= a.start and a.end <= e for s, e in done)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
@@ -134,10 +135,15 @@ class ProseBinder(NumberKinds, ListBinding):
         opened, last_path = False, None  # a review opened by a paragraph's first sentence
         for p_start, p_end, path in sections:
             paragraph = text[p_start:p_end]
-            if path != last_path or ends_review(paragraph):
+            # only an opened review can be ended: the heading test is not needed otherwise
+            if path != last_path or (opened and ends_review(paragraph)):
                 opened = False
             opened = opened or opens_review(paragraph, path, ctx)
             last_path = path
+            while q_i < len(quantities) and quantities[q_i].start < p_start:
+                q_i += 1
+            if q_i == len(quantities) or quantities[q_i].start >= p_end:
+                continue  # no number in the paragraph: none of its sentences is read
             review = opened or any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
             if ctx.evaluated_year is not None:  # an evaluation's progress sections
                 review = review or any(PROGRESS_HEADING.search(t) for t in path)
@@ -145,7 +151,19 @@ class ProseBinder(NumberKinds, ListBinding):
             pos = p_start
             carry = ()  # the phrases of a sentence that ended in a semicolon
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
+            may_lead = LIST_OPENS.search(text, p_start, p_end) is not None
             while pos <= p_end:
+                if listed is not ctx or not may_lead:
+                    # no list can open in the sentences before the next number (and
+                    # number-less sentences note nothing): go to that number's sentence
+                    while q_i < len(quantities) and quantities[q_i].start < pos:
+                        q_i += 1
+                    if q_i == len(quantities) or quantities[q_i].start >= p_end:
+                        break
+                    at = quantities[q_i].start
+                    last_break = max(text.rfind(c, pos, at) for c in SENTENCE_BREAK)
+                    if last_break >= 0:
+                        pos = last_break + 1
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
                 if listed is ctx:
                     listed = self.years.list_lead(text, pos, s_end, ctx)
@@ -516,4 +534,7 @@ def _closes_a_bracket(gap: str) -> bool:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    for a, b in spans:  # noqa: SIM110 (a plain loop: asked of every phrase and number)
+        if a <= pos < b:
+            return True
+    return False

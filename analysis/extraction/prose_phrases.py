@@ -229,7 +229,10 @@ def shared_verb_aliases(
     as a codebook phrase with those verbs (新建改扩建中小学, then 新建中小学, 改扩建中小学)."""
     added: list[AliasMatch] = []
     taken = [(a.start, a.end) for a in aliases]
+    starts = tuple(verbs)
     for a in aliases:
+        if not a.alias.startswith(starts):
+            continue  # no verb opens the phrase: no prefix (one C call, not a generator)
         prefix, rest = "", a.alias
         while verb := next((v for v in verbs if rest.startswith(v) and rest != v), None):
             prefix, rest = prefix + verb, rest[len(verb) :]
@@ -249,13 +252,33 @@ def shared_verb_aliases(
 _VERB_LIST = re.compile(r"([\u4e00-\u9fff]{3,8})、([\u4e00-\u9fff]{2,4})(?=\s*\d)")
 
 
+_LIST_TERM = re.compile(r"、([\u4e00-\u9fff]{2,4})(?=\s*\d)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _verb_lists(text: str):
+    """_VERB_LIST.finditer(text) as (run, term, term span), found from each 、 rather than
+    tried at every character. The run is the (up to 8) CJK characters right before the 、:
+    a match can only start in the CJK run ending there, and the leftmost start that
+    reaches the 、 is the run's start or 8 before it."""
+    last = 0
+    for m in _LIST_TERM.finditer(text):
+        at = m.start()
+        lo = at
+        while lo > max(last, at - 8) and _CJK.match(text, lo - 1):
+            lo -= 1
+        if at - lo < 3:
+            continue
+        last = m.end(1)
+        yield text[lo:at], m.group(1), m.span(1)
+
+
 def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
     """ "培训校长、教师1.2万人次": the verb before the first noun is the second's too; the
     second noun with that verb (培训教师) is tried as a codebook phrase."""
     added: list[AliasMatch] = []
     taken = [(a.start, a.end) for a in aliases]
-    for m in _VERB_LIST.finditer(text):
-        run, term, span = m.group(1), m.group(2), m.span(2)
+    for run, term, span in _verb_lists(text):
         if any(s < span[1] and span[0] < e for s, e in taken):
             continue
         for i in range(len(run) - 3, -1, -1):  # the verb nearest the list first

@@ -61,6 +61,7 @@ _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)"
 
 # a colon, then the first item of a list: "：一是", "：（一）", ":1."
 _LIST_OPENS = re.compile(r"[:：]\s*(?:一是|首先|[(（]一[)）]|1[.、])")
+LIST_OPENS = _LIST_OPENS  # the binder skips sentences of a paragraph with none
 
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 

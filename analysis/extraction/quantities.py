@@ -135,7 +135,14 @@ class QuantityFinder:
             if m is None:
                 pos = at.start() + 1
                 continue
-            q = self._quantity(text, m)
+            # _quantity's first test, made here without a call for the most common miss:
+            # Chinese numerals with no 百分之, scale or unit are a word (十四五, 进一步)
+            num = m.group("num")
+            pct, unit, scale = m.group("pct", "unit", "scale")
+            if not num[0].isdigit() and not (pct or unit or scale) and num != "零":
+                q = None
+            else:
+                q = self._quantity(text, m)
             pos = m.end() if m.end() > m.start() else m.start() + 1
             if q is not None:
                 out.append(q)
@@ -160,24 +167,25 @@ class QuantityFinder:
         return out
 
     def _quantity(self, text: str, m: re.Match) -> Quantity | None:
-        num = m.group("num")
+        # the groups in one call: this runs for every number of every plan
+        num, unit_token, pct_word, scale, num2, unit2, yu, suffix = m.group(
+            "num", "unit", "pct", "scale", "num2", "unit2", "yu", "suffix"
+        )
         chinese = not num[0].isdigit()
-        unit_token = m.group("unit")
-        pct = bool(m.group("pct"))
-        at = m.start("num")
+        pct = bool(pct_word)
+        num_start, num_end = m.span("num")
+        at = num_start
         if at > 1 and text[at - 1] == "." and text[at - 2].isdigit():
             return None  # the tail of a malformed number ("1..5"): its head was read
-        if chinese and not (pct or unit_token or m.group("scale")) and not _zero_value(text, m):
+        if chinese and not (pct or unit_token or scale) and not _zero_value(text, m):
             return None  # 十四五, 一流, 三全育人: words, not quantities
         if chinese and (len(num) == 1 and num in "点百千万亿") and not (pct and num == "百"):
             return None
         value = 100.0 if pct and num == "百" else _to_float(num)  # 百分之百
         if value is None:
             return None
-        value = scaled(value, SCALES.get(m.group("scale") or "", 1))
+        value = scaled(value, SCALES.get(scale or "", 1))
         upper = None
-        num2 = m.group("num2")
-        unit2 = m.group("unit2")
         if num2 is not None:
             # "2020—2025年" is a span of years, "95%—97%" a range; "3到5所" too
             second = _to_float(num2)
@@ -200,33 +208,37 @@ class QuantityFinder:
                 upper = scaled(upper, SCALES[unit_token[0]])
         comparator = None
         approximate = False
-        if m.group("yu"):
+        if yu:
             comparator, approximate = ">", True
-        if m.group("suffix"):
-            comparator = self.rules.comparator_suffixes[m.group("suffix")]
+        if suffix:
+            comparator = self.rules.comparator_suffixes[suffix]
             approximate = approximate or comparator == "~"
+        start, end = m.span()
         if comparator is None:
-            comparator = self._prefix_comparator(text, m.start())
+            comparator = self._prefix_comparator(text, start)
             approximate = comparator == "~"
         return Quantity(
-            start=m.start(),
-            end=m.end(),
-            num_start=m.start("num"),
-            num_end=m.end("num"),
-            value=value,
-            unit_token=unit_token,
-            unit=unit,
-            points=bool(unit_token and "百分点" in unit_token),
-            comparator=comparator,
-            upper=upper,
-            chinese=chinese,
-            approximate=approximate,
+            start,
+            end,
+            num_start,
+            num_end,
+            value,
+            unit_token,
+            unit,
+            bool(unit_token and "百分点" in unit_token),  # points
+            comparator,
+            upper,
+            chinese,
+            approximate,
         )
 
     def _prefix_comparator(self, text: str, at: int) -> str | None:
         """A comparator word just before the number ("不低于95%", "约1.5亿元")."""
         before = text[max(0, at - 8) : at].rstrip()
         if not before.endswith(self._any_prefix):
+            # the pattern ends in 的 and spaces: without them there, no search
+            if not text[max(0, at - 24) : at].rstrip().endswith("的"):
+                return None
             whole = self._before_whole.search(text, max(0, at - 24), at)
             return self.rules.comparator_prefixes[whole.group(1)] if whole else None
         for word in self._prefix:

@@ -12,7 +12,7 @@ import re
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import header_year
 from analysis.extraction.line_tables import _is_value
-from analysis.extraction.table_readers import TextLines, _masked
+from analysis.extraction.table_readers import TextLines, _has_digit, _masked
 
 # "2020年：91.6", "目标值（2025年）：≥95", "单位：%"
 _KEY_LINE = re.compile(r"^\s*([^\s:：，,。；;]{1,12})\s*[:：]\s*(\S(?:.{0,28}\S)?)\s*$")
@@ -47,9 +47,9 @@ def _title(lines: TextLines, k: int) -> tuple[GridCell, GridCell | None] | None:
     if not body or len(body) > MAX_TITLE or body.endswith("。") or _KEY_LINE.match(text):
         return None
     whole = _BRACKETED_TITLE.match(text)
-    if whole and not any(ch.isdigit() for ch in whole.group(1)):
+    if whole and not _has_digit(whole.group(1)):
         return lines.cell(k, start + whole.start(1), start + whole.end(1)), None
-    if any(ch.isdigit() for ch in _TITLE_MARK.sub("", text)):
+    if _has_digit(_TITLE_MARK.sub("", text)):
         return None
     mark = _TITLE_MARK.match(text)
     name = lines.cell(k, start + (mark.end() if mark else 0), start + len(text))

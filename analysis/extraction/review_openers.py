@@ -27,6 +27,8 @@ _TITLE_LONGEST = 30
 
 def opens_review(paragraph: str, path: tuple[str, ...], ctx: Context) -> bool:
     """Does the paragraph's first sentence open a review of the period before the plan's?"""
+    if "五" not in paragraph and "5" not in paragraph:
+        return False  # every opener names 五 or 5: none in the paragraph, none in its first
     if any(_TARGET_WORDS.search(t) for t in path):
         return False
     first = re.split(r"[。！!]", paragraph, maxsplit=1)[0]

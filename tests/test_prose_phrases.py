@@ -1,0 +1,76 @@
+"""Shortcuts in the prose binder's phrase helpers (analysis/extraction/prose_phrases.py)
+held to the plain code they replace."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.codebook import AliasMatch
+from analysis.extraction.prose_phrases import _VERB_LIST, _verb_lists, shared_verb_aliases
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("培训校长、教师1.2万人次", [("培训校长", "教师", (5, 7))]),
+        # a run longer than 8 characters: its last 8
+        ("今年全市共计组织培训校长、教师300人", [("共计组织培训校长", "教师", (13, 15))]),
+        # too short a run; a term too long; no number after the term
+        ("校长、教师12人，培训校长、骨干教师骨干3人，培训校长、教师等", []),
+        # two lists in a row, the second right after the first's number
+        ("培训校长、教师12人培训园长、保育员3人", [("培训校长", "教师", (5, 7)), ("人培训园长", "保育员", (15, 18))]),
+        ("新建学校、幼儿园 5所、中小学10所", [("新建学校", "幼儿园", (5, 8))]),
+        ("", []),
+    ],
+)  # fmt: skip
+def test_verb_lists_are_the_full_patterns_matches(text, expected):
+    plain = [(m.group(1), m.group(2), m.span(2)) for m in _VERB_LIST.finditer(text)]
+    assert list(_verb_lists(text)) == plain
+    assert plain == expected
+
+
+def _plain_shared_verb_aliases(text, aliases, by_alias, verbs):
+    """shared_verb_aliases without its startswith shortcut."""
+    from analysis.extraction.prose_phrases import _NEXT_TERM
+
+    added = []
+    taken = [(a.start, a.end) for a in aliases]
+    for a in aliases:
+        prefix, rest = "", a.alias
+        while verb := next((v for v in verbs if rest.startswith(v) and rest != v), None):
+            prefix, rest = prefix + verb, rest[len(verb) :]
+        m = _NEXT_TERM.match(text, a.end)
+        if not prefix or m is None:
+            continue
+        term = m.group(1)
+        tried = [prefix + term] + [v + term for v in verbs if v in prefix]
+        ids = next((by_alias[c] for c in tried if c in by_alias), None)
+        span = (m.start(1), m.end(1))
+        if ids and not any(s < span[1] and span[0] < e for s, e in taken):
+            added.append(AliasMatch(*span, prefix + term, ids))
+    return sorted(aliases + added, key=lambda m: m.start) if added else aliases
+
+
+_BY_ALIAS = {
+    "新建改扩建幼儿园": ("k",),
+    "新建中小学": ("s",),
+    "改扩建中小学": ("s",),
+    "新建": ("v",),
+    "幼儿园": ("g",),
+}
+_VERBS = ["改扩建", "新建", "改建"]
+
+
+@pytest.mark.parametrize(
+    ("text", "aliases", "expected"),
+    [
+        ("新建改扩建幼儿园22所、中小学15所", [AliasMatch(0, 8, "新建改扩建幼儿园", ("k",))], [(0, 8, "新建改扩建幼儿园"), (12, 15, "新建改扩建中小学")]),
+        # a phrase no verb opens adds nothing; nor a phrase that is only a verb
+        ("幼儿园22所、中小学15所", [AliasMatch(0, 3, "幼儿园", ("g",))], [(0, 3, "幼儿园")]),
+        ("新建22所、中小学15所", [AliasMatch(0, 2, "新建", ("v",))], [(0, 2, "新建")]),
+    ],
+)  # fmt: skip
+def test_shared_verb_aliases_match_the_plain_loop(text, aliases, expected):
+    got = shared_verb_aliases(text, aliases, _BY_ALIAS, _VERBS)
+    assert got == _plain_shared_verb_aliases(text, aliases, _BY_ALIAS, _VERBS)
+    assert [(a.start, a.end, a.alias) for a in got] == expected
