@@ -59,9 +59,12 @@ MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 OCR_SPACED_PERCENT = re.compile(r"(?<![\d.．])\d(?: [\d.．])+ ?(?=[%％])")
 # One space beside the decimal point of a percentage ("96. 3%", "96 .3%"): dropped too.
 OCR_SPACED_POINT = re.compile(r"(?<=\d) (?=[.．]\d{1,3} ?[%％])|(?<=\d[.．]) (?=\d{1,3} ?[%％])")
-# A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
-# digit a digit of the number (931), so it is dropped from the views.
-FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
+# A footnote mark right after a number ("≥93①", "55%②", "130²"): NFKC would make the
+# circled or superscript digit a digit of the number (931, 1302), so it is dropped from the
+# views. (An area's "m²" follows a letter, not a digit.)
+FOOTNOTE_AFTER_NUMBER = re.compile(
+    r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
+)
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.

@@ -880,7 +880,25 @@ def test_an_annual_plans_review_whatever_its_heading(extractor, text):
         # beside a year column too
         ("指标|2021年完成|今年目标\n学前三年毛入园率（%）|90.5|92\n", ANNUAL, [(PRE, 2021, "=", 90.5, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
         ("指标|基期值|2025年\n学前三年毛入园率（%）|88|92\n", {}, [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # "规划值" names the target column; a superscript footnote mark is no digit ("92²")
+        ("| 领域 | 指标 | 现状值 | 规划值 |\n| 学前 | 学前三年毛入园率（%） | 88.5 | 92² |\n| | 九年义务教育巩固率（%） | 95 | 96³ |\n", {}, [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
     ],
 )  # fmt: skip
 def test_columns_named_by_role_take_the_registrys_years(extractor, text, kw, expected):
     assert observed(extractor, text, **kw) == sorted(expected)
+
+
+def test_footnote_references_in_cells_and_notes_are_accounted_for(extractor):
+    text = (
+        "| 指标 | 2020年 | 2025年 |\n| 九年义务教育巩固率（%） | 95 | 97注2 |\n"
+        "| 学前三年毛入园率（%） | 88 | 93³ |\n\n"
+        "注2：以2015年入学人数为基数。³按户籍人口计算。\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert sorted((o.indicator_id, o.year, o.value) for o in result.observations) == [
+        (CONS, 2020, 95.0), (CONS, 2025, 97.0), (PRE, 2020, 88.0), (PRE, 2025, 93.0),
+    ]  # fmt: skip
+    got = sorted((r["quote"], r["disposition"]) for r in result.ledger)
+    assert [g for g in got if g[1] not in ("observation", "table_header", "year")] == [
+        ("2", "section_number"), ("³", "section_number"), ("注2", "section_number"),
+    ]  # fmt: skip

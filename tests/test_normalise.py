@@ -164,6 +164,8 @@ def test_every_view_character_maps_to_a_raw_character():
         ("①学前教育", "1学前教育"),  # a circled number that starts an item is NFKC's
         ("入学率达到９ ３ ． ５ ％。", "入学率达到93.5%。"),  # the same in full-width forms
         ("| ９０．３ | ≥９３① | ５５％② |", "| 90.3 | ≥93 | 55% |"),
+        ("| 90.3 | ≥93¹ | 55%² | 12⁴ |", "| 90.3 | ≥93 | 55% | 12 |"),  # superscript marks
+        ("10²人", "10人"),
         # OCR spacing inside a count or an amount before its unit: every character spaced
         # out, a thousands gap, spaced digits after a separator, or inside the decimals
         ("共有中学3 6 所，", "共有中学36所,"),

@@ -67,6 +67,18 @@ class NumberKinds:
             and not token
         ):
             return "section_number", "a heading or list number"
+        # a note under a table: its label ("注2：") and a mark opening a note ("。³按…")
+        if (
+            is_int
+            and not token
+            and q.value < 10
+            and _NOTE_MARK_BEFORE.search(before)
+            and (
+                (before.endswith("注") and after[:1] in ":：")
+                or _NOTE_OPEN.search(text, max(line_start, q.start - 80), q.start)
+            )
+        ):
+            return "section_number", "a footnote mark in a note (注1：, ²为…)"
         if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
             return "ratio", "part of a ratio (1:19)"
         # "5年来" counts whole years; "达到11.3年" is a value of a years indicator
@@ -192,5 +204,7 @@ _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
 _BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
 _LINE_OPENING = re.compile(r"[\s(（]*")
 _LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")
+_NOTE_MARK_BEFORE = re.compile(r"(?:注|[。；;:：]\s*)$")
+_NOTE_OPEN = re.compile(r"注\s*(?:\d{1,2}|[①-⑳])?\s*[:：]")
 _RATIO_AFTER = re.compile(r"\s*:\s*\d")
 _RATIO_BEFORE = re.compile(r"\d\s*:\s*$")
