@@ -55,6 +55,11 @@ def observed(extractor, text, **kw):
         ("实现百分之百", (100.0, "percent", None, None)),
         ("提高到三成", (30.0, "percent", None, None)),
         ("达到6成以上", (60.0, "percent", ">=", None)),
+        # 逾/超 before a number: more than it; 近: close to it
+        ("逾3.5亿元", (350000000.0, "yuan", ">", None)),
+        ("超七成", (70.0, "percent", ">", None)),
+        ("超120家", (120.0, "count", ">", None)),
+        ("近2.1万人", (21000.0, "persons", "~", None)),
     ],
 )
 def test_quantities(rules, text, expected):
@@ -902,3 +907,26 @@ def test_footnote_references_in_cells_and_notes_are_accounted_for(extractor):
     assert [g for g in got if g[1] not in ("observation", "table_header", "year")] == [
         ("2", "section_number"), ("³", "section_number"), ("注2", "section_number"),
     ]  # fmt: skip
+
+
+def test_decimal_numbered_sections_end_the_review(extractor):
+    # a web page's decimal numbering (<h3>1 …</h3>, <h4>1.1 …</h4>) with circled items
+    text = (
+        "<h3>1&nbsp;发展回顾</h3>\n<h4>1.1&nbsp;主要成绩</h4>\n"
+        "<p>“十三五”期间，九年义务教育巩固率达95.6%。</p>\n"
+        "<h3>2&nbsp;重点工作</h3>\n<h4>2.1&nbsp;学前教育</h4>\n"
+        "<p>&nbsp;&nbsp;①扩充资源。新建公办幼儿园12所。②提高质量。学前三年毛入园率达到93%。</p>\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert sorted((o.indicator_id, o.year, o.value) for o in result.observations) == [
+        (CONS, 2020, 95.6), ("new_public_kindergartens", 2025, 12.0), (PRE, 2025, 93.0),
+    ]  # fmt: skip
+    got = sorted((r["quote"], r["disposition"]) for r in result.ledger)
+    assert [g for g in got if g[1] not in ("observation", "markup", "part_of_name")] == [
+        ("1&", "section_number"),
+        ("1.1&", "section_number"),
+        ("2&", "section_number"),
+        ("2.1&", "section_number"),
+        ("①", "section_number"),
+        ("②", "section_number"),
+    ]  # fmt: skip  (a quote runs to the raw end of its cleaned number: "1&nbsp;" is "1 ")
