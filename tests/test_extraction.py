@@ -930,3 +930,20 @@ def test_decimal_numbered_sections_end_the_review(extractor):
         ("①", "section_number"),
         ("②", "section_number"),
     ]  # fmt: skip  (a quote runs to the raw end of its cleaned number: "1&nbsp;" is "1 ")
+
+
+def test_sub_rows_under_a_two_column_name_header(extractor):
+    text = (
+        '<table><tr><td>类别</td><td colspan="2">指标名称</td><td>2020年</td><td>2025年</td></tr>'
+        '<tr><td rowspan="3">基础教育</td><td rowspan="2">巩固率</td><td>义务教育</td>'
+        "<td>95.1</td><td>96</td></tr>"
+        "<tr><td>九年义务教育</td><td>95.2</td><td>97</td></tr>"
+        '<tr><td colspan="2">学前三年毛入园率</td><td>88</td><td>92</td></tr></table>'
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            (CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 96.0, None, "level"),
+            (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level"),
+            (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"),
+        ]
+    )  # fmt: skip
