@@ -60,6 +60,9 @@ def observed(extractor, text, **kw):
         ("超七成", (70.0, "percent", ">", None)),
         ("超120家", (120.0, "count", ">", None)),
         ("近2.1万人", (21000.0, "persons", "~", None)),
+        # a fraction in words is a percentage
+        ("四分之一以上", (25.0, "percent", ">=", None)),
+        ("三分之二", (66.67, "percent", None, None)),
     ],
 )
 def test_quantities(rules, text, expected):

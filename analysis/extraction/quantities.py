@@ -104,7 +104,9 @@ class QuantityFinder:
         )
         sep = re.escape(rules.range_separators)
         one = (
-            rf"(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})\s*(?P<scale>{_SCALE_RE})?"
+            # "百分之九十五"; "五分之一" (a fraction in words: a percentage, 20%)
+            rf"(?:(?P<pct>百分之)|(?P<den>[二三四五六七八九十])分之)?"
+            rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<scale>{_SCALE_RE})?"
             rf"\s*(?P<yu>余|多)?\s*(?P<unit>{unit_re})?"
             # "九成五": the digit after 成 is the percent's units digit (95%)
             r"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![一二三四五六七八九十百千万亿]))?"
@@ -163,7 +165,7 @@ class QuantityFinder:
         num = m.group("num")
         chinese = not num[0].isdigit()
         unit_token = m.group("unit")
-        pct = bool(m.group("pct"))
+        pct = bool(m.group("pct") or m.group("den"))
         at = m.start("num")
         if at > 1 and text[at - 1] == "." and text[at - 2].isdigit():
             return None  # the tail of a malformed number ("1..5"): its head was read
@@ -175,6 +177,8 @@ class QuantityFinder:
         if value is None:
             return None
         value = scaled(value, SCALES.get(m.group("scale") or "", 1))
+        if m.group("den"):
+            value = round(value * 100 / ("二三四五六七八九十".index(m.group("den")) + 2), 2)
         upper = None
         num2 = m.group("num2")
         unit2 = m.group("unit2")
