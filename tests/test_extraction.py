@@ -950,3 +950,14 @@ def test_sub_rows_under_a_two_column_name_header(extractor):
             (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"),
         ]
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # past a comma, persons followed by the noun they count do their own clause's deed
+        ("公开招聘教师1,200名左右，每年选派不少于一百名教师到农村学校支教。", [("teachers_recruited", 2025, "~", 1200.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_prose_phrasings_first_seen_in_blind13(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -488,8 +488,9 @@ _NOT_A_NOUN = re.compile(
 
 
 def _counts_a_noun_after(text: str, q: Quantity) -> bool:
-    """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
-    return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
+    """ "47个易地扶贫搬迁安置点", "两百名教师到乡村学校交流": a count in a measure word (个, 所,
+    名) and a noun right after it."""
+    return q.unit in ("count", "persons") and _NOT_A_NOUN.match(text, q.end) is None
 
 
 _TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
