@@ -957,6 +957,9 @@ def test_sub_rows_under_a_two_column_name_header(extractor):
     [
         # past a comma, persons followed by the noun they count do their own clause's deed
         ("公开招聘教师1,200名左右，每年选派不少于一百名教师到农村学校支教。", [("teachers_recruited", 2025, "~", 1200.0, None, "cumulative")]),
+        # "小学和初中净入学率": joined by 和/与 as by 、, the first term shares the ending
+        ("小学和初中净入学率均为100%。", [("primary_net_enrollment_rate", 2025, "=", 100.0, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 100.0, None, "level")]),
+        ("小学与初中净入学率分别为99.9%和99.5%。", [("primary_net_enrollment_rate", 2025, "=", 99.9, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 99.5, None, "level")]),
     ],
 )  # fmt: skip
 def test_prose_phrasings_first_seen_in_blind13(extractor, text, expected):
