@@ -957,6 +957,9 @@ def test_sub_rows_under_a_two_column_name_header(extractor):
     [
         # past a comma, persons followed by the noun they count do their own clause's deed
         ("公开招聘教师1,200名左右，每年选派不少于一百名教师到农村学校支教。", [("teachers_recruited", 2025, "~", 1200.0, None, "cumulative")]),
+        # a comparator word of one character between a phrase and its value (超, 逾, 近)
+        ("职业院校合作企业超120家，建设实训基地6个。", [("school_enterprise_partners", 2025, ">", 120.0, None, "level")]),
+        ("在园幼儿近2.3万人，职业中专在校生逾4,100人。", [("kindergarten_enrollment", 2025, "~", 23000.0, None, "level"), ("secondary_vocational_enrollment", 2025, ">", 4100.0, None, "level")]),
         # "小学和初中净入学率": joined by 和/与 as by 、, the first term shares the ending
         ("小学和初中净入学率均为100%。", [("primary_net_enrollment_rate", 2025, "=", 100.0, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 100.0, None, "level")]),
         ("小学与初中净入学率分别为99.9%和99.5%。", [("primary_net_enrollment_rate", 2025, "=", 99.9, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 99.5, None, "level")]),
