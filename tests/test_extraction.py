@@ -960,6 +960,8 @@ def test_sub_rows_under_a_two_column_name_header(extractor):
         # a comparator word of one character between a phrase and its value (超, 逾, 近)
         ("职业院校合作企业超120家，建设实训基地6个。", [("school_enterprise_partners", 2025, ">", 120.0, None, "level")]),
         ("在园幼儿近2.3万人，职业中专在校生逾4,100人。", [("kindergarten_enrollment", 2025, "~", 23000.0, None, "level"), ("secondary_vocational_enrollment", 2025, ">", 4100.0, None, "level")]),
+        # a count of groups of the phrase's things ("专业群") is not a count of the things
+        ("建设数控技术、护理2个专业群，新增专业4个。", [("vocational_majors_added", 2025, "=", 4.0, None, "cumulative")]),
         # "小学和初中净入学率": joined by 和/与 as by 、, the first term shares the ending
         ("小学和初中净入学率均为100%。", [("primary_net_enrollment_rate", 2025, "=", 100.0, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 100.0, None, "level")]),
         ("小学与初中净入学率分别为99.9%和99.5%。", [("primary_net_enrollment_rate", 2025, "=", 99.9, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 99.5, None, "level")]),

@@ -281,6 +281,9 @@ class ProseBinder(NumberKinds, ListBinding):
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue
+            if _GROUP_OF.match(text, alias.end):  # "3个专业群": groups of the things
+                out.notes.append((q, "no_indicator", "a count of groups (专业群, 学校联盟)"))
+                continue
             if text.endswith(self.rules.other_institutions, 0, alias.end):  # 社区学校
                 out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
                 continue
@@ -482,6 +485,7 @@ class ProseBinder(NumberKinds, ListBinding):
 
 
 # after a count, words that go on the sentence rather than name what is counted
+_GROUP_OF = re.compile(r"群|集群|联盟|共同体|联合体")
 _NOT_A_NOUN = re.compile(
     r"\s*(?:[^\u4e00-\u9fff]|以上|以下|左右|以内|并|和|及|等|的|，|。|以|次|人次|$)"
 )
