@@ -63,6 +63,7 @@ def observed(extractor, text, **kw):
         # a fraction in words is a percentage
         ("四分之一以上", (25.0, "percent", ">=", None)),
         ("三分之二", (66.67, "percent", None, None)),
+        ("一半以上", (50.0, "percent", ">=", None)),  # 一半: one half, 50%
     ],
 )
 def test_quantities(rules, text, expected):
@@ -960,6 +961,8 @@ def test_sub_rows_under_a_two_column_name_header(extractor):
         # a comparator word of one character between a phrase and its value (超, 逾, 近)
         ("职业院校合作企业超120家，建设实训基地6个。", [("school_enterprise_partners", 2025, ">", 120.0, None, "level")]),
         ("在园幼儿近2.3万人，职业中专在校生逾4,100人。", [("kindergarten_enrollment", 2025, "~", 23000.0, None, "level"), ("secondary_vocational_enrollment", 2025, ">", 4100.0, None, "level")]),
+        # a share of a whole in words ("…的一半")
+        ("劳动教育课时占比不低于综合实践活动课时的一半。", [("labour_education_hour_share", 2025, ">=", 50.0, None, "level")]),
         # a count of groups of the phrase's things ("专业群") is not a count of the things
         ("建设数控技术、护理2个专业群，新增专业4个。", [("vocational_majors_added", 2025, "=", 4.0, None, "cumulative")]),
         # "小学和初中净入学率": joined by 和/与 as by 、, the first term shares the ending

@@ -192,6 +192,10 @@ class QuantityFinder:
             pct = pct or bool(m.group("pct2"))
         if pct:
             unit_token = "%"
+        if unit_token == "半":  # 一半 is 50%; no other number is followed by 半 as a unit
+            if num != "一" or num2 is not None:
+                return None
+            value = 50.0
         if unit_token == "成":  # tenths: 三成 is 30%, 九成五 is 95%
             value = scaled(value, 10)
             if m.group("tenth"):
