@@ -59,16 +59,23 @@ MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 OCR_SPACED_PERCENT = re.compile(r"(?<![\d.．])\d(?: [\d.．])+ ?(?=[%％])")
 # One space beside the decimal point of a percentage ("96. 3%", "96 .3%"): dropped too.
 OCR_SPACED_POINT = re.compile(r"(?<=\d) (?=[.．]\d{1,3} ?[%％])|(?<=\d[.．]) (?=\d{1,3} ?[%％])")
-# A footnote mark right after a number ("≥93①", "55%②"): NFKC would make the circled
-# digit a digit of the number (931), so it is dropped from the views.
-FOOTNOTE_AFTER_NUMBER = re.compile(r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]+")
+# A footnote mark right after a number ("≥93①", "55%②", "130²"): NFKC would make the
+# circled or superscript digit a digit of the number (931, 1302), so it is dropped from the
+# views. (An area's "m²" follows a letter, not a digit.)
+FOOTNOTE_AFTER_NUMBER = re.compile(
+    r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
+)
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
 HEADING_START = re.compile(
     r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
-    r"|\d{1,2}[.、](?!\d)|专栏|<)"
+    r"|\d{1,2}[.、](?!\d)|专栏|<"
+    # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"
+    r"|\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
 )
+# A short line of decimal numbering and a title ("2.1 扩大学前教育资源") ends its paragraph.
+DECIMAL_TITLE_LINE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+[^\d，,。；;：:、%（）()]+")
 
 # A short line that is a section title with no numbering ("2022年主要工作成效", "今年工作目标"):
 # it ends in a section noun and holds no punctuation and no number but a year. The next line
@@ -486,7 +493,10 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     next_heading == newline + 1
                     or marked[next_marked] == newline
                     or ends_sentence(line, len(line) - _SENTENCE_END_WIDTH)
-                    or (len(line) <= _TITLE_LINE_MAX and TITLE_LINE.fullmatch(line))
+                    or (
+                        len(line) <= _TITLE_LINE_MAX
+                        and (TITLE_LINE.fullmatch(line) or DECIMAL_TITLE_LINE.fullmatch(line))
+                    )
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])

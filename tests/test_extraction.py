@@ -55,6 +55,15 @@ def observed(extractor, text, **kw):
         ("实现百分之百", (100.0, "percent", None, None)),
         ("提高到三成", (30.0, "percent", None, None)),
         ("达到6成以上", (60.0, "percent", ">=", None)),
+        # 逾/超 before a number: more than it; 近: close to it
+        ("逾3.5亿元", (350000000.0, "yuan", ">", None)),
+        ("超七成", (70.0, "percent", ">", None)),
+        ("超120家", (120.0, "count", ">", None)),
+        ("近2.1万人", (21000.0, "persons", "~", None)),
+        # a fraction in words is a percentage
+        ("四分之一以上", (25.0, "percent", ">=", None)),
+        ("三分之二", (66.67, "percent", None, None)),
+        ("一半以上", (50.0, "percent", ">=", None)),  # 一半: one half, 50%
     ],
 )
 def test_quantities(rules, text, expected):
@@ -880,7 +889,86 @@ def test_an_annual_plans_review_whatever_its_heading(extractor, text):
         # beside a year column too
         ("指标|2021年完成|今年目标\n学前三年毛入园率（%）|90.5|92\n", ANNUAL, [(PRE, 2021, "=", 90.5, None, "level"), (PRE, 2022, "=", 92.0, None, "level")]),
         ("指标|基期值|2025年\n学前三年毛入园率（%）|88|92\n", {}, [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # "规划值" names the target column; a superscript footnote mark is no digit ("92²")
+        ("| 领域 | 指标 | 现状值 | 规划值 |\n| 学前 | 学前三年毛入园率（%） | 88.5 | 92² |\n| | 九年义务教育巩固率（%） | 95 | 96³ |\n", {}, [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 96.0, None, "level")]),
     ],
 )  # fmt: skip
 def test_columns_named_by_role_take_the_registrys_years(extractor, text, kw, expected):
     assert observed(extractor, text, **kw) == sorted(expected)
+
+
+def test_footnote_references_in_cells_and_notes_are_accounted_for(extractor):
+    text = (
+        "| 指标 | 2020年 | 2025年 |\n| 九年义务教育巩固率（%） | 95 | 97注2 |\n"
+        "| 学前三年毛入园率（%） | 88 | 93³ |\n\n"
+        "注2：以2015年入学人数为基数。³按户籍人口计算。\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert sorted((o.indicator_id, o.year, o.value) for o in result.observations) == [
+        (CONS, 2020, 95.0), (CONS, 2025, 97.0), (PRE, 2020, 88.0), (PRE, 2025, 93.0),
+    ]  # fmt: skip
+    got = sorted((r["quote"], r["disposition"]) for r in result.ledger)
+    assert [g for g in got if g[1] not in ("observation", "table_header", "year")] == [
+        ("2", "section_number"), ("³", "section_number"), ("注2", "section_number"),
+    ]  # fmt: skip
+
+
+def test_decimal_numbered_sections_end_the_review(extractor):
+    # a web page's decimal numbering (<h3>1 …</h3>, <h4>1.1 …</h4>) with circled items
+    text = (
+        "<h3>1&nbsp;发展回顾</h3>\n<h4>1.1&nbsp;主要成绩</h4>\n"
+        "<p>“十三五”期间，九年义务教育巩固率达95.6%。</p>\n"
+        "<h3>2&nbsp;重点工作</h3>\n<h4>2.1&nbsp;学前教育</h4>\n"
+        "<p>&nbsp;&nbsp;①扩充资源。新建公办幼儿园12所。②提高质量。学前三年毛入园率达到93%。</p>\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert sorted((o.indicator_id, o.year, o.value) for o in result.observations) == [
+        (CONS, 2020, 95.6), ("new_public_kindergartens", 2025, 12.0), (PRE, 2025, 93.0),
+    ]  # fmt: skip
+    got = sorted((r["quote"], r["disposition"]) for r in result.ledger)
+    assert [g for g in got if g[1] not in ("observation", "markup", "part_of_name")] == [
+        ("1&", "section_number"),
+        ("1.1&", "section_number"),
+        ("2&", "section_number"),
+        ("2.1&", "section_number"),
+        ("①", "section_number"),
+        ("②", "section_number"),
+    ]  # fmt: skip  (a quote runs to the raw end of its cleaned number: "1&nbsp;" is "1 ")
+
+
+def test_sub_rows_under_a_two_column_name_header(extractor):
+    text = (
+        '<table><tr><td>类别</td><td colspan="2">指标名称</td><td>2020年</td><td>2025年</td></tr>'
+        '<tr><td rowspan="3">基础教育</td><td rowspan="2">巩固率</td><td>义务教育</td>'
+        "<td>95.1</td><td>96</td></tr>"
+        "<tr><td>九年义务教育</td><td>95.2</td><td>97</td></tr>"
+        '<tr><td colspan="2">学前三年毛入园率</td><td>88</td><td>92</td></tr></table>'
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            (CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 96.0, None, "level"),
+            (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level"),
+            (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"),
+        ]
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # past a comma, persons followed by the noun they count do their own clause's deed
+        ("公开招聘教师1,200名左右，每年选派不少于一百名教师到农村学校支教。", [("teachers_recruited", 2025, "~", 1200.0, None, "cumulative")]),
+        # a comparator word of one character between a phrase and its value (超, 逾, 近)
+        ("职业院校合作企业超120家，建设实训基地6个。", [("school_enterprise_partners", 2025, ">", 120.0, None, "level")]),
+        ("在园幼儿近2.3万人，职业中专在校生逾4,100人。", [("kindergarten_enrollment", 2025, "~", 23000.0, None, "level"), ("secondary_vocational_enrollment", 2025, ">", 4100.0, None, "level")]),
+        # a share of a whole in words ("…的一半")
+        ("劳动教育课时占比不低于综合实践活动课时的一半。", [("labour_education_hour_share", 2025, ">=", 50.0, None, "level")]),
+        # a count of groups of the phrase's things ("专业群") is not a count of the things
+        ("建设数控技术、护理2个专业群，新增专业4个。", [("vocational_majors_added", 2025, "=", 4.0, None, "cumulative")]),
+        # "小学和初中净入学率": joined by 和/与 as by 、, the first term shares the ending
+        ("小学和初中净入学率均为100%。", [("primary_net_enrollment_rate", 2025, "=", 100.0, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 100.0, None, "level")]),
+        ("小学与初中净入学率分别为99.9%和99.5%。", [("primary_net_enrollment_rate", 2025, "=", 99.9, None, "level"), ("junior_secondary_net_enrollment_rate", 2025, "=", 99.5, None, "level")]),
+    ],
+)  # fmt: skip
+def test_prose_phrasings_first_seen_in_blind13(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

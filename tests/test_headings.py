@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extraction.headings import LEVELS, heading_of
+from analysis.extraction.headings import LEVELS, SectionTracker, heading_of
 
 
 def _plain_level(paragraph: str) -> int | None:
@@ -35,3 +35,54 @@ def test_numbered_headings(paragraph, expected):
         assert h is not None and h.level == expected
     else:
         assert h is None or h.numbering == ""
+
+
+"""Headings: the numbering of a paragraph and its level."""
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "level"),
+    [
+        ("第二章 发展目标", 1),
+        ("一、发展基础", 3),
+        ("1.加快公办园建设。新建公办幼儿园12所", 5),
+        # decimal numbering ("2 主要任务", "2.3 …", "2.3.1 …"): one level per part
+        ("2 主要任务", 1),
+        ("2.3 扩大学前教育资源", 2),
+        ("2.3.1 学前教育普及普惠", 3),
+        ("4.2 加大经费投入。落实生均公用经费", 2),
+        # a number and its unit opening a wrapped line is no heading
+        ("3 所学校完成改造", None),
+        ("12 个专业群", None),
+        ("2.5 万人次", None),
+        ("95.5%以上", None),
+    ],
+)
+def test_heading_levels(paragraph, level):
+    h = heading_of(paragraph)
+    assert (h.level if h else None) == level
+
+
+def test_a_decimal_heading_closes_the_sections_below_it():
+    tracker = SectionTracker()
+    for p in ("1 发展基础", "1.1 “十三五”发展成效", "1.1.1 学前教育", "正文", "3 主要任务"):
+        path = tracker.feed(p)
+    assert path == ("3 主要任务",)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "path"),
+    [
+        # decimal items under a Chinese-numbered heading stay under it
+        (("一、发展基础", "1.1 学前教育", "正文"), ("一、发展基础", "1.1 学前教育")),
+        (("一、发展基础", "1.1 学前教育", "1.2 义务教育"), ("一、发展基础", "1.2 义务教育")),
+        (("一、发展基础", "1.1 学前教育", "二、存在问题"), ("二、存在问题",)),
+        # a bracketed item under a decimal one, then the next decimal one
+        (("3 主要任务", "3.1 学前", "(1)扩充资源", "3.2 义务教育"), ("3 主要任务", "3.2 义务教育")),
+    ],
+)
+def test_decimal_numbering_nests_under_the_heading_around_it(paragraphs, path):
+    tracker = SectionTracker()
+    for p in paragraphs:
+        got = tracker.feed(p)
+    assert got == path

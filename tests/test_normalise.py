@@ -14,6 +14,7 @@ import pytest
 from analysis import normalise, ocr_spacing, page_debris, paths, text_blocks
 from analysis.normalise import (
     _SENTENCE_END_WIDTH,
+    DECIMAL_TITLE_LINE,
     HEADING_START,
     HTML_TAG,
     MARKDOWN_EMPHASIS,
@@ -62,6 +63,10 @@ def test_page_number_debris_lines_are_dropped():
         # a short title line with no numbering ends its paragraph; a wrapped line does not
         ("2022年主要工作成效\n学前三年毛入园率90.1%。", "2022年主要工作成效\n学前三年毛入园率90.1%。"),
         ("学前教育毛入园率保持在\n95%左右。", "学前教育毛入园率保持在95%左右。"),
+        # decimal numbering ("2 主要任务", "2.1 …") starts a paragraph, and a short heading
+        # line of it ends one; a line wrapped after a number and a space does neither
+        ("2 主要任务\n2.1 扩大学前教育资源\n新建幼儿园12所,\n3 所为公办。", "2 主要任务\n2.1 扩大学前教育资源\n新建幼儿园12所,3 所为公办。"),
+        ("<h3>3&nbsp;主要任务</h3>\n<p>新建幼儿园12所。</p>", "3 主要任务\n新建幼儿园12所。"),
         # page markers with dots, and a running header spaced away from one, are debris
         ("学前教育毛入园率保持在\n· 5 ·\n某县教育规划　　　　•6•\n95%左右。", "学前教育毛入园率保持在95%左右。"),
     ],
@@ -166,6 +171,8 @@ def test_every_view_character_maps_to_a_raw_character():
         ("①学前教育", "1学前教育"),  # a circled number that starts an item is NFKC's
         ("入学率达到９ ３ ． ５ ％。", "入学率达到93.5%。"),  # the same in full-width forms
         ("| ９０．３ | ≥９３① | ５５％② |", "| 90.3 | ≥93 | 55% |"),
+        ("| 90.3 | ≥93¹ | 55%² | 12⁴ |", "| 90.3 | ≥93 | 55% | 12 |"),  # superscript marks
+        ("10²人", "10人"),
         # OCR spacing inside a count or an amount before its unit: every character spaced
         # out, a thousands gap, spaced digits after a separator, or inside the decimals
         ("共有中学3 6 所，", "共有中学36所,"),
@@ -360,7 +367,9 @@ def reference_clean(raw):
             break
         lines.append("\n")
         lines_offs.append(newline_at[n])
-        title = len(text) <= 20 and TITLE_LINE.fullmatch(text)
+        title = len(text) <= 20 and (
+            TITLE_LINE.fullmatch(text) or DECIMAL_TITLE_LINE.fullmatch(text)
+        )
         if marked[n] or SENTENCE_END.search(text) or title or HEADING_START.match(texts[n + 1]):
             paras.append("\n")
             paras_offs.append(newline_at[n])

@@ -56,6 +56,8 @@ def _plain_find(finder, text):
         ("新增学位两千个，辍学率降为零，百分之九十五，三万人", [2000.0, 0.0, 95.0, 30000.0]),
         ("零容忍，一二三，十四五期间增加5个百分点", [5.0]),
         ("1..5所学校，达到92.5%以上", [1.0, 5.0, 92.5]),
+        # a fraction in words is a percentage (found when the two branches met)
+        ("占比达到五分之一以上，三分之二的学校", [20.0, 66.67]),
     ],
 )  # fmt: skip
 def test_find_skips_chinese_words_as_the_plain_search_does(finder, text, expected):

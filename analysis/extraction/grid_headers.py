@@ -271,6 +271,7 @@ _BASE_ROLE = re.compile(
 )
 _TARGET_ROLE = re.compile(
     r"^(?:[“\"]?十[一二三四五]五[”\"]?|规划|期末|今年|本年|年度)?(?:目标|预期|计划)(?:值|数)?$"
+    r"|^规划(?:值|数)$"  # "现状值|规划值": the plan's value is its target
 )
 
 

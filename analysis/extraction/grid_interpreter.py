@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
-from analysis.extraction.cell_notes import without_part_note
+from analysis.extraction.cell_notes import without_note_reference, without_part_note
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import (
     ATTRIBUTE_HEADERS,
@@ -379,6 +379,7 @@ class GridInterpreter:
         self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute, kind=None
     ):
         text, note_span = without_part_note(cell)  # "1,980（含幼儿园学位540个）"
+        text, mark_span = without_note_reference(cell, text)  # "100注1"
         if text in NOT_STATED or (
             not any(ch.isdigit() for ch in text)
             and not re.search(r"[一二两三四五六七八九十百千]", text)
@@ -394,6 +395,8 @@ class GridInterpreter:
         out, notes = [], []
         if note_span:
             notes.append(CellNote(note_span, "part_of_total", "a part of the cell's value (含…)"))
+        if mark_span:
+            notes.append(CellNote(mark_span, "section_number", "a footnote reference (注1)"))
         name_at = 0
         part_at = 0
         for name, part in zip(names, parts, strict=True):

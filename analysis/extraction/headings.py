@@ -1,6 +1,7 @@
 """Headings and the section path each paragraph sits under.
 
 Levels: 第一章/第一部分 (1) > 第一节 (2) > 一、 (3) > （一） (4) > 1. / 1、 (5) > （1） (6);
+decimal numbering ("2 主要任务" > "2.1 …" > "2.1.1 …", a web page's) one level per part;
 a short title line with no numbering ("2022年主要工作成效") is a top section (1). A paragraph
 belongs to every heading above it, so a value under "（二）学前教育" inside "一、发展
 基础" is still in the review section.
@@ -23,6 +24,12 @@ LEVELS = (
     (5, re.compile(r"^\d{1,2}(?:[、]|\.(?!\d))")),
     (6, re.compile(r"^\(\d{1,2}\)")),
 )
+# "2 主要任务", "2.1 扩大…", "2.1.1 …": a space after the numbering, then no unit of a value
+# ("3 所学校", "2.5 万人次" are a PDF line wrapped after a number)
+DECIMAL_HEADING = re.compile(
+    r"^\d{1,2}(?:\.\d{1,2}){0,3}"
+    r"(?=[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
+)
 # a title line under a chapter ("第一节 …") or a caption ("表1 …") is no top section
 _NOT_A_TOP = re.compile(r"第[一二三四五六七八九十百\d]+节|表|图|专栏|附")
 # A heading line is short or ends its title with 。/： before the body text.
@@ -31,9 +38,10 @@ _TITLE_END = re.compile(r"[。:：]")
 
 @dataclass(frozen=True)
 class Heading:
-    level: int
+    level: float
     numbering: str
     title: str  # up to the first 。 or ：
+    decimal: bool = False  # "2.1 …": its level is its depth under the heading around it
 
 
 # the first character of every numbering in LEVELS (a digit aside)
@@ -49,6 +57,10 @@ def heading_of(paragraph: str) -> Heading | None:
         if m:
             title = _TITLE_END.split(paragraph, maxsplit=1)[0]
             return Heading(level, m.group(), title)
+    m = DECIMAL_HEADING.match(paragraph)
+    if m:
+        title = _TITLE_END.split(paragraph, maxsplit=1)[0]
+        return Heading(m.group().count(".") + 1, m.group(), title, decimal=True)
     if len(paragraph) <= 20 and TITLE_LINE.fullmatch(paragraph) and not _NOT_A_TOP.match(paragraph):
         return Heading(1, "", paragraph)  # a title line with no numbering: a top section
     return None
@@ -62,6 +74,12 @@ class SectionTracker:
 
     def feed(self, paragraph: str) -> tuple[str, ...]:
         h = heading_of(paragraph)
+        if h is not None and h.decimal:
+            # "一、发展基础" then "1.1 学前教育": decimal numbering sits under the heading
+            # that held the first decimal heading (or the top heading when none is open)
+            first = next((k for k, x in enumerate(self._stack) if x.decimal), len(self._stack))
+            base = self._stack[first - 1].level if first else 0
+            h = Heading(base + h.level / 10, h.numbering, h.title, decimal=True)
         if h is not None:
             while self._stack and self._stack[-1].level >= h.level:
                 self._stack.pop()

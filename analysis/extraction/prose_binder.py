@@ -76,7 +76,7 @@ FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
     r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|每年|年均|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
-    r"不低于|不少于|不超过|超过|高于|低于|的|了|全市|全县|全区|我市|我县|期末|底|末|"
+    r"不低于|不少于|不超过|超过|高于|低于|超|逾|近|的|了|全市|全县|全区|我市|我县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
 )
 
@@ -299,6 +299,9 @@ class ProseBinder(NumberKinds, ListBinding):
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))
                 continue
+            if _GROUP_OF.match(text, alias.end):  # "3个专业群": groups of the things
+                out.notes.append((q, "no_indicator", "a count of groups (专业群, 学校联盟)"))
+                continue
             if text.endswith(self.rules.other_institutions, 0, alias.end):  # 社区学校
                 out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
                 continue
@@ -500,14 +503,16 @@ class ProseBinder(NumberKinds, ListBinding):
 
 
 # after a count, words that go on the sentence rather than name what is counted
+_GROUP_OF = re.compile(r"群|集群|联盟|共同体|联合体")
 _NOT_A_NOUN = re.compile(
     r"\s*(?:[^\u4e00-\u9fff]|以上|以下|左右|以内|并|和|及|等|的|，|。|以|次|人次|$)"
 )
 
 
 def _counts_a_noun_after(text: str, q: Quantity) -> bool:
-    """ "47个易地扶贫搬迁安置点": a count in a measure word (个, 所) and a noun right after it."""
-    return q.unit == "count" and _NOT_A_NOUN.match(text, q.end) is None
+    """ "47个易地扶贫搬迁安置点", "两百名教师到乡村学校交流": a count in a measure word (个, 所,
+    名) and a noun right after it."""
+    return q.unit in ("count", "persons") and _NOT_A_NOUN.match(text, q.end) is None
 
 
 _TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.headings import DECIMAL_HEADING
 from analysis.extraction.prose_phrases import AVERAGE_GAP, clause_start, in_brackets
 from analysis.extraction.quantities import Quantity
 
@@ -67,6 +68,34 @@ class NumberKinds:
             and not token
         ):
             return "section_number", "a heading or list number"
+        # "。②规范小区配套幼儿园": a circled item number (NFKC makes it a digit) opening a
+        # sentence, right before the item's words
+        if (
+            is_int
+            and not token
+            and q.value <= 20
+            and (
+                _LINE_OPENING.fullmatch(text, line_start, q.start)
+                or _SENTENCE_END_BEFORE.search(text, line_start, q.start)
+            )
+            and _CJK.match(text, q.num_end)
+        ):
+            return "section_number", "an item number opening a sentence (①…)"
+        heading = _DECIMAL_HEADING.match(text, line_start)  # "2.1 扩大…" opening its paragraph
+        if heading and q.num_start < heading.end():
+            return "section_number", "a decimal heading number (2.1 …)"
+        # a note under a table: its label ("注2：") and a mark opening a note ("。³按…")
+        if (
+            is_int
+            and not token
+            and q.value < 10
+            and _NOTE_MARK_BEFORE.search(before)
+            and (
+                (before.endswith("注") and after[:1] in ":：")
+                or _NOTE_OPEN.search(text, max(line_start, q.start - 80), q.start)
+            )
+        ):
+            return "section_number", "a footnote mark in a note (注1：, ²为…)"
         if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
             return "ratio", "part of a ratio (1:19)"
         # "5年来" counts whole years; "达到11.3年" is a value of a years indicator
@@ -192,5 +221,10 @@ _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
 _BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
 _LINE_OPENING = re.compile(r"[\s(（]*")
 _LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")
+_DECIMAL_HEADING = re.compile(DECIMAL_HEADING.pattern.removeprefix("^"))
+_SENTENCE_END_BEFORE = re.compile(r"[。；;！？!?][^\S\n]*$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOTE_MARK_BEFORE = re.compile(r"(?:注|[。；;:：]\s*)$")
+_NOTE_OPEN = re.compile(r"注\s*(?:\d{1,2}|[①-⑳])?\s*[:：]")
 _RATIO_AFTER = re.compile(r"\s*:\s*\d")
 _RATIO_BEFORE = re.compile(r"\d\s*:\s*$")

@@ -175,14 +175,16 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{1,8}$")
 
 
 def elliptical_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
-    """ "小学、初中净入学率": the first term shares the second's ending (小学净入学率).
+    """ "小学、初中净入学率", "小学和初中…": the first term shares the second's ending
+    (小学净入学率).
 
-    Before a phrase preceded by "X、", X plus the end of the phrase is tried as a codebook
-    phrase (longest X first); if it is one, X is an alias of that indicator."""
+    Before a phrase preceded by "X、" (or X和, X与, X及), X plus the end of the phrase is
+    tried as a codebook phrase (longest X first); if it is one, X is an alias of that
+    indicator."""
     added = []
     taken = [(a.start, a.end) for a in aliases]
     for a in aliases:
-        if a.start < 2 or text[a.start - 1] != "、":
+        if a.start < 2 or text[a.start - 1] not in "、和与及":
             continue
         run = _CJK_RUN.search(text, max(0, a.start - 9), a.start - 1)
         if run is None:

@@ -104,7 +104,9 @@ class QuantityFinder:
         )
         sep = re.escape(rules.range_separators)
         one = (
-            rf"(?P<pct>百分之)?(?P<num>{ARABIC}|{CHINESE})\s*(?P<scale>{_SCALE_RE})?"
+            # "百分之九十五"; "五分之一" (a fraction in words: a percentage, 20%)
+            rf"(?:(?P<pct>百分之)|(?P<den>[二三四五六七八九十])分之)?"
+            rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<scale>{_SCALE_RE})?"
             rf"\s*(?P<yu>余|多)?\s*(?P<unit>{unit_re})?"
             # "九成五": the digit after 成 is the percent's units digit (95%)
             r"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![一二三四五六七八九十百千万亿]))?"
@@ -138,8 +140,8 @@ class QuantityFinder:
             # _quantity's first test, made here without a call for the most common miss:
             # Chinese numerals with no 百分之, scale or unit are a word (十四五, 进一步)
             num = m.group("num")
-            pct, unit, scale = m.group("pct", "unit", "scale")
-            if not num[0].isdigit() and not (pct or unit or scale) and num != "零":
+            pct, den, unit, scale = m.group("pct", "den", "unit", "scale")
+            if not num[0].isdigit() and not (pct or den or unit or scale) and num != "零":
                 q = None
             else:
                 q = self._quantity(text, m)
@@ -168,11 +170,11 @@ class QuantityFinder:
 
     def _quantity(self, text: str, m: re.Match) -> Quantity | None:
         # the groups in one call: this runs for every number of every plan
-        num, unit_token, pct_word, scale, num2, unit2, yu, suffix = m.group(
-            "num", "unit", "pct", "scale", "num2", "unit2", "yu", "suffix"
+        num, unit_token, pct_word, den, scale, num2, unit2, yu, suffix = m.group(
+            "num", "unit", "pct", "den", "scale", "num2", "unit2", "yu", "suffix"
         )
         chinese = not num[0].isdigit()
-        pct = bool(pct_word)
+        pct = bool(pct_word or den)
         num_start, num_end = m.span("num")
         at = num_start
         if at > 1 and text[at - 1] == "." and text[at - 2].isdigit():
@@ -185,6 +187,8 @@ class QuantityFinder:
         if value is None:
             return None
         value = scaled(value, SCALES.get(scale or "", 1))
+        if den:  # 五分之一: a fraction in percent
+            value = round(value * 100 / ("二三四五六七八九十".index(den) + 2), 2)
         upper = None
         if num2 is not None:
             # "2020—2025年" is a span of years, "95%—97%" a range; "3到5所" too
@@ -196,6 +200,10 @@ class QuantityFinder:
             pct = pct or bool(m.group("pct2"))
         if pct:
             unit_token = "%"
+        if unit_token == "半":  # 一半 is 50%; no other number is followed by 半 as a unit
+            if num != "一" or num2 is not None:
+                return None
+            value = 50.0
         if unit_token == "成":  # tenths: 三成 is 30%, 九成五 is 95%
             value = scaled(value, 10)
             if m.group("tenth"):
