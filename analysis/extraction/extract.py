@@ -15,6 +15,7 @@ from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
+from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
 from analysis.normalise import CleanText
 from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
@@ -50,6 +51,7 @@ class Extractor:
             grid = role_year_header(grid, source.baseline_year, source.period_end) or grid
             grid = own_area_columns(grid, source.meta.get("city_name_zh")) or grid
             grid = split_year_pair_cells(grid) or grid
+            grid = join_wrapped_rows(grid, raw) or grid
             reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line
