@@ -58,6 +58,22 @@ def test_a_blank_mark_one_space_after_the_name_is_a_cell(extractor):
     ]
 
 
+def test_a_unit_one_space_after_a_long_name_is_a_cell(extractor):
+    """ "…学历比例 人 …": a name as long as its column, its unit cell one space after it, in
+    a table with a unit column: the unit is a cell, so the values stay under their years."""
+    text = (
+        "指标                              单位    2020年    2025年    属性\n"
+        "学前三年毛入园率                  %       88.2      92        预期性\n"
+        "中等职业学校在校生规模（含技工） 人      3600      4200      预期性\n"
+    )
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.2, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+        ("secondary_vocational_enrollment", 2020, "=", 3600.0, None, "level"),
+        ("secondary_vocational_enrollment", 2025, "=", 4200.0, None, "level"),
+    ]
+
+
 def test_a_cell_per_line_table_ending_the_text_inside_a_row(extractor):
     # years as rows, one cell per line, the text ending in a total row with a "/" cell:
     # a row the reader takes short of the header's width is no row (it was a traceback);

@@ -4,7 +4,7 @@ A blank mark ("—", "-", "/") typed one space after the name ("比例（%） �
 not split off by a run of spaces: the row comes out one cell short and every value after
 it lands one column early (50 under 2020 instead of 2025). Such a row gets its mark back
 as a cell of its own. So does a first value typed one space after a name as long as its
-column ("…支出比例（%） 19.6      ≥20").
+column ("…支出比例（%） 19.6      ≥20"), or its unit ("…学历比例 %   61.8   75").
 """
 
 from __future__ import annotations
@@ -14,7 +14,11 @@ import unicodedata
 
 from analysis.extraction.grid import GridCell
 
-_TRAILING_MARK = re.compile(r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?)$")
+_TRAILING_MARK = re.compile(
+    r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?"
+    # a unit cell one space after a name as long as its column ("…学历比例 %")
+    r"|%|‰|人|万人|人次|万人次|所|个|名|年|元|万元|亿元)$"
+)
 _RUN = re.compile(r"\s{2,}")
 
 
