@@ -132,6 +132,7 @@ class Extractor:
                 int(source.meta["period_start"]),
                 source.period_end,
             ),
+            own_area=str(source.meta.get("city_name_zh") or ""),
         )
         reading = self.prose.read(paras.text, skip, sections, ctx)
         for b in reading.bound:
