@@ -49,3 +49,9 @@ def _read(extractor, text, city_zh):
 )  # fmt: skip
 def test_another_areas_value_is_ledgered_not_read(extractor, text, city_zh, expected, other):
     assert _read(extractor, text, city_zh) == (sorted(expected), other)
+
+
+def test_a_whole_area_after_a_preposition_is_the_plans_own(extractor):
+    # "在全市中小学校…": the whole city after 在 is no other named area
+    _, other = _read(extractor, "到2025年，在全市中小学校创建15所家庭教育示范校。", "石河市")
+    assert other == []

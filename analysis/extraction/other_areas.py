@@ -30,7 +30,8 @@ _NAMED_AREAS = re.compile(
 _SUBJECT_VERB = re.compile(r"\s*(?:分别|均|都|也|则)?\s*(?:仅为|只有|仅|为|是|达到|达)")
 _AREA = re.compile(r"([\u4e00-\u9fff]{2,3})(县|区|旗|市)")
 # not a proper name: a whole or a kind of area ("各县", "中心城区", "开发区", "民族地区")
-_NOT_A_NAME_FIRST = set("全本我各该每城乡县市省")
+_NOT_A_NAME_FIRST = set("城乡县市省在对向从到于为")  # a preposition: "在全市中小学校…"
+_NOT_IN_A_NAME = set("全本我各该每")
 _NOT_A_NAME_LAST = set("城地山片社园校新发范验港")
 
 
@@ -57,7 +58,11 @@ def other_area_value(
         return None
     stem = re.sub(r"(?:市|县|区|旗)$", "", own) if len(own) > 2 else own
     for name, suffix in _AREA.findall(m.group(1)):
-        if name[0] in _NOT_A_NAME_FIRST or name[-1] in _NOT_A_NAME_LAST:
+        if (
+            name[0] in _NOT_A_NAME_FIRST
+            or name[-1] in _NOT_A_NAME_LAST
+            or _NOT_IN_A_NAME.intersection(name)
+        ):
             return None
         if name + suffix == own or name == stem:
             return None
