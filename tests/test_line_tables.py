@@ -162,3 +162,19 @@ def test_a_cell_per_line_header_whose_target_column_has_its_year_on_the_row_belo
         (PRE, 2020, "=", 88.0, None, "level"),
         (PRE, 2025, ">=", 92.0, None, "level"),
     ]
+
+
+def test_a_letter_spaced_header_word_over_a_column_of_year_pairs(extractor):
+    """ "指　　标" spaced out in a full-width-space table whose header names no year (the years
+    are in the cells): the word is one header cell, so the cells stay under their header."""
+    text = (
+        "领域　　项　　目　　现状与目标　　属性\n"
+        "学前教育　　学前三年毛入园率　　2020年88%；2025年≥92%　　预期性\n"
+        "义务教育　　九年义务教育巩固率　　2020年95.5%；2025年97%　　约束性\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.5, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
+    ]
