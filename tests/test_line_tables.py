@@ -172,3 +172,35 @@ def test_two_cells_needs_a_run_of_spaces(text, expected):
     plain = m is not None and not re.search(r"\s{2,}", m.group(2))
     assert (cells is not None) == plain
     assert ([c.text for c in cells] if cells else None) == expected
+
+
+def test_a_unit_one_space_after_a_long_name_is_a_cell(extractor):
+    """ "…学历比例 人 …": a name as long as its column, its unit cell one space after it, in
+    a table with a unit column: the unit is a cell, so the values stay under their years."""
+    text = (
+        "指标                              单位    2020年    2025年    属性\n"
+        "学前三年毛入园率                  %       88.2      92        预期性\n"
+        "中等职业学校在校生规模（含技工） 人      3600      4200      预期性\n"
+    )
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.2, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+        ("secondary_vocational_enrollment", 2020, "=", 3600.0, None, "level"),
+        ("secondary_vocational_enrollment", 2025, "=", 4200.0, None, "level"),
+    ]
+
+
+def test_a_letter_spaced_header_word_over_a_column_of_year_pairs(extractor):
+    """ "指　　标" spaced out in a full-width-space table whose header names no year (the years
+    are in the cells): the word is one header cell, so the cells stay under their header."""
+    text = (
+        "领域　　项　　目　　现状与目标　　属性\n"
+        "学前教育　　学前三年毛入园率　　2020年88%；2025年≥92%　　预期性\n"
+        "义务教育　　九年义务教育巩固率　　2020年95.5%；2025年97%　　约束性\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.5, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, ">=", 92.0, None, "level"),
+    ]

@@ -457,3 +457,32 @@ def test_paragraphs_without_numbers_still_open_and_close_reviews(extractor, text
     """The binder reads only paragraphs with a number; those without still set the review
     state (read as before the shortcut: the same values and years)."""
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracketed aside after the units ("县（区）"), "国家" in the assessment's name; the
+        # rate of the clause before the semicolon is not carried onto the share
+        ("标准班额比例达到98%；到2025年，力争40%的县（区）通过义务教育优质均衡发展国家督导评估。", [("standard_class_size_share", 2025, "=", 98.0, None, "level"), ("quality_balanced_county_share", 2025, "=", 40.0, None, "level")]),
+        # "县区" as the units, the share after 全县… is the whole's
+        ("全市60%以上的县区通过义务教育优质均衡发展督导评估。", [("quality_balanced_county_share", 2025, ">=", 60.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_share_of_counties_passing_an_assessment(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count before its name with the name's level between them ("县级")
+        ("“十四五”期间，建成8个县级中小学校外综合实践研学基地。", [("research_practice_bases", 2025, "=", 8.0, None, "cumulative")]),
+        # a demand that grows every year is a forecast, not places added
+        ("受二孩政策影响，城区学位需求每年增加约1,200个，须加快学校建设。", []),
+        # a phrase with no count of its own, a comma, then another's count: not shared
+        ("新建公办幼儿园6所，改扩建农村幼儿园，新增学位约3,600个。", [("new_public_kindergartens", 2025, "=", 6.0, None, "cumulative"), ("school_places_added", 2025, "~", 3600.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_counts_bound_to_their_own_name(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

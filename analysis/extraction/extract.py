@@ -16,6 +16,7 @@ from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
 from analysis.extraction.sub_row_names import join_sub_row_names
+from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
 from analysis.normalise import CleanText
 from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
@@ -52,6 +53,7 @@ class Extractor:
             grid = own_area_columns(grid, source.meta.get("city_name_zh")) or grid
             grid = split_year_pair_cells(grid) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
+            grid = join_wrapped_rows(grid, raw) or grid
             reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line
@@ -132,6 +134,7 @@ class Extractor:
                 int(source.meta["period_start"]),
                 source.period_end,
             ),
+            own_area=str(source.meta.get("city_name_zh") or ""),
         )
         reading = self.prose.read(paras.text, skip, sections, ctx)
         for b in reading.bound:

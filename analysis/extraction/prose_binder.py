@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.evaluation import PROGRESS_HEADING
 from analysis.extraction.gap_words import leftover
+from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
@@ -68,6 +69,8 @@ _STOCK_BEFORE = re.compile(r"(?:共有|现有|拥有|其中)[^。；;]*\d[^。�
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
 # right before a phrase, a verb that removes what is counted ("撤并专业7个")
 _REMOVED = re.compile(r"(?:撤并|撤销|撤减|停招|停办|关停|取消)\s*$")
+# "12个市级研学基地": the level of what is counted between the count and its name
+_LEVEL_GAP = re.compile(r"(?:国家|省|市|县|区|校)级的?")
 # "30%的县（市、区）": a percent, then 的 and the noun it is a share of
 _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
@@ -76,7 +79,7 @@ FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
     r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|每年|年均|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
-    r"不低于|不少于|不超过|超过|高于|低于|超|逾|近|的|了|全市|全县|全区|我市|我县|期末|底|末|"
+    r"不低于|不少于|不超过|超过|高于|低于|超|逾|近|的|了|全市|全县|全区|我市|我县|本市|本县|期末|底|末|"
     r"“|”|\"|,|，|:|：|\s)"
 )
 
@@ -239,11 +242,14 @@ class ProseBinder(NumberKinds, ListBinding):
     # ------------------------------------------------------------ one sentence
 
     def _sentence(self, text, start, end, aliases, quantities, review, section, ctx, out, carry=()):
-        candidates = []
+        candidates, others = [], []  # others: another area's values (other_areas.py)
         for q in quantities:
-            why = self._not_a_value(text, q, aliases, start)
+            why = self._not_a_value(text, q, aliases, start) or self._other_area(
+                text, q, aliases, start, ctx
+            )
             if why is not None:
                 out.notes.append((q, *why))
+                others += [q] if why[0] == "other_area" else []
             else:
                 candidates.append(q)
         candidates = shared_units(text, candidates)
@@ -284,6 +290,7 @@ class ProseBinder(NumberKinds, ListBinding):
         # of only when, a verb and a value goes on the clause before (prose_carry)
         bind_carried(self, text, start, aliases, candidates, taken, carry, FILLER, _NOT_A_NOUN)
         bind_continued(self, text, start, aliases, candidates, taken, FILLER, _NOT_A_NOUN)
+        bind_own_after_other(self, text, start, aliases, candidates, taken, others, FILLER)
         seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
             if q.start in unpaired and q.start not in taken:
@@ -359,7 +366,7 @@ class ProseBinder(NumberKinds, ListBinding):
             if a.start < q.end:
                 continue
             gap = text[q.end : a.start].strip()
-            if gap not in ("", "的", "之", "个"):
+            if gap not in ("", "的", "之", "个") and not _LEVEL_GAP.fullmatch(gap):
                 return None
             verb = (
                 self._verb_before(text, q.start, s_start)
@@ -443,7 +450,11 @@ class ProseBinder(NumberKinds, ListBinding):
             each = re.search(r"均|都", text[a.end : q.start]) is not None
             for b in reversed([x for x in aliases if x.end <= a.start]):
                 between = text[b.end : shared[0].start]
-                chained = CHAIN.match(between) or (each and CHAIN_MODIFIED.match(between))
+                # past a comma only with 均/都: "改扩建幼儿园，新增学位6,000个" is two deeds
+                comma = "，" in between or "," in between
+                chained = (CHAIN.match(between) and (each or not comma)) or (
+                    each and CHAIN_MODIFIED.match(between)
+                )
                 if b.start not in valued and chained:
                     shared.insert(0, b)
                 else:

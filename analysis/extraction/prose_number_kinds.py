@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.headings import DECIMAL_HEADING
+from analysis.extraction.other_areas import other_area_value
 from analysis.extraction.prose_phrases import AVERAGE_GAP, clause_start, in_brackets
 from analysis.extraction.quantities import Quantity
 
@@ -127,7 +128,8 @@ class NumberKinds:
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
         if re.search(
-            r"(?:缺口|需求)\s*(?:将|会)?\s*(?:增加|新增|增长)?\s*(?:约|达|为|近|超过|有)?\s*$",
+            r"(?:缺口|需求)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*(?:增加|新增|增长)?\s*"
+            r"(?:约|达|为|近|超过|有)?\s*$",
             text[lo : q.start],
         ):
             return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
@@ -137,6 +139,11 @@ class NumberKinds:
         if _FORECAST.search(text, max(s_start, q.start - 40), q.start):
             return "context_statistic", "a forecast (预计…将…), not a target"
         return None
+
+    def _other_area(self, text, q: Quantity, aliases, s_start, ctx) -> tuple[str, str] | None:
+        lo = clause_start(text, q.start, s_start)
+        why = other_area_value(text, q.start, s_start, lo, ctx.own_area, {a.start for a in aliases})
+        return ("other_area", why) if why else None
 
     def _years_indicator_near(self, text, q, aliases) -> bool:
         return any(

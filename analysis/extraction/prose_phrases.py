@@ -310,6 +310,7 @@ TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")
 _SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
 _LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")
 _LONGEST_SHARE_CLAUSE = 24
+_ASIDE = re.compile(r"^[（(][^（）()]{1,6}[)）]")
 # what such a share counts: schools, kindergartens, classes, areas, pupils, teachers
 _UNITS = re.compile(r"(?:学校|校|园|班级|班|县|区|乡镇|学生|教师|儿童|幼儿)$")
 
@@ -331,6 +332,8 @@ def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
             units, deed = clause[:k], clause[k:]
             if not _UNITS.search(units):
                 continue
+            # "县（市、区）通过…": an aside in brackets after the units
+            deed = _ASIDE.sub("", deed)
             bare = _LEADING_VERB.sub("", deed)
             names = [f"{deed}的{units}比例", f"{deed}{units}比例", f"{units}{deed}比例"]
             names += [f"{bare}比例"] if bare != deed else []  # the verb dropped

@@ -82,6 +82,8 @@ class Context:
     evaluated_year: int | None = None
     # the year stated before the colon of a list of items ("2022年，…：一是…；二是…")
     list_year: int | None = None
+    # the plan's own area ("青漠市"): a value of another named area is not the plan's
+    own_area: str = ""
 
     @property
     def period_length(self) -> int:

@@ -4,7 +4,7 @@ A blank mark ("—", "-", "/") typed one space after the name ("比例（%） �
 not split off by a run of spaces: the row comes out one cell short and every value after
 it lands one column early (50 under 2020 instead of 2025). Such a row gets its mark back
 as a cell of its own. So does a first value typed one space after a name as long as its
-column ("…支出比例（%） 19.6      ≥20").
+column ("…支出比例（%） 19.6      ≥20"), or its unit ("…学历比例 %   61.8   75").
 """
 
 from __future__ import annotations
@@ -13,8 +13,19 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import GridCell
+from analysis.extraction.grid_headers import (
+    ATTRIBUTE_HEADERS,
+    CATEGORY_HEADERS,
+    INDEX_HEADERS,
+    NAME_HEADERS,
+    UNIT_HEADERS,
+)
 
-_TRAILING_MARK = re.compile(r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?)$")
+_TRAILING_MARK = re.compile(
+    r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?"
+    # a unit cell one space after a name as long as its column ("…学历比例 %")
+    r"|%|‰|人|万人|人次|万人次|所|个|名|年|元|万元|亿元)$"
+)
 _RUN = re.compile(r"\s{2,}")
 
 
@@ -48,3 +59,25 @@ def split_blank_marks(raw: str, rows: list[list[GridCell]], width: int) -> list[
         pieces = [GridCell(body, cell.start, body_end), GridCell(mark, mark_start, cell.end)]
         out.append([*row[:k], *pieces, *row[k + 1 :]])
     return out
+
+
+_HEADER_WORDS = frozenset(
+    NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
+)
+
+
+def merge_spaced_words(rows: list[list[GridCell]]) -> list[list[GridCell]]:
+    """ "指　　标" in the first row: a header word spaced out across its column is split by
+    the runs of spaces into one-character cells; they become the word again before the rows
+    are put on the header's columns (a header naming no year is not mended later)."""
+    if not rows:
+        return rows
+    merged: list[GridCell] = []
+    for c in rows[0]:
+        prev = merged[-1] if merged else None
+        one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
+        if one_char_each and prev.text + c.text in _HEADER_WORDS:
+            merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
+            continue
+        merged.append(c)
+    return rows if len(merged) == len(rows[0]) else [merged, *rows[1:]]

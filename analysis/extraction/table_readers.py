@@ -18,7 +18,7 @@ import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.space_alignment import realign
-from analysis.extraction.spaced_cells import name_then_values, split_blank_marks
+from analysis.extraction.spaced_cells import merge_spaced_words, name_then_values, split_blank_marks
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -242,6 +242,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             rows = _tab_alignment(lines, i, j, rows)
         elif kind == "spaces" and rows:
             # a blank mark typed one space after the name first, then rows short of cells
+            rows = merge_spaced_words(rows)
             rows = realign(lines.raw, split_blank_marks(lines.raw, rows, _modal_width(rows)))
         if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
             s, e = lines.raw_span(i, j)

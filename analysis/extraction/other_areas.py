@@ -1,0 +1,97 @@
+"""Values of another area stated in prose: they are the other area's, not the plan's.
+
+* A higher level's target or standard quoted beside the plan's own ("全省目标为学前三年毛入
+  园率达到92%，我市力争达到95%", "按照省定标准，…应达到90%"): a value after such a lead in
+  the same sentence, with no word of the plan's own area ("我市", "本县") between them.
+* A named county, district or city other than the plan's own opening the value's clause
+  ("其中柘川县学前三年毛入园率仅为81.5%", "漠南县、柘川县分别为92.4%和86.9%").
+
+Each is ledgered as other_area (extraction/ledger.py), never dropped."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.prose_phrases import clause_start
+
+# a clause opening with a higher level's target, standard or average, then 为/是 or a break
+_HIGHER_LEAD = re.compile(
+    r"(?:^|[，,：:])[\s—\-]*(?:按照|根据|对照|对标)?(?:国家|全国|省|全省|省定|省级|中央)"
+    r"(?:的|级)?(?:规划|确定的?|下达的?|规定的?)?(?:目标|标准|要求|平均水平|平均值|均值|平均)"
+    r"(?:值)?\s*(?:为|是|[，,：:])"
+)
+_OWN_WORD = re.compile(r"(?:我|本|全)(?:市|县|区|旗|州|盟)")
+# one or more named areas opening a clause: "其中柘川县", "漠南县、柘川县"
+_NAMED_AREAS = re.compile(
+    r"\s*(?:其中|而|但是?|另外|同时)?\s*"
+    # "市级", "县直", "区域", "县内" are not a named area
+    r"((?:[\u4e00-\u9fff]{2,3}(?:县|区|旗|市)(?![级直属域内委])[、和及与]?)+)"
+)
+_SUBJECT_VERB = re.compile(r"\s*(?:分别|均|都|也|则)?\s*(?:仅为|只有|仅|为|是|达到|达)")
+_AREA = re.compile(r"([\u4e00-\u9fff]{2,3})(县|区|旗|市)")
+# not a proper name: a whole or a kind of area ("各县", "中心城区", "开发区", "民族地区")
+_NOT_A_NAME_FIRST = set("城乡县市省在对向从到于为")  # a preposition: "在全市中小学校…"
+_NOT_IN_A_NAME = set("全本我各该每")
+_NOT_A_NAME_LAST = set("城地山片社园校新发范验港")
+
+
+def other_area_value(
+    text: str, q_start: int, s_start: int, lo: int, own: str, name_starts: set[int]
+) -> str | None:
+    """Why the value at `q_start` is another area's, or None. `lo`: its clause's start;
+    `name_starts`: where the sentence's indicator phrases start."""
+    scope = text[s_start:q_start]
+    lead = None
+    if "省" in scope or "国" in scope or "中央" in scope:
+        lead = _last(_HIGHER_LEAD.finditer(scope))
+    own_after = lead is not None and (
+        _OWN_WORD.search(scope, lead.end()) or (own and own in scope[lead.end() :])
+    )
+    if lead is not None and not own_after:
+        return "a higher level's target or standard (全省目标为…), not the plan's"
+    if not own:
+        return None  # the plan's own area unknown: a named area cannot be told apart
+    m = _NAMED_AREAS.match(text, lo, q_start)
+    # the areas are the clause's subject: an indicator phrase or 分别为/仅为 right after them
+    # ("新建县第三幼儿园…", "对接全市主导产业…" name no area)
+    if m is None or not (m.end() in name_starts or _SUBJECT_VERB.match(text, m.end(), q_start)):
+        return None
+    stem = re.sub(r"(?:市|县|区|旗)$", "", own) if len(own) > 2 else own
+    for name, suffix in _AREA.findall(m.group(1)):
+        if (
+            name[0] in _NOT_A_NAME_FIRST
+            or name[-1] in _NOT_A_NAME_LAST
+            or _NOT_IN_A_NAME.intersection(name)
+        ):
+            return None
+        if name + suffix == own or name == stem:
+            return None
+    return "another area's value (a county or district named in the clause)"
+
+
+def _last(matches):
+    last = None
+    for last in matches:  # noqa: B007 - the last match is wanted
+        pass
+    return last
+
+
+def bind_own_after_other(binder, text, start, aliases, candidates, taken, others, filler):
+    """ "全省目标为学前三年毛入园率达到92%，我市力争达到95%": a clause of only the plan's own
+    area, a verb and a value, right after a clause whose value is another area's, gives its
+    value to that clause's phrase (the other area's value between them is not a value of
+    the plan's that would stop it). Binds in `taken`, as the binder's other rules do."""
+    for q in candidates:
+        lo = clause_start(text, q.start, start)
+        if q.start in taken or lo <= start or any(lo <= a.start < q.start for a in aliases):
+            continue
+        before = [o for o in others if o.end <= lo]
+        if not before or filler.sub("", text[lo : q.start]).strip():
+            continue
+        other_lo = clause_start(text, before[-1].start, start)
+        if before[-1].start < clause_start(text, lo - 1, start):
+            continue  # the other area's value is not in the clause right before
+        named = [a for a in aliases if other_lo <= a.start and a.end <= before[-1].start]
+        ids = binder._fits(named[-1].indicator_ids, q, cumulative_ok=False) if named else ()
+        if ids:
+            taken[q.start] = (named[-1], ids, q.end)

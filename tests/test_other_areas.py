@@ -1,0 +1,57 @@
+"""Values of another area in prose: a county's value in a city's plan, a province's or the
+nation's target quoted beside the plan's own (analysis/extraction/other_areas.py). They are
+ledgered as other_area, never read as the plan's."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import paths
+from analysis.normalise import clean
+from analysis.sources import Source
+
+PRE, UPPER, CONS = (
+    "preschool_gross_enrollment_rate",
+    "upper_secondary_gross_enrollment_rate",
+    "compulsory_consolidation_rate",
+)
+
+
+def _read(extractor, text, city_zh):
+    meta = {
+        "document_type": "five_year_plan",
+        "period_start": 2021,
+        "period_end": 2025,
+        "baseline_year": 2020,
+        "city_name_zh": city_zh,
+    }
+    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(text))
+    found = sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+        for o in result.observations
+    )
+    other = sorted(r["quote"] for r in result.ledger if r["disposition"] == "other_area")
+    return found, other
+
+
+@pytest.mark.parametrize(
+    ("text", "city_zh", "expected", "other"),
+    [
+        # the nation's target first, then the city's own in the clause after it
+        ("到2025年，国家目标为九年义务教育巩固率达到95%，本市确保达到97%以上。", "石河市", [(CONS, 2025, ">=", 97.0, None, "level")], ["95%"]),
+        # a provincial standard, a semicolon, then the city's value with its own phrase
+        ("按照省定标准，高中阶段毛入学率应达到90%；全市高中阶段毛入学率达到94%。", "石河市", [(UPPER, 2025, "=", 94.0, None, "level")], ["90%"]),
+        # a named county's value after the city's, in a review; and two counties at once
+        ("“十三五”末，全市学前三年毛入园率为90.2%，其中北岭县仅为84.6%。白沙县、北岭县高中阶段毛入学率分别为93.1%和88.4%。", "石河市", [(PRE, 2020, "=", 90.2, None, "level")], ["84.6%", "88.4%", "93.1%"]),
+        # the plan's own county named in the clause is its own value
+        ("到2025年，北岭县学前三年毛入园率达到92%。", "北岭县", [(PRE, 2025, "=", 92.0, None, "level")], []),
+    ],
+)  # fmt: skip
+def test_another_areas_value_is_ledgered_not_read(extractor, text, city_zh, expected, other):
+    assert _read(extractor, text, city_zh) == (sorted(expected), other)
+
+
+def test_a_whole_area_after_a_preposition_is_the_plans_own(extractor):
+    # "在全市中小学校…": the whole city after 在 is no other named area
+    _, other = _read(extractor, "到2025年，在全市中小学校创建15所家庭教育示范校。", "石河市")
+    assert other == []
