@@ -146,3 +146,36 @@ def test_a_cell_per_line_header_whose_target_column_has_its_year_on_the_row_belo
         (PRE, 2020, "=", 88.0, None, "level"),
         (PRE, 2025, ">=", 92.0, None, "level"),
     ]
+
+
+def test_a_page_number_right_after_the_name_header(extractor):
+    """The page may break right after the header word: the number is no name either."""
+    text = "指标名称\n7\n学前三年毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n92\n97\n"
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]
+
+
+def test_a_total_column_in_a_cell_per_line_table(extractor):
+    """ "合计" after the year cells of a one-cell-per-line header is a column (the years'
+    total, at the last year), as in a delimited table: the header does not stop before it."""
+    text = (
+        "项目\n2022年\n2023年\n2024年\n合计\n"
+        "改扩建中小学校（所）\n6\n7\n5\n18\n新增学位（万个）\n0.8\n0.9\n0.7\n2.4\n"
+    )
+    new_s, places = "new_schools_built", "school_places_added"
+    assert observed(extractor, text) == sorted(
+        [
+            (new_s, 2022, "=", 6.0, None, "cumulative"),
+            (new_s, 2023, "=", 7.0, None, "cumulative"),
+            (new_s, 2024, "=", 5.0, None, "cumulative"),
+            (new_s, 2024, "=", 18.0, None, "cumulative"),
+            (places, 2022, "=", 8000.0, None, "cumulative"),
+            (places, 2023, "=", 9000.0, None, "cumulative"),
+            (places, 2024, "=", 7000.0, None, "cumulative"),
+            (places, 2024, "=", 24000.0, None, "cumulative"),
+        ]
+    )

@@ -19,7 +19,7 @@ import re
 
 from analysis.extraction.cell_line_heads import is_target_head, unit_row, without_thousands
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_headers import header_year
+from analysis.extraction.grid_headers import TOTAL_HEADER, header_year
 from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
@@ -346,8 +346,11 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
         text = items[k][0].replace(" ", "")
         if _is_year(text):
             seen_year = True
-        elif seen_year and (_is_trailing_head(text) or is_target_head(text)):
-            pass  # a column after the years, or a target whose year is on the row below
+        elif seen_year and (
+            _is_trailing_head(text) or is_target_head(text) or TOTAL_HEADER.match(text)
+        ):
+            pass  # a column after the years (属性, 备注, the years' total "合计"), or a
+            # target whose year is on the row below
         elif _is_role(text):
             if seen_year:
                 break  # a role word after the years: the body's first row can't start so
@@ -370,8 +373,9 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
         k = i + 1
         while k < len(items) and _is_cell_line(lines, k) and not _is_year(items[k][0]):
             if _is_block_value(items[k][0]):
-                # a page number between two names (a page break in the column): skip it
-                if not (name_lines and _PAGE_NUMBER.match(items[k][0]) and _is_name(lines, k + 1)):
+                # a page number before a name (a page break in the column, or right after
+                # the header word): skip it
+                if not (_PAGE_NUMBER.match(items[k][0]) and _is_name(lines, k + 1)):
                     break
             else:
                 name_lines.append(k)
