@@ -18,7 +18,7 @@ import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.space_alignment import realign
-from analysis.extraction.spaced_cells import name_then_values, split_blank_marks
+from analysis.extraction.spaced_cells import indented_pair, name_then_values, split_blank_marks
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -218,7 +218,9 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
             if split is None and kind == "spaces" and rows:
-                split = name_then_values(text)
+                split = name_then_values(text) or indented_pair(
+                    lines.raw, lines.view.raw_start(start), text
+                )
             if split is None or split[0] != kind:
                 break
             row = [lines.cell(j, start + a, start + b) for a, b in split[1]]
