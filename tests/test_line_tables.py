@@ -179,3 +179,16 @@ def test_a_total_column_in_a_cell_per_line_table(extractor):
             (places, 2024, "=", 24000.0, None, "cumulative"),
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page number between the name header and the unit header of a row-by-row table
+        ("项目\n12\n计量单位\n2023年\n2024年\n学前三年毛入园率\n%\n90\n≥91\n九年义务教育巩固率\n%\n96\n96.5\n", [(PRE, 2023, "=", 90.0, None, "level"), (PRE, 2024, ">=", 91.0, None, "level"), (CONS, 2023, "=", 96.0, None, "level"), (CONS, 2024, "=", 96.5, None, "level")]),
+        # ... and between the name header and the first year
+        ("指标名称\n7\n2020年\n2025年\n学前三年毛入园率（%）\n88\n92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_page_number_among_the_header_cells_of_a_row_by_row_table(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

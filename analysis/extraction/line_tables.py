@@ -103,7 +103,12 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         transposed = False
         top: list[list[GridCell]] = []  # a header on two rows: both, as the grid's first
         if header_end is not None:
-            header = [_whole(lines, k) for k in range(i, header_end)]
+            # a page number the page break left among the header's cells is none of them
+            header = [
+                _whole(lines, k)
+                for k in range(i, header_end)
+                if not _PAGE_NUMBER.match(items[k][0].strip())
+            ]
             labels, after = _row_with_blanks(lines, header_end, len(header))
             if _is_label_row(labels, header):  # "基期值" under "2020年"
                 top, header_end = [header, labels], after
@@ -355,10 +360,17 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
             if seen_year:
                 break  # a role word after the years: the body's first row can't start so
             seen_name = seen_name or text.startswith(NAME_WORDS)
-        else:
-            break
+        elif not (
+            seen_name and not seen_year and _PAGE_NUMBER.match(text) and _heads(lines, k + 1)
+        ):
+            break  # (a page number between the name header and the years is skipped)
         k += 1
     return k if seen_year and seen_name and k - i >= 3 else None
+
+
+def _heads(lines: TextLines, k: int) -> bool:  # line k is a header's year or role word
+    text = lines.items[k][0].replace(" ", "") if k < len(lines.items) else ""
+    return bool(text) and _is_cell_line(lines, k) and (_is_year(text) or _is_role(text))
 
 
 def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
