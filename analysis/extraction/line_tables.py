@@ -16,10 +16,13 @@ Both return the same `Grid` as every other reader; the grid interpreter reads th
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from analysis.extraction.cell_line_heads import is_target_head, unit_row, without_thousands
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import TOTAL_HEADER, header_year
+from analysis.extraction.page_strays import PAGE_NUMBER as _PAGE_NUMBER
+from analysis.extraction.page_strays import column_without_stray
 from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
@@ -205,7 +208,6 @@ def _body(
     return rows, end
 
 
-_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 CATEGORY_HEADS = ("类别", "领域", "类型", "分类")
 
 
@@ -392,22 +394,29 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
             else:
                 name_lines.append(k)
             k += 1
-        names = _names_for_values(lines, name_lines, _first_column_length(lines, k))
+        first = _first_column_length(lines, k)
+        # one value more than names: a page number among the first column's values
+        names = _names_for_values(lines, name_lines, first) or (
+            _names_for_values(lines, name_lines, first - 1) if first > 1 else []
+        )
         n = len(names)
-        columns: list[tuple[int, list[int]]] = []
+        columns: list[tuple[int, list[GridCell]]] = []
         while n and k + n < len(items) and _is_year(items[k][0]):
             values = list(range(k + 1, k + 1 + n))
             if not all(_is_cell_line(lines, v) and _is_block_value(items[v][0]) for v in values):
                 break
-            columns.append((k, values))
-            k += 1 + n
+            cells, after = column_without_stray(
+                values, partial(_whole, lines), partial(_is_value_line, lines)
+            )
+            columns.append((k, cells))
+            k = after
         if n == 0 or not columns:
             i += 1
             continue
         header = [_whole(lines, i)] + [_whole(lines, y) for y, _ in columns]
         rows = [header]
         for r, name in enumerate(names):
-            rows.append([name] + [_whole(lines, vals[r]) for _, vals in columns])
+            rows.append([name] + [cells[r] for _, cells in columns])
         s, e = lines.raw_span(i, k)
         grids.append(Grid("year_blocks", items[i - 1][0] if i else "", s, e, rows))
         i = k
@@ -426,6 +435,10 @@ def _is_name(lines: TextLines, k: int) -> bool:
     if k >= len(lines.items) or not _is_cell_line(lines, k):
         return False
     return not _is_year(lines.items[k][0]) and not _is_block_value(lines.items[k][0])
+
+
+def _is_value_line(lines: TextLines, k: int) -> bool:
+    return k < len(lines.items) and _is_cell_line(lines, k) and _is_block_value(lines.items[k][0])
 
 
 def _is_block_value(text: str) -> bool:

@@ -1,0 +1,26 @@
+"""Page numbers among the values of a column-by-column table (extraction/page_strays.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction import observed
+
+PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
+NEW_S, PLACES, INCL = "new_schools_built", "school_places_added", "inclusive_kindergarten_coverage"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one bare number among a column's values that are one too many: the page's
+        ("指标名称\n学前三年毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88.5\n7\n95.2\n2025年\n92.1\n97.3\n", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 92.1, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.3, None, "level")]),
+        # ... in the last column, before the next label
+        ("项目\n学前三年毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88.5\n95.2\n2025年\n≥92\n12\n97.3\n属性\n预期性\n约束性\n", [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.3, None, "level")]),
+        # several bare numbers could be the page's (20, 7, 500): those rows are not read
+        # (never shifted by one), the row below the last of them is
+        ("指标名称\n新建学校（所）\n新增学位（个）\n普惠性幼儿园覆盖率（%）\n2020年\n12\n300\n80.5\n2025年\n20\n7\n500\n≥85\n", [(NEW_S, 2020, "=", 12.0, None, "cumulative"), (PLACES, 2020, "=", 300.0, None, "cumulative"), (INCL, 2020, "=", 80.5, None, "level"), (INCL, 2025, ">=", 85.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_page_number_among_a_columns_values(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
