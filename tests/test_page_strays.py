@@ -24,3 +24,18 @@ NEW_S, PLACES, INCL = "new_schools_built", "school_places_added", "inclusive_kin
 )  # fmt: skip
 def test_a_page_number_among_a_columns_values(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_page_number_between_two_groups_of_a_column_block_table(extractor):
+    """Header on one line, then per category the names, units and values column by
+    column; a page break between two groups leaves its number alone on a line."""
+    text = (
+        "指标　单位　2020年　2025年\n学前教育\n学前三年毛入园率\n%\n88\n92\n5\n"
+        "义务教育\n九年义务教育巩固率\n%\n95\n97\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.page_strays import PAGE_NUMBER
 from analysis.extraction.space_alignment import realign
 from analysis.extraction.spaced_cells import indented_pair, name_then_values, split_blank_marks
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
@@ -429,6 +430,10 @@ def read_column_blocks(
             group = _column_group(
                 lines, j, len(years), has_attr, unit_cells, attribute_cells, has_unit
             )
+            if group is None and PAGE_NUMBER.match(items[j][0].strip()):  # a page break
+                group = _column_group(  # between two groups: the next goes on the table
+                    lines, j + 1, len(years), has_attr, unit_cells, attribute_cells, has_unit
+                )
             if group is None:
                 break
             new_rows, j = group
