@@ -39,3 +39,17 @@ def test_a_page_number_between_two_groups_of_a_column_block_table(extractor):
         (PRE, 2020, "=", 88.0, None, "level"),
         (PRE, 2025, "=", 92.0, None, "level"),
     ]
+
+
+def test_a_page_number_among_cells_each_ending_in_a_bar(extractor):
+    """Every cell on its own line ending in "|": a bare number line is no cell."""
+    text = (
+        "项目 |\n2023年 |\n2024年 |\n学前三年毛入园率（%） |\n90 |\n12\n≥91 |\n"
+        "九年义务教育巩固率（%） |\n96 |\n96.5 |\n"
+    )
+    assert observed(extractor, text) == [
+        (CONS, 2023, "=", 96.0, None, "level"),
+        (CONS, 2024, "=", 96.5, None, "level"),
+        (PRE, 2023, "=", 90.0, None, "level"),
+        (PRE, 2024, ">=", 91.0, None, "level"),
+    ]

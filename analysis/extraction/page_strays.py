@@ -35,3 +35,19 @@ def column_without_stray(
     first, last = bare[0], bare[-1]
     unread = [GridCell("", c.start, c.start) for c in cells[first:last]]
     return cells[:first] + unread + cells[last + 1 :], extra + 1
+
+
+def cells_past_page_numbers(
+    k: int, count: int, end: int, is_cell: Callable[[int], bool], text: Callable[[int], str]
+) -> tuple[list[int], int] | None:
+    """The next `count` cell lines from line k (before `end`), a page number between them
+    skipped (in a layout where every cell is marked, as "…|", a bare number line is none),
+    and the line after the last; None when they run out first."""
+    found: list[int] = []
+    while len(found) < count and k < end:
+        if is_cell(k):
+            found.append(k)
+        elif not PAGE_NUMBER.match(text(k).strip()):
+            return None
+        k += 1
+    return (found, k) if len(found) == count else None

@@ -17,7 +17,7 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.page_strays import PAGE_NUMBER
+from analysis.extraction.page_strays import PAGE_NUMBER, cells_past_page_numbers
 from analysis.extraction.space_alignment import realign
 from analysis.extraction.spaced_cells import indented_pair, name_then_values, split_blank_marks
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
@@ -354,6 +354,9 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         t = items[k][0].rstrip()
         return t.endswith("|") and "|" not in t[:-1]
 
+    def _text(k: int) -> str:
+        return items[k][0]
+
     while i < len(items):
         if not single(i) or _masked(lines, i, skip):
             i += 1
@@ -368,12 +371,12 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
             continue
         width = len(header)
         rows = [header]
-        while j + width - 1 < len(items) and all(single(j + k) for k in range(width)):
-            row = [_pipe_cell(lines, j + k) for k in range(width)]
+        while found := cells_past_page_numbers(j, width, len(items), single, _text):
+            row = [_pipe_cell(lines, k) for k in found[0]]
             if any(c.text not in NOT_STATED and not VALUE_CELL.match(c.text) for c in row[1:]):
                 break
             rows.append(row)
-            j += width
+            j = found[1]
         s, e = lines.raw_span(i, j)
         caption = items[i - 1][0] if i > 0 else ""
         grids.append(Grid("pipe_cells", caption, s, e, rows))
