@@ -53,3 +53,16 @@ def test_a_page_number_among_cells_each_ending_in_a_bar(extractor):
         (PRE, 2023, "=", 90.0, None, "level"),
         (PRE, 2024, ">=", 91.0, None, "level"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page number inside a row of percentages, the row's last value after it
+        ("项目\n2022年\n2023年\n2024年\n中职对口升学率\n81%\n9\n82%\n85%\n学前三年毛入园率\n90%\n91%\n92%\n", [("vocational_progression_rate", 2022, "=", 81.0, None, "level"), ("vocational_progression_rate", 2023, "=", 82.0, None, "level"), ("vocational_progression_rate", 2024, "=", 85.0, None, "level"), (PRE, 2022, "=", 90.0, None, "level"), (PRE, 2023, "=", 91.0, None, "level"), (PRE, 2024, "=", 92.0, None, "level")]),
+        # "100" beside "100%" is a value: the cell after the row is the next name
+        ("指标\n2022年\n2023年\n小学净入学率\n100\n100%\n学前三年毛入园率\n90%\n91%\n", [("primary_net_enrollment_rate", 2022, "=", 100.0, None, "level"), ("primary_net_enrollment_rate", 2023, "=", 100.0, None, "level"), (PRE, 2022, "=", 90.0, None, "level"), (PRE, 2023, "=", 91.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_page_number_inside_a_row_of_percentages(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

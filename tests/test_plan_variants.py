@@ -212,6 +212,7 @@ NO_LOSS = [
     ("blind2", "debris-lone-number"),  # page numbers among column blocks and "…|" cells
     ("blind5", "tables-as-fw-spaces"),  # a header's second line under the years only
     ("blind6", "tables-as-cell-lines"),  # a total column (合计) after the years
+    ("blind6", "debris-lone-number"),  # a page number inside a row of percentages
     ("blind9", "tables-as-cell-lines"),  # a total column (合计) after the years
     ("blind10", "debris-lone-number"),  # a page number between two header cells
 ]

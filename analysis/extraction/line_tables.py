@@ -22,7 +22,7 @@ from analysis.extraction.cell_line_heads import is_target_head, unit_row, withou
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import TOTAL_HEADER, header_year
 from analysis.extraction.page_strays import PAGE_NUMBER as _PAGE_NUMBER
-from analysis.extraction.page_strays import column_without_stray
+from analysis.extraction.page_strays import column_without_stray, unmarked_number
 from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
@@ -202,6 +202,16 @@ def _body(
                 del cells[: width + 1]
                 continue
             del cells[strays[0]]
+        elif (n := unmarked_number([c.text for c, _ in cells[: width + 1]])) is not None and (
+            _fits(
+                [c for c, _ in cells[:n] + cells[n + 1 : width + 1]],
+                header,
+                blank_cells,
+                transposed,
+            )
+        ):
+            del cells[n]  # a page number: the row's last value is the cell after it
+            continue
         rows.append([c for c, _ in cells[:width]])
         end = cells[width - 1][1]
         del cells[:width]

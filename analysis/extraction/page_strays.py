@@ -16,6 +16,7 @@ from collections.abc import Callable
 from analysis.extraction.grid import GridCell
 
 PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+NOT_STATED_MARKS = {"", "—", "-", "/", "－", "–", "——", "--", "无", "\\"}  # as table_readers
 
 
 def column_without_stray(
@@ -51,3 +52,17 @@ def cells_past_page_numbers(
             return None
         k += 1
     return (found, k) if len(found) == count else None
+
+
+def unmarked_number(cells: list[str]) -> int | None:
+    """A row's cells and the cell after them: the one bare number among the row's values
+    when the other values, the next cell included, are percentages ("对口升学率", "4",
+    "82%", "/"; blanks aside): a page number the break left inside the row; else None."""
+    if len(cells) < 3:
+        return None
+    bare = [n for n, t in enumerate(cells[1:-1], 1) if PAGE_NUMBER.match(t.strip())]
+    others = [t.strip() for n, t in enumerate(cells[1:], 1) if n not in bare]
+    others = [t for t in others if t not in NOT_STATED_MARKS]
+    if len(bare) != 1 or not others or not all(t.endswith("%") for t in others):
+        return None
+    return bare[0]
