@@ -204,3 +204,49 @@ def test_a_letter_spaced_header_word_over_a_column_of_year_pairs(extractor):
         (PRE, 2020, "=", 88.0, None, "level"),
         (PRE, 2025, ">=", 92.0, None, "level"),
     ]
+
+
+def test_a_page_number_right_after_the_name_header(extractor):
+    """The page may break right after the header word: the number is no name either."""
+    text = "指标名称\n7\n学前三年毛入园率（%）\n九年义务教育巩固率（%）\n2020年\n88\n95\n2025年\n92\n97\n"
+    assert observed(extractor, text) == [
+        (CONS, 2020, "=", 95.0, None, "level"),
+        (CONS, 2025, "=", 97.0, None, "level"),
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]
+
+
+def test_a_total_column_in_a_cell_per_line_table(extractor):
+    """ "合计" after the year cells of a one-cell-per-line header is a column (the years'
+    total, at the last year), as in a delimited table: the header does not stop before it."""
+    text = (
+        "项目\n2022年\n2023年\n2024年\n合计\n"
+        "改扩建中小学校（所）\n6\n7\n5\n18\n新增学位（万个）\n0.8\n0.9\n0.7\n2.4\n"
+    )
+    new_s, places = "new_schools_built", "school_places_added"
+    assert observed(extractor, text) == sorted(
+        [
+            (new_s, 2022, "=", 6.0, None, "cumulative"),
+            (new_s, 2023, "=", 7.0, None, "cumulative"),
+            (new_s, 2024, "=", 5.0, None, "cumulative"),
+            (new_s, 2024, "=", 18.0, None, "cumulative"),
+            (places, 2022, "=", 8000.0, None, "cumulative"),
+            (places, 2023, "=", 9000.0, None, "cumulative"),
+            (places, 2024, "=", 7000.0, None, "cumulative"),
+            (places, 2024, "=", 24000.0, None, "cumulative"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page number between the name header and the unit header of a row-by-row table
+        ("项目\n12\n计量单位\n2023年\n2024年\n学前三年毛入园率\n%\n90\n≥91\n九年义务教育巩固率\n%\n96\n96.5\n", [(PRE, 2023, "=", 90.0, None, "level"), (PRE, 2024, ">=", 91.0, None, "level"), (CONS, 2023, "=", 96.0, None, "level"), (CONS, 2024, "=", 96.5, None, "level")]),
+        # ... and between the name header and the first year
+        ("指标名称\n7\n2020年\n2025年\n学前三年毛入园率（%）\n88\n92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_page_number_among_the_header_cells_of_a_row_by_row_table(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -16,10 +16,13 @@ Both return the same `Grid` as every other reader; the grid interpreter reads th
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from analysis.extraction.cell_line_heads import is_target_head, unit_row, without_thousands
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_headers import header_year
+from analysis.extraction.grid_headers import TOTAL_HEADER, header_year
+from analysis.extraction.page_strays import PAGE_NUMBER as _PAGE_NUMBER
+from analysis.extraction.page_strays import column_without_stray, unmarked_number
 from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
@@ -104,7 +107,12 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         transposed = False
         top: list[list[GridCell]] = []  # a header on two rows: both, as the grid's first
         if header_end is not None:
-            header = [_whole(lines, k) for k in range(i, header_end)]
+            # a page number the page break left among the header's cells is none of them
+            header = [
+                _whole(lines, k)
+                for k in range(i, header_end)
+                if not _PAGE_NUMBER.match(items[k][0].strip())
+            ]
             labels, after = _row_with_blanks(lines, header_end, len(header))
             if _is_label_row(labels, header):  # "基期值" under "2020年"
                 top, header_end = [header, labels], after
@@ -195,13 +203,22 @@ def _body(
                 del cells[: width + 1]
                 continue
             del cells[strays[0]]
+        elif (n := unmarked_number([c.text for c, _ in cells[: width + 1]])) is not None and (
+            _fits(
+                [c for c, _ in cells[:n] + cells[n + 1 : width + 1]],
+                header,
+                blank_cells,
+                transposed,
+            )
+        ):
+            del cells[n]  # a page number: the row's last value is the cell after it
+            continue
         rows.append([c for c, _ in cells[:width]])
         end = cells[width - 1][1]
         del cells[:width]
     return rows, end
 
 
-_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 CATEGORY_HEADS = ("类别", "领域", "类型", "分类")
 
 
@@ -348,16 +365,26 @@ def _header(lines: TextLines, i: int, skip) -> int | None:
         text = items[k][0].replace(" ", "")
         if _is_year(text):
             seen_year = True
-        elif seen_year and (_is_trailing_head(text) or is_target_head(text)):
-            pass  # a column after the years, or a target whose year is on the row below
+        elif seen_year and (
+            _is_trailing_head(text) or is_target_head(text) or TOTAL_HEADER.match(text)
+        ):
+            pass  # a column after the years (属性, 备注, the years' total "合计"), or a
+            # target whose year is on the row below
         elif _is_role(text):
             if seen_year:
                 break  # a role word after the years: the body's first row can't start so
             seen_name = seen_name or text.startswith(NAME_WORDS)
-        else:
-            break
+        elif not (
+            seen_name and not seen_year and _PAGE_NUMBER.match(text) and _heads(lines, k + 1)
+        ):
+            break  # (a page number between the name header and the years is skipped)
         k += 1
     return k if seen_year and seen_name and k - i >= 3 else None
+
+
+def _heads(lines: TextLines, k: int) -> bool:  # line k is a header's year or role word
+    text = lines.items[k][0].replace(" ", "") if k < len(lines.items) else ""
+    return bool(text) and _is_cell_line(lines, k) and (_is_year(text) or _is_role(text))
 
 
 def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
@@ -372,28 +399,36 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
         k = i + 1
         while k < len(items) and _is_cell_line(lines, k) and not _is_year(items[k][0]):
             if _is_block_value(items[k][0]):
-                # a page number between two names (a page break in the column): skip it
-                if not (name_lines and _PAGE_NUMBER.match(items[k][0]) and _is_name(lines, k + 1)):
+                # a page number before a name (a page break in the column, or right after
+                # the header word): skip it
+                if not (_PAGE_NUMBER.match(items[k][0]) and _is_name(lines, k + 1)):
                     break
             else:
                 name_lines.append(k)
             k += 1
-        names = _names_for_values(lines, name_lines, _first_column_length(lines, k))
+        first = _first_column_length(lines, k)
+        # one value more than names: a page number among the first column's values
+        names = _names_for_values(lines, name_lines, first) or (
+            _names_for_values(lines, name_lines, first - 1) if first > 1 else []
+        )
         n = len(names)
-        columns: list[tuple[int, list[int]]] = []
+        columns: list[tuple[int, list[GridCell]]] = []
         while n and k + n < len(items) and _is_year(items[k][0]):
             values = list(range(k + 1, k + 1 + n))
             if not all(_is_cell_line(lines, v) and _is_block_value(items[v][0]) for v in values):
                 break
-            columns.append((k, values))
-            k += 1 + n
+            cells, after = column_without_stray(
+                values, partial(_whole, lines), partial(_is_value_line, lines)
+            )
+            columns.append((k, cells))
+            k = after
         if n == 0 or not columns:
             i += 1
             continue
         header = [_whole(lines, i)] + [_whole(lines, y) for y, _ in columns]
         rows = [header]
         for r, name in enumerate(names):
-            rows.append([name] + [_whole(lines, vals[r]) for _, vals in columns])
+            rows.append([name] + [cells[r] for _, cells in columns])
         s, e = lines.raw_span(i, k)
         grids.append(Grid("year_blocks", items[i - 1][0] if i else "", s, e, rows))
         i = k
@@ -412,6 +447,10 @@ def _is_name(lines: TextLines, k: int) -> bool:
     if k >= len(lines.items) or not _is_cell_line(lines, k):
         return False
     return not _is_year(lines.items[k][0]) and not _is_block_value(lines.items[k][0])
+
+
+def _is_value_line(lines: TextLines, k: int) -> bool:
+    return k < len(lines.items) and _is_cell_line(lines, k) and _is_block_value(lines.items[k][0])
 
 
 def _is_block_value(text: str) -> bool:

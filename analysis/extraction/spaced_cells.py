@@ -4,7 +4,9 @@ A blank mark ("—", "-", "/") typed one space after the name ("比例（%） �
 not split off by a run of spaces: the row comes out one cell short and every value after
 it lands one column early (50 under 2020 instead of 2025). Such a row gets its mark back
 as a cell of its own. So does a first value typed one space after a name as long as its
-column ("…支出比例（%） 19.6      ≥20"), or its unit ("…学历比例 %   61.8   75").
+column ("…支出比例（%） 19.6      ≥20"), or its unit ("…学历比例 %   61.8   75"). A
+header's second line under the value columns only ("　　　　2020年　　2025年") is a row of
+two cells with empty leading cells, not the table's end.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ _TRAILING_MARK = re.compile(
     r"|%|‰|人|万人|人次|万人次|所|个|名|年|元|万元|亿元)$"
 )
 _RUN = re.compile(r"\s{2,}")
+_SHORT_CELL = 12  # a header label or a value, not a line of indented prose
+_SENTENCE = re.compile(r"[。，；：,;:]")
 
 
 def name_then_values(text: str) -> tuple[str, list[tuple[int, int]]] | None:
@@ -38,6 +42,21 @@ def name_then_values(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     if not re.search(r"[^\d\s.%≥≤<>]", m.group(1)):  # the name is text, not a number
         return None
     return "spaces", [(0, m.end(1)), (m.start(2), m.end(2)), (runs[0].end(), len(text))]
+
+
+def indented_pair(raw: str, at: int, text: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """A line of two short cells whose raw line starts with white space (its leading cells
+    empty, as on a header's second line): a row of a space-delimited table, which the
+    table's even spacing then puts back on its columns (space_alignment). `at` is the raw
+    offset of the line's first character, `text` the line as the lines view has it."""
+    lead = raw[raw.rfind("\n", 0, at) + 1 : at]
+    runs = list(_RUN.finditer(text))
+    if not lead or lead.strip() or len(runs) != 1:
+        return None
+    spans = [(0, runs[0].start()), (runs[0].end(), len(text))]
+    if any(b - a > _SHORT_CELL or _SENTENCE.search(text[a:b]) for a, b in spans):
+        return None
+    return "spaces", spans
 
 
 def split_blank_marks(raw: str, rows: list[list[GridCell]], width: int) -> list[list[GridCell]]:

@@ -17,8 +17,14 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.page_strays import PAGE_NUMBER, cells_past_page_numbers
 from analysis.extraction.space_alignment import realign
-from analysis.extraction.spaced_cells import merge_spaced_words, name_then_values, split_blank_marks
+from analysis.extraction.spaced_cells import (
+    indented_pair,
+    merge_spaced_words,
+    name_then_values,
+    split_blank_marks,
+)
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -227,7 +233,9 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
             if split is None and kind == "spaces" and rows:
-                split = name_then_values(text)
+                split = name_then_values(text) or indented_pair(
+                    lines.raw, lines.view.raw_start(start), text
+                )
             if split is None or split[0] != kind:
                 break
             row = [lines.cell(j, start + a, start + b) for a, b in split[1]]
@@ -369,6 +377,9 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         t = items[k][0].rstrip()
         return t.endswith("|") and "|" not in t[:-1]
 
+    def _text(k: int) -> str:
+        return items[k][0]
+
     while i < len(items):
         if not single(i) or _masked(lines, i, skip):
             i += 1
@@ -383,12 +394,12 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
             continue
         width = len(header)
         rows = [header]
-        while j + width - 1 < len(items) and all(single(j + k) for k in range(width)):
-            row = [_pipe_cell(lines, j + k) for k in range(width)]
+        while found := cells_past_page_numbers(j, width, len(items), single, _text):
+            row = [_pipe_cell(lines, k) for k in found[0]]
             if any(c.text not in NOT_STATED and not VALUE_CELL.match(c.text) for c in row[1:]):
                 break
             rows.append(row)
-            j += width
+            j = found[1]
         s, e = lines.raw_span(i, j)
         caption = items[i - 1][0] if i > 0 else ""
         grids.append(Grid("pipe_cells", caption, s, e, rows))
@@ -445,6 +456,10 @@ def read_column_blocks(
             group = _column_group(
                 lines, j, len(years), has_attr, unit_cells, attribute_cells, has_unit
             )
+            if group is None and PAGE_NUMBER.match(items[j][0].strip()):  # a page break
+                group = _column_group(  # between two groups: the next goes on the table
+                    lines, j + 1, len(years), has_attr, unit_cells, attribute_cells, has_unit
+                )
             if group is None:
                 break
             new_rows, j = group

@@ -1,0 +1,41 @@
+"""Rows of space-delimited tables mended before interpretation (extraction/spaced_cells.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extraction.spaced_cells import indented_pair
+from tests.test_extraction import observed
+
+PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
+FW = "\u3000\u3000"  # the cell separator of a full-width-space layout
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the header's second line has cells under the value columns only: its leading
+        # cells are empty (full-width spaces), and it has two cells, not the three a line
+        # of prose must split into to start a table
+        (f"指标{FW}单位{FW}基期{FW}目标{FW}属性\n{FW}{FW}2020年{FW}2025年\n学前教育毛入园率{FW}%{FW}88{FW}≥92{FW}预期性\n九年义务教育巩固率{FW}%{FW}95{FW}97{FW}约束性\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+        # ... with ASCII spaces, and the year line under a "基期值 目标值" pair
+        ("序号    指标    基期值    目标值\n            2020年    2025年\n1    学前教育毛入园率（%）    88    ≥92\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_header_line_under_the_value_columns_only(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (f"{FW}现状值{FW}2025年", [(0, 3), (5, 10)]),
+        ("现状值  2025年", None),  # not indented: the first cell is not empty
+        (f"{FW}各地要加强统筹，确保完成{FW}目标任务", None),  # indented prose
+        (f"{FW}现状值{FW}2025年{FW}属性", None),  # three cells: _split reads it already
+    ],
+)
+def test_indented_pair(raw, expected):
+    text = raw.replace("\u3000", " ").strip()  # the lines view: spaces, stripped
+    got = indented_pair(raw, raw.index(text[0]), text)
+    assert (got[1] if got else None) == expected
