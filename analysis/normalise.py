@@ -75,7 +75,11 @@ HEADING_START = re.compile(
     r"|\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
 )
 # A short line of decimal numbering and a title ("2.1 扩大学前教育资源") ends its paragraph.
-DECIMAL_TITLE_LINE = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+[^\d，,。；;：:、%（）()]+")
+# (a title starts with a word: "80 |" is a table cell wrapped onto its own line)
+DECIMAL_TITLE_LINE = re.compile(
+    r"\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])"
+    r"[\u4e00-\u9fff“][^\d，,。；;：:、%（）()|]*"
+)
 
 # A short line that is a section title with no numbering ("2022年主要工作成效", "今年工作目标"):
 # it ends in a section noun and holds no punctuation and no number but a year. The next line

@@ -579,3 +579,18 @@ def test_ocr_spaces_searched_per_line_find_what_the_whole_range_search_finds(tex
     assert found == _plain_ocr_space_spans(text, start, stop)
     if cut == 0 and text.startswith("新建学校"):
         assert len(found) == 10  # not vacuous: the spaces of "2 1 4 ", "1 2 . 6 ", "1 . 5 "
+
+
+@pytest.mark.parametrize(
+    ("raw", "paragraphs"),
+    [
+        # a pipe table's cells wrapped onto lines of their own are no decimal title lines
+        ("毛入园率(%) |80 |\n85 |\n>90 |巩固率 |95 |\n96 |\n97 |", 1),
+        ("义务教育专任教师本科比例 |73 |\n74 |\n75 |", 1),
+        # a short line of decimal numbering and a title ends its paragraph
+        ("2.1 扩大学前教育资源\n新建公办幼儿园12所", 2),
+        ("3 主要任务\n推进学前教育普及普惠", 2),
+    ],
+)
+def test_a_decimal_title_line_ends_its_paragraph_a_wrapped_cell_does_not(raw, paragraphs):
+    assert len(clean(raw).paragraphs.text.split("\n")) == paragraphs
