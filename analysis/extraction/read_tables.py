@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.table_readers import (
     TextLines,
-    read_column_blocks,
     read_delimited,
     read_html,
     read_pipe_cells,
