@@ -4,7 +4,7 @@ Two views are built, both from the same per-line cleaning:
 
 * ``lines``: one cleaned line per non-empty raw line, joined by "\\n" (tables are read here);
 * ``paragraphs``: the same lines with PDF line breaks inside a sentence joined, one
-  paragraph per line (prose is read here).
+  paragraph per line (prose is read here; the joining is paragraph_breaks.py's).
 
 Cleaning: NFKC (full-width -> half-width), traditional -> simplified (OpenCC t2s),
 HTML tags and Markdown markers removed, page debris lines dropped ("— 8—", a page number
@@ -39,6 +39,7 @@ import opencc
 
 from analysis.ocr_spacing import ocr_space_spans
 from analysis.page_debris import debris_lines
+from analysis.paragraph_breaks import _ITEM, _paragraphs
 from analysis.text_blocks import line_blocks, lines_holding
 
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
@@ -65,30 +66,6 @@ OCR_SPACED_POINT = re.compile(r"(?<=\d) (?=[.．]\d{1,3} ?[%％])|(?<=\d[.．]) 
 FOOTNOTE_AFTER_NUMBER = re.compile(
     r"(?<=[\d%％])[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+"
 )
-# A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
-SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
-# A cleaned line that starts a heading or a numbered item: never glued to the line before.
-HEADING_START = re.compile(
-    r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
-    r"|\d{1,2}[.、](?!\d)|专栏|<"
-    # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"
-    r"|\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
-)
-# A short line of decimal numbering and a title ("2.1 扩大学前教育资源") ends its paragraph.
-# (a title starts with a word: "80 |" is a table cell wrapped onto its own line)
-DECIMAL_TITLE_LINE = re.compile(
-    r"\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])"
-    r"[\u4e00-\u9fff“][^\d，,。；;：:、%（）()|]*"
-)
-
-# A short line that is a section title with no numbering ("2022年主要工作成效", "今年工作目标"):
-# it ends in a section noun and holds no punctuation and no number but a year. The next line
-# starts a new paragraph.
-TITLE_LINE = re.compile(
-    r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?"
-    r"(?:回顾|成效|成就|成绩|基础|情况|进展|目标|任务|要点|举措|措施|安排|思路|要求|形势)"
-)
-_TITLE_LINE_MAX = 20
 
 # The per-line patterns above, run once over the whole text (line ends unified to "\n"):
 # "\s" becomes "[^\S\n]" so that a match never leaves its line, and "^" a leading "\n"
@@ -106,13 +83,6 @@ _DEBRIS_CORE = re.compile(rf"{_MARK}[^\S\n]*\d{{1,3}}[^\S\n]*{_MARK}")  # "— 8
 _FOOTNOTE_MARK = re.compile(FOOTNOTE_AFTER_NUMBER.pattern.removeprefix(r"(?<=[\d%％])"))
 _SPACED_DIGITS = re.compile(r"[\d.．] [\d.．]")  # in OCR_SPACED_PERCENT and _POINT
 _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
-# SENTENCE_END is tried on the last two characters of a line only (its longest match,
-# anchored at the end: tests check the width); HEADING_START after every "\n" of the
-# lines view, in one pass.
-_SENTENCE_END_WIDTH = 2
-_HEADING_START_AFTER_NEWLINE = re.compile(
-    "\n(?=" + HEADING_START.pattern + ")", HEADING_START.flags | re.MULTILINE
-)
 
 # Characters str.splitlines() breaks at that are not line ends here: white space.
 _SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -131,7 +101,6 @@ _REPLACE_ONE_BY_ONE = 12
 # OpenCC converts this many characters at a time (cut at a line end): its working memory
 # grows with the input, so a 50 MB text is not handed over in one piece.
 _T2S_CHUNK = 1 << 18
-_ITEM = array("q").itemsize
 
 
 @lru_cache(maxsize=1)
@@ -458,58 +427,3 @@ def _simplify_lines(text: str) -> str:
         out.append(converted)
         pos = cut
     return "".join(out)
-
-
-def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
-    """The lines view with the line breaks inside a paragraph (PDF wraps) removed.
-
-    A break stays after a line that ends a sentence (SENTENCE_END), before a line that
-    starts a heading or a numbered item (HEADING_START), and after a Markdown heading.
-    """
-    marked = array("q")  # lines-view position of the "\n" after a kept Markdown heading
-    for end in heading_ends:
-        if end >= 0:
-            i = bisect_left(lines_offsets, end)
-            if i < len(lines_offsets) and lines_offsets[i] == end and lines_text[i] == "\n":
-                marked.append(i)
-    total = len(lines_text)
-    marked.append(total)  # a sentinel: no line break there
-    next_marked = 0
-    # Lines starting a heading, in order: walked along with the lines, never stored.
-    heading_lines = (m.end() for m in _HEADING_START_AFTER_NEWLINE.finditer(lines_text))
-    next_heading = next(heading_lines, total + 1)
-    chunks, pieces = [], []
-    out = array("q")
-    run_start = 0
-    ends_sentence, glue, copy = SENTENCE_END.search, pieces.append, out.frombytes
-    with memoryview(lines_offsets).cast("B") as raw_bytes:
-        for start, stop in line_blocks(lines_text):
-            pos = start
-            for line in lines_text[start:stop].split("\n"):
-                newline = pos + len(line)
-                if newline == total:
-                    break  # the last line: no line break after it
-                while next_heading <= newline:
-                    next_heading = next(heading_lines, total + 1)
-                while marked[next_marked] < newline:
-                    next_marked += 1
-                if not (
-                    next_heading == newline + 1
-                    or marked[next_marked] == newline
-                    or ends_sentence(line, len(line) - _SENTENCE_END_WIDTH)
-                    or (
-                        len(line) <= _TITLE_LINE_MAX
-                        and (TITLE_LINE.fullmatch(line) or DECIMAL_TITLE_LINE.fullmatch(line))
-                    )
-                ):  # a PDF wrap: glue the next line on
-                    glue(lines_text[run_start:newline])
-                    copy(raw_bytes[run_start * _ITEM : newline * _ITEM])
-                    run_start = newline + 1
-                pos = newline + 1
-            chunks.append("".join(pieces))
-            pieces.clear()
-        if run_start == 0:
-            return lines_text, lines_offsets[:]  # a copy (memcpy): the views share nothing
-        chunks.append(lines_text[run_start:])
-        out.frombytes(raw_bytes[run_start * _ITEM :])
-    return "".join(chunks), out

@@ -13,18 +13,20 @@ import pytest
 
 from analysis import normalise, ocr_spacing, page_debris, paths, text_blocks
 from analysis.normalise import (
-    _SENTENCE_END_WIDTH,
-    DECIMAL_TITLE_LINE,
-    HEADING_START,
     HTML_TAG,
     MARKDOWN_EMPHASIS,
     MARKDOWN_HEADING,
     PAGE_DEBRIS,
-    SENTENCE_END,
-    TITLE_LINE,
     _append_range,
     clean,
     to_simplified,
+)
+from analysis.paragraph_breaks import (
+    _SENTENCE_END_WIDTH,
+    DECIMAL_TITLE_LINE,
+    HEADING_START,
+    SENTENCE_END,
+    TITLE_LINE,
 )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.normalise import TITLE_LINE
+from analysis.paragraph_breaks import TITLE_LINE
 
 LEVELS = (
     (1, re.compile(r"^第[一二三四五六七八九十百\d]+[章部篇](?:分)?")),

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
-from analysis.extraction.line_tables import read_cell_lines, read_year_blocks, read_year_rows
+from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.table_readers import (
     TextLines,
-    read_column_blocks,
     read_delimited,
     read_html,
     read_pipe_cells,
 )
+from analysis.extraction.year_block_tables import read_year_blocks
 from analysis.normalise import CleanText
 
 # "— 8 —" alone on a line, anywhere (normalise.PAGE_DEBRIS over a whole text)

@@ -15,7 +15,7 @@ import re
 from analysis.extraction.headings import heading_of
 from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_years import Context
-from analysis.normalise import TITLE_LINE
+from analysis.paragraph_breaks import TITLE_LINE
 
 # the last period named at the head of a clause, then a comma: "“十三五”时期，", "过去五年，"
 _OPENER = re.compile(

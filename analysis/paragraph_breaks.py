@@ -1,0 +1,104 @@
+"""The paragraphs view of a cleaned text: the lines view with the PDF line breaks inside a
+sentence removed, one paragraph per line, each character still mapped to its raw offset.
+
+A break stays after a line that ends a sentence (SENTENCE_END) or is a short section title
+(TITLE_LINE, DECIMAL_TITLE_LINE), before a line that starts a heading or a numbered item
+(HEADING_START), and after a Markdown heading. normalise.clean builds the lines view and
+calls `_paragraphs` on it.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_left
+
+from analysis.text_blocks import line_blocks
+
+# A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
+SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
+# A cleaned line that starts a heading or a numbered item: never glued to the line before.
+HEADING_START = re.compile(
+    r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
+    r"|\d{1,2}[.、](?!\d)|专栏|<"
+    # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"
+    r"|\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
+)
+# A short line of decimal numbering and a title ("2.1 扩大学前教育资源") ends its paragraph.
+# (a title starts with a word: "80 |" is a table cell wrapped onto its own line)
+DECIMAL_TITLE_LINE = re.compile(
+    r"\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])"
+    r"[\u4e00-\u9fff“][^\d，,。；;：:、%（）()|]*"
+)
+
+# A short line that is a section title with no numbering ("2022年主要工作成效", "今年工作目标"):
+# it ends in a section noun and holds no punctuation and no number but a year. The next line
+# starts a new paragraph.
+TITLE_LINE = re.compile(
+    r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?"
+    r"(?:回顾|成效|成就|成绩|基础|情况|进展|目标|任务|要点|举措|措施|安排|思路|要求|形势)"
+)
+_TITLE_LINE_MAX = 20
+# SENTENCE_END is tried on the last two characters of a line only (its longest match,
+# anchored at the end: tests check the width); HEADING_START after every "\n" of the
+# lines view, in one pass.
+_SENTENCE_END_WIDTH = 2
+_HEADING_START_AFTER_NEWLINE = re.compile(
+    "\n(?=" + HEADING_START.pattern + ")", HEADING_START.flags | re.MULTILINE
+)
+_ITEM = array("q").itemsize
+
+
+def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
+    """The lines view with the line breaks inside a paragraph (PDF wraps) removed.
+
+    A break stays after a line that ends a sentence (SENTENCE_END), before a line that
+    starts a heading or a numbered item (HEADING_START), and after a Markdown heading.
+    """
+    marked = array("q")  # lines-view position of the "\n" after a kept Markdown heading
+    for end in heading_ends:
+        if end >= 0:
+            i = bisect_left(lines_offsets, end)
+            if i < len(lines_offsets) and lines_offsets[i] == end and lines_text[i] == "\n":
+                marked.append(i)
+    total = len(lines_text)
+    marked.append(total)  # a sentinel: no line break there
+    next_marked = 0
+    # Lines starting a heading, in order: walked along with the lines, never stored.
+    heading_lines = (m.end() for m in _HEADING_START_AFTER_NEWLINE.finditer(lines_text))
+    next_heading = next(heading_lines, total + 1)
+    chunks, pieces = [], []
+    out = array("q")
+    run_start = 0
+    ends_sentence, glue, copy = SENTENCE_END.search, pieces.append, out.frombytes
+    with memoryview(lines_offsets).cast("B") as raw_bytes:
+        for start, stop in line_blocks(lines_text):
+            pos = start
+            for line in lines_text[start:stop].split("\n"):
+                newline = pos + len(line)
+                if newline == total:
+                    break  # the last line: no line break after it
+                while next_heading <= newline:
+                    next_heading = next(heading_lines, total + 1)
+                while marked[next_marked] < newline:
+                    next_marked += 1
+                if not (
+                    next_heading == newline + 1
+                    or marked[next_marked] == newline
+                    or ends_sentence(line, len(line) - _SENTENCE_END_WIDTH)
+                    or (
+                        len(line) <= _TITLE_LINE_MAX
+                        and (TITLE_LINE.fullmatch(line) or DECIMAL_TITLE_LINE.fullmatch(line))
+                    )
+                ):  # a PDF wrap: glue the next line on
+                    glue(lines_text[run_start:newline])
+                    copy(raw_bytes[run_start * _ITEM : newline * _ITEM])
+                    run_start = newline + 1
+                pos = newline + 1
+            chunks.append("".join(pieces))
+            pieces.clear()
+        if run_start == 0:
+            return lines_text, lines_offsets[:]  # a copy (memcpy): the views share nothing
+        chunks.append(lines_text[run_start:])
+        out.frombytes(raw_bytes[run_start * _ITEM :])
+    return "".join(chunks), out
