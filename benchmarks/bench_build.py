@@ -78,7 +78,7 @@ TARGET_RECALL = 1.0
 PLAN_SETS = (
     *("dev", "blind", "blind2", "blind3", "blind4", "blind5"),
     *("blind6", "blind7", "blind8", "blind9", "blind10", "blind11"),
-    "blind13",
+    *("blind13", "blind15"),
 )
 HELD_OUT = ("blind10",)  # the newest sets written blind; their misses are unread (blind9: read)
 # Near-linear: per-plan time at the largest size at most this factor of that at the smallest.
