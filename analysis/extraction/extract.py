@@ -11,7 +11,7 @@ from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
-from analysis.extraction.headings import SectionTracker
+from analysis.extraction.headings import SectionTracker, heading_line
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
@@ -121,7 +121,8 @@ class Extractor:
         tracker = SectionTracker()
         sections, pos = [], 0
         for para in paras.text.split("\n"):
-            sections.append((pos, pos + len(para), tracker.feed(para)))
+            path = tracker.feed(heading_line(para, pos, paras.offsets, clean.raw))
+            sections.append((pos, pos + len(para), path))
             pos += len(para) + 1
         ctx = Context(
             baseline_year=source.baseline_year,
