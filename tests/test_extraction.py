@@ -124,6 +124,24 @@ def test_review_section_values_are_the_baseline(extractor):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chapter title glued to the review paragraph under it (no sentence end on the
+        # title line): the review's words are the paragraph's, not the chapter's title
+        "第十章　办好人民满意的教育\n\n　　过去五年，全市学前教育毛入园率达到90%。\n\n"
+        "第一节　普及学前教育\n　　学前教育毛入园率达到95%。\n",
+        "第三部分 教育现代化\n“十三五”期间，学前教育毛入园率达到90%，成效显著。\n"
+        "第二节 扩大普惠资源\n学前教育毛入园率达到95%。\n",
+    ],
+)
+def test_a_review_opened_under_a_chapter_title_ends_at_the_next_heading(extractor, text):
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 90.0, None, "level"),
+        (PRE, 2025, "=", 95.0, None, "level"),
+    ]
+
+
 def test_annual_plan_years(extractor):
     text = "一、2021年工作回顾\n学前教育毛入园率达到90%。\n二、2022年工作目标\n年内学前教育毛入园率达到91%。\n"
     got = observed(
@@ -197,6 +215,12 @@ LAYOUTS = {
     # a category written once, then blank; a year left blank
     "cell lines, blank cells": "类别\n指标\n单位\n2020年\n2025年\n属性\n基础教育\n学前教育毛入园率\n%\n88\n≥92\n预期性\n"
     "\n九年义务教育巩固率\n%\n95\n\n约束性\n\n正文。\n",
+    # column by column, each column under its own label: names, units, each year, 属性
+    "labelled column blocks": "项目\n学前教育毛入园率\n九年义务教育巩固率\n计量单位\n%\n%\n2020年\n88\n95\n"
+    "2025年\n≥92\n—\n指标属性\n预期性\n约束性\n\n正文。\n",
+    # ... the unit column last, no attribute column
+    "labelled column blocks, units last": "指标名称\n学前教育毛入园率\n九年义务教育巩固率\n2020年\n88\n95\n"
+    "2025年\n≥92\n/\n单位\n%\n%\n",
     # ... a header with a longer name cell and a column after the years, left blank
     "cell lines, remarks column": "序号\n指标名称\n单位\n2020年\n2025年\n责任科室\n1\n学前教育毛入园率\n%\n88\n≥92\n"
     "基础教育科\n2\n九年义务教育巩固率\n%\n95\n—\n\n\n正文。\n",

@@ -1,0 +1,107 @@
+"""A table copied column by column, each column under its own label line.
+
+A boxed PDF table extracted column by column gives the label over the names ("指标名称"),
+the names one per line, then a label and one cell per name for every other column:
+"单位" and the units, "2020年" and its values, "2025年" and its values, "属性" and the
+attributes. The year-blocks reader wants the years right after the names; a unit or an
+attribute column among them is this reader's. It returns the grid a row-by-row table
+gives (name, unit, years, attribute), for the one interpreter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.line_tables import BLOCK_NAME_HEADER
+from analysis.extraction.table_readers import (
+    NOT_STATED,
+    VALUE_CELL,
+    YEAR_CELL,
+    TextLines,
+    _masked,
+    _split,
+)
+
+_UNIT_LABEL = re.compile(r"^(?:计量)?单位$")
+_ATTRIBUTE_LABEL = re.compile(r"^(?:指标)?属性$")
+# what a value column's cell may hold besides a plain value: a range, a bracketed total
+_VALUE_LIKE = re.compile(
+    r"^[〔\[(（]?[<>≤≥＜＞~约]?\d+(?:\.\d+)?%?(?:[—\-~～至]\d+(?:\.\d+)?%?)?[〕\])）]?$"
+)
+_MAX_CELL = 30
+
+
+def read_labelled_blocks(
+    lines: TextLines, skip: list[tuple[int, int]], unit_cells: dict, attribute_cells: dict
+) -> list[Grid]:
+    items = lines.items
+    grids: list[Grid] = []
+    i = 0
+    while i < len(items):
+        if not BLOCK_NAME_HEADER.match(items[i][0].replace(" ", "")) or _masked(lines, i, skip):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(items) and _is_cell(items[k][0]) and _label(items[k][0]) is None:
+            if _is_value(items[k][0]):
+                break
+            k += 1
+        names = list(range(i + 1, k))
+        n = len(names)
+        columns: list[int] = []  # the label line of each column after the names
+        kinds: set[str] = set()
+        while n > 1 and k + n < len(items):
+            kind = _label(items[k][0])
+            cells = [items[c][0] for c in range(k + 1, k + 1 + n)]
+            if kind is None or not all(_fits(kind, c, unit_cells, attribute_cells) for c in cells):
+                break
+            columns.append(k)
+            kinds.add(kind)
+            k += n + 1
+        # a unit or an attribute column among the years: with the years alone the
+        # year-blocks reader reads it
+        if "year" not in kinds or kinds == {"year"}:
+            i += 1
+            continue
+        rows = [[_whole(lines, i)] + [_whole(lines, c) for c in columns]]
+        for r, name in enumerate(names):
+            rows.append([_whole(lines, name)] + [_whole(lines, c + 1 + r) for c in columns])
+        s, e = lines.raw_span(i, k)
+        grids.append(Grid("labelled_blocks", items[i - 1][0] if i else "", s, e, rows))
+        i = k
+    return grids
+
+
+def _label(text: str) -> str | None:
+    text = text.replace(" ", "")
+    if _UNIT_LABEL.match(text):
+        return "unit"
+    if _ATTRIBUTE_LABEL.match(text):
+        return "attribute"
+    if YEAR_CELL.match(text) and len(text) <= 12:
+        return "year"
+    return None
+
+
+def _fits(kind: str, text: str, unit_cells: dict, attribute_cells: dict) -> bool:
+    text = text.strip()
+    if kind == "unit":
+        return text in unit_cells or text in NOT_STATED
+    if kind == "attribute":
+        return text in attribute_cells or text in NOT_STATED
+    return _is_value(text)
+
+
+def _is_value(text: str) -> bool:
+    text = text.strip().replace(",", "")
+    return bool(VALUE_CELL.match(text) or _VALUE_LIKE.match(text)) or text in NOT_STATED
+
+
+def _is_cell(text: str) -> bool:
+    return 0 < len(text) <= _MAX_CELL and _split(text) is None and not text.endswith("。")
+
+
+def _whole(lines: TextLines, k: int) -> GridCell:
+    _, a, b = lines.items[k]
+    return lines.cell(k, a, b)
