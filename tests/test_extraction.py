@@ -93,6 +93,8 @@ PRE, CONS, INC = (
         # numbered indicator list: two years, one phrase
         ("（一）学前教育毛入园率：2020年为87.6%，2025年达到91%以上（预期性）", [(PRE, 2020, "=", 87.6, None, "level"), (PRE, 2025, ">=", 91.0, None, "level")]),
         # value before the name, and never the next indicator's number
+        # a comparator word between the from-year and its value: the value keeps that year
+        ("学前教育毛入园率从2016年的不到八成提高到2020年的88%。", [(PRE, 2016, "<", 80.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level")]),
         ("学前教育毛入园率达到92%和96.8%的九年义务教育巩固率。", [(CONS, 2025, "=", 96.8, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
         # lists and shared values
         ("学前教育毛入园率、普惠性幼儿园覆盖率分别达到96%和91%。", [(INC, 2025, "=", 91.0, None, "level"), (PRE, 2025, "=", 96.0, None, "level")]),
