@@ -340,6 +340,22 @@ def test_units_from_the_unit_column_scale_values(extractor):
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a row named as a change whose basis is only in its unit cell ("提高 | 百分点")
+        "指标\t单位\t2020年\t2025年\n学前教育毛入园率\t%\t88\t92\n学前教育毛入园率增加\t百分点\t-\t4\n",
+        "指标|计量单位|2020年|2025年\n学前教育毛入园率|%|88|92\n学前教育毛入园率提升|个百分点|/|4\n",
+    ],
+)
+def test_a_change_row_named_by_its_unit_holds_increases(extractor, text):
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 4.0, None, "increase"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]
+
+
 def test_an_unreadable_table_is_reported_not_dropped(extractor):
     text = "项目|甲|乙\n学前教育毛入园率|88|92\n九年义务教育巩固率|95|96\n"
     result = extractor.extract(source(), clean(text))
