@@ -356,6 +356,22 @@ def test_a_change_row_named_by_its_unit_holds_increases(extractor, text):
     ]
 
 
+def test_a_unit_one_space_after_a_name_in_a_row_without_its_category(extractor):
+    # the category cell is blank and the unit is typed one space after a long name: the
+    # row is two cells short until the unit is a cell of its own
+    text = (
+        "类别　　　指标　　　　　　　　　单位　　　2020年　　2025年\n"
+        "普及　　　学前教育毛入园率　　　%　　　　88　　　　92\n"
+        "　　　　　小学在校生数（全口径） 万人　　3.2　　　3.5\n"
+    )
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+        ("primary_enrollment", 2020, "=", 32000.0, None, "level"),
+        ("primary_enrollment", 2025, "=", 35000.0, None, "level"),
+    ]
+
+
 def test_an_unreadable_table_is_reported_not_dropped(extractor):
     text = "项目|甲|乙\n学前教育毛入园率|88|92\n九年义务教育巩固率|95|96\n"
     result = extractor.extract(source(), clean(text))
