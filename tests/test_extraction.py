@@ -93,6 +93,8 @@ PRE, CONS, INC = (
         # numbered indicator list: two years, one phrase
         ("（一）学前教育毛入园率：2020年为87.6%，2025年达到91%以上（预期性）", [(PRE, 2020, "=", 87.6, None, "level"), (PRE, 2025, ">=", 91.0, None, "level")]),
         # value before the name, and never the next indicator's number
+        # the campus's activity time (校园 for 校内)
+        ("全市中小学生每天校园体育活动时间不低于1小时。", [("daily_school_physical_activity_hours", 2025, ">=", 1.0, None, "level")]),
         # a comparator word between the from-year and its value: the value keeps that year
         ("学前教育毛入园率从2016年的不到八成提高到2020年的88%。", [(PRE, 2016, "<", 80.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level")]),
         ("学前教育毛入园率达到92%和96.8%的九年义务教育巩固率。", [(CONS, 2025, "=", 96.8, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
