@@ -222,6 +222,9 @@ LAYOUTS = {
     # column by column, each column under its own label: names, units, each year, 属性
     "labelled column blocks": "项目\n学前教育毛入园率\n九年义务教育巩固率\n计量单位\n%\n%\n2020年\n88\n95\n"
     "2025年\n≥92\n—\n指标属性\n预期性\n约束性\n\n正文。\n",
+    # ... a page number left among the names and another between two columns
+    "labelled column blocks, page numbers": "项目\n学前教育毛入园率\n12\n九年义务教育巩固率\n计量单位\n%\n%\n"
+    "2020年\n88\n95\n2025年\n≥92\n—\n13\n指标属性\n预期性\n约束性\n\n正文。\n",
     # ... the unit column last, no attribute column
     "labelled column blocks, units last": "指标名称\n学前教育毛入园率\n九年义务教育巩固率\n2020年\n88\n95\n"
     "2025年\n≥92\n/\n单位\n%\n%\n",

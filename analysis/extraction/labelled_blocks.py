@@ -14,6 +14,7 @@ import re
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.line_tables import BLOCK_NAME_HEADER
+from analysis.extraction.page_strays import PAGE_NUMBER, column_without_stray
 from analysis.extraction.table_readers import (
     NOT_STATED,
     VALUE_CELL,
@@ -43,30 +44,50 @@ def read_labelled_blocks(
             i += 1
             continue
         k = i + 1
+        names: list[int] = []
         while k < len(items) and _is_cell(items[k][0]) and _label(items[k][0]) is None:
             if _is_value(items[k][0]):
-                break
+                # a page number left by a page break among the names: skipped
+                if not (PAGE_NUMBER.match(items[k][0].strip()) and _is_name(items, k + 1)):
+                    break
+            else:
+                names.append(k)
             k += 1
-        names = list(range(i + 1, k))
         n = len(names)
-        columns: list[int] = []  # the label line of each column after the names
+        columns: list[tuple[int, list[GridCell]]] = []  # each column's label and cells
         kinds: set[str] = set()
         while n > 1 and k + n < len(items):
+            if PAGE_NUMBER.match(items[k][0].strip()) and _label(items[k + 1][0]) is not None:
+                k += 1  # a page number between two columns
             kind = _label(items[k][0])
             cells = [items[c][0] for c in range(k + 1, k + 1 + n)]
             if kind is None or not all(_fits(kind, c, unit_cells, attribute_cells) for c in cells):
                 break
-            columns.append(k)
+            values = list(range(k + 1, k + 1 + n))
+            if kind == "year":  # a page number among the values: the line after is one too
+                found, after = column_without_stray(
+                    values,
+                    lambda v: _whole(lines, v),
+                    lambda v: (
+                        v < len(items)
+                        and _label(items[v][0]) is None
+                        and _is_cell(items[v][0])
+                        and _is_value(items[v][0])
+                    ),
+                )
+            else:
+                found, after = [_whole(lines, v) for v in values], k + 1 + n
+            columns.append((k, found))
             kinds.add(kind)
-            k += n + 1
+            k = after
         # a unit or an attribute column among the years: with the years alone the
         # year-blocks reader reads it
         if "year" not in kinds or kinds == {"year"}:
             i += 1
             continue
-        rows = [[_whole(lines, i)] + [_whole(lines, c) for c in columns]]
+        rows = [[_whole(lines, i)] + [_whole(lines, c) for c, _ in columns]]
         for r, name in enumerate(names):
-            rows.append([_whole(lines, name)] + [_whole(lines, c + 1 + r) for c in columns])
+            rows.append([_whole(lines, name)] + [cells[r] for _, cells in columns])
         s, e = lines.raw_span(i, k)
         grids.append(Grid("labelled_blocks", items[i - 1][0] if i else "", s, e, rows))
         i = k
@@ -96,6 +117,13 @@ def _fits(kind: str, text: str, unit_cells: dict, attribute_cells: dict) -> bool
 def _is_value(text: str) -> bool:
     text = text.strip().replace(",", "")
     return bool(VALUE_CELL.match(text) or _VALUE_LIKE.match(text)) or text in NOT_STATED
+
+
+def _is_name(items, k: int) -> bool:
+    if k >= len(items):
+        return False
+    text = items[k][0]
+    return _is_cell(text) and _label(text) is None and not _is_value(text)
 
 
 def _is_cell(text: str) -> bool:
