@@ -95,6 +95,8 @@ PRE, CONS, INC = (
         # value before the name, and never the next indicator's number
         # the campus's activity time (校园 for 校内)
         ("全市中小学生每天校园体育活动时间不低于1小时。", [("daily_school_physical_activity_hours", 2025, ">=", 1.0, None, "level")]),
+        # a generic phrase's second value after its first and a joiner, years listed before 分别
+        ("2022年、2023年分别新建公办幼儿园6所、9所。", [("new_public_kindergartens", 2022, "=", 6.0, None, "cumulative"), ("new_public_kindergartens", 2023, "=", 9.0, None, "cumulative")]),
         # a comparator word between the from-year and its value: the value keeps that year
         ("学前教育毛入园率从2016年的不到八成提高到2020年的88%。", [(PRE, 2016, "<", 80.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level")]),
         ("学前教育毛入园率达到92%和96.8%的九年义务教育巩固率。", [(CONS, 2025, "=", 96.8, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
