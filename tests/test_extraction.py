@@ -93,6 +93,12 @@ PRE, CONS, INC = (
         # numbered indicator list: two years, one phrase
         ("（一）学前教育毛入园率：2020年为87.6%，2025年达到91%以上（预期性）", [(PRE, 2020, "=", 87.6, None, "level"), (PRE, 2025, ">=", 91.0, None, "level")]),
         # value before the name, and never the next indicator's number
+        # the campus's activity time (校园 for 校内)
+        ("全市中小学生每天校园体育活动时间不低于1小时。", [("daily_school_physical_activity_hours", 2025, ">=", 1.0, None, "level")]),
+        # a generic phrase's second value after its first and a joiner, years listed before 分别
+        ("2022年、2023年分别新建公办幼儿园6所、9所。", [("new_public_kindergartens", 2022, "=", 6.0, None, "cumulative"), ("new_public_kindergartens", 2023, "=", 9.0, None, "cumulative")]),
+        # a comparator word between the from-year and its value: the value keeps that year
+        ("学前教育毛入园率从2016年的不到八成提高到2020年的88%。", [(PRE, 2016, "<", 80.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level")]),
         ("学前教育毛入园率达到92%和96.8%的九年义务教育巩固率。", [(CONS, 2025, "=", 96.8, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
         # lists and shared values
         ("学前教育毛入园率、普惠性幼儿园覆盖率分别达到96%和91%。", [(INC, 2025, "=", 91.0, None, "level"), (PRE, 2025, "=", 96.0, None, "level")]),
@@ -118,6 +124,24 @@ def test_prose(extractor, text, expected):
 
 def test_review_section_values_are_the_baseline(extractor):
     text = "一、发展回顾\n（一）学前教育\n学前教育毛入园率达到90%。\n二、发展目标\n学前教育毛入园率达到95%。\n"
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 90.0, None, "level"),
+        (PRE, 2025, "=", 95.0, None, "level"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a chapter title glued to the review paragraph under it (no sentence end on the
+        # title line): the review's words are the paragraph's, not the chapter's title
+        "第十章　办好人民满意的教育\n\n　　过去五年，全市学前教育毛入园率达到90%。\n\n"
+        "第一节　普及学前教育\n　　学前教育毛入园率达到95%。\n",
+        "第三部分 教育现代化\n“十三五”期间，学前教育毛入园率达到90%，成效显著。\n"
+        "第二节 扩大普惠资源\n学前教育毛入园率达到95%。\n",
+    ],
+)
+def test_a_review_opened_under_a_chapter_title_ends_at_the_next_heading(extractor, text):
     assert observed(extractor, text) == [
         (PRE, 2020, "=", 90.0, None, "level"),
         (PRE, 2025, "=", 95.0, None, "level"),
@@ -197,6 +221,15 @@ LAYOUTS = {
     # a category written once, then blank; a year left blank
     "cell lines, blank cells": "类别\n指标\n单位\n2020年\n2025年\n属性\n基础教育\n学前教育毛入园率\n%\n88\n≥92\n预期性\n"
     "\n九年义务教育巩固率\n%\n95\n\n约束性\n\n正文。\n",
+    # column by column, each column under its own label: names, units, each year, 属性
+    "labelled column blocks": "项目\n学前教育毛入园率\n九年义务教育巩固率\n计量单位\n%\n%\n2020年\n88\n95\n"
+    "2025年\n≥92\n—\n指标属性\n预期性\n约束性\n\n正文。\n",
+    # ... a page number left among the names and another between two columns
+    "labelled column blocks, page numbers": "项目\n学前教育毛入园率\n12\n九年义务教育巩固率\n计量单位\n%\n%\n"
+    "2020年\n88\n95\n2025年\n≥92\n—\n13\n指标属性\n预期性\n约束性\n\n正文。\n",
+    # ... the unit column last, no attribute column
+    "labelled column blocks, units last": "指标名称\n学前教育毛入园率\n九年义务教育巩固率\n2020年\n88\n95\n"
+    "2025年\n≥92\n/\n单位\n%\n%\n",
     # ... a header with a longer name cell and a column after the years, left blank
     "cell lines, remarks column": "序号\n指标名称\n单位\n2020年\n2025年\n责任科室\n1\n学前教育毛入园率\n%\n88\n≥92\n"
     "基础教育科\n2\n九年义务教育巩固率\n%\n95\n—\n\n\n正文。\n",
@@ -309,6 +342,38 @@ def test_tab_rows_with_a_blank_category_and_two_tables_apart(extractor):
 def test_units_from_the_unit_column_scale_values(extractor):
     text = "指标|单位|2020年|2025年\n小学在校生数|万人|3.2|3.5\n"
     assert observed(extractor, text) == [
+        ("primary_enrollment", 2020, "=", 32000.0, None, "level"),
+        ("primary_enrollment", 2025, "=", 35000.0, None, "level"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a row named as a change whose basis is only in its unit cell ("提高 | 百分点")
+        "指标\t单位\t2020年\t2025年\n学前教育毛入园率\t%\t88\t92\n学前教育毛入园率增加\t百分点\t-\t4\n",
+        "指标|计量单位|2020年|2025年\n学前教育毛入园率|%|88|92\n学前教育毛入园率提升|个百分点|/|4\n",
+    ],
+)
+def test_a_change_row_named_by_its_unit_holds_increases(extractor, text):
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 4.0, None, "increase"),
+        (PRE, 2025, "=", 92.0, None, "level"),
+    ]
+
+
+def test_a_unit_one_space_after_a_name_in_a_row_without_its_category(extractor):
+    # the category cell is blank and the unit is typed one space after a long name: the
+    # row is two cells short until the unit is a cell of its own
+    text = (
+        "类别　　　指标　　　　　　　　　单位　　　2020年　　2025年\n"
+        "普及　　　学前教育毛入园率　　　%　　　　88　　　　92\n"
+        "　　　　　小学在校生数（全口径） 万人　　3.2　　　3.5\n"
+    )
+    assert observed(extractor, text) == [
+        (PRE, 2020, "=", 88.0, None, "level"),
+        (PRE, 2025, "=", 92.0, None, "level"),
         ("primary_enrollment", 2020, "=", 32000.0, None, "level"),
         ("primary_enrollment", 2025, "=", 35000.0, None, "level"),
     ]

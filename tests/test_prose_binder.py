@@ -397,6 +397,8 @@ def test_completing_verbs_before_the_count_and_planned_investment(extractor, tex
         # a forecast (预计…将…) is no target, 预计 in the value's clause or the one before
         ("预计到2025年，全县初中在校生将增加约1,800人。", []),
         ("预计2025年全县初中在校生将比2020年增加1,800人左右。", []),
+        # ... or what will be needed (预计…需/需要…): a demand, not a target
+        ("随着新城区入住人口增加，预计需要增加幼儿园学位3,000个左右。", []),
         # ... but a planned total after 预计 without 将 is
         ("“十四五”期间预计总投资12亿元。", [("education_investment", 2025, "=", 1200000000.0, None, "cumulative")]),
     ],

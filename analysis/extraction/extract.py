@@ -8,10 +8,11 @@ from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import line_of
 from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.evaluation import evaluated_year
+from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
-from analysis.extraction.headings import SectionTracker
+from analysis.extraction.headings import SectionTracker, heading_line
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
@@ -31,6 +32,8 @@ class Extractor:
         self.book, self.rules = book, rules
         self.grids = GridInterpreter(book, matcher, rules)
         self.prose = ProseBinder(book, matcher, rules)
+        # what a unit cell may hold: the table units and every quantity unit ("万人")
+        self._unit_words = frozenset(rules.table_unit_cells) | frozenset(rules.quantity_units)
 
     def extract(self, source: Source, clean: CleanText) -> SourceExtraction:
         result = SourceExtraction()
@@ -52,6 +55,7 @@ class Extractor:
             grid = role_year_header(grid, source.baseline_year, source.period_end) or grid
             grid = own_area_columns(grid, source.meta.get("city_name_zh")) or grid
             grid = split_year_pair_cells(grid) or grid
+            grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
             grid = join_wrapped_rows(grid, raw) or grid
             reading = self.grids.read(grid, source.period_end)
@@ -121,7 +125,8 @@ class Extractor:
         tracker = SectionTracker()
         sections, pos = [], 0
         for para in paras.text.split("\n"):
-            sections.append((pos, pos + len(para), tracker.feed(para)))
+            path = tracker.feed(heading_line(para, pos, paras.offsets, clean.raw))
+            sections.append((pos, pos + len(para), path))
             pos += len(para) + 1
         ctx = Context(
             baseline_year=source.baseline_year,

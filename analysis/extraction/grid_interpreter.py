@@ -236,7 +236,8 @@ class GridInterpreter:
                 attribute = self.rules.table_attribute_cells.get(m.group(1), attribute)
             # level columns, then a column of changes (增减) read as increases; a row named
             # as a change ("（比2020年提高，百分点）") holds increases in its year columns
-            row_kind = "increase" if names_a_change(name_cell.text) else None
+            # ... or by its unit cell ("示范园占比提高 | 百分点")
+            row_kind = "increase" if names_a_change(name_cell.text + unit_cell) else None
             for columns, kind in ((years, row_kind), (changes, "increase")):
                 for k, year in columns.items():
                     if k >= len(row):

@@ -419,7 +419,11 @@ class ProseBinder(NumberKinds, ListBinding):
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
-        limit = 0 if generic else 2 if carried or crossed else self.rules.max_gap_chars
+        # ... or after its own value and a list joiner ("分别新建公办幼儿园18所和20所")
+        listed = carried and residual in ("和", "、", "及")
+        limit = (
+            0 if generic and not listed else 2 if carried or crossed else self.rules.max_gap_chars
+        )
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
         if _closes_a_bracket(text[a.end : q.start]):  # "在校学生（含在园幼儿）54.3万人"

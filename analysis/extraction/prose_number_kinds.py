@@ -203,7 +203,8 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 # re's own cache lookup per call was ~1,600 lookups a plan
 _DIGITS_ONLY = re.compile(r"\d+")
 # 预计 may open the clause before ("预计到2025年，…将增加"); 将 stands in the value's own
-_FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?将[^，,。；;]*$")
+# (将 "will", or 需/需要 "will be needed": "预计需新增学位6,000个以上")
+_FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$")
 # the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
 _YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
 _OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")

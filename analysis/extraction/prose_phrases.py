@@ -73,7 +73,8 @@ PREVIOUS_YEAR = re.compile(
 )
 FROM_VALUE = re.compile(
     r"(?:由|从)\s*(?:((?:19|20)\d\d)\s*年\s*的?|[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末)\s*的?)?"
-    r"\s*" + _LISTED + "$"
+    # a comparator word before the value: "由2015年的不足三成"
+    r"\s*" + _LISTED + r"(?:不足|不到|接近|约|超过|逾)?\s*$"
 )
 # "三项指标分别…": the last N phrases named before it
 COUNTED_NAMES = re.compile(

@@ -11,6 +11,7 @@ import re
 from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
+from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.table_readers import (
@@ -60,6 +61,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         lambda: read_delimited(lines, taken),
         lambda: read_csv_rows(lines, taken),
         lambda: read_cell_lines(lines, taken),
+        lambda: read_labelled_blocks(lines, taken, unit_cells, attribute_cells),
         lambda: read_year_blocks(lines, taken),
         lambda: read_year_rows(lines, taken),
         lambda: read_records(lines, taken),
