@@ -43,6 +43,7 @@ from analysis.extraction.prose_phrases import (
     TARGET_AFTER,
     bracket_part_aliases,
     clause_start,
+    closes_a_bracket,
     elliptical_aliases,
     head_phrases,
     names_a_part,
@@ -55,9 +56,10 @@ from analysis.extraction.prose_phrases import (
     verb_list_aliases,
     without_own_bracket,
 )
+from analysis.extraction.prose_value_kinds import ValueKinds
 from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
-from analysis.extraction.review_openers import ends_review, opens_review
+from analysis.extraction.review_openers import ends_review, opens_review, reviews_last_year
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -105,7 +107,7 @@ class ProseReading:
     notes: list[tuple[Quantity, str, str]] = field(default_factory=list)  # (q, disposition, why)
 
 
-class ProseBinder(NumberKinds, ListBinding):
+class ProseBinder(NumberKinds, ValueKinds, ListBinding):
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.finder = QuantityFinder(rules)
@@ -147,7 +149,9 @@ class ProseBinder(NumberKinds, ListBinding):
                 q_i += 1
             if q_i == len(quantities) or quantities[q_i].start >= p_end:
                 continue  # no number in the paragraph: none of its sentences is read
-            review = opened or any(self.baseline_re.search(t) or _reviews(t, ctx) for t in path)
+            review = opened or any(
+                self.baseline_re.search(t) or reviews_last_year(t, ctx) for t in path
+            )
             if ctx.evaluated_year is not None:  # an evaluation's progress sections
                 review = review or any(PROGRESS_HEADING.search(t) for t in path)
             section = path[-1] if path else ""
@@ -426,7 +430,7 @@ class ProseBinder(NumberKinds, ListBinding):
         )
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
             return None
-        if _closes_a_bracket(text[a.end : q.start]):  # "在校学生（含在园幼儿）54.3万人"
+        if closes_a_bracket(text[a.end : q.start]):  # "在校学生（含在园幼儿）54.3万人"
             return None
         if crossed and (_counts_a_noun_after(text, q) or _SHARE_OF.match(text, q.end)):
             # "，为全市47个易地扶贫搬迁安置点": 47 counts what follows it; "，全市30%的县": a
@@ -473,49 +477,6 @@ class ProseBinder(NumberKinds, ListBinding):
             ids += tuple(i for i in self._fits(b.indicator_ids, q, verb) if i not in ids)
         return a, ids, q.end
 
-    # ------------------------------------------------------------ kind, year, qualifier
-
-    def _kind(self, text, q: Quantity, alias: AliasMatch, ids, s_start):
-        lo = (
-            min(alias.end, q.start)
-            if alias.end <= q.start
-            else clause_start(text, q.start, s_start)
-        )
-        gap = text[lo : q.start]
-        # "提高4个百分点，达到92%": a verb before an earlier number is that number's
-        digits = [m.end() for m in re.finditer(r"\d", gap)]
-        gap = gap[digits[-1] :] if digits else gap
-        clause = text[clause_start(text, q.start, s_start) : q.start]
-        unit = self.book[ids[0]].unit
-        if q.points:
-            return "increase", unit
-        if q.unit == "times" and unit != "times":
-            return "increase", "times"
-        if re.search(
-            r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年\s*的?)?\s*$", text[max(0, q.start - 10) : q.start]
-        ):
-            return "level", unit
-        for verb in self.rules.increase_verbs:
-            at = gap.rfind(verb)
-            if at >= 0 and not re.match(r"\s*(?:到|至|为)", gap[at + len(verb) :]):
-                # "经费…同比增长8.3%": a growth rate is in percent, whatever the level's unit
-                return "increase", "percent" if q.unit == "percent" else unit
-        if any(self.book[i].value_kind == "cumulative" for i in ids):
-            return "cumulative", unit
-        if unit != "percent" and any(w in clause for w in self.rules.cumulative_words):
-            return "cumulative", unit
-        return ("range" if q.upper is not None else "level"), unit
-
-    def _qualifier(self, text, q, s_start) -> str | None:
-        per_year = re.search(r"每年|年均", text[clause_start(text, q.start, s_start) : q.start])
-        if per_year:  # an amount per year ("每年招聘教师800名"), not the period's total
-            return per_year.group()
-        clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
-        for word in ("力争", "确保", "争取"):
-            if word in clause:
-                return word
-        return None
-
 
 # after a count, words that go on the sentence rather than name what is counted
 _GROUP_OF = re.compile(r"群|集群|联盟|共同体|联合体")
@@ -528,29 +489,6 @@ def _counts_a_noun_after(text: str, q: Quantity) -> bool:
     """ "47个易地扶贫搬迁安置点", "两百名教师到乡村学校交流": a count in a measure word (个, 所,
     名) and a noun right after it."""
     return q.unit in ("count", "persons") and _NOT_A_NOUN.match(text, q.end) is None
-
-
-_TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
-
-
-def _reviews(title: str, ctx: Context) -> bool:
-    """In an annual plan a heading naming last year (the registry's baseline) with no target
-    word reviews it, whatever its wording ("2022年教育工作总体情况")."""
-    return ctx.annual and f"{ctx.baseline_year}年" in title and not _TARGET_WORDS.search(title)
-
-
-def _closes_a_bracket(gap: str) -> bool:
-    """The gap closes a bracket it did not open: the phrase before it sits inside a
-    bracket ("（含在园幼儿）"), naming what a total includes, not the total."""
-    depth = 0
-    for ch in gap:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -409,3 +409,17 @@ def bracket_part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
                     added.append(AliasMatch(start, start + len(x), x + word[k:], ids))
                     break
     return sorted(aliases + added, key=lambda a: a.start) if added else aliases
+
+
+def closes_a_bracket(gap: str) -> bool:
+    """The gap closes a bracket it did not open: the phrase before it sits inside a
+    bracket ("（含在园幼儿）"), naming what a total includes, not the total."""
+    depth = 0
+    for ch in gap:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False

@@ -45,3 +45,12 @@ def ends_review(paragraph: str) -> bool:
     return heading_of(line) is not None or (
         len(line) <= _TITLE_LONGEST and TITLE_LINE.fullmatch(line) is not None
     )
+
+
+_TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+
+
+def reviews_last_year(title: str, ctx: Context) -> bool:
+    """In an annual plan a heading naming last year (the registry's baseline) with no target
+    word reviews it, whatever its wording ("2022年教育工作总体情况")."""
+    return ctx.annual and f"{ctx.baseline_year}年" in title and not _TARGET_WORDS.search(title)

@@ -1,0 +1,55 @@
+"""What kind a bound number in prose is (a level, an increase, a cumulative amount, a range)
+and its qualifier (每年, 力争, 确保): mixed into the prose binder, after a number is bound."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.codebook import AliasMatch
+from analysis.extraction.prose_phrases import clause_start
+from analysis.extraction.quantities import Quantity
+
+
+class ValueKinds:
+    """Mixed into ProseBinder: uses its book and rules."""
+
+    def _kind(self, text, q: Quantity, alias: AliasMatch, ids, s_start):
+        lo = (
+            min(alias.end, q.start)
+            if alias.end <= q.start
+            else clause_start(text, q.start, s_start)
+        )
+        gap = text[lo : q.start]
+        # "提高4个百分点，达到92%": a verb before an earlier number is that number's
+        digits = [m.end() for m in re.finditer(r"\d", gap)]
+        gap = gap[digits[-1] :] if digits else gap
+        clause = text[clause_start(text, q.start, s_start) : q.start]
+        unit = self.book[ids[0]].unit
+        if q.points:
+            return "increase", unit
+        if q.unit == "times" and unit != "times":
+            return "increase", "times"
+        if re.search(
+            r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年\s*的?)?\s*$", text[max(0, q.start - 10) : q.start]
+        ):
+            return "level", unit
+        for verb in self.rules.increase_verbs:
+            at = gap.rfind(verb)
+            if at >= 0 and not re.match(r"\s*(?:到|至|为)", gap[at + len(verb) :]):
+                # "经费…同比增长8.3%": a growth rate is in percent, whatever the level's unit
+                return "increase", "percent" if q.unit == "percent" else unit
+        if any(self.book[i].value_kind == "cumulative" for i in ids):
+            return "cumulative", unit
+        if unit != "percent" and any(w in clause for w in self.rules.cumulative_words):
+            return "cumulative", unit
+        return ("range" if q.upper is not None else "level"), unit
+
+    def _qualifier(self, text, q, s_start) -> str | None:
+        per_year = re.search(r"每年|年均", text[clause_start(text, q.start, s_start) : q.start])
+        if per_year:  # an amount per year ("每年招聘教师800名"), not the period's total
+            return per_year.group()
+        clause = text[clause_start(text, q.start, s_start, "。；;\n") : q.start]
+        for word in ("力争", "确保", "争取"):
+            if word in clause:
+                return word
+        return None
