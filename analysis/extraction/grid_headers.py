@@ -62,21 +62,33 @@ def names_a_change(name: str) -> bool:
     return bool(_CHANGE_WORD.search(name) and _CHANGE_BASIS.search(name))
 
 
+# every header word a spaced-out header cell may be
+HEADER_WORDS = frozenset(
+    NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
+)
+
+
+def join_spaced_words(row: list[GridCell]) -> list[GridCell]:
+    """The row with each header word spaced out into one-character cells ("指", "标")
+    made one cell again ("指标")."""
+    merged: list[GridCell] = []
+    for c in row:
+        prev = merged[-1] if merged else None
+        one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
+        if one_char_each and prev.text + c.text in HEADER_WORDS:
+            merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
+            continue
+        merged.append(c)
+    return merged
+
+
 def merge_spaced_header(grid: Grid) -> Grid:
     """ "指　　标": a header word spaced out across the column, split by a spaced reader
     into "指" and "标"; the two one-character cells become the word again."""
-    words = NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
     for r, row in enumerate(grid.rows[:4]):
         if not any(header_year(c.text) for c in row):
             continue
-        merged: list[GridCell] = []
-        for c in row:
-            prev = merged[-1] if merged else None
-            one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
-            if one_char_each and prev.text + c.text in words:
-                merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
-                continue
-            merged.append(c)
+        merged = join_spaced_words(row)
         if len(merged) < len(row):
             rows = [*grid.rows[:r], merged, *grid.rows[r + 1 :]]
             return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)

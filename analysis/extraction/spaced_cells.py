@@ -15,13 +15,7 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import GridCell
-from analysis.extraction.grid_headers import (
-    ATTRIBUTE_HEADERS,
-    CATEGORY_HEADERS,
-    INDEX_HEADERS,
-    NAME_HEADERS,
-    UNIT_HEADERS,
-)
+from analysis.extraction.grid_headers import join_spaced_words
 
 _TRAILING_MARK = re.compile(
     r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?"
@@ -80,23 +74,11 @@ def split_blank_marks(raw: str, rows: list[list[GridCell]], width: int) -> list[
     return out
 
 
-_HEADER_WORDS = frozenset(
-    NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
-)
-
-
 def merge_spaced_words(rows: list[list[GridCell]]) -> list[list[GridCell]]:
     """ "指　　标" in the first row: a header word spaced out across its column is split by
     the runs of spaces into one-character cells; they become the word again before the rows
     are put on the header's columns (a header naming no year is not mended later)."""
     if not rows:
         return rows
-    merged: list[GridCell] = []
-    for c in rows[0]:
-        prev = merged[-1] if merged else None
-        one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
-        if one_char_each and prev.text + c.text in _HEADER_WORDS:
-            merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
-            continue
-        merged.append(c)
+    merged = join_spaced_words(rows[0])
     return rows if len(merged) == len(rows[0]) else [merged, *rows[1:]]
