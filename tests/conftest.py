@@ -59,3 +59,30 @@ def extractor():
 
     book = load_codebook(paths.CODEBOOK_YAML)
     return Extractor(book, AliasMatcher(book), load_rules(paths.EXTRACTION_RULES_YAML))
+
+
+@pytest.fixture(scope="module")
+def read_in_area(extractor):
+    """read_in_area(text, city_zh) -> (sorted observation rows, sorted quotes ledgered
+    other_area) for a five-year plan 2021-2025 of the city or county named city_zh."""
+    from analysis.normalise import clean
+    from analysis.sources import Source
+
+    def read(text: str, city_zh: str):
+        meta = {
+            "document_type": "five_year_plan",
+            "period_start": 2021,
+            "period_end": 2025,
+            "baseline_year": 2020,
+            "city_name_zh": city_zh,
+        }
+        source = Source("t_plan", "t", paths.ROOT / "t.txt", meta)
+        result = extractor.extract(source, clean(text))
+        found = sorted(
+            (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+            for o in result.observations
+        )
+        other = sorted(r["quote"] for r in result.ledger if r["disposition"] == "other_area")
+        return found, other
+
+    return read

@@ -5,32 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import paths
-from analysis.normalise import clean
-from analysis.sources import Source
-
 PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
-
-
-def _source(city_zh):
-    meta = {
-        "document_type": "five_year_plan",
-        "period_start": 2021,
-        "period_end": 2025,
-        "baseline_year": 2020,
-        "city_name_zh": city_zh,
-    }
-    return Source("t_plan", "t", paths.ROOT / "t.txt", meta)
-
-
-def _read(extractor, text, city_zh):
-    result = extractor.extract(_source(city_zh), clean(text))
-    found = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
-    other = sorted(r["quote"] for r in result.ledger if r["disposition"] == "other_area")
-    return found, other
 
 
 @pytest.mark.parametrize(
@@ -42,5 +17,5 @@ def _read(extractor, text, city_zh):
         ("指标\t东湖区\t东湖区\t河阳\t河阳\n\t2020年\t2025年\t2020年\t2025年\n学前三年毛入园率（%）\t93.3\t96\t88.2\t93\n", "河阳市", [(PRE, 2020, "=", 88.2, None, "level"), (PRE, 2025, "=", 93.0, None, "level")], ["93.3", "96"]),
     ],
 )  # fmt: skip
-def test_only_the_plans_own_area_is_read(extractor, text, city_zh, expected, other):
-    assert _read(extractor, text, city_zh) == (sorted(expected), other)
+def test_only_the_plans_own_area_is_read(read_in_area, text, city_zh, expected, other):
+    assert read_in_area(text, city_zh) == (sorted(expected), other)

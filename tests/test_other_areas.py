@@ -6,32 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from analysis import paths
-from analysis.normalise import clean
-from analysis.sources import Source
-
 PRE, UPPER, CONS = (
     "preschool_gross_enrollment_rate",
     "upper_secondary_gross_enrollment_rate",
     "compulsory_consolidation_rate",
 )
-
-
-def _read(extractor, text, city_zh):
-    meta = {
-        "document_type": "five_year_plan",
-        "period_start": 2021,
-        "period_end": 2025,
-        "baseline_year": 2020,
-        "city_name_zh": city_zh,
-    }
-    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(text))
-    found = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
-    other = sorted(r["quote"] for r in result.ledger if r["disposition"] == "other_area")
-    return found, other
 
 
 @pytest.mark.parametrize(
@@ -47,11 +26,11 @@ def _read(extractor, text, city_zh):
         ("到2025年，北岭县学前三年毛入园率达到92%。", "北岭县", [(PRE, 2025, "=", 92.0, None, "level")], []),
     ],
 )  # fmt: skip
-def test_another_areas_value_is_ledgered_not_read(extractor, text, city_zh, expected, other):
-    assert _read(extractor, text, city_zh) == (sorted(expected), other)
+def test_another_areas_value_is_ledgered_not_read(read_in_area, text, city_zh, expected, other):
+    assert read_in_area(text, city_zh) == (sorted(expected), other)
 
 
-def test_a_whole_area_after_a_preposition_is_the_plans_own(extractor):
+def test_a_whole_area_after_a_preposition_is_the_plans_own(read_in_area):
     # "在全市中小学校…": the whole city after 在 is no other named area
-    _, other = _read(extractor, "到2025年，在全市中小学校创建15所家庭教育示范校。", "石河市")
+    _, other = read_in_area("到2025年，在全市中小学校创建15所家庭教育示范校。", "石河市")
     assert other == []
