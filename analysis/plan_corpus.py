@@ -24,8 +24,24 @@ from analysis.yamlio import load_yaml
 PLANS_DIR = paths.ROOT / "tests" / "data" / "plans"
 
 
+class _Ratios:
+    """Recall and precision of a score with `gold`, `extracted` and `matched` counts."""
+
+    gold: int
+    extracted: int
+    matched: int
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+
 @dataclass
-class PlanScore:
+class PlanScore(_Ratios):
     name: str
     gold: int
     extracted: int
@@ -35,30 +51,14 @@ class PlanScore:
     unaccounted: int
     unread_tables: int
 
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
-
 
 @dataclass(frozen=True)
-class SetScore:
+class SetScore(_Ratios):
     """A set's plans pooled: gold rows, values extracted, and how many of them match."""
 
     gold: int
     extracted: int
     matched: int
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 1.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 1.0
 
 
 def totals(scores: list[PlanScore]) -> SetScore:
