@@ -230,7 +230,7 @@ def _list_parser(sub) -> None:
 
 
 def _period(text: str) -> tuple[int, int]:
-    from analysis.add_source import parse_period
+    from analysis.source_entry import parse_period
 
     try:
         return parse_period(text)
@@ -377,9 +377,10 @@ def _run(args: argparse.Namespace, argv: list[str] | None) -> int:
 
 
 def _add_source(args: argparse.Namespace) -> int:
-    from analysis.add_source import BuildAfterAddFailed, NewSource, build_after_add, register_source
+    from analysis.add_source import BuildAfterAddFailed, build_after_add, register_source
     from analysis.build import BuildConfig
     from analysis.publishing import check_database_path, check_output_folder
+    from analysis.source_entry import NewSource
 
     # refused before the plan is registered, not after
     check_output_folder(args.exports_dir)

@@ -11,18 +11,12 @@ import pytest
 
 import analysis.add_source as add_source_module
 from analysis import paths
-from analysis.add_source import (
-    BuildAfterAddFailed,
-    NewSource,
-    add_source,
-    decide,
-    infer_metadata,
-    parse_period,
-    register_source,
-)
+from analysis.add_source import BuildAfterAddFailed, add_source, register_source
 from analysis.build import BuildConfig, build
 from analysis.cli import main
 from analysis.errors import InputError
+from analysis.plan_metadata import infer_metadata
+from analysis.source_entry import NewSource, decide, parse_period
 from analysis.sources import load_sources, read_raw, unregistered_files
 
 # An invented plan: a two-line title, one target sentence, a province, a printing line.
