@@ -52,8 +52,9 @@ format: $(STAMP) ## apply ruff formatting and safe fixes
 	$(BIN)/ruff format $(CODE)
 	$(BIN)/ruff check --fix $(CODE)
 
-bench: $(STAMP) ## time the build (five plans, synthetic 500-plan corpus); plan sets under layout variants
+bench: $(STAMP) ## time the build (five plans, synthetic 500-plan corpus, one 50 MB text); plan sets under layout variants
 	$(BIN)/python benchmarks/bench_build.py
+	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_variants.py
 
 lab: build ## start JupyterLab on the notebooks with the project's kernel
