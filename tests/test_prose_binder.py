@@ -488,3 +488,36 @@ def test_a_share_of_counties_passing_an_assessment(extractor, text, expected):
 )  # fmt: skip
 def test_counts_bound_to_their_own_name(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def ledgered(extractor, text):
+    result = extractor.extract(source(), clean(text))
+    return sorted((r["quote"].strip(), r["disposition"]) for r in result.ledger)
+
+
+# _not_a_value and _unbound_reason run a search only when the literal it needs is near the
+# number (a "-" for a date, 号 and a colon for a code, 平均, 缺口/需求, 预计 ...): each reason
+# still found where its literal is, and the plain value still bound where none is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('发布时间：2022-03-15 09:30 浏览次数：1872', [('09', 'date'), ('15', 'date'), ('1872', 'page_metadata'), ('2022-03', 'year'), ('30', 'date')]),
+        ('索引号：1134/2021-00867', [('1134', 'phone_number'), ('2021-00867', 'phone_number')]),
+        ('阅读量: 236', [('236', 'page_metadata')]),
+        ('发展目标……12', [('12', 'page_number')]),
+        ('第3章 发展目标', [('3', 'section_number')]),
+        ('专栏 4 重点工程', [('4', 'section_number')]),
+        ('附表2 主要指标', [('2', 'section_number')]),
+        ('师生比达到1:19', [('1', 'ratio'), ('19', 'ratio')]),
+        ('全市学位缺口约2,000个。', [('2,000个', 'context_statistic')]),
+        ('全市学位需求将增加约3万个。', [('3万个', 'context_statistic')]),
+        ('毛入园率高出全省平均水平2.1个百分点。', [('2.1个百分点', 'context_statistic')]),
+        ('预计到2025年小学在校生将比2020年增加约2,600人。', [('2,600人', 'context_statistic'), ('2020年', 'year'), ('2025年', 'year')]),
+        ('每年招聘教师不少于800名。', [('800名', 'observation')]),
+        ('每所学校配备心理教师2名。', [('2名', 'per_unit_norm')]),
+        ('全市常住人口52.3万人。', [('52.3万人', 'context_statistic')]),
+        ('学校获评省级示范校3所。', [('3所', 'recognition_count')]),
+    ],
+)  # fmt: skip
+def test_what_a_number_is_not(extractor, text, expected):
+    assert ledgered(extractor, text) == expected

@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from analysis.codebook import AliasMatch
-from analysis.extraction.prose_phrases import _VERB_LIST, _verb_lists, shared_verb_aliases
+from analysis.extraction.prose_phrases import (
+    _VERB_LIST,
+    _verb_lists,
+    any_word,
+    shared_verb_aliases,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +79,20 @@ def test_shared_verb_aliases_match_the_plain_loop(text, aliases, expected):
     got = shared_verb_aliases(text, aliases, _BY_ALIAS, _VERBS)
     assert got == _plain_shared_verb_aliases(text, aliases, _BY_ALIAS, _VERBS)
     assert [(a.start, a.end, a.alias) for a in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        (("提高", "增加"), "比上年增加2所", True),
+        (("提高", "增加"), "达到95%", False),
+        (("每年", "每千人"), "每千名教师", False),
+        (("每年", "每千人"), "每千人拥有", True),
+        (("a.b", "(x"), "axb", False),  # the words are literal, not patterns
+        (("a.b", "(x"), "a(x", True),
+        ((), "任何文字", False),  # no words: nothing is found
+    ],
+)
+def test_any_word_is_any_word_in(words, text, expected):
+    assert (any_word(words).search(text) is not None) == expected
+    assert any(w in text for w in words) == expected

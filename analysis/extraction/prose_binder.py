@@ -115,6 +115,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
         self.completion_re = re.compile("|".join(map(re.escape, rules.completion_verbs)))
+        self.compile_word_lists(rules)
 
     # ------------------------------------------------------------ entry
 
@@ -231,14 +232,14 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # "建成国家级重点中职学校4所": the word may stand a few characters before the phrase
         before = text[max(clause_start(text, a.start, 0), a.start - 9) : a.start]
         # "新建公办示范幼儿园5所" is still a building built
-        built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
+        clause = text[clause_start(text, a.start, 0) : a.start]
+        built = _BUILT.search(clause)
         words = self.rules.designation_words
         # "完成首批11所学校试点工作": the word may follow the phrase
         after = text[a.end : a.end + 4].startswith(tuple(words))
         # "认定市级产教融合型企业30家", "新认定普惠性民办幼儿园5所": recognised, not built
-        clause = text[clause_start(text, a.start, 0) : a.start]
-        recognised = any(w in clause for w in self.rules.recognition_words)
-        return generic and not built and (after or recognised or any(w in before for w in words))
+        recognised = self.recognition_re.search(clause) or self.designation_re.search(before)
+        return generic and not built and (after or recognised is not None)
 
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
@@ -362,8 +363,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
     def _verb_before(self, text, at, s_start) -> bool:
         scope = text[clause_start(text, at, s_start, "，,。；;\n") : at]
         # a completing verb (开工, 竣工) before the count names the act as a building one does
-        verbs = (*self.rules.cumulative_verbs, *self.rules.completion_verbs)
-        return any(v in scope for v in verbs)
+        return self.building_re.search(scope) is not None
 
     def _before_name(self, text, q, aliases, s_start):
         for a in aliases:
@@ -387,10 +387,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
     def _completion_after(self, text, at) -> bool:
         """A completing verb after the phrase in its clause ("…幼儿园年底前全部移交")."""
         end = next_break(text, at, min(len(text), at + 30), CLAUSE_BREAK)
-        return any(v in text[at:end] for v in self.rules.completion_verbs)
+        return self.completion_re.search(text, at, end) is not None
 
     def _verb_in_alias(self, a: AliasMatch) -> bool:
-        return any(a.alias.startswith(v) for v in self.rules.cumulative_verbs)
+        return a.alias.startswith(self.cumulative_verb_starts)
 
     def _after_name(self, text, q, aliases, s_start, taken):
         prior = [a for a in aliases if a.end <= q.start]
@@ -444,7 +444,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             or self._completion_after(text, q.end)  # "配套幼儿园9所交付使用"
         )
         gap = text[a.end : q.start]
-        change = any(v in gap for v in self.rules.increase_verbs)
+        change = self.increase_re.search(gap) is not None
         # a specific phrase (招聘教师, 累计投入) names the act; a generic one (幼儿园) needs a verb
         ids = self._fits(a.indicator_ids, q, cumulative_ok=verb, change=change) or self._stock(
             text, a, q, s_start
@@ -455,7 +455,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # a phrase with a value of its own ("96.8%的巩固率，毛入学率达到91.2%") is not shared
         valued = {alias.start for alias, _, _ in taken.values()}
         if "分别" not in text[a.end : q.start]:
-            each = re.search(r"均|都", text[a.end : q.start]) is not None
+            each = _EACH_WORD.search(text, a.end, q.start) is not None
             for b in reversed([x for x in aliases if x.end <= a.start]):
                 between = text[b.end : shared[0].start]
                 # past a comma only with 均/都: "改扩建幼儿园，新增学位6,000个" is two deeds
@@ -470,7 +470,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # "A提高至95%，B提高至97%，均比2020年提高2个百分点": a clause of its own opening with
         # 均比/都较 gives its change to every phrase of the sentence's earlier clauses
         lo = clause_start(text, q.start, s_start)
-        if re.match(r"\s*(?:均|都)\s*(?:比|较)", text[lo : q.start]) and a.end <= lo:
+        if a.end <= lo and _EACH_COMPARED.match(text, lo, q.start):
             earlier = [b for b in aliases if s_start <= b.start and b.end <= lo and b is not a]
             shared = [b for b in earlier if b.start in valued] + shared
         for b in shared[:-1]:
@@ -478,6 +478,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         return a, ids, q.end
 
 
+_BUILT = re.compile(r"新建|改扩建")
+_EACH_WORD = re.compile(r"均|都")
+_EACH_COMPARED = re.compile(r"\s*(?:均|都)\s*(?:比|较)")
 # after a count, words that go on the sentence rather than name what is counted
 _GROUP_OF = re.compile(r"群|集群|联盟|共同体|联合体")
 _NOT_A_NOUN = re.compile(

@@ -145,6 +145,12 @@ def units_after_names(
     return out
 
 
+def any_word(words) -> re.Pattern:
+    """One pattern for "any of these words is in the string": `.search(s)` is
+    `any(w in s for w in words)` in one C call (the prose binder asks it per number)."""
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")  # no words: never
+
+
 def next_break(text: str, pos: int, limit: int, breaks: str) -> int:
     """The first position in text[pos:limit] holding one of `breaks`, else `limit`."""
     m = _break_re(breaks).search(text, pos, max(pos, limit))
