@@ -8,8 +8,10 @@ import pytest
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import (
     _VERB_LIST,
+    CLAUSE_BREAK,
     _verb_lists,
     any_word,
+    clause_start,
     shared_verb_aliases,
 )
 
@@ -96,3 +98,36 @@ def test_shared_verb_aliases_match_the_plain_loop(text, aliases, expected):
 def test_any_word_is_any_word_in(words, text, expected):
     assert (any_word(words).search(text) is not None) == expected
     assert any(w in text for w in words) == expected
+
+
+def _clause_start_stepping_back(text, pos, floor, breaks=CLAUSE_BREAK):
+    i = pos
+    while i > floor and text[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+LONG = "全面提升" * 30  # a clause longer than clause_start's one-search window
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "floor", "breaks", "expected"),
+    [
+        ("到2025年，毛入园率达到92%", 15, 0, CLAUSE_BREAK, 7),
+        ("到2025年，毛入园率达到92%", 15, 10, CLAUSE_BREAK, 10),  # no break after floor
+        ("到2025年，毛入园率达到92%", 6, 10, CLAUSE_BREAK, 6),  # pos at or before floor
+        ("毛入园率达到92%", 8, 0, CLAUSE_BREAK, 0),  # no break at all
+        ("甲，乙：丙", 5, 0, CLAUSE_BREAK, 4),  # the last break, whichever kind
+        ("甲，乙：丙", 5, 0, "，,", 2),  # only the breaks asked for
+        ("一（二，三", 5, 0, "，,。；;\n（(", 4),
+        ("一（二三", 4, 0, "，,。；;\n（(", 2),  # a bracket a break of its own set
+        ("甲，" + LONG + "95%", 2 + len(LONG), 0, CLAUSE_BREAK, 2),  # past the window
+        ("甲，" + LONG + "95%", 2 + len(LONG), 1, CLAUSE_BREAK, 2),
+        ("甲，" + LONG + "95%", 2 + len(LONG), 5, CLAUSE_BREAK, 5),
+        ("甲\n" + LONG, 2 + len(LONG), 0, "。；;\n", 2),
+        (LONG + "，" + LONG, 1 + 2 * len(LONG), 0, CLAUSE_BREAK, 1 + len(LONG)),
+    ],
+)
+def test_clause_start_is_the_last_break_before(text, pos, floor, breaks, expected):
+    assert clause_start(text, pos, floor, breaks) == expected
+    assert _clause_start_stepping_back(text, pos, floor, breaks) == expected
