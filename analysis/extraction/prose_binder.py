@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
-from analysis.extraction.evaluation import PROGRESS_HEADING
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import bind_carried, bind_continued
@@ -57,9 +56,9 @@ from analysis.extraction.prose_phrases import (
     without_own_bracket,
 )
 from analysis.extraction.prose_value_kinds import ValueKinds
-from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader
+from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader, has_colon
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
-from analysis.extraction.review_openers import ends_review, opens_review, reviews_last_year
+from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -139,6 +138,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
         opened, last_path = False, None  # a review opened by a paragraph's first sentence
+        reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
         for p_start, p_end, path in sections:
             paragraph = text[p_start:p_end]
             # only an opened review can be ended: the heading test is not needed otherwise
@@ -150,16 +150,16 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 q_i += 1
             if q_i == len(quantities) or quantities[q_i].start >= p_end:
                 continue  # no number in the paragraph: none of its sentences is read
-            review = opened or any(
-                self.baseline_re.search(t) or reviews_last_year(t, ctx) for t in path
-            )
-            if ctx.evaluated_year is not None:  # an evaluation's progress sections
-                review = review or any(PROGRESS_HEADING.search(t) for t in path)
+            if path not in reviewed:
+                reviewed[path] = headings_review(path, self.baseline_re, ctx)
+            review = opened or reviewed[path]
             section = path[-1] if path else ""
             pos = p_start
             carry = ()  # the phrases of a sentence that ended in a semicolon
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
-            may_lead = LIST_OPENS.search(text, p_start, p_end) is not None
+            may_lead = has_colon(text, p_start, p_end) and (
+                LIST_OPENS.search(text, p_start, p_end) is not None
+            )
             while pos <= p_end:
                 if listed is not ctx or not may_lead:
                     # no list can open in the sentences before the next number (and
@@ -168,10 +168,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                         q_i += 1
                     if q_i == len(quantities) or quantities[q_i].start >= p_end:
                         break
-                    at = quantities[q_i].start
-                    last_break = max(text.rfind(c, pos, at) for c in SENTENCE_BREAK)
-                    if last_break >= 0:
-                        pos = last_break + 1
+                    # the number's sentence starts after the last break before it
+                    pos = clause_start(text, quantities[q_i].start, pos, SENTENCE_BREAK)
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
                 if listed is ctx:
                     listed = self.years.list_lead(text, pos, s_end, ctx)
