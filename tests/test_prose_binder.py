@@ -517,6 +517,9 @@ def ledgered(extractor, text):
         ('每所学校配备心理教师2名。', [('2名', 'per_unit_norm')]),
         ('全市常住人口52.3万人。', [('52.3万人', 'context_statistic')]),
         ('学校获评省级示范校3所。', [('3所', 'recognition_count')]),
+        # any script's decimal digit is a whole number, as \d+ was (str.isdecimal)
+        ('第٣章 发展目标', [('٣', 'section_number')]),
+        ('专栏٣ 重点工程', [('٣', 'section_number')]),
     ],
 )  # fmt: skip
 def test_what_a_number_is_not(extractor, text, expected):

@@ -107,7 +107,8 @@ def _clause_start_stepping_back(text, pos, floor, breaks=CLAUSE_BREAK):
     return i
 
 
-LONG = "全面提升" * 30  # a clause longer than clause_start's one-search window
+LONG = "全面提升" * 30  # a clause longer than both of clause_start's search windows
+MID = "全面提升" * 6  # longer than the near window (16), shorter than the far one (80)
 
 
 @pytest.mark.parametrize(
@@ -125,6 +126,10 @@ LONG = "全面提升" * 30  # a clause longer than clause_start's one-search win
         ("甲，" + LONG + "95%", 2 + len(LONG), 1, CLAUSE_BREAK, 2),
         ("甲，" + LONG + "95%", 2 + len(LONG), 5, CLAUSE_BREAK, 5),
         ("甲\n" + LONG, 2 + len(LONG), 0, "。；;\n", 2),
+        ("甲，" + MID + "95%", 2 + len(MID), 0, CLAUSE_BREAK, 2),  # in the far window
+        ("甲，" + MID + "95%", 2 + len(MID), 3, CLAUSE_BREAK, 3),
+        ("甲，" + MID + "，95%", 3 + len(MID), 0, CLAUSE_BREAK, 3 + len(MID)),
+        ("，" + "提升" * 8 + "，" + MID, 18 + len(MID), 0, CLAUSE_BREAK, 18),  # both windows
         (LONG + "，" + LONG, 1 + 2 * len(LONG), 0, CLAUSE_BREAK, 1 + len(LONG)),
     ],
 )

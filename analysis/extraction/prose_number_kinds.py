@@ -19,7 +19,8 @@ class NumberKinds:
         before = text[max(0, q.start - 6) : q.start]
         after = text[q.end : q.end + 4]
         token = q.unit_token or ""
-        is_int = _DIGITS_ONLY.fullmatch(text[q.num_start : q.num_end]) is not None
+        # \d+ in full: str.isdecimal is the same test (Unicode decimal digits, not empty)
+        is_int = text[q.num_start : q.num_end].isdecimal()
         if any(a.start <= q.num_start < a.end for a in aliases):
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
@@ -206,7 +207,6 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 
 # _not_a_value's patterns, compiled once: it runs for every number in every plan, and
 # re's own cache lookup per call was ~1,600 lookups a plan
-_DIGITS_ONLY = re.compile(r"\d+")
 # 预计 may open the clause before ("预计到2025年，…将增加"); 将 stands in the value's own
 # (将 "will", or 需/需要 "will be needed": "预计需新增学位6,000个以上")
 _FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$")
