@@ -524,3 +524,20 @@ def ledgered(extractor, text):
 )  # fmt: skip
 def test_what_a_number_is_not(extractor, text, expected):
     assert ledgered(extractor, text) == expected
+
+
+# a sentence with no phrase of its own and none carried over a semicolon binds nothing: each
+# value gets its reason at once (a list's shared unit still counts); a carried one binds
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('一、发展基础\n全市常住人口52.3万人，地区生产总值300亿元。', [('300亿元', 'context_statistic'), ('52.3万人', 'context_statistic')]),
+        ('开展主题活动120次，参与3000人次。', [('120次', 'no_indicator'), ('3000人次', 'no_indicator')]),
+        ('两项分别达到95%和97%。', [('95%', 'no_indicator'), ('97%', 'no_indicator'), ('两项', 'no_indicator')]),
+        ('学前三年毛入园率达到90%；2023年达到86%。', [('2023年', 'year'), ('86%', 'observation'), ('90%', 'observation'), ('三年', 'part_of_name')]),
+        ('学前三年毛入园率达到90%。2023年达到86%。', [('2023年', 'year'), ('86%', 'no_indicator'), ('90%', 'observation'), ('三年', 'part_of_name')]),
+        ('提高13.2、8.6和10.7个百分点。', [('10.7个百分点', 'no_indicator'), ('13.2', 'no_indicator'), ('8.6', 'no_indicator')]),
+    ],
+)  # fmt: skip
+def test_a_sentence_without_a_phrase(extractor, text, expected):
+    assert ledgered(extractor, text) == expected

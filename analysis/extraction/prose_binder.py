@@ -224,21 +224,6 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             return ()
         return self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
 
-    def _designation(self, text, a: AliasMatch) -> bool:
-        """A generic phrase (学校) right after a designation word (特色, 高水平)."""
-        generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
-        # "建成国家级重点中职学校4所": the word may stand a few characters before the phrase
-        before = text[max(clause_start(text, a.start, 0), a.start - 9) : a.start]
-        # "新建公办示范幼儿园5所" is still a building built
-        clause = text[clause_start(text, a.start, 0) : a.start]
-        built = _BUILT.search(clause)
-        words = self.rules.designation_words
-        # "完成首批11所学校试点工作": the word may follow the phrase
-        after = text[a.end : a.end + 4].startswith(tuple(words))
-        # "认定市级产教融合型企业30家", "新认定普惠性民办幼儿园5所": recognised, not built
-        recognised = self.recognition_re.search(clause) or self.designation_re.search(before)
-        return generic and not built and (after or recognised is not None)
-
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
 
@@ -256,6 +241,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             else:
                 candidates.append(q)
         candidates = shared_units(text, candidates)
+        if not aliases and not carry:
+            # no phrase in the sentence nor carried into it: no rule below can bind (each
+            # needs a phrase), so every value gets its reason, as at the end
+            out.notes.extend((q, *self._unbound_reason(text, q, start)) for q in candidates)
+            return
         candidates = units_after_names(text, aliases, candidates, self.rules.quantity_units)
         taken: dict[
             int, tuple[AliasMatch, tuple[str, ...], int]
@@ -476,7 +466,6 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         return a, ids, q.end
 
 
-_BUILT = re.compile(r"新建|改扩建")
 _EACH_WORD = re.compile(r"均|都")
 _EACH_COMPARED = re.compile(r"\s*(?:均|都)\s*(?:比|较)")
 # after a count, words that go on the sentence rather than name what is counted

@@ -1,5 +1,6 @@
-"""What kind a bound number in prose is (a level, an increase, a cumulative amount, a range)
-and its qualifier (每年, 力争, 确保): mixed into the prose binder, after a number is bound."""
+"""What kind a bound number in prose is (a level, an increase, a cumulative amount, a range),
+its qualifier (每年, 力争, 确保), and whether it counts designated schools: mixed into the
+prose binder, after a number is bound."""
 
 from __future__ import annotations
 
@@ -24,6 +25,21 @@ class ValueKinds:
         self.per_unit_re = any_word(rules.per_unit_markers)
         self.cumulative_word_re = any_word(rules.cumulative_words)
         self.cumulative_verb_starts = tuple(rules.cumulative_verbs)
+
+    def _designation(self, text, a: AliasMatch) -> bool:
+        """A generic phrase (学校) right after a designation word (特色, 高水平)."""
+        generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
+        # "建成国家级重点中职学校4所": the word may stand a few characters before the phrase
+        before = text[max(clause_start(text, a.start, 0), a.start - 9) : a.start]
+        # "新建公办示范幼儿园5所" is still a building built
+        clause = text[clause_start(text, a.start, 0) : a.start]
+        built = _BUILT.search(clause)
+        words = self.rules.designation_words
+        # "完成首批11所学校试点工作": the word may follow the phrase
+        after = text[a.end : a.end + 4].startswith(tuple(words))
+        # "认定市级产教融合型企业30家", "新认定普惠性民办幼儿园5所": recognised, not built
+        recognised = self.recognition_re.search(clause) or self.designation_re.search(before)
+        return generic and not built and (after or recognised is not None)
 
     def _kind(self, text, q: Quantity, alias: AliasMatch, ids, s_start):
         lo = (
@@ -67,6 +83,7 @@ class ValueKinds:
 
 # the patterns of _kind and _qualifier, compiled once (they run for every bound number)
 _DIGIT = re.compile(r"\d")
+_BUILT = re.compile(r"新建|改扩建")
 _FROM_BEFORE = re.compile(r"(?:由|从)\s*(?:(?:19|20)\d\d\s*年\s*的?)?\s*$")
 _TO_AFTER = re.compile(r"\s*(?:到|至|为)")
 _PER_YEAR = re.compile(r"每年|年均")
