@@ -541,3 +541,19 @@ def test_what_a_number_is_not(extractor, text, expected):
 )  # fmt: skip
 def test_a_sentence_without_a_phrase(extractor, text, expected):
     assert ledgered(extractor, text) == expected
+
+
+# the binder leaves out the phrases and numbers of a table's span (read by the table
+# readers) and, with no table in the text, filters nothing
+@pytest.mark.parametrize(
+    ("text", "observations", "ledger"),
+    [
+        ('到2025年，学前教育毛入园率达到92%。\n\n指标|单位|2020年|2025年\n学前教育毛入园率|%|88|≥92\n九年义务教育巩固率|%|95|—\n\n九年义务教育巩固率达到96%，翻一番。\n', [('compulsory_consolidation_rate', 2020, 95.0, 'table'), ('compulsory_consolidation_rate', 2025, 2.0, 'prose'), ('compulsory_consolidation_rate', 2025, 96.0, 'prose'), ('preschool_gross_enrollment_rate', 2020, 88.0, 'table'), ('preschool_gross_enrollment_rate', 2025, 92.0, 'prose'), ('preschool_gross_enrollment_rate', 2025, 92.0, 'table')], [('2020年', 'table_header'), ('2025年', 'table_header'), ('2025年', 'year'), ('88', 'observation'), ('92%', 'observation'), ('95', 'observation'), ('96%', 'observation'), ('≥92', 'observation'), ('九年', 'part_of_name'), ('翻一番', 'observation')]),
+        ('到2025年，学前教育毛入园率达到92%，九年义务教育巩固率达到96%，翻一番。\n', [('compulsory_consolidation_rate', 2025, 2.0, 'prose'), ('compulsory_consolidation_rate', 2025, 96.0, 'prose'), ('preschool_gross_enrollment_rate', 2025, 92.0, 'prose')], [('2025年', 'year'), ('92%', 'observation'), ('96%', 'observation'), ('九年', 'part_of_name'), ('翻一番', 'observation')]),
+    ],
+)  # fmt: skip
+def test_prose_beside_a_table_and_without_one(extractor, text, observations, ledger):
+    result = extractor.extract(source(), clean(text))
+    got = sorted((o.indicator_id, o.year, o.value, o.method) for o in result.observations)
+    assert got == observations
+    assert sorted((r["quote"], r["disposition"]) for r in result.ledger) == ledger

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import paths
-from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.quantities import _GROUPS, QuantityFinder
 from analysis.normalise import clean
 from analysis.rules import load_rules
 
@@ -40,7 +40,7 @@ def _plain_find(finder, text):
         if at is None:
             break
         m = finder._re.match(text, at.start())
-        q = finder._quantity(text, m)
+        q = finder._quantity(text, m, m.group(*_GROUPS))
         pos = m.end() if m.end() > m.start() else m.start() + 1
         if q is not None:
             out.append(q)

@@ -121,7 +121,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
     def read(self, text: str, skip: list[tuple[int, int]], sections, ctx: Context) -> ProseReading:
         """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
         out = ProseReading()
-        aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
+        aliases = self.matcher.find(text)
+        if skip:  # no table in the text: nothing to leave out (a call per phrase and number)
+            aliases = [a for a in aliases if not _inside(a.start, skip)]
         # "投入使用" is a completing verb, not the 投入 of investment
         done = [m.span() for m in self.completion_re.finditer(text)]
         if done:
@@ -133,8 +135,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = verb_list_aliases(text, aliases, self.matcher.by_alias)
         aliases = head_phrases(aliases, self._is_rate)
-        quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
-        quantities += [q for q in doublings(text) if not _inside(q.start, skip)]
+        quantities = self.finder.find(text) + doublings(text)
+        if skip:
+            quantities = [q for q in quantities if not _inside(q.start, skip)]
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
         opened, last_path = False, None  # a review opened by a paragraph's first sentence
