@@ -7,8 +7,10 @@ import pytest
 
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import (
+    _PARTS_BRACKET,
     _VERB_LIST,
     CLAUSE_BREAK,
+    _parts_brackets,
     _verb_lists,
     any_word,
     clause_start,
@@ -136,3 +138,42 @@ MID = "全面提升" * 6  # longer than the near window (16), shorter than the f
 def test_clause_start_is_the_last_break_before(text, pos, floor, breaks, expected):
     assert clause_start(text, pos, floor, breaks) == expected
     assert _clause_start_stepping_back(text, pos, floor, breaks) == expected
+
+
+FILL = "甲" * 58
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在校生1.25万人（普通高中0.82万人、中职0.43万人）",
+        "共12所(含民办3所)，另有5个（教学点）",
+        "5（a（3（bc）",  # a bracket inside the parts
+        "5）（ab）（cd）",
+        "5甲乙丙丁（ab）",  # the bracket four characters after the digit
+        "5甲乙丙丁戊（ab）",  # five: no match
+        "5（" + FILL + "）",  # 58 characters in the bracket
+        "5（" + FILL + "乙乙）",  # 60
+        "5（" + FILL + "乙乙乙）",  # 61: no match
+        "5（" + FILL + "乙乙乙）6（ab）",
+        "1（ab）2（cd）3（ef）" * 3,
+        "没有数字（甲乙）",
+        "（）",
+    ],
+)
+def test_parts_brackets_are_the_plain_finditers(text):
+    assert [m.span() for m in _parts_brackets(text)] == [
+        m.span() for m in _PARTS_BRACKET.finditer(text)
+    ]
+
+
+def test_parts_brackets_on_every_short_string():
+    # every string of up to 6 characters over the kinds of character the pattern tells apart
+    from itertools import product
+
+    for n in range(1, 7):
+        for chars in product("1甲（）(，", repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in _parts_brackets(text)] == [
+                m.span() for m in _PARTS_BRACKET.finditer(text)
+            ], text

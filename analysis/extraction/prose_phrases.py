@@ -417,12 +417,36 @@ _PARTS_BRACKET = re.compile(r"\d[^\d，,。；;（(]{0,4}[（(]([^）)]{2,60})[�
 _PART_NAME = re.compile(r"(?:^|(?<=[、，,和及]))\s*([\u4e00-\u9fff]{1,8})(?=\s*\d)")
 
 
+def _parts_brackets(text: str):
+    """_PARTS_BRACKET.finditer(text), found from the brackets (~16 a plan) rather than tried
+    at every digit (~300) after a scan of every character. A match opens at the first
+    bracket after its digit, at most 5 characters on, and closes within 62 characters of
+    that bracket: so no match starts before the bracket's search window, and none found in
+    the window runs past it. As finditer, the next search starts at the last match's end."""
+    brackets = sorted(i for ch in "（(" for i in _all_at(text, ch))
+    pos = 0
+    for b in brackets:
+        if b < pos:
+            continue  # inside the last match
+        m = _PARTS_BRACKET.search(text, max(pos, b - 5), b + 63)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _all_at(text: str, ch: str):
+    at = text.find(ch)
+    while at >= 0:
+        yield at
+        at = text.find(ch, at + 1)
+
+
 def bracket_part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
     """The parts of a total in brackets share its head noun: "高中阶段在校生1.25万人（普通
     高中0.82万人、中职0.43万人）" names 普通高中在校生 and 中职在校生. Each part X before a
     number is tried as X plus an ending of the total's phrase (longest first)."""
     added = []
-    for m in _PARTS_BRACKET.finditer(text):
+    for m in _parts_brackets(text):
         total = [a for a in aliases if a.end <= m.start() and m.start() - a.end <= 3]
         if not total:
             continue
