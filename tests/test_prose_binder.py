@@ -520,6 +520,15 @@ def ledgered(extractor, text):
         # any script's decimal digit is a whole number, as \d+ was (str.isdecimal)
         ('第٣章 发展目标', [('٣', 'section_number')]),
         ('专栏٣ 重点工程', [('٣', 'section_number')]),
+        # document numbers, a date, a phone number, a decimal heading, a ratio with spaces and
+        # a value in brackets of its own
+        ('根据《通知》（教发〔2021〕5号）要求', [('2021', 'document_number'), ('5号', 'document_number')]),
+        ('（ 2021 ）年度报告', [('2021', 'document_number')]),
+        ('2022年3月15日 发布', [('15日', 'date'), ('2022年', 'year'), ('3月', 'date')]),
+        ('联系电话：0436-1234567', [('0436-1234567', 'phone_number')]),
+        ('2.1 扩大学前教育资源', [('2.1', 'section_number')]),
+        ('生师比保持在 1 : 19 以内', [('1', 'ratio'), ('19 以内', 'ratio')]),
+        ('毛入园率达到（95%）', [('95%', 'observation')]),
     ],
 )  # fmt: skip
 def test_what_a_number_is_not(extractor, text, expected):
