@@ -135,7 +135,9 @@ def _strip_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), list(accumulate(map(len, pieces), initial=0))
 
 
-@dataclass(frozen=True)
+# Not frozen, as extraction.quantities.Quantity: one is made per phrase found (~170 a plan)
+# and never changed; unsafe_hash keeps it hashable by its fields.
+@dataclass(slots=True, unsafe_hash=True)
 class AliasMatch:
     start: int
     end: int

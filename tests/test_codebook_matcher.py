@@ -163,3 +163,20 @@ def test_exact_and_alias_pattern_are_unchanged(matchers):
 
 def test_an_empty_codebook_finds_nothing():
     assert AliasMatcher({}).find("学前三年毛入园率") == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "same"),
+    [({}, True), ({"start": 1}, False), ({"indicator_ids": ("other",)}, False)],
+)
+def test_an_alias_match_compares_and_hashes_by_its_fields(changes, same):
+    # not frozen (for speed), still a value: equal, hashed and pickled by its fields
+    import pickle
+    from dataclasses import replace
+
+    m = AliasMatch(0, 4, "毛入园率", ("preschool_gross_enrollment_rate",))
+    other = replace(m, **changes)
+    assert (m == other) is same
+    assert (hash(m) == hash(other)) is same
+    assert len({m, other}) == (1 if same else 2)
+    assert pickle.loads(pickle.dumps(m)) == m

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import paths
+from analysis.errors import line_of
 from analysis.extraction.quantities import QuantityFinder
 from analysis.normalise import clean
 from analysis.rules import load_rules
@@ -1037,3 +1038,18 @@ def test_sub_rows_under_a_two_column_name_header(extractor):
 )  # fmt: skip
 def test_prose_phrasings_first_seen_in_blind13(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("毛入园率达到90%。", [("毛入园率达到90%", 1)]),
+        # _prose finds the raw text's newlines once (LineNumbers) where line_of counted them
+        ("一、发展目标\n\n到2025年，\n学前三年毛入园率达到92%，\n九年义务教育巩固率达到97%。", [("学前三年毛入园率达到92%", 4), ("九年义务教育巩固率达到97%", 5)]),
+        ("一、发展目标\n\n\n\n新建幼儿园4所。\n", [("新建幼儿园4所", 5)]),
+    ],
+)  # fmt: skip
+def test_the_line_of_a_prose_observation(extractor, text, expected):
+    result = extractor.extract(source(), clean(text))
+    assert [(o.quote, o.line) for o in result.observations] == expected
+    assert all(o.line == line_of(clean(text).raw, o.char_start) for o in result.observations)

@@ -488,3 +488,81 @@ def test_a_share_of_counties_passing_an_assessment(extractor, text, expected):
 )  # fmt: skip
 def test_counts_bound_to_their_own_name(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def ledgered(extractor, text):
+    result = extractor.extract(source(), clean(text))
+    return sorted((r["quote"].strip(), r["disposition"]) for r in result.ledger)
+
+
+# _not_a_value and _unbound_reason run a search only when the literal it needs is near the
+# number (a "-" for a date, 号 and a colon for a code, 平均, 缺口/需求, 预计 ...): each reason
+# still found where its literal is, and the plain value still bound where none is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('发布时间：2022-03-15 09:30 浏览次数：1872', [('09', 'date'), ('15', 'date'), ('1872', 'page_metadata'), ('2022-03', 'year'), ('30', 'date')]),
+        ('索引号：1134/2021-00867', [('1134', 'phone_number'), ('2021-00867', 'phone_number')]),
+        ('阅读量: 236', [('236', 'page_metadata')]),
+        ('发展目标……12', [('12', 'page_number')]),
+        ('第3章 发展目标', [('3', 'section_number')]),
+        ('专栏 4 重点工程', [('4', 'section_number')]),
+        ('附表2 主要指标', [('2', 'section_number')]),
+        ('师生比达到1:19', [('1', 'ratio'), ('19', 'ratio')]),
+        ('全市学位缺口约2,000个。', [('2,000个', 'context_statistic')]),
+        ('全市学位需求将增加约3万个。', [('3万个', 'context_statistic')]),
+        ('毛入园率高出全省平均水平2.1个百分点。', [('2.1个百分点', 'context_statistic')]),
+        ('预计到2025年小学在校生将比2020年增加约2,600人。', [('2,600人', 'context_statistic'), ('2020年', 'year'), ('2025年', 'year')]),
+        ('每年招聘教师不少于800名。', [('800名', 'observation')]),
+        ('每所学校配备心理教师2名。', [('2名', 'per_unit_norm')]),
+        ('全市常住人口52.3万人。', [('52.3万人', 'context_statistic')]),
+        ('学校获评省级示范校3所。', [('3所', 'recognition_count')]),
+        # any script's decimal digit is a whole number, as \d+ was (str.isdecimal)
+        ('第٣章 发展目标', [('٣', 'section_number')]),
+        ('专栏٣ 重点工程', [('٣', 'section_number')]),
+        # document numbers, a date, a phone number, a decimal heading, a ratio with spaces and
+        # a value in brackets of its own
+        ('根据《通知》（教发〔2021〕5号）要求', [('2021', 'document_number'), ('5号', 'document_number')]),
+        ('（ 2021 ）年度报告', [('2021', 'document_number')]),
+        ('2022年3月15日 发布', [('15日', 'date'), ('2022年', 'year'), ('3月', 'date')]),
+        ('联系电话：0436-1234567', [('0436-1234567', 'phone_number')]),
+        ('2.1 扩大学前教育资源', [('2.1', 'section_number')]),
+        ('生师比保持在 1 : 19 以内', [('1', 'ratio'), ('19 以内', 'ratio')]),
+        ('毛入园率达到（95%）', [('95%', 'observation')]),
+    ],
+)  # fmt: skip
+def test_what_a_number_is_not(extractor, text, expected):
+    assert ledgered(extractor, text) == expected
+
+
+# a sentence with no phrase of its own and none carried over a semicolon binds nothing: each
+# value gets its reason at once (a list's shared unit still counts); a carried one binds
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('一、发展基础\n全市常住人口52.3万人，地区生产总值300亿元。', [('300亿元', 'context_statistic'), ('52.3万人', 'context_statistic')]),
+        ('开展主题活动120次，参与3000人次。', [('120次', 'no_indicator'), ('3000人次', 'no_indicator')]),
+        ('两项分别达到95%和97%。', [('95%', 'no_indicator'), ('97%', 'no_indicator'), ('两项', 'no_indicator')]),
+        ('学前三年毛入园率达到90%；2023年达到86%。', [('2023年', 'year'), ('86%', 'observation'), ('90%', 'observation'), ('三年', 'part_of_name')]),
+        ('学前三年毛入园率达到90%。2023年达到86%。', [('2023年', 'year'), ('86%', 'no_indicator'), ('90%', 'observation'), ('三年', 'part_of_name')]),
+        ('提高13.2、8.6和10.7个百分点。', [('10.7个百分点', 'no_indicator'), ('13.2', 'no_indicator'), ('8.6', 'no_indicator')]),
+    ],
+)  # fmt: skip
+def test_a_sentence_without_a_phrase(extractor, text, expected):
+    assert ledgered(extractor, text) == expected
+
+
+# the binder leaves out the phrases and numbers of a table's span (read by the table
+# readers) and, with no table in the text, filters nothing
+@pytest.mark.parametrize(
+    ("text", "observations", "ledger"),
+    [
+        ('到2025年，学前教育毛入园率达到92%。\n\n指标|单位|2020年|2025年\n学前教育毛入园率|%|88|≥92\n九年义务教育巩固率|%|95|—\n\n九年义务教育巩固率达到96%，翻一番。\n', [('compulsory_consolidation_rate', 2020, 95.0, 'table'), ('compulsory_consolidation_rate', 2025, 2.0, 'prose'), ('compulsory_consolidation_rate', 2025, 96.0, 'prose'), ('preschool_gross_enrollment_rate', 2020, 88.0, 'table'), ('preschool_gross_enrollment_rate', 2025, 92.0, 'prose'), ('preschool_gross_enrollment_rate', 2025, 92.0, 'table')], [('2020年', 'table_header'), ('2025年', 'table_header'), ('2025年', 'year'), ('88', 'observation'), ('92%', 'observation'), ('95', 'observation'), ('96%', 'observation'), ('≥92', 'observation'), ('九年', 'part_of_name'), ('翻一番', 'observation')]),
+        ('到2025年，学前教育毛入园率达到92%，九年义务教育巩固率达到96%，翻一番。\n', [('compulsory_consolidation_rate', 2025, 2.0, 'prose'), ('compulsory_consolidation_rate', 2025, 96.0, 'prose'), ('preschool_gross_enrollment_rate', 2025, 92.0, 'prose')], [('2025年', 'year'), ('92%', 'observation'), ('96%', 'observation'), ('九年', 'part_of_name'), ('翻一番', 'observation')]),
+    ],
+)  # fmt: skip
+def test_prose_beside_a_table_and_without_one(extractor, text, observations, ledger):
+    result = extractor.extract(source(), clean(text))
+    got = sorted((o.indicator_id, o.year, o.value, o.method) for o in result.observations)
+    assert got == observations
+    assert sorted((r["quote"], r["disposition"]) for r in result.ledger) == ledger

@@ -6,7 +6,16 @@ from __future__ import annotations
 import pytest
 
 from analysis.codebook import AliasMatch
-from analysis.extraction.prose_phrases import _VERB_LIST, _verb_lists, shared_verb_aliases
+from analysis.extraction.prose_phrases import (
+    _PARTS_BRACKET,
+    _VERB_LIST,
+    CLAUSE_BREAK,
+    _parts_brackets,
+    _verb_lists,
+    any_word,
+    clause_start,
+    shared_verb_aliases,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,3 +83,97 @@ def test_shared_verb_aliases_match_the_plain_loop(text, aliases, expected):
     got = shared_verb_aliases(text, aliases, _BY_ALIAS, _VERBS)
     assert got == _plain_shared_verb_aliases(text, aliases, _BY_ALIAS, _VERBS)
     assert [(a.start, a.end, a.alias) for a in got] == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "text", "expected"),
+    [
+        (("提高", "增加"), "比上年增加2所", True),
+        (("提高", "增加"), "达到95%", False),
+        (("每年", "每千人"), "每千名教师", False),
+        (("每年", "每千人"), "每千人拥有", True),
+        (("a.b", "(x"), "axb", False),  # the words are literal, not patterns
+        (("a.b", "(x"), "a(x", True),
+        ((), "任何文字", False),  # no words: nothing is found
+    ],
+)
+def test_any_word_is_any_word_in(words, text, expected):
+    assert (any_word(words).search(text) is not None) == expected
+    assert any(w in text for w in words) == expected
+
+
+def _clause_start_stepping_back(text, pos, floor, breaks=CLAUSE_BREAK):
+    i = pos
+    while i > floor and text[i - 1] not in breaks:
+        i -= 1
+    return i
+
+
+LONG = "全面提升" * 30  # a clause longer than both of clause_start's search windows
+MID = "全面提升" * 6  # longer than the near window (16), shorter than the far one (80)
+
+
+@pytest.mark.parametrize(
+    ("text", "pos", "floor", "breaks", "expected"),
+    [
+        ("到2025年，毛入园率达到92%", 15, 0, CLAUSE_BREAK, 7),
+        ("到2025年，毛入园率达到92%", 15, 10, CLAUSE_BREAK, 10),  # no break after floor
+        ("到2025年，毛入园率达到92%", 6, 10, CLAUSE_BREAK, 6),  # pos at or before floor
+        ("毛入园率达到92%", 8, 0, CLAUSE_BREAK, 0),  # no break at all
+        ("甲，乙：丙", 5, 0, CLAUSE_BREAK, 4),  # the last break, whichever kind
+        ("甲，乙：丙", 5, 0, "，,", 2),  # only the breaks asked for
+        ("一（二，三", 5, 0, "，,。；;\n（(", 4),
+        ("一（二三", 4, 0, "，,。；;\n（(", 2),  # a bracket a break of its own set
+        ("甲，" + LONG + "95%", 2 + len(LONG), 0, CLAUSE_BREAK, 2),  # past the window
+        ("甲，" + LONG + "95%", 2 + len(LONG), 1, CLAUSE_BREAK, 2),
+        ("甲，" + LONG + "95%", 2 + len(LONG), 5, CLAUSE_BREAK, 5),
+        ("甲\n" + LONG, 2 + len(LONG), 0, "。；;\n", 2),
+        ("甲，" + MID + "95%", 2 + len(MID), 0, CLAUSE_BREAK, 2),  # in the far window
+        ("甲，" + MID + "95%", 2 + len(MID), 3, CLAUSE_BREAK, 3),
+        ("甲，" + MID + "，95%", 3 + len(MID), 0, CLAUSE_BREAK, 3 + len(MID)),
+        ("，" + "提升" * 8 + "，" + MID, 18 + len(MID), 0, CLAUSE_BREAK, 18),  # both windows
+        (LONG + "，" + LONG, 1 + 2 * len(LONG), 0, CLAUSE_BREAK, 1 + len(LONG)),
+    ],
+)
+def test_clause_start_is_the_last_break_before(text, pos, floor, breaks, expected):
+    assert clause_start(text, pos, floor, breaks) == expected
+    assert _clause_start_stepping_back(text, pos, floor, breaks) == expected
+
+
+FILL = "甲" * 58
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在校生1.25万人（普通高中0.82万人、中职0.43万人）",
+        "共12所(含民办3所)，另有5个（教学点）",
+        "5（a（3（bc）",  # a bracket inside the parts
+        "5）（ab）（cd）",
+        "5甲乙丙丁（ab）",  # the bracket four characters after the digit
+        "5甲乙丙丁戊（ab）",  # five: no match
+        "5（" + FILL + "）",  # 58 characters in the bracket
+        "5（" + FILL + "乙乙）",  # 60
+        "5（" + FILL + "乙乙乙）",  # 61: no match
+        "5（" + FILL + "乙乙乙）6（ab）",
+        "1（ab）2（cd）3（ef）" * 3,
+        "没有数字（甲乙）",
+        "（）",
+    ],
+)
+def test_parts_brackets_are_the_plain_finditers(text):
+    assert [m.span() for m in _parts_brackets(text)] == [
+        m.span() for m in _PARTS_BRACKET.finditer(text)
+    ]
+
+
+def test_parts_brackets_on_every_short_string():
+    # every string of up to 6 characters over the kinds of character the pattern tells apart
+    from itertools import product
+
+    for n in range(1, 7):
+        for chars in product("1甲（）(，", repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in _parts_brackets(text)] == [
+                m.span() for m in _PARTS_BRACKET.finditer(text)
+            ], text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import paths
-from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.quantities import _GROUPS, QuantityFinder
 from analysis.normalise import clean
 from analysis.rules import load_rules
 
@@ -40,7 +40,7 @@ def _plain_find(finder, text):
         if at is None:
             break
         m = finder._re.match(text, at.start())
-        q = finder._quantity(text, m)
+        q = finder._quantity(text, m, m.group(*_GROUPS))
         pos = m.end() if m.end() > m.start() else m.start() + 1
         if q is not None:
             out.append(q)
@@ -96,3 +96,20 @@ def test_prefix_comparator_is_the_plain_search(finder, text, expected):
     at = next(k for k, ch in enumerate(text) if ch.isdigit())
     assert finder._prefix_comparator(text, at) == expected
     assert _plain_prefix_comparator(finder, text, at) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "same"),
+    [({}, True), ({"value": 96.0}, False), ({"comparator": ">="}, False), ({"unit": None}, False)],
+)
+def test_a_quantity_compares_and_hashes_by_its_fields(changes, same):
+    # not frozen (for speed), still a value: equal, hashed and pickled by its fields
+    import pickle
+    from dataclasses import replace
+
+    q = QuantityFinder(load_rules(paths.EXTRACTION_RULES_YAML)).find("达到95%")[0]
+    other = replace(q, **changes)
+    assert (q == other) is same
+    assert (hash(q) == hash(other)) is same
+    assert len({q, other}) == (1 if same else 2)
+    assert pickle.loads(pickle.dumps(q)) == q

@@ -81,9 +81,13 @@ def bind_own_after_other(binder, text, start, aliases, candidates, taken, others
     area, a verb and a value, right after a clause whose value is another area's, gives its
     value to that clause's phrase (the other area's value between them is not a value of
     the plan's that would stop it). Binds in `taken`, as the binder's other rules do."""
+    if not others:
+        return  # no other area's value in the sentence: nothing to go on from
     for q in candidates:
+        if q.start in taken:
+            continue
         lo = clause_start(text, q.start, start)
-        if q.start in taken or lo <= start or any(lo <= a.start < q.start for a in aliases):
+        if lo <= start or any(lo <= a.start < q.start for a in aliases):
             continue
         before = [o for o in others if o.end <= lo]
         if not before or filler.sub("", text[lo : q.start]).strip():

@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
-from analysis.extraction.evaluation import PROGRESS_HEADING
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import bind_carried, bind_continued
@@ -57,9 +56,9 @@ from analysis.extraction.prose_phrases import (
     without_own_bracket,
 )
 from analysis.extraction.prose_value_kinds import ValueKinds
-from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader
+from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader, has_colon
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
-from analysis.extraction.review_openers import ends_review, opens_review, reviews_last_year
+from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -115,13 +114,16 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
         self.completion_re = re.compile("|".join(map(re.escape, rules.completion_verbs)))
+        self.compile_word_lists(rules)
 
     # ------------------------------------------------------------ entry
 
     def read(self, text: str, skip: list[tuple[int, int]], sections, ctx: Context) -> ProseReading:
         """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
         out = ProseReading()
-        aliases = [a for a in self.matcher.find(text) if not _inside(a.start, skip)]
+        aliases = self.matcher.find(text)
+        if skip:  # no table in the text: nothing to leave out (a call per phrase and number)
+            aliases = [a for a in aliases if not _inside(a.start, skip)]
         # "投入使用" is a completing verb, not the 投入 of investment
         done = [m.span() for m in self.completion_re.finditer(text)]
         if done:
@@ -133,11 +135,13 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = verb_list_aliases(text, aliases, self.matcher.by_alias)
         aliases = head_phrases(aliases, self._is_rate)
-        quantities = [q for q in self.finder.find(text) if not _inside(q.start, skip)]
-        quantities += [q for q in doublings(text) if not _inside(q.start, skip)]
+        quantities = self.finder.find(text) + doublings(text)
+        if skip:
+            quantities = [q for q in quantities if not _inside(q.start, skip)]
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
         opened, last_path = False, None  # a review opened by a paragraph's first sentence
+        reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
         for p_start, p_end, path in sections:
             paragraph = text[p_start:p_end]
             # only an opened review can be ended: the heading test is not needed otherwise
@@ -149,16 +153,16 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 q_i += 1
             if q_i == len(quantities) or quantities[q_i].start >= p_end:
                 continue  # no number in the paragraph: none of its sentences is read
-            review = opened or any(
-                self.baseline_re.search(t) or reviews_last_year(t, ctx) for t in path
-            )
-            if ctx.evaluated_year is not None:  # an evaluation's progress sections
-                review = review or any(PROGRESS_HEADING.search(t) for t in path)
+            if path not in reviewed:
+                reviewed[path] = headings_review(path, self.baseline_re, ctx)
+            review = opened or reviewed[path]
             section = path[-1] if path else ""
             pos = p_start
             carry = ()  # the phrases of a sentence that ended in a semicolon
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
-            may_lead = LIST_OPENS.search(text, p_start, p_end) is not None
+            may_lead = has_colon(text, p_start, p_end) and (
+                LIST_OPENS.search(text, p_start, p_end) is not None
+            )
             while pos <= p_end:
                 if listed is not ctx or not may_lead:
                     # no list can open in the sentences before the next number (and
@@ -167,10 +171,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                         q_i += 1
                     if q_i == len(quantities) or quantities[q_i].start >= p_end:
                         break
-                    at = quantities[q_i].start
-                    last_break = max(text.rfind(c, pos, at) for c in SENTENCE_BREAK)
-                    if last_break >= 0:
-                        pos = last_break + 1
+                    # the number's sentence starts after the last break before it
+                    pos = clause_start(text, quantities[q_i].start, pos, SENTENCE_BREAK)
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
                 if listed is ctx:
                     listed = self.years.list_lead(text, pos, s_end, ctx)
@@ -225,21 +227,6 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             return ()
         return self._fits(self.matcher.by_alias.get(a.alias + "数", ()), q, cumulative_ok=False)
 
-    def _designation(self, text, a: AliasMatch) -> bool:
-        """A generic phrase (学校) right after a designation word (特色, 高水平)."""
-        generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
-        # "建成国家级重点中职学校4所": the word may stand a few characters before the phrase
-        before = text[max(clause_start(text, a.start, 0), a.start - 9) : a.start]
-        # "新建公办示范幼儿园5所" is still a building built
-        built = re.search(r"新建|改扩建", text[clause_start(text, a.start, 0) : a.start])
-        words = self.rules.designation_words
-        # "完成首批11所学校试点工作": the word may follow the phrase
-        after = text[a.end : a.end + 4].startswith(tuple(words))
-        # "认定市级产教融合型企业30家", "新认定普惠性民办幼儿园5所": recognised, not built
-        clause = text[clause_start(text, a.start, 0) : a.start]
-        recognised = any(w in clause for w in self.rules.recognition_words)
-        return generic and not built and (after or recognised or any(w in before for w in words))
-
     def _is_rate(self, a: AliasMatch) -> bool:
         return all(self.book[i].unit == "percent" for i in a.indicator_ids)
 
@@ -257,6 +244,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             else:
                 candidates.append(q)
         candidates = shared_units(text, candidates)
+        if not aliases and not carry:
+            # no phrase in the sentence nor carried into it: no rule below can bind (each
+            # needs a phrase), so every value gets its reason, as at the end
+            out.notes.extend((q, *self._unbound_reason(text, q, start)) for q in candidates)
+            return
         candidates = units_after_names(text, aliases, candidates, self.rules.quantity_units)
         taken: dict[
             int, tuple[AliasMatch, tuple[str, ...], int]
@@ -362,8 +354,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
     def _verb_before(self, text, at, s_start) -> bool:
         scope = text[clause_start(text, at, s_start, "，,。；;\n") : at]
         # a completing verb (开工, 竣工) before the count names the act as a building one does
-        verbs = (*self.rules.cumulative_verbs, *self.rules.completion_verbs)
-        return any(v in scope for v in verbs)
+        return self.building_re.search(scope) is not None
 
     def _before_name(self, text, q, aliases, s_start):
         for a in aliases:
@@ -387,10 +378,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
     def _completion_after(self, text, at) -> bool:
         """A completing verb after the phrase in its clause ("…幼儿园年底前全部移交")."""
         end = next_break(text, at, min(len(text), at + 30), CLAUSE_BREAK)
-        return any(v in text[at:end] for v in self.rules.completion_verbs)
+        return self.completion_re.search(text, at, end) is not None
 
     def _verb_in_alias(self, a: AliasMatch) -> bool:
-        return any(a.alias.startswith(v) for v in self.rules.cumulative_verbs)
+        return a.alias.startswith(self.cumulative_verb_starts)
 
     def _after_name(self, text, q, aliases, s_start, taken):
         prior = [a for a in aliases if a.end <= q.start]
@@ -444,7 +435,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             or self._completion_after(text, q.end)  # "配套幼儿园9所交付使用"
         )
         gap = text[a.end : q.start]
-        change = any(v in gap for v in self.rules.increase_verbs)
+        change = self.increase_re.search(gap) is not None
         # a specific phrase (招聘教师, 累计投入) names the act; a generic one (幼儿园) needs a verb
         ids = self._fits(a.indicator_ids, q, cumulative_ok=verb, change=change) or self._stock(
             text, a, q, s_start
@@ -455,7 +446,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # a phrase with a value of its own ("96.8%的巩固率，毛入学率达到91.2%") is not shared
         valued = {alias.start for alias, _, _ in taken.values()}
         if "分别" not in text[a.end : q.start]:
-            each = re.search(r"均|都", text[a.end : q.start]) is not None
+            each = _EACH_WORD.search(text, a.end, q.start) is not None
             for b in reversed([x for x in aliases if x.end <= a.start]):
                 between = text[b.end : shared[0].start]
                 # past a comma only with 均/都: "改扩建幼儿园，新增学位6,000个" is two deeds
@@ -470,7 +461,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # "A提高至95%，B提高至97%，均比2020年提高2个百分点": a clause of its own opening with
         # 均比/都较 gives its change to every phrase of the sentence's earlier clauses
         lo = clause_start(text, q.start, s_start)
-        if re.match(r"\s*(?:均|都)\s*(?:比|较)", text[lo : q.start]) and a.end <= lo:
+        if a.end <= lo and _EACH_COMPARED.match(text, lo, q.start):
             earlier = [b for b in aliases if s_start <= b.start and b.end <= lo and b is not a]
             shared = [b for b in earlier if b.start in valued] + shared
         for b in shared[:-1]:
@@ -478,6 +469,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         return a, ids, q.end
 
 
+_EACH_WORD = re.compile(r"均|都")
+_EACH_COMPARED = re.compile(r"\s*(?:均|都)\s*(?:比|较)")
 # after a count, words that go on the sentence rather than name what is counted
 _GROUP_OF = re.compile(r"群|集群|联盟|共同体|联合体")
 _NOT_A_NOUN = re.compile(

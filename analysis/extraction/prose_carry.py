@@ -38,7 +38,7 @@ def bind_carried(binder, text, start, aliases, candidates, taken, carry, filler,
         names_its_own = not_a_noun.match(text, q.end) is None
         if left or names_its_own:
             continue
-        change = any(v in lead for v in binder.rules.increase_verbs)
+        change = binder.increase_re.search(lead) is not None
         ids = binder._fits(carry[-1].indicator_ids, q, cumulative_ok=False, change=change)
         if ids:
             taken[q.start] = (carry[-1], ids, q.end)
@@ -83,8 +83,10 @@ def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_
     that clause's phrase (its year is its own)."""
     verbs = (*binder.rules.cumulative_verbs, *binder.rules.completion_verbs)
     for q in candidates:
+        if q.start in taken:
+            continue
         lo = clause_start(text, q.start, start)
-        if q.start in taken or lo <= start or any(lo <= a.start < q.start for a in aliases):
+        if lo <= start or any(lo <= a.start < q.start for a in aliases):
             continue
         before = [p for p in candidates if p.start < lo]
         p = before[-1] if before else None
@@ -96,7 +98,7 @@ def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_
         ):
             continue
         head = text[lo : q.start]
-        if not (_GOES_ON_VERB.search(head) or any(v in head for v in verbs)):
+        if not (_GOES_ON_VERB.search(head) or binder.building_re.search(head)):
             continue
         rest = _WHEN.sub("", filler.sub("", head))
         for v in verbs:

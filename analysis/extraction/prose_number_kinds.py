@@ -19,26 +19,30 @@ class NumberKinds:
         before = text[max(0, q.start - 6) : q.start]
         after = text[q.end : q.end + 4]
         token = q.unit_token or ""
-        is_int = _DIGITS_ONLY.fullmatch(text[q.num_start : q.num_end]) is not None
+        # \d+ in full: str.isdecimal is the same test (Unicode decimal digits, not empty)
+        is_int = text[q.num_start : q.num_end].isdecimal()
         if any(a.start <= q.num_start < a.end for a in aliases):
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
+        # each search below runs only when the literal it cannot match without is in its
+        # window (a C `in`, where the anchored search tries every position of the window)
         near = text[max(0, q.start - 40) : q.start]
-        if _DATE_TIME_BEFORE.search(near):
+        if "-" in near and _DATE_TIME_BEFORE.search(near):
             return "date", "part of a date or a time (2022-03-15 09:30)"
-        if _CODE_BEFORE.search(near):
+        colon = ":" in near or "：" in near
+        if colon and "号" in near and _CODE_BEFORE.search(near):
             return "phone_number", "a telephone or other code number"
-        if _VIEWS_BEFORE.search(near):
+        if colon and _VIEWS_BEFORE.search(near):
             return "page_metadata", "a web page's view count (浏览次数)"
-        if _LEADER_BEFORE.search(before) and is_int and not token and q.value < 1000:
+        if is_int and not token and q.value < 1000 and _LEADER_BEFORE.search(before):
             return "page_number", "a page number in a table of contents (…… 12)"
         bracketed = _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after)
         if bracketed and is_int and not token:  # "（95%）" is a value in brackets
             return "document_number", "a document number's year 〔2021〕"
         if bracketed and self._restates(text, q):
             return "restated_value", "the value before it restated in brackets (八成五（85%）)"
-        if after.lstrip().startswith("号") or (_CLOSE_BRACKET_BEFORE.search(before) and is_int):
+        if after.lstrip().startswith("号") or (is_int and _CLOSE_BRACKET_BEFORE.search(before)):
             return "document_number", "a document number (…号)"
         if (
             is_int
@@ -55,11 +59,11 @@ class NumberKinds:
         digits = text[q.num_start : q.num_end]
         if (is_int and len(digits) >= 7) or _PHONE_TAIL.match(text[q.num_end : q.num_end + 9]):
             return "phone_number", "a telephone or other code number"
-        if _ORDINAL_BEFORE.search(before):
+        if "第" in before and _ORDINAL_BEFORE.search(before):
             if _CHAPTER_AFTER.match(after):
                 return "section_number", "a chapter or article number"
             return "ordinal", "an ordinal (第N)"
-        if _BOX_WORD_BEFORE.search(before):
+        if before.rstrip().endswith(_BOX_WORDS) and _BOX_WORD_BEFORE.search(before):
             return "section_number", "a box, table or annex number"
         line_start = text.rfind("\n", 0, q.start) + 1
         if (
@@ -97,7 +101,7 @@ class NumberKinds:
             )
         ):
             return "section_number", "a footnote mark in a note (注1：, ²为…)"
-        if _RATIO_AFTER.match(after) or _RATIO_BEFORE.search(before):
+        if _RATIO_AFTER.match(after) or (":" in before and _RATIO_BEFORE.search(before)):
             return "ratio", "part of a ratio (1:19)"
         # "5年来" counts whole years; "达到11.3年" is a value of a years indicator
         whole = "." not in text[q.num_start : q.num_end]
@@ -110,13 +114,15 @@ class NumberKinds:
             return "count_of_years", "a count of years (5年来, 三年行动)"
         lo = clause_start(text, q.start, s_start)
         clause = without_aliases(text, lo, q.start, aliases)
-        markers = {m for m in self.rules.per_unit_markers if m in clause}
+        markers = (
+            {m for m in self.rules.per_unit_markers if m in clause}
+            if self.per_unit_re.search(clause)
+            else set()
+        )
         # "“十四五”期间每年不低于20%": a share held every year is a floor, not a norm per
         # unit; a growth rate per year ("每年增长8%") still is not a level
         yearly_share = (
-            markers == {"每年"}
-            and q.unit == "percent"
-            and not any(v in clause for v in self.rules.increase_verbs)
+            markers == {"每年"} and q.unit == "percent" and not self.increase_re.search(clause)
         )
         # "每年招聘教师不少于800名", "每年提高2个百分点": an amount the plan adds every year
         # (a count, persons, money; a rate's points) is its target, not a norm per unit
@@ -127,16 +133,16 @@ class NumberKinds:
         if (markers and not (yearly_share or yearly_amount)) or before.rstrip().endswith("每"):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
-        if re.search(
-            r"(?:缺口|需求)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*(?:增加|新增|增长)?\s*"
-            r"(?:约|达|为|近|超过|有)?\s*$",
-            text[lo : q.start],
-        ):
+        gap_or_need = text.find("缺口", lo, q.start) >= 0 or text.find("需求", lo, q.start) >= 0
+        if gap_or_need and _SHORTAGE.search(text[lo : q.start]):
             return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
-        if AVERAGE_GAP.search(clause):
+        if "平均" in clause and AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         # "预计到2025年小学在校生将比2020年增加约2,600人": a forecast, not a target
-        if _FORECAST.search(text, max(s_start, q.start - 40), q.start):
+        forecast_lo = max(s_start, q.start - 40)
+        if text.find("预计", forecast_lo, q.start) >= 0 and _FORECAST.search(
+            text, forecast_lo, q.start
+        ):
             return "context_statistic", "a forecast (预计…将…), not a target"
         return None
 
@@ -156,16 +162,16 @@ class NumberKinds:
     def _unbound_reason(self, text, q: Quantity, s_start) -> tuple[str, str]:
         clause = text[clause_start(text, q.start, s_start) : min(len(text), q.end + 12)]
         sentence = text[s_start : q.end + 12]
-        if any(w in sentence for w in self.rules.context_words):
+        if self.context_re.search(sentence):
             return "context_statistic", "a context statistic (population, GDP, area ...)"
-        if any(w in clause for w in self.rules.recognition_words):
+        if self.recognition_re.search(clause):
             return "recognition_count", "a count of awards or recognitions (被评为, 获得 ...)"
         digits = text[q.num_start : q.num_end]
         if (
             in_brackets(text, q.start, "“", "”")
-            or re.match(r"\s*[+A-Za-z]", text[q.num_end : q.num_end + 2])
-            or re.search(r"[A-Za-z+]\s*$", text[max(0, q.start - 2) : q.start])
-            or (q.unit is None and re.fullmatch(r"\d+\.0", digits))
+            or _LATIN_AFTER.match(text[q.num_end : q.num_end + 2])
+            or _LATIN_BEFORE.search(text[max(0, q.start - 2) : q.start])
+            or (q.unit is None and _WHOLE_DECIMAL.fullmatch(digits))
         ):
             return "name_or_slogan", "a number inside a name or slogan (“1+X”)"
         if q.unit is not None:
@@ -201,7 +207,6 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 
 # _not_a_value's patterns, compiled once: it runs for every number in every plan, and
 # re's own cache lookup per call was ~1,600 lookups a plan
-_DIGITS_ONLY = re.compile(r"\d+")
 # 预计 may open the clause before ("预计到2025年，…将增加"); 将 stands in the value's own
 # (将 "will", or 需/需要 "will be needed": "预计需新增学位6,000个以上")
 _FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$")
@@ -227,6 +232,15 @@ _PHONE_TAIL = re.compile(r"-\d{6,8}")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
 _BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
+_BOX_WORDS = ("专栏", "表", "图", "附件", "附表", "任务")  # its screen: endswith, one C call
+_SHORTAGE = re.compile(
+    r"(?:缺口|需求)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*(?:增加|新增|增长)?\s*"
+    r"(?:约|达|为|近|超过|有)?\s*$"
+)
+# "1+X", "5G", "A+": a Latin letter or a plus sign against the number
+_LATIN_AFTER = re.compile(r"\s*[+A-Za-z]")
+_LATIN_BEFORE = re.compile(r"[A-Za-z+]\s*$")
+_WHOLE_DECIMAL = re.compile(r"\d+\.0")
 _LINE_OPENING = re.compile(r"[\s(（]*")
 _LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")
 _DECIMAL_HEADING = re.compile(DECIMAL_HEADING.pattern.removeprefix("^"))

@@ -63,6 +63,12 @@ _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)"
 _LIST_OPENS = re.compile(r"[:：]\s*(?:一是|首先|[(（]一[)）]|1[.、])")
 LIST_OPENS = _LIST_OPENS  # the binder skips sentences of a paragraph with none
 
+
+def has_colon(text: str, start: int, end: int) -> bool:
+    """A colon in text[start:end]: two C finds that rule out a search of _LIST_OPENS."""
+    return text.find("：", start, end) >= 0 or text.find(":", start, end) >= 0
+
+
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
 
 
@@ -159,6 +165,8 @@ class YearReader:
     def list_lead(self, text, s_start, s_end, ctx: Context) -> Context:
         """The context for the rest of a paragraph whose sentence opens a list of items
         after a colon ("…以下工作：一是…"): the lead-in's stated year governs the items."""
+        if not has_colon(text, s_start, s_end):
+            return ctx  # every list opens after a colon: none here
         m = _LIST_OPENS.search(text, s_start, s_end)
         stated = self._stated_year(text[s_start : m.start()]) if m else None
         return replace(ctx, list_year=stated[0]) if stated else ctx

@@ -25,7 +25,11 @@ SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "十
 _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
+# Not frozen: a frozen dataclass's __init__ sets each of its 12 fields through
+# object.__setattr__ (~7 µs a number, the largest part of making one); nothing changes a
+# Quantity once made (dataclasses.replace makes a new one), and unsafe_hash hashes it by
+# its fields as frozen=True did.
+@dataclass(slots=True, unsafe_hash=True)
 class Quantity:
     """One number as written: ``text[start:end]`` is the number with scale, unit and suffix."""
 
@@ -44,6 +48,8 @@ class Quantity:
 
 
 _ARABIC_RE = re.compile(ARABIC)
+# the groups of QuantityFinder's pattern that _quantity reads, in its order
+_GROUPS = ("num", "unit", "pct", "den", "scale", "num2", "unit2", "yu", "suffix")
 # the first character of every quantity (百 starts 百分之 too): find's shortcut
 _QUANTITY_START = re.compile(rf"[\d{CHINESE_DIGITS}]")
 
@@ -138,13 +144,14 @@ class QuantityFinder:
                 pos = at.start() + 1
                 continue
             # _quantity's first test, made here without a call for the most common miss:
-            # Chinese numerals with no 百分之, scale or unit are a word (十四五, 进一步)
-            num = m.group("num")
-            pct, den, unit, scale = m.group("pct", "den", "unit", "scale")
+            # Chinese numerals with no 百分之, scale or unit are a word (十四五, 进一步); the
+            # groups are taken in one call, for both
+            groups = m.group(*_GROUPS)
+            num, unit, pct, den, scale = groups[:5]
             if not num[0].isdigit() and not (pct or den or unit or scale) and num != "零":
                 q = None
             else:
-                q = self._quantity(text, m)
+                q = self._quantity(text, m, groups)
             pos = m.end() if m.end() > m.start() else m.start() + 1
             if q is not None:
                 out.append(q)
@@ -168,11 +175,9 @@ class QuantityFinder:
             out.append(q)
         return out
 
-    def _quantity(self, text: str, m: re.Match) -> Quantity | None:
-        # the groups in one call: this runs for every number of every plan
-        num, unit_token, pct_word, den, scale, num2, unit2, yu, suffix = m.group(
-            "num", "unit", "pct", "den", "scale", "num2", "unit2", "yu", "suffix"
-        )
+    def _quantity(self, text: str, m: re.Match, groups: tuple) -> Quantity | None:
+        """`groups`: m.group(*_GROUPS), taken by find in one call."""
+        num, unit_token, pct_word, den, scale, num2, unit2, yu, suffix = groups
         chinese = not num[0].isdigit()
         pct = bool(pct_word or den)
         num_start, num_end = m.span("num")

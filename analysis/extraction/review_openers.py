@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.evaluation import PROGRESS_HEADING
 from analysis.extraction.headings import heading_of
 from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_years import Context
@@ -54,3 +55,11 @@ def reviews_last_year(title: str, ctx: Context) -> bool:
     """In an annual plan a heading naming last year (the registry's baseline) with no target
     word reviews it, whatever its wording ("2022年教育工作总体情况")."""
     return ctx.annual and f"{ctx.baseline_year}年" in title and not _TARGET_WORDS.search(title)
+
+
+def headings_review(path: tuple[str, ...], baseline_re: re.Pattern, ctx: Context) -> bool:
+    """A heading of the path reviews: it names the baseline (`baseline_re`: 发展基础 …),
+    last year in an annual plan, or, in an evaluation, its progress (进展情况)."""
+    if any(baseline_re.search(t) or reviews_last_year(t, ctx) for t in path):
+        return True
+    return ctx.evaluated_year is not None and any(PROGRESS_HEADING.search(t) for t in path)
