@@ -58,7 +58,10 @@ def _title(lines: TextLines, k: int) -> tuple[GridCell, GridCell | None] | None:
 
 def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
     """The card whose title is line i: ((name, mark), [(key, value)], end line), or None."""
-    if _masked(lines, i, skip):
+    # a card has two key lines under its title, and a key line holds a colon: most lines
+    # of a text are followed by none, and need no title or key pattern tried
+    keyed = lines.keyed
+    if i + 2 >= len(keyed) or not (keyed[i + 1] and keyed[i + 2]) or _masked(lines, i, skip):
         return None
     title = _title(lines, i)
     named = _key_cells(lines, i) if title is None else None

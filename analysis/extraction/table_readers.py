@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import cached_property
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.page_strays import cells_past_page_numbers
@@ -111,6 +112,12 @@ class TextLines:
         for part in self.view.text.split("\n"):
             self.items.append((part, pos, pos + len(part)))
             pos += len(part) + 1
+
+    @cached_property
+    def keyed(self) -> list[bool]:
+        """Which lines hold a colon ("：" or ":"): only they can be a "key：value" line, so
+        a reader of such lines looks at the others no further. Built once per text."""
+        return [":" in text or "：" in text for text, _, _ in self.items]
 
     def leading_tabs(self, i: int) -> int:
         """Tabs before line i's text in the raw file: empty first cells the view stripped."""
