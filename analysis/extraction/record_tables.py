@@ -85,8 +85,12 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
 def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     """Two or more cards in a row: one grid, keys as its header."""
     grids: list[Grid] = []
-    i = 0
-    while i < len(lines.items):
+    keyed = lines.keyed
+    resume = 0  # the line after the last table read
+    # only a line followed by two key lines can be a card's title (see _card)
+    for i in [k for k in range(len(keyed) - 2) if keyed[k + 1] and keyed[k + 2]]:
+        if i < resume:
+            continue
         cards = []
         j = i
         while j < len(lines.items):
@@ -96,7 +100,6 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             cards.append(card)
             j = card[2]
         if len(cards) < 2:
-            i += 1
             continue
         keys: dict[str, GridCell] = {}
         labels = []  # each card's number and the years repeated as keys on every card
@@ -116,5 +119,5 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         s, e = lines.raw_span(i, j)
         caption = lines.items[i - 1][0] if i else ""
         grids.append(Grid("records", caption, s, e, rows, labels))
-        i = j
+        resume = j
     return grids
