@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from analysis.extraction import csv_tables, line_tables
+from analysis.extraction.csv_tables import read_csv_rows
+from analysis.extraction.line_tables import read_cell_lines, read_year_rows
+from analysis.extraction.table_readers import TextLines
+from analysis.normalise import clean
 from tests.test_extraction import observed
 
 PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
@@ -250,3 +257,67 @@ def test_a_total_column_in_a_cell_per_line_table(extractor):
 )  # fmt: skip
 def test_a_page_number_among_the_header_cells_of_a_row_by_row_table(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def _grids(reader, text: str) -> list[tuple]:
+    lines = TextLines(clean(text))
+    return [
+        (g.reader, g.start, g.end, [[(c.text, c.start, c.end) for c in r] for r in g.rows])
+        for g in reader(lines, [])
+    ]
+
+
+# shortcuts of the readers that skip a line by a cheap test, held to the readers without
+# them (the test made to pass every line); each text has lines the test must not skip
+_CELL_LINE_TEXTS = [
+    "指标\n单位\n2020年\n2025年\n学前三年毛入园率\n%\n88\n92\n巩固率\n%\n95\n96\n",
+    "指 标 名 称\n单位\n２０２０年\n2025年\n毛入园率\n%\n88\n92\n巩固率\n%\n95\n96\n",  # spaced
+    "年度\n学前三年毛入园率\n巩固率\n2021年\n88\n95\n2022年\n90\n96\n",  # transposed
+    "指标名称\n单位\n“十三五”末\n属性\n\n\n（2020年）\n\n毛入园率\n%\n88\n预期性\n巩固率\n%\n95\n约束性\n",
+    "这是一段很长的说明文字而不是表头\n2020年\n88\n",
+]
+
+
+@pytest.mark.parametrize("text", _CELL_LINE_TEXTS)
+def test_cell_lines_read_as_without_the_header_length_test(monkeypatch, text):
+    found = _grids(read_cell_lines, text)
+    monkeypatch.setattr(line_tables, "_HEAD_LONGEST", 10**6)
+    assert found == _grids(read_cell_lines, text)
+    assert found or "说明" in text
+
+
+def test_the_header_length_test_admits_every_header_word():
+    words = (*line_tables.ROLE_WORDS, *line_tables.YEAR_ROLE_WORDS, "指标名称", "项目名称")
+    assert max(map(len, words)) <= line_tables._HEAD_LONGEST
+
+
+@pytest.mark.parametrize(
+    ("text", "tables"),
+    [
+        ("年度  财政性教育经费支出（亿元）\n2021年  72.4\n2022年  75.1\n", 1),
+        ("年度  经费\n２０２１年  72.4\n２０２２年  75.1\n", 1),  # full-width year digits
+        ("年度  经费\n二〇二一年  72.4\n二〇二二年  75.1\n", 0),  # no Arabic year: none
+        ("说明  经费\n全市  72.4\n2022年  75.1\n", 0),
+    ],
+)
+def test_year_rows_read_as_without_the_first_row_test(monkeypatch, text, tables):
+    found = _grids(read_year_rows, text)
+    monkeypatch.setattr(line_tables, "_FIRST_ROW_START", re.compile(""))
+    assert found == _grids(read_year_rows, text)
+    assert len(found) == tables
+
+
+@pytest.mark.parametrize(
+    ("text", "tables"),
+    [
+        ("指标,2020年,2025年\n毛入园率,88,92\n巩固率,95,96\n", 1),
+        ("指标,２０２０年,２０２５年\n毛入园率,88,92\n巩固率,95,96\n", 1),  # full-width
+        ("指标,二〇二〇年,目标\n毛入园率,88,92\n巩固率,95,96\n", 0),  # Chinese numerals
+        ("学前教育,义务教育,高中教育\n毛入园率,88,92\n巩固率,95,96\n", 0),  # no year
+    ],
+)
+def test_csv_rows_read_as_without_the_year_test(monkeypatch, text, tables):
+    found = _grids(read_csv_rows, text)
+    monkeypatch.setattr(csv_tables, "_HAS_YEAR", re.compile(""))
+    assert found == _grids(read_csv_rows, text)
+    assert len(found) == tables

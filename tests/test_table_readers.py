@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.extraction import table_readers
 from analysis.extraction.table_readers import TextLines, _has_digit, _masked, whitespace_count
 from analysis.normalise import clean
 
@@ -54,3 +55,20 @@ def test_has_digit_is_any_isdigit(text, expected):
 )  # fmt: skip
 def test_whitespace_count_is_the_count_of_isspace(text, expected):
     assert whitespace_count(text) == expected == sum(ch.isspace() for ch in text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        ("指标|\n2020年|\n2025年|\n毛入园率|\n88|\n92|\n", 1),
+        ("指标|\n２０２０年|\n2025年|\n毛入园率|\n88|\n92|\n", 1),  # full-width year
+        ("指标│\n2020年│\n2025年│\n毛入园率│\n88│\n92│\n", 0),  # box bars end no cell
+        ("指标\n2020年\n2025年\n毛入园率\n88\n92\n", 0),
+        # a one-cell line before the header heads nothing; the header after it does
+        ("说明|\n指标|\n2020年|\n2025年|\n毛入园率|\n88|\n92|\n", 1),
+        ("指标|\n2020年|\n毛入园率|\n88|\n指标|\n2025年|\n巩固率|\n96|\n", 2),
+    ],
+)
+def test_pipe_cells_need_a_bar_in_the_text(text, rows):
+    grids = table_readers.read_pipe_cells(TextLines(clean(text)), [])
+    assert sum(len(g.rows) - 1 for g in grids) == rows

@@ -20,7 +20,7 @@ def read_column_blocks(
     grids: list[Grid] = []
     i = 0
     while i < len(items):
-        compact = items[i][0].replace(" ", "")
+        compact = lines.compact[i]
         # the cheap test first: only a line starting 指标 can head a table (the years and
         # the splits of every line were most of this reader's time)
         years = re.findall(r"((?:19|20)\d\d)年", compact) if compact.startswith("指标") else []

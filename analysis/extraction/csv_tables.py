@@ -18,6 +18,8 @@ _CELL = re.compile(r'\s*(?:"([^"\n]*)"|([^,"\n]*))\s*')
 _LONGEST_CELL = 30  # a prose clause between two commas is longer than a table cell
 _SENTENCE = re.compile(r"[。；;：]")
 _MIN_CELLS = 3
+# what YEAR_CELL matches at a cell's start, found anywhere in a line (\d as YEAR_CELL's)
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _MIN_BODY_ROWS = 2
 
 
@@ -26,6 +28,11 @@ def read_csv_rows(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     grids: list[Grid] = []
     i, n = 0, len(lines.items)
     while i < n:
+        # a header names a year (YEAR_CELL's digits, any script's): one C scan of the line
+        # rules out the prose lines with commas before their cells are split in Python
+        if not _HAS_YEAR.search(lines.items[i][0]):
+            i += 1
+            continue
         header = _cells(lines.items[i][0])
         if (
             header is None

@@ -40,7 +40,7 @@ def read_labelled_blocks(
     grids: list[Grid] = []
     i = 0
     while i < len(items):
-        if not BLOCK_NAME_HEADER.match(items[i][0].replace(" ", "")) or _masked(lines, i, skip):
+        if not BLOCK_NAME_HEADER.match(lines.compact[i]) or _masked(lines, i, skip):
             i += 1
             continue
         k = i + 1

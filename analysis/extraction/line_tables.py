@@ -96,9 +96,13 @@ def _is_cell_line(lines: TextLines, k: int) -> bool:
 
 def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     items = lines.items
+    compact = lines.compact
     grids: list[Grid] = []
     i = 0
     while i < len(items):
+        if len(compact[i]) > _HEAD_LONGEST:  # no header starts so: none of the three below
+            i += 1
+            continue
         header_end = _header(lines, i, skip)
         transposed = False
         top: list[list[GridCell]] = []  # a header on two rows: both, as the grid's first
@@ -330,6 +334,9 @@ def _names_year(text: str) -> bool:
 
 
 YEAR_ROLE_WORDS = ("年度", "年份")
+# the longest first line (spaces removed) any cell-per-line header can start with: a role
+# word (_header, _two_row_header) or a year role word (_transposed_header)
+_HEAD_LONGEST = max(ROLE_LONGEST, *map(len, ROLE_WORDS), *map(len, YEAR_ROLE_WORDS))
 
 
 def _transposed_header(lines: TextLines, i: int, skip) -> int | None:
@@ -383,6 +390,8 @@ def _heads(lines: TextLines, k: int) -> bool:  # line k is a header's year or ro
     return bool(text) and _is_cell_line(lines, k) and (_is_year(text) or _is_role(text))
 
 
+# how a year row's line starts ("2021年  72.4"): its first cell is a year
+_FIRST_ROW_START = YEAR_CELL
 _TWO_CELLS = re.compile(r"^(\S(?:.*?\S)?)\s{2,}(\S(?:.*\S)?)$")
 
 
@@ -402,6 +411,11 @@ def read_year_rows(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     grids: list[Grid] = []
     i = 1
     while i < len(items):
+        # the first row under the header starts with a year: a line after one that does
+        # not cannot be a header, and needs no split into two cells
+        if not _FIRST_ROW_START.match(items[i][0]):
+            i += 1
+            continue
         header = _two_cells(lines, i - 1)
         if header is None or _masked(lines, i - 1, skip) or _is_value(header[1].text):
             i += 1

@@ -58,7 +58,10 @@ def _title(lines: TextLines, k: int) -> tuple[GridCell, GridCell | None] | None:
 
 def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
     """The card whose title is line i: ((name, mark), [(key, value)], end line), or None."""
-    if _masked(lines, i, skip):
+    # a card has two key lines under its title, and a key line holds a colon: most lines
+    # of a text are followed by none, and need no title or key pattern tried
+    keyed = lines.keyed
+    if i + 2 >= len(keyed) or not (keyed[i + 1] and keyed[i + 2]) or _masked(lines, i, skip):
         return None
     title = _title(lines, i)
     named = _key_cells(lines, i) if title is None else None
@@ -82,8 +85,12 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
 def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     """Two or more cards in a row: one grid, keys as its header."""
     grids: list[Grid] = []
-    i = 0
-    while i < len(lines.items):
+    keyed = lines.keyed
+    resume = 0  # the line after the last table read
+    # only a line followed by two key lines can be a card's title (see _card)
+    for i in [k for k in range(len(keyed) - 2) if keyed[k + 1] and keyed[k + 2]]:
+        if i < resume:
+            continue
         cards = []
         j = i
         while j < len(lines.items):
@@ -93,7 +100,6 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             cards.append(card)
             j = card[2]
         if len(cards) < 2:
-            i += 1
             continue
         keys: dict[str, GridCell] = {}
         labels = []  # each card's number and the years repeated as keys on every card
@@ -113,5 +119,5 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         s, e = lines.raw_span(i, j)
         caption = lines.items[i - 1][0] if i else ""
         grids.append(Grid("records", caption, s, e, rows, labels))
-        i = j
+        resume = j
     return grids

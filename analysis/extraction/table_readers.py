@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from functools import cached_property
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.page_strays import cells_past_page_numbers
@@ -111,6 +112,18 @@ class TextLines:
         for part in self.view.text.split("\n"):
             self.items.append((part, pos, pos + len(part)))
             pos += len(part) + 1
+
+    @cached_property
+    def keyed(self) -> list[bool]:
+        """Which lines hold a colon ("：" or ":"): only they can be a "key：value" line, so
+        a reader of such lines looks at the others no further. Built once per text."""
+        return [":" in text or "：" in text for text, _, _ in self.items]
+
+    @cached_property
+    def compact(self) -> list[str]:
+        """Each line without its spaces, as the header tests of several readers read it
+        ("指 标" is "指标"): made once per text, not once per reader and line."""
+        return [text.replace(" ", "") for text, _, _ in self.items]
 
     def leading_tabs(self, i: int) -> int:
         """Tabs before line i's text in the raw file: empty first cells the view stripped."""
@@ -369,18 +382,19 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
     """Every cell on its own line ending in "|": header cell, year cells, then rows."""
     items = lines.items
     grids: list[Grid] = []
-    i = 0
-
-    def single(k: int) -> bool:
-        t = items[k][0].rstrip()
-        return t.endswith("|") and "|" not in t[:-1]
+    if "|" not in lines.view.text:  # every cell line ends in a bar: none, no table
+        return grids
+    # which lines are one cell ending in "|", found once: a header is two or more in a row
+    singles = [t.endswith("|") and "|" not in t[:-1] for t in (x[0].rstrip() for x in items)]
+    single = singles.__getitem__
+    starts = [k for k in range(len(items) - 1) if singles[k] and singles[k + 1]]
 
     def _text(k: int) -> str:
         return items[k][0]
 
-    while i < len(items):
-        if not single(i) or _masked(lines, i, skip):
-            i += 1
+    resume = 0  # the line after the last table read
+    for i in starts:
+        if i < resume or _masked(lines, i, skip):
             continue
         header = [_pipe_cell(lines, i)]
         j = i + 1
@@ -388,7 +402,6 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
             header.append(_pipe_cell(lines, j))
             j += 1
         if len(header) < 2:
-            i += 1
             continue
         width = len(header)
         rows = [header]
@@ -401,7 +414,7 @@ def read_pipe_cells(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         s, e = lines.raw_span(i, j)
         caption = items[i - 1][0] if i > 0 else ""
         grids.append(Grid("pipe_cells", caption, s, e, rows))
-        i = j
+        resume = j
     return grids
 
 

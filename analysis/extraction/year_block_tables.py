@@ -20,7 +20,7 @@ def read_year_blocks(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid
     grids: list[Grid] = []
     i = 0
     while i < len(items):
-        if not BLOCK_NAME_HEADER.match(items[i][0].replace(" ", "")) or _masked(lines, i, skip):
+        if not BLOCK_NAME_HEADER.match(lines.compact[i]) or _masked(lines, i, skip):
             i += 1
             continue
         name_lines = []
