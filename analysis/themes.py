@@ -15,6 +15,8 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,6 +25,9 @@ from analysis.normalise import CleanText
 from analysis.sections import Paragraph, paragraphs
 from analysis.theme_search import ThemeSearch
 from analysis.validation import load_checked, refuse
+
+_LINE_END = re.compile("\n")
+_PARAGRAPH_AND_THEME = itemgetter(0, 1)
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,12 @@ class ThemeCoder:
             {tid: t.keywords + t.weak_keywords for tid, t in themes.items()},
             {tid: t.exclude for tid, t in themes.items()},
         )
+        # themes whose matches in a paragraph are not all hits (_enough)
+        self._contextual = frozenset(
+            tid for tid, t in themes.items() if t.weak_keywords or t.min_mentions > 1
+        )
+        phrases = [w for t in themes.values() for w in t.keywords + t.weak_keywords + t.exclude]
+        self._one_pass = self._search.usable and not any("\n" in w for w in phrases)
 
     def code_text(self, text: str, heading: str = "") -> dict[str, list[tuple[int, int, str]]]:
         """theme_id -> [(start, end, matched text)] in a cleaned paragraph under `heading`."""
@@ -165,10 +176,12 @@ class ThemeCoder:
     def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
         view = clean.paragraphs
         paras = paragraphs(view.text)
-        offsets, raw = view.offsets, clean.raw
+        if self._one_pass:
+            return paras, self._hits(source_id, clean, paras)
         keyword: dict[str, str] = {}  # matched text -> keyword: a plan repeats a few dozen
         hits: list[ThemeHit] = []
         hit = hits.append
+        offsets, raw = view.offsets, clean.raw
         coded = self._code_paragraphs(view.text, paras, keyword)
         for p, found_by_theme in zip(paras, coded, strict=True):
             if not found_by_theme:
@@ -182,6 +195,65 @@ class ThemeCoder:
                         keyword[word] = strip_ignorable(word)
                     hit(ThemeHit(source_id, tid, keyword[word], index, heading, a, b, raw[a:b]))
         return paras, hits
+
+    def _hits(self, source_id: str, clean: CleanText, paras: list[Paragraph]) -> list[ThemeHit]:
+        """code's hits from one scan of the whole paragraphs view (theme_search.py).
+
+        No keyword or exclusion holds a "\n" (nor is one IGNORABLE), so every match lies in
+        one paragraph and a theme's left-to-right scan starts afresh in each: the whole
+        text's matches are each paragraph's. They stay in stripped coordinates until the
+        hit is made: one bisect per end instead of per step."""
+        view = clean.paragraphs
+        scan = self._search.scan(view.text)
+        # paragraph starts in the stripped text (the same lines), and its end as a sentinel
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_END.finditer(scan.stripped))
+        starts.append(len(scan.stripped) + 1)
+        rows = [(bisect_right(starts, s) - 1, tid, s, e, key) for s, e, tid, key in scan.matches]
+        rows.sort()  # a paragraph's hits theme by theme, each theme's in order (as code_text)
+        rows = self._in_context(rows, scan.stripped, starts, paras)
+        offsets, raw, piece_at = view.offsets, clean.raw, scan.piece_at
+        headings = [p.heading for p in paras]
+        new = tuple.__new__  # ThemeHit(...) without its Python-level __new__: 500 hits a plan
+        if not piece_at:
+            return [
+                new(ThemeHit, (source_id, tid, key, i, headings[i], a, b, raw[a:b]))
+                for i, tid, s, e, key in rows
+                for a, b in ((offsets[s], offsets[e - 1] + 1),)
+            ]
+        return [
+            new(ThemeHit, (source_id, tid, key, i, headings[i], a, b, raw[a:b]))
+            for i, tid, s, e, key in rows
+            for a, b in (
+                (
+                    offsets[s + bisect_right(piece_at, s) - 1],
+                    offsets[e + bisect_right(piece_at, e - 1) - 2] + 1,
+                ),
+            )
+        ]
+
+    def _in_context(self, rows: list, stripped: str, starts: list[int], paras) -> list:
+        """_enough on sorted rows (paragraph, theme, start, end, keyword), in stripped
+        coordinates: a "。" is not IGNORABLE, so a match starts before the lead's end in the
+        stripped text iff it does in the text."""
+        kept: list = []
+        keep = kept.extend
+        contextual, weak_of, themes = self._contextual, self._weak, self.themes
+        for (i, tid), group in groupby(rows, _PARAGRAPH_AND_THEME):
+            if tid not in contextual:
+                keep(group)
+                continue
+            group = list(group)
+            weak = weak_of[tid]
+            if weak and weak.issuperset([row[4] for row in group]):  # no strong keyword
+                heading = paras[i].heading
+                if not (heading and self._regex[tid].search(heading)):
+                    dot = stripped.find("。", starts[i], starts[i + 1] - 1)
+                    lead_end = dot + 1 if dot >= 0 else starts[i + 1]
+                    group = [row for row in group if row[2] < lead_end]
+            if len(group) >= themes[tid].min_mentions:
+                keep(group)
+        return kept
 
     def _code_paragraphs(self, text: str, paras: list[Paragraph], keyword: dict) -> list[dict]:
         """code_text of every paragraph, with one search over the whole text for all themes.
