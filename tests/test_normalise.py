@@ -502,6 +502,8 @@ SHORTCUT_TEXTS = [
     "1 0 0 %\n.5 5%\n2 所\n3. 4\n7 7",
     "96. 3％ only full width\n1 2%",
     "达到93① 和 55%② 以及 ③ 独立",
+    "面积130²和 5⁴、7¹ 以及 ㉑ ㊱ 独立",  # superscripts and circled numbers past ⑳
+    "９ ３ ． ５ ％\n１ ２\n. .\n．５ ５％",  # full-width digits and points beside a space
 ]
 
 
