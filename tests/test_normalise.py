@@ -11,7 +11,7 @@ from array import array
 import opencc
 import pytest
 
-from analysis import normalise, ocr_spacing, page_debris, paths, text_blocks
+from analysis import normalise, ocr_spacing, page_debris, paragraph_breaks, paths, text_blocks
 from analysis.normalise import (
     HTML_TAG,
     MARKDOWN_EMPHASIS,
@@ -471,6 +471,23 @@ def test_sentence_end_is_tried_on_enough_of_a_line():
     from re import _parser  # the width of a pattern; a test may lean on the internals
 
     assert _parser.parse(SENTENCE_END.pattern).getwidth()[1] <= _SENTENCE_END_WIDTH
+
+
+_LINE_ENDINGS = '。！？；:：!?;”“"文1 .'
+
+
+@pytest.mark.parametrize("first", ["", *_LINE_ENDINGS])
+def test_sentence_end_set_lookups_are_the_regex(first):
+    """_paragraphs tests a line's last one and two characters against sets: the same
+    answer as SENTENCE_END on every line of up to three of these characters."""
+    for second in ["", *_LINE_ENDINGS]:
+        for third in ["", *_LINE_ENDINGS]:
+            line = first + second + third
+            by_sets = (
+                line[-1:] in paragraph_breaks._SENTENCE_END_LAST
+                or line[-2:] in paragraph_breaks._SENTENCE_END_LAST_TWO
+            )
+            assert by_sets == bool(SENTENCE_END.search(line)), line
 
 
 @pytest.mark.parametrize(
