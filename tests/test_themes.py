@@ -195,3 +195,21 @@ def test_a_keyword_with_a_line_break_is_coded_paragraph_by_paragraph():
 def test_paragraph_headings(text, expected):
     """A paragraph's heading: the innermost 一、 / (一) heading at or above it, cut at 。 or :"""
     assert [p.heading for p in paragraphs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "教育", "“教育”", " 教 育 ", "“”教\t育‘’", "教育“", "“ “教育"],
+)
+def test_raw_offsets_of_the_stripped_text_are_the_mapped_back_offsets(text):
+    """Piece by piece, the offsets of the characters _strip_with_map keeps, in order."""
+    from array import array
+
+    from analysis.codebook import IGNORABLE, _strip_with_map
+    from analysis.themes import _raw_offsets_of_stripped
+
+    stripped, piece_at = _strip_with_map(text)
+    offsets = array("q", range(100, 100 + len(text)))
+    kept = [o for o, ch in zip(offsets, text, strict=True) if ch not in IGNORABLE]
+    assert list(_raw_offsets_of_stripped(offsets, piece_at)) == kept
+    assert len(kept) == len(stripped)
