@@ -15,7 +15,7 @@ occurrences, following the regex's rules:
 
 A keyword or exclusion never starts or ends on an IGNORABLE character (they are stored
 stripped), so a start or end in the stripped text maps back to the same span the regex
-finds in the text. tests/test_speedups.py holds this to the plain regexes.
+finds in the text. tests/test_plan_reading.py holds this to the plain regexes.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from analysis.codebook import alias_pattern, strip_ignorable
+from analysis.codebook import IGNORABLE, alias_pattern, strip_ignorable
 from analysis.normalise import CleanText
 from analysis.sections import Paragraph, paragraphs
 from analysis.theme_search import ThemeSearch
@@ -123,7 +123,10 @@ class ThemeCoder:
             tid for tid, t in themes.items() if t.weak_keywords or t.min_mentions > 1
         )
         phrases = [w for t in themes.values() for w in t.keywords + t.weak_keywords + t.exclude]
-        self._one_pass = self._search.usable and not any("\n" in w for w in phrases)
+        # (a line break that is IGNORABLE would join paragraphs in the stripped text)
+        self._one_pass = (
+            self._search.usable and "\n" not in IGNORABLE and not any("\n" in w for w in phrases)
+        )
 
     def code_text(self, text: str, heading: str = "") -> dict[str, list[tuple[int, int, str]]]:
         """theme_id -> [(start, end, matched text)] in a cleaned paragraph under `heading`."""
