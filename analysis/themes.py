@@ -16,7 +16,7 @@ from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import groupby
+from itertools import accumulate, groupby, repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -207,14 +207,23 @@ class ThemeCoder:
         No keyword or exclusion holds a "\n" (nor is one IGNORABLE), so every match lies in
         one paragraph and a theme's left-to-right scan starts afresh in each: the whole
         text's matches are each paragraph's. They stay in stripped coordinates until the
-        hit is made: one bisect per end instead of per step."""
+        hit is made."""
         view = clean.paragraphs
         scan = self._search.scan(view.text)
         # paragraph starts in the stripped text (the same lines), and its end as a sentinel
         starts = [0]
         starts.extend(m.end() for m in _LINE_END.finditer(scan.stripped))
         starts.append(len(scan.stripped) + 1)
-        rows = [(bisect_right(starts, s) - 1, tid, s, e, key) for s, e, tid, key in scan.matches]
+        # a match's paragraph: the line breaks before it, counted from the match before it
+        # (the matches come in order of start; str.count instead of a bisection a match)
+        match_starts = [m[0] for m in scan.matches]
+        paragraph_of = accumulate(
+            map(scan.stripped.count, repeat("\n"), [0, *match_starts[:-1]], match_starts)
+        )
+        rows = [
+            (i, tid, s, e, key)
+            for i, (s, e, tid, key) in zip(paragraph_of, scan.matches, strict=True)
+        ]
         rows.sort()  # a paragraph's hits theme by theme, each theme's in order (as code_text)
         rows = self._in_context(rows, scan.stripped, starts, paras)
         raw = clean.raw

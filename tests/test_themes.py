@@ -158,6 +158,8 @@ def test_whole_text_coding_gives_the_hits_of_coding_each_paragraph(coder, raw):
         "幼儿园。\n幼儿园，学前教育。\n学 前 教 育、“幼儿园”",  # min_mentions across paragraphs
         "(一)冰雪运动\n开展冰雪活动。冰雪。\n(二)其他\n开展冰雪活动。冰雪。",  # heading
         "高校，大学区。高校、高校",  # an exclusion beside the keywords
+        # paragraphs without a match between matched ones, two matches in one paragraph
+        "教育督导。\n无关。\n无关。\n教育督导和“教育督导”。\n督导评估。",
     ],
 )
 def test_whole_text_coding_judges_context_as_each_paragraph_does(coder, raw):
