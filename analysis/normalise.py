@@ -80,8 +80,13 @@ _DEBRIS_DASHES = "—–-－·•・"
 # _DEBRIS_BODY backtracks over every line, and a leading lookbehind keeps the regex engine
 # from skipping ahead (tests/test_normalise.py holds the shortcut to the plain search).
 _DEBRIS_CORE = re.compile(rf"{_MARK}[^\S\n]*\d{{1,3}}[^\S\n]*{_MARK}")  # "— 8 —"
-_FOOTNOTE_MARK = re.compile(FOOTNOTE_AFTER_NUMBER.pattern.removeprefix(r"(?<=[\d%％])"))
-_SPACED_DIGITS = re.compile(r"[\d.．] [\d.．]")  # in OCR_SPACED_PERCENT and _POINT
+# (one mark, not a run: a class alone lets the regex engine skip ahead by it)
+_FOOTNOTE_MARK = re.compile(
+    FOOTNOTE_AFTER_NUMBER.pattern.removeprefix(r"(?<=[\d%％])").removesuffix("+")
+)
+# a digit or point, a space, a digit or point (in OCR_SPACED_PERCENT's and _POINT's
+# matches), found from the space: a literal first character is searched for at C speed
+_SPACED_DIGITS = re.compile(r" (?<=[\d.．] )[\d.．]")
 _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
 
 # Characters str.splitlines() breaks at that are not line ends here: white space.

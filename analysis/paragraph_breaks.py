@@ -43,6 +43,10 @@ _TITLE_LINE_MAX = 20
 # anchored at the end: tests check the width); HEADING_START after every "\n" of the
 # lines view, in one pass.
 _SENTENCE_END_WIDTH = 2
+# SENTENCE_END as set lookups of a line's last one and two characters (a regex call a
+# line cost more than the rest of the line's work; tests hold these to SENTENCE_END)
+_SENTENCE_END_LAST = frozenset("。！？；:：!?;")
+_SENTENCE_END_LAST_TWO = frozenset(("。”", "！”", "？”"))
 _HEADING_START_AFTER_NEWLINE = re.compile(
     "\n(?=" + HEADING_START.pattern + ")", HEADING_START.flags | re.MULTILINE
 )
@@ -70,7 +74,8 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
     chunks, pieces = [], []
     out = array("q")
     run_start = 0
-    ends_sentence, glue, copy = SENTENCE_END.search, pieces.append, out.frombytes
+    last, last_two = _SENTENCE_END_LAST, _SENTENCE_END_LAST_TWO
+    glue, copy = pieces.append, out.frombytes
     with memoryview(lines_offsets).cast("B") as raw_bytes:
         for start, stop in line_blocks(lines_text):
             pos = start
@@ -85,7 +90,8 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                 if not (
                     next_heading == newline + 1
                     or marked[next_marked] == newline
-                    or ends_sentence(line, len(line) - _SENTENCE_END_WIDTH)
+                    or line[-1:] in last
+                    or line[-2:] in last_two
                     or (
                         len(line) <= _TITLE_LINE_MAX
                         and (TITLE_LINE.fullmatch(line) or DECIMAL_TITLE_LINE.fullmatch(line))

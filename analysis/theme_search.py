@@ -15,19 +15,33 @@ occurrences, following the regex's rules:
 
 A keyword or exclusion never starts or ends on an IGNORABLE character (they are stored
 stripped), so a start or end in the stripped text maps back to the same span the regex
-finds in the text. tests/test_speedups.py holds this to the plain regexes.
+finds in the text. tests/test_plan_reading.py holds this to the plain regexes.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from typing import NamedTuple
 
 import ahocorasick
 
 from analysis.codebook import _strip_with_map
 
 Match = tuple[int, int, str]  # start, end, matched text (raw characters of the text)
+
+
+class Scan(NamedTuple):
+    """One pass over a text, in the coordinates of the text without IGNORABLE characters
+    (`stripped`; `piece_at` maps back, see codebook._strip_with_map)."""
+
+    stripped: str
+    piece_at: list[int]
+    # (start, end, theme_id, keyword) of every theme's matches, in order of start; the
+    # keyword is the stripped matched text
+    matches: list[tuple[int, int, str, str]]
+    # theme_id -> (exclusion spans, their starts), for the themes with one in the text
+    masks: dict[str, tuple[list[tuple[int, int]], list[int]]]
 
 
 class ThemeSearch:
@@ -47,56 +61,61 @@ class ThemeSearch:
         self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
         for key in sorted(by_key):
             themes, exclusions = by_key[key]
-            self._automaton.add_word(key, (len(key), tuple(themes), tuple(exclusions)))
+            self._automaton.add_word(key, (-len(key), key, tuple(themes), tuple(exclusions)))
         if self.usable:
             self._automaton.make_automaton()
+
+    def scan(self, text: str) -> Scan:
+        """The matches of every theme in the text, in stripped coordinates (see Scan)."""
+        stripped, piece_at = _strip_with_map(text)
+        # every occurrence as (start, (-length, key, themes, exclusions)): sorted, the
+        # occurrences at a start come longest first (no two share a start and a length)
+        found = [(last + value[0] + 1, value) for last, value in self._automaton.iter(stripped)]
+        found.sort()
+        masks = self._masks(found)
+        cursor = dict.fromkeys(self.theme_ids, 0)  # where each theme's next match may start
+        matches = []
+        keep = matches.append
+        # at a start, the longest keyword touching no masked character; then past it
+        for start, (minus_length, key, themes, _) in found:
+            for tid in themes:
+                if start < cursor[tid]:
+                    continue
+                end = start - minus_length
+                if tid in masks and _touches(*masks[tid], start, end):
+                    continue
+                cursor[tid] = end
+                keep((start, end, tid, key))
+        return Scan(stripped, piece_at, matches, masks)
+
+    def _masks(self, found: list) -> dict[str, tuple[list, list]]:
+        """theme_id -> its exclusion spans (leftmost, non-overlapping; at a start the
+        first listed) and their starts, for the themes with an exclusion in the text."""
+        excluded: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
+        for start, (minus_length, _, _, exclusions) in found:
+            for tid, rank in exclusions:
+                best = excluded[tid].get(start)
+                if best is None or rank < best[0]:
+                    excluded[tid][start] = (rank, -minus_length)
+        masks = {}
+        for tid, by_start in excluded.items():
+            spans = _leftmost((s, s + length) for s, (_, length) in sorted(by_start.items()))
+            masks[tid] = (spans, [a for a, _ in spans])
+        return masks
 
     def find(self, text: str) -> tuple[dict[str, list[Match]], dict[str, list[tuple[int, int]]]]:
         """theme_id -> keyword matches (as ThemeCoder.matches gives them), and theme_id ->
         the spans of its exclusion matches (as its exclusion regex's finditer gives them)."""
-        stripped, piece_at = _strip_with_map(text)
-        # (start, -length) of every occurrence of the theme's keywords, so that sorted the
-        # longest at a start comes first; start -> (rank, length) of the theme's first
-        # listed exclusion there
-        occurrences: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        excluded: dict[str, dict[int, tuple[int, int]]] = defaultdict(dict)
-        for last, (length, themes, exclusions) in self._automaton.iter(stripped):
-            start = last - length + 1
-            for tid in themes:
-                occurrences[tid].append((start, -length))
-            for tid, rank in exclusions:
-                best = excluded[tid].get(start)
-                if best is None or rank < best[0]:
-                    excluded[tid][start] = (rank, length)
-
-        matches: dict[str, list[Match]] = {}
-        exclusion_spans: dict[str, list[tuple[int, int]]] = {}
-        for tid in self.theme_ids:
-            found = matches[tid] = []
-            if tid not in excluded:  # most themes have no exclusion, or none in the text
-                masked = exclusion_spans[tid] = []
-                if tid not in occurrences:
-                    continue
-            else:
-                masked = _leftmost(
-                    (s, s + length) for s, (_, length) in sorted(excluded[tid].items())
-                )
-                exclusion_spans[tid] = [_back(piece_at, a, b) for a, b in masked]
-            mask_starts = [a for a, _ in masked]
-            cursor = 0
-            # at a start, the longest keyword touching no masked character; then past it
-            for s, minus_length in sorted(occurrences.get(tid, ())):
-                if s < cursor:
-                    continue
-                e = s - minus_length
-                if masked and _touches(masked, mask_starts, s, e):
-                    continue
-                cursor = e
-                if piece_at:  # back to the text: the first and last characters' offsets
-                    a, b = _back(piece_at, s, e)
-                    found.append((a, b, text[a:b]))
-                else:
-                    found.append((s, e, text[s:e]))
+        scan = self.scan(text)
+        piece_at = scan.piece_at
+        matches: dict[str, list[Match]] = {tid: [] for tid in self.theme_ids}
+        for start, end, tid, _ in scan.matches:
+            a, b = _back(piece_at, start, end)
+            matches[tid].append((a, b, text[a:b]))
+        exclusion_spans = {
+            tid: [_back(piece_at, a, b) for a, b in scan.masks[tid][0]] if tid in scan.masks else []
+            for tid in self.theme_ids
+        }
         return matches, exclusion_spans
 
 

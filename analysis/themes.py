@@ -12,17 +12,24 @@ Every keyword occurrence that counts is a hit with its paragraph, heading and ra
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import accumulate, groupby, repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
-from analysis.codebook import alias_pattern, strip_ignorable
+from analysis.codebook import IGNORABLE, alias_pattern, strip_ignorable
 from analysis.normalise import CleanText
 from analysis.sections import Paragraph, paragraphs
 from analysis.theme_search import ThemeSearch
 from analysis.validation import load_checked, refuse
+
+_LINE_END = re.compile("\n")
+_ITEM = array("q").itemsize
+_PARAGRAPH_AND_THEME = itemgetter(0, 1)
 
 
 @dataclass(frozen=True)
@@ -111,6 +118,15 @@ class ThemeCoder:
             {tid: t.keywords + t.weak_keywords for tid, t in themes.items()},
             {tid: t.exclude for tid, t in themes.items()},
         )
+        # themes whose matches in a paragraph are not all hits (_enough)
+        self._contextual = frozenset(
+            tid for tid, t in themes.items() if t.weak_keywords or t.min_mentions > 1
+        )
+        phrases = [w for t in themes.values() for w in t.keywords + t.weak_keywords + t.exclude]
+        # (a line break that is IGNORABLE would join paragraphs in the stripped text)
+        self._one_pass = (
+            self._search.usable and "\n" not in IGNORABLE and not any("\n" in w for w in phrases)
+        )
 
     def code_text(self, text: str, heading: str = "") -> dict[str, list[tuple[int, int, str]]]:
         """theme_id -> [(start, end, matched text)] in a cleaned paragraph under `heading`."""
@@ -165,10 +181,12 @@ class ThemeCoder:
     def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
         view = clean.paragraphs
         paras = paragraphs(view.text)
-        offsets, raw = view.offsets, clean.raw
+        if self._one_pass:
+            return paras, self._hits(source_id, clean, paras)
         keyword: dict[str, str] = {}  # matched text -> keyword: a plan repeats a few dozen
         hits: list[ThemeHit] = []
         hit = hits.append
+        offsets, raw = view.offsets, clean.raw
         coded = self._code_paragraphs(view.text, paras, keyword)
         for p, found_by_theme in zip(paras, coded, strict=True):
             if not found_by_theme:
@@ -182,6 +200,64 @@ class ThemeCoder:
                         keyword[word] = strip_ignorable(word)
                     hit(ThemeHit(source_id, tid, keyword[word], index, heading, a, b, raw[a:b]))
         return paras, hits
+
+    def _hits(self, source_id: str, clean: CleanText, paras: list[Paragraph]) -> list[ThemeHit]:
+        """code's hits from one scan of the whole paragraphs view (theme_search.py).
+
+        No keyword or exclusion holds a "\n" (nor is one IGNORABLE), so every match lies in
+        one paragraph and a theme's left-to-right scan starts afresh in each: the whole
+        text's matches are each paragraph's. They stay in stripped coordinates until the
+        hit is made."""
+        view = clean.paragraphs
+        scan = self._search.scan(view.text)
+        # paragraph starts in the stripped text (the same lines), and its end as a sentinel
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_END.finditer(scan.stripped))
+        starts.append(len(scan.stripped) + 1)
+        # a match's paragraph: the line breaks before it, counted from the match before it
+        # (the matches come in order of start; str.count instead of a bisection a match)
+        match_starts = [m[0] for m in scan.matches]
+        paragraph_of = accumulate(
+            map(scan.stripped.count, repeat("\n"), [0, *match_starts[:-1]], match_starts)
+        )
+        rows = [
+            (i, tid, s, e, key)
+            for i, (s, e, tid, key) in zip(paragraph_of, scan.matches, strict=True)
+        ]
+        rows.sort()  # a paragraph's hits theme by theme, each theme's in order (as code_text)
+        rows = self._in_context(rows, scan.stripped, starts, paras)
+        raw = clean.raw
+        raw_at = _raw_offsets_of_stripped(view.offsets, scan.piece_at)
+        headings = [p.heading for p in paras]
+        new = tuple.__new__  # ThemeHit(...) without its Python-level __new__: 500 hits a plan
+        return [
+            new(ThemeHit, (source_id, tid, key, i, headings[i], a, b, raw[a:b]))
+            for i, tid, s, e, key in rows
+            for a, b in ((raw_at[s], raw_at[e - 1] + 1),)
+        ]
+
+    def _in_context(self, rows: list, stripped: str, starts: list[int], paras) -> list:
+        """_enough on sorted rows (paragraph, theme, start, end, keyword), in stripped
+        coordinates: a "。" is not IGNORABLE, so a match starts before the lead's end in the
+        stripped text iff it does in the text."""
+        kept: list = []
+        keep = kept.extend
+        contextual, weak_of, themes = self._contextual, self._weak, self.themes
+        for (i, tid), group in groupby(rows, _PARAGRAPH_AND_THEME):
+            if tid not in contextual:
+                keep(group)
+                continue
+            group = list(group)
+            weak = weak_of[tid]
+            if weak and weak.issuperset([row[4] for row in group]):  # no strong keyword
+                heading = paras[i].heading
+                if not (heading and self._regex[tid].search(heading)):
+                    dot = stripped.find("。", starts[i], starts[i + 1] - 1)
+                    lead_end = dot + 1 if dot >= 0 else starts[i + 1]
+                    group = [row for row in group if row[2] < lead_end]
+            if len(group) >= themes[tid].min_mentions:
+                keep(group)
+        return kept
 
     def _code_paragraphs(self, text: str, paras: list[Paragraph], keyword: dict) -> list[dict]:
         """code_text of every paragraph, with one search over the whole text for all themes.
@@ -225,6 +301,20 @@ class ThemeCoder:
             else {}
             for i, by_theme in enumerate(found)
         ]
+
+
+def _raw_offsets_of_stripped(offsets: array, piece_at: list[int]) -> array:
+    """The raw offset of each character of the stripped text: the view's offsets without
+    those of the IGNORABLE characters, copied piece by piece (a few hundred a plan)
+    instead of two bisections a hit (see codebook._strip_with_map for piece_at)."""
+    if not piece_at:
+        return offsets
+    out = array("q")
+    with memoryview(offsets).cast("B") as raw_bytes:
+        # piece k starts at text position piece_at[k] + k: k characters were dropped before
+        for k in range(len(piece_at) - 1):
+            out.frombytes(raw_bytes[(piece_at[k] + k) * _ITEM : (piece_at[k + 1] + k) * _ITEM])
+    return out
 
 
 def non_space_characters(text: str) -> int:

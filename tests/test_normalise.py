@@ -11,7 +11,7 @@ from array import array
 import opencc
 import pytest
 
-from analysis import normalise, ocr_spacing, page_debris, paths, text_blocks
+from analysis import normalise, ocr_spacing, page_debris, paragraph_breaks, paths, text_blocks
 from analysis.normalise import (
     HTML_TAG,
     MARKDOWN_EMPHASIS,
@@ -473,6 +473,23 @@ def test_sentence_end_is_tried_on_enough_of_a_line():
     assert _parser.parse(SENTENCE_END.pattern).getwidth()[1] <= _SENTENCE_END_WIDTH
 
 
+_LINE_ENDINGS = '。！？；:：!?;”“"文1 .'
+
+
+@pytest.mark.parametrize("first", ["", *_LINE_ENDINGS])
+def test_sentence_end_set_lookups_are_the_regex(first):
+    """_paragraphs tests a line's last one and two characters against sets: the same
+    answer as SENTENCE_END on every line of up to three of these characters."""
+    for second in ["", *_LINE_ENDINGS]:
+        for third in ["", *_LINE_ENDINGS]:
+            line = first + second + third
+            by_sets = (
+                line[-1:] in paragraph_breaks._SENTENCE_END_LAST
+                or line[-2:] in paragraph_breaks._SENTENCE_END_LAST_TWO
+            )
+            assert by_sets == bool(SENTENCE_END.search(line)), line
+
+
 @pytest.mark.parametrize(
     ("raw", "text", "char", "entity"),
     [
@@ -502,6 +519,8 @@ SHORTCUT_TEXTS = [
     "1 0 0 %\n.5 5%\n2 所\n3. 4\n7 7",
     "96. 3％ only full width\n1 2%",
     "达到93① 和 55%② 以及 ③ 独立",
+    "面积130²和 5⁴、7¹ 以及 ㉑ ㊱ 独立",  # superscripts and circled numbers past ⑳
+    "９ ３ ． ５ ％\n１ ２\n. .\n．５ ５％",  # full-width digits and points beside a space
 ]
 
 

@@ -14,7 +14,7 @@ from analysis.theme_validation import (
     read_sample,
     validation_table,
 )
-from analysis.themes import ThemeCoder, load_themes
+from analysis.themes import Theme, ThemeCoder, load_themes
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +146,42 @@ def test_whole_text_coding_gives_the_hits_of_coding_each_paragraph(coder, raw):
     assert got == _coded_paragraph_by_paragraph(coder, text)
 
 
+# _hits keeps matches in the text without quote marks and spaces until the hit is made: the
+# lead's end, weak keywords and min_mentions judged there must be the paragraph's
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "“冰雪”进校园。建设场地。开展冰雪活动。",  # quote marks before the lead's end
+        "建设场地“ ”。开展冰雪活动。",  # ignorable characters before the 。, weak after it
+        "开展“冰 雪”活动",  # no 。: the whole paragraph is the lead
+        "。冰雪",  # the lead is the 。 alone
+        "幼儿园。\n幼儿园，学前教育。\n学 前 教 育、“幼儿园”",  # min_mentions across paragraphs
+        "(一)冰雪运动\n开展冰雪活动。冰雪。\n(二)其他\n开展冰雪活动。冰雪。",  # heading
+        "高校，大学区。高校、高校",  # an exclusion beside the keywords
+        # paragraphs without a match between matched ones, two matches in one paragraph
+        "教育督导。\n无关。\n无关。\n教育督导和“教育督导”。\n督导评估。",
+    ],
+)
+def test_whole_text_coding_judges_context_as_each_paragraph_does(coder, raw):
+    text = clean(raw)
+    hits = coder.code("s", text)[1]
+    got = [(h.paragraph_index, h.theme_id, (h.char_start, h.char_end)) for h in hits]
+    assert got == _coded_paragraph_by_paragraph(coder, text)
+
+
+def test_a_keyword_with_a_line_break_is_coded_paragraph_by_paragraph():
+    """A phrase holding a "\\n" could match across paragraphs: no one-pass shortcut then."""
+    themes = load_themes(paths.THEME_CODEBOOK_YAML)
+    themes["x"] = Theme("x", "x", "x", "", ("督导\n评估", "督导"), (), 1, None, ())
+    coder = ThemeCoder(themes)
+    assert not coder._one_pass
+    text = clean("加强教育督导\n评估。教育督导。")
+    hits = coder.code("s", text)[1]
+    got = [(h.paragraph_index, h.theme_id, (h.char_start, h.char_end)) for h in hits]
+    assert got == _coded_paragraph_by_paragraph(coder, text)
+    assert ThemeCoder(load_themes(paths.THEME_CODEBOOK_YAML))._one_pass
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -161,3 +197,21 @@ def test_whole_text_coding_gives_the_hits_of_coding_each_paragraph(coder, raw):
 def test_paragraph_headings(text, expected):
     """A paragraph's heading: the innermost 一、 / (一) heading at or above it, cut at 。 or :"""
     assert [p.heading for p in paragraphs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "教育", "“教育”", " 教 育 ", "“”教\t育‘’", "教育“", "“ “教育"],
+)
+def test_raw_offsets_of_the_stripped_text_are_the_mapped_back_offsets(text):
+    """Piece by piece, the offsets of the characters _strip_with_map keeps, in order."""
+    from array import array
+
+    from analysis.codebook import IGNORABLE, _strip_with_map
+    from analysis.themes import _raw_offsets_of_stripped
+
+    stripped, piece_at = _strip_with_map(text)
+    offsets = array("q", range(100, 100 + len(text)))
+    kept = [o for o, ch in zip(offsets, text, strict=True) if ch not in IGNORABLE]
+    assert list(_raw_offsets_of_stripped(offsets, piece_at)) == kept
+    assert len(kept) == len(stripped)
