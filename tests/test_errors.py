@@ -454,9 +454,9 @@ def test_build_failing_after_a_partial_database_file(ws, monkeypatch):
     change_inputs_validly(ws)
     partial_files = []
 
-    def partial_write(db_path, csv_paths):
+    def partial_write(database, csv_paths):
         staged_dir = next(iter(csv_paths.values())).parent
-        partial = staged_dir / Path(db_path).name
+        partial = staged_dir / database.path.name
         partial.write_bytes(b"DUCK" + bytes(100))
         partial_files.append(partial)
         raise OSError("simulated: disk full")
