@@ -33,6 +33,11 @@ from analysis.themes import coverage as theme_coverage
 
 # below this many plans a worker pool costs more than it saves (process start, pickling)
 PARALLEL_FROM = 24
+# plans sent to a worker at a time. Small: the build writes each reading out as it comes
+# back, and a batch of len/16 plans (31 of 500) came back all at once at the end, leaving
+# 3 MB to load into the database after the last plan and one core idle meanwhile; a
+# task's own cost (a queue round trip) is nothing beside reading a plan (~30 ms)
+PLANS_PER_TASK = 2
 
 
 @dataclass
@@ -171,9 +176,8 @@ def iter_plans(
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(jobs_in) // (workers * 8))
             # map submits every job at once: a forking pool starts all its workers then
-            yield from pool.map(_read_one, jobs_in, chunksize=chunk)
+            yield from pool.map(_read_one, jobs_in, chunksize=PLANS_PER_TASK)
     finally:
         _READER = None
 
