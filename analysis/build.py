@@ -2,7 +2,9 @@
 
 load (registry, codebook, rules, raw texts, corrections) -> transform (per plan, in worker
 processes: clean, extract, correct, resolve conflicts, link the ledger, widen, and render
-the rows; here: join the rendered parts) -> save (CSV exports and the database, atomically).
+the rows; here: write each rendered part to its staged CSV export and, by a thread, into
+the database as soon as the parts before it are in, see export_stream) -> save (the other
+tables, then every export and the database published at once, atomically).
 """
 
 from __future__ import annotations
