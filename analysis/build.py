@@ -2,7 +2,9 @@
 
 load (registry, codebook, rules, raw texts, corrections) -> transform (per plan, in worker
 processes: clean, extract, correct, resolve conflicts, link the ledger, widen, and render
-the rows; here: join the rendered parts) -> save (CSV exports and the database, atomically).
+the rows; here: write each rendered part to its staged CSV export and, by a thread, into
+the database as soon as the parts before it are in, see export_stream) -> save (the other
+tables, then every export and the database published at once, atomically).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import shutil
 import tempfile
 import time
 from collections import Counter
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -19,10 +22,11 @@ from analysis import paths
 from analysis.build_inputs import build_inputs
 from analysis.codebook import AliasMatcher, load_codebook
 from analysis.corrections import load_corrections
-from analysis.database import RenderedRows, parse_rows, remove_quietly, write_csv, write_database
+from analysis.database import RenderedRows, parse_rows, write_csv
+from analysis.export_stream import DatabaseThread, TableStream
 from analysis.extraction.extract import Extractor
 from analysis.observations import Observation
-from analysis.plan_reading import CITY_TABLES, PlanReader, city_tables, read_plans
+from analysis.plan_reading import CITY_TABLES, PlanReader, city_tables, iter_plans
 from analysis.publishing import check_database_path, check_output_folder, open_outputs, publish
 from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
@@ -166,37 +170,102 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
     reader = PlanReader(
         Extractor(book, matcher, rules), ThemeCoder(themes), config.corrections, reference
     )
-    issues, unread, ledger_parts, hit_rows = [], [], [], []
+    # the staged exports (and the database) are written while the plans are read: a
+    # table's part goes out as soon as the parts before it in the table's order are in
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))
+    database = None
+    streams: dict[str, TableStream] = {}
+    try:
+        if config.database is not None:
+            database = DatabaseThread(config.database)
+        city_ids = sorted({s.city_id for s in sources})
+        for table in (*PLAN_TABLES, *CITY_TABLES):
+            leads = [s.source_id for s in sources] if table in PLAN_TABLES else city_ids
+            streams[table] = TableStream(table, leads, staging, database)
+        result = _transform(config, sources, raws, corrections, book, reference, reader, streams)
+        staged = {table: stream.close() for table, stream in streams.items()}
+        streams.clear()
+        tables = _other_tables(config, sources, result, reference, themes, book)
+        for name, rows in tables.items():
+            staged[name] = staging / f"{name}.csv"
+            write_csv(staged[name], name, rows)
+        # moved in the order the build has always moved them (the journal's order)
+        order = sorted(staged, key=lambda t: EXPORT_ORDER.index(t) if t in EXPORT_ORDER else 99)
+        targets = {staged[t]: config.exports_dir / staged[t].name for t in order}
+        if database is not None:
+            db_tmp = write_database(database, {t: staged[t] for t in tables})
+            targets[db_tmp] = Path(config.database)
+        # all or none, even if killed: the next start completes or undoes it
+        cleanup = [staging, *([database.path] if database else [])]
+        publish(targets, config.exports_dir, cleanup=cleanup)
+        result.written.extend(targets.values())
+    finally:
+        for stream in streams.values():
+            stream.discard()
+        shutil.rmtree(staging, ignore_errors=True)
+        if database is not None:
+            database.abort()  # published by now, or the build failed: gone either way
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+EXPORT_ORDER = (
+    "sources",
+    "indicators",
+    "observations",
+    "indicator_values",
+    "number_ledger",
+    "unread_tables",
+    "national_reference",
+    "indicator_metrics",
+    "themes",
+    "theme_coverage",
+    "theme_hits",
+    "build_inputs",
+)
+# the tables rendered in parts, one per plan (source_id); the others are CITY_TABLES
+PLAN_TABLES = ("number_ledger", "theme_hits")
+
+
+def write_database(database: DatabaseThread, csv_paths: dict[str, Path]) -> Path:
+    """The database, complete: the tables not streamed in yet are loaded from their CSV
+    exports; the returned temporary file is published with the exports."""
+    return database.finish(csv_paths)
+
+
+def _transform(config, sources, raws, corrections, book, reference, reader, streams):
+    """Read every plan (in worker processes), hand each table part to its stream as it
+    comes in, and make the tables of a city with several plans once all are read."""
+    issues, unread, ledger_parts = [], [], []
     ledger_counts: Counter = Counter()
     city_parts: dict[str, list[RenderedRows]] = {t: [] for t in CITY_TABLES}
-    parts = read_plans(reader, sources, raws, config.jobs, corrections)
-    by_source: dict[str, list[Observation]] = {}
-    for s, part in zip(sources, parts, strict=True):
-        by_source[s.source_id] = part.observations
-        ledger_parts.append(part.ledger)  # one RenderedRows per plan
-        ledger_counts.update({(s.source_id, d): n for d, n in part.dispositions.items()})
-        unread.extend(part.unread_tables)
-        issues.extend({"source_id": s.source_id, **i} for i in part.issues)
-        hit_rows.append(part.theme_hits)  # one RenderedRows per plan
-        for table, rendered in (part.city_tables or {}).items():
-            city_parts[table].append(rendered)
-    # a city with several plans (a five-year and an annual plan): its tables are made here
+    # a city with several plans (a five-year and an annual plan): its tables are made here,
+    # once the last of its plans is read
+    plans_left = Counter(s.city_id for s in sources)
     plans_of: dict[str, list] = {}
-    for s, part in zip(sources, parts, strict=True):
-        if part.city_tables is None:
-            plans_of.setdefault(s.city_id, []).append((s, part))
-    for city_id, plans in sorted(plans_of.items()):
-        ids = sorted(s.source_id for s, _ in plans)
-        mine = city_tables(
-            city_id,
-            {s.source_id: s for s, _ in plans},
-            [o for sid in ids for o in by_source[sid]],
-            [row for _, part in plans for row in part.theme_coverage],
-            book,
-            reference,
-        )
-        for table, rendered in mine.items():
-            city_parts[table].append(rendered)
+    by_source: dict[str, list[Observation]] = {}
+    # closed on the way out, so that a failure stops the workers at once, not when the
+    # traceback (which holds this frame) is let go
+    with closing(iter_plans(reader, sources, raws, config.jobs, corrections)) as readings:
+        for s, part in zip(sources, readings, strict=True):
+            by_source[s.source_id] = part.observations
+            ledger_parts.append(part.ledger)  # one RenderedRows per plan
+            streams["number_ledger"].add(part.ledger)
+            streams["theme_hits"].add(part.theme_hits)  # one RenderedRows per plan
+            ledger_counts.update({(s.source_id, d): n for d, n in part.dispositions.items()})
+            unread.extend(part.unread_tables)
+            issues.extend({"source_id": s.source_id, **i} for i in part.issues)
+            mine = part.city_tables
+            if mine is None:
+                plans_of.setdefault(s.city_id, []).append((s, part))
+                plans_left[s.city_id] -= 1
+                if plans_left[s.city_id] == 0:
+                    mine = _city_of_several_plans(
+                        s.city_id, plans_of.pop(s.city_id), by_source, book, reference
+                    )
+            for table, rendered in (mine or {}).items():
+                city_parts[table].append(rendered)
+                streams[table].add(rendered)
     # conflicts were resolved per plan in source_id order: so is the list of all of them
     observations = [o for sid in sorted(by_source) for o in by_source[sid]]
     source_rows = [_source_row(s, raws[s.source_id], by_source[s.source_id]) for s in sources]
@@ -204,17 +273,29 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
     result = BuildResult(source_rows, indicator_rows, observations, ledger_parts, unread, issues)
     result.ledger_counts, result.city_parts = ledger_counts, city_parts
     result.unregistered = unregistered_files(config.registry)
+    return result
 
-    # ---- save
-    tables = {
-        "sources": source_rows,
-        "indicators": indicator_rows,
-        "observations": city_parts["observations"],
-        "indicator_values": city_parts["indicator_values"],
-        "number_ledger": ledger_parts,
-        "unread_tables": unread,
+
+def _city_of_several_plans(city_id, plans, by_source, book, reference):
+    """CITY_TABLES of a city from its plans ((source, reading) in registry order)."""
+    ids = sorted(s.source_id for s, _ in plans)
+    return city_tables(
+        city_id,
+        {s.source_id: s for s, _ in plans},
+        [o for sid in ids for o in by_source[sid]],
+        [row for _, part in plans for row in part.theme_coverage],
+        book,
+        reference,
+    )
+
+
+def _other_tables(config, sources, result, reference, themes, book) -> dict[str, list[dict]]:
+    """The tables not rendered in parts, as rows."""
+    return {
+        "sources": result.sources,
+        "indicators": result.indicators,
+        "unread_tables": result.unread_tables,
         "national_reference": reference,
-        "indicator_metrics": city_parts["indicator_metrics"],
         "themes": [
             {
                 **asdict(t),
@@ -223,8 +304,6 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
             }
             for t in themes.values()
         ],
-        "theme_coverage": city_parts["theme_coverage"],
-        "theme_hits": hit_rows,
         "build_inputs": build_inputs(
             {
                 "registry": [config.registry],
@@ -239,26 +318,6 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
             known={s.path: s.meta["sha256"] for s in sources},
         ),
     }
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=config.exports_dir))
-    db_tmp = None
-    try:
-        staged = {}
-        for name, rows in tables.items():
-            staged[name] = staging / f"{name}.csv"
-            write_csv(staged[name], name, rows)
-        targets = {path: config.exports_dir / path.name for path in staged.values()}
-        if config.database is not None:
-            db_tmp = write_database(config.database, staged)
-            targets[db_tmp] = Path(config.database)
-        # all or none, even if killed: the next start completes or undoes it
-        publish(targets, config.exports_dir, cleanup=[staging, *([db_tmp] if db_tmp else [])])
-        result.written.extend(targets.values())
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        if db_tmp is not None:
-            remove_quietly(db_tmp)
-    result.seconds = time.perf_counter() - started
-    return result
 
 
 def _source_row(source, raw: str, mine: list[Observation]) -> dict:

@@ -10,12 +10,31 @@ from analysis.observations import Observation
 COLUMNS_BY_YEAR = {2020: "baseline", 2022: "midpoint", 2025: "target"}
 
 
+VALUE_COLUMNS = {2020: "baseline_2020", 2022: "midpoint_2022", 2025: "target_2025"}
+
+
 def indicator_values(observations: list[Observation]) -> list[dict]:
+    """One row per city and indicator: for 2020, 2022 and 2025 the first preferred level
+    (or range) observation of that year, and what else the plan states about the pair."""
     by_pair: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for o in observations:
         by_pair[(o.city_id, o.indicator_id)].append(o)
     rows = []
     for (city_id, indicator_id), members in sorted(by_pair.items()):
+        # one pass over the pair's observations (a plan has ~30 pairs, ~2 observations
+        # each): three scans per pair, one per year column, were most of this table's time
+        chosen: dict[int, Observation] = {}
+        conflicts, other, changes = set(), set(), []
+        for o in members:
+            if o.year in COLUMNS_BY_YEAR:
+                if o.preferred and o.value_kind in LEVEL_KINDS and o.year not in chosen:
+                    chosen[o.year] = o
+            else:
+                other.add(o.year)
+            if o.conflict_id:
+                conflicts.add(o.conflict_id)
+            if o.value_kind not in LEVEL_KINDS and o.preferred:
+                changes.append(f"{o.year}:{o.value_kind}{o.comparator}{o.value:g}")
         row = {
             "city_id": city_id,
             "source_id": members[0].source_id,
@@ -24,30 +43,15 @@ def indicator_values(observations: list[Observation]) -> list[dict]:
             "n_observations": len(members),
         }
         for year, prefix in COLUMNS_BY_YEAR.items():
-            chosen = [
-                o for o in members if o.year == year and o.preferred and o.value_kind in LEVEL_KINDS
-            ]
-            o = chosen[0] if chosen else None
-            value_col = {
-                "baseline": "baseline_2020",
-                "midpoint": "midpoint_2022",
-                "target": "target_2025",
-            }[prefix]
-            row[value_col] = o.value if o else None
+            o = chosen.get(year)
+            row[VALUE_COLUMNS[year]] = o.value if o else None
             row[f"{prefix}_comparator"] = o.comparator if o else None
             row[f"{prefix}_observation_id"] = o.observation_id if o else None
             if prefix == "target":
                 row["target_2025_upper"] = o.value_upper if o else None
-        conflicts = sorted({o.conflict_id for o in members if o.conflict_id})
         row["has_conflict"] = bool(conflicts)
-        row["conflict_ids"] = "|".join(conflicts) or None
-        other = sorted({o.year for o in members if o.year not in COLUMNS_BY_YEAR})
-        row["other_years"] = "|".join(str(y) for y in other) or None
-        changes = sorted(
-            f"{o.year}:{o.value_kind}{o.comparator}{o.value:g}"
-            for o in members
-            if o.value_kind not in LEVEL_KINDS and o.preferred
-        )
-        row["change_targets"] = "|".join(changes) or None
+        row["conflict_ids"] = "|".join(sorted(conflicts)) or None
+        row["other_years"] = "|".join(str(y) for y in sorted(other)) or None
+        row["change_targets"] = "|".join(sorted(changes)) or None
         rows.append(row)
     return rows

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections import Counter
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,11 @@ from analysis.themes import coverage as theme_coverage
 
 # below this many plans a worker pool costs more than it saves (process start, pickling)
 PARALLEL_FROM = 24
+# plans sent to a worker at a time. Small: the build writes each reading out as it comes
+# back, and a batch of len/16 plans (31 of 500) came back all at once at the end, leaving
+# 3 MB to load into the database after the last plan and one core idle meanwhile; a
+# task's own cost (a queue round trip) is nothing beside reading a plan (~30 ms)
+PLANS_PER_TASK = 2
 
 
 @dataclass
@@ -137,8 +143,22 @@ def read_plans(
     jobs: int | None = None,
     corrections: list[Correction] = (),
 ) -> list[PlanReading]:
-    """One PlanReading per source, in the order of `sources`; each worker is sent only its
-    plan's corrections (in the file's order), and told whether its city has other plans."""
+    """One PlanReading per source, in the order of `sources` (see iter_plans)."""
+    return list(iter_plans(reader, sources, raws, jobs, corrections))
+
+
+def iter_plans(
+    reader: PlanReader,
+    sources: list[Source],
+    raws: dict[str, str],
+    jobs: int | None = None,
+    corrections: list[Correction] = (),
+) -> Iterator[PlanReading]:
+    """One PlanReading per source, in the order of `sources`, each as soon as it and those
+    before it are read (the build writes them out meanwhile); each worker is sent only its
+    plan's corrections (in the file's order), and told whether its city has other plans.
+
+    Every worker process is forked before the first reading is yielded."""
     mine: dict[str, list[Correction]] = {}
     for c in corrections:
         mine.setdefault(c.source_id, []).append(c)
@@ -148,14 +168,16 @@ def read_plans(
     ]
     workers = min(worker_count(len(sources), jobs), len(sources))
     if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [reader.read(*job) for job in jobs_in]
+        for job in jobs_in:
+            yield reader.read(*job)
+        return
     global _READER
     _READER = reader  # fork hands the workers the built automaton without pickling it
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            chunk = max(1, len(jobs_in) // (workers * 8))
-            return list(pool.map(_read_one, jobs_in, chunksize=chunk))
+            # map submits every job at once: a forking pool starts all its workers then
+            yield from pool.map(_read_one, jobs_in, chunksize=PLANS_PER_TASK)
     finally:
         _READER = None
 

@@ -21,6 +21,7 @@ import yaml
 
 import analysis.build
 import analysis.database
+import analysis.export_stream
 from analysis import paths
 from analysis.build import BuildConfig, build
 from analysis.cli import main
@@ -454,9 +455,9 @@ def test_build_failing_after_a_partial_database_file(ws, monkeypatch):
     change_inputs_validly(ws)
     partial_files = []
 
-    def partial_write(db_path, csv_paths):
+    def partial_write(database, csv_paths):
         staged_dir = next(iter(csv_paths.values())).parent
-        partial = staged_dir / Path(db_path).name
+        partial = staged_dir / database.path.name
         partial.write_bytes(b"DUCK" + bytes(100))
         partial_files.append(partial)
         raise OSError("simulated: disk full")
@@ -465,6 +466,28 @@ def test_build_failing_after_a_partial_database_file(ws, monkeypatch):
     with pytest.raises(OSError, match="simulated"):
         build(ws.config)
     assert partial_files and not any(p.exists() for p in partial_files)
+    assert changed_outputs(ws) == []
+
+
+def test_build_failing_while_the_plans_are_read(ws, monkeypatch):
+    """The first plans' parts are staged and in the database (its thread running) when a
+    later plan fails: the previous outputs stay and nothing is left behind."""
+    change_inputs_validly(ws)
+    monkeypatch.setattr(analysis.export_stream, "CHUNK_CHARACTERS", 1)  # each part inserted
+    real_iter_plans = analysis.build.iter_plans
+    reached = []
+
+    def failing_iter_plans(*args, **kwargs):
+        readings = real_iter_plans(*args, **kwargs)
+        for _ in range(2):
+            yield next(readings)
+        reached.append(True)
+        raise OSError("simulated: a worker died")
+
+    monkeypatch.setattr(analysis.build, "iter_plans", failing_iter_plans)
+    with pytest.raises(OSError, match="simulated"):
+        build(ws.config)
+    assert reached
     assert changed_outputs(ws) == []
 
 
