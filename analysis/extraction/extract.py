@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from analysis.codebook import AliasMatcher, Indicator
-from analysis.errors import LineNumbers, line_of
+from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.glued_units import split_glued_units
@@ -78,7 +78,7 @@ class Extractor:
                         "source_id": source.source_id,
                         "char_start": grid.start,
                         "char_end": grid.end,
-                        "line": line_of(raw, grid.start),
+                        "line": ledger.lines.of(grid.start),
                         "reader": grid.reader,
                         "problem": reading.problem,
                         "quote": raw[grid.start : min(grid.end, grid.start + 120)],
@@ -104,6 +104,7 @@ class Extractor:
                         v.caption,
                         caption=v.caption,
                         attribute=v.attribute,
+                        lines=ledger.lines,
                     )
                     result.observations.append(obs)
                     made.append(obs)
@@ -142,8 +143,6 @@ class Extractor:
             own_area=str(source.meta.get("city_name_zh") or ""),
         )
         reading = self.prose.read(paras.text, skip, sections, ctx)
-        # each observation's line: the newlines found once, not counted from the start each time
-        lines = LineNumbers(clean.raw) if reading.bound else None
         for b in reading.bound:
             q = b.quantity
             if b.alias.end <= q.start:
@@ -172,7 +171,7 @@ class Extractor:
                     paras.raw_span(b.alias.start, b.alias.end),
                     b.year_basis,
                     b.section,
-                    lines=lines,
+                    lines=ledger.lines,
                 )
                 if b.qualifier:
                     obs.note = f"qualified by {b.qualifier}"
@@ -202,7 +201,8 @@ class Extractor:
         section,
         caption=None,
         attribute=None,
-        lines: LineNumbers | None = None,
+        *,
+        lines: LineNumbers,
     ) -> Observation:
         start, end = span
         return Observation(
@@ -224,7 +224,7 @@ class Extractor:
             label_start=label_span[0] if label_span else None,
             label_end=label_span[1] if label_span else None,
             label_quote=raw[label_span[0] : label_span[1]] if label_span else None,
-            line=lines.of(start) if lines is not None else line_of(raw, start),
+            line=lines.of(start),
             year_basis=basis,
             section=section,
             table_caption=caption,

@@ -55,7 +55,8 @@ class Ledger:
         self._debris_starts = [a for a, _ in self._debris]
         self.rows: list[dict] = []
         self._covered: list[tuple[int, int]] = []
-        self._lines = LineNumbers(raw)  # a row per number: ~150 a plan
+        # a row per number (~150 a plan), and the extractor's observations: found once
+        self.lines = LineNumbers(raw)
 
     def _add(self, span, disposition, reason, observations=()) -> None:
         start, end = span
@@ -64,7 +65,7 @@ class Ledger:
                 "source_id": self.source_id,
                 "char_start": start,
                 "char_end": end,
-                "line": self._lines.of(start),
+                "line": self.lines.of(start),
                 "quote": self.raw[start:end],
                 "disposition": disposition,
                 "observation_ids": "|".join(o.observation_id for o in observations) or None,

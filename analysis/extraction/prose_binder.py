@@ -25,7 +25,9 @@ that governs a value is prose_years.py's.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
@@ -59,6 +61,7 @@ from analysis.extraction.prose_value_kinds import ValueKinds
 from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader, has_colon
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, headings_review, opens_review
+from analysis.extraction.span_sets import SpanSet
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -122,12 +125,13 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
         out = ProseReading()
         aliases = self.matcher.find(text)
-        if skip:  # no table in the text: nothing to leave out (a call per phrase and number)
-            aliases = [a for a in aliases if not _inside(a.start, skip)]
+        tables = SpanSet(skip)
+        if tables:  # no table in the text: nothing to leave out (a call per phrase and number)
+            aliases = [a for a in aliases if a.start not in tables]
         # "投入使用" is a completing verb, not the 投入 of investment
         done = [m.span() for m in self.completion_re.finditer(text)]
         if done:
-            aliases = [a for a in aliases if not any(s <= a.start and a.end <= e for s, e in done)]
+            aliases = [a for a in aliases if not _within_one(a, done)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
@@ -136,8 +140,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         aliases = verb_list_aliases(text, aliases, self.matcher.by_alias)
         aliases = head_phrases(aliases, self._is_rate)
         quantities = self.finder.find(text) + doublings(text)
-        if skip:
-            quantities = [q for q in quantities if not _inside(q.start, skip)]
+        if tables:
+            quantities = [q for q in quantities if q.start not in tables]
         quantities.sort(key=lambda q: q.start)
         a_i = q_i = 0
         opened, last_path = False, None  # a review opened by a paragraph's first sentence
@@ -484,8 +488,8 @@ def _counts_a_noun_after(text: str, q: Quantity) -> bool:
     return q.unit in ("count", "persons") and _NOT_A_NOUN.match(text, q.end) is None
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    for a, b in spans:  # noqa: SIM110 (a plain loop: asked of every phrase and number)
-        if a <= pos < b:
-            return True
-    return False
+def _within_one(a, spans: list[tuple[int, int]]) -> bool:
+    """Some span holds the whole phrase; `spans`: finditer's, in order and disjoint, so only
+    the last one opening at or before the phrase can (a bisection, not a loop over all)."""
+    i = bisect_right(spans, (a.start, math.inf)) - 1
+    return i >= 0 and a.end <= spans[i][1]

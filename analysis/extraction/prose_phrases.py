@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
+from operator import attrgetter
 
 from analysis.codebook import AliasMatch
 from analysis.extraction.quantities import SCALES, Quantity, scaled
+from analysis.extraction.span_sets import PositionIndex, SpanSet
 
 CLAUSE_BREAK = "，,：:。；;!！?？\n"
 YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
@@ -310,9 +312,9 @@ def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> l
     """ "培训校长、教师1.2万人次": the verb before the first noun is the second's too; the
     second noun with that verb (培训教师) is tried as a codebook phrase."""
     added: list[AliasMatch] = []
-    taken = [(a.start, a.end) for a in aliases]
+    taken = SpanSet((a.start, a.end) for a in aliases)
     for run, term, span in _verb_lists(text):
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        if taken.overlaps(*span):
             continue
         for i in range(len(run) - 3, -1, -1):  # the verb nearest the list first
             verb = next((run[i : i + n] for n in (2, 3) if run[i : i + n] + term in by_alias), None)
@@ -389,9 +391,10 @@ def part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict, verbs) ->
     """ "补充中小学教师4000名，其中乡村教师不少于1500名": the part after 其中 is done by the
     total's verb, so 补充 + 乡村教师 is tried as a codebook phrase (longest first)."""
     added = []
+    by_start = PositionIndex(aliases, attrgetter("start"))
     for m in _PART_WORDS.finditer(text):
         lo = max(text.rfind(c, 0, m.start()) for c in "。；;\n")
-        total = [a for a in aliases if lo < a.start and a.end <= m.start()]
+        total = [a for a in by_start.between(lo + 1, m.start()) if a.end <= m.start()]
         if not total:
             continue
         verb = next((v for v in verbs if total[-1].alias.startswith(v)), None)
@@ -405,7 +408,8 @@ def part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict, verbs) ->
                 break
     if not added:
         return aliases
-    kept = [a for a in aliases if not any(b.start <= a.start < b.end for b in added)]
+    parts = SpanSet((b.start, b.end) for b in added)
+    kept = [a for a in aliases if a.start not in parts]
     return sorted(kept + added, key=lambda a: a.start)
 
 
@@ -446,8 +450,10 @@ def bracket_part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
     高中0.82万人、中职0.43万人）" names 普通高中在校生 and 中职在校生. Each part X before a
     number is tried as X plus an ending of the total's phrase (longest first)."""
     added = []
+    by_end = PositionIndex(aliases, attrgetter("end"))
+    named = SpanSet((a.start, a.end) for a in aliases)
     for m in _parts_brackets(text):
-        total = [a for a in aliases if a.end <= m.start() and m.start() - a.end <= 3]
+        total = by_end.between(m.start() - 3, m.start())
         if not total:
             continue
         word = total[-1].alias
@@ -455,7 +461,7 @@ def bracket_part_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
         for part in _PART_NAME.finditer(m.group(1)):
             x = part.group(1)
             start = inner + part.start(1)
-            if any(a.start < start + len(x) and start < a.end for a in aliases):
+            if named.overlaps(start, start + len(x)):
                 continue  # the part is a codebook phrase already
             for k in range(1, len(word)):
                 ids = by_alias.get(x + word[k:])

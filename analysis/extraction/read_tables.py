@@ -14,6 +14,7 @@ from analysis.extraction.grid import Grid
 from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
+from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.table_readers import (
     TextLines,
     read_delimited,
@@ -56,17 +57,18 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     grids = read_html(_without_debris(clean))
     taken = [(g.start, g.end) for g in grids]
     for reader in (
-        lambda: read_column_blocks(lines, taken, unit_cells, attribute_cells),
-        lambda: read_pipe_cells(lines, taken),
-        lambda: read_delimited(lines, taken),
-        lambda: read_csv_rows(lines, taken),
-        lambda: read_cell_lines(lines, taken),
-        lambda: read_labelled_blocks(lines, taken, unit_cells, attribute_cells),
-        lambda: read_year_blocks(lines, taken),
-        lambda: read_year_rows(lines, taken),
-        lambda: read_records(lines, taken),
+        lambda skip: read_column_blocks(lines, skip, unit_cells, attribute_cells),
+        lambda skip: read_pipe_cells(lines, skip),
+        lambda skip: read_delimited(lines, skip),
+        lambda skip: read_csv_rows(lines, skip),
+        lambda skip: read_cell_lines(lines, skip),
+        lambda skip: read_labelled_blocks(lines, skip, unit_cells, attribute_cells),
+        lambda skip: read_year_blocks(lines, skip),
+        lambda skip: read_year_rows(lines, skip),
+        lambda skip: read_records(lines, skip),
     ):
-        found = reader()
+        # merged once per reader: each reader asks of every line whether it was taken
+        found = reader(SpanSet(taken))
         grids.extend(found)
         taken.extend((g.start, g.end) for g in found)
     return sorted(grids, key=lambda g: g.start)

@@ -24,6 +24,7 @@ from analysis.extraction.spaced_cells import (
     name_then_values,
     split_blank_marks,
 )
+from analysis.extraction.span_sets import SpanSet
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -355,19 +356,16 @@ def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]])
     return exact if agreement(exact) > agreement(rows) else rows
 
 
-def _masked(lines: TextLines, i: int, skip: list[tuple[int, int]]) -> bool:
-    # a plain loop, not any(generator): the readers ask this of every line, ~1,500 times
-    # a plan, and the few spans taken are checked faster than a generator is made
+def _masked(lines: TextLines, i: int, skip: SpanSet | list[tuple[int, int]]) -> bool:
+    """The line starts inside a span taken already; read_grids passes a SpanSet (a list is
+    merged here, for a caller asking once)."""
     if not skip:
         return False
     _, a, b = lines.items[i]
     if a == b:
         return False
-    raw = lines.view.raw_start(a)
-    for s, e in skip:  # noqa: SIM110 (the loop is the point: see above)
-        if s <= raw < e:
-            return True
-    return False
+    spans = skip if isinstance(skip, SpanSet) else SpanSet(skip)
+    return lines.view.raw_start(a) in spans
 
 
 def _has_digit(text: str) -> bool:
