@@ -9,10 +9,13 @@ per-theme regexes and the per-paragraph coding.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import pickle
 import random
 import re
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,7 +34,13 @@ from analysis.indicator_values import indicator_values
 from analysis.metrics import indicator_metrics
 from analysis.normalise import clean
 from analysis.observations import Observation
-from analysis.plan_reading import PlanReader, read_plans
+from analysis.plan_reading import (
+    WORKER_GC_THRESHOLD,
+    PlanReader,
+    _collect_less,
+    iter_plans,
+    read_plans,
+)
 from analysis.reference import load_reference
 from analysis.rules import load_rules
 from analysis.sections import paragraphs
@@ -107,6 +116,22 @@ def test_corrections_and_conflicts_settled_per_plan_equal_settling_all_plans_at_
             Counter(),
         )
         assert counts == Counter((r["source_id"], r["disposition"]) for r in plain_ledger)
+
+
+def test_the_worker_pool_leaves_the_collector_as_it_found_it():
+    """iter_plans freezes what exists before it forks (the workers never scan the codebook
+    and automaton) and unfreezes it when the pool ends; the parent's thresholds are not
+    touched, the workers' are WORKER_GC_THRESHOLD."""
+    sources, _, _, raws, reader = _five_plans()
+    threshold = gc.get_threshold()
+    readings = iter_plans(reader, sources, raws, 2)
+    first = next(readings)
+    assert gc.get_freeze_count() > 0  # the pool is running
+    assert len([first, *readings]) == len(sources)
+    assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == threshold
+    with ProcessPoolExecutor(1, multiprocessing.get_context("fork"), _collect_less) as pool:
+        assert pool.submit(gc.get_threshold).result() == WORKER_GC_THRESHOLD
 
 
 def _ordered_ledger(rows: list[dict], source_id: str) -> list[dict]:
