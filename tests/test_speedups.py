@@ -37,7 +37,7 @@ from analysis.errors import InputError, LineNumbers, line_of
 from analysis.extraction.prose_binder import SENTENCE_BREAK
 from analysis.extraction.prose_number_kinds import _LINE_OPENING, _LIST_MARK_AFTER
 from analysis.extraction.prose_phrases import next_break as _next_break
-from analysis.extraction.quantities import QuantityFinder
+from analysis.extraction.quantities import _GROUPS, QuantityFinder
 from analysis.extraction.table_readers import _BOX_BARS, _split
 from analysis.normalise import clean
 from analysis.observations import Observation, with_updates
@@ -341,7 +341,7 @@ def _find_plainly(finder: QuantityFinder, text: str, start: int, end: int) -> li
         m = finder._re.search(text, pos, end)
         if m is None:
             break
-        q = finder._quantity(text, m)
+        q = finder._quantity(text, m, m.group(*_GROUPS))
         pos = m.end() if m.end() > m.start() else m.start() + 1
         if q is not None:
             out.append(q)
