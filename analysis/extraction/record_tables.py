@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.card_marks import is_role_key, marked_name
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import header_year
 from analysis.extraction.line_tables import _is_value
@@ -26,6 +27,11 @@ MAX_TITLE = 30
 
 def _is_year_key(text: str) -> bool:
     return header_year(text) is not None
+
+
+def _is_value_key(text: str) -> bool:
+    # a year ("2020年基数") or a role the header turns into a year ("基期值", "目标值")
+    return _is_year_key(text) or is_role_key(text)
 
 
 def _key_cells(lines: TextLines, k: int) -> tuple[GridCell, GridCell] | None:
@@ -63,21 +69,25 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
     keyed = lines.keyed
     if i + 2 >= len(keyed) or not (keyed[i + 1] and keyed[i + 2]) or _masked(lines, i, skip):
         return None
-    title = _title(lines, i)
-    named = _key_cells(lines, i) if title is None else None
-    if named is not None and named[0].text in NAME_KEYS:  # "指标名称：学前三年毛入园率"
-        title = named[1], None
+    k = i + 1
+    title = marked_name(lines, i, NAME_KEYS, _key_cells)  # "【指标卡1】" over "指标名称：…"
+    if title is not None and not _masked(lines, k, skip):
+        k += 1
+    else:
+        title = _title(lines, i)
+        named = _key_cells(lines, i) if title is None else None
+        if named is not None and named[0].text in NAME_KEYS:  # "指标名称：学前三年毛入园率"
+            title = named[1], None
     if title is None:
         return None
     pairs = []
-    k = i + 1
     while k < len(lines.items) and not _masked(lines, k, skip):
         cells = _key_cells(lines, k)
         if cells is None or cells[0].text in NAME_KEYS:  # the next card's name
             break
         pairs.append(cells)
         k += 1
-    if len(pairs) < 2 or not any(_is_year_key(key.text) for key, _ in pairs):
+    if len(pairs) < 2 or not any(_is_value_key(key.text) for key, _ in pairs):
         return None
     return title, pairs, k
 
