@@ -14,6 +14,7 @@ from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker, heading_line
 from analysis.extraction.ledger import Ledger
+from analysis.extraction.numbered_wraps import join_numbered_wraps
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
 from analysis.extraction.sub_row_names import join_sub_row_names
@@ -57,6 +58,7 @@ class Extractor:
             grid = split_year_pair_cells(grid) or grid
             grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
+            grid = join_numbered_wraps(grid, raw) or grid  # "2  普惠性…覆盖" over "率  %  82.1"
             grid = join_wrapped_rows(grid, raw) or grid
             reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
