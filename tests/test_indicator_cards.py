@@ -69,3 +69,27 @@ def test_what_is_not_a_card_table(text):
     from analysis.normalise import clean
 
     assert read_records(TextLines(clean(text)), []) == []
+
+
+# a page break inside the cards: a lone page number within a card and between two cards
+PAGED = (
+    "指标名称：九年义务教育巩固率\n单位：%\n2020年：96\n12\n2025年：97\n"
+    "指标名称：学前三年毛入园率\n单位：%\n2020年：90\n2025年：95\n13\n"
+    "指标名称：劳动年龄人口平均受教育年限\n单位：年\n2020年：10.5\n2025年：11\n"
+)
+
+
+def test_a_page_number_inside_the_cards(extractor):
+    from analysis.normalise import clean
+    from tests.test_extraction import source
+
+    assert observed(extractor, PAGED) == sorted(
+        [(CONS, 2020, "=", 96.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"),
+         (PRE, 2020, "=", 90.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level"),
+         (YEARS, 2020, "=", 10.5, None, "level"), (YEARS, 2025, "=", 11.0, None, "level")]
+    )  # fmt: skip
+    ledger = extractor.extract(source(), clean(PAGED)).ledger
+    assert sorted((r["quote"], r["disposition"]) for r in ledger if r["quote"] in ("12", "13")) == [
+        ("12", "page_number"),
+        ("13", "page_number"),
+    ]

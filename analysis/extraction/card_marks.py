@@ -32,3 +32,19 @@ def is_role_key(key: str) -> bool:
     """A key naming the baseline or the target column ("基期值", "目标值", "规划目标")."""
     key = key.replace(" ", "")
     return bool(_BASE_ROLE.match(key) or _TARGET_ROLE.match(key))
+
+
+def page_number_line(lines: TextLines, k: int) -> bool:
+    """Line k is only a page number ("12"): a page break among a card's lines."""
+    text = lines.items[k][0].strip()
+    return 0 < len(text) <= 3 and text.isdigit()
+
+
+def stray_before_key(lines: TextLines, k: int, key_cells) -> bool:
+    """A page number at line k with the card's next key line after it."""
+    return (
+        k + 1 < len(lines.items)
+        and lines.keyed[k + 1]
+        and page_number_line(lines, k)
+        and key_cells(lines, k + 1) is not None
+    )

@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import re
 
-from analysis.extraction.card_marks import is_role_key, marked_name
+from analysis.extraction.card_marks import (
+    is_role_key,
+    marked_name,
+    page_number_line,
+    stray_before_key,
+)
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import header_year
 from analysis.extraction.line_tables import _is_value
@@ -83,6 +88,9 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
     pairs = []
     while k < len(lines.items) and not _masked(lines, k, skip):
         cells = _key_cells(lines, k)
+        if cells is None and stray_before_key(lines, k, _key_cells):  # a page break
+            k += 1
+            continue
         if cells is None or cells[0].text in NAME_KEYS:  # the next card's name
             break
         pairs.append(cells)
@@ -105,6 +113,8 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         j = i
         while j < len(lines.items):
             card = _card(lines, j, skip)
+            if card is None and page_number_line(lines, j):  # a page break between cards
+                card = _card(lines, j + 1, skip)
             if card is None:
                 break
             cards.append(card)
@@ -126,6 +136,10 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             by_key = {key.text: value for key, value in pairs}
             empty = GridCell("", name.end, name.end)
             rows.append([name, *(by_key.get(key, empty) for key in keys)])
+        for k in range(i, j):
+            if page_number_line(lines, k):
+                a, b = lines.view.raw_span(lines.items[k][1], lines.items[k][2])
+                labels.append(((a, b), "page_number", "a page number among the cards"))
         s, e = lines.raw_span(i, j)
         caption = lines.items[i - 1][0] if i else ""
         grids.append(Grid("records", caption, s, e, rows, labels))
