@@ -93,3 +93,28 @@ def test_a_page_number_inside_the_cards(extractor):
         ("12", "page_number"),
         ("13", "page_number"),
     ]
+
+
+# a card on one line: its "key：value" pairs side by side, after a name key or a title line
+ONE_LINE = [
+    ("主要指标如下。\n"
+     "指标名称：学前三年毛入园率；计量单位：%；2020年现状：90.3；2025年目标：≥93；指标属性：预期性\n"
+     "指标名称：劳动年龄人口平均受教育年限；计量单位：年；2020年现状：10.5；2025年目标：11；指标属性：约束性\n",
+     [(PRE, 2020, "=", 90.3, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (YEARS, 2020, "=", 10.5, None, "level"), (YEARS, 2025, "=", 11.0, None, "level")]),
+    ("（一）九年义务教育巩固率\n基期值：95.8　目标值：≥97　属性：约束性\n"
+     "（二）学前三年毛入园率\n基期值：88　目标值：92　属性：预期性\n",
+     [(CONS, 2020, "=", 95.8, None, "level"), (CONS, 2025, ">=", 97.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ONE_LINE)
+def test_a_card_on_one_line(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_line_of_pairs_in_prose_is_no_card(extractor):
+    # one line of pairs alone (a notice's contact line) is no table
+    text = "联系人：王明；联系电话：0762-3381526；邮箱：edu@example.cn\n普惠性幼儿园覆盖率达到90%。\n"
+    assert observed(extractor, text) == [
+        ("inclusive_kindergarten_coverage", 2025, "=", 90.0, None, "level")
+    ]
