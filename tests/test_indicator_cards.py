@@ -114,7 +114,9 @@ def test_a_card_on_one_line(extractor, text, expected):
 
 def test_a_line_of_pairs_in_prose_is_no_card(extractor):
     # one line of pairs alone (a notice's contact line) is no table
-    text = "联系人：王明；联系电话：0762-3381526；邮箱：edu@example.cn\n普惠性幼儿园覆盖率达到90%。\n"
+    text = (
+        "联系人：王明；联系电话：0762-3381526；邮箱：edu@example.cn\n普惠性幼儿园覆盖率达到90%。\n"
+    )
     assert observed(extractor, text) == [
         ("inclusive_kindergarten_coverage", 2025, "=", 90.0, None, "level")
     ]

@@ -17,6 +17,7 @@ from analysis.extraction.ledger import Ledger
 from analysis.extraction.numbered_wraps import join_numbered_wraps
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
+from analysis.extraction.remark_cells import remark_spans
 from analysis.extraction.sub_row_names import join_sub_row_names
 from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
@@ -73,7 +74,8 @@ class Extractor:
                 reading = self.grids.read(grid, source.period_end, projects=True)
             if reading.read and reading.header is not None:
                 previous = (grid, reading.header)
-            result.table_spans.extend(_without_spans((grid.start, grid.end), reading.prose_spans))
+            prose = reading.prose_spans + remark_spans(grid)  # "备注" cells are words
+            result.table_spans.extend(_without_spans((grid.start, grid.end), prose))
             if not reading.read:
                 result.unread_tables.append(
                     {
