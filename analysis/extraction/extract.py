@@ -14,8 +14,10 @@ from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker, heading_line
 from analysis.extraction.ledger import Ledger
+from analysis.extraction.numbered_wraps import join_numbered_wraps
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
+from analysis.extraction.remark_cells import remark_spans
 from analysis.extraction.sub_row_names import join_sub_row_names
 from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
@@ -57,6 +59,7 @@ class Extractor:
             grid = split_year_pair_cells(grid) or grid
             grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
+            grid = join_numbered_wraps(grid, raw) or grid  # "2  普惠性…覆盖" over "率  %  82.1"
             grid = join_wrapped_rows(grid, raw) or grid
             reading = self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
@@ -71,7 +74,8 @@ class Extractor:
                 reading = self.grids.read(grid, source.period_end, projects=True)
             if reading.read and reading.header is not None:
                 previous = (grid, reading.header)
-            result.table_spans.extend(_without_spans((grid.start, grid.end), reading.prose_spans))
+            prose = reading.prose_spans + remark_spans(grid)  # "备注" cells are words
+            result.table_spans.extend(_without_spans((grid.start, grid.end), prose))
             if not reading.read:
                 result.unread_tables.append(
                     {

@@ -52,6 +52,8 @@ TOTAL_HEADER = re.compile(r"^(?:合计|总计|小计|累计)(?:值|数)?\s*(?:[(
 # a column of changes over the span of the year columns before it: "增减（百分点）", "提高"
 CHANGE_HEADER = re.compile(
     r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
+    # a 纲要's "年均增长/[累计]": a yearly rate, or in brackets the five-year total
+    r"|^年均(?:增长|增速)率?\s*[/／、]?\s*[(（〔\[［]\s*累计\s*[)）〕\]］]$"
 )
 _CHANGE_WORD = re.compile(r"提高|增加|提升|增长|增减")
 _CHANGE_BASIS = re.compile(r"百分点|(?:比|较)\s*(?:19|20)\d\d")

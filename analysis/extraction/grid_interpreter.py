@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
 from analysis.extraction.cell_notes import without_note_reference, without_part_note
+from analysis.extraction.cut_names import completes_a_cut_phrase
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import (
     ATTRIBUTE_HEADERS,
@@ -362,9 +363,10 @@ class GridInterpreter:
             ):
                 above = prev[name_col]
                 joined = above.text + filled[0].text
-                if not self._indicators(_bare_name(above.text)[0], "") and self._indicators(
-                    _bare_name(joined)[0], ""
-                ):
+                if (
+                    not self._indicators(_bare_name(above.text)[0], "")
+                    or completes_a_cut_phrase(self.matcher, above.text, filled[0].text)
+                ) and self._indicators(_bare_name(joined)[0], ""):
                     cell = GridCell(joined, above.start, filled[0].end)
                     out[-1] = [*prev[:name_col], cell, *prev[name_col + 1 :]]
                     continue

@@ -119,7 +119,9 @@ class ListBinding:
             return []
         chain = [before[-1]]
         for a in reversed(before[:-1]):
-            if CHAIN.match(text[a.end : chain[0].start]):
+            between = text[a.end : chain[0].start]
+            # a list item may carry a short modifier of its own ("、“1+X”证书通过率")
+            if CHAIN.match(between) or CHAIN_MODIFIED.match(between):
                 chain.insert(0, a)
             else:
                 break

@@ -11,6 +11,7 @@ import re
 from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
+from analysis.extraction.inline_records import read_inline_records
 from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
@@ -66,6 +67,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         lambda skip: read_year_blocks(lines, skip),
         lambda skip: read_year_rows(lines, skip),
         lambda skip: read_records(lines, skip),
+        lambda skip: read_inline_records(lines, skip),
     ):
         # merged once per reader: each reader asks of every line whether it was taken
         found = reader(SpanSet(taken))

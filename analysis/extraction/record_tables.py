@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.card_marks import (
+    is_role_key,
+    marked_name,
+    page_number_line,
+    stray_before_key,
+)
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import header_year
 from analysis.extraction.line_tables import _is_value
@@ -26,6 +32,11 @@ MAX_TITLE = 30
 
 def _is_year_key(text: str) -> bool:
     return header_year(text) is not None
+
+
+def _is_value_key(text: str) -> bool:
+    # a year ("2020年基数") or a role the header turns into a year ("基期值", "目标值")
+    return _is_year_key(text) or is_role_key(text)
 
 
 def _key_cells(lines: TextLines, k: int) -> tuple[GridCell, GridCell] | None:
@@ -63,21 +74,28 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
     keyed = lines.keyed
     if i + 2 >= len(keyed) or not (keyed[i + 1] and keyed[i + 2]) or _masked(lines, i, skip):
         return None
-    title = _title(lines, i)
-    named = _key_cells(lines, i) if title is None else None
-    if named is not None and named[0].text in NAME_KEYS:  # "指标名称：学前三年毛入园率"
-        title = named[1], None
+    k = i + 1
+    title = marked_name(lines, i, NAME_KEYS, _key_cells)  # "【指标卡1】" over "指标名称：…"
+    if title is not None and not _masked(lines, k, skip):
+        k += 1
+    else:
+        title = _title(lines, i)
+        named = _key_cells(lines, i) if title is None else None
+        if named is not None and named[0].text in NAME_KEYS:  # "指标名称：学前三年毛入园率"
+            title = named[1], None
     if title is None:
         return None
     pairs = []
-    k = i + 1
     while k < len(lines.items) and not _masked(lines, k, skip):
         cells = _key_cells(lines, k)
+        if cells is None and stray_before_key(lines, k, _key_cells):  # a page break
+            k += 1
+            continue
         if cells is None or cells[0].text in NAME_KEYS:  # the next card's name
             break
         pairs.append(cells)
         k += 1
-    if len(pairs) < 2 or not any(_is_year_key(key.text) for key, _ in pairs):
+    if len(pairs) < 2 or not any(_is_value_key(key.text) for key, _ in pairs):
         return None
     return title, pairs, k
 
@@ -95,6 +113,8 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         j = i
         while j < len(lines.items):
             card = _card(lines, j, skip)
+            if card is None and page_number_line(lines, j):  # a page break between cards
+                card = _card(lines, j + 1, skip)
             if card is None:
                 break
             cards.append(card)
@@ -116,6 +136,10 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             by_key = {key.text: value for key, value in pairs}
             empty = GridCell("", name.end, name.end)
             rows.append([name, *(by_key.get(key, empty) for key in keys)])
+        for k in range(i, j):
+            if page_number_line(lines, k):
+                a, b = lines.view.raw_span(lines.items[k][1], lines.items[k][2])
+                labels.append(((a, b), "page_number", "a page number among the cards"))
         s, e = lines.raw_span(i, j)
         caption = lines.items[i - 1][0] if i else ""
         grids.append(Grid("records", caption, s, e, rows, labels))

@@ -16,6 +16,7 @@ import unicodedata
 from functools import cached_property
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.numbered_wraps import number_and_name
 from analysis.extraction.page_strays import cells_past_page_numbers
 from analysis.extraction.space_alignment import realign
 from analysis.extraction.spaced_cells import (
@@ -245,8 +246,10 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
             if split is None and kind == "spaces" and rows:
-                split = name_then_values(text) or indented_pair(
-                    lines.raw, lines.view.raw_start(start), text
+                split = (
+                    name_then_values(text)
+                    or indented_pair(lines.raw, lines.view.raw_start(start), text)
+                    or number_and_name(text)  # "2   普惠性幼儿园覆盖" over the rest
                 )
             if split is None or split[0] != kind:
                 break
