@@ -414,7 +414,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         residual = leftover(residual, a.alias, carried)  # "五年累计招聘…", "占比偏低，仅为…"
         # past a value of its own, or a clause break, the phrase carries on only through
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
-        crossed = any(ch in "，,；;" for ch in text[a.end : q.start])
+        crossed = _CLAUSE_MARK.search(text, a.end, q.start) is not None
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
         # ... or after its own value and a list joiner ("分别新建公办幼儿园18所和20所")
         listed = carried and residual in ("和", "、", "及")
@@ -472,6 +472,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
 
 
 _EACH_WORD = re.compile(r"均|都")
+# a comma or a semicolon between a phrase and its value (one search, not a step per character)
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 _EACH_COMPARED = re.compile(r"\s*(?:均|都)\s*(?:比|较)")
 # after a count, words that go on the sentence rather than name what is counted
 _GROUP_OF = re.compile(r"群|集群|联盟|共同体|联合体")
