@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis import paths
-from analysis.extraction.quantities import _GROUPS, QuantityFinder
+from analysis.extraction.quantities import _GROUPS, ARABIC, QuantityFinder
 from analysis.normalise import clean
 from analysis.rules import load_rules
 
@@ -113,3 +115,12 @@ def test_a_quantity_compares_and_hashes_by_its_fields(changes, same):
     assert (hash(q) == hash(other)) is same
     assert len({q, other}) == (1 if same else 2)
     assert pickle.loads(pickle.dumps(q)) == q
+
+
+@pytest.mark.parametrize(
+    "digits", ["7", "2025", "０５", "٣", "000123", "1,200", "1.5", "²", "一", ""]
+)
+def test_digits_alone_are_what_the_arabic_pattern_reads(digits):
+    # _to_float's shortcut: decimal digits alone always fullmatch ARABIC (its \d+ branch)
+    if digits.isdecimal():
+        assert re.fullmatch(ARABIC, digits)

@@ -18,10 +18,13 @@ class NumberKinds:
     def _not_a_value(self, text, q: Quantity, aliases, s_start) -> tuple[str, str] | None:
         before = text[max(0, q.start - 6) : q.start]
         after = text[q.end : q.end + 4]
+        # most tests below look at the last character before or the first after the number
+        # (past spaces): a str method where a regex call costs several times more
+        before_r, after_l = before.rstrip(), after.lstrip()
         token = q.unit_token or ""
         # \d+ in full: str.isdecimal is the same test (Unicode decimal digits, not empty)
         is_int = text[q.num_start : q.num_end].isdecimal()
-        if any(a.start <= q.num_start < a.end for a in aliases):
+        if aliases and any(a.start <= q.num_start < a.end for a in aliases):
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
@@ -37,12 +40,12 @@ class NumberKinds:
             return "page_metadata", "a web page's view count (浏览次数)"
         if is_int and not token and q.value < 1000 and _LEADER_BEFORE.search(before):
             return "page_number", "a page number in a table of contents (…… 12)"
-        bracketed = _OPEN_BRACKET_BEFORE.search(before) and _CLOSE_BRACKET_AFTER.match(after)
+        bracketed = before_r.endswith(_OPEN_BRACKETS) and _CLOSE_BRACKET_AFTER.match(after)
         if bracketed and is_int and not token:  # "（95%）" is a value in brackets
             return "document_number", "a document number's year 〔2021〕"
         if bracketed and self._restates(text, q):
             return "restated_value", "the value before it restated in brackets (八成五（85%）)"
-        if after.lstrip().startswith("号") or (is_int and _CLOSE_BRACKET_BEFORE.search(before)):
+        if after_l.startswith("号") or (is_int and before_r.endswith(_CLOSE_BRACKETS)):
             return "document_number", "a document number (…号)"
         if (
             is_int
@@ -54,23 +57,25 @@ class NumberKinds:
             )
         ):
             return "year", "a year"
-        if token in ("月", "日", "号") or _MONTH_DAY_AFTER.match(after):
+        if token in ("月", "日", "号") or after_l.startswith(("月", "日")):
             return "date", "part of a date"
         digits = text[q.num_start : q.num_end]
-        if (is_int and len(digits) >= 7) or _PHONE_TAIL.match(text[q.num_end : q.num_end + 9]):
+        if (is_int and len(digits) >= 7) or (
+            text.startswith("-", q.num_end) and _PHONE_TAIL.match(text, q.num_end)
+        ):
             return "phone_number", "a telephone or other code number"
         if "第" in before and _ORDINAL_BEFORE.search(before):
             if _CHAPTER_AFTER.match(after):
                 return "section_number", "a chapter or article number"
             return "ordinal", "an ordinal (第N)"
-        if before.rstrip().endswith(_BOX_WORDS) and _BOX_WORD_BEFORE.search(before):
+        if before_r.endswith(_BOX_WORDS) and _BOX_WORD_BEFORE.search(before):
             return "section_number", "a box, table or annex number"
         line_start = text.rfind("\n", 0, q.start) + 1
         if (
-            _LINE_OPENING.fullmatch(text, line_start, q.start)
-            and _LIST_MARK_AFTER.match(text, q.num_end)
-            and is_int
+            is_int
             and not token
+            and _LINE_OPENING.fullmatch(text, line_start, q.start)
+            and _LIST_MARK_AFTER.match(text, q.num_end)
         ):
             return "section_number", "a heading or list number"
         # "。②规范小区配套幼儿园": a circled item number (NFKC makes it a digit) opening a
@@ -86,7 +91,10 @@ class NumberKinds:
             and _CJK.match(text, q.num_end)
         ):
             return "section_number", "an item number opening a sentence (①…)"
-        heading = _DECIMAL_HEADING.match(text, line_start)  # "2.1 扩大…" opening its paragraph
+        # "2.1 扩大…" opening its paragraph (a heading number starts the line with a digit)
+        heading = text[line_start : line_start + 1].isdecimal() and _DECIMAL_HEADING.match(
+            text, line_start
+        )
         if heading and q.num_start < heading.end():
             return "section_number", "a decimal heading number (2.1 …)"
         # a note under a table: its label ("注2：") and a mark opening a note ("。³按…")
@@ -101,7 +109,9 @@ class NumberKinds:
             )
         ):
             return "section_number", "a footnote mark in a note (注1：, ²为…)"
-        if _RATIO_AFTER.match(after) or (":" in before and _RATIO_BEFORE.search(before)):
+        if (":" in after and _RATIO_AFTER.match(after)) or (
+            ":" in before and _RATIO_BEFORE.search(before)
+        ):
             return "ratio", "part of a ratio (1:19)"
         # "5年来" counts whole years; "达到11.3年" is a value of a years indicator
         whole = "." not in text[q.num_start : q.num_end]
@@ -113,7 +123,7 @@ class NumberKinds:
         ):
             return "count_of_years", "a count of years (5年来, 三年行动)"
         lo = clause_start(text, q.start, s_start)
-        clause = without_aliases(text, lo, q.start, aliases)
+        clause = without_aliases(text, lo, q.start, aliases) if aliases else text[lo : q.start]
         markers = (
             {m for m in self.rules.per_unit_markers if m in clause}
             if self.per_unit_re.search(clause)
@@ -130,7 +140,7 @@ class NumberKinds:
             q.unit in _YEARLY_UNITS or (q.unit == "percent" and q.points)
         )
         # "每一所学校", "每1名教师": a number right after 每 counts per unit
-        if (markers and not (yearly_share or yearly_amount)) or before.rstrip().endswith("每"):
+        if (markers and not (yearly_share or yearly_amount)) or before_r.endswith("每"):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
         gap_or_need = text.find("缺口", lo, q.start) >= 0 or text.find("需求", lo, q.start) >= 0
@@ -212,7 +222,9 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 _FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$")
 # the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
 _YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
-_OPEN_BRACKET_BEFORE = re.compile(r"[〔\[【(（]\s*$")
+# the brackets of _not_a_value's screens (before_r.endswith, after_l.startswith)
+_OPEN_BRACKETS = ("〔", "[", "【", "(", "（")
+_CLOSE_BRACKETS = ("〕", "]", "】")
 _CLOSE_BRACKET_AFTER = re.compile(r"\s*[〕\]】)）]")
 # "八成五以上（85%）", "95%（约九成五）": a value, then the same value in brackets
 _VALUE_BEFORE_BRACKET = re.compile(
@@ -225,9 +237,7 @@ _CODE_BEFORE = re.compile(r"(?:索引号|文号|编号)\s*[:：]\s*\S*$")
 _VIEWS_BEFORE = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]\s*$")
 # a contents line: a title, leader dots, its page number (the views join the lines)
 _LEADER_BEFORE = re.compile(r"(?:…|\.{3,}|·{3,}|．{3,})\s*$")
-_CLOSE_BRACKET_BEFORE = re.compile(r"[〕\]】]\s*$")
 _YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
-_MONTH_DAY_AFTER = re.compile(r"\s*[月日]")
 _PHONE_TAIL = re.compile(r"-\d{6,8}")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")

@@ -55,7 +55,8 @@ _QUANTITY_START = re.compile(rf"[\d{CHINESE_DIGITS}]")
 
 
 def _to_float(text: str) -> float | None:
-    if _ARABIC_RE.fullmatch(text):
+    # digits alone (most numbers) are ARABIC's second branch: no fullmatch needed
+    if text.isdecimal() or _ARABIC_RE.fullmatch(text):
         value = float(text.replace(",", ""))
     else:
         try:
