@@ -3,6 +3,8 @@ all the parts at the end gives (database.write_csv, load_csv_tables)."""
 
 from __future__ import annotations
 
+import hashlib
+
 import duckdb
 import pytest
 
@@ -58,6 +60,8 @@ def test_streamed_table_is_the_table_written_at_once(tmp_path, monkeypatch, arri
     path = stream.close()
     db_file = database.finish({})
     assert path.read_bytes() == (whole / "theme_hits.csv").read_bytes()
+    # hashed as written: publishing's journal takes this digest instead of reading it back
+    assert stream.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert sorted(p.name for p in staging.iterdir()) == ["theme_hits.csv"]  # chunks removed
     expected = duckdb.connect(":memory:")
     load_csv_tables(expected, {"theme_hits": whole / "theme_hits.csv"})
