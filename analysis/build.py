@@ -27,7 +27,13 @@ from analysis.export_stream import DatabaseThread, TableStream
 from analysis.extraction.extract import Extractor
 from analysis.observations import Observation
 from analysis.plan_reading import CITY_TABLES, PlanReader, city_tables, iter_plans
-from analysis.publishing import check_database_path, check_output_folder, open_outputs, publish
+from analysis.publishing import (
+    check_database_path,
+    check_output_folder,
+    make_durable,
+    open_outputs,
+    publish,
+)
 from analysis.reference import load_reference, reference_files
 from analysis.rules import load_rules
 from analysis.sources import load_sources, read_raw, unregistered_files
@@ -183,8 +189,8 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
             leads = [s.source_id for s in sources] if table in PLAN_TABLES else city_ids
             streams[table] = TableStream(table, leads, staging, database)
         result = _transform(config, sources, raws, corrections, book, reference, reader, streams)
-        staged = {table: stream.close() for table, stream in streams.items()}
-        streams.clear()
+        staged = {table: stream.path for table, stream in streams.items()}  # closed, complete
+        digests = {stream.path: stream.sha256 for stream in streams.values()}
         tables = _other_tables(config, sources, result, reference, themes, book)
         for name, rows in tables.items():
             staged[name] = staging / f"{name}.csv"
@@ -193,11 +199,16 @@ def _build(config: BuildConfig, started: float) -> BuildResult:
         order = sorted(staged, key=lambda t: EXPORT_ORDER.index(t) if t in EXPORT_ORDER else 99)
         targets = {staged[t]: config.exports_dir / staged[t].name for t in order}
         if database is not None:
-            db_tmp = write_database(database, {t: staged[t] for t in tables})
-            targets[db_tmp] = Path(config.database)
+            database.start_finishing({t: staged[t] for t in tables})
+        # while the database thread loads its last rows and checkpoints: the exports made
+        # durable and hashed for the journal (the streamed ones were hashed as written)
+        for path in targets:
+            digests[path] = make_durable(path, digests.get(path))
+        if database is not None:
+            targets[finished_database(database)] = Path(config.database)
         # all or none, even if killed: the next start completes or undoes it
         cleanup = [staging, *([database.path] if database else [])]
-        publish(targets, config.exports_dir, cleanup=cleanup)
+        publish(targets, config.exports_dir, cleanup=cleanup, durable=digests)
         result.written.extend(targets.values())
     finally:
         for stream in streams.values():
@@ -227,10 +238,11 @@ EXPORT_ORDER = (
 PLAN_TABLES = ("number_ledger", "theme_hits")
 
 
-def write_database(database: DatabaseThread, csv_paths: dict[str, Path]) -> Path:
-    """The database, complete: the tables not streamed in yet are loaded from their CSV
-    exports; the returned temporary file is published with the exports."""
-    return database.finish(csv_paths)
+def finished_database(database: DatabaseThread) -> Path:
+    """The database, complete (its thread loads the tables not streamed in from their CSV
+    exports, see start_finishing); the returned temporary file is published with the
+    exports."""
+    return database.finished()
 
 
 def _transform(config, sources, raws, corrections, book, reference, reader, streams):
@@ -266,6 +278,10 @@ def _transform(config, sources, raws, corrections, book, reference, reader, stre
             for table, rendered in (mine or {}).items():
                 city_parts[table].append(rendered)
                 streams[table].add(rendered)
+    # every part is in: closed now, the streams hand the database their last chunks, which
+    # it loads while the rest is made here
+    for stream in streams.values():
+        stream.close()
     # conflicts were resolved per plan in source_id order: so is the list of all of them
     observations = [o for sid in sorted(by_source) for o in by_source[sid]]
     source_rows = [_source_row(s, raws[s.source_id], by_source[s.source_id]) for s in sources]

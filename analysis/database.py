@@ -269,7 +269,7 @@ def _ordered(rows: list[dict], keys: tuple[str, ...]) -> list[dict]:
     return sorted(rows, key=lambda r: tuple(_sort_value(r.get(k)) for k in keys))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class RenderedRows:
     """Rows of a table that share the value of its first sort key (a source's theme hits or
     ledger, a city's observations), already sorted and rendered as CSV lines.
@@ -277,10 +277,22 @@ class RenderedRows:
     The worker process that read the plan renders them (render_rows), so the parent
     neither unpickles, sorts nor formats them: for theme_hits, about 500 rows a plan, that
     was most of the build's serial time. Putting the parts in the order of `lead` then
-    gives the order of the whole table, as long as no two parts share a lead."""
+    gives the order of the whole table, as long as no two parts share a lead.
+
+    The lines are kept encoded (UTF-8, as the exports are written): encoded once, where
+    they are rendered, they cross to the parent and go into its files as they are, where
+    text was decoded when unpickled and encoded again for each file it went into."""
 
     lead: str  # the value of the table's first sort key (source_id, city_id) in every row
-    text: str
+    utf8: bytes  # the CSV lines, UTF-8
+
+    def __init__(self, lead: str, text: str):
+        object.__setattr__(self, "lead", lead)
+        object.__setattr__(self, "utf8", text.encode("utf-8"))
+
+    @property
+    def text(self) -> str:
+        return self.utf8.decode("utf-8")
 
 
 def render_rows(table: str, rows: list[dict]) -> str:
@@ -340,12 +352,19 @@ def write_csv(path: Path, table: str, rows: list[dict] | list[RenderedRows]) -> 
         if any(x.lead == y.lead for x, y in pairwise(parts)):
             raise ValueError(f"{table}: two parts rendered apart share {SORT_KEYS[table][0]}")
         # a lead (an id) is never empty, so its plain order is the order _sort_value gives
-        body = "".join(r.text for r in parts)
+        body = b"".join(r.utf8 for r in parts)
     else:
-        body = render_rows(table, rows)
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        csv.writer(fh, lineterminator="\n").writerow(SCHEMAS[table])
+        body = render_rows(table, rows).encode("utf-8")
+    with open(path, "wb") as fh:
+        fh.write(csv_header(table))
         fh.write(body)
+
+
+def csv_header(table: str) -> bytes:
+    """The header line of the table's CSV export, UTF-8."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(SCHEMAS[table])
+    return out.getvalue().encode("utf-8")
 
 
 def load_csv_tables(con: duckdb.DuckDBPyConnection, csv_paths: dict[str, Path]) -> None:

@@ -172,8 +172,11 @@ def iter_plans(
         for job in jobs_in:
             yield reader.read(*job)
         return
-    global _READER
-    _READER = reader  # fork hands the workers the built automaton without pickling it
+    global _READER, _JOBS
+    # fork hands the workers the built automaton and every plan's job without pickling
+    # them: a task is the index of its job (a plan's text, source and corrections were
+    # pickled here and unpickled there, for each plan)
+    _READER, _JOBS = reader, jobs_in
     # what exists now (codebook, automaton, rules, texts) lives until the pool ends: kept out
     # of the collector's scans, in the workers and here, until then
     gc.freeze()
@@ -183,13 +186,14 @@ def iter_plans(
             max_workers=workers, mp_context=context, initializer=_collect_less
         ) as pool:
             # map submits every job at once: a forking pool starts all its workers then
-            yield from pool.map(_read_one, jobs_in, chunksize=PLANS_PER_TASK)
+            yield from pool.map(_read_one, range(len(jobs_in)), chunksize=PLANS_PER_TASK)
     finally:
-        _READER = None
+        _READER, _JOBS = None, []
         gc.unfreeze()
 
 
 _READER: PlanReader | None = None
+_JOBS: list[tuple[Source, str, list[Correction], bool]] = []
 # a worker allocates ~100,000 short-lived objects a plan and frees them by reference count;
 # the collector's young generation, at the default 700, ran ~2 collections a plan for nothing
 WORKER_GC_THRESHOLD = (50_000, 20, 20)
@@ -199,6 +203,6 @@ def _collect_less() -> None:
     gc.set_threshold(*WORKER_GC_THRESHOLD)
 
 
-def _read_one(job: tuple[Source, str, list[Correction], bool]) -> PlanReading:
+def _read_one(job: int) -> PlanReading:
     assert _READER is not None, "worker started without a reader"
-    return _READER.read(*job)
+    return _READER.read(*_JOBS[job])

@@ -451,18 +451,18 @@ def test_database_writer_failing_halfway(ws, monkeypatch):
 
 
 def test_build_failing_after_a_partial_database_file(ws, monkeypatch):
-    """write_database leaves a partial file among the staged exports and raises."""
+    """finishing the database leaves a partial file among the staged exports and raises."""
     change_inputs_validly(ws)
     partial_files = []
 
-    def partial_write(database, csv_paths):
-        staged_dir = next(iter(csv_paths.values())).parent
+    def partial_write(database):
+        staged_dir = next(ws.config.exports_dir.glob(".build-*"))
         partial = staged_dir / database.path.name
         partial.write_bytes(b"DUCK" + bytes(100))
         partial_files.append(partial)
         raise OSError("simulated: disk full")
 
-    monkeypatch.setattr(analysis.build, "write_database", partial_write)
+    monkeypatch.setattr(analysis.build, "finished_database", partial_write)
     with pytest.raises(OSError, match="simulated"):
         build(ws.config)
     assert partial_files and not any(p.exists() for p in partial_files)
@@ -473,7 +473,7 @@ def test_build_failing_while_the_plans_are_read(ws, monkeypatch):
     """The first plans' parts are staged and in the database (its thread running) when a
     later plan fails: the previous outputs stay and nothing is left behind."""
     change_inputs_validly(ws)
-    monkeypatch.setattr(analysis.export_stream, "CHUNK_CHARACTERS", 1)  # each part inserted
+    monkeypatch.setattr(analysis.export_stream, "CHUNK_BYTES", 1)  # each part inserted
     real_iter_plans = analysis.build.iter_plans
     reached = []
 

@@ -3,6 +3,8 @@ all the parts at the end gives (database.write_csv, load_csv_tables)."""
 
 from __future__ import annotations
 
+import hashlib
+
 import duckdb
 import pytest
 
@@ -45,7 +47,7 @@ PARTS = {lead: RenderedRows(lead, render_rows("theme_hits", rows)) for lead, row
 )
 @pytest.mark.parametrize("chunk", [1, 10**9])  # a chunk per part, or one at the end
 def test_streamed_table_is_the_table_written_at_once(tmp_path, monkeypatch, arrival, chunk):
-    monkeypatch.setattr(analysis.export_stream, "CHUNK_CHARACTERS", chunk)
+    monkeypatch.setattr(analysis.export_stream, "CHUNK_BYTES", chunk)
     whole = tmp_path / "whole"
     whole.mkdir()
     write_csv(whole / "theme_hits.csv", "theme_hits", list(PARTS.values()))
@@ -58,6 +60,8 @@ def test_streamed_table_is_the_table_written_at_once(tmp_path, monkeypatch, arri
     path = stream.close()
     db_file = database.finish({})
     assert path.read_bytes() == (whole / "theme_hits.csv").read_bytes()
+    # hashed as written: publishing's journal takes this digest instead of reading it back
+    assert stream.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
     assert sorted(p.name for p in staging.iterdir()) == ["theme_hits.csv"]  # chunks removed
     expected = duckdb.connect(":memory:")
     load_csv_tables(expected, {"theme_hits": whole / "theme_hits.csv"})
@@ -96,7 +100,7 @@ def test_a_missing_part_is_refused_at_the_end(tmp_path):
 
 
 def test_an_aborted_database_leaves_no_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(analysis.export_stream, "CHUNK_CHARACTERS", 1)  # a chunk goes in
+    monkeypatch.setattr(analysis.export_stream, "CHUNK_BYTES", 1)  # a chunk goes in
     database = DatabaseThread(tmp_path / "s.duckdb")
     stream = TableStream("theme_hits", list(ROWS), tmp_path, database)
     stream.add(PARTS["a"])

@@ -11,7 +11,7 @@ from analysis.publishing.guard import (
     check_output_folder,
     open_outputs,
 )
-from analysis.publishing.journal import PublishError, publish
+from analysis.publishing.journal import PublishError, make_durable, publish
 from analysis.publishing.lock import Busy
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "PublishError",
     "check_database_path",
     "check_output_folder",
+    "make_durable",
     "open_outputs",
     "publish",
 ]

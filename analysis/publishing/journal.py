@@ -56,6 +56,16 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+def make_durable(path: Path, digest: str | None = None) -> str:
+    """Flush a staged file to disk and return its SHA-256 (`digest`: already known, as
+    computed while the file was written): what publish needs of each staged file before
+    it writes the journal, done beforehand (the build does it while its database is
+    still being finished)."""
+    digest = digest or sha256(path)
+    fsync_file(path)
+    return digest
+
+
 def fsync_dir(path: Path) -> None:
     """Make renames and deletions in `path` durable (a file's fsync does not cover them)."""
     fsync_file(path)
@@ -77,17 +87,24 @@ class _Steps:
             os.kill(os.getpid(), signal.SIGKILL)
 
 
-def publish(files: dict[Path, Path], journal_dir: Path, cleanup: list[Path] = ()) -> None:
+def publish(
+    files: dict[Path, Path],
+    journal_dir: Path,
+    cleanup: list[Path] = (),
+    durable: dict[Path, str] | None = None,
+) -> None:
     """Move each staged file onto its target, all or none; `cleanup` (staging folders) is
-    removed afterwards, and by `recover` if this process dies."""
+    removed afterwards, and by `recover` if this process dies. `durable`: staged files
+    already made durable (make_durable), with their SHA-256."""
     step = _Steps()
+    durable = durable or {}
     moves = []
     for staged, target in files.items():
         if target.is_dir():
             raise PublishError(f"{target}: is a folder, not a file; nothing was moved")
         backup = target.with_name(f".{target.name}.previous") if target.exists() else None
-        moves.append(Move(Path(staged), Path(target), backup, sha256(staged)))
-        fsync_file(staged)
+        digest = durable.get(staged) or make_durable(staged)
+        moves.append(Move(Path(staged), Path(target), backup, digest))
     for folder in {m.staged.parent for m in moves}:
         fsync_dir(folder)
     step("journal")
