@@ -314,9 +314,16 @@ def _raw_offsets_of_stripped(offsets: array, piece_at: list[int]) -> array:
         return offsets
     out = array("q")
     with memoryview(offsets).cast("B") as raw_bytes:
-        # piece k starts at text position piece_at[k] + k: k characters were dropped before
-        for k in range(len(piece_at) - 1):
-            out.frombytes(raw_bytes[(piece_at[k] + k) * _ITEM : (piece_at[k + 1] + k) * _ITEM])
+        # piece k starts at text position piece_at[k] + k: k characters were dropped before;
+        # joined first, then copied once (an array grown piece by piece reallocates)
+        out.frombytes(
+            b"".join(
+                [
+                    raw_bytes[(piece_at[k] + k) * _ITEM : (piece_at[k + 1] + k) * _ITEM]
+                    for k in range(len(piece_at) - 1)
+                ]
+            )
+        )
     return out
 
 
