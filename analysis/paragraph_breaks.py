@@ -34,11 +34,32 @@ DECIMAL_TITLE_LINE = re.compile(
 # A short line that is a section title with no numbering ("2022年主要工作成效", "今年工作目标"):
 # it ends in a section noun and holds no punctuation and no number but a year. The next line
 # starts a new paragraph.
+SECTION_NOUNS = (
+    "回顾",
+    "成效",
+    "成就",
+    "成绩",
+    "基础",
+    "情况",
+    "进展",
+    "目标",
+    "任务",
+    "要点",
+    "举措",
+    "措施",
+    "安排",
+    "思路",
+    "要求",
+    "形势",
+)
 TITLE_LINE = re.compile(
-    r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?"
-    r"(?:回顾|成效|成就|成绩|基础|情况|进展|目标|任务|要点|举措|措施|安排|思路|要求|形势)"
+    r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?(?:" + "|".join(SECTION_NOUNS) + ")"
 )
 _TITLE_LINE_MAX = 20
+# A line TITLE_LINE fullmatches ends in a section noun (all two characters): the regex, whose
+# lazy repetition tries every noun after every character, runs on those lines only (most
+# short lines are table cells; tests hold the shortcut to the plain fullmatch)
+_TITLE_ENDS = frozenset(SECTION_NOUNS)
 # SENTENCE_END is tried on the last two characters of a line only (its longest match,
 # anchored at the end: tests check the width); HEADING_START after every "\n" of the
 # lines view, in one pass.
@@ -92,10 +113,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     or marked[next_marked] == newline
                     or line[-1:] in last
                     or line[-2:] in last_two
-                    or (
-                        len(line) <= _TITLE_LINE_MAX
-                        and (TITLE_LINE.fullmatch(line) or DECIMAL_TITLE_LINE.fullmatch(line))
-                    )
+                    or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])
@@ -108,3 +126,13 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
         chunks.append(lines_text[run_start:])
         out.frombytes(raw_bytes[run_start * _ITEM :])
     return "".join(chunks), out
+
+
+def _is_title_line(line: str) -> bool:
+    """TITLE_LINE.fullmatch(line) or DECIMAL_TITLE_LINE.fullmatch(line), each regex tried
+    only where it can match: a title ends in a section noun, a decimal one starts with a
+    digit (re's \\d is a decimal digit, as str.isdecimal)."""
+    return bool(
+        (line[-2:] in _TITLE_ENDS and TITLE_LINE.fullmatch(line))
+        or (line[:1].isdecimal() and DECIMAL_TITLE_LINE.fullmatch(line))
+    )

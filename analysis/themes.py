@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import accumulate, groupby, repeat
 from operator import itemgetter
@@ -30,6 +30,9 @@ from analysis.validation import load_checked, refuse
 _LINE_END = re.compile("\n")
 _ITEM = array("q").itemsize
 _PARAGRAPH_AND_THEME = itemgetter(0, 1)
+_THEME_OF_HIT = itemgetter(1)  # ThemeHit.theme_id
+_THEME_AND_PARAGRAPH_OF_HIT = itemgetter(1, 3)  # ThemeHit.theme_id, .paragraph_index
+_THEME_OF_PAIR = itemgetter(0)
 
 
 @dataclass(frozen=True)
@@ -311,9 +314,16 @@ def _raw_offsets_of_stripped(offsets: array, piece_at: list[int]) -> array:
         return offsets
     out = array("q")
     with memoryview(offsets).cast("B") as raw_bytes:
-        # piece k starts at text position piece_at[k] + k: k characters were dropped before
-        for k in range(len(piece_at) - 1):
-            out.frombytes(raw_bytes[(piece_at[k] + k) * _ITEM : (piece_at[k + 1] + k) * _ITEM])
+        # piece k starts at text position piece_at[k] + k: k characters were dropped before;
+        # joined first, then copied once (an array grown piece by piece reallocates)
+        out.frombytes(
+            b"".join(
+                [
+                    raw_bytes[(piece_at[k] + k) * _ITEM : (piece_at[k + 1] + k) * _ITEM]
+                    for k in range(len(piece_at) - 1)
+                ]
+            )
+        )
     return out
 
 
@@ -329,26 +339,27 @@ def coverage(
     source_id: str, city_id: str, paras: list[Paragraph], hits: list[ThemeHit], themes
 ) -> list[dict]:
     """Per theme: mentions, paragraphs hit, share of paragraphs, density per 10,000 characters."""
-    n_paragraphs = len([p for p in paras if p.text.strip()])
-    n_chars = non_space_characters("".join(p.text for p in paras))
-    mentions: dict[str, int] = defaultdict(int)
-    hit_paras: dict[str, set] = defaultdict(set)
-    for h in hits:
-        mentions[h.theme_id] += 1
-        hit_paras[h.theme_id].add(h.paragraph_index)
+    texts = [p.text for p in paras]
+    # not blank: neither "" nor white space alone (what p.text.strip() tests)
+    n_paragraphs = len(texts) - texts.count("") - sum(map(str.isspace, texts))
+    n_chars = non_space_characters("".join(texts))
+    # counted in C (Counter, set, map) instead of two dict updates a hit in Python
+    mentions = Counter(map(_THEME_OF_HIT, hits))
+    hit_paras = Counter(map(_THEME_OF_PAIR, set(map(_THEME_AND_PARAGRAPH_OF_HIT, hits))))
     rows = []
     for tid in themes:
+        mentioned, paragraphs_hit = mentions[tid], hit_paras[tid]
         rows.append(
             {
                 "city_id": city_id,
                 "source_id": source_id,
                 "theme_id": tid,
-                "mentions": mentions[tid],
-                "paragraphs_hit": len(hit_paras[tid]),
+                "mentions": mentioned,
+                "paragraphs_hit": paragraphs_hit,
                 "n_paragraphs": n_paragraphs,
                 "n_characters": n_chars,
-                "share_of_paragraphs": len(hit_paras[tid]) / n_paragraphs if n_paragraphs else 0.0,
-                "density_per_10k_chars": mentions[tid] / n_chars * 10_000 if n_chars else 0.0,
+                "share_of_paragraphs": paragraphs_hit / n_paragraphs if n_paragraphs else 0.0,
+                "density_per_10k_chars": mentioned / n_chars * 10_000 if n_chars else 0.0,
             }
         )
     return rows

@@ -490,6 +490,41 @@ def test_sentence_end_set_lookups_are_the_regex(first):
             assert by_sets == bool(SENTENCE_END.search(line)), line
 
 
+def test_title_line_shortcut_is_the_regexes():
+    """_paragraphs tries TITLE_LINE on lines ending in a section noun and
+    DECIMAL_TITLE_LINE on lines starting with a decimal digit: the same answer as both
+    fullmatches on every short line of the plans and on lines made of their pieces."""
+    assert {len(noun) for noun in paragraph_breaks.SECTION_NOUNS} == {2}
+    pieces = [
+        *paragraph_breaks.SECTION_NOUNS,
+        "2022年",
+        "主要工作",
+        "2.1 ",
+        "3 ",
+        "１２ ",
+        "٣ ",
+        "²",
+        "十四五",
+        "，",
+        "(",
+        "所",
+        "“",
+        "扩大",
+        "",
+    ]
+    rng = random.Random(7)
+    lines = {"".join(rng.choice(pieces) for _ in range(rng.randint(1, 5))) for _ in range(5000)}
+    for path in sorted((paths.ROOT / "tests" / "data" / "plans").rglob("*.txt")):
+        text = normalise.clean(path.read_text(encoding="utf-8")).lines.text
+        lines.update(line for line in text.split("\n") if len(line) <= 20)
+    titles = 0
+    for line in lines:
+        plain = bool(TITLE_LINE.fullmatch(line) or DECIMAL_TITLE_LINE.fullmatch(line))
+        assert paragraph_breaks._is_title_line(line) == plain, line
+        titles += plain
+    assert titles > 100  # the pieces make titles of both kinds
+
+
 @pytest.mark.parametrize(
     ("raw", "text", "char", "entity"),
     [
