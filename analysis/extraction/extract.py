@@ -7,6 +7,7 @@ from bisect import bisect_left
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
+from analysis.extraction.area_rows import own_area_row
 from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
@@ -61,7 +62,9 @@ class Extractor:
             dated = grid  # with its completion times, which date its rows' sentences
             grid = without_deadline_column(grid) or grid
             grid = role_year_header(grid, source.baseline_year, source.period_end) or grid
-            grid = own_area_columns(grid, source.meta.get("city_name_zh")) or grid
+            own = source.meta.get("city_name_zh")
+            grid = own_area_columns(grid, own) or grid
+            grid = own_area_row(grid, own, source.baseline_year, source.period_end) or grid
             grid = split_year_pair_cells(grid) or grid
             grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
