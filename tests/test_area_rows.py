@@ -35,7 +35,9 @@ def test_only_the_whole_areas_row_is_read(read_in_area, text, city_zh, expected,
 def test_a_table_of_areas_without_a_row_for_the_whole_is_read_as_other_areas(read_in_area):
     """No 合计/全县 row: no row is the plan's own; a township's new places are not the
     county's period total (every number is another area's)."""
-    text = "乡镇\t幼儿园数（所）\t新增学位（个）\n河口镇\t21\t900\n白沙乡\t9\t300\n青石镇\t12\t450\n"
+    text = (
+        "乡镇\t幼儿园数（所）\t新增学位（个）\n河口镇\t21\t900\n白沙乡\t9\t300\n青石镇\t12\t450\n"
+    )
     rows, other = read_in_area(text, "柳溪县")
     assert rows == []
     assert other == sorted(["21", "900", "9", "300", "12", "450"])
