@@ -24,6 +24,8 @@ PRE, KG, ENR, PUB, PLACES = (
         # tabs; counties of a city and the city by its name last; no year in the caption:
         # the baseline
         ("县（市、区）\t在园幼儿数（人）\t学前三年毛入园率（%）\n东湖区\t9120\t95.2\n南山县\t6400\t88.0\n北岭县\t5210\t86.4\n青河市\t20730\t90.1\n", "青河市", [(ENR, 2020, "=", 20730.0, None, "level"), (PRE, 2020, "=", 90.1, None, "level")], ["9120", "95.2", "6400", "88.0", "5210", "86.4"]),
+        # CSV with quoted cells and no year in its header; the city's row (全市) last
+        ('表4　2020年各县区高中阶段教育情况\n县（区）,"普通高中在校生（人）","高中阶段毛入学率（%）"\n北岭县,"6,120","91.4"\n南川县,"5,840","89.9"\n西河区,"7,005","95.0"\n全市,"18,965","92.1"\n', "青河市", [("general_high_school_enrollment", 2020, "=", 18965.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 92.1, None, "level")], ["5,840", "6,120", "7,005", "89.9", "91.4", "95.0"]),
     ],
 )  # fmt: skip
 def test_only_the_whole_areas_row_is_read(read_in_area, text, city_zh, expected, others):
