@@ -25,6 +25,7 @@ LEVEL_KINDS = {"level", "range"}
 YEAR_EVIDENCE = {
     "correction": 3,
     "table_header": 3,
+    "deadline_column": 3,  # a task table's 完成时限 (task_tables.py)
     "sentence": 3,
     "period_phrase": 2,
     "section": 1,

@@ -113,6 +113,8 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     or marked[next_marked] == newline
                     or line[-1:] in last
                     or line[-2:] in last_two
+                    # a row of a tab-separated table ends at its line end
+                    or line.count("\t") >= 2
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])

@@ -314,6 +314,16 @@ def test_year_rows_read_as_without_the_first_row_test(monkeypatch, text, tables)
         ("指标,２０２０年,２０２５年\n毛入园率,88,92\n巩固率,95,96\n", 1),  # full-width
         ("指标,二〇二〇年,目标\n毛入园率,88,92\n巩固率,95,96\n", 0),  # Chinese numerals
         ("学前教育,义务教育,高中教育\n毛入园率,88,92\n巩固率,95,96\n", 0),  # no year
+        # no year, but quoted cells under the header: an export, not prose; a quoted cell
+        # may be longer than an unquoted one
+        (
+            '地区,"在园幼儿数（人）","毛入园率（%）"\n河东区,"8,120","95.1"\n河西区,"6,030","90.2"\n',
+            1,
+        ),
+        (
+            '编号,项目,内容,投资\n1,扩容,"新建幼儿园8所（其中城区新建公办幼儿园5所），改扩建幼儿园12所，新增学位2400个",3.6\n2,提质,"改造薄弱学校30所",2.1\n',
+            1,
+        ),
     ],
 )
 def test_csv_rows_read_as_without_the_year_test(monkeypatch, text, tables):

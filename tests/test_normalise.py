@@ -372,7 +372,14 @@ def reference_clean(raw):
         title = len(text) <= 20 and (
             TITLE_LINE.fullmatch(text) or DECIMAL_TITLE_LINE.fullmatch(text)
         )
-        if marked[n] or SENTENCE_END.search(text) or title or HEADING_START.match(texts[n + 1]):
+        row = text.count("\t") >= 2  # a tab-separated table row ends its paragraph
+        if (
+            marked[n]
+            or SENTENCE_END.search(text)
+            or title
+            or row
+            or HEADING_START.match(texts[n + 1])
+        ):
             paras.append("\n")
             paras_offs.append(newline_at[n])
     return ("".join(lines), lines_offs), ("".join(paras), paras_offs)

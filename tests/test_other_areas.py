@@ -22,6 +22,11 @@ PRE, UPPER, CONS = (
         ("按照省定标准，高中阶段毛入学率应达到90%；全市高中阶段毛入学率达到94%。", "石河市", [(UPPER, 2025, "=", 94.0, None, "level")], ["90%"]),
         # a named county's value after the city's, in a review; and two counties at once
         ("“十三五”末，全市学前三年毛入园率为90.2%，其中北岭县仅为84.6%。白沙县、北岭县高中阶段毛入学率分别为93.1%和88.4%。", "石河市", [(PRE, 2020, "=", 90.2, None, "level")], ["84.6%", "88.4%", "93.1%"]),
+        # in a county's or district's plan, the whole city (全市) is the level above it
+        ("2020年，全县学前三年毛入园率为87.5%，全市为90.4%；2020年全市九年义务教育巩固率平均为96.0%，本县为95.2%。", "柳溪县", [(CONS, 2020, "=", 95.2, None, "level"), (PRE, 2020, "=", 87.5, None, "level")], ["90.4%", "96.0%"]),
+        ("到2025年，全区高中阶段毛入学率达到95%，全州达到92%。", "东湖区", [(UPPER, 2025, "=", 95.0, None, "level")], ["92%"]),
+        # in a city's plan 全市 is its own
+        ("2020年全市学前三年毛入园率为90.4%。", "石河市", [(PRE, 2020, "=", 90.4, None, "level")], []),
         # the plan's own county named in the clause is its own value
         ("到2025年，北岭县学前三年毛入园率达到92%。", "北岭县", [(PRE, 2025, "=", 92.0, None, "level")], []),
     ],

@@ -2,8 +2,9 @@
 ("9,120", a thousands separator) in double quotes.
 
 Prose is full of commas too (the cleaned view turns "，" into ","), so a run of lines is
-only a table when it looks like one: a header row naming a year, at least two rows under
-it, every row with the same number (>= 3) of short cells and no sentence end in any.
+only a table when it looks like one: a header row naming a year (or a row with quoted
+cells under it), at least two rows under it, every row with the same number (>= 3) of
+short cells (a quoted one may be longer) and no sentence end in any.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from analysis.extraction.table_readers import YEAR_CELL, TextLines, _masked
 # a cell: a double-quoted run (commas allowed inside) or a run without commas
 _CELL = re.compile(r'\s*(?:"([^"\n]*)"|([^,"\n]*))\s*')
 _LONGEST_CELL = 30  # a prose clause between two commas is longer than a table cell
+_LONGEST_QUOTED = 80  # a quoted cell is a cell by its quotes: a project's description
 _SENTENCE = re.compile(r"[。；;：]")
 _MIN_CELLS = 3
 # what YEAR_CELL matches at a cell's start, found anywhere in a line (\d as YEAR_CELL's)
@@ -30,13 +32,15 @@ def read_csv_rows(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     while i < n:
         # a header names a year (YEAR_CELL's digits, any script's): one C scan of the line
         # rules out the prose lines with commas before their cells are split in Python
-        if not _HAS_YEAR.search(lines.items[i][0]):
+        # or, with no year, the row under it has a quoted cell: an export, not prose
+        quoted = i + 1 < n and '"' in lines.items[i + 1][0]
+        if not quoted and not _HAS_YEAR.search(lines.items[i][0]):
             i += 1
             continue
         header = _cells(lines.items[i][0])
         if (
             header is None
-            or not any(YEAR_CELL.match(lines.items[i][0][a:b]) for a, b in header)
+            or not (quoted or any(YEAR_CELL.match(lines.items[i][0][a:b]) for a, b in header))
             or _taken(lines, i, skip)
         ):
             i += 1
@@ -78,9 +82,17 @@ def _cells(text: str) -> list[tuple[int, int]] | None:
         if text[pos] != ",":
             return None
         pos += 1
-    if len(spans) < _MIN_CELLS or any(b - a > _LONGEST_CELL for a, b in spans):
+    if len(spans) < _MIN_CELLS or any(
+        b - a > _LONGEST_CELL for a, b in spans if not _in_quotes(text, a, b)
+    ):
+        return None
+    if any(b - a > _LONGEST_QUOTED for a, b in spans):
         return None
     return spans
+
+
+def _in_quotes(text: str, a: int, b: int) -> bool:
+    return a > 0 and text[a - 1] == '"' and text[b : b + 1] == '"'
 
 
 def _taken(lines: TextLines, i: int, skip: list[tuple[int, int]]) -> bool:

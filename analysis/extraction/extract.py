@@ -7,6 +7,7 @@ from bisect import bisect_left
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
+from analysis.extraction.area_rows import own_area_row
 from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
@@ -19,6 +20,11 @@ from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
 from analysis.extraction.remark_cells import remark_spans
 from analysis.extraction.sub_row_names import join_sub_row_names
+from analysis.extraction.task_tables import (
+    RowDeadlines,
+    read_task_table,
+    without_deadline_column,
+)
 from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
 from analysis.normalise import CleanText
@@ -40,28 +46,34 @@ class Extractor:
     def extract(self, source: Source, clean: CleanText) -> SourceExtraction:
         result = SourceExtraction()
         ledger = Ledger(source.source_id, clean.raw, clean.debris)
-        self._tables(source, clean, result, ledger)
-        self._prose(source, clean, result, ledger)
+        deadlines = self._tables(source, clean, result, ledger)
+        self._prose(source, clean, result, ledger, deadlines)
         ledger.sweep()
         result.ledger = ledger.rows
         return result
 
     # ------------------------------------------------------------ tables
 
-    def _tables(self, source, clean, result, ledger):
+    def _tables(self, source, clean, result, ledger) -> RowDeadlines:
         raw = clean.raw
+        deadlines = RowDeadlines()  # a task or project table's completion time a row
         previous: tuple[Grid, list[GridCell]] | None = None  # the last table read, its header
         for grid in read_grids(
             clean, self.rules.table_unit_cells, self.rules.table_attribute_cells
         ):
+            dated = grid  # with its completion times, which date its rows' sentences
+            grid = without_deadline_column(grid) or grid
             grid = role_year_header(grid, source.baseline_year, source.period_end) or grid
-            grid = own_area_columns(grid, source.meta.get("city_name_zh")) or grid
+            own = source.meta.get("city_name_zh")
+            grid = own_area_columns(grid, own) or grid
+            grid = own_area_row(grid, own, source.baseline_year, source.period_end) or grid
             grid = split_year_pair_cells(grid) or grid
             grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
             grid = join_numbered_wraps(grid, raw) or grid  # "2  普惠性…覆盖" over "率  %  82.1"
             grid = join_wrapped_rows(grid, raw) or grid
-            reading = self.grids.read(grid, source.period_end)
+            # a table of tasks with target sentences: its cells are prose
+            reading = read_task_table(grid) or self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line
                 # goes on under the header of the part before it
@@ -76,6 +88,7 @@ class Extractor:
                 previous = (grid, reading.header)
             prose = reading.prose_spans + remark_spans(grid)  # "备注" cells are words
             result.table_spans.extend(_without_spans((grid.start, grid.end), prose))
+            deadlines.add(dated, reading.prose_spans)
             if not reading.read:
                 result.unread_tables.append(
                     {
@@ -117,10 +130,11 @@ class Extractor:
                 ledger.note(note.span, note.disposition, note.reason)
             for span, disposition, reason in grid.labels:
                 ledger.note(span, disposition, reason)
+        return deadlines
 
     # ------------------------------------------------------------ prose
 
-    def _prose(self, source, clean, result, ledger):
+    def _prose(self, source, clean, result, ledger, deadlines: RowDeadlines):
         paras = clean.paragraphs
         skip = []
         for a, b in result.table_spans:
@@ -158,6 +172,10 @@ class Extractor:
             if quote[1] - quote[0] > 80:  # far apart: the value alone is the quote
                 quote = (q.start, q.end)
             comparator = q.comparator or "="
+            if b.year_basis == "default":  # a value its cell leaves undated: the row's deadline
+                due = deadlines.year_at(paras.raw_span(q.start, q.end)[0])
+                if due is not None:
+                    b.year, b.year_basis = due, "deadline_column"
             made = []
             for iid in b.indicator_ids:
                 obs = self._observation(

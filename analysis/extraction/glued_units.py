@@ -33,7 +33,7 @@ def split_glued_units(grid: Grid, raw: str, unit_cells) -> Grid | None:
         changed = True
     if not changed:
         return None
-    return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
+    return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, grid.labels)
 
 
 def _split_first(cell: GridCell, raw: str, unit_cells) -> list[GridCell] | None:

@@ -27,6 +27,8 @@ _NAMED_AREAS = re.compile(
     # "市级", "县直", "区域", "县内" are not a named area
     r"((?:[\u4e00-\u9fff]{2,3}(?:县|区|旗|市)(?![级直属域内委])[、和及与]?)+)"
 )
+# the whole of a prefecture-level area ("全市", "全州"): above a county or district
+_WHOLE_ABOVE = re.compile(r"全(?:市|州|盟)(?![级直属域内委])")
 _SUBJECT_VERB = re.compile(r"\s*(?:分别|均|都|也|则)?\s*(?:仅为|只有|仅|为|是|达到|达)")
 _AREA = re.compile(r"([\u4e00-\u9fff]{2,3})(县|区|旗|市)")
 # not a proper name: a whole or a kind of area ("各县", "中心城区", "开发区", "民族地区")
@@ -51,6 +53,10 @@ def other_area_value(
         return "a higher level's target or standard (全省目标为…), not the plan's"
     if not own:
         return None  # the plan's own area unknown: a named area cannot be told apart
+    # "全市为90.4%" in a county's or district's plan: the city above it, not the plan's area
+    above = _WHOLE_ABOVE.search(text, lo, q_start) if own[-1] in "县区旗" else None
+    if above and not re.compile(f"[我本全]{own[-1]}").search(text, above.end(), q_start):
+        return "the level above the plan's area (全市 in a county's plan)"
     m = _NAMED_AREAS.match(text, lo, q_start)
     # the areas are the clause's subject: an indicator phrase or 分别为/仅为 right after them
     # ("新建县第三幼儿园…", "对接全市主导产业…" name no area)

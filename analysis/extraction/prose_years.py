@@ -57,6 +57,8 @@ def _closed_bracket_around(scope: str, pos: int) -> bool:
 
 
 # after a from-value, a revision of a target rather than a change over time
+# an arrow, then the value reached: "92.6%→95%以上", "85% -> 不低于90%"
+_ARROW_TO_VALUE = re.compile(r"\s*(?:→|->|—>|⟶)\s*(?:不低于|不少于|达到|≥)?\s*\d")
 _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
 
 # a colon, then the first item of a list: "：一是", "：（一）", ":1."
@@ -139,6 +141,8 @@ class YearReader:
             # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
             year, basis = self._year_of(scope, review, ctx)
             return year - 1, basis
+        if _ARROW_TO_VALUE.match(text, q.end):  # "92.6%→95%": the value it started from
+            return self._from_year(scope, review, ctx, arrow=True), "from_value"
         m = FROM_VALUE.search(scope[-40:])
         if m and not m.group(1) and "目标" in scope[-40:] and _REVISED_TO.match(text, q.end):
             m = None  # "目标由96%调整为97%": a revised target is the new one's year
@@ -197,8 +201,8 @@ class YearReader:
             if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]):
                 continue  # the start of a span of years, such as 2021—2023年
             # its end is the year a value done within it is due: "2021—2023年新建…45所"
-            if re.match(r"\s*(?:以来|以前|前后)", scope[m.end() :]):
-                continue
+            if re.match(r"\s*(?:以来|以前|前后|的?基础上)", scope[m.end() :]):
+                continue  # "在2020年基础上提高…": what a change is measured from
             if in_brackets(scope, m.start(), "《", "》"):
                 continue
             if _closed_bracket_around(scope, m.start()):
@@ -222,14 +226,15 @@ class YearReader:
         m = DEADLINE.search(text, q.end, end)
         return int(m.group(1)) if m else None
 
-    def _from_year(self, scope: str, review: bool, ctx: Context) -> int:
+    def _from_year(self, scope: str, review: bool, ctx: Context, arrow: bool = False) -> int:
         """The year of a from-value stated without one ("由88%提高到90%"): the start of a
         period the sentence names; in a review of the last plan, the start of that plan
         (the baseline less the period's length); else the baseline."""
         past = _past_period(scope, ctx)
         if past is not None:
             return past[0]
-        if review and not ctx.annual and ctx.evaluated_year is None:
+        # an arrow states a plan's own baseline and target, even inside a review
+        if review and not arrow and not ctx.annual and ctx.evaluated_year is None:
             return ctx.baseline_year - ctx.period_length
         return ctx.baseline_year
 

@@ -1,0 +1,143 @@
+"""A table of tasks ("目标任务分解表": 序号 | 重点任务 | 目标要求 | 牵头单位 | 完成时限) whose
+target column holds sentences ("到2025年，毛入园率达到95%以上"; "新建幼儿园21所，新增学位
+3,600个") rather than one value a cell.
+
+Its cells are left to the prose binder, which reads them as any other sentence; a row's
+deadline ("2023年底前", "2021—2025年") is the year of a value its cell does not date
+itself. The same deadline column dates the description cells of a project table
+("建设年限 2021—2024"). The row numbers and the deadlines are ledgered here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_interpreter import CellNote, GridReading
+from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL
+
+# the header of a column of target sentences
+_TARGET_HEADERS = (
+    "目标要求", "目标任务", "任务目标", "具体目标", "主要目标", "工作目标", "目标内容",
+    "预期目标", "建设目标", "考核目标", "目标及要求", "主要内容", "工作内容", "任务内容",
+    "具体任务", "建设内容", "主要建设内容", "工作要求", "具体措施", "目标指标",
+)  # fmt: skip
+# the header of a column of completion times
+_DEADLINE_HEADERS = (
+    "完成时限", "完成时间", "完成期限", "完成年限", "时间节点", "完成节点", "时限", "时间要求",
+    "时间安排", "进度安排", "建设年限", "实施年限", "建设期限", "建设周期", "起止年限",
+    "实施期限", "实施时间", "建设时间", "起止时间",
+)  # fmt: skip
+_INDEX_HEADERS = ("序号", "编号", "序")
+# "2023年底前", "2021—2025年", "2022年6月底前", "2024年底", "2021-2024": the last year
+_DEADLINE = re.compile(
+    r"^(?:(?:19|20)\d\d年?(?:\d{1,2}月)?[—\-–~～至到])?((?:19|20)\d\d)年?(?:\d{1,2}月)?"
+    r"(?:底|末|年底|年末|上半年|下半年)?(?:前|以前|之前)?(?:完成)?$"
+)
+# a sentence: a Chinese character and a digit ("新增学位3,600个")
+_SENTENCE = re.compile(r"[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]")
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _column(header: list[GridCell], words: tuple[str, ...]) -> int | None:
+    for k, cell in enumerate(header):
+        compact = _compact(cell.text)
+        if compact in words or (compact.startswith(words) and len(compact) <= 8):
+            return k
+    return None
+
+
+def _values_only(body: list[list[GridCell]], k: int) -> bool:
+    cells = [row[k].text for row in body if k < len(row) and row[k].text not in NOT_STATED]
+    return bool(cells) and all(VALUE_CELL.match(t) for t in cells)
+
+
+def deadline_year(text: str) -> int | None:
+    """The year a completion-time cell gives ("2023年底前" -> 2023; "2021—2025年" -> 2025)."""
+    m = _DEADLINE.match(_compact(text))
+    return int(m.group(1)) if m else None
+
+
+def read_task_table(grid: Grid) -> GridReading | None:
+    """A task table's reading (its cells left to prose, row numbers and deadlines ledgered),
+    or None when the grid has no column of target sentences under a target header."""
+    if len(grid.rows) < 2:
+        return None
+    header, body = grid.rows[0], grid.rows[1:]
+    target = _column(header, _TARGET_HEADERS)
+    if target is None:
+        return None
+    cells = [row[target] for row in body if target < len(row) and row[target].text]
+    sentences = [c for c in cells if _SENTENCE.search(c.text) and len(c.text) > 6]
+    if not sentences or 2 * len(sentences) < len(cells):
+        return None  # bare values under 目标: an indicator table for the interpreter
+    index = _column(header, _INDEX_HEADERS)
+    if any(_values_only(body, k) for k in range(len(header)) if k != index):
+        return None  # a column of values (总投资): a project table for the interpreter
+    notes, prose = [], []
+    for row in body:
+        for k, cell in enumerate(row):
+            if not any(ch.isdigit() for ch in cell.text):
+                continue
+            if k == index:
+                notes.append(CellNote((cell.start, cell.end), "section_number", "a row number"))
+            else:
+                prose.append((cell.start, cell.end))
+    return GridReading([], notes, True, header=header, prose_spans=prose)
+
+
+def without_deadline_column(grid: Grid) -> Grid | None:
+    """The grid without its column of completion times (ledgered as years), or None when
+    it has none: "2021—2024年" in a row is a row's deadline, not a header naming a year."""
+    if len(grid.rows) < 2:
+        return None
+    k = _column(grid.rows[0], _DEADLINE_HEADERS)
+    if k is None:
+        return None
+    body = [row[k] for row in grid.rows[1:] if k < len(row) and row[k].text not in NOT_STATED]
+    if not body or not all(deadline_year(c.text) for c in body):
+        return None  # not completion times after all ("长期", a sentence)
+    labels = list(grid.labels) + [
+        ((c.start, c.end), "year", "a completion time") for c in grid.rows[0][k : k + 1] + body
+        if any(ch.isdigit() for ch in c.text)
+    ]  # fmt: skip
+    rows = [row[:k] + row[k + 1 :] for row in grid.rows]
+    return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, labels)
+
+
+class RowDeadlines:
+    """The deadline year of each prose cell of the tables read, by raw position."""
+
+    def __init__(self) -> None:
+        self._spans: list[tuple[int, int, int]] = []  # (start, end, year)
+        self._sorted = True
+
+    def add(self, grid: Grid, prose_spans: list[tuple[int, int]]) -> None:
+        """The cells of `prose_spans` dated by their row's cell under a deadline header."""
+        if not prose_spans or not grid.rows:
+            return
+        k = _column(grid.rows[0], _DEADLINE_HEADERS)
+        if k is None:
+            return
+        wanted = set(prose_spans)
+        for row in grid.rows[1:]:
+            year = deadline_year(row[k].text) if k < len(row) else None
+            if year is not None:
+                self._spans += [(c.start, c.end, year) for c in row if (c.start, c.end) in wanted]
+                self._sorted = False
+
+    def year_at(self, position: int) -> int | None:
+        """The deadline of the cell holding a raw position, or None."""
+        if not self._spans:
+            return None
+        if not self._sorted:
+            self._spans.sort()
+            self._sorted = True
+        i = bisect_right(self._spans, (position, float("inf"), 0)) - 1
+        if i >= 0 and self._spans[i][0] <= position < self._spans[i][1]:
+            return self._spans[i][2]
+        return None
