@@ -3,7 +3,7 @@
 They cut sentences, words, numbers and tables in two; normalise.clean drops them from the
 views as page debris (their raw spans stay in the ledger).
 
-Only the lines holding "页", "age" or an arrow are tried (text_blocks.lines_holding finds
+Only the lines holding "页" (頁), "age" or an arrow are tried (text_blocks.lines_holding finds
 them at C speed), so the cost is one search over the text.
 """
 
@@ -15,10 +15,11 @@ from analysis.text_blocks import lines_holding
 
 _N = r"\d{1,4}"
 _S = r"[^\S\n]*"
+_PAGE = "[页頁]"  # the raw text, before traditional characters are simplified
 # the counter alone on its line, either order, with or without a separator between
 _COUNTER = (
-    rf"第{_S}{_N}{_S}页{_S}[,，/／]?{_S}共{_S}{_N}{_S}页"
-    rf"|共{_S}{_N}{_S}页{_S}[,，/／]?{_S}第{_S}{_N}{_S}页"
+    rf"第{_S}{_N}{_S}{_PAGE}{_S}[,，/／]?{_S}共{_S}{_N}{_S}{_PAGE}"
+    rf"|共{_S}{_N}{_S}{_PAGE}{_S}[,，/／]?{_S}第{_S}{_N}{_S}{_PAGE}"
     rf"|[Pp]age{_S}{_N}{_S}(?:of|/){_S}{_N}"
 )
 # a trail of at least three steps joined by ">" (or ＞ › »): a step is a short name with no
@@ -28,7 +29,7 @@ _STEP = r"[^\n\d<>＞›»，,。；;、]{1,24}"
 _ARROW = r"(?:>>?|＞|›|»)"
 _TRAIL = rf"(?:当前位置[:：]{_S})?{_STEP}(?:{_ARROW}{_STEP}){{2,}}"
 PAGE_MARK = re.compile(rf"{_S}(?:{_COUNTER}|{_TRAIL}){_S}")
-_HINT = re.compile(r"页|age|>|＞|›|»")
+_HINT = re.compile(r"页|頁|age|>|＞|›|»")
 
 
 def page_mark_lines(work: str) -> list[tuple[int, int]]:

@@ -34,6 +34,14 @@ _CAPTION_YEARS = (
     "新增中小学学位（万个）………………〔3.5〕／〔4〕\n"
     "劳动年龄人口平均受教育年限（年）……10.6／11.2\n"
 )
+# the caption wrapped over two lines; a row wrapped after its first value ("／≥93" below);
+# a row whose leader wrapped too, then its first value
+_WRAPPED_CAPTION = (
+    "表3　县域教育主要指标（2020年基\n期值／2025年目标值）\n"
+    "学前三年毛入园率（%）……89.4\n／≥93\n"
+    "普惠性幼儿园覆盖率（%）……80／≥85\n"
+    "高中阶段教育毛入学率（%）…………………………\n…………………9\n1.5／95\n"
+)
 # a table of contents: page numbers after the leaders, no year anywhere
 _CONTENTS = (
     "目　录\n第一章　发展基础……………………1\n第二章　主要目标……………………5\n第三章　重点任务……………………9\n"
@@ -45,6 +53,7 @@ _CONTENTS = (
     [
         (_HEADER_ROW, [(PRE, 2020, "=", 88.5, None, "level"), (PRE, 2023, "=", 90.0, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (HIGH, 2020, "=", 92.1, None, "level"), (HIGH, 2025, ">=", 95.0, None, "level")]),
         (_CAPTION_YEARS, [(CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (PLACES, 2020, "=", 35000.0, None, "cumulative"), (PLACES, 2025, "=", 40000.0, None, "cumulative"), (YEARS, 2020, "=", 10.6, None, "level"), (YEARS, 2025, "=", 11.2, None, "level")]),
+        (_WRAPPED_CAPTION, [(PRE, 2020, "=", 89.4, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), ("inclusive_kindergarten_coverage", 2020, "=", 80.0, None, "level"), ("inclusive_kindergarten_coverage", 2025, ">=", 85.0, None, "level"), (HIGH, 2020, "=", 91.5, None, "level"), (HIGH, 2025, "=", 95.0, None, "level")]),
         (_CONTENTS, []),
     ],
 )  # fmt: skip

@@ -14,6 +14,7 @@ LINES = [
     ("第3页/共12页", True),
     ("共12页　第3页", True),
     ("第３页，共１２页", True),
+    ("第 3 頁 共 12 頁", True),  # traditional characters, as the raw text has them
     ("Page 3 of 12", True),
     ("首页 > 信息公开 > 规划计划", True),
     ("当前位置：首页 » 政务公开 » 教育规划", True),

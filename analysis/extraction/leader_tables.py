@@ -21,6 +21,8 @@ from analysis.extraction.table_readers import TextLines, _masked
 _DOTS = ".·・･•‧"
 # name, a run of four or more leader dots, then the values
 _ROW = re.compile(rf"^(?P<name>.*?)\s*[{_DOTS}]{{4,}}\s*(?P<values>.*)$")
+# a line holding only the rest of a wrapped leader and the values ("…………6")
+_LEADER_ONLY = re.compile(rf"^[{_DOTS}]{{2,}}\s*([^{_DOTS}\s].*)$")
 _VALUE_SPLIT = re.compile(r"\s*/\s*|\s+")
 # the bracket of a caption naming the columns: "（2020年现状值／2025年目标值）"
 _CAPTION_BRACKET = re.compile(r"[(（]([^()（）]*[/、,，][^()（）]*)[)）]\s*$")
@@ -55,6 +57,15 @@ def _row(lines: TextLines, k: int) -> tuple[GridCell, list[GridCell]] | None:
     return name, values
 
 
+def _leader_only(lines: TextLines, k: int) -> list[GridCell] | None:
+    """The values of line k when it holds only the rest of a wrapped leader and values."""
+    if k >= len(lines.items):
+        return None
+    text, start, _ = lines.items[k]
+    m = _LEADER_ONLY.match(text)
+    return _tokens(lines, k, start + m.start(1)) if m else None
+
+
 def _is_header_value(text: str) -> bool:
     compact = text.replace(" ", "")
     return header_year(compact) is not None or bool(
@@ -63,19 +74,27 @@ def _is_header_value(text: str) -> bool:
 
 
 def _caption_header(lines: TextLines, first: int, width: int) -> list[GridCell] | None:
-    """Header cells from the caption over the first row: its bracket's parts, one a column."""
-    for k in range(first - 1, max(-1, first - 1 - _CAPTION_LINES), -1):
-        text, start, _ = lines.items[k]
-        m = _CAPTION_BRACKET.search(text)
-        if m is None:
-            continue
-        parts, pos = [], start + m.start(1)
-        for piece in _CAPTION_SPLIT.split(m.group(1)):
-            at = text.find(piece, pos - start) + start
-            parts.append(lines.cell(k, at, at + len(piece)))
-            pos = at + len(piece)
-        if len(parts) == width and all(_is_header_value(p.text) for p in parts):
-            return parts
+    """Header cells from the caption over the first row: its bracket's parts, one a column.
+    The caption may be wrapped over the two lines above ("…主要指标（2020年现" / "状值／…）"):
+    they are searched as one text, the line break left out."""
+    lo = max(0, first - _CAPTION_LINES)
+    if lo >= first:
+        return None
+    view = lines.view
+    a, b = lines.items[lo][1], lines.items[first - 1][2]
+    at = [i for i in range(a, b) if view.text[i] != "\n"]  # view position of each character
+    text = "".join(view.text[i] for i in at)
+    m = _CAPTION_BRACKET.search(text)
+    if m is None:
+        return None
+    parts, pos = [], m.start(1)
+    for piece in _CAPTION_SPLIT.split(m.group(1)):
+        i = text.find(piece, pos)
+        s, e = view.raw_span(at[i], at[i + len(piece) - 1] + 1)
+        parts.append(GridCell(piece.strip(), s, e))
+        pos = i + len(piece)
+    if len(parts) == width and all(_is_header_value(p.text) for p in parts):
+        return parts
     return None
 
 
@@ -87,7 +106,8 @@ def _wrapped_values(lines: TextLines, k: int, values: list[GridCell], width: int
     if not text or len(text) > _WRAP_LONGEST or _row(lines, k + 1) is not None:
         return None
     more = _tokens(lines, k + 1, start)
-    if values and more:  # the value cut in two: one cell spanning the line break
+    cut = text[:1] not in "/ "  # "……6" / "8.4／≥80": a value cut; "……93.5" / "／≥96": none
+    if values and more and cut:  # the value cut in two: one cell spanning the line break
         head, tail = values[-1], more[0]
         if head.text[-1:].isdigit() or head.text[-1:] in ".%":
             values = [*values[:-1], GridCell(head.text + tail.text, head.start, tail.end)]
@@ -131,6 +151,9 @@ def read_leader_rows(lines: TextLines, skip) -> list[Grid]:
         rows, end = [header], k
         while k < len(items) and (row := _row(lines, k)) is not None:
             name, values = row
+            if not values and (carried := _leader_only(lines, k + 1)) is not None:
+                values = carried  # "…比例（%）……" / "……6" / "8.4／≥80": the leader wrapped too
+                k += 1
             if len(values) != width or not all(_is_year_value(c.text) for c in values):
                 values = _wrapped_values(lines, k, values, width)
                 if values is None:
