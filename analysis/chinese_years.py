@@ -1,10 +1,14 @@
 """Years written in Chinese digits ("二〇二三年", "二零二五年", "一九九八年") as Arabic digits,
-for the cleaned views: one character for one, so every offset stays valid. The readers
-then date values by them as by "2023年"; the raw text keeps what was written."""
+for the readers: one character for one, so every offset stays valid, and the readers date
+values by them as by "2023年". The cleaned views themselves keep what was written (theme
+sampling and labelling read them); the extractor reads a copy (`with_arabic_years`)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from analysis.normalise import CleanText, View
 
 _DIGIT = "〇零○一二三四五六七八九"
 # four digits of 19xx or 20xx, then 年 (a space inside is no year: "二〇 二二年")
@@ -19,3 +23,15 @@ def digit_years(text: str) -> str:
     if "〇" not in text and "零" not in text and "○" not in text and "一九" not in text:
         return text
     return _YEAR.sub(lambda m: m.group().translate(_TO_ARABIC), text)
+
+
+def with_arabic_years(clean: CleanText) -> CleanText:
+    """The cleaned text with its views' Chinese-digit years in Arabic digits (same offsets)."""
+    lines, paragraphs = digit_years(clean.lines.text), digit_years(clean.paragraphs.text)
+    if lines == clean.lines.text and paragraphs == clean.paragraphs.text:
+        return clean
+    return replace(
+        clean,
+        lines=View(lines, clean.lines.offsets),
+        paragraphs=View(paragraphs, clean.paragraphs.offsets),
+    )

@@ -38,7 +38,6 @@ from functools import lru_cache
 import opencc
 
 from analysis.box_frames import frame_spans
-from analysis.chinese_years import digit_years
 from analysis.ocr_spacing import ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
@@ -168,7 +167,6 @@ def clean(raw: str) -> CleanText:
         a, b = bisect_left(debris_starts, start), bisect_left(debris_starts, stop)
         text, offsets = _remove_markup(work, start, stop, heading_ends, debris[a:b])
         text, offsets = nfkc(text, offsets)
-        text = digit_years(text)  # "二〇二三年" as "2023年", one character for one
         lines.add(text, offsets, stop if stop < len(work) else -1)
     del work
     lines_text, lines_offsets = lines.result()

@@ -52,3 +52,9 @@ def test_a_year_in_chinese_digits_is_written_in_arabic_digits(text, expected):
 )  # fmt: skip
 def test_values_take_a_year_written_in_chinese_digits(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_the_cleaned_views_keep_the_years_as_written():
+    from analysis.normalise import clean
+
+    assert clean("二〇二五年目标").paragraphs.text == "二〇二五年目标"

@@ -296,8 +296,7 @@ def test_the_header_length_test_admits_every_header_word():
     [
         ("年度  财政性教育经费支出（亿元）\n2021年  72.4\n2022年  75.1\n", 1),
         ("年度  经费\n２０２１年  72.4\n２０２２年  75.1\n", 1),  # full-width year digits
-        # a year in Chinese digits is in Arabic digits in the views (chinese_years.py)
-        ("年度  经费\n二〇二一年  72.4\n二〇二二年  75.1\n", 1),
+        ("年度  经费\n二〇二一年  72.4\n二〇二二年  75.1\n", 0),  # no Arabic year: none
         ("说明  经费\n全市  72.4\n2022年  75.1\n", 0),
     ],
 )
@@ -313,7 +312,7 @@ def test_year_rows_read_as_without_the_first_row_test(monkeypatch, text, tables)
     [
         ("指标,2020年,2025年\n毛入园率,88,92\n巩固率,95,96\n", 1),
         ("指标,２０２０年,２０２５年\n毛入园率,88,92\n巩固率,95,96\n", 1),  # full-width
-        ("指标,二〇二〇年,目标\n毛入园率,88,92\n巩固率,95,96\n", 1),  # as 2020年 in the views
+        ("指标,二〇二〇年,目标\n毛入园率,88,92\n巩固率,95,96\n", 0),  # Chinese numerals
         ("学前教育,义务教育,高中教育\n毛入园率,88,92\n巩固率,95,96\n", 0),  # no year
     ],
 )
