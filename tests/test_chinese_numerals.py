@@ -36,6 +36,9 @@ def test_a_chinese_decimal_with_a_scale_is_one_number(text, expected):
         ("二〇 二二年", "二〇 二二年"),  # not one word: left as written
         ("二〇二五", "二〇二五"),  # no 年: not a year
         ("第二〇二号", "第二〇二号"),
+        # a 纲要 title's vision year, as running headers repeat it: left as written
+        ("规划和二〇三五年远景目标纲要", "规划和二〇三五年远景目标纲要"),
+        ("到二〇三五年，基本实现教育现代化", "到2035年，基本实现教育现代化"),
     ],
 )
 def test_a_year_in_chinese_digits_is_written_in_arabic_digits(text, expected):
