@@ -37,6 +37,7 @@ from functools import lru_cache
 
 import opencc
 
+from analysis.box_frames import frame_spans
 from analysis.ocr_spacing import ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
@@ -289,6 +290,7 @@ def _remove_markup(
     percent = work.find("%", start, stop) >= 0 or work.find("％", start, stop) >= 0
     spans.extend(_ocr_spaces(work, start, stop, percent))
     spans.extend(ocr_space_spans(work, start, stop))
+    spans.extend(frame_spans(work, start, stop))  # a one-column box's ┌─┐ │…│ └─┘
     if work.find("#", start, stop) >= 0:
         for a, b in _line_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

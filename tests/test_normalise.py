@@ -11,7 +11,15 @@ from array import array
 import opencc
 import pytest
 
-from analysis import normalise, ocr_spacing, page_debris, paragraph_breaks, paths, text_blocks
+from analysis import (
+    normalise,
+    ocr_spacing,
+    page_debris,
+    page_marks,
+    paragraph_breaks,
+    paths,
+    text_blocks,
+)
 from analysis.normalise import (
     HTML_TAG,
     MARKDOWN_EMPHASIS,
@@ -396,7 +404,9 @@ def reference_debris(lines):
     debris, seen = set(), set()
     for i, k in enumerate(filled):
         x = lines[k].strip()
-        if re.fullmatch(r"\d{1,3}", x):
+        if page_marks.PAGE_MARK.fullmatch(lines[k]):  # "第 3 页 共 8 页", "首页 > 公开 > 文件"
+            debris.add(k)
+        elif re.fullmatch(r"\d{1,3}", x):
             near = filled[max(0, i - 1) : i] + filled[i + 1 : i + 2]
             unit_next = i + 1 < len(filled) and lines[filled[i + 1]].strip()[0] in (
                 page_debris.UNIT_STARTS

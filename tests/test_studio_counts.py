@@ -28,3 +28,18 @@ TOTALS = [
 @pytest.mark.parametrize(("text", "expected"), TOTALS)
 def test_a_studio_total_reached_is_its_count(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# the same phenomenon met in another set (blind18), in other wordings
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("到2025年，全县名师工作室总量达到45个。", [(TEACHER, 2025, "=", 45.0, None, "cumulative")]),
+        ("新认定25个市级名师工作室。", [(TEACHER, 2025, "=", 25.0, None, "cumulative")]),
+        # a count of the studios' members is no count of studios
+        ("名师工作室成员达到260名。", []),
+        ("依托名师工作室，培训教师500人次。", [("teacher_training_person_times", 2025, "=", 500.0, None, "cumulative")]),
+    ],
+)  # fmt: skip
+def test_a_studio_count_after_its_phrase_or_a_recognition(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

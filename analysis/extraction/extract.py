@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from analysis.chinese_years import with_arabic_years
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
@@ -44,6 +45,7 @@ class Extractor:
         self._unit_words = frozenset(rules.table_unit_cells) | frozenset(rules.quantity_units)
 
     def extract(self, source: Source, clean: CleanText) -> SourceExtraction:
+        clean = with_arabic_years(clean)  # "二〇二三年" read as "2023年"
         result = SourceExtraction()
         ledger = Ledger(source.source_id, clean.raw, clean.debris)
         deadlines = self._tables(source, clean, result, ledger)

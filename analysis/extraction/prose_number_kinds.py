@@ -150,8 +150,8 @@ class NumberKinds:
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         # "预计到2025年小学在校生将比2020年增加约2,600人": a forecast, not a target
         forecast_lo = max(s_start, q.start - 40)
-        if text.find("预计", forecast_lo, q.start) >= 0 and _FORECAST.search(
-            text, forecast_lo, q.start
+        if any(text.find(w, forecast_lo, q.start) >= 0 for w in _FORECAST_WORDS) and (
+            _FORECAST.search(text, forecast_lo, q.start)
         ):
             return "context_statistic", "a forecast (预计…将…), not a target"
         return None
@@ -219,7 +219,11 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 # re's own cache lookup per call was ~1,600 lookups a plan
 # 预计 may open the clause before ("预计到2025年，…将增加"); 将 stands in the value's own
 # (将 "will", or 需/需要 "will be needed": "预计需新增学位6,000个以上")
-_FORECAST = re.compile(r"预计[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$")
+# (据预测, 预测, 测算 open one too: "据预测，2025年全县在校生将达到5.9万人左右")
+_FORECAST_WORDS = ("预计", "预测", "测算")
+_FORECAST = re.compile(
+    r"(?:预计|预测|测算)[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$"
+)
 # the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
 _YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
 # the brackets of _not_a_value's screens (before_r.endswith, after_l.startswith)

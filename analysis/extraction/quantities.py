@@ -96,6 +96,8 @@ def _zero_value(text: str, m: re.Match) -> bool:
 
 @lru_cache(maxsize=4096)
 def _cn(text: str) -> float:
+    if text[-1] in "万亿" and "点" in text:  # "一点五万": cn2an reads no scale after a decimal
+        return scaled(_cn(text[:-1]), SCALES[text[-1]])
     return float(cn2an.cn2an(text, "smart"))
 
 

@@ -13,6 +13,7 @@ from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
 from analysis.extraction.inline_records import read_inline_records
 from analysis.extraction.labelled_blocks import read_labelled_blocks
+from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.span_sets import SpanSet
@@ -59,6 +60,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     taken = [(g.start, g.end) for g in grids]
     for reader in (
         lambda skip: read_column_blocks(lines, skip, unit_cells, attribute_cells),
+        lambda skip: read_leader_rows(lines, skip),
         lambda skip: read_pipe_cells(lines, skip),
         lambda skip: read_delimited(lines, skip),
         lambda skip: read_csv_rows(lines, skip),

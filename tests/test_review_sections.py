@@ -1,0 +1,30 @@
+"""Which paragraphs review the last period: a heading naming the present state (现状)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction import observed
+
+PRE, RECRUITED = "preschool_gross_enrollment_rate", "teachers_recruited"
+
+# the heading names the present state (现状), the values under its sub-headings have no year
+_STATE_HEADING = (
+    "一、现状和挑战\n"
+    "（一）学前教育。全市学前三年毛入园率达到88.5%。\n"
+    "（二）教师队伍。五年招聘教师1,200名。\n"
+    "二、主要目标\n"
+    "到2025年，学前三年毛入园率达到92%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (_STATE_HEADING, [(PRE, 2020, "=", 88.5, None, "level"), (RECRUITED, 2020, "=", 1200.0, None, "cumulative"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # a task that changes a state (改变…现状) is no review
+        ("三、主要任务\n（一）改变薄弱学校现状。学前三年毛入园率达到92%。\n", [(PRE, 2025, "=", 92.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_review_sections_date_their_values_to_the_baseline(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
