@@ -20,6 +20,7 @@ class Rules:
     comparator_prefixes: dict[str, str]
     comparator_suffixes: dict[str, str]
     increase_verbs: tuple[str, ...]
+    decrease_verbs: tuple[str, ...]  # the increase verbs that state a fall
     cumulative_verbs: tuple[str, ...]
     completion_verbs: tuple[str, ...]
     designation_words: tuple[str, ...]
@@ -54,6 +55,15 @@ def load_rules(path: Path) -> Rules:
                 "so it would match every heading",
             )
     years, prose, tables = data["years"], data["prose"], data["tables"]
+    for i, verb in enumerate(prose["decrease_verbs"]):
+        # only a verb that makes a value a change can make the change negative
+        if verb not in prose["increase_verbs"]:
+            raise refuse(
+                path,
+                lines,
+                ("prose", "decrease_verbs", i),
+                f"decrease_verbs[{i}] {verb!r} is not one of increase_verbs",
+            )
     return Rules(
         period_end_phrases=tuple(years["period_end_phrases"]),
         midpoint_year=years["midpoint_year"],
@@ -61,6 +71,7 @@ def load_rules(path: Path) -> Rules:
         comparator_prefixes=dict(prose["comparator_prefixes"]),
         comparator_suffixes=dict(prose["comparator_suffixes"]),
         increase_verbs=tuple(prose["increase_verbs"]),
+        decrease_verbs=tuple(prose["decrease_verbs"]),
         cumulative_verbs=tuple(prose["cumulative_verbs"]),
         completion_verbs=tuple(prose["completion_verbs"]),
         designation_words=tuple(prose["designation_words"]),

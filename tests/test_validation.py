@@ -129,6 +129,7 @@ ROWS = [
     Bad('legacy-baseline-keywords', 'rules', 'sections:\n', 'sections:\n  baseline_keywords: 现实基础\n', 'unknown key(s) baseline_keywords', 1),
     Bad('broken-regex', 'rules', '    - 回顾\n', '    - 回顾(\n', "'回顾(' is not a valid regular expression (missing ), unterminated subpattern"),
     Bad('regex-matches-empty', 'rules', '    - 回顾\n', '    - "(?:回顾)?"\n', 'matches an empty heading'),
+    Bad('fall-not-a-change', 'rules', '  decrease_verbs: [下降, 降低, 减少]\n', '  decrease_verbs: [下降, 降低, 减少, 缩减]\n', "decrease_verbs[3] '缩减' is not one of increase_verbs"),
     Bad('phrases-a-string', 'rules', 'period_end_phrases: [十四五期间, 十四五末,', 'period_end_phrases: 十四五期间\n  x: [十四五末,', 'period_end_phrases must be a list'),
     Bad('empty-phrase', 'rules', 'increase_verbs: [提高,', 'increase_verbs: ["", 提高,', "increase_verbs[0] '' a phrase needs"),
     Bad('unknown-comparator', 'rules', '    约: "~"', '    约: "≈"', "unknown prose.comparator_prefixes.约 '≈'"),

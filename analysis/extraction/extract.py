@@ -173,7 +173,9 @@ class Extractor:
                 quote = (q.start, q.end)
             if quote[1] - quote[0] > 80:  # far apart: the value alone is the quote
                 quote = (q.start, q.end)
-            comparator = q.comparator or "="
+            comparator, value, upper = q.comparator or "=", q.value, q.upper
+            if b.falls:  # "下降2个百分点以上": a change of -2 or less
+                comparator, value, upper = _fallen(comparator, value, upper)
             if b.year_basis == "default":  # a value its cell leaves undated: the row's deadline
                 due = deadlines.year_at(paras.raw_span(q.start, q.end)[0])
                 if due is not None:
@@ -186,8 +188,8 @@ class Extractor:
                     iid,
                     b.year,
                     comparator,
-                    q.value,
-                    q.upper,
+                    value,
+                    upper,
                     b.kind,
                     b.unit,
                     "prose",
@@ -266,6 +268,17 @@ def _without_spans(span: tuple[int, int], holes: list[tuple[int, int]]) -> list[
     if pos < span[1]:
         out.append((pos, span[1]))
     return out
+
+
+# a comparator of a fall's size, turned round for the (negative) change
+_TURNED = {">=": "<=", "<=": ">=", ">": "<", "<": ">"}
+
+
+def _fallen(comparator: str, value: float, upper: float | None) -> tuple:
+    """A fall of `value` (to `upper`) as a negative change: "下降3—5个百分点" is -5 to -3."""
+    if upper is not None:
+        return comparator, -upper, -value
+    return _TURNED.get(comparator, comparator), -value, None
 
 
 def _table_kind(indicator: Indicator, upper: float | None) -> str:

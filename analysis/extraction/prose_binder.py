@@ -101,6 +101,7 @@ class Bound:
     year_basis: str
     section: str
     qualifier: str | None = None
+    falls: bool = False  # a change stated as a fall (下降3个百分点): its value is negative
 
 
 @dataclass
@@ -318,11 +319,13 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if kind is None:
                 out.notes.append((q, "no_indicator", "unit does not fit the phrase"))
                 continue
-            kind, unit = kind
+            kind, unit, falls = kind
             stated = [(y, "sentence") for y in self.years.each_year(text, q, start)]
             for year, basis in stated or [self.years.year(text, q, start, review, ctx)]:
                 qualifier = self._qualifier(text, q, start)
-                out.bound.append(Bound(q, ids, alias, kind, unit, year, basis, section, qualifier))
+                out.bound.append(
+                    Bound(q, ids, alias, kind, unit, year, basis, section, qualifier, falls)
+                )
 
     # ------------------------------------------------------------ binding rules
 

@@ -54,21 +54,31 @@ class ValueKinds:
         clause = text[clause_start(text, q.start, s_start) : q.start]
         unit = self.book[ids[0]].unit
         if q.points:
-            return "increase", unit
+            return "increase", unit, self._falls(gap)
         if q.unit == "times" and unit != "times":
-            return "increase", "times"
+            return "increase", "times", False
         if _FROM_BEFORE.search(text[max(0, q.start - 10) : q.start]):
-            return "level", unit
+            return "level", unit, False
         for verb in self.rules.increase_verbs:
             at = gap.rfind(verb)
             if at >= 0 and not _TO_AFTER.match(gap, at + len(verb)):
                 # "经费…同比增长8.3%": a growth rate is in percent, whatever the level's unit
-                return "increase", "percent" if q.unit == "percent" else unit
+                return "increase", "percent" if q.unit == "percent" else unit, self._falls(gap)
         if any(self.book[i].value_kind == "cumulative" for i in ids):
-            return "cumulative", unit
+            return "cumulative", unit, False
         if unit != "percent" and self.cumulative_word_re.search(clause):
-            return "cumulative", unit
-        return ("range" if q.upper is not None else "level"), unit
+            return "cumulative", unit, False
+        return ("range" if q.upper is not None else "level"), unit, False
+
+    def _falls(self, gap: str) -> bool:
+        """Whether the change verb nearest the number states a fall (下降, 减少): the last
+        increase verb in the gap that is not "…到" (a level), if it is a decrease verb."""
+        nearest, where = None, -1
+        for verb in self.rules.increase_verbs:
+            at = gap.rfind(verb)
+            if at > where and not _TO_AFTER.match(gap, at + len(verb)):
+                nearest, where = verb, at
+        return nearest in self.rules.decrease_verbs
 
     def _qualifier(self, text, q, s_start) -> str | None:
         per_year = _PER_YEAR.search(text, clause_start(text, q.start, s_start), q.start)
