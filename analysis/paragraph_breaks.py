@@ -20,7 +20,7 @@ SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
 HEADING_START = re.compile(
     r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
-    r"|\d{1,2}[.、](?!\d)|专栏|<"
+    r"|\d{1,2}[.、](?!\d)|专栏|<|(?:问|记者问|记者|提问)\s*[:：]"
     # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"
     r"|\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
 )
@@ -116,6 +116,8 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     # a row of a tab-separated table ends at its line end
                     or line.count("\t") >= 2
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
+                    # a title line starts its paragraph too ("【图1】" over "▌发展成就")
+                    or _title_line_after(lines_text, newline, total)
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])
@@ -128,6 +130,17 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
         chunks.append(lines_text[run_start:])
         out.frombytes(raw_bytes[run_start * _ITEM :])
     return "".join(chunks), out
+
+
+def _title_line_after(text: str, newline: int, total: int) -> bool:
+    """Whether the line after the line break at `newline` is a title line (as a line
+    before a break: at most _TITLE_LINE_MAX characters, _is_title_line)."""
+    end = text.find("\n", newline + 1, newline + _TITLE_LINE_MAX + 2)
+    if end < 0:
+        if total - newline - 1 > _TITLE_LINE_MAX:
+            return False
+        end = total
+    return _is_title_line(text[newline + 1 : end])
 
 
 def _is_title_line(line: str) -> bool:

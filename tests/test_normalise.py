@@ -381,11 +381,16 @@ def reference_clean(raw):
             TITLE_LINE.fullmatch(text) or DECIMAL_TITLE_LINE.fullmatch(text)
         )
         row = text.count("\t") >= 2  # a tab-separated table row ends its paragraph
+        following = texts[n + 1]  # a title line starts its paragraph too
+        title_next = len(following) <= 20 and (
+            TITLE_LINE.fullmatch(following) or DECIMAL_TITLE_LINE.fullmatch(following)
+        )
         if (
             marked[n]
             or SENTENCE_END.search(text)
             or title
             or row
+            or title_next
             or HEADING_START.match(texts[n + 1])
         ):
             paras.append("\n")

@@ -33,6 +33,9 @@ DECIMAL_HEADING = re.compile(
 )
 # a title line under a chapter ("第一节 …") or a caption ("表1 …") is no top section
 _NOT_A_TOP = re.compile(r"第[一二三四五六七八九十百\d]+节|表|图|专栏|附")
+# A question of a published interview (答记者问, 政策解读: "问：…？" then "答：…") and its end.
+_QUESTION = re.compile(r"(?:问|记者问|记者|提问)\s*[:：]")
+_QUESTION_END = re.compile(r"[?？]")
 # A heading line is short or ends its title with 。/： before the body text.
 _TITLE_END = re.compile(r"[。:：]")
 
@@ -58,6 +61,9 @@ def heading_of(paragraph: str) -> Heading | None:
         if m:
             title = _TITLE_END.split(paragraph, maxsplit=1)[0]
             return Heading(level, m.group(), title)
+    m = _QUESTION.match(paragraph)
+    if m:  # an interview's question: its answer is a section of its own (review or goals)
+        return Heading(1, m.group(), _QUESTION_END.split(paragraph[m.end() :], maxsplit=1)[0])
     m = DECIMAL_HEADING.match(paragraph)
     if m:
         title = _TITLE_END.split(paragraph, maxsplit=1)[0]
