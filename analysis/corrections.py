@@ -107,8 +107,14 @@ def _check_indicator(path: Path, lines, at: tuple, e: dict, book: dict[str, Indi
     if iid not in book:
         return  # a reject/prefer of an unknown observation is reported when it is applied
     for where, values in ((at, e), ((*at, "set"), changes)):
+        # an indicator's range bounds its levels; a change may be negative (a fall)
+        change = (values.get("value_kind") or e.get("value_kind")) == "increase"
         for key in ("value", "value_upper"):
             problem = book[iid].out_of_range(values[key]) if key in values else None
+            if key in values and values[key] < 0 and not change:
+                problem = f"{values[key]:g} is negative: only an increase (a fall) may be"
+            elif change:
+                problem = None
             if problem:
                 raise refuse(path, lines, (*where, key), f"{key}: {problem}")
         if values.get("value_upper", math.inf) < values.get("value", -math.inf):

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.codebook import load_codebook
+from analysis.corrections import _check_indicator
+from analysis.errors import InputError
+from analysis.paths import CODEBOOK_YAML, CORRECTIONS_YAML
 from tests.test_extraction import observed
 
 PRIVATE = "private_compulsory_enrollment_share"
@@ -27,3 +31,22 @@ ENROLLED = "primary_enrollment"
 )  # fmt: skip
 def test_a_fall_is_a_negative_change(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ({"indicator_id": ENROLLED, "value": -3860, "value_kind": "increase"}, None),
+        ({"indicator_id": PRIVATE, "value": -5, "value_upper": -3, "value_kind": "increase"}, None),
+        ({"indicator_id": ENROLLED, "value": -3860}, "value: -3860 is negative"),
+        ({"indicator_id": ENROLLED, "value": -3860, "value_kind": "cumulative"}, "is negative"),
+    ],
+)
+def test_a_reviewed_correction_may_state_a_fall_only_as_an_increase(entry, problem):
+    book = load_codebook(CODEBOOK_YAML)
+    try:
+        _check_indicator(CORRECTIONS_YAML, {}, ("corrections", 0), entry, book)
+    except InputError as error:
+        assert problem is not None and problem in str(error)
+    else:
+        assert problem is None
