@@ -157,10 +157,12 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 def _numbers(text: str) -> set[str]:
     """The numbers of a text as the readers see it (NFKC, simplified), line wraps joined
-    or not, thousands separators and footnote marks ("93①") dropped."""
+    or not, footnote marks ("93①") dropped, a comma before three digits read both as a
+    thousands separator and as a separator of cells ("85,100" in a CSV row is 85 and 100)."""
     seen = to_simplified(unicodedata.normalize("NFKC", FOOTNOTE_AFTER_NUMBER.sub("", text)))
     joined = re.sub(r"\s+", "", seen)
-    return {n for t in (seen, joined) for n in NUMBER.findall(re.sub(r"(?<=\d),(?=\d{3})", "", t))}
+    readings = (t2 for t in (seen, joined) for t2 in (t, re.sub(r"(?<=\d),(?=\d{3})", "", t)))
+    return {n for t in readings for n in NUMBER.findall(t)}
 
 
 def _gold_numbers(txt) -> set[str]:
