@@ -114,6 +114,13 @@ def header_year(text: str) -> int | None:
     return period_end(p.group(1)) if p else None
 
 
+def first_body_row(rows: list[list[GridCell]]) -> int:
+    """The row after a header row holding a year among the first three, else 0."""
+    return next(
+        (r + 1 for r, row in enumerate(rows[:3]) if any(header_year(c.text) for c in row)), 0
+    )
+
+
 def _written_year(text: str) -> int | None:
     m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
     return int(m.group(1)) if m else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.record_tables import NAME_KEYS, _is_value_key, _is_year_key, _title
+from analysis.extraction.record_tables import NAME_KEYS, _is_value_key, _title, cards_as_rows
 from analysis.extraction.table_readers import TextLines, _masked
 
 _COLON = re.compile(r"[:：]")
@@ -102,21 +102,7 @@ def read_inline_records(lines: TextLines, skip) -> list[Grid]:
 
 
 def _grid(lines: TextLines, cards: list, i: int, j: int) -> Grid:
-    keys: dict[str, GridCell] = {}
-    labels = []
-    for _, mark, pairs in cards:
-        if mark is not None and any(ch.isdigit() for ch in mark.text):
-            labels.append(((mark.start, mark.end), "section_number", "a card's number"))
-        for key, _ in pairs:
-            if key.text in keys and _is_year_key(key.text):
-                labels.append(((key.start, key.end), "table_header", "a card's year key"))
-            keys.setdefault(key.text, key)
-    at = cards[0][0].start
-    rows = [[GridCell("指标", at, at), *keys.values()]]
-    for name, _, pairs in cards:
-        by_key = {key.text: value for key, value in pairs}
-        empty = GridCell("", name.end, name.end)
-        rows.append([name, *(by_key.get(key, empty) for key in keys)])
+    rows, labels = cards_as_rows(cards)
     s, e = lines.raw_span(i, j)
     caption = lines.items[i - 1][0] if i else ""
     return Grid("inline_records", caption, s, e, rows, labels)

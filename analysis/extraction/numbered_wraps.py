@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_headers import header_year
+from analysis.extraction.grid_headers import first_body_row
 from analysis.normalise import to_simplified
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}[.、．]?$")
@@ -90,9 +90,7 @@ def join_numbered_wraps(grid: Grid, raw: str) -> Grid | None:
     if grid.reader != "delimited_spaces" or len(grid.rows) < 3:
         return None
     rows = grid.rows
-    body = next(
-        (r + 1 for r, row in enumerate(rows[:3]) if any(header_year(c.text) for c in row)), 0
-    )
+    body = first_body_row(rows)
     if sum(_numbered(row) for row in rows[body:]) < 2:
         return None
     out, r, changed = list(rows[:body]), body, False

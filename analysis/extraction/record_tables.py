@@ -100,6 +100,28 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
     return title, pairs, k
 
 
+def cards_as_rows(cards: list[tuple[GridCell, GridCell | None, list]]) -> tuple[list, list]:
+    """Cards (name, mark, [(key, value)]) as a grid's rows, the keys in the order they first
+    appear as its header (a key a card leaves out is an empty cell), and the labels of each
+    card's number and of the years repeated as keys on every card."""
+    keys: dict[str, GridCell] = {}
+    labels = []
+    for _, mark, pairs in cards:
+        if mark is not None and any(ch.isdigit() for ch in mark.text):
+            labels.append(((mark.start, mark.end), "section_number", "a card's number"))
+        for key, _ in pairs:
+            if key.text in keys and _is_year_key(key.text):
+                labels.append(((key.start, key.end), "table_header", "a card's year key"))
+            keys.setdefault(key.text, key)
+    at = cards[0][0].start
+    rows = [[GridCell("指标", at, at), *keys.values()]]
+    for name, _, pairs in cards:
+        by_key = {key.text: value for key, value in pairs}
+        empty = GridCell("", name.end, name.end)
+        rows.append([name, *(by_key.get(key, empty) for key in keys)])
+    return rows, labels
+
+
 def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     """Two or more cards in a row: one grid, keys as its header."""
     grids: list[Grid] = []
@@ -121,21 +143,7 @@ def read_records(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             j = card[2]
         if len(cards) < 2:
             continue
-        keys: dict[str, GridCell] = {}
-        labels = []  # each card's number and the years repeated as keys on every card
-        for (_, mark), pairs, _ in cards:
-            if mark is not None and any(ch.isdigit() for ch in mark.text):
-                labels.append(((mark.start, mark.end), "section_number", "a card's number"))
-            for key, _ in pairs:
-                if key.text in keys and _is_year_key(key.text):
-                    labels.append(((key.start, key.end), "table_header", "a card's year key"))
-                keys.setdefault(key.text, key)
-        at = cards[0][0][0].start
-        rows = [[GridCell("指标", at, at), *keys.values()]]
-        for (name, _), pairs, _ in cards:
-            by_key = {key.text: value for key, value in pairs}
-            empty = GridCell("", name.end, name.end)
-            rows.append([name, *(by_key.get(key, empty) for key in keys)])
+        rows, labels = cards_as_rows([(name, mark, pairs) for (name, mark), pairs, _ in cards])
         for k in range(i, j):
             if page_number_line(lines, k):
                 a, b = lines.view.raw_span(lines.items[k][1], lines.items[k][2])

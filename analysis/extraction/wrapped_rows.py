@@ -13,7 +13,7 @@ name after the break is the top of the next part's first row, not that part's ca
 from __future__ import annotations
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_headers import header_year
+from analysis.extraction.grid_headers import first_body_row
 
 _NOT_A_NAME = "。，,；;：:"
 
@@ -56,9 +56,7 @@ def join_wrapped_rows(grid: Grid, raw: str) -> Grid | None:
     if grid.reader != "delimited_spaces" or len(grid.rows) < 3:
         return None
     rows = grid.rows
-    body = next(
-        (r + 1 for r, row in enumerate(rows[:3]) if any(header_year(c.text) for c in row)), 0
-    )
+    body = first_body_row(rows)
     lones = [r for r in range(body, len(rows)) if _lone(rows[r])]
     # the rest of a table after a page break may have its first name's top as its caption
     top = None
