@@ -7,7 +7,7 @@ CODE := analysis tests $(wildcard benchmarks/*.py)
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
 .DEFAULT_GOAL := help
-.PHONY: help all build data notebooks report reproduce test lint format sync bench lab lock clean
+.PHONY: help all build native data notebooks report reproduce test lint format sync bench lab lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -20,10 +20,18 @@ $(STAMP): pyproject.toml requirements.lock
 	$(BIN)/python -c 'from analysis.main_job import register_kernel; register_kernel()'
 	touch $(STAMP)
 
-all: $(STAMP) ## the main job: build the database, data package, notebooks, figures/, HTML report
+# the per-plan stage compiled by Cython (analysis/native_build.py); again when a source changes.
+# Optional: without a C compiler the build runs the same code as plain Python, slower.
+NATIVE := build/native/manifest.json
+$(NATIVE): $(STAMP) $(wildcard analysis/*.py analysis/extraction/*.py)
+	$(BIN)/python -m analysis.native_build || echo "native: not compiled; plain Python is used"
+
+native: $(NATIVE) ## compile the per-plan readers with Cython (part of `make all` and `make build`)
+
+all: $(STAMP) $(NATIVE) ## the main job: build the database, data package, notebooks, figures/, HTML report
 	$(BIN)/python -m analysis all
 
-build: $(STAMP) ## build data/curated/plans.duckdb and the CSV exports from data/raw
+build: $(STAMP) $(NATIVE) ## build data/curated/plans.duckdb and the CSV exports from data/raw
 	$(BIN)/python -m analysis build
 
 data: build ## write the data package: Parquet, datapackage.json, Excel workbook
@@ -35,7 +43,7 @@ notebooks: build ## execute every notebook in place, regenerating figures/ (part
 report: build ## render the executed notebooks as a static site in build/report/
 	$(BIN)/python -m analysis report
 
-reproduce: $(STAMP) ## rerun everything in a clean copy; compare every output with the manifest
+reproduce: $(STAMP) $(NATIVE) ## rerun everything in a clean copy; compare every output with the manifest
 	$(BIN)/python -m analysis reproduce
 
 test: build ## set up, then run the whole suite (lint, unit, nbval notebooks, reproduction)
@@ -52,7 +60,7 @@ format: $(STAMP) ## apply ruff formatting and safe fixes
 	$(BIN)/ruff format $(CODE)
 	$(BIN)/ruff check --fix $(CODE)
 
-bench: $(STAMP) ## time the build (five plans, synthetic 500-plan corpus, one 50 MB text); plan sets under layout variants
+bench: $(STAMP) $(NATIVE) ## time the build (five plans, synthetic 500-plan corpus, one 50 MB text); plan sets under layout variants
 	$(BIN)/python benchmarks/bench_build.py
 	$(BIN)/python benchmarks/bench_text.py
 	$(BIN)/python benchmarks/bench_variants.py

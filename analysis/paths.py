@@ -43,3 +43,8 @@ WORKBOOK_XLSX = CURATED_DIR / "city_education_plans.xlsx"
 
 # JSON Schemas of the YAML inputs (analysis/validation.py), one per input file.
 SCHEMAS_DIR = DATA_DIR / "schemas"
+
+# the per-plan stage's modules compiled by Cython (analysis/native_build.py), and what each
+# was compiled from; analysis/native_modules.py loads one only while its source is unchanged
+NATIVE_DIR = ROOT / "build" / "native"
+NATIVE_MANIFEST = NATIVE_DIR / "manifest.json"

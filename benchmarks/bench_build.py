@@ -57,6 +57,7 @@ from analysis.codebook import load_codebook  # noqa: E402
 from analysis.extraction.prose_binder import SENTENCE_BREAK  # noqa: E402
 from analysis.extraction.quantities import ARABIC as NUMBER  # noqa: E402
 from analysis.extraction.read_tables import read_grids  # noqa: E402
+from analysis.native_modules import status as native_status  # noqa: E402
 from analysis.normalise import clean  # noqa: E402
 from analysis.plan_corpus import report as plan_report  # noqa: E402
 from analysis.plan_corpus import score_set, totals  # noqa: E402
@@ -609,6 +610,8 @@ def build_worker(registry: str, corrections: str, out: str) -> dict:
         "observations": [[getattr(o, f) for f in OBSERVATION_FIELDS] for o in result.observations],
         "unaccounted": sum(1 for r in result.ledger if r["disposition"] == "unaccounted"),
         "issues": dict(Counter(i["kind"] for i in result.issues)),
+        # which per-plan modules ran compiled (analysis/native_build.py), which did not
+        "native": native_status(),
     }
 
 
@@ -815,6 +818,16 @@ def print_report(five: dict, material: Material, synthetic: list[dict], verdicts
         # not a target: the CPU an added plan costs, all processes together; on an idle
         # machine with two cores the wall slope approaches half of it plus the serial part
         print(f"INFO  each added plan, CPU of all the build's processes: {cpu:.1f} ms")
+    if synthetic:
+        native = synthetic[-1]["native"]
+        print(
+            f"INFO  per-plan modules run compiled (make native): {len(native['compiled'])}"
+            + (
+                f"; changed since compiled, run as Python: {len(native['stale'])}"
+                if native["stale"]
+                else ""
+            )
+        )
     load = os.getloadavg()
     print(f"INFO  load average at the end: {load[0]:.2f} (1 min), {load[1]:.2f} (5 min)")
 
