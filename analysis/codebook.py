@@ -6,7 +6,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from operator import itemgetter
 from pathlib import Path
 
 from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
@@ -146,9 +145,6 @@ class AliasMatch:
     indicator_ids: tuple[str, ...]
 
 
-_END = itemgetter(2)  # of an automaton's match: (pattern index, start, end)
-
-
 class AliasMatcher:
     """Finds every codebook phrase in a text; the longest phrase wins where two overlap.
 
@@ -166,17 +162,21 @@ class AliasMatcher:
             for alias in ind.aliases:
                 by_alias.setdefault(alias, []).append(ind.indicator_id)
         self.by_alias = {a: tuple(sorted(ids)) for a, ids in by_alias.items()}
-        # the automaton's patterns, and each one's (length, alias, ids) at its index; an
-        # alias stripped to another's key is found as that one (longest, then first sorted)
-        keys: dict[str, tuple[int, str, tuple[str, ...]]] = {}
+        # the automaton's patterns, and each one's (alias, ids) at its index; an alias
+        # stripped to another's key is found as that one (longest, then first sorted)
+        keys: dict[str, tuple[str, tuple[str, ...]]] = {}
         for alias in sorted(self.by_alias, key=lambda a: (-len(a), a)):
             key = strip_ignorable(alias)  # load_codebook already stores aliases stripped
             if key and key not in keys:
-                keys[key] = (len(key), alias, self.by_alias[alias])
+                keys[key] = (alias, self.by_alias[alias])
         self._entries = tuple(keys.values())
         self._searchable = bool(keys)  # no phrase: nothing to search, and no automaton
+        # leftmost-longest: from where the last match ended, the occurrence that starts
+        # first, the longest there (the alternation regex's rule, longest phrase first)
         self._automaton = (
-            AhoCorasick(list(keys), matchkind=MatchKind.Standard, implementation=Implementation.DFA)
+            AhoCorasick(
+                list(keys), matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
+            )
             if self._searchable
             else None
         )
@@ -186,29 +186,20 @@ class AliasMatcher:
         if not self._searchable or not text:
             return []
         stripped, piece_at = _strip_with_map(text)
-        # The automaton reports every phrase occurrence (overlapping ones too) as (pattern
-        # index, start, end), in character offsets. Keep the longest at each start: in
-        # order of end, a longer phrase at a start comes after a shorter one and replaces
-        # it (sorted by end first, a no-op on the order the automaton gives them in, so as
-        # not to rely on that). Then take them left to right.
-        found = self._automaton.find_matches_as_indexes(stripped, overlapping=True)
-        found.sort(key=_END)
-        longest = {start: i for i, start, _ in found}
+        # (pattern index, start, end) of each match, in characters of the stripped text
+        found = self._automaton.find_matches_as_indexes(stripped)
         entries = self._entries
-        matches = []
-        cursor = 0
-        for start in sorted(longest):
-            if start < cursor:
-                continue
-            length, alias, ids = entries[longest[start]]
-            cursor = start + length
-            if piece_at:  # back to the text: the first and last characters' offsets
-                a = start + bisect_right(piece_at, start) - 1
-                b = cursor + bisect_right(piece_at, cursor - 1) - 1
-            else:
-                a, b = start, cursor
-            matches.append(AliasMatch(a, b, alias, ids))
-        return matches
+        if not piece_at:
+            return [AliasMatch(a, b, *entries[i]) for i, a, b in found]
+        # back to the text: the first and last characters' offsets
+        return [
+            AliasMatch(
+                a + bisect_right(piece_at, a) - 1,
+                b + bisect_right(piece_at, b - 1) - 1,
+                *entries[i],
+            )
+            for i, a, b in found
+        ]
 
     def exact(self, name: str) -> tuple[str, ...]:
         """Indicator ids whose alias equals a table row name exactly (quotes and spaces ignored)."""
