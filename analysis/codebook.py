@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from analysis.validation import load_checked, refuse
 
@@ -148,11 +148,12 @@ class AliasMatch:
 class AliasMatcher:
     """Finds every codebook phrase in a text; the longest phrase wins where two overlap.
 
-    One Aho-Corasick automaton holds every alias, so a search is linear in the length of
-    the text whatever the size of the codebook. It runs on a copy of the text with the
-    IGNORABLE characters removed, and the spans are mapped back: a match starts and ends on
-    an alias character, with any quote marks and spaces of the text in between, exactly as
-    the alternation regex of ``alias_pattern`` (longest phrase first) would find it.
+    One Aho-Corasick automaton (ahocorasick_rs, a DFA) holds every alias, so a search is
+    linear in the length of the text whatever the size of the codebook. It runs on a copy
+    of the text with the IGNORABLE characters removed, and the spans are mapped back: a
+    match starts and ends on an alias character, with any quote marks and spaces of the
+    text in between, exactly as the alternation regex of ``alias_pattern`` (longest phrase
+    first) would find it.
     """
 
     def __init__(self, book: dict[str, Indicator]):
@@ -161,43 +162,44 @@ class AliasMatcher:
             for alias in ind.aliases:
                 by_alias.setdefault(alias, []).append(ind.indicator_id)
         self.by_alias = {a: tuple(sorted(ids)) for a, ids in by_alias.items()}
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+        # the automaton's patterns, and each one's (alias, ids) at its index; an alias
+        # stripped to another's key is found as that one (longest, then first sorted)
+        keys: dict[str, tuple[str, tuple[str, ...]]] = {}
         for alias in sorted(self.by_alias, key=lambda a: (-len(a), a)):
-            ids = self.by_alias[alias]
             key = strip_ignorable(alias)  # load_codebook already stores aliases stripped
-            if key and key not in self._automaton:
-                self._automaton.add_word(key, (len(key), alias, ids))
-        self._searchable = len(self._automaton) > 0
-        if self._searchable:
-            self._automaton.make_automaton()
+            if key and key not in keys:
+                keys[key] = (alias, self.by_alias[alias])
+        self._entries = tuple(keys.values())
+        self._searchable = bool(keys)  # no phrase: nothing to search, and no automaton
+        # leftmost-longest: from where the last match ended, the occurrence that starts
+        # first, the longest there (the alternation regex's rule, longest phrase first)
+        self._automaton = (
+            AhoCorasick(
+                list(keys), matchkind=MatchKind.LeftmostLongest, implementation=Implementation.DFA
+            )
+            if self._searchable
+            else None
+        )
 
     def find(self, text: str) -> list[AliasMatch]:
         """Non-overlapping matches left to right; the longest phrase at a start wins."""
         if not self._searchable or not text:
             return []
         stripped, piece_at = _strip_with_map(text)
-        # The automaton reports every phrase occurrence (overlapping ones too), in order of
-        # their end. Keep the longest at each start, then take them left to right.
-        longest: dict[int, tuple[int, str, tuple[str, ...]]] = {}
-        for last, (length, alias, ids) in self._automaton.iter(stripped):
-            start = last - length + 1
-            best = longest.get(start)
-            if best is None or best[0] < length:
-                longest[start] = (length, alias, ids)
-        matches = []
-        cursor = 0
-        for start in sorted(longest):
-            if start < cursor:
-                continue
-            length, alias, ids = longest[start]
-            cursor = start + length
-            if piece_at:  # back to the text: the first and last characters' offsets
-                a = start + bisect_right(piece_at, start) - 1
-                b = cursor + bisect_right(piece_at, cursor - 1) - 1
-            else:
-                a, b = start, cursor
-            matches.append(AliasMatch(a, b, alias, ids))
-        return matches
+        # (pattern index, start, end) of each match, in characters of the stripped text
+        found = self._automaton.find_matches_as_indexes(stripped)
+        entries = self._entries
+        if not piece_at:
+            return [AliasMatch(a, b, *entries[i]) for i, a, b in found]
+        # back to the text: the first and last characters' offsets
+        return [
+            AliasMatch(
+                a + bisect_right(piece_at, a) - 1,
+                b + bisect_right(piece_at, b - 1) - 1,
+                *entries[i],
+            )
+            for i, a, b in found
+        ]
 
     def exact(self, name: str) -> tuple[str, ...]:
         """Indicator ids whose alias equals a table row name exactly (quotes and spaces ignored)."""

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import NamedTuple
 
-import ahocorasick
+from ahocorasick_rs import AhoCorasick, Implementation, MatchKind
 
 from analysis.codebook import _strip_with_map
 
@@ -58,19 +58,28 @@ class ThemeSearch:
                 by_key[x][1].append((tid, rank))
         # an empty phrase matches everywhere in a regex: no automaton reproduces that
         self.usable = bool(by_key) and "" not in by_key
-        self._automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        for key in sorted(by_key):
-            themes, exclusions = by_key[key]
-            self._automaton.add_word(key, (-len(key), key, tuple(themes), tuple(exclusions)))
-        if self.usable:
-            self._automaton.make_automaton()
+        # the automaton's patterns, and each one's (-length, key, themes, exclusions) at its
+        # index; scan is only for a usable search (ahocorasick_rs refuses an empty pattern)
+        keys = sorted(by_key)
+        self._entries = tuple(
+            (-len(key), key, tuple(by_key[key][0]), tuple(by_key[key][1])) for key in keys
+        )
+        self._automaton = (
+            AhoCorasick(keys, matchkind=MatchKind.Standard, implementation=Implementation.DFA)
+            if self.usable
+            else None
+        )
 
     def scan(self, text: str) -> Scan:
         """The matches of every theme in the text, in stripped coordinates (see Scan)."""
         stripped, piece_at = _strip_with_map(text)
         # every occurrence as (start, (-length, key, themes, exclusions)): sorted, the
         # occurrences at a start come longest first (no two share a start and a length)
-        found = [(last + value[0] + 1, value) for last, value in self._automaton.iter(stripped)]
+        entries = self._entries
+        found = [
+            (start, entries[i])
+            for i, start, _ in self._automaton.find_matches_as_indexes(stripped, overlapping=True)
+        ]
         found.sort()
         masks = self._masks(found)
         cursor = dict.fromkeys(self.theme_ids, 0)  # where each theme's next match may start

@@ -163,6 +163,23 @@ def test_exact_and_alias_pattern_are_unchanged(matchers):
 
 def test_an_empty_codebook_finds_nothing():
     assert AliasMatcher({}).find("学前三年毛入园率") == []
+    # an alias of IGNORABLE characters only is no phrase: nothing to search for either
+    assert AliasMatcher(book_of({"x": ["“ ”"]})).find("“ ”学前") == []
+
+
+def test_spans_count_characters_beyond_the_basic_plane():
+    """The automaton's offsets are characters of the text, astral ones (two UTF-16 units,
+    four UTF-8 bytes) counting one, as the regex counts them."""
+    book = book_of({"a_astral": ["𠀀𠀁"], "b_mixed": ["学前🎓三年"], "c_plain": ["三年"]})
+    matcher = AliasMatcher(book)
+    reference = RegexMatcher(matcher.by_alias)
+    texts = ["🎓𝄞𠀀“𠀁”学前🎓 三年𠀀𠀁", "𝄞" * 9 + "学前三年", "学前🎓三年🎓三年", "𠀀 𠀁𠀀𠀁"]
+    for text in texts:
+        assert matcher.find(text) == reference.find(text), text
+    (m, n, o) = matcher.find(texts[0])
+    assert (m.start, m.end, m.alias) == (2, 5, "𠀀𠀁")  # 𠀀“𠀁
+    assert texts[0][n.start : n.end] == "学前🎓 三年" and n.alias == "学前🎓三年"
+    assert (o.start, o.end) == (len(texts[0]) - 2, len(texts[0]))
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ from analysis.reference import load_reference
 from analysis.rules import load_rules
 from analysis.sections import paragraphs
 from analysis.sources import load_sources, read_raw
+from analysis.theme_search import ThemeSearch
 from analysis.themes import Theme, ThemeCoder, ThemeHit, load_themes, non_space_characters
 from analysis.themes import coverage as theme_coverage
 from analysis.yamlio import LineDict
@@ -288,6 +289,7 @@ CRAFTED = {
         "教 育“局”长，大 学 区；学\t区",
         "大学区大学区学区区区局局长教育局长办",
         "“教育”局长 ",
+        "𠀀大学区🎓学区内有𝄞大学，教🎓育局长",  # characters beyond the basic plane count one
         "",
         "无关的文字",
     ],
@@ -295,6 +297,14 @@ CRAFTED = {
 def test_crafted_theme_keywords_found_in_one_pass_are_the_regex_matches(text):
     coder = ThemeCoder(CRAFTED)
     assert coder._search.find(text) == _regex_search(coder, text)
+
+
+@pytest.mark.parametrize(
+    ("keywords", "excludes"),
+    [({}, {}), ({"a": ("", "教育")}, {}), ({"a": ("教育",)}, {"a": ("",)})],
+)
+def test_a_theme_search_without_phrases_or_with_an_empty_one_is_not_used(keywords, excludes):
+    assert not ThemeSearch(keywords, excludes).usable
 
 
 def test_theme_keywords_found_in_one_pass_are_the_regex_matches_in_every_plan():
