@@ -81,11 +81,14 @@ def compile_modules(modules: list[str], directory: Path, jobs: int, root: Path =
         C_FLAGS,
         cython_version,
     )
-    # a source not compiled as it is now: its C file again, whatever the timestamps say
-    # (a file copied or checked out with an older time than its C file)
-    for m, p in sources.items():
-        if old.get("modules", {}).get(m, {}).get("sha256") != hashes[m]:
-            directory.joinpath("c", p.relative_to(root)).with_suffix(".c").unlink(missing_ok=True)
+    # a source not compiled as it is now: its C file and its extension again, whatever the
+    # timestamps say (a file checked out with an older time than its C file; setuptools
+    # compares whole seconds, so a C file written in the second its extension was is "old")
+    changed = [m for m in modules if old.get("modules", {}).get(m, {}).get("sha256") != hashes[m]]
+    for m in changed:
+        directory.joinpath("c", sources[m].relative_to(root)).with_suffix(".c").unlink(
+            missing_ok=True
+        )
     directory = directory.resolve()
     # Cython finds sources and mirrors them under build_dir by paths relative to the root
     with contextlib.chdir(root):
@@ -108,6 +111,8 @@ def compile_modules(modules: list[str], directory: Path, jobs: int, root: Path =
         command.parallel = jobs
         command.force = force
         command.ensure_finalized()
+        for m in changed:
+            Path(command.get_ext_fullpath(m)).unlink(missing_ok=True)
         command.run()
     files = {m: Path(command.get_ext_fullpath(m)).resolve() for m in modules}
     entry = {
