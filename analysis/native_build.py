@@ -20,11 +20,12 @@ import tempfile
 from pathlib import Path
 
 from analysis import paths
+from analysis.build_inputs import file_sha256
 from analysis.native_modules import (
     PURE_PYTHON_VARIABLE,
+    manifest_data,
     python_tag,
     source_file,
-    source_sha256,
     status,
 )
 
@@ -46,21 +47,22 @@ C_FLAGS = ["-O2", "-g0", "-w"]
 
 def stage_modules(root: Path = paths.ROOT) -> list[str]:
     """The analysis modules the per-plan stage imports, in plain Python (a fresh process),
-    less packages and those that find files from their own `__file__` (paths.py)."""
+    less packages, those the package imports before its finder is in place (they would
+    never be loaded compiled) and those that find files from their own `__file__`."""
     code = (
-        f"import sys, {STAGE}; "
-        "print('\\n'.join(sorted(m for m in sys.modules if m.split('.')[0] == 'analysis')))"
+        f"import sys, analysis; before = set(sys.modules); import {STAGE}; "
+        "print('\\n'.join(sorted(m for m in sys.modules "
+        "if m.split('.')[0] == 'analysis' and m not in before)))"
     )
     env = {**os.environ, PURE_PYTHON_VARIABLE: "1"}
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=root, env=env, capture_output=True, text=True, check=True
     ).stdout.split()
+    sources = {m: source_file(root, m) for m in out}
     return [
         m
-        for m in out
-        if source_file(root, m).is_file()
-        and "__file__" not in source_file(root, m).read_text(encoding="utf-8")
-        and m != "analysis.native_modules"
+        for m, p in sources.items()
+        if p.is_file() and "__file__" not in p.read_text(encoding="utf-8")
     ]
 
 
@@ -72,9 +74,9 @@ def compile_modules(modules: list[str], directory: Path, jobs: int, root: Path =
     from setuptools.command.build_ext import build_ext
 
     sources = {m: source_file(root, m) for m in modules}
-    hashes = {m: source_sha256(p) for m, p in sources.items()}  # what is compiled
+    hashes = {m: file_sha256(p) for m, p in sources.items()}  # what is compiled
     manifest = directory / "manifest.json"
-    old = _read(manifest)
+    old = manifest_data(manifest)
     # changed directives or Cython: every C file again (cythonize compares timestamps only)
     force = (old.get("directives"), old.get("c_flags"), old.get("cython")) != (
         DIRECTIVES,
@@ -131,13 +133,6 @@ def compile_modules(modules: list[str], directory: Path, jobs: int, root: Path =
         json.dump(data, fh, indent=1, sort_keys=True)
     os.replace(name, manifest)
     return data
-
-
-def _read(manifest: Path) -> dict:
-    try:
-        return json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

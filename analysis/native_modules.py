@@ -12,7 +12,6 @@ way (tests/test_native_modules.py holds the compiled readers to the plain ones).
 
 from __future__ import annotations
 
-import hashlib
 import importlib.machinery
 import importlib.util
 import json
@@ -20,6 +19,8 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from analysis.build_inputs import file_sha256
 
 PURE_PYTHON_VARIABLE = "CITY_PLANS_PURE_PYTHON"
 
@@ -31,10 +32,6 @@ def python_tag() -> str:
 
 def source_file(root: Path, module: str) -> Path:
     return root.joinpath(*module.split(".")).with_suffix(".py")
-
-
-def source_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @dataclass
@@ -55,26 +52,28 @@ class NativeFinder:
         extension = self.directory / entry["file"]
         if not source.is_file() or not extension.is_file():
             return None
-        if source_sha256(source) != entry["sha256"]:
+        if file_sha256(source) != entry["sha256"]:
             self.stale.append(fullname)
             return None
         self.loaded.append(fullname)
         loader = importlib.machinery.ExtensionFileLoader(fullname, str(extension))
         return importlib.util.spec_from_file_location(fullname, extension, loader=loader)
 
-    def invalidate_caches(self) -> None:
-        return None
+
+def manifest_data(manifest: Path) -> dict:
+    """The manifest as written, whatever Python it was built for; {} if it is missing or
+    not JSON."""
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def read_manifest(manifest: Path) -> dict | None:
     """The manifest if it is there and was built for this Python, else None."""
-    try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if not isinstance(data, dict) or data.get("python") != python_tag():
-        return None
-    return data
+    data = manifest_data(manifest)
+    return data if data.get("python") == python_tag() else None
 
 
 def install(root: Path, manifest: Path) -> NativeFinder | None:
