@@ -111,7 +111,7 @@ def eligible_paragraphs(source_id: str, raw: str, min_chars: int) -> list[dict]:
 
     view = clean(raw).paragraphs
     rows = []
-    for p in paragraphs(view.text):
+    for p in paragraphs(view, raw):
         if len(p.text) < min_chars:
             continue
         a, b = view.raw_span(p.start, p.end)

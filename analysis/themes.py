@@ -183,7 +183,7 @@ class ThemeCoder:
 
     def code(self, source_id: str, clean: CleanText) -> tuple[list[Paragraph], list[ThemeHit]]:
         view = clean.paragraphs
-        paras = paragraphs(view.text)
+        paras = paragraphs(view, clean.raw)
         if self._one_pass:
             return paras, self._hits(source_id, clean, paras)
         keyword: dict[str, str] = {}  # matched text -> keyword: a plan repeats a few dozen

@@ -348,7 +348,7 @@ def test_non_space_characters_counts_what_the_regex_substitution_left(text):
 def _hits_paragraph_by_paragraph(coder: ThemeCoder, source_id: str, text) -> list[ThemeHit]:
     """ThemeCoder.code as the plain code: every paragraph coded on its own (30 regexes)."""
     view, hits = text.paragraphs, []
-    for p in paragraphs(view.text):
+    for p in paragraphs(view, text.raw):
         for tid, found in sorted(coder.code_text(p.text, p.heading).items()):
             for start, end, word in found:
                 a, b = view.raw_span(p.start + start, p.start + end)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 
 from analysis import sections
+from analysis.normalise import View
 from analysis.sections import Paragraph, paragraphs
 
 
@@ -32,7 +35,7 @@ def _plain_paragraphs(view_text: str) -> list[tuple]:
     ],
 )
 def test_paragraphs_are_the_plain_split_with_headings(text):
-    got = paragraphs(text)
+    got = paragraphs(View(text, array("q", range(len(text)))), text)
     assert all(type(p) is Paragraph for p in got)
     assert [tuple(p) for p in got] == _plain_paragraphs(text)
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 
 from analysis import paths
-from analysis.normalise import clean
+from analysis.normalise import View, clean
 from analysis.sections import paragraphs
 from analysis.theme_validation import (
     draw_sample,
@@ -73,7 +75,9 @@ def test_sample_is_reproducible_from_its_seed(built, raw_texts):
     for s in load_sources(paths.SOURCES_YAML):
         view = clean(raw_texts[s.source_id]).paragraphs
         by_source[s.source_id] = [
-            (p, *view.raw_span(p.start, p.end)) for p in paragraphs(view.text) if p.text
+            (p, *view.raw_span(p.start, p.end))
+            for p in paragraphs(view, raw_texts[s.source_id])
+            if p.text
         ]
     drawn = [row["paragraph_key"] for row in draw_sample(by_source)]
     assert drawn == list(read_sample(paths.THEME_SAMPLE_CSV))
@@ -120,7 +124,7 @@ def test_theme_hits_quote_their_raw_span(db, raw_texts):
 def _coded_paragraph_by_paragraph(coder, text) -> list[tuple]:
     """ThemeCoder.code's hits as the plain code gives them: code_text on each paragraph."""
     view, out = text.paragraphs, []
-    for p in paragraphs(view.text):
+    for p in paragraphs(view, text.raw):
         for tid, found in sorted(coder.code_text(p.text, p.heading).items()):
             out.extend((p.index, tid, view.raw_span(p.start + s, p.start + e)) for s, e, _ in found)
     return out
@@ -196,7 +200,32 @@ def test_a_keyword_with_a_line_break_is_coded_paragraph_by_paragraph():
 )
 def test_paragraph_headings(text, expected):
     """A paragraph's heading: the innermost 一、 / (一) heading at or above it, cut at 。 or :"""
-    assert [p.heading for p in paragraphs(text)] == expected
+    view = View(text, array("q", range(len(text))))
+    assert [p.heading for p in paragraphs(view, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # a title line with no sentence end is glued to the body under it: the body's words
+        # are not the heading's (they named themes by heading inheritance)
+        (
+            "一、发展基础\n深入开展党建工作，\n持续加强理想信念教育。\n正文",
+            ["一、发展基础", "一、发展基础"],
+        ),
+        (
+            "（一）“十三五”时期主要成就\n“十三五”以来，全市教育事业\n取得长足进步。",
+            ["(一)“十三五”时期主要成就"],
+        ),
+        (
+            "一、指导思想：以习近平新时代中国特色社会主义思想为指导\n正文",
+            ["一、指导思想"],
+        ),
+    ],
+)
+def test_a_heading_glued_to_its_body_ends_at_its_line(raw, expected):
+    text = clean(raw)
+    assert [p.heading for p in paragraphs(text.paragraphs, raw)] == expected
 
 
 @pytest.mark.parametrize(
@@ -205,8 +234,6 @@ def test_paragraph_headings(text, expected):
 )
 def test_raw_offsets_of_the_stripped_text_are_the_mapped_back_offsets(text):
     """Piece by piece, the offsets of the characters _strip_with_map keeps, in order."""
-    from array import array
-
     from analysis.codebook import IGNORABLE, _strip_with_map
     from analysis.themes import _raw_offsets_of_stripped
 

@@ -14,7 +14,7 @@ from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
-from analysis.extraction.headings import SectionTracker, heading_line
+from analysis.extraction.headings import SectionTracker
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.numbered_wraps import join_numbered_wraps
 from analysis.extraction.prose_binder import Context, ProseBinder
@@ -31,6 +31,7 @@ from analysis.extraction.year_pair_cells import split_year_pair_cells
 from analysis.normalise import CleanText
 from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
 from analysis.rules import Rules
+from analysis.sections import heading_line
 from analysis.sources import Source
 
 

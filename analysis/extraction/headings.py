@@ -10,10 +10,10 @@ belongs to every heading above it, so a value under "（二）学前教育" insi
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from analysis.paragraph_breaks import TITLE_LINE
+from analysis.sections import NUMBERING_STARTS
 
 LEVELS = (
     (1, re.compile(r"^第[一二三四五六七八九十百\d]+[章部篇](?:分)?")),
@@ -48,14 +48,10 @@ class Heading:
     decimal: bool = False  # "2.1 …": its level is its depth under the heading around it
 
 
-# the first character of every numbering in LEVELS (a digit aside)
-_NUMBERING_STARTS = frozenset("第一二三四五六七八九十(")
-
-
 def heading_of(paragraph: str) -> Heading | None:
     first = paragraph[:1]
     # most paragraphs start with none: skip the six patterns (\d is str.isdecimal)
-    numbered = first in _NUMBERING_STARTS or first.isdecimal()
+    numbered = first in NUMBERING_STARTS or first.isdecimal()
     for level, pattern in LEVELS if numbered else ():
         m = pattern.match(paragraph)
         if m:
@@ -71,21 +67,6 @@ def heading_of(paragraph: str) -> Heading | None:
     if len(paragraph) <= 20 and TITLE_LINE.fullmatch(paragraph) and not _NOT_A_TOP.match(paragraph):
         return Heading(1, "", paragraph)  # a title line with no numbering: a top section
     return None
-
-
-def heading_line(paragraph: str, start: int, offsets, raw: str) -> str:
-    """A heading paragraph cut at its first raw line break: a title line with no sentence
-    end is glued to the body under it ("第二十六章 建设高质量教育体系“十三五”时期，…"), and the
-    body's words ("十三五…发展", "目标") are not the heading's. `offsets` map the paragraph's
-    characters (from `start`) to `raw`; a paragraph that starts no heading is kept whole."""
-    first = paragraph[:1]
-    if not (first in _NUMBERING_STARTS or first.isdecimal()) or not paragraph:
-        return paragraph
-    newline = raw.find("\n", offsets[start])
-    if newline < 0:
-        return paragraph
-    cut = bisect_left(offsets, newline, start, start + len(paragraph)) - start
-    return paragraph[:cut] if 0 < cut < len(paragraph) else paragraph
 
 
 class SectionTracker:
