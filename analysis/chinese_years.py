@@ -14,8 +14,11 @@ _DIGIT = "〇零○一二三四五六七八九"
 # four digits of 19xx or 20xx, then 年 (a space inside is no year: "二〇 二二年"); not the
 # vision year of a 纲要's title ("…规划和二〇三五年远景目标纲要"), which a running header
 # left inside a table or a paragraph would otherwise make the year of the values after it
+# (the character before the year is tested after its first two digits: a pattern that starts
+# with its literal digits lets the regex engine jump to them, one that starts with a
+# lookbehind is tried at every character; tests hold it to the plain form)
 _YEAR = re.compile(
-    rf"(?<![{_DIGIT}十百千万萬])(?:一九|二[〇零○])[{_DIGIT}]{{2}}(?=年)(?!年远景|年遠景)"
+    rf"(?:一九|二[〇零○])(?<![{_DIGIT}十百千万萬]..)[{_DIGIT}]{{2}}(?=年)(?!年远景|年遠景)"
 )
 _TO_ARABIC = str.maketrans(_DIGIT, "000123456789")
 

@@ -46,6 +46,31 @@ def test_a_year_in_chinese_digits_is_written_in_arabic_digits(text, expected):
     assert out == expected and len(out) == len(text)
 
 
+def test_the_year_pattern_is_its_plain_form_with_the_lookbehind_moved():
+    """_YEAR tests the character before a year after the year's first two digits (so the
+    regex engine can jump to them): the same matches as the lookbehind-first form, on every
+    string of up to six characters from the characters either form looks at."""
+    import itertools
+    import re
+
+    from analysis import chinese_years
+
+    digits = chinese_years._DIGIT
+    plain = re.compile(
+        rf"(?<![{digits}十百千万萬])(?:一九|二[〇零○])[{digits}]{{2}}(?=年)(?!年远景|年遠景)"
+    )
+    alphabet = "〇一二九十万年远景x"
+    tried = 0
+    for n in range(7):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            assert [m.span() for m in chinese_years._YEAR.finditer(text)] == [
+                m.span() for m in plain.finditer(text)
+            ], text
+            tried += 1
+    assert tried > 1_000_000
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
