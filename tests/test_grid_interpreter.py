@@ -38,3 +38,23 @@ def test_a_row_named_with_its_completing_verb_after_the_phrase(extractor):
         ("residential_kindergartens_opened", 2023, "=", 3.0, None, "cumulative"),
         ("residential_kindergartens_opened", 2025, "=", 8.0, None, "cumulative"),
     ]
+
+
+def test_a_part_named_with_qizhong_is_not_its_totals_indicator(extractor):
+    """ "其中：社会投入" beside 教育项目投资 matches investment too, but is a part of it: the
+    total's columns are read, the part's are not (transposed and plain tables alike)."""
+    transposed = (
+        "表2　教育投入分年度安排（单位：亿元）\n"
+        "年度　　教育项目投资　　其中：财政资金　　其中：社会投入\n"
+        "2021年　　22.4　　19.0　　3.4\n"
+        "2022年　　24.0　　20.1　　3.9\n"
+    )
+    assert observed(extractor, transposed) == [
+        ("education_investment", 2021, "=", 2240000000.0, None, "cumulative"),
+        ("education_investment", 2022, "=", 2400000000.0, None, "cumulative"),
+    ]
+    plain = "指标|2021年|2022年\n教育投资（亿元）|22.4|24.0\n其中：社会投入（亿元）|3.4|3.9\n"
+    assert observed(extractor, plain) == [
+        ("education_investment", 2021, "=", 2240000000.0, None, "cumulative"),
+        ("education_investment", 2022, "=", 2400000000.0, None, "cumulative"),
+    ]

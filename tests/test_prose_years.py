@@ -31,6 +31,8 @@ PRE, CONS, INC = (
         ("巩固“十三五”期间成果，学前三年毛入园率由88%提高到95%。\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
         # an arrow between two values: the left one is the from-value (the baseline)
         ("三、主要指标\n1.九年义务教育巩固率 95.5%→97%；\n2.普惠性幼儿园覆盖率：85% -> 不低于90%。\n", [(CONS, 2020, "=", 95.5, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (INC, 2020, "=", 85.0, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
+        # the value reached after the arrow may name its own period or year
+        ("四、主要指标\n▪ 学前三年毛入园率：2020年88%，2025年92%\n▪ 补充教师：“十三五”4,200名→“十四五”5,000名以上\n▪ 普惠性幼儿园覆盖率：2020年82%→2025年90%\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), ("teachers_recruited", 2020, "=", 4200.0, None, "cumulative"), ("teachers_recruited", 2025, ">=", 5000.0, None, "cumulative"), (INC, 2020, "=", 82.0, None, "level"), (INC, 2025, "=", 90.0, None, "level")]),
         # "在2020年（的）基础上提高": the year is what the change is measured from
         ("二、发展目标\n普惠性幼儿园覆盖率在2020年的基础上提高5个百分点。\n", [(INC, 2025, "=", 5.0, None, "increase")]),
         # a target's from-value is still the baseline

@@ -39,3 +39,28 @@ def test_indented_pair(raw, expected):
     text = raw.replace("\u3000", " ").strip()  # the lines view: spaces, stripped
     got = indented_pair(raw, raw.index(text[0]), text)
     assert (got[1] if got else None) == expected
+
+
+def test_a_fixed_width_table_aligned_by_display_columns(extractor):
+    """A spreadsheet pasted as fixed-width text: cells apart by uneven runs of spaces, a
+    Chinese character two columns wide, numbers right-aligned, and rows short of a cell
+    (no 2020 value, no attribute). Each short row's cells go to the columns they sit under."""
+    text = (
+        "主要指标\n"
+        "指标                          2020年    2025年  属性\n"
+        "学前三年毛入园率                88.6       ≥92  预期性\n"
+        "九年义务教育巩固率              95.4       ≥97\n"
+        "义务教育学校标准班额比例                   100  约束性\n"
+        "高中阶段教育毛入学率              90       ≥93  预期性\n"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            ("preschool_gross_enrollment_rate", 2020, "=", 88.6, None, "level"),
+            ("preschool_gross_enrollment_rate", 2025, ">=", 92.0, None, "level"),
+            ("compulsory_consolidation_rate", 2020, "=", 95.4, None, "level"),
+            ("compulsory_consolidation_rate", 2025, ">=", 97.0, None, "level"),
+            ("standard_class_size_share", 2025, "=", 100.0, None, "level"),
+            ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.0, None, "level"),
+            ("upper_secondary_gross_enrollment_rate", 2025, ">=", 93.0, None, "level"),
+        ]
+    )

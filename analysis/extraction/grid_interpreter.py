@@ -52,6 +52,10 @@ from analysis.extraction.stacked_headers import stack_year_line
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
+# "其中：社会投入" under "教育项目投资": a row (or, transposed, a column) that names a part
+# of the row before it
+_PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
+
 
 @dataclass(frozen=True)
 class TableValue:
@@ -205,6 +209,7 @@ class GridInterpreter:
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
+        total_ids: set[str] = set()  # the indicators of the last row not named 其中…
         rows = [pad_blank_leading(row, header, roles) for row in grid.rows[h + 1 :]]
         for row in self._join_wrapped_names(rows, roles["name"], years):
             if not row:
@@ -224,6 +229,18 @@ class GridInterpreter:
                 category = row[roles["category"]].text
             name_cell = row[roles["name"]] if roles["name"] < len(row) else None
             if name_cell is None or not value_cells:
+                continue
+            bare = _bare_name(name_cell.text)[0]
+            if not _PART_ROW.match(bare):
+                total_ids = set(self._indicators(bare, category))
+            elif total_ids & set(self._indicators(bare, category)):
+                # a part of the total above it, matched to the total's own indicator (社会投入
+                # under 教育投资 is 投入 too): its values are parts, not the indicator's
+                notes.extend(
+                    CellNote((c.start, c.end), "part_of_total", "a part of the row above (其中…)")
+                    for c in value_cells
+                    if any(ch.isdigit() for ch in c.text)
+                )
                 continue
             unit_cell = (
                 row[roles["unit"]].text if "unit" in roles and roles["unit"] < len(row) else ""

@@ -4,7 +4,8 @@
   园率达到92%，我市力争达到95%", "按照省定标准，…应达到90%"): a value after such a lead in
   the same sentence, with no word of the plan's own area ("我市", "本县") between them.
 * A named county, district or city other than the plan's own opening the value's clause
-  ("其中柘川县学前三年毛入园率仅为81.5%", "漠南县、柘川县分别为92.4%和86.9%").
+  ("其中柘川县学前三年毛入园率仅为81.5%", "漠南县、柘川县分别为92.4%和86.9%"), or some of
+  the plan's own townships or counties ("其余乡镇学前三年毛入园率普遍低于85%").
 
 Each is ledgered as other_area (extraction/ledger.py), never dropped."""
 
@@ -26,6 +27,12 @@ _NAMED_AREAS = re.compile(
     r"\s*(?:其中|而|但是?|另外|同时)?\s*"
     # "市级", "县直", "区域", "县内" are not a named area
     r"((?:[\u4e00-\u9fff]{2,3}(?:县|区|旗|市)(?![级直属域内委])[、和及与]?)+)"
+)
+# some of the plan's own townships or counties ("其余乡镇", "部分县（市、区）") opening the
+# clause: their value is theirs, not the whole area's
+_SOME_AREAS = re.compile(
+    r"\s*(?:其中|而|但是?)?\s*(?:其余|其他|部分|个别|少数|多数|大部分)"
+    r"(?:乡镇|乡|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)"
 )
 # the whole of a prefecture-level area ("全市", "全州"): above a county or district
 _WHOLE_ABOVE = re.compile(r"全(?:市|州|盟)(?![级直属域内委])")
@@ -51,6 +58,8 @@ def other_area_value(
     )
     if lead is not None and not own_after:
         return "a higher level's target or standard (全省目标为…), not the plan's"
+    if _SOME_AREAS.match(text, lo, q_start):
+        return "some of the plan's areas (其余乡镇, 部分县区), not the whole"
     if not own:
         return None  # the plan's own area unknown: a named area cannot be told apart
     # "全市为90.4%" in a county's or district's plan: the city above it, not the plan's area

@@ -58,7 +58,12 @@ def _closed_bracket_around(scope: str, pos: int) -> bool:
 
 # after a from-value, a revision of a target rather than a change over time
 # an arrow, then the value reached: "92.6%→95%以上", "85% -> 不低于90%"
-_ARROW_TO_VALUE = re.compile(r"\s*(?:→|->|—>|⟶)\s*(?:不低于|不少于|达到|≥)?\s*\d")
+# (the value reached may carry its own period or year: "“十三五”5,860名→“十四五”6,000名以上")
+_ARROW_TO_VALUE = re.compile(
+    r"\s*(?:→|->|—>|⟶)\s*"
+    r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|期间|时期)?|(?:19|20)\d\d\s*年(?:底|末)?)?"
+    r"\s*(?:不低于|不少于|达到|≥)?\s*\d"
+)
 _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
 
 # a colon, then the first item of a list: "：一是", "：（一）", ":1."

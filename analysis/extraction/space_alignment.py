@@ -5,12 +5,18 @@ white space, a blank value a longer run between two cells, blank last cells noth
 all. When every full row's cells are evenly spaced (each gap a multiple of the narrowest,
 as text exports and full-width-space layouts write them), a short row is put back on the
 full rows' columns: a leading run of k gaps is k empty cells, a run of k gaps inside is
-k - 1 empty cells, and what is still missing is empty last cells. Tables spaced unevenly
-(columns aligned by position) are left as they are.
+k - 1 empty cells, and what is still missing is empty last cells.
+
+A table spaced unevenly has its columns aligned by position, as a fixed-width paste from a
+spreadsheet writes them: text left-aligned, numbers often right-aligned, a Chinese
+character two columns wide. There each column spans the display columns its cells take in
+the full rows, and a short row's cell goes to the one column it overlaps (see _on_columns
+for the rows left as they are).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import pairwise
 
 from analysis.extraction.grid import GridCell
@@ -24,8 +30,55 @@ def realign(raw: str, rows: list[list[GridCell]]) -> list[list[GridCell]]:
         return rows
     unit = min(gaps)
     if any(g % unit for g in gaps):
-        return rows  # uneven spacing: columns by position, not by count
+        return _by_position(raw, rows, complete, full)
     return [r if len(r) == full else _placed(raw, r, unit, full) for r in rows]
+
+
+def _display_width(text: str) -> int:
+    """Columns a monospaced layout gives the text: two for a wide or full-width character."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _columns(raw: str, cell: GridCell) -> tuple[int, int]:
+    """The display columns [start, end) the cell takes on its line."""
+    line_start = raw.rfind("\n", 0, cell.start) + 1
+    start = _display_width(raw[line_start : cell.start])
+    return start, start + _display_width(raw[cell.start : cell.end])
+
+
+def _by_position(raw, rows, complete, full) -> list[list[GridCell]]:
+    """Short rows put on the columns the full rows' cells take (see the module's note)."""
+    spans = [[_columns(raw, c) for c in r] for r in complete]
+    columns = [(min(s[k][0] for s in spans), max(s[k][1] for s in spans)) for k in range(full)]
+    if any(a[1] > b[0] for a, b in pairwise(columns)):
+        return rows  # columns that overlap: no position says which a cell is in
+    return [r if len(r) == full else _on_columns(raw, r, columns) for r in rows]
+
+
+def _on_columns(raw: str, row: list[GridCell], columns) -> list[GridCell]:
+    """The row on the columns when each cell overlaps exactly one, in order, the first cell
+    in the first column; a lone cell (a category, a wrapped name) and a row that starts
+    further right (the values under a name on the line above) are left to the readers
+    that join them."""
+    if len(row) < 2:
+        return row
+    placed: dict[int, GridCell] = {}
+    for cell in row:
+        lo, hi = _columns(raw, cell)
+        inside = [k for k, (a, b) in enumerate(columns) if lo < b and a < hi]
+        if len(inside) != 1 or inside[0] in placed or (placed and inside[0] < max(placed)):
+            return row
+        placed[inside[0]] = cell
+    if 0 not in placed:
+        return row
+    out, at = [], raw.rfind("\n", 0, row[0].start) + 1
+    for k in range(len(columns)):
+        cell = placed.get(k)
+        if cell is None:
+            cell = GridCell("", at, at)  # empty: where the cell before it ended
+        out.append(cell)
+        at = cell.end
+    return out
 
 
 def _placed(raw: str, row: list[GridCell], unit: int, full: int) -> list[GridCell]:
