@@ -25,6 +25,9 @@ PRE, UPPER, CONS = (
         # in a county's or district's plan, the whole city (全市) is the level above it
         ("2020年，全县学前三年毛入园率为87.5%，全市为90.4%；2020年全市九年义务教育巩固率平均为96.0%，本县为95.2%。", "柳溪县", [(CONS, 2020, "=", 95.2, None, "level"), (PRE, 2020, "=", 87.5, None, "level")], ["90.4%", "96.0%"]),
         ("到2025年，全区高中阶段毛入学率达到95%，全州达到92%。", "东湖区", [(UPPER, 2025, "=", 95.0, None, "level")], ["92%"]),
+        # the province or the nation as the clause's subject, an English gloss in brackets
+        ("2020年，全市学前三年毛入园率为90.4%，全省（the province）学前三年毛入园率平均为91.6%。", "石河市", [(PRE, 2020, "=", 90.4, None, "level")], ["91.6%"]),
+        ("同期全国九年义务教育巩固率为95.2%。", "柳溪县", [], ["95.2%"]),
         # some of the plan's own townships or counties: theirs, not the whole area's
         ("目前，除城关镇外，其余乡镇学前三年毛入园率普遍低于85%；全县学前三年毛入园率为88.1%。", "柳溪县", [(PRE, 2025, "=", 88.1, None, "level")], ["85%"]),
         ("部分县（市、区）高中阶段毛入学率不足90%。", "石河市", [], ["90%"]),

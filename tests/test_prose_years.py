@@ -24,6 +24,8 @@ PRE, CONS, INC = (
         ("一、发展成效\n全市普惠性幼儿园覆盖率由71.2%提升至84.5%。\n", [(INC, 2015, "=", 71.2, None, "level"), (INC, 2020, "=", 84.5, None, "level")]),
         # the same after a clause that names its years
         ("一、发展基础\n学前三年毛入园率由2015年的80%提高到2020年的88%，普惠性幼儿园覆盖率从70%增至85%。\n", [(PRE, 2015, "=", 80.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (INC, 2015, "=", 70.0, None, "level"), (INC, 2020, "=", 85.0, None, "level")]),
+        # a review chapter worded loosely ("发展的基础"), its values under numbered topics
+        ("第一章　发展的基础（Development Foundation）\n　　一、学前教育。普惠性幼儿园覆盖率达到85.3%。\n第二章　发展的目标\n　　到2025年，普惠性幼儿园覆盖率达到90%。\n", [(INC, 2020, "=", 85.3, None, "level"), (INC, 2025, "=", 90.0, None, "level")]),
         # a period named in the sentence outside a review section
         ("“十三五”期间，普惠性幼儿园覆盖率由71.2%提升至84.5%。\n", [(INC, 2015, "=", 71.2, None, "level"), (INC, 2020, "=", 84.5, None, "level")]),
         # a period named as a basis or a result to build on dates nothing

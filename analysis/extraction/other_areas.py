@@ -2,7 +2,8 @@
 
 * A higher level's target or standard quoted beside the plan's own ("全省目标为学前三年毛入
   园率达到92%，我市力争达到95%", "按照省定标准，…应达到90%"): a value after such a lead in
-  the same sentence, with no word of the plan's own area ("我市", "本县") between them.
+  the same sentence, with no word of the plan's own area ("我市", "本县") between them; and
+  a clause whose subject is the province or the nation ("全省学前三年毛入园率平均为91.6%").
 * A named county, district or city other than the plan's own opening the value's clause
   ("其中柘川县学前三年毛入园率仅为81.5%", "漠南县、柘川县分别为92.4%和86.9%"), or some of
   the plan's own townships or counties ("其余乡镇学前三年毛入园率普遍低于85%").
@@ -28,6 +29,8 @@ _NAMED_AREAS = re.compile(
     # "市级", "县直", "区域", "县内" are not a named area
     r"((?:[\u4e00-\u9fff]{2,3}(?:县|区|旗|市)(?![级直属域内委])[、和及与]?)+)"
 )
+# the province or the nation as the clause's subject ("全省（…）学前三年毛入园率平均为91.6%")
+_HIGHER_SUBJECT = re.compile(r"\s*(?:而|但是?|同期)?\s*(?:全省|全国)\s*(?:[(（][^()（）]{0,30}[)）])?\s*")
 # some of the plan's own townships or counties ("其余乡镇", "部分县（市、区）") opening the
 # clause: their value is theirs, not the whole area's
 _SOME_AREAS = re.compile(
@@ -58,6 +61,9 @@ def other_area_value(
     )
     if lead is not None and not own_after:
         return "a higher level's target or standard (全省目标为…), not the plan's"
+    higher = _HIGHER_SUBJECT.match(text, lo, q_start)
+    if higher is not None and higher.end() in name_starts and not own.endswith("省"):
+        return "a higher level's value (全省…, 全国…), not the plan's"
     if _SOME_AREAS.match(text, lo, q_start):
         return "some of the plan's areas (其余乡镇, 部分县区), not the whole"
     if not own:
