@@ -28,6 +28,8 @@ PRE, UPPER, CONS = (
         # the province or the nation as the clause's subject, an English gloss in brackets
         ("2020年，全市学前三年毛入园率为90.4%，全省（the province）学前三年毛入园率平均为91.6%。", "石河市", [(PRE, 2020, "=", 90.4, None, "level")], ["91.6%"]),
         ("同期全国九年义务教育巩固率为95.2%。", "柳溪县", [], ["95.2%"]),
+        # a street or a town in a district's or county's plan
+        ("2021年，全区学前三年毛入园率达到98.6%，滨江街道学前三年毛入园率达到99.5%，居各街道首位。", "榆湾区", [(PRE, 2021, "=", 98.6, None, "level")], ["99.5%"]),
         # some of the plan's own townships or counties: theirs, not the whole area's
         ("目前，除城关镇外，其余乡镇学前三年毛入园率普遍低于85%；全县学前三年毛入园率为88.1%。", "柳溪县", [(PRE, 2025, "=", 88.1, None, "level")], ["85%"]),
         ("部分县（市、区）高中阶段毛入学率不足90%。", "石河市", [], ["90%"]),

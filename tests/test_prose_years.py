@@ -45,6 +45,28 @@ def test_the_year_of_a_from_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
 
 
+def test_the_end_of_a_named_plan_in_an_annual_plan_is_that_plans_end(extractor):
+    """ "“十四五”末" in a 2022 work plan is 2025, the five-year plan's end, not the year of
+    the annual plan (which 规划期末 or 年内 would be)."""
+    text = (
+        "二、2022年主要目标\n为实现“十四五”末学前三年毛入园率99%、公办园在园幼儿占比70%的目标，"
+        "年内学前三年毛入园率达到98.8%。\n"
+    )
+    got = observed(
+        extractor,
+        text,
+        document_type="annual_work_plan",
+        start=2022,
+        end=2022,
+        baseline=2021,
+    )
+    assert got == [
+        (PRE, 2022, "=", 98.8, None, "level"),
+        (PRE, 2025, "=", 99.0, None, "level"),
+        ("public_kindergarten_enrollment_share", 2025, "=", 70.0, None, "level"),
+    ]
+
+
 def test_an_annual_reviews_from_value_is_still_the_baseline(extractor):
     text = "一、2021年工作回顾\n学前三年毛入园率由88%提高到90%。\n"
     got = observed(

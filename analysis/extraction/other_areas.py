@@ -5,7 +5,8 @@
   the same sentence, with no word of the plan's own area ("我市", "本县") between them; and
   a clause whose subject is the province or the nation ("全省学前三年毛入园率平均为91.6%").
 * A named county, district or city other than the plan's own opening the value's clause
-  ("其中柘川县学前三年毛入园率仅为81.5%", "漠南县、柘川县分别为92.4%和86.9%"), or some of
+  ("其中柘川县学前三年毛入园率仅为81.5%", "漠南县、柘川县分别为92.4%和86.9%"; a town or a
+  street in a county's or district's plan: "滨江街道学前三年毛入园率达到99.5%"), or some of
   the plan's own townships or counties ("其余乡镇学前三年毛入园率普遍低于85%").
 
 Each is ledgered as other_area (extraction/ledger.py), never dropped."""
@@ -27,10 +28,12 @@ _OWN_WORD = re.compile(r"(?:我|本|全)(?:市|县|区|旗|州|盟)")
 _NAMED_AREAS = re.compile(
     r"\s*(?:其中|而|但是?|另外|同时)?\s*"
     # "市级", "县直", "区域", "县内" are not a named area
-    r"((?:[\u4e00-\u9fff]{2,3}(?:县|区|旗|市)(?![级直属域内委])[、和及与]?)+)"
+    r"((?:[\u4e00-\u9fff]{2,3}(?:县|区|旗|市|街道|镇)(?![级直属域内委])[、和及与]?)+)"
 )
 # the province or the nation as the clause's subject ("全省（…）学前三年毛入园率平均为91.6%")
-_HIGHER_SUBJECT = re.compile(r"\s*(?:而|但是?|同期)?\s*(?:全省|全国)\s*(?:[(（][^()（）]{0,30}[)）])?\s*")
+_HIGHER_SUBJECT = re.compile(
+    r"\s*(?:而|但是?|同期)?\s*(?:全省|全国)\s*(?:[(（][^()（）]{0,30}[)）])?\s*"
+)
 # some of the plan's own townships or counties ("其余乡镇", "部分县（市、区）") opening the
 # clause: their value is theirs, not the whole area's
 _SOME_AREAS = re.compile(
@@ -40,7 +43,7 @@ _SOME_AREAS = re.compile(
 # the whole of a prefecture-level area ("全市", "全州"): above a county or district
 _WHOLE_ABOVE = re.compile(r"全(?:市|州|盟)(?![级直属域内委])")
 _SUBJECT_VERB = re.compile(r"\s*(?:分别|均|都|也|则)?\s*(?:仅为|只有|仅|为|是|达到|达)")
-_AREA = re.compile(r"([\u4e00-\u9fff]{2,3})(县|区|旗|市)")
+_AREA = re.compile(r"([\u4e00-\u9fff]{2,3})(县|区|旗|市|街道|镇)")
 # not a proper name: a whole or a kind of area ("各县", "中心城区", "开发区", "民族地区")
 _NOT_A_NAME_FIRST = set("城乡县市省在对向从到于为")  # a preposition: "在全市中小学校…"
 _NOT_IN_A_NAME = set("全本我各该每")

@@ -126,6 +126,10 @@ def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
     return found
 
 
+# the number of a five-year plan in a phrase naming its end ("十四五末")
+_PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")
+
+
 class YearReader:
     def __init__(self, rules: Rules):
         self.rules = rules
@@ -248,12 +252,24 @@ class YearReader:
         if past is not None:  # "“十三五”期间，…达到90%": that period's end
             return past[1], "period_phrase"
         plain = scope.replace("“", "").replace("”", "").replace('"', "")
-        if any(p in plain for p in self.rules.period_end_phrases):
-            return ctx.period_end, "period_phrase"
+        # the phrase nearest the value governs: "为实现“十四五”末…的目标，年内…达到98.8%"
+        at, phrase = max(
+            ((plain.rfind(p), p) for p in self.rules.period_end_phrases), default=(-1, "")
+        )
+        # in an annual plan's review, 全年 is the year reviewed, not the plan's year
+        this_year = ctx.annual and not review
+        annual_at = (
+            max(map(plain.rfind, self.rules.annual_phrases), default=-1) if this_year else -1
+        )
+        if at >= 0 and at > annual_at:
+            # "十四五末" is 2025 in an annual plan too; "规划期末" is the plan's own end
+            named_plan = _PLAN_NUMBER.search(phrase)
+            return (period_end(named_plan.group(1)) if named_plan else ctx.period_end), (
+                "period_phrase"
+            )
         if ctx.list_year is not None:
             return ctx.list_year, "list_lead"
-        # in an annual plan's review, 全年 is the year reviewed, not the plan's year
-        if ctx.annual and not review and any(p in plain for p in self.rules.annual_phrases):
+        if annual_at >= 0:
             return ctx.period_end, "period_phrase"
         if review:
             return ctx.evaluated_year or ctx.baseline_year, "section"
