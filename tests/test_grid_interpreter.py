@@ -58,3 +58,28 @@ def test_a_part_named_with_qizhong_is_not_its_totals_indicator(extractor):
         ("education_investment", 2021, "=", 2240000000.0, None, "cumulative"),
         ("education_investment", 2022, "=", 2400000000.0, None, "cumulative"),
     ]
+
+
+def test_a_sub_column_named_qizhong_is_ledgered_as_a_part(extractor):
+    """Two header rows: each year over 全县 and 其中农村. The county's column is read; the
+    rural part is ledgered part_of_total, not left unaccounted."""
+    from analysis.normalise import clean
+    from tests.test_extraction import source
+
+    text = (
+        "指标\t单位\t2020年\t\t2025年\t\t属性\n"
+        "\t\t全县\t其中农村\t全县\t其中农村\t\n"
+        "学前三年毛入园率\t%\t86.5\t82.0\t≥92\t≥90\t约束性\n"
+        "幼儿园数\t所\t72\t51\t82\t56\t预期性\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    got = sorted((o.indicator_id, o.year, o.comparator, o.value) for o in result.observations)
+    assert got == [
+        ("kindergarten_count", 2020, "=", 72.0),
+        ("kindergarten_count", 2025, "=", 82.0),
+        (PRE, 2020, "=", 86.5),
+        (PRE, 2025, ">=", 92.0),
+    ]
+    parts = sorted(r["quote"] for r in result.ledger if r["disposition"] == "part_of_total")
+    assert parts == ["51", "56", "82.0", "≥90"]
+    assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]

@@ -199,6 +199,13 @@ class GridInterpreter:
         for k in [k for k in years if names_other_area(header, sub, k)]:
             del years[k]
             other_area[k] = header[k]
+        # "2020年 | | 2023年 | " over "全县 | 其中农村 | 全县 | 其中农村": a sub-column named
+        # 其中… holds a part of the column beside it
+        parts = {
+            k
+            for k, c in enumerate(sub)
+            if _PART_ROW.match(c.text) and k not in years.keys() | roles.values()
+        }
         if "name" not in roles:
             free = [
                 k
@@ -280,6 +287,11 @@ class GridInterpreter:
                     notes.append(
                         CellNote((c.start, c.end), "context_statistic", "another area's value")
                     )
+            notes.extend(
+                CellNote((row[k].start, row[k].end), "part_of_total", "a part column (其中…)")
+                for k in sorted(parts)
+                if k < len(row) and any(ch.isdigit() for ch in row[k].text)
+            )
         return GridReading(values, notes, True, header=header)
 
     def _header_unit(self, k: int, text: str) -> dict[int, str]:

@@ -27,6 +27,8 @@ _OWN_WORD = re.compile(r"(?:我|本|全)(?:市|县|区|旗|州|盟)")
 # one or more named areas opening a clause: "其中柘川县", "漠南县、柘川县"
 _NAMED_AREAS = re.compile(
     r"\s*(?:其中|而|但是?|另外|同时)?\s*"
+    # "县城所在地凤栖镇": the seat of the county, named
+    r"(?:(?:县城|城区|市区|县政府|区政府|市政府)?所在地)?"
     # "市级", "县直", "区域", "县内" are not a named area
     r"((?:[\u4e00-\u9fff]{2,3}(?:县|区|旗|市|街道|镇)(?![级直属域内委])[、和及与]?)+)"
 )
