@@ -38,7 +38,7 @@ from functools import lru_cache
 import opencc
 
 from analysis.box_frames import frame_spans
-from analysis.ocr_spacing import ocr_space_spans
+from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
 from analysis.text_blocks import line_blocks, lines_holding
@@ -93,6 +93,9 @@ _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
 # Characters str.splitlines() breaks at that are not line ends here: white space.
 _SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _SEPARATOR_TO_SPACE = str.maketrans(dict.fromkeys(_SEPARATORS, " "))
+# the ideographic space is as wide as a character: two spaces, so that a table whose cells
+# are apart by one of them ("类别　指标　单位　2020年") keeps runs of two spaces between cells
+_WIDE_SPACE = {"\u3000": "  "}
 # Characters that NFKC leaves as they are, by far most of a plan: ASCII (but for the
 # separators above), the CJK Unified Ideographs block (no decompositions, and Unicode
 # never adds one to an encoded character) and the usual Chinese punctuation.
@@ -167,6 +170,7 @@ def clean(raw: str) -> CleanText:
         a, b = bisect_left(debris_starts, start), bisect_left(debris_starts, stop)
         text, offsets = _remove_markup(work, start, stop, heading_ends, debris[a:b])
         text, offsets = nfkc(text, offsets)
+        text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
         lines.add(text, offsets, stop if stop < len(work) else -1)
     del work
     lines_text, lines_offsets = lines.result()
@@ -328,7 +332,9 @@ class _Nfkc:
         for ch in set(rest):
             norm = self.known.get(ch)
             if norm is None:
-                norm = unicodedata.normalize("NFKC", ch).translate(_SEPARATOR_TO_SPACE)
+                norm = _WIDE_SPACE.get(ch) or unicodedata.normalize("NFKC", ch).translate(
+                    _SEPARATOR_TO_SPACE
+                )
                 self.known[ch] = norm
             if norm != ch:
                 (one if len(norm) == 1 else many)[ch] = norm

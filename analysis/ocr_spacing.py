@@ -1,4 +1,5 @@
-"""Spaces OCR leaves inside a count, an amount or a table cell: their raw offsets.
+"""Spaces OCR leaves inside a count, an amount or a table cell: their raw offsets; letters
+it reads for digits inside a number (digit_letters).
 
 normalise.py drops the spaces of a spaced-out percentage ("9 1 . 2 %"); a scan also spaces
 out the numbers before other units ("2 1 4 所", "1 2 . 6 亿元", "1 . 5 万人次", a thousands
@@ -28,6 +29,15 @@ _SPACED_CELL_POINT = re.compile(
     r"(?<=[ \t\u3000])\d{1,3}[.．]( )\d{1,3}(?=[ \t\u3000]{2,}|\t|\n|$)"
 )
 _ITEM_OPENING = re.compile(r"[ \t\u3000]*\d [.．] ")
+# one space OCR left inside a number written right after a word, before its unit or %
+# ("占比6 8.2%", "专任教师2,4 36人", "生均公用经费小学7 20元"): a number after a Chinese
+# character is one number, where two side by side would be a table's cells
+_GAP_AFTER_WORD = re.compile(
+    r"(?<=[\u4e00-\u9fff])\d{1,3}(?:[,，]\d{1,3})?( )\d{1,3}(?:[,，]\d{3})*(?:[.．]\d+)?"
+    r"(?=[%％所个個名人元万萬亿億千家项項套间])"
+)
+# the same in a cell between tabs or full-width spaces ("%　9 4.2　96")
+_GAP_IN_CELL = re.compile(r"(?<=[\t\u3000])\d{1,2}( )\d{1,2}(?:[.．]\d+)?(?=[\t\u3000]|\n|$)")
 
 
 # every match of the three patterns holds a digit or point, a space, a digit or point;
@@ -62,4 +72,22 @@ def _spans_from(work: str, start: int, line_end: int, stop: int) -> list[tuple[i
         for m in _SPACED_DECIMALS.finditer(work, start, line_end):
             spans.extend((i, i + 1) for i in range(m.start(), m.end()) if work[i] == " ")
     spans.extend(m.span(1) for m in _SPACED_CELL_POINT.finditer(work, start, line_end))
-    return spans
+    spans.extend(m.span(1) for m in _GAP_AFTER_WORD.finditer(work, start, line_end))
+    spans.extend(m.span(1) for m in _GAP_IN_CELL.finditer(work, start, line_end))
+    return sorted(set(spans))
+
+
+# letters a scan reads for digits inside a number: O for 0 ("2O25年", "9O%", "1O月"), l or I
+# for 1 ("l00%"); only next to digits, never inside a Latin word
+_LETTER_ZERO = re.compile(r"(?<=\d)[Oo](?=\d|[%％年月日个所名人元万亿.．])")
+_LETTER_ONE = re.compile(r"(?<![A-Za-z\d])[lI](?=\d+(?:[.．]\d+)?(?:[%％]|(?![\dA-Za-z.．])))")
+
+
+def digit_letters(text: str) -> str:
+    """The text with O/o, l/I read for digits inside numbers written as digits (one
+    character for one: offsets stay valid)."""
+    if "O" in text or "o" in text:
+        text = _LETTER_ZERO.sub("0", text)
+    if "l" in text or "I" in text:
+        text = _LETTER_ONE.sub("1", text)
+    return text

@@ -195,6 +195,13 @@ def test_every_view_character_maps_to_a_raw_character():
         ("全市 12 15 所", "全市 12 15 所"),  # two numbers of two digits: not one number
         ("第 4 5 个", "第 4 5 个"),  # an ordinal's spaced digits stay
         ("1 . 2 所学校", "1 . 2 所学校"),  # an item number opening its line stays
+        # one space left inside a number written after a word, before its unit or %
+        ("公办园在园幼儿占比6 8.2%。", "公办园在园幼儿占比68.2%。"),
+        ("专任教师2,4 36人", "专任教师2,436人"),
+        ("生均公用经费小学7 20元、初中9 20元", "生均公用经费小学720元、初中920元"),
+        ("其中 12 15所", "其中 12 15所"),  # after a space: two numbers stay two
+        # ... or in a cell between ideographic spaces (each two spaces wide)
+        ("巩固率　%　9 4.2　96", "巩固率  %  94.2  96"),
         # a decimal cell split by OCR in a space-aligned table row
         ("巩固率（%）     94. 3       96", "巩固率(%)     94.3       96"),
         ("毛入学率（%）     88. 7       92\n", "毛入学率(%)     88.7       92"),
@@ -208,6 +215,22 @@ def test_ocr_spacing_and_footnote_marks_leave_numbers_whole(raw, text):
         unicodedata.normalize("NFKC", raw[o]) == ch
         for o, ch in zip(c.lines.offsets, c.lines.text, strict=True)
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        ("到2O25年，入园率达到9O%", "到2025年,入园率达到90%"),
+        ("营养餐供餐比例达到l00%", "营养餐供餐比例达到100%"),
+        ("2O21年1O月9日", "2021年10月9日"),
+        # letters in a Latin word or a formula stay
+        ("ISO9001认证、H2O分子、COVID-19疫情", "ISO9001认证、H2O分子、COVID-19疫情"),
+        ("Level 2 Office", "Level 2 Office"),
+    ],
+)
+def test_letters_read_for_digits_inside_numbers(raw, text):
+    c = clean(raw)
+    assert c.lines.text == text and len(c.lines.offsets) == len(text)
 
 
 def test_ocr_spacing_before_a_traditional_unit():
@@ -353,9 +376,11 @@ def reference_clean(raw):
         chars, offs = [], []
         for k, ch in enumerate(segment):
             if keep[k]:
-                for c in unicodedata.normalize("NFKC", ch):
+                # the ideographic space is two spaces wide
+                for c in "  " if ch == "\u3000" else unicodedata.normalize("NFKC", ch):
                     chars.append(" " if c in SEPARATORS else c)
                     offs.append(start + k)
+        chars = list(ocr_spacing.digit_letters("".join(chars)))  # 2O25 -> 2025 (tested apart)
         lo, hi = 0, len(chars)
         while lo < hi and chars[lo].isspace():
             lo += 1

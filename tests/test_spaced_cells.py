@@ -64,3 +64,31 @@ def test_a_fixed_width_table_aligned_by_display_columns(extractor):
             ("upper_secondary_gross_enrollment_rate", 2025, ">=", 93.0, None, "level"),
         ]
     )
+
+
+def test_a_table_of_ideographic_spaces_with_wrapped_category_and_name_cells(extractor):
+    """An OCR'd table whose cells are apart by one ideographic space: a category and a name
+    both wrapped onto the next line ("高中　高中阶段教育毛" over "教育　入学率"), a name's
+    end alone on its line (indented), the last row's name ending below the table."""
+    text = (
+        "表2　主要指标\n"
+        "类别　指标　单位　2020年　2025年　属性\n"
+        "高中　高中阶段教育毛　%　89.1　≥93　预期性\n"
+        "教育　入学率\n"
+        "　　　普惠性幼儿园　%　78.0　≥88　约束性\n"
+        "　　　覆盖率\n"
+        "其他　劳动年龄人口平均　年　9.8　10.6　预期性\n"
+        "　　　受教育年限\n"
+        "\n"
+        "注：2020年为统计年报数据。\n"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            ("upper_secondary_gross_enrollment_rate", 2020, "=", 89.1, None, "level"),
+            ("upper_secondary_gross_enrollment_rate", 2025, ">=", 93.0, None, "level"),
+            ("inclusive_kindergarten_coverage", 2020, "=", 78.0, None, "level"),
+            ("inclusive_kindergarten_coverage", 2025, ">=", 88.0, None, "level"),
+            ("mean_schooling_years_working_age", 2020, "=", 9.8, None, "level"),
+            ("mean_schooling_years_working_age", 2025, "=", 10.6, None, "level"),
+        ]
+    )

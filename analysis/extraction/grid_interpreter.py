@@ -385,6 +385,25 @@ class GridInterpreter:
                     continue
             if (
                 prev is not None
+                and name_col > 0
+                and filled == row[: name_col + 1]
+                and not any(ch.isdigit() for c in filled for ch in c.text)
+                and any(k < len(prev) and prev[k].text for k in years)
+            ):
+                # "学前|学前三年毛入|%|82.4|90" then "教育|园率": a category and a name, both
+                # wrapped onto the next line, each joined to its cell above
+                joined = [
+                    GridCell(a.text + b.text, a.start, b.end)
+                    for a, b in zip(prev[: name_col + 1], filled, strict=False)
+                ]
+                if len(joined) == name_col + 1 and (
+                    not self._indicators(_bare_name(prev[name_col].text)[0], "")
+                    and self._indicators(_bare_name(joined[name_col].text)[0], "")
+                ):
+                    out[-1] = [*joined, *prev[name_col + 1 :]]
+                    continue
+            if (
+                prev is not None
                 and len({(c.start, c.end) for c in filled}) == 1
                 and not any(ch.isdigit() for ch in filled[0].text)
                 and name_col < len(prev)

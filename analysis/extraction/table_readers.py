@@ -311,8 +311,16 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
     if kind not in ("spaces", "tab") or not _lone_name(text) or lines.blank_before(j):
         return None
     # the row it belongs to is next, or next but one after another lone line (a category
-    # row, then the first line of a name wrapped onto the line of its values)
+    # row, then the first line of a name wrapped onto the line of its values); or, below the
+    # table's last row, the end of that row's name ("受教育年限"), the table ending with it
     k = j + 1
+    if (
+        kind in ("spaces", "tab")
+        and (k == len(lines.items) or lines.blank_before(k))
+        and "  " not in text
+        and _split(lines.items[j - 1][0]) is not None
+    ):
+        return kind, [(0, len(lines.items[j][0]))]
     if k < len(lines.items) and _split(lines.items[k][0]) is None:
         if not _lone_name(lines.items[k][0].strip()) or lines.blank_before(k):
             return None
@@ -323,7 +331,15 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
         and nxt[0] == kind
         and not _YEAR_IN_LINE.search(lines.items[k][0])  # a caption, then a header
     ):
-        return kind, [(0, len(lines.items[j][0]))]
+        line = lines.items[j][0]
+        if kind == "spaces" and "  " in text:
+            # "教育  园率": the ends of a category and of a name, each wrapped: two cells
+            spans, pos = [], 0
+            for m in _SEPARATORS[1][1].finditer(line):
+                spans.append((pos, m.start()))
+                pos = m.end()
+            return kind, [*spans, (pos, len(line))]
+        return kind, [(0, len(line))]
     return None
 
 
