@@ -26,7 +26,7 @@ _TABLE = "┌──┬──┐\n│指标│2025年│\n├──┼──┤\n
 
 def test_the_frame_goes_and_the_wrapped_text_joins():
     assert clean(_DOUBLE).paragraphs.text == (
-        "专栏1 学前教育扩容工程\n1、新建公办幼儿园12所,新增学位3,600个。\n2、培训幼儿园教师2,000人次。"
+        "专栏1  学前教育扩容工程\n1、新建公办幼儿园12所,新增学位3,600个。\n2、培训幼儿园教师2,000人次。"
     )
 
 

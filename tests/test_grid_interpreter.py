@@ -83,3 +83,31 @@ def test_a_sub_column_named_qizhong_is_ledgered_as_a_part(extractor):
     parts = sorted(r["quote"] for r in result.ledger if r["disposition"] == "part_of_total")
     assert parts == ["51", "56", "82.0", "≥90"]
     assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]
+
+
+def test_a_years_task_list_dated_by_its_caption(extractor):
+    """An annual plan's annex "2024年重点任务清单": 序号 | 重点任务 | 目标值 | 牵头单位 |
+    完成时限. The target column's year is the caption's; the task column names the
+    indicator (not the last free column, the unit responsible); a completion date with its
+    day is a date."""
+    from analysis.normalise import clean
+    from tests.test_extraction import source
+
+    text = (
+        "附件\n2024年重点任务清单\n\n"
+        "| 序号 | 重点任务 | 目标值 | 牵头单位 | 完成时限 |\n"
+        "| 1 | 普惠性幼儿园覆盖率 | ≥92% | 学前教育科 | 2024年12月31日 |\n"
+        "| 2 | 招聘教师 | 260名 | 人事科、县人社局 | 2024年8月 |\n"
+    )
+    result = extractor.extract(
+        source("annual_work_plan", start=2024, end=2024, baseline=2023), clean(text)
+    )
+    got = sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_kind) for o in result.observations
+    )
+    assert got == [
+        ("inclusive_kindergarten_coverage", 2024, ">=", 92.0, "level"),
+        ("teachers_recruited", 2024, "=", 260.0, "cumulative"),
+    ]
+    dates = sorted(r["quote"] for r in result.ledger if r["disposition"] in ("year", "date"))
+    assert "2024年12月31日" in dates and not result.unread_tables

@@ -22,7 +22,8 @@ _LABELLED_YEAR = re.compile(
 )
 # the year line of a header written on two lines: "（2020年）"
 _BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?$")
-NAME_HEADERS = ("指标", "项目", "名称", "内容")
+# "任务": a table of the year's tasks, one value each ("序号 | 任务 | 目标值 | 责任单位 | 完成时限")
+NAME_HEADERS = ("指标", "项目", "名称", "内容", "任务", "重点任务", "主要任务", "工作任务")
 UNIT_HEADERS = ("单位", "计量单位")
 ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
 INDEX_HEADERS = ("序号", "编号")
@@ -296,10 +297,21 @@ _TARGET_ROLE = re.compile(
 )
 
 
+def _caption_year(caption: str) -> int | None:
+    """The one year a table's caption names ("2023年主要目标任务一览表"), else None."""
+    years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年(?![—\-–~～至到])", caption))
+    return (
+        int(years.pop())
+        if len(years) == 1 and not re.search(r"\d\s*[—\-–~～至到]", caption)
+        else None
+    )
+
+
 def role_year_header(grid: Grid, baseline: int, end: int) -> Grid | None:
     """A header naming a column by its role ("指标|基期值|目标值", "指标|2022年完成|今年目标"):
     the same grid with that cell naming the registry's baseline or end year. With no year
-    cell at all, both a baseline and a later target column are needed."""
+    cell at all, both a baseline and a later target column are needed, or a target column
+    under a caption naming one year."""
     for r, row in enumerate(grid.rows[:3]):
         texts = [c.text.replace(" ", "") for c in row]
         years = {y for t in texts if (y := header_year(t))}
@@ -309,10 +321,13 @@ def role_year_header(grid: Grid, baseline: int, end: int) -> Grid | None:
             if years:
                 return None
             continue
-        if not years and not (base and target and base[0] < target[0]):
+        captioned = _caption_year(grid.caption) if target and not base and not years else None
+        if not years and not (base and target and base[0] < target[0]) and captioned is None:
             continue
         header = list(row)
-        for ks, year in ((base, baseline), (target, end)):
+        # a lone target column under a caption naming one year ("2023年主要目标任务一览表")
+        # is that year's
+        for ks, year in ((base, baseline), (target, captioned or end)):
             for k in ks:
                 if year not in years:
                     header[k] = GridCell(f"{year}年（{row[k].text}）", row[k].start, row[k].end)
