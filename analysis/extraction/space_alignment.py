@@ -57,11 +57,12 @@ def _by_position(raw, rows, complete, full) -> list[list[GridCell]]:
 
 def _on_columns(raw: str, row: list[GridCell], columns) -> list[GridCell]:
     """The row on the columns when each cell overlaps exactly one, in order, the first cell
-    in the first column; a lone cell (a category, a wrapped name) and a row that starts
-    further right (the values under a name on the line above) are left to the readers
-    that join them."""
-    if len(row) < 2:
-        return row
+    in the first column; a lone cell (a category, a wrapped name), a row with no value
+    after its first cell ("2  普惠性幼儿园覆盖", a numbered name wrapped) and a row that
+    starts further right (the values under a name on the line above) are left to the
+    readers that join them."""
+    if len(row) < 2 or not any(ch.isdigit() for c in row[1:] for ch in c.text):
+        return row  # no value after its first cell: a name wrapped over lines, not a row
     placed: dict[int, GridCell] = {}
     for cell in row:
         lo, hi = _columns(raw, cell)

@@ -233,7 +233,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
     n = len(lines.items)
     while i < n:
         first = _split(lines.items[i][0])
-        if first is None or _masked(lines, i, skip):
+        if first is None or _masked(lines, i, skip) or _labelled_pairs(lines.items[i][0], first):
             i += 1
             continue
         kind = first[0]
@@ -275,6 +275,18 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         else:
             i += 1
     return grids
+
+
+# "基期值：95.8", "属性：约束性": a key, a colon, its value
+_KEY_VALUE = re.compile(r"[^:：\d\s]{1,8}[:：]\s*\S")
+
+
+def _labelled_pairs(text: str, split: tuple[str, list[tuple[int, int]]]) -> bool:
+    """A line of "key：value" pairs apart by spaces ("基期值：95.8  目标值：≥97  属性：约束性"):
+    an indicator card's line (labelled_blocks.py), not a row of a spaced table."""
+    kind, spans = split
+    cells = [text[a:b].strip() for a, b in spans]
+    return kind == "spaces" and all(_KEY_VALUE.match(c) for c in cells if c)
 
 
 def _is_rule(text: str) -> bool:
