@@ -92,3 +92,21 @@ def test_a_table_of_ideographic_spaces_with_wrapped_category_and_name_cells(extr
             ("mean_schooling_years_working_age", 2025, "=", 10.6, None, "level"),
         ]
     )
+
+
+def test_table_cells_with_thousands_separators(extractor):
+    """A value cell may group its thousands ("1,250", or "1，250" as OCR and Word write it):
+    the row is read like the others, not left unaccounted."""
+    text = (
+        "表1 主要发展指标\n指标 单位 2020年 2025年 属性\n"
+        "九年义务教育巩固率 % 95.3 97 约束性\n"
+        "中等职业学校在校生 人 1，250 1,600 预期性\n\n- 7 -\n"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            ("compulsory_consolidation_rate", 2020, "=", 95.3, None, "level"),
+            ("compulsory_consolidation_rate", 2025, "=", 97.0, None, "level"),
+            ("secondary_vocational_enrollment", 2020, "=", 1250.0, None, "level"),
+            ("secondary_vocational_enrollment", 2025, "=", 1600.0, None, "level"),
+        ]
+    )

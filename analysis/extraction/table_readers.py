@@ -30,9 +30,11 @@ from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
 # a comparator word around the number ("不低于90", "60%以上") is read by the grid interpreter
+# a number, with thousands separators or not ("1,250", as a full-width "1，250" normalises)
+_CELL_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 VALUE_CELL = re.compile(
-    r"^(?:[<>≥≤~约]=?|不低于|不少于|不高于|不超过|力争)?\s*\d+(?:\.\d+)?\s*%?"
-    r"(?:\s*/\s*(?:[<>≥≤]=?)?\s*\d+(?:\.\d+)?\s*%?)*(?:及以上|以上|以下|以内|左右)?$"
+    rf"^(?:[<>≥≤~约]=?|不低于|不少于|不高于|不超过|力争)?\s*{_CELL_NUMBER}\s*%?"
+    rf"(?:\s*/\s*(?:[<>≥≤]=?)?\s*{_CELL_NUMBER}\s*%?)*(?:及以上|以上|以下|以内|左右)?$"
 )
 NOT_STATED = {"", "—", "-", "/", "－", "–", "——", "--", "无", "/ ", "\\"}
 _TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
