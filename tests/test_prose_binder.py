@@ -566,3 +566,17 @@ def test_prose_beside_a_table_and_without_one(extractor, text, observations, led
     got = sorted((o.indicator_id, o.year, o.value, o.method) for o in result.observations)
     assert got == observations
     assert sorted((r["quote"], r["disposition"]) for r in result.ledger) == ledger
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progress report: the value reached, then its target in brackets
+        ("二、主要指标进展\n▲ 校企合作企业：426家（2025年目标600家以上）\n", [("school_enterprise_partners", 2025, "=", 426.0, None, "level"), ("school_enterprise_partners", 2025, ">=", 600.0, None, "level")]),
+        ("全市普惠性幼儿园覆盖率为86.4%（规划目标值为90%）。", [(INC, 2025, "=", 86.4, None, "level"), (INC, 2025, "=", 90.0, None, "level")]),
+        # a bracket that names no target binds nothing
+        ("全市普惠性幼儿园覆盖率为86.4%（全省88%）。", [(INC, 2025, "=", 86.4, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_target_in_brackets_after_a_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -75,6 +75,10 @@ _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$"
 _REMOVED = re.compile(r"(?:撤并|撤销|撤减|停招|停办|关停|取消)\s*$")
 # "12个市级研学基地": the level of what is counted between the count and its name
 _LEVEL_GAP = re.compile(r"(?:国家|省|市|县|区|校)级的?")
+# the opening of a bracket naming a target: "（2025年目标", "（规划目标值为"
+_BRACKET_TARGET = re.compile(
+    r"\s*[（(]\s*(?:(?:19|20)\d\d\s*年(?:底|末)?)?\s*(?:规划|期末|年度)?目标值?\s*(?:为|是|[:：])?\s*"
+)
 # "30%的县（市、区）": a percent, then 的 and the noun it is a share of
 _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
@@ -285,6 +289,21 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
                 if ids:
                     taken[q.start] = (before[-1], ids, q.end)
+        # 3c. "校企合作企业：426家（2025年目标600家以上）": a target in brackets right after a
+        # value is the target of that value's phrase
+        for k, q in enumerate(candidates):
+            before = candidates[k - 1] if k else None
+            if (
+                q.start in taken
+                or before is None
+                or before.start not in taken
+                or not _BRACKET_TARGET.fullmatch(text, before.end, q.start)
+            ):
+                continue
+            alias, ids, _ = taken[before.start]
+            ids = self._fits(ids, q, cumulative_ok=True)
+            if ids:
+                taken[q.start] = (alias, ids, q.end)
         # 4. after a semicolon, a sentence naming nothing keeps the phrases before; a clause
         # of only when, a verb and a value goes on the clause before (prose_carry)
         bind_carried(self, text, start, aliases, candidates, taken, carry, FILLER, _NOT_A_NOUN)
