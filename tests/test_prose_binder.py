@@ -580,3 +580,11 @@ def test_prose_beside_a_table_and_without_one(extractor, text, observations, led
 )  # fmt: skip
 def test_a_target_in_brackets_after_a_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_high_schools_built_are_schools_built(extractor):
+    """The codebook's new_schools_built counts schools newly built or expanded: high schools
+    too ("新建、改扩建普通高中" as "新建改扩建中小学校")."""
+    text = "到2025年，新建、改扩建普通高中7所（其中新建3所），新增学位6,000个。"
+    got = [o for o in observed(extractor, text) if o[0] == "new_schools_built"]
+    assert got == [("new_schools_built", 2025, "=", 7.0, None, "cumulative")]
