@@ -40,7 +40,7 @@ _GAP_AFTER_WORD = re.compile(
 _GAP_IN_CELL = re.compile(r"(?<=[\t\u3000])\d{1,2}( )\d{1,2}(?:[.．]\d+)?(?=[\t\u3000]|\n|$)")
 
 
-# every match of the three patterns holds a digit or point, a space, a digit or point;
+# every match of the patterns above holds a digit or point, a space, a digit or point;
 # found from the space (a literal first character is searched for at C speed)
 _SPACED = re.compile(r" (?<=[\d.．] )[\d.．]")
 

@@ -10,8 +10,9 @@ from analysis.normalise import View
 
 HEADING_1 = re.compile(r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、)")
 HEADING_2 = re.compile(r"^\([一二三四五六七八九十]+\)")
-# the first characters HEADING_1 or HEADING_2 can match: the regexes are tried only then
-_HEADING_FIRST = frozenset("第一二三四五六七八九十(")
+# the first character of every numbering extraction/headings.py knows (a digit aside); the
+# only characters HEADING_1 or HEADING_2 can match first: the regexes are tried only then
+NUMBERING_STARTS = frozenset("第一二三四五六七八九十(")
 _HEAD_END = re.compile(r"[。:：]")  # a heading's words end at the first of these
 
 
@@ -35,7 +36,7 @@ def paragraphs(view: View, raw: str) -> list[Paragraph]:
     level1 = level2 = ""
     pos = 0
     for index, para in enumerate(view_text.split("\n")):
-        if para[:1] in _HEADING_FIRST:
+        if para[:1] in NUMBERING_STARTS:
             if HEADING_1.match(para):
                 level1, level2 = _title(heading_line(para, pos, offsets, raw)), ""
             elif HEADING_2.match(para):
@@ -48,10 +49,6 @@ def paragraphs(view: View, raw: str) -> list[Paragraph]:
 
 def _title(heading: str) -> str:
     return _HEAD_END.split(heading, maxsplit=1)[0]
-
-
-# the first character of every numbering extraction/headings.py knows (a digit aside)
-NUMBERING_STARTS = frozenset("第一二三四五六七八九十(")
 
 
 def heading_line(paragraph: str, start: int, offsets, raw: str) -> str:

@@ -48,4 +48,4 @@ def test_every_character_a_heading_can_start_with_passes_the_pretest():
         or sections.HEADING_1.match(c + "、")
         or sections.HEADING_2.match(c + "一)")
     ]
-    assert starts and set(starts) <= sections._HEADING_FIRST
+    assert starts and set(starts) <= sections.NUMBERING_STARTS

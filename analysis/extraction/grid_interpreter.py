@@ -216,7 +216,7 @@ class GridInterpreter:
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
-        total_ids: set[str] = set()  # the indicators of the last row not named 其中…
+        total = ("", "")  # the bare name and category of the last row not named 其中…
         rows = [pad_blank_leading(row, header, roles) for row in grid.rows[h + 1 :]]
         for row in self._join_wrapped_names(rows, roles["name"], years):
             if not row:
@@ -239,8 +239,8 @@ class GridInterpreter:
                 continue
             bare = _bare_name(name_cell.text)[0]
             if not _PART_ROW.match(bare):
-                total_ids = set(self._indicators(bare, category))
-            elif total_ids & set(self._indicators(bare, category)):
+                total = (bare, category)
+            elif set(self._indicators(*total)) & set(self._indicators(bare, category)):
                 # a part of the total above it, matched to the total's own indicator (社会投入
                 # under 教育投资 is 投入 too): its values are parts, not the indicator's
                 notes.extend(
@@ -385,7 +385,8 @@ class GridInterpreter:
                     continue
             if (
                 prev is not None
-                and name_col > 0
+                and 0 < name_col < len(prev)
+                and len(filled) == name_col + 1
                 and filled == row[: name_col + 1]
                 and not any(ch.isdigit() for c in filled for ch in c.text)
                 and any(k < len(prev) and prev[k].text for k in years)
@@ -394,12 +395,11 @@ class GridInterpreter:
                 # wrapped onto the next line, each joined to its cell above
                 joined = [
                     GridCell(a.text + b.text, a.start, b.end)
-                    for a, b in zip(prev[: name_col + 1], filled, strict=False)
+                    for a, b in zip(prev[: name_col + 1], filled, strict=True)
                 ]
-                if len(joined) == name_col + 1 and (
-                    not self._indicators(_bare_name(prev[name_col].text)[0], "")
-                    and self._indicators(_bare_name(joined[name_col].text)[0], "")
-                ):
+                if not self._indicators(
+                    _bare_name(prev[name_col].text)[0], ""
+                ) and self._indicators(_bare_name(joined[name_col].text)[0], ""):
                     out[-1] = [*joined, *prev[name_col + 1 :]]
                     continue
             if (

@@ -219,14 +219,20 @@ def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
         if kind == "spaces" and whitespace_count(text) < 4:
             continue  # three cells need two runs of two spaces: most lines have none
 
-        spans, pos = [], 0
-        for m in sep.finditer(text):
-            spans.append((pos, m.start()))
-            pos = m.end()
-        spans.append((pos, len(text)))
+        spans = _spans_apart(sep, text)
         if len(spans) >= (2 if kind == "tab" else 3):
             return kind, spans
     return None
+
+
+def _spans_apart(sep: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each cell of a line whose cells are apart by `sep`."""
+    spans, pos = [], 0
+    for m in sep.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return spans
 
 
 def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
@@ -329,8 +335,7 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
     # table's last row, the end of that row's name ("受教育年限"), the table ending with it
     k = j + 1
     if (
-        kind in ("spaces", "tab")
-        and (k == len(lines.items) or lines.blank_before(k))
+        (k == len(lines.items) or lines.blank_before(k))
         and "  " not in text
         and _split(lines.items[j - 1][0]) is not None
     ):
@@ -348,11 +353,7 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
         line = lines.items[j][0]
         if kind == "spaces" and "  " in text:
             # "教育  园率": the ends of a category and of a name, each wrapped: two cells
-            spans, pos = [], 0
-            for m in _SEPARATORS[1][1].finditer(line):
-                spans.append((pos, m.start()))
-                pos = m.end()
-            return kind, [*spans, (pos, len(line))]
+            return kind, _spans_apart(_SEPARATORS[1][1], line)
         return kind, [(0, len(line))]
     return None
 
