@@ -9,6 +9,7 @@ import re
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.page_strays import PAGE_NUMBER
+from analysis.extraction.single_space_tables import space_tokens
 from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL, TextLines, _masked, _split
 
 
@@ -150,9 +151,9 @@ def _row_line(
 ):
     """A whole row written on one line: name [unit] v1 .. vn [属性] ("—" for a blank)."""
     text, start, _ = lines.items[k]
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
     first = 2 if has_unit else 1
     width = first + n_years + (1 if has_attr else 0)
+    tokens = space_tokens(text, width)
     if len(tokens) != width:
         return None
     cells = [lines.cell(k, start + a, start + b) for a, b in tokens]
