@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction import observed
+from analysis.normalise import clean
+from tests.test_extraction import observed, source
 
 YEARS, CONS = "mean_schooling_years_working_age", "compulsory_consolidation_rate"
 
@@ -28,3 +29,28 @@ TABLES = [
 @pytest.mark.parametrize(("text", "expected"), TABLES)
 def test_a_growth_column_holds_increases(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# a plain yearly column ("年均增长", "年均提高（百分点）"): each cell a year's change to the
+# last year shown, qualified 年均 as the prose's "年均增长5%" is (first met in blind23 r1)
+YEARLY = [
+    ("指标\t单位\t2020年\t2025年\t年均提高（百分点）\n"
+     "九年义务教育巩固率\t%\t95.1\t97\t0.38\n"
+     "劳动年龄人口平均受教育年限\t年\t10.1\t10.6\t—\n",
+     [(CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (CONS, 2025, "=", 0.38, None, "increase"),
+      (YEARS, 2020, "=", 10.1, None, "level"), (YEARS, 2025, "=", 10.6, None, "level")]),
+    ("| 指标 | 单位 | 2020年 | 2025年 | 年均增长 |\n|---|---|---|---|---|\n"
+     "| 普通高中在校生数 | 人 | 8800 | 9900 | 2.4% |\n"
+     "| 九年义务教育巩固率 | % | 95.1 | 97 | 0.4个百分点 |\n",
+     [("general_high_school_enrollment", 2020, "=", 8800.0, None, "level"), ("general_high_school_enrollment", 2025, "=", 9900.0, None, "level"),
+      ("general_high_school_enrollment", 2025, "=", 2.4, None, "increase"),
+      (CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (CONS, 2025, "=", 0.4, None, "increase")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), YEARLY)
+def test_a_yearly_column_holds_qualified_increases(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+    result = extractor.extract(source(), clean(text))
+    notes = {(o.value_kind, o.note) for o in result.observations}
+    assert notes == {("level", None), ("increase", "qualified by 年均")}

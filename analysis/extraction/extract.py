@@ -126,6 +126,8 @@ class Extractor:
                         attribute=v.attribute,
                         lines=ledger.lines,
                     )
+                    if v.qualifier:
+                        obs.note = f"qualified by {v.qualifier}"
                     result.observations.append(obs)
                     made.append(obs)
                 ledger.observed(v.span, made, f"table ({grid.reader})")

@@ -55,7 +55,11 @@ CHANGE_HEADER = re.compile(
     r"^(?:增减|增幅|增长|变化|提高|增加|变动)(?:值|量|幅度|情况)?\s*(?:[(（][^)）]{0,6}[)）])?$"
     # a 纲要's "年均增长/[累计]": a yearly rate, or in brackets the five-year total
     r"|^年均(?:增长|增速)率?\s*[/／、]?\s*[(（〔\[［]\s*累计\s*[)）〕\]］]$"
+    r"|^年均(?:增长|增速|增幅|提高|增加)(?:率|值|幅度)?\s*(?:[(（][^)）]{0,6}[)）])?$"
 )
+# a change column of yearly rates ("年均增长"): its increases are qualified as a prose
+# "年均增长5%" is (the value is a year's change, the year the last year column's)
+YEARLY_CHANGE_HEADER = re.compile(r"^年均(?!.*累计)")
 _CHANGE_WORD = re.compile(r"提高|增加|提升|增长|增减")
 _CHANGE_BASIS = re.compile(r"百分点|(?:比|较)\s*(?:19|20)\d\d")
 

@@ -12,7 +12,7 @@ the layouts mended before reading are grid_headers.py's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
 from analysis.extraction.cell_notes import without_note_reference, without_part_note
@@ -26,6 +26,7 @@ from analysis.extraction.grid_headers import (
     NAME_HEADERS,
     TOTAL_HEADER,
     UNIT_HEADERS,
+    YEARLY_CHANGE_HEADER,
     header_year,
     labelled_year_cells,
     merge_spaced_header,
@@ -72,6 +73,7 @@ class TableValue:
     reader: str
     year_basis: str = "table_header"  # "default": a project table's period total
     kind: str | None = None  # "increase": a column of changes; None: from the codebook
+    qualifier: str | None = None  # "年均": a column of yearly changes
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,7 @@ class GridInterpreter:
         roles: dict[str, int] = {}
         notes: list[CellNote] = []
         changes: dict[int, int] = {}  # column -> the year its change is measured to
+        yearly: set[int] = set()  # the change columns of yearly rates (年均增长)
         other_area: dict[int, GridCell] = {}
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
@@ -174,6 +177,8 @@ class GridInterpreter:
                 year = max(years.values())
             if not year and years and CHANGE_HEADER.match(c.text.replace(" ", "")):
                 changes[k] = years[max(years)]
+                if YEARLY_CHANGE_HEADER.match(c.text.replace(" ", "")):
+                    yearly.add(k)
                 header_units.update(self._header_unit(k, c.text))
                 notes.append(CellNote((c.start, c.end), "table_header", "a column of changes"))
                 continue
@@ -279,6 +284,8 @@ class GridInterpreter:
                         attribute,
                         kind=kind,
                     )
+                    if k in yearly:
+                        found = [replace(v, qualifier="年均") for v in found]
                     values.extend(found)
                     notes.extend(cell_notes)
             for k in other_area:
