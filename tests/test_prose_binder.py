@@ -421,6 +421,10 @@ def test_comparators_below_and_forecasts(extractor, text, expected):
         # part naming another indicator is that indicator's
         ("一、发展成效\n五年补充中小学教师320名（含特岗教师45名）。\n", [("teachers_recruited", 2020, "=", 320.0, None, "cumulative")]),
         ("二、主要任务\n招聘教师500名（其中音体美教师80名）。\n", [("teachers_recruited", 2025, "=", 500.0, None, "cumulative")]),
+        # ... or after 其中 with no bracket, the part named by a phrase of the same indicator
+        # (first met in blind23: "累计招聘教师1,085名，其中特岗教师410名")
+        ("二、主要任务\n新增学位6,000个，其中新增义务教育学位4,500个、补充乡村教师200名。\n", [("school_places_added", 2025, "=", 6000.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, "=", 200.0, None, "cumulative")]),
+        ("一、发展成效\n五年投入教育资金12亿元，其中项目投资7亿元。\n", [("education_investment", 2020, "=", 1200000000.0, None, "cumulative")]),
     ],
 )  # fmt: skip
 def test_counts_that_are_not_a_total_of_the_indicator(extractor, text, expected):

@@ -329,10 +329,11 @@ def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> l
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
-# "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase
+# "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase, or
+# the phrase at once ("招聘教师1,085名，其中特岗教师410名": 特岗教师 is a way of recruiting),
 # or a bracket opened by 含/其中/包括 right after the total ("246名（含特岗教师60名）")
 _NAMED_PART = re.compile(
-    r"其中\s*[\u4e00-\u9fff“”\"]{2,}$|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$"
+    r"其中\s*[\u4e00-\u9fff“”\"]*$|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$"
 )
 
 
