@@ -905,8 +905,10 @@ def test_the_previous_period_named_in_words_is_the_baseline(extractor, text, exp
         # "其中" and a named part (one school, one county) of the total just stated: the part is
         # no value of the indicator
         ("“十四五”期间累计投入教育资金8亿元，其中实验中学新校区项目投资1.2亿元。", [("education_investment", 2025, "=", 800000000.0, None, "cumulative")]),
-        # ... while a kind the codebook names itself, or another indicator, is still read
-        ("“十四五”期间累计投入教育资金8亿元，其中项目投资5亿元。", [("education_investment", 2025, "=", 800000000.0, None, "cumulative"), ("education_investment", 2025, "=", 500000000.0, None, "cumulative")]),
+        # ... and so is a part named by the total's own indicator (项目投资 is education
+        # investment too: a second value of it would be a false conflict), while another
+        # indicator is still read
+        ("“十四五”期间累计投入教育资金8亿元，其中项目投资5亿元。", [("education_investment", 2025, "=", 800000000.0, None, "cumulative")]),
         ("“十四五”期间招聘教师800名，其中补充乡村教师500名。", [("teachers_recruited", 2025, "=", 800.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, "=", 500.0, None, "cumulative")]),
     ],
 )  # fmt: skip

@@ -425,6 +425,8 @@ def test_comparators_below_and_forecasts(extractor, text, expected):
         # (first met in blind23: "累计招聘教师1,085名，其中特岗教师410名")
         ("二、主要任务\n新增学位6,000个，其中新增义务教育学位4,500个、补充乡村教师200名。\n", [("school_places_added", 2025, "=", 6000.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, "=", 200.0, None, "cumulative")]),
         ("一、发展成效\n五年投入教育资金12亿元，其中项目投资7亿元。\n", [("education_investment", 2020, "=", 1200000000.0, None, "cumulative")]),
+        # a named project's amount after 其中, each item's in a list, with no total before
+        ("二、主要任务\n今年开工学校建设项目5个，其中县一中迁建工程总投资2.6亿元、城南小学新建项目投资4,800万元、实验幼儿园扩建项目投资1,200万元。\n", []),
     ],
 )  # fmt: skip
 def test_counts_that_are_not_a_total_of_the_indicator(extractor, text, expected):

@@ -330,7 +330,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if text.endswith(self.rules.other_institutions, 0, alias.end):  # 社区学校
                 out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
                 continue
-            if seen & set(ids) and names_a_part(text, clause_start(text, q.start, start), alias):
+            lo = clause_start(text, q.start, start)
+            if names_a_part(text, lo, start, alias, bool(seen & set(ids))):
                 out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
                 continue
             seen.update(ids)

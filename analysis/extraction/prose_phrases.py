@@ -329,18 +329,31 @@ def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> l
     return sorted(aliases + added, key=lambda m: m.start) if added else aliases
 
 
-# "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase, or
-# the phrase at once ("招聘教师1,085名，其中特岗教师410名": 特岗教师 is a way of recruiting),
-# or a bracket opened by 含/其中/包括 right after the total ("246名（含特岗教师60名）")
-_NAMED_PART = re.compile(
-    r"其中\s*[\u4e00-\u9fff“”\"]*$|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$"
-)
+# "其中县第三小学项目投资4,600万元": 其中, then a name of its own before the phrase, or the
+# phrase at once ("招聘教师1,085名，其中特岗教师410名": 特岗教师 is a way of recruiting), or a
+# bracket opened by 含/其中/包括 right after the total ("246名（含特岗教师60名）"): a part
+# when the sentence stated the indicator's total before it
+_PART = re.compile(r"其中\s*[\u4e00-\u9fff“”\"]*$|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$")
+# "其中A中学扩建项目计划投资1.2亿元、B幼儿园新建项目计划投资3,600万元": after 其中, a named
+# project (each item's in a list): one project's amount, whatever the sentence stated before
+# (a thousands separator "3,600" inside the list is no clause break)
+_NAMED_AFTER_PART = r"其中(?:(?:[^，,。；;]|(?<=\d),(?=\d{3}))*、)?\s*[\u4e00-\u9fff“”\"]{2,}"
+_PROJECT_PART = re.compile(_NAMED_AFTER_PART + r"(?:项目|工程)$")
+_NAMED_PART = re.compile(_NAMED_AFTER_PART + "$")  # before a phrase 项目… ("项目投资")
 
 
-def names_a_part(text: str, clause_lo: int, alias: AliasMatch) -> bool:
-    """The clause opens with 其中 and names a part (one school, one project) before the
-    phrase: a share of the total stated before it, not the indicator's value."""
-    return alias.start > clause_lo and _NAMED_PART.search(text, clause_lo, alias.start) is not None
+def names_a_part(
+    text: str, clause_lo: int, sentence_lo: int, alias: AliasMatch, total_before: bool
+) -> bool:
+    """The clause opens with 其中 and names a project before the phrase, or (after the total,
+    `total_before`) a part of its own (one school, 特岗教师) or the total's own phrase: a
+    share of a total, not the indicator's value."""
+    if alias.start <= clause_lo:
+        return False
+    project = _NAMED_PART if alias.alias.startswith(("项目", "工程")) else _PROJECT_PART
+    if project.search(text, sentence_lo, alias.start):
+        return True
+    return total_before and _PART.search(text, clause_lo, alias.start) is not None
 
 
 # "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
