@@ -10,7 +10,14 @@ import re
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.page_strays import PAGE_NUMBER
 from analysis.extraction.single_space_tables import space_tokens
-from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL, TextLines, _masked, _split
+from analysis.extraction.table_readers import (
+    NOT_STATED,
+    UNIT_LINE,
+    VALUE_CELL,
+    TextLines,
+    _masked,
+    _split,
+)
 
 
 def read_column_blocks(
@@ -31,7 +38,12 @@ def read_column_blocks(
             # one cell
             and (
                 _split(items[i][0]) is None
-                or (i + 1 < len(items) and _split(items[i + 1][0]) is None)
+                or (
+                    i + 1 < len(items)
+                    and _split(items[i + 1][0]) is None
+                    # "单位：万人" under a delimited header: that table's unit line
+                    and not UNIT_LINE.match(items[i + 1][0])
+                )
             )
         )
         if not header_ok or _masked(lines, i, skip):

@@ -55,6 +55,7 @@ from analysis.rules import Rules
 
 # "其中：社会投入" under "教育项目投资": a row (or, transposed, a column) that names a part
 # of the row before it
+_UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
 
@@ -504,14 +505,16 @@ class GridInterpreter:
         if len(qs) != 1:
             return CellNote((0, 0), "unaccounted", f"cell {text!r} is not one value")
         q = qs[0]
-        stated_unit = q.unit_token or unit_text or unit_from_name or default_unit
+        expected = {self.book[i].unit for i in ids}
+        stated_unit = (
+            q.unit_token or unit_text or unit_from_name or self._listed_unit(default_unit, expected)
+        )
         value, upper = q.value, q.upper
         if not q.unit_token and stated_unit:
             scale = _scale_of(stated_unit)
             value = scaled(value, scale)
             upper = scaled(upper, scale) if upper is not None else None
         unit = self.rules.quantity_units.get(_unit_core(stated_unit)) if stated_unit else None
-        expected = {self.book[i].unit for i in ids}
         if unit is None:
             unit = next(iter(expected)) if len(expected) == 1 else None
         if kind == "increase" and q.unit == "percent" and unit not in expected:
@@ -525,6 +528,15 @@ class GridInterpreter:
             )
         comparator = q.comparator or "="
         return tuple(i for i in ids if self.book[i].unit == unit), comparator, value, upper, unit
+
+    def _listed_unit(self, units: str, expected: set) -> str:
+        """A table's unit note naming several units ("%、所、万人"): the one of the row's
+        indicator's unit (a 万人 row's cells are in 万人); one unit is that unit."""
+        listed = _UNIT_LIST.split(units)
+        if len(listed) < 2:
+            return units
+        fits = [u for u in listed if self.rules.quantity_units.get(_unit_core(u)) in expected]
+        return fits[0] if len(fits) == 1 else ""
 
     def _indicators(self, bare: str, category: str) -> tuple[str, ...]:
         ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)

@@ -247,9 +247,14 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         kind = first[0]
         j = i
         rows = []
+        unit_note = ""
         while j < n and not _masked(lines, j, skip):
             text, start, _ = lines.items[j]
             if _is_rule(text):  # a rule line between rows, in any delimited layout
+                j += 1
+                continue
+            if len(rows) == 1 and UNIT_LINE.match(text):  # "单位：%、所、万人" under the header
+                unit_note = text.strip()
                 j += 1
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
@@ -278,6 +283,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
             s, e = lines.raw_span(i, j)
             caption = lines.items[i - 1][0] if i > 0 else ""
+            caption = f"{caption}（{unit_note}）" if unit_note else caption
             grids.append(Grid(f"delimited_{kind}", caption, s, e, rows))
             i = j
         else:
@@ -322,6 +328,9 @@ def _one_cell_row(text: str, kind: str) -> tuple[str, list[tuple[int, int]]] | N
 
 
 _YEAR_IN_LINE = re.compile(r"(?:19|20)\d\d\s*年")
+# a line of units alone under a table's header ("单位：%、所、万人", "（计量单位：万人）"): the
+# table's unit note, read with its caption
+UNIT_LINE = re.compile(r"^\s*[（(]?\s*(?:计量)?单位\s*[:：][^\d]{1,24}$")
 
 
 def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | None:
@@ -370,7 +379,7 @@ def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]])
     exact = []
     for k in range(i, j):
         text, start, _ = lines.items[k]
-        if _is_rule(text):
+        if _is_rule(text) or (k == i + 1 and UNIT_LINE.match(text)):  # read_delimited's skips
             continue
         spans, pos = [], 0
         for part in text.split("\t"):
