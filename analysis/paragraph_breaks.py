@@ -17,9 +17,15 @@ from analysis.text_blocks import line_blocks
 
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
+# A divider numbering a section between rules ("———— 01 ————", "== 二 =="), as a web or
+# WeChat article marks its parts: the line after it is the section's title (headings.py).
+DIVIDER = r"[—–\-=_~·]{2,}[^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*[—–\-=_~·]{2,}"
+DIVIDER_LINE = re.compile(DIVIDER + "$")
+_TITLE_UNDER_DIVIDER_MAX = 30
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
 HEADING_START = re.compile(
-    r"^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
+    r"^(" + DIVIDER + r"$"
+    r"|第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
     r"|\d{1,2}[.、](?!\d)|专栏|<|(?:问|记者问|记者|提问)\s*[:：]"
     # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"
     r"|\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
@@ -72,6 +78,7 @@ _HEADING_START_AFTER_NEWLINE = re.compile(
     "\n(?=" + HEADING_START.pattern + ")", HEADING_START.flags | re.MULTILINE
 )
 _ITEM = array("q").itemsize
+_DIVIDER_ENDS = frozenset("—–-=_~·")
 
 
 def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
@@ -100,6 +107,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
     with memoryview(lines_offsets).cast("B") as raw_bytes:
         for start, stop in line_blocks(lines_text):
             pos = start
+            under_divider = False  # the line before was a divider: this one is its title
             for line in lines_text[start:stop].split("\n"):
                 newline = pos + len(line)
                 if newline == total:
@@ -118,10 +126,12 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
                     # a title line starts its paragraph too ("【图1】" over "▌发展成就")
                     or _title_line_after(lines_text, newline, total)
+                    or (under_divider and len(line) <= _TITLE_UNDER_DIVIDER_MAX)
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])
                     run_start = newline + 1
+                under_divider = line[-1:] in _DIVIDER_ENDS and DIVIDER_LINE.match(line) is not None
                 pos = newline + 1
             chunks.append("".join(pieces))
             pieces.clear()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.paragraph_breaks import TITLE_LINE
+from analysis.paragraph_breaks import DIVIDER, TITLE_LINE
 from analysis.sections import NUMBERING_STARTS
 
 LEVELS = (
@@ -36,6 +36,8 @@ _NOT_A_TOP = re.compile(r"第[一二三四五六七八九十百\d]+节|表|图|�
 # A question of a published interview (答记者问, 政策解读: "问：…？" then "答：…") and its end.
 _QUESTION = re.compile(r"(?:问|记者问|记者|提问)\s*[:：]")
 _QUESTION_END = re.compile(r"[?？]")
+_DIVIDER_HEADING = re.compile(DIVIDER)
+_DIVIDER_STARTS = frozenset("—–-=_~·")
 # A heading line is short or ends its title with 。/： before the body text.
 _TITLE_END = re.compile(r"[。:：]")
 
@@ -50,6 +52,11 @@ class Heading:
 
 def heading_of(paragraph: str) -> Heading | None:
     first = paragraph[:1]
+    if first in _DIVIDER_STARTS:
+        m = _DIVIDER_HEADING.match(paragraph)
+        if m:  # "———— 01 ————" and the title under it (paragraph_breaks): a top section
+            title = _TITLE_END.split(paragraph[m.end() :].strip(), maxsplit=1)[0]
+            return Heading(1, m.group().strip(), title)
     # most paragraphs start with none: skip the six patterns (\d is str.isdecimal)
     numbered = first in NUMBERING_STARTS or first.isdecimal()
     for level, pattern in LEVELS if numbered else ():
