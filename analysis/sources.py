@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,7 @@ def load_sources(registry: Path) -> list[Source]:
     registry = Path(registry)
     data, lines = load_checked(registry, "sources")
     first: dict[tuple[str, str], int | None] = {}  # (key, value) -> line of its first entry
+    folder = registry.parent.resolve()  # once: a resolve walks every folder up to the root
     sources = []
     for i, entry in enumerate(data["sources"]):
         at = ("sources", i)
@@ -71,21 +73,25 @@ def load_sources(registry: Path) -> list[Source]:
                 (*at, "baseline_year"),
                 f"baseline_year {entry['baseline_year']} is after period_end {entry['period_end']}",
             )
-        path = inside_folder(registry, lines, (*at, "file"), entry["file"])
+        path = inside_folder(registry, lines, (*at, "file"), entry["file"], folder)
         meta = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in entry.items()}
         sources.append(Source(entry["source_id"], entry["city_id"], path, meta))
     return sources
 
 
-def inside_folder(registry: Path, lines: Lines, at: tuple, file: str) -> Path:
-    """The registered file, refused when it (or a symlink on the way) leads out of data/raw.
+def inside_folder(
+    registry: Path, lines: Lines, at: tuple, file: str, folder: Path | None = None
+) -> Path:
+    """The registered file, refused when it (or a symlink on the way) leads out of data/raw
+    (`folder`: the registry's folder, resolved).
 
     A registry entry is trusted to name a plan, not any file on the machine: ../../x, an
     absolute path or a link to elsewhere would be read (and published) as a plan.
     """
-    folder = registry.parent.resolve()
+    folder = folder or registry.parent.resolve()
     path = registry.parent / file
-    if not path.resolve().is_relative_to(folder):
+    # os.path.realpath on the string: what Path.resolve does, without its Path objects
+    if not Path(os.path.realpath(path)).is_relative_to(folder):
         raise refuse(
             registry,
             lines,
