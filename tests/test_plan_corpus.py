@@ -67,9 +67,9 @@ FLOORS = {
     # first look 89.4% / 98.6% (d2e165c, session 20); 97.8% / 99.7% after its misses were
     # read (session 21)
     "blind23": (0.97, 0.99),
-    # first look 73.8% / 77.8% (e33dd84, session 21, tests/data/plans/README.md), misses
-    # unread: held out
-    "blind24": (0.73, 0.77),
+    # first look 73.8% / 77.8% (e33dd84, session 21, tests/data/plans/README.md); 91.3% /
+    # 89.9% after s4's and s6's misses were read (session 21; s1, s2, s3, s5 read, not fixed)
+    "blind24": (0.91, 0.89),
 }
 
 
