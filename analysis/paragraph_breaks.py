@@ -19,7 +19,9 @@ from analysis.text_blocks import line_blocks
 SENTENCE_END = re.compile(r"[。！？；:：!?;]$|[。！？]”$")
 # A divider numbering a section between rules ("———— 01 ————", "== 二 =="), as a web or
 # WeChat article marks its parts: the line after it is the section's title (headings.py).
-DIVIDER = r"[—–\-=_~·]{2,}[^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*[—–\-=_~·]{2,}"
+DIVIDER_MARKS = "—–-=_~·"
+_RULE = "[" + re.escape(DIVIDER_MARKS) + "]{2,}"
+DIVIDER = _RULE + r"[^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*" + _RULE
 DIVIDER_LINE = re.compile(DIVIDER + "$")
 _TITLE_UNDER_DIVIDER_MAX = 30
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
@@ -78,7 +80,6 @@ _HEADING_START_AFTER_NEWLINE = re.compile(
     "\n(?=" + HEADING_START.pattern + ")", HEADING_START.flags | re.MULTILINE
 )
 _ITEM = array("q").itemsize
-_DIVIDER_ENDS = frozenset("—–-=_~·")
 
 
 def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
@@ -131,7 +132,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])
                     run_start = newline + 1
-                under_divider = line[-1:] in _DIVIDER_ENDS and DIVIDER_LINE.match(line) is not None
+                under_divider = line[-1:] in DIVIDER_MARKS and DIVIDER_LINE.match(line) is not None
                 pos = newline + 1
             chunks.append("".join(pieces))
             pieces.clear()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid
+from analysis.extraction.table_readers import HAS_YEAR as _HAS_YEAR
 from analysis.extraction.table_readers import YEAR_CELL, TextLines, _masked
 
 # a cell: a double-quoted run (commas allowed inside) or a run without commas
@@ -20,8 +21,6 @@ _LONGEST_CELL = 30  # a prose clause between two commas is longer than a table c
 _LONGEST_QUOTED = 80  # a quoted cell is a cell by its quotes: a project's description
 _SENTENCE = re.compile(r"[。；;：]")
 _MIN_CELLS = 3
-# what YEAR_CELL matches at a cell's start, found anywhere in a line (\d as YEAR_CELL's)
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _MIN_BODY_ROWS = 2
 
 

@@ -53,9 +53,10 @@ from analysis.extraction.stacked_headers import stack_year_line
 from analysis.extraction.table_readers import NOT_STATED
 from analysis.rules import Rules
 
+# a unit note listing several units ("单位：%、所、万人"), split into them
+_UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 # "其中：社会投入" under "教育项目投资": a row (or, transposed, a column) that names a part
 # of the row before it
-_UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.paragraph_breaks import DIVIDER, TITLE_LINE
+from analysis.paragraph_breaks import DIVIDER, DIVIDER_MARKS, TITLE_LINE
 from analysis.sections import NUMBERING_STARTS
 
 LEVELS = (
@@ -37,7 +37,6 @@ _NOT_A_TOP = re.compile(r"第[一二三四五六七八九十百\d]+节|表|图|�
 _QUESTION = re.compile(r"(?:问|记者问|记者|提问)\s*[:：]")
 _QUESTION_END = re.compile(r"[?？]")
 _DIVIDER_HEADING = re.compile(DIVIDER)
-_DIVIDER_STARTS = frozenset("—–-=_~·")
 # A heading line is short or ends its title with 。/： before the body text.
 _TITLE_END = re.compile(r"[。:：]")
 
@@ -52,7 +51,7 @@ class Heading:
 
 def heading_of(paragraph: str) -> Heading | None:
     first = paragraph[:1]
-    if first in _DIVIDER_STARTS:
+    if first and first in DIVIDER_MARKS:
         m = _DIVIDER_HEADING.match(paragraph)
         if m:  # "———— 01 ————" and the title under it (paragraph_breaks): a top section
             title = _TITLE_END.split(paragraph[m.end() :].strip(), maxsplit=1)[0]

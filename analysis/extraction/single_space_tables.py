@@ -13,13 +13,12 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid
-from analysis.extraction.table_readers import YEAR_CELL, TextLines, _masked
+from analysis.extraction.table_readers import HAS_YEAR, YEAR_CELL, TextLines, _masked
 
 _TOKEN = re.compile(r"\S+")
 _LONGEST_CELL = 30  # a clause of prose between two spaces is longer than a table cell
 _MIN_CELLS = 3
 _MIN_BODY_ROWS = 2
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _COMPARATOR = frozenset(("≥", "≤", ">", "<", "＞", "＜", ">=", "<=", "~", "约"))
 _PERCENT = frozenset(("%", "％"))
 _NUMBER_END = re.compile(r"\d$")
@@ -33,7 +32,7 @@ def read_single_space_rows(lines: TextLines, skip) -> list[Grid]:
     while i < n:
         text = lines.items[i][0]
         # one C scan each: most lines have no space, or fewer than two years
-        if " " not in text or len(_HAS_YEAR.findall(text)) < 2:
+        if " " not in text or len(HAS_YEAR.findall(text)) < 2:
             i += 1
             continue
         header = _cells(text)

@@ -29,6 +29,9 @@ from analysis.extraction.span_sets import SpanSet
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
+# what YEAR_CELL matches at a cell's start, found anywhere in a line (one C scan of a line
+# rules it out as a header before it is split into cells)
+HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 # a comparator word around the number ("不低于90", "60%以上") is read by the grid interpreter
 # a number, with thousands separators or not ("1,250", as a full-width "1，250" normalises)
 _CELL_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -247,14 +250,14 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         kind = first[0]
         j = i
         rows = []
-        unit_note = ""
+        unit_note, skipped = "", -1
         while j < n and not _masked(lines, j, skip):
             text, start, _ = lines.items[j]
             if _is_rule(text):  # a rule line between rows, in any delimited layout
                 j += 1
                 continue
             if len(rows) == 1 and UNIT_LINE.match(text):  # "单位：%、所、万人" under the header
-                unit_note = text.strip()
+                unit_note, skipped = text.strip(), j
                 j += 1
                 continue
             split = _split(text) or _one_cell_row(text, kind) or _wrapped_cell(lines, j, kind)
@@ -275,7 +278,7 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             rows.append(row)
             j += 1
         if kind == "tab":
-            rows = _tab_alignment(lines, i, j, rows)
+            rows = _tab_alignment(lines, i, j, rows, skipped)
         elif kind == "spaces" and rows:
             # a blank mark typed one space after the name first, then rows short of cells
             rows = merge_spaced_words(rows)
@@ -373,13 +376,13 @@ def _lone_name(text: str) -> bool:
     )
 
 
-def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]]):
+def _tab_alignment(lines: TextLines, i: int, j: int, rows: list[list[GridCell]], skipped: int = -1):
     """Runs of tabs are either alignment or empty cells ("93.5\t\t96": a blank 2023
     column). Read each tab as a cell boundary when that gives more rows one common width."""
     exact = []
     for k in range(i, j):
         text, start, _ = lines.items[k]
-        if _is_rule(text) or (k == i + 1 and UNIT_LINE.match(text)):  # read_delimited's skips
+        if _is_rule(text) or k == skipped:  # what read_delimited skipped (a unit line)
             continue
         spans, pos = [], 0
         for part in text.split("\t"):
