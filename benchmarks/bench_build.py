@@ -16,6 +16,8 @@ Run from anywhere (it finds the repository from its own path):
    library in a fresh process: wall time, peak RSS, observations, recall and precision.
    "+reviewed" recall also counts values only a reviewed correction supplies in those
    sentences (corrections.yaml "add"): the extractor's known, by-design misses.
+   Each size is built --repeats times (3), round by round; the fastest build of a size
+   is its time (the machine's other work only adds time), and every run is in the report.
 
 Targets are printed as PASS/MISS; the exit status is non-zero only if something crashes.
 A JSON report goes to benchmarks/out/ (git-ignored).
@@ -68,6 +70,10 @@ OUT_DIR = ROOT / "benchmarks" / "out"
 FULL_SIZES = (50, 100, 250, 500)
 QUICK_SIZES = (20, 50)
 FIVE_PLAN_RUNS = 5
+# builds of each synthetic size; the fastest counts. Other work on the machine only ever adds
+# time (this 2-core machine's single runs moved the slope from 8.4 to 10.0 ms with nothing
+# changed), so the least disturbed run is the build's own cost, as timeit takes the minimum
+SYNTHETIC_REPEATS = 3
 
 TARGET_FIVE_PLAN_S = 2.0
 TARGET_IMPORT_RATIO = 2.5  # issue 8: within 2.5x starting Python and importing the build
@@ -663,6 +669,21 @@ def bench_synthetic(size: int, corpus: Path, truth: dict[str, list[Expected]]) -
     }
 
 
+def fastest_runs(sizes, repeats: int, corpus: Path, truth) -> list[dict]:
+    """Each size built `repeats` times, round by round (a slow spell of the machine then
+    falls on every size alike); per size the fastest build, with every run's wall time."""
+    runs: dict[int, list[dict]] = {size: [] for size in sizes}
+    for round_no in range(1, repeats + 1):
+        for size in sizes:
+            print(f"synthetic build: {size} plans (run {round_no}/{repeats}) ...", flush=True)
+            runs[size].append(bench_synthetic(size, corpus, truth))
+    out = []
+    for size in sizes:
+        best = min(runs[size], key=lambda r: r["build_s"])
+        out.append({**best, "build_s_runs": [r["build_s"] for r in runs[size]]})
+    return out
+
+
 def score(truth: dict[str, list[Expected]], observations: list[list]) -> dict:
     """Recall: an expected item counts if an observation has its source, indicator, value,
     upper value and comparator. `recall` is over what the extractor read in the real
@@ -724,7 +745,7 @@ def targets(five: dict, synthetic: list[dict]) -> list[dict]:
     per_plan = slope_ms(synthetic, "build_s")
     out.append(
         _target(
-            "each added plan (build wall time, least-squares slope over N)",
+            "each added plan (build wall time, fastest of each size's builds, slope over N)",
             f"<= {TARGET_MS_PER_ADDED_PLAN:g} ms",
             f"{per_plan:.1f} ms" if per_plan is not None else "n/a",
             per_plan <= TARGET_MS_PER_ADDED_PLAN if per_plan is not None else None,
@@ -815,6 +836,13 @@ def print_report(five: dict, material: Material, synthetic: list[dict], verdicts
     print()
     for v in verdicts:
         print(f"{v['verdict']:<5} {v['name']}: {v['measured']} (target {v['target']})")
+    if synthetic and len(synthetic[0]["build_s_runs"]) > 1:
+        medians = [{**r, "build_s": statistics.median(r["build_s_runs"])} for r in synthetic]
+        print(
+            f"INFO  each added plan, slope of every size's median build instead of its "
+            f"fastest ({len(synthetic[0]['build_s_runs'])} runs a size): "
+            f"{slope_ms(medians, 'build_s'):.1f} ms"
+        )
     cpu = slope_ms(synthetic, "cpu_s")
     if cpu is not None:
         # not a target: the CPU an added plan costs, all processes together; on an idle
@@ -867,6 +895,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic corpus")
     parser.add_argument(
+        "--repeats",
+        type=int,
+        default=SYNTHETIC_REPEATS,
+        help="builds of each size, the fastest counts (default %(default)s)",
+    )
+    parser.add_argument(
         "--quick", action="store_true", help=f"smoke run: sizes {','.join(map(str, QUICK_SIZES))}"
     )
     parser.add_argument(
@@ -878,6 +912,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     sizes = QUICK_SIZES if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
     if not sizes or min(sizes) < 1:
         parser.error("--sizes needs positive integers")
+    if args.repeats < 1:
+        parser.error("--repeats needs a positive integer")
     args.sizes = sorted(set(sizes))
     return args
 
@@ -920,10 +956,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus.mkdir(parents=True, exist_ok=True)
         material = harvest(Path(tmp))
         truth = write_corpus(corpus, args.sizes, args.seed, material)
-        synthetic = []
-        for size in args.sizes:
-            print(f"synthetic build: {size} plans ...", flush=True)
-            synthetic.append(bench_synthetic(size, corpus, truth))
+        synthetic = fastest_runs(args.sizes, args.repeats, corpus, truth)
     verdicts = targets(five, synthetic)
     print_report(five, material, synthetic, verdicts)
     corpus_scores = invented_plans()
@@ -935,7 +968,12 @@ def main(argv: list[str] | None = None) -> int:
             "cpus": os.cpu_count(),
             "load_average_at_end": os.getloadavg(),  # other work on the machine
         },
-        "args": {"sizes": args.sizes, "seed": args.seed, "quick": args.quick},
+        "args": {
+            "sizes": args.sizes,
+            "seed": args.seed,
+            "quick": args.quick,
+            "repeats": args.repeats,
+        },
         "five_plans": five,
         "material": {
             "templates": len(material.templates),
