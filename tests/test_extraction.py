@@ -538,7 +538,8 @@ def test_table_layouts_the_readers_were_not_written_for(extractor, text, expecte
 
 def test_a_project_list_without_years_states_period_totals(extractor):
     """A table of projects (no year columns): its money column and the counts in its
-    description cells are the period's cumulative targets; its row numbers are not values."""
+    description cells are the period's cumulative targets; its row numbers are not values.
+    With a 合计 row, the projects' amounts are its parts and only the total is a value."""
     text = (
         "专栏2　“十四五”教育重点项目\n| 序号 | 工程名称 | 建设内容 | 总投资（万元） |\n|:---:|:---|:---|---:|\n"
         "| 1 | 学前教育扩容工程 | 新建幼儿园12所，新增学位3600个 | 18600 |\n"
@@ -546,14 +547,33 @@ def test_a_project_list_without_years_states_period_totals(extractor):
     )
     result = extractor.extract(source(), clean(text))
     assert result.unread_tables == []
-    assert {r["disposition"] for r in result.ledger} == {"observation", "section_number"}
+    assert {r["disposition"] for r in result.ledger} == {
+        "observation",
+        "section_number",
+        "part_of_total",
+    }
+    parts = sorted(r["quote"] for r in result.ledger if r["disposition"] == "part_of_total")
+    assert parts == ["18600", "8500"]
     assert observed(extractor, text) == [
-        ("education_investment", 2025, "=", 85000000.0, None, "cumulative"),
-        ("education_investment", 2025, "=", 186000000.0, None, "cumulative"),
         ("education_investment", 2025, "=", 271000000.0, None, "cumulative"),
         ("new_kindergartens_built", 2025, "=", 12.0, None, "cumulative"),
         ("school_places_added", 2025, "=", 3600.0, None, "cumulative"),
     ]
+
+
+PROJECT_TABLES = [
+    # no total row: each project's amount is a value
+    ("重点项目\n| 工程名称 | 总投资（万元） |\n|---|---|\n| 甲幼儿园新建 | 1200 |\n| 乙小学扩建 | 800 |\n", [("education_investment", 2025, "=", 8000000.0, None, "cumulative"), ("education_investment", 2025, "=", 12000000.0, None, "cumulative")]),
+    # the money unit in the caption, a header with none, a 合计 row after the projects
+    ("表3　重点建设项目（金额单位：万元）\n项目名称 | 新增学位（个） | 总投资 | 完成时限\n--- | --- | --- | ---\n东区初中新建 | 1500 | 21000 | 2024年8月\n西区小学扩建 | 900 | 7600 | 2023年8月\n合计 | 2400 | 28600 | \n", [("education_investment", 2025, "=", 286000000.0, None, "cumulative"), ("school_places_added", 2025, "=", 2400.0, None, "cumulative")]),
+    # a spaced-out 总 计 row under a row-number column
+    ("建设项目\n| 序号 | 项目 | 总投资（亿元） |\n|---|---|---|\n| 1 | 职教园区 | 3.5 |\n| 2 | 实训基地 | 1.2 |\n|  | 总 计 | 4.7 |\n", [("education_investment", 2025, "=", 470000000.0, None, "cumulative")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PROJECT_TABLES)
+def test_project_tables_with_and_without_a_total_row(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
 
 
 def test_a_short_caption_between_two_spaced_tables_is_not_a_wrapped_name(extractor):
@@ -658,6 +678,8 @@ def test_prose_phrasings_first_seen_in_blind4(extractor, text, expected):
 
 # phrasings and layouts real plans use that no invented set has yet (crafted, not seen)
 CRAFTED_UNSEEN = [
+    # a county's 职业教育中心 is its secondary vocational school; 培训普通高中教师 is teacher training
+    ("到2025年，县职教中心在校生稳定在3,200人左右，培训高中教师1,500人次。", [("secondary_vocational_enrollment", 2025, "~", 3200.0, None, "level"), ("teacher_training_person_times", 2025, "=", 1500.0, None, "cumulative")]),
     # a full-width comma before a year is no thousands separator ("88，2025年" is not 88,202)
     ("学前三年毛入园率（%）：2020年88，2025年≥92。", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, ">=", 92.0, None, "level")]),
     # a year in brackets after the from-value is that value's, not the target's

@@ -47,7 +47,7 @@ from analysis.extraction.grid_names import (
     _sub_span,
     _unit_core,
 )
-from analysis.extraction.project_tables import description_cells, project_columns
+from analysis.extraction.project_tables import description_cells, project_columns, total_row
 from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.stacked_headers import stack_year_line
 from analysis.extraction.table_readers import NOT_STATED
@@ -316,13 +316,16 @@ class GridInterpreter:
         if not columns and not described:
             return None
         header = grid.rows[0]
+        total = total_row(grid)
+        # "（金额单位：万元）" in the caption: the unit of a value column whose header has none
+        caption_unit = self._default_unit(grid, "")
         values: list[TableValue] = []
         notes = [
             CellNote((c.start, c.end), "table_header", "a column header")
             for c in header
             if any(ch.isdigit() for ch in c.text)
         ]
-        for row in grid.rows[1:]:
+        for r, row in enumerate(grid.rows[1:], start=1):
             if (
                 index is not None
                 and index < len(row)
@@ -335,7 +338,11 @@ class GridInterpreter:
                 if k >= len(row) or row[k].text in NOT_STATED:
                     continue
                 cell = row[k]
-                found = self._one(head, "", "", "", cell.text, year)
+                if total is not None and r != total:
+                    why = "a project's part of the table's total row (合计)"
+                    notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
+                    continue
+                found = self._one(head, "", "", caption_unit, cell.text, year)
                 if isinstance(found, CellNote):
                     notes.append(CellNote((cell.start, cell.end), found.disposition, found.reason))
                     continue

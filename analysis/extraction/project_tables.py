@@ -7,6 +7,9 @@ period (value_kind cumulative, such as 总投资) and each of its cells is one n
 is a description column when its cells are sentences with numbers in them ("新建幼儿园12所，
 新增学位3600个"): those cells are left to the prose binder, which reads them as any other
 sentence. A grid with neither is not a project table (it stays unread and is reported).
+
+A row named 合计/总计/共计 is the table's total: the projects above it are its parts, each
+ledgered as a part of that total (as "其中…" parts in prose), and only the total is a value.
 """
 
 from __future__ import annotations
@@ -17,6 +20,10 @@ from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL
 
 _INDEX = ("序号", "编号")
+# the total row's name: 合计, 总 计, 合计投资, 总计（万元）
+_TOTAL_ROW = re.compile(
+    r"^(?:合\s*计|总\s*计|共\s*计)[\u4e00-\u9fff]{0,4}(?:[(（][^)）]{0,8}[)）])?$"
+)
 _SENTENCE = re.compile(r"[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]")
 
 
@@ -45,3 +52,13 @@ def project_columns(grid: Grid, cumulative_phrase) -> tuple[dict[int, str], list
 
 def description_cells(grid: Grid, described: list[int]) -> list[GridCell]:
     return [row[k] for row in grid.rows[1:] for k in described if k < len(row) and row[k].text]
+
+
+def total_row(grid: Grid) -> int | None:
+    """The row index of a project table's total: its first filled cell (the row-number
+    column's or the name column's, "| 合计 | | | 27100 |") names it."""
+    for r, row in enumerate(grid.rows[1:], start=1):
+        first = next((c.text.strip() for c in row[:3] if c.text.strip()), "")
+        if _TOTAL_ROW.match(first):
+            return r
+    return None
