@@ -104,6 +104,10 @@ ONE_LINE = [
     ("（一）九年义务教育巩固率\n基期值：95.8　目标值：≥97　属性：约束性\n"
      "（二）学前三年毛入园率\n基期值：88　目标值：92　属性：预期性\n",
      [(CONS, 2020, "=", 95.8, None, "level"), (CONS, 2025, ">=", 97.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
+    # a name longer than any value (21 characters) is still the card's name
+    ("指标名称：财政性教育经费支出占地区生产总值比例（%）；2020年：3.9；2025年：≥4\n"
+     "指标名称：学前三年毛入园率（%）；2020年：88；2025年：92\n",
+     [("education_gdp_share", 2020, "=", 3.9, None, "level"), ("education_gdp_share", 2025, ">=", 4.0, None, "level"), (PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level")]),
 ]  # fmt: skip
 
 

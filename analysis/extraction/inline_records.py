@@ -20,6 +20,8 @@ _SEPARATOR = set("；;，, \t")
 MIN_PAIRS = 3
 MAX_KEY = 12
 MAX_VALUE = 20
+# an indicator's name is longer than a value ("财政性教育经费支出占地区生产总值比例（%）")
+MAX_NAME = 40
 
 
 def _pairs(lines: TextLines, k: int) -> list[tuple[GridCell, GridCell]] | None:
@@ -42,7 +44,8 @@ def _pairs(lines: TextLines, k: int) -> list[tuple[GridCell, GridCell]] | None:
     for n, (a, c) in enumerate(keys):
         end = keys[n + 1][0] if n + 1 < len(keys) else len(text)
         value = text[c + 1 : end].strip(" ；;，,\t")
-        if not value or len(value) > MAX_VALUE or "。" in value:
+        longest = MAX_NAME if text[a:c].strip() in NAME_KEYS else MAX_VALUE
+        if not value or len(value) > longest or "。" in value:
             return None
         at = text.index(value, c + 1)
         pairs.append(
