@@ -70,9 +70,11 @@ FLOORS = {
     # first look 73.8% / 77.8% (e33dd84, session 21, tests/data/plans/README.md); 91.3% /
     # 89.9% after s4's and s6's misses were read (session 21; s1, s2, s3, s5 read, not fixed)
     "blind24": (0.91, 0.89),
-    # first look 94.3% / 95.7% (73ecf12, session 21, tests/data/plans/README.md), misses
-    # unread: held out
-    "blind25": (0.94, 0.95),
+    # first look 94.3% / 95.7% (73ecf12, session 21, tests/data/plans/README.md); misses read
+    # in session 22 after blind26 was written
+    "blind25": (0.96, 0.97),
+    # first look 79.1% / 95.9% (fd0f262, session 22, tests/data/plans/README.md)
+    "blind26": (0.79, 0.95),
 }
 
 
