@@ -18,6 +18,7 @@ from functools import cached_property
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.numbered_wraps import number_and_name
 from analysis.extraction.page_strays import cells_past_page_numbers
+from analysis.extraction.ruled_rows import merge_ruled_rows
 from analysis.extraction.space_alignment import realign
 from analysis.extraction.spaced_cells import (
     indented_pair,
@@ -47,8 +48,10 @@ _SPAN_ATTR = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # box drawing from PDF converters (┌─┬─┐ │ ├─┼─┤) and ASCII art (+----+): rule lines
+# (+====+ under a grid table's header)
 _BOX_RULE = re.compile(
-    r"^[\s─━═┄┈\-+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*[─━═┌└├┼╔╠┏┣+][\s─━═┄┈\-+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*$"
+    r"^[\s─━═┄┈\-=+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*[─━═┌└├┼╔╠┏┣+]"
+    r"[\s─━═┄┈\-=+┌┐└┘├┤┬┴┼╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋|│┃║]*$"
 )
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\r?\n")
 _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})  # same length: spans stay valid
@@ -250,10 +253,13 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         kind = first[0]
         j = i
         rows = []
+        groups: list[int] = []  # rule lines above each row (ruled_rows.py)
+        rules = 0
         unit_note, skipped = "", -1
         while j < n and not _masked(lines, j, skip):
             text, start, _ = lines.items[j]
             if _is_rule(text):  # a rule line between rows, in any delimited layout
+                rules += 1
                 j += 1
                 continue
             if len(rows) == 1 and UNIT_LINE.match(text):  # "单位：%、所、万人" under the header
@@ -276,7 +282,10 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             if rows and lines.blank_before(j) and len(row) != _modal_width(rows):
                 break
             rows.append(row)
+            groups.append(rules)
             j += 1
+        if rules:
+            rows = merge_ruled_rows(rows, groups)
         if kind == "tab":
             rows = _tab_alignment(lines, i, j, rows, skipped)
         elif kind == "spaces" and rows:
