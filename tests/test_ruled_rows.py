@@ -49,3 +49,13 @@ def test_rules_here_and_there_merge_nothing():
     rows = [[GridCell(str(k), k, k + 1)] for k in range(6)]
     # two groups only (a header rule): a Markdown table's body is one long group
     assert merge_ruled_rows(rows, [0, 1, 1, 1, 1, 1]) == rows
+
+
+def test_two_full_rows_between_two_rules_stay_two_rows():
+    rows = [
+        [GridCell("指标", 0, 2), GridCell("2020年", 3, 8)],
+        [GridCell("学前教育毛入园率", 10, 18), GridCell("88%", 19, 22)],
+        [GridCell("九年义务教育巩固率", 30, 39), GridCell("95%", 40, 43)],
+        [GridCell("高中阶段毛入学率", 50, 58), GridCell("90%", 59, 62)],
+    ]
+    assert merge_ruled_rows(rows, [1, 2, 2, 3]) == rows

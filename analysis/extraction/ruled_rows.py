@@ -5,7 +5,8 @@ row ("| 义务教育发展优质均 | % | — | 40 |" over "| 衡县比例 | | |
 so the lines between two rules are one row: each cell's pieces joined.
 
 A table with one rule (a Markdown header's |---|) or rules only here and there is not
-ruled between rows: its lines stay rows of their own.
+ruled between rows, and lines that each hold a number in the same column are rows of their
+own: such lines stay rows.
 """
 
 from __future__ import annotations
@@ -39,6 +40,15 @@ def _merged(cells: list[GridCell]) -> GridCell:
     return GridCell(text, anchor.start, anchor.end)
 
 
+def _one_row(group: list[list[GridCell]], width: int) -> bool:
+    """Whether the lines are pieces of one row: no column holds a number on two of them
+    (two rows between one pair of rules each have their own: "1 | 学前… | 88%" over
+    "2 | 九年… | 95%")."""
+    return all(
+        sum(any(ch.isdigit() for ch in row[c].text) for row in group) <= 1 for c in range(width)
+    )
+
+
 def merge_ruled_rows(rows: list[list[GridCell]], groups: list[int]) -> list[list[GridCell]]:
     """`groups`: for each row, the number of rule lines above it in the table. When the
     table is ruled between its rows, the rows of one group are merged into one row."""
@@ -55,8 +65,8 @@ def merge_ruled_rows(rows: list[list[GridCell]], groups: list[int]) -> list[list
             j += 1
         group = rows[k:j]
         width = max(len(r) for r in group)
-        if any(len(r) != width for r in group):
-            out.extend(group)  # pieces that do not line up: left as they are
+        if any(len(r) != width for r in group) or not _one_row(group, width):
+            out.extend(group)  # pieces that do not line up, or rows of their own
         else:
             out.append([_merged([r[c] for r in group]) for c in range(width)])
         k = j
