@@ -12,6 +12,7 @@ from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
 from analysis.extraction.inline_records import read_inline_records
+from analysis.extraction.json_lines import read_json_lines
 from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
@@ -60,6 +61,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     grids = read_html(_without_debris(clean))
     taken = [(g.start, g.end) for g in grids]
     for reader in (
+        lambda skip: read_json_lines(lines, skip),  # before the CSV reader: commas inside
         lambda skip: read_column_blocks(lines, skip, unit_cells, attribute_cells),
         lambda skip: read_leader_rows(lines, skip),
         lambda skip: read_pipe_cells(lines, skip),
