@@ -102,10 +102,13 @@ def merge_spaced_header(grid: Grid) -> Grid:
     return grid
 
 
-# "“十三五”末", "“十四五”期末目标值": the end of a five-year plan named in words
+# "“十三五”末", "“十四五”期末目标值", "“十三五”完成", "“十四五”目标": the end of a
+# five-year plan named in words (what the plan achieved or aims at by then)
 _PERIOD_END = re.compile(
-    r"^[“\"]?十([一二三四五])五[”\"]?(?:末|期末)(?:值|数|目标值?|预期值?|实际值?)?"
+    r"^[“\"]?十([一二三四五])五[”\"]?(?:末|期末|时期|期间)?"
+    r"(?:(?:完成|实现|达到)(?:值|数|情况)?|(?:规划)?目标值?|预期值?|实际值?|值|数)"
     r"\s*(?:[(（][^)）\d]*[)）])?$"
+    r"|^[“\"]?十([一二三四五])五[”\"]?(?:末|期末)\s*(?:[(（][^)）\d]*[)）])?$"
 )
 
 
@@ -116,7 +119,7 @@ def header_year(text: str) -> int | None:
     if year is not None:
         return year
     p = _PERIOD_END.match(text.replace(" ", ""))
-    return period_end(p.group(1)) if p else None
+    return period_end(p.group(1) or p.group(2)) if p else None
 
 
 def first_body_row(rows: list[list[GridCell]]) -> int:
