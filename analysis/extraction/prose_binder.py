@@ -62,6 +62,7 @@ from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader, has
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.extraction.span_sets import SpanSet
+from analysis.extraction.stock_subjects import stock_subject_aliases
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -138,6 +139,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         if done:
             aliases = [a for a in aliases if not _within_one(a, done)]
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
+        aliases = stock_subject_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = bracket_part_aliases(text, aliases, self.matcher.by_alias)

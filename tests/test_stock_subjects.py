@@ -1,0 +1,21 @@
+"""A bulletin's clause whose subject is the schools counted in the clause before
+(stock_subjects.py)."""
+
+import pytest
+
+from tests.test_extraction import observed
+
+SUBJECT_BEFORE = [
+    # the schools' name before their count, a bracket between, the role word after a comma
+    ("2022年，全市共有初中31所（含九年一贯制学校6所），在校生3.05万人。",
+     [("junior_secondary_enrollment", 2022, "=", 30500.0, None, "level")]),
+    ("2020年，全县有普通高中3所，在校学生8,420人，中等职业学校1所，在校生2,960人。",
+     [("general_high_school_enrollment", 2020, "=", 8420.0, None, "level"), ("secondary_vocational_enrollment", 2020, "=", 2960.0, None, "level")]),
+    # no count of schools before it: the role word alone names nothing
+    ("小学办学条件持续改善，在校生4.1万人。", []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SUBJECT_BEFORE)
+def test_the_role_word_takes_the_schools_named_before_it(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
