@@ -678,6 +678,8 @@ def test_prose_phrasings_first_seen_in_blind4(extractor, text, expected):
 
 # phrasings and layouts real plans use that no invented set has yet (crafted, not seen)
 CRAFTED_UNSEEN = [
+    # a yearly schedule's 完成投资 (investment completed) is the year's investment
+    ("2022年新增学位1,200个、完成投资3.5亿元。", [("school_places_added", 2022, "=", 1200.0, None, "cumulative"), ("education_investment", 2022, "=", 350000000.0, None, "cumulative")]),
     # a county's 职业教育中心 is its secondary vocational school; 培训普通高中教师 is teacher training
     ("到2025年，县职教中心在校生稳定在3,200人左右，培训高中教师1,500人次。", [("secondary_vocational_enrollment", 2025, "~", 3200.0, None, "level"), ("teacher_training_person_times", 2025, "=", 1500.0, None, "cumulative")]),
     # a full-width comma before a year is no thousands separator ("88，2025年" is not 88,202)
