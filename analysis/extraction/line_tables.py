@@ -322,10 +322,14 @@ def _is_label_row(cells: list[GridCell], header: list[GridCell]) -> bool:
         len(cells) == len(header)
         and not cells[0].text
         and 0 < len(stated) < len(header)
-        and not any(
-            _is_year_value(t) or _is_value(t) or (_is_year(t) and _names_year(h)) for h, t in stated
-        )
+        and not any(_is_year_value(t) or _is_value(t) or _another_year(h, t) for h, t in stated)
     )
+
+
+def _another_year(head: str, text: str) -> bool:
+    """A year under a header cell naming another year (a body row's year, not the year
+    line of a "“十四五”目标" over "2025年" header)."""
+    return _is_year(text) and _names_year(head) and header_year(text) != header_year(head)
 
 
 def _names_year(text: str) -> bool:
