@@ -13,16 +13,17 @@ import json
 import re
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_headers import INDEX_HEADERS
 from analysis.extraction.record_tables import NAME_KEYS, _is_value_key, cards_as_rows
 from analysis.extraction.table_readers import TextLines, _masked
 
-_OBJECT_LINE = re.compile(r"^\s*\[?\s*\{.*\}\s*[,\]]?\s*,?\s*$")
+_OBJECT_LINE = re.compile(r"^\s*\[?\s*\{.*\}\s*[\],]*\s*$")
 # "key": "string" | number | null | true | false
 _PAIR = re.compile(
     r'"((?:[^"\\]|\\.)*)"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)'
     r"|(null|true|false))"
 )
-_INDEX_KEYS = ("序号", "编号", "id", "ID")
+_INDEX_KEYS = (*INDEX_HEADERS, "id", "ID")
 
 
 def _text(escaped: str) -> str:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
+from analysis.extraction.grid_headers import INDEX_HEADERS
 from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL
 
-_INDEX = ("序号", "编号")
 # the total row's name: 合计, 总 计, 合计投资, 总计（万元）
 _TOTAL_ROW = re.compile(
     r"^(?:合\s*计|总\s*计|共\s*计)[\u4e00-\u9fff]{0,4}(?:[(（][^)）]{0,8}[)）])?$"
@@ -41,7 +41,7 @@ def project_columns(grid: Grid, cumulative_phrase) -> tuple[dict[int, str], list
         column = [row[k] for row in body if k < len(row) and row[k].text not in NOT_STATED]
         if not cell.text or not column:
             continue
-        if cell.text.replace(" ", "") in _INDEX:
+        if cell.text.replace(" ", "") in INDEX_HEADERS:
             index = k
         elif cumulative_phrase(cell.text) and all(VALUE_CELL.match(c.text) for c in column):
             values[k] = cell.text

@@ -11,6 +11,8 @@ own: such lines stay rows.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from analysis.extraction.grid import GridCell
 
 # a ruled table: at least this many groups of lines between rules, none longer than
@@ -52,9 +54,7 @@ def _one_row(group: list[list[GridCell]], width: int) -> bool:
 def merge_ruled_rows(rows: list[list[GridCell]], groups: list[int]) -> list[list[GridCell]]:
     """`groups`: for each row, the number of rule lines above it in the table. When the
     table is ruled between its rows, the rows of one group are merged into one row."""
-    sizes: dict[int, int] = {}
-    for g in groups:
-        sizes[g] = sizes.get(g, 0) + 1
+    sizes = Counter(groups)
     if len(sizes) < MIN_GROUPS or max(sizes.values()) > MAX_LINES or max(sizes.values()) < 2:
         return rows
     out: list[list[GridCell]] = []
