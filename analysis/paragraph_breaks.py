@@ -24,9 +24,13 @@ _RULE = "[" + re.escape(DIVIDER_MARKS) + "]{2,}"
 DIVIDER = _RULE + r"[^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*" + _RULE
 DIVIDER_LINE = re.compile(DIVIDER + "$")
 _TITLE_UNDER_DIVIDER_MAX = 30
+# A list item's bullet ("- ", "* ", "+ ", "·", "▪", "•" …): a Markdown or word-processor
+# list whose items end in no punctuation. One mark, then no second mark (a divider's rule).
+BULLET = r"[-*+][^\S\n]+(?=[^\s.*+\-])|[·•▪▫◦●■□◆◇▶►‣⁃](?![·•▪▫◦●■□◆◇▶►‣⁃—–\-=_~])[^\S\n]*"
+BULLET_START = re.compile(BULLET)
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
 HEADING_START = re.compile(
-    r"^(" + DIVIDER + r"$"
+    r"^(" + DIVIDER + r"$|" + BULLET + r""
     r"|第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
     r"|\d{1,2}[.、](?!\d)|专栏|<|(?:问|记者问|记者|提问)\s*[:：]"
     # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"

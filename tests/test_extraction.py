@@ -720,6 +720,24 @@ CRAFTED_UNSEEN = [
 ]  # fmt: skip
 
 
+# Nested bullet lists (blind27 v3): each item its own paragraph, whatever its marker.
+BULLET_LISTS = [
+    # a bulleted category line is no section heading: the review ends at the next 二、
+    ("一、发展基础\n- 办学成效\n  · 高中阶段教育毛入学率：93.1%\n二、目标\n- 高中阶段教育毛入学率：93.1% ⇒ 96%\n", [("upper_secondary_gross_enrollment_rate", 2020, "=", 93.1, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 93.1, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, "=", 96.0, None, "level")]),
+    # any arrow joins a base and a target; "由2016年的…→" keeps its year
+    ("到2025年：\n* 学前三年毛入园率：由2016年的79%➔85%\n* 九年义务教育巩固率：95%➜≥97%\n", [(PRE, 2016, "=", 79.0, None, "level"), (PRE, 2025, "=", 85.0, None, "level"), (CONS, 2020, "=", 95.0, None, "level"), (CONS, 2025, ">=", 97.0, None, "level")]),
+    # an item "其中…" under the item that stated the total names a part of it
+    ("到2025年：\n• 新增学位5,000个\n  ▪ 其中初中学位1,800个\n• 新建幼儿园8所\n", [("school_places_added", 2025, "=", 5000.0, None, "cumulative"), ("new_kindergartens_built", 2025, "=", 8.0, None, "cumulative")]),
+    # two items ending without punctuation: "100%" then "- 100%" is no range 100-100
+    ("到2025年：\n- 中小学互联网接入率保持100%\n- 100%的农村学校实现“班班通”\n", [("school_internet_access_rate", 2025, "=", 100.0, None, "level"), ("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BULLET_LISTS)
+def test_bullet_lists(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), CRAFTED_UNSEEN)
 def test_crafted_phrasings_and_layouts_no_set_has_yet(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)

@@ -30,6 +30,8 @@ PRE, UPPER, CONS = (
         ("同期全国九年义务教育巩固率为95.2%。", "柳溪县", [], ["95.2%"]),
         # a street or a town in a district's or county's plan
         ("2021年，全区学前三年毛入园率达到98.6%，滨江街道学前三年毛入园率达到99.5%，居各街道首位。", "榆湾区", [(PRE, 2021, "=", 98.6, None, "level")], ["99.5%"]),
+        # a street whose name ends in a character that ends kinds of area (山区, 城区)
+        ("城乡差距仍然存在，东山街道学前三年毛入园率仅为80%。", "松岗区", [], ["80%"]),
         # the town that seats the county, named as such
         ("2020年，全县学前三年毛入园率为86.5%，县城所在地凤栖镇学前三年毛入园率已达95.2%。", "苇泽县", [(PRE, 2020, "=", 86.5, None, "level")], ["95.2%"]),
         # some of the plan's own townships or counties: theirs, not the whole area's

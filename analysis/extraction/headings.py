@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.paragraph_breaks import DIVIDER, DIVIDER_MARKS, TITLE_LINE
+from analysis.paragraph_breaks import BULLET_START, DIVIDER, DIVIDER_MARKS, TITLE_LINE
 from analysis.sections import NUMBERING_STARTS
 
 LEVELS = (
@@ -70,7 +70,12 @@ def heading_of(paragraph: str) -> Heading | None:
     if m:
         title = _TITLE_END.split(paragraph, maxsplit=1)[0]
         return Heading(m.group().count(".") + 1, m.group(), title, decimal=True)
-    if len(paragraph) <= 20 and TITLE_LINE.fullmatch(paragraph) and not _NOT_A_TOP.match(paragraph):
+    if (
+        len(paragraph) <= 20
+        and TITLE_LINE.fullmatch(paragraph)
+        and not _NOT_A_TOP.match(paragraph)
+        and not BULLET_START.match(paragraph)  # a list item's words, inside the section
+    ):
         return Heading(1, "", paragraph)  # a title line with no numbering: a top section
     return None
 

@@ -86,7 +86,8 @@ def other_area_value(
     for name, suffix in _AREA.findall(m.group(1)):
         if (
             name[0] in _NOT_A_NAME_FIRST
-            or name[-1] in _NOT_A_NAME_LAST
+            # "山区", "城区", "园区" name kinds of area; "北山街道" is a street's name
+            or (name[-1] in _NOT_A_NAME_LAST and suffix != "街道")
             or _NOT_IN_A_NAME.intersection(name)
         ):
             return None

@@ -63,6 +63,7 @@ from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.stock_subjects import stock_subject_aliases
+from analysis.paragraph_breaks import BULLET_START
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
@@ -157,6 +158,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         n_q = len(q_starts)
         a_i = q_i = 0
         opened, last_path = False, None  # a review opened by a paragraph's first sentence
+        # the indicators of the last paragraph not opened by 其中: a list item "其中…" under
+        # it names parts of its total ("· 新增学位1.36万个" over "▪ 其中幼儿园学位4,200个")
+        total_ids: frozenset[str] = frozenset()
         reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
         for p_start, p_end, path in sections:
             paragraph = text[p_start:p_end]
@@ -172,6 +176,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 reviewed[path] = headings_review(path, self.baseline_re, ctx)
             review = opened or reviewed[path]
             section = path[-1] if path else ""
+            bullet = BULLET_START.match(text, p_start)
+            part_item = text.startswith("其中", bullet.end() if bullet else p_start)
+            parts_of = total_ids if part_item else frozenset()
+            bound_before = len(out.bound)
             pos = p_start
             carry = ()  # the phrases of a sentence that ended in a semicolon
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
@@ -208,11 +216,15 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     listed,
                     out,
                     carry,
+                    parts_of,
                 )
+                parts_of = frozenset()  # the paragraph's first sentence only
                 ended = text[s_end] if s_end < len(text) else ""
                 last = tuple(aliases[a_i:a_j]) or carry
                 carry = last if ended in "；;" else ()
                 pos = s_end + 1
+            if not part_item:
+                total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)
         return out
 
     def _stock(self, text, a: AliasMatch, q: Quantity, s_start) -> tuple[str, ...]:
@@ -241,7 +253,21 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
 
     # ------------------------------------------------------------ one sentence
 
-    def _sentence(self, text, start, end, aliases, quantities, review, section, ctx, out, carry=()):
+    def _sentence(
+        self,
+        text,
+        start,
+        end,
+        aliases,
+        quantities,
+        review,
+        section,
+        ctx,
+        out,
+        carry=(),
+        parts_of=(),
+    ):
+        """`parts_of`: the indicators a total stated just before gave ("其中…" names parts)."""
         candidates, others = [], []  # others: another area's values (other_areas.py)
         for q in quantities:
             why = self._not_a_value(text, q, aliases, start) or self._other_area(
@@ -333,6 +359,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
                 continue
             lo = clause_start(text, q.start, start)
+            if parts_of.intersection(ids):  # "▪ 其中…" under the item that stated the total
+                out.notes.append((q, "part_of_total", "a part of the total in the item above"))
+                continue
             if names_a_part(text, lo, start, alias, bool(seen & set(ids))):
                 out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
                 continue

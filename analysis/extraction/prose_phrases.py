@@ -37,7 +37,9 @@ AVERAGE_GAP = re.compile(
     r"(?:高出|高于|低于|超出|超过|比|较|与)[^，,。；;\d]{0,10}?平均(?:水平|值)?[^，,。；;\d]{0,3}$"
 )
 # "毛入园率（%）：88（2020年）→95（2025年）": a unit or a year in brackets, an arrow
-BRACKETED = re.compile(r"[（(]\s*(?:(?:19|20)\d\d\s*年?|[^()（）\d]{1,4})\s*[)）]|→|->")
+# an arrow from a value to the value reached: "→", "->", "➝", "=>", "⟶" …
+ARROW = r"(?:[→⟶➝➞➔➜➙➛➡⇒⇨⮕]|->|—>|=>)"
+BRACKETED = re.compile(r"[（(]\s*(?:(?:19|20)\d\d\s*年?|[^()（）\d]{1,4})\s*[)）]|" + ARROW)
 UNIT_AFTER_NAME = re.compile(r"\s*[（(]\s*(?:单位\s*[:：]\s*)?([^()（）\d\s]{1,4})\s*[)）]")
 YEAR_AFTER_VALUE = re.compile(r"\s*[（(]\s*((?:19|20)\d\d)\s*年?\s*[)）]")
 # "（括号内为2021年完成值）": a legend giving the year of every bracketed value after it

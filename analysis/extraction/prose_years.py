@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_phrases import (
+    ARROW,
     BRACKET_LEGEND,
     CLAUSE_BREAK,
     COMPARISON_BEFORE,
@@ -60,7 +61,7 @@ def _closed_bracket_around(scope: str, pos: int) -> bool:
 # an arrow, then the value reached: "92.6%→95%以上", "85% -> 不低于90%"
 # (the value reached may carry its own period or year: "“十三五”5,860名→“十四五”6,000名以上")
 _ARROW_TO_VALUE = re.compile(
-    r"\s*(?:→|->|—>|⟶)\s*"
+    r"\s*" + ARROW + r"\s*"
     r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|期间|时期)?|(?:19|20)\d\d\s*年(?:底|末)?)?"
     r"\s*(?:不低于|不少于|达到|≥)?\s*\d"
 )
@@ -150,9 +151,11 @@ class YearReader:
             # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
             year, basis = self._year_of(scope, review, ctx)
             return year - 1, basis
-        if _ARROW_TO_VALUE.match(text, q.end):  # "92.6%→95%": the value it started from
-            return self._from_year(scope, review, ctx, arrow=True), "from_value"
         m = FROM_VALUE.search(scope[-40:])
+        if _ARROW_TO_VALUE.match(text, q.end):  # "92.6%→95%": the value it started from
+            if m and m.group(1):  # "由2015年的80.2%→88.5%": the year it names
+                return int(m.group(1)), "sentence"
+            return self._from_year(scope, review, ctx, arrow=True), "from_value"
         if m and not m.group(1) and "目标" in scope[-40:] and _REVISED_TO.match(text, q.end):
             m = None  # "目标由96%调整为97%": a revised target is the new one's year
         if m and m.group(1):

@@ -101,6 +101,10 @@ def _cn(text: str) -> float:
     return float(cn2an.cn2an(text, "smart"))
 
 
+# a quantity never runs over a paragraph's end (a list item's bullet "- " is no range)
+_SPACE = r"[^\S\n]*"
+
+
 class QuantityFinder:
     """Compiled once from the rules' unit and comparator tables."""
 
@@ -115,16 +119,16 @@ class QuantityFinder:
         one = (
             # "百分之九十五"; "五分之一" (a fraction in words: a percentage, 20%)
             rf"(?:(?P<pct>百分之)|(?P<den>[二三四五六七八九十])分之)?"
-            rf"(?P<num>{ARABIC}|{CHINESE})\s*(?P<scale>{_SCALE_RE})?"
-            rf"\s*(?P<yu>余|多)?\s*(?P<unit>{unit_re})?"
+            rf"(?P<num>{ARABIC}|{CHINESE}){_SPACE}(?P<scale>{_SCALE_RE})?"
+            rf"{_SPACE}(?P<yu>余|多)?{_SPACE}(?P<unit>{unit_re})?"
             # "九成五": the digit after 成 is the percent's units digit (95%)
             r"(?:(?<=成)(?P<tenth>[一二三四五六七八九])(?![一二三四五六七八九十百千万亿]))?"
         )
         two = (
-            rf"(?:\s*(?:[{sep}]|到)\s*(?P<pct2>百分之)?(?P<num2>{ARABIC}|{CHINESE})"
-            rf"\s*(?P<scale2>{_SCALE_RE})?\s*(?P<unit2>{unit_re})?)?"
+            rf"(?:{_SPACE}(?:[{sep}]|到){_SPACE}(?P<pct2>百分之)?(?P<num2>{ARABIC}|{CHINESE})"
+            rf"{_SPACE}(?P<scale2>{_SCALE_RE})?{_SPACE}(?P<unit2>{unit_re})?)?"
         )
-        self._re = re.compile(one + two + rf"(?:\s*(?P<suffix>{suffix_re}))?")
+        self._re = re.compile(one + two + rf"(?:{_SPACE}(?P<suffix>{suffix_re}))?")
         self._prefix = sorted(rules.comparator_prefixes, key=len, reverse=True)
         # "不少于综合实践活动课时的50%": a comparator word, then the whole the share is of
         # (no number, clause break or second 的 in it)
