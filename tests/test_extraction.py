@@ -733,6 +733,24 @@ BULLET_LISTS = [
 ]  # fmt: skip
 
 
+# Spreadsheet exports with semicolons between quoted fields (blind27 v2)
+SEMICOLON_CSV = [
+    # a doubled quote inside a field, an empty field is not stated, a field over two lines
+    ('"指标名称";"2020年";"2025年";"说明"\n"""双师型""教师占比（%）";"41.5";"≥50";""\n"招聘教师（名）";"";"600";"五年\n累计"\n"劳动年龄人口平均受\n教育年限（年）";"10.6";"11.2";""\n', [("dual_qualified_teacher_share", 2020, "=", 41.5, None, "level"), ("dual_qualified_teacher_share", 2025, ">=", 50.0, None, "level"), ("mean_schooling_years_working_age", 2020, "=", 10.6, None, "level"), ("mean_schooling_years_working_age", 2025, "=", 11.2, None, "level"), ("teachers_recruited", 2025, "=", 600.0, None, "cumulative")]),
+    # unquoted fields between semicolons, a thousands separator in a field
+    ("指标;2020年;2025年;属性\n学前三年毛入园率（%）;86.4;92;预期性\n普通高中在校生（人）;7,950;8,600;预期性\n", [(PRE, 2020, "=", 86.4, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), ("general_high_school_enrollment", 2020, "=", 7950.0, None, "level"), ("general_high_school_enrollment", 2025, "=", 8600.0, None, "level")]),
+    # "key：value；key：value" lines are one-line cards, not rows split at the semicolons
+    ("指标名称：学前三年毛入园率（%）；2020年：86.4；2025年：≥92\n指标名称：九年义务教育巩固率（%）；2020年：95.1；2025年：96.5\n指标名称：高中阶段教育毛入学率（%）；2020年：90.2；2025年：93\n", [(PRE, 2020, "=", 86.4, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 96.5, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.2, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, "=", 93.0, None, "level")]),
+    # prose with semicolons is no table
+    ("到2025年，学前三年毛入园率达到92%；九年义务教育巩固率达到97%；高中阶段毛入学率达到93%。\n", [(PRE, 2025, "=", 92.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, "=", 93.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SEMICOLON_CSV)
+def test_semicolon_csv(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), BULLET_LISTS)
 def test_bullet_lists(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
