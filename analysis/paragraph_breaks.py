@@ -36,6 +36,9 @@ HEADING_START = re.compile(
     # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"
     r"|\d{1,2}(?:\.\d{1,2}){0,3}[^\S\n]+(?![所个人名万亿元次项年月日家条套处间台种门倍])[\u4e00-\u9fff“])"
 )
+# A line opening with a short key and a colon ("学前三年毛入园率(%):2020年86.4,…"): two such
+# lines in a row are two records, however the first ends (no wrap ends in a key and colon)
+_KEYED_LINE = re.compile(r"[^\d\s:,。;\n][^\s:,。;\n]{1,29}:")
 # A short line of decimal numbering and a title ("2.1 扩大学前教育资源") ends its paragraph.
 # (a title starts with a word: "80 |" is a table cell wrapped onto its own line)
 DECIMAL_TITLE_LINE = re.compile(
@@ -132,6 +135,19 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     # a title line starts its paragraph too ("【图1】" over "▌发展成就")
                     or _title_line_after(lines_text, newline, total)
                     or (under_divider and len(line) <= _TITLE_UNDER_DIVIDER_MAX)
+                    # "name（%）:2020年86.4,2025年≥93" over another: a box of keyed lines;
+                    # the box's last line ends its paragraph before a number ("…2025年10.5"
+                    # over the cut sentence's "93%以上，…": two numbers, not 10.593)
+                    or (
+                        _KEYED_LINE.match(line) is not None
+                        and (
+                            _KEYED_LINE.match(lines_text, newline + 1) is not None
+                            or (
+                                line[-1:].isdecimal()
+                                and lines_text[newline + 1 : newline + 2].isdecimal()
+                            )
+                        )
+                    )
                 ):  # a PDF wrap: glue the next line on
                     glue(lines_text[run_start:newline])
                     copy(raw_bytes[run_start * _ITEM : newline * _ITEM])

@@ -751,6 +751,20 @@ def test_semicolon_csv(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
 
 
+# 专栏 boxes set into a sentence by a PDF conversion (blind27 v6): the box's keyed lines are
+# records of their own, and the sentence goes on after the box with its value
+BOXES_IN_SENTENCES = [
+    ("二、主要目标\n到2025年，全市普惠性幼儿园覆盖率稳定在90%，学前三年毛入园率达到\n\n专栏2　主要指标\n九年义务教育巩固率（%）：2020年95.1，2025年96.5\n高中阶段教育毛入学率（%）：2020年91，2025年94\n\n95%以上，办学条件全面改善。\n", [(INC, 2025, "=", 90.0, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 96.5, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 91.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, "=", 94.0, None, "level")]),
+    # the box's numbered items ("01 …") are no continuation; the sentence resumes after them
+    ("三、重点任务\n实施学前教育扩容工程，新建幼儿园5所，新增幼儿园学位\n专栏3　学前教育扩容工程\n01　城区新建园：新建城北幼儿园等3所。\n02　乡镇园：新建乡镇中心园2所。\n1,350个，全面消除大班额。\n", [("new_kindergartens_built", 2025, "=", 5.0, None, "cumulative"), ("school_places_added", 2025, "=", 1350.0, None, "cumulative")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BOXES_IN_SENTENCES)
+def test_boxes_set_into_sentences(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), BULLET_LISTS)
 def test_bullet_lists(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)

@@ -174,7 +174,8 @@ class Extractor:
                 quote = (q.start, b.alias.end)
             else:
                 quote = (q.start, q.end)
-            if quote[1] - quote[0] > 80:  # far apart: the value alone is the quote
+            if quote[1] - quote[0] > 80 or "\n" in paras.text[quote[0] : quote[1]]:
+                # far apart, or in two paragraphs (a box between): the value alone
                 quote = (q.start, q.end)
             comparator, value, upper = q.comparator or "=", q.value, q.upper
             if b.falls:  # "下降2个百分点以上": a change of -2 or less

@@ -47,6 +47,7 @@ class Heading:
     numbering: str
     title: str  # up to the first 。 or ：
     decimal: bool = False  # "2.1 …": its level is its depth under the heading around it
+    bulleted: bool = False  # "◇ 主要成就": one level under the heading around it
 
 
 def heading_of(paragraph: str) -> Heading | None:
@@ -70,13 +71,11 @@ def heading_of(paragraph: str) -> Heading | None:
     if m:
         title = _TITLE_END.split(paragraph, maxsplit=1)[0]
         return Heading(m.group().count(".") + 1, m.group(), title, decimal=True)
-    if (
-        len(paragraph) <= 20
-        and TITLE_LINE.fullmatch(paragraph)
-        and not _NOT_A_TOP.match(paragraph)
-        and not BULLET_START.match(paragraph)  # a list item's words, inside the section
-    ):
-        return Heading(1, "", paragraph)  # a title line with no numbering: a top section
+    if len(paragraph) <= 20 and TITLE_LINE.fullmatch(paragraph) and not _NOT_A_TOP.match(paragraph):
+        # a title line with no numbering: a top section; after a bullet ("◇“十三五”主要成就",
+        # "- 建设成效"), a section inside the heading around it
+        bullet = BULLET_START.match(paragraph)
+        return Heading(1, bullet.group() if bullet else "", paragraph, bulleted=bullet is not None)
     return None
 
 
@@ -94,6 +93,11 @@ class SectionTracker:
             first = next((k for k, x in enumerate(self._stack) if x.decimal), len(self._stack))
             base = self._stack[first - 1].level if first else 0
             h = Heading(base + h.level / 10, h.numbering, h.title, decimal=True)
+        if h is not None and h.bulleted and self._stack:
+            # a sibling of the bulleted title before it, else under the innermost heading
+            inner = self._stack[-1]
+            level = inner.level if inner.bulleted else inner.level + 0.5
+            h = Heading(level, h.numbering, h.title, bulleted=True)
         if h is not None:
             while self._stack and self._stack[-1].level >= h.level:
                 self._stack.pop()

@@ -67,6 +67,15 @@ from analysis.paragraph_breaks import BULLET_START
 from analysis.rules import Rules
 
 SENTENCE_BREAK = "。；;!！?？\n"
+# a paragraph that goes on with a cut sentence's value: a verb at most, then the number
+_RESUMES = re.compile(
+    r"(?:达到|提高到|提升到|提高至|提升至|增加到|增至|保持在|控制在|稳定在|为)?\s*"
+    # not a year, nor an item's number ("01  公办园建设：…", "2、…")
+    r"(?:不低于|不少于|超过)?\s*(?!(?:19|20)\d\d\s*年)\d+(?:[,.]\d+)*(?![\d,.\s、．])"
+)
+_CUT_REACH = 12  # paragraphs a box set into a sentence may hold
+_SHORTEST_CUT = 20  # a shorter line ending on a phrase is a title or a cell
+_ENDS = frozenset('。！？；;!?:：”"）)')
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # a stock word, then a count, earlier in the sentence: "共有学校159所，…"
@@ -162,6 +171,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # it names parts of its total ("· 新增学位1.36万个" over "▪ 其中幼儿园学位4,200个")
         total_ids: frozenset[str] = frozenset()
         reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
+        # a sentence cut off by a box or a table set into it (专栏): its last phrase, waiting
+        # for the paragraph that goes on with the value ("…毛入学率达到" … "93%以上，…"),
+        # across the box's own numbered items ("01 公办园建设：…")
+        dangling: tuple[AliasMatch, ...] = ()
+        waited = 0
         for p_start, p_end, path in sections:
             paragraph = text[p_start:p_end]
             # only an opened review can be ended: the heading test is not needed otherwise
@@ -169,6 +183,12 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 opened = False
             opened = opened or opens_review(paragraph, path, ctx)
             last_path = path
+            resumed = dangling if dangling and _RESUMES.match(paragraph) else ()
+            cut = _cut_phrase(text, p_start, p_end, aliases, a_starts, q_starts)
+            if cut or resumed or waited >= _CUT_REACH:
+                dangling, waited = cut, 0
+            else:
+                waited += 1
             q_i = bisect_left(q_starts, p_start, q_i)
             if q_i == n_q or q_starts[q_i] >= p_end:
                 continue  # no number in the paragraph: none of its sentences is read
@@ -181,7 +201,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             parts_of = total_ids if part_item else frozenset()
             bound_before = len(out.bound)
             pos = p_start
-            carry = ()  # the phrases of a sentence that ended in a semicolon
+            carry = resumed  # the phrases of a sentence that ended in a semicolon (or was cut)
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
             may_lead = has_colon(text, p_start, p_end) and (
                 LIST_OPENS.search(text, p_start, p_end) is not None
@@ -547,3 +567,19 @@ def _within_one(a, spans: list[tuple[int, int]]) -> bool:
     the last one opening at or before the phrase can (a bisection, not a loop over all)."""
     i = bisect_right(spans, (a.start, math.inf)) - 1
     return i >= 0 and a.end <= spans[i][1]
+
+
+def _cut_phrase(text, p_start, p_end, aliases, a_starts, q_starts) -> tuple[AliasMatch, ...]:
+    """The phrase a paragraph ends on, with no value after it and no sentence end: the
+    sentence was cut there ("…高中阶段教育毛入学率达到")."""
+    if p_end - p_start < _SHORTEST_CUT or text[p_end - 1] in _ENDS:
+        return ()
+    lo = max(text.rfind(c, p_start, p_end) for c in CLAUSE_BREAK) + 1 or p_start
+    k = bisect_left(a_starts, p_end) - 1
+    if k < 0 or a_starts[k] < max(lo, p_start):
+        return ()
+    last = aliases[k]
+    q = bisect_left(q_starts, last.end)
+    if q < len(q_starts) and q_starts[q] < p_end:
+        return ()  # the phrase has its value
+    return (last,)
