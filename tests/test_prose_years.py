@@ -90,13 +90,13 @@ def test_a_review_opened_by_its_first_sentence(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
 
 
-def _evaluation(extractor, text):
+def _evaluation(extractor, text, title="某县“十四五”教育事业发展规划执行情况中期评估"):
     meta = {
         "document_type": "five_year_plan",
         "period_start": 2021,
         "period_end": 2025,
         "baseline_year": 2020,
-        "title_zh": "某县“十四五”教育事业发展规划执行情况中期评估",
+        "title_zh": title,
     }
     result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(text))
     return sorted(
@@ -198,3 +198,23 @@ def test_years_listed_before_the_name_and_fenbie(extractor, text, expected):
 )  # fmt: skip
 def test_a_review_section_at_any_heading_level(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_statistics_bulletin_states_the_year_its_title_names(extractor):
+    # a 2023 bulletin of a county's schools: its sections name fields, not progress, and no
+    # sentence names a year; the values are 2023's, save what the plan is to reach
+    text = (
+        "一、基本情况\n\n全县共有幼儿园61所，比上年增加2所。\n\n"
+        "二、义务教育\n\n九年义务教育巩固率为96.9%，比2020年提高0.8个百分点。\n\n"
+        "三、下一步工作建议\n\n学前三年毛入园率达到93%。\n"
+    )
+    title = "某县2023年教育事业发展统计公报"
+    assert _evaluation(extractor, text, title) == sorted(
+        [
+            ("kindergarten_count", 2023, "=", 61.0, None, "level"),
+            ("kindergarten_count", 2023, "=", 2.0, None, "increase"),
+            (CONS, 2023, "=", 96.9, None, "level"),
+            (CONS, 2023, "=", 0.8, None, "increase"),
+            (PRE, 2025, "=", 93.0, None, "level"),
+        ]
+    )

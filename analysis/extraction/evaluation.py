@@ -1,17 +1,21 @@
 """A plan's mid-term evaluation: the year its progress sections state.
 
-An evaluation (中期评估, 实施情况评估: named so in the registry's title) reviews the plan
+An evaluation (中期评估, 实施情况评估, a 统计公报 or 进展情况 report: named so in the
+registry's title) reviews the plan
 part-way: its progress sections ("总体进展情况", "主要任务推进情况", "存在的主要问题")
 state values of the last year with data, not of the baseline, and its recommendations
 restate targets for the period's end. That year is the latest one inside the period the
-text states as a point in time ("截至2022年底", "2022年末", "2022年为评估年份").
+text states as a point in time ("截至2022年底", "2022年末", "2022年为评估年份"), else the
+year its title names ("2022年教育事业发展统计公报").
 """
 
 from __future__ import annotations
 
 import re
 
-_EVALUATION_TITLE = re.compile(r"评估|实施情况|执行情况")
+# an evaluation, a progress report or a statistics bulletin part-way through the period
+_EVALUATION_TITLE = re.compile(r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测报告")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _STATUS_YEAR = re.compile(
     r"(?:截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"
 )
@@ -24,4 +28,9 @@ def evaluated_year(title: str, text: str, period_start: int, period_end: int) ->
         return None
     years = [int(m.group(1)) for m in _STATUS_YEAR.finditer(text)]
     inside = [y for y in years if period_start <= y < period_end]
-    return max(inside) if inside else None
+    if inside:
+        return max(inside)
+    # "峤岱县2022年教育事业发展统计公报": the year the title names
+    named = [int(m.group(1)) for m in _TITLE_YEAR.finditer(title)]
+    named = [y for y in named if period_start <= y < period_end]
+    return named[0] if named else None

@@ -23,6 +23,7 @@ _OPENER = re.compile(
     r"(?:十([一二三四五])五[”\"]?\s*(?:时期|期间|以来)|过去(?:五|5)年|(?:五|5)年来)\s*[,，]"
 )
 _TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+_NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策")
 _TITLE_LONGEST = 30
 
 
@@ -49,6 +50,7 @@ def ends_review(paragraph: str) -> bool:
 
 
 _TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+_NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策")
 
 
 def reviews_last_year(title: str, ctx: Context) -> bool:
@@ -62,4 +64,10 @@ def headings_review(path: tuple[str, ...], baseline_re: re.Pattern, ctx: Context
     last year in an annual plan, or, in an evaluation, its progress (进展情况)."""
     if any(baseline_re.search(t) or reviews_last_year(t, ctx) for t in path):
         return True
-    return ctx.evaluated_year is not None and any(PROGRESS_HEADING.search(t) for t in path)
+    if ctx.evaluated_year is None:
+        return False
+    # an evaluation states where things stand, except where a heading names what is to come
+    # (目标, 任务, 建议, 下一步): a progress heading, or one naming a field ("二、学前教育")
+    return any(PROGRESS_HEADING.search(t) for t in path) or not any(
+        _TARGET_WORDS.search(t) or _NEXT_STEPS.search(t) for t in path
+    )
