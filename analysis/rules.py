@@ -36,6 +36,8 @@ class Rules:
     context_words: tuple[str, ...]
     recognition_words: tuple[str, ...]
     other_institutions: tuple[str, ...]
+    stage_words: tuple[str, ...]
+    stage_narrowed: frozenset[str]
 
 
 def load_rules(path: Path) -> Rules:
@@ -87,4 +89,6 @@ def load_rules(path: Path) -> Rules:
         context_words=tuple(prose["context_words"]),
         recognition_words=tuple(prose["recognition_words"]),
         other_institutions=tuple(prose["other_institutions"]),
+        stage_words=tuple(prose["stage_words"]),
+        stage_narrowed=frozenset(prose["stage_narrowed"]),
     )

@@ -765,6 +765,18 @@ def test_boxes_set_into_sentences(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
 
 
+# blind28: a school stage narrows a whole-system count; a unit header split over two lines
+STAGES_AND_SPLIT_HEADERS = [
+    ("2022年，全县专任教师4,102人。幼儿园专任教师806人，小学、初中专任教师分别为1,730人和1,015人。", [("full_time_teacher_count", 2022, "=", 4102.0, None, "level")]),
+    ("序号  指标名称                计量    2020年    2025年\n                              单位    （基期）  （目标）\n 1    普通高中在校生          万人    1.46      1.6左右\n 2    学前三年毛入园率        %       89.2      ≥93\n", [("general_high_school_enrollment", 2020, "=", 14600.0, None, "level"), ("general_high_school_enrollment", 2025, "~", 16000.0, None, "level"), (PRE, 2020, "=", 89.2, None, "level"), (PRE, 2025, ">=", 93.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), STAGES_AND_SPLIT_HEADERS)
+def test_stages_and_split_headers(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
 @pytest.mark.parametrize(("text", "expected"), BULLET_LISTS)
 def test_bullet_lists(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)

@@ -24,7 +24,7 @@ _LABELLED_YEAR = re.compile(
 _BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?$")
 # "任务": a table of the year's tasks, one value each ("序号 | 任务 | 目标值 | 责任单位 | 完成时限")
 NAME_HEADERS = ("指标", "项目", "名称", "内容", "任务", "重点任务", "主要任务", "工作任务")
-UNIT_HEADERS = ("单位", "计量单位")
+UNIT_HEADERS = ("单位", "计量单位", "计量")  # "计量" over "单位": a header on two lines
 ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
 INDEX_HEADERS = ("序号", "编号")
 CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")

@@ -378,6 +378,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if text.endswith(self.rules.other_institutions, 0, alias.end):  # 社区学校
                 out.notes.append((q, "no_indicator", "another kind of institution (社区学校)"))
                 continue
+            if alias.alias in self.rules.stage_narrowed and text.endswith(
+                self.rules.stage_words, 0, alias.start
+            ):  # "幼儿园专任教师1,216人": one stage's teachers, not all
+                out.notes.append((q, "part_of_total", "one school stage's part of a total"))
+                continue
             lo = clause_start(text, q.start, start)
             if parts_of.intersection(ids):  # "▪ 其中…" under the item that stated the total
                 out.notes.append((q, "part_of_total", "a part of the total in the item above"))
