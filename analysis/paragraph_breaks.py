@@ -38,7 +38,7 @@ HEADING_START = re.compile(
 )
 # A line opening with a short key and a colon ("学前三年毛入园率(%):2020年86.4,…"): two such
 # lines in a row are two records, however the first ends (no wrap ends in a key and colon)
-_KEYED_LINE = re.compile(r"[^\d\s:,。;\n][^\s:,。;\n]{1,29}:")
+KEYED_LINE = re.compile(r"[^\d\s:,。;\n][^\s:,。;\n]{1,29}:")
 # A short line of decimal numbering and a title ("2.1 扩大学前教育资源") ends its paragraph.
 # (a title starts with a word: "80 |" is a table cell wrapped onto its own line)
 DECIMAL_TITLE_LINE = re.compile(
@@ -139,9 +139,9 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     # the box's last line ends its paragraph before a number ("…2025年10.5"
                     # over the cut sentence's "93%以上，…": two numbers, not 10.593)
                     or (
-                        _KEYED_LINE.match(line) is not None
+                        KEYED_LINE.match(line) is not None
                         and (
-                            _KEYED_LINE.match(lines_text, newline + 1) is not None
+                            KEYED_LINE.match(lines_text, newline + 1) is not None
                             or (
                                 line[-1:].isdecimal()
                                 and lines_text[newline + 1 : newline + 2].isdecimal()

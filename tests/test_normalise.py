@@ -33,6 +33,7 @@ from analysis.paragraph_breaks import (
     _SENTENCE_END_WIDTH,
     DECIMAL_TITLE_LINE,
     HEADING_START,
+    KEYED_LINE,
     SENTENCE_END,
     TITLE_LINE,
 )
@@ -410,12 +411,18 @@ def reference_clean(raw):
         title_next = len(following) <= 20 and (
             TITLE_LINE.fullmatch(following) or DECIMAL_TITLE_LINE.fullmatch(following)
         )
+        # two keyed lines ("name:2020年…") are two records; a keyed line's last number and
+        # the next line's first are two numbers
+        keyed = KEYED_LINE.match(text) and (
+            KEYED_LINE.match(following) or (text[-1:].isdecimal() and following[:1].isdecimal())
+        )
         if (
             marked[n]
             or SENTENCE_END.search(text)
             or title
             or row
             or title_next
+            or keyed
             or HEADING_START.match(texts[n + 1])
         ):
             paras.append("\n")
