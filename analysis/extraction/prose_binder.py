@@ -285,7 +285,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         ctx,
         out,
         carry=(),
-        parts_of=(),
+        parts_of: frozenset[str] = frozenset(),
     ):
         """`parts_of`: the indicators a total stated just before gave ("其中…" names parts)."""
         candidates, others = [], []  # others: another area's values (other_areas.py)
