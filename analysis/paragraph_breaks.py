@@ -26,7 +26,11 @@ DIVIDER_LINE = re.compile(DIVIDER + "$")
 _TITLE_UNDER_DIVIDER_MAX = 30
 # A list item's bullet ("- ", "* ", "+ ", "·", "▪", "•" …): a Markdown or word-processor
 # list whose items end in no punctuation. One mark, then no second mark (a divider's rule).
-BULLET = r"[-*+][^\S\n]+(?=[^\s.*+\-])|[·•▪▫◦●■□◆◇▶►‣⁃](?![·•▪▫◦●■□◆◇▶►‣⁃—–\-=_~])[^\S\n]*"
+_BULLET_MARKS = "·•▪▫◦●■□◆◇▶►‣⁃"
+BULLET = (
+    r"[-*+][^\S\n]+(?=[^\s.*+\-])"
+    rf"|[{_BULLET_MARKS}](?![{_BULLET_MARKS}—–\-=_~])[^\S\n]*"
+)
 BULLET_START = re.compile(BULLET)
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
 HEADING_START = re.compile(

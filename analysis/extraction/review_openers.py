@@ -23,6 +23,7 @@ _OPENER = re.compile(
     r"(?:十([一二三四五])五[”\"]?\s*(?:时期|期间|以来)|过去(?:五|5)年|(?:五|5)年来)\s*[,，]"
 )
 _TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+# what a heading names of the period to come, beside targets and tasks ("下一步工作建议")
 _NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策")
 _TITLE_LONGEST = 30
 
@@ -47,10 +48,6 @@ def ends_review(paragraph: str) -> bool:
     return heading_of(line) is not None or (
         len(line) <= _TITLE_LONGEST and TITLE_LINE.fullmatch(line) is not None
     )
-
-
-_TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
-_NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策")
 
 
 def reviews_last_year(title: str, ctx: Context) -> bool:
