@@ -29,6 +29,8 @@ class Rules:
     range_separators: str
     table_unit_cells: dict[str, str]
     table_attribute_cells: dict[str, str]
+    # a character -> its OCR look-alikes, both ways round (see ocr_variants)
+    ocr_confusables: dict[str, str]
     quantity_units: dict[str, str]
     baseline_heading_patterns: tuple[str, ...]
     annual_phrases: tuple[str, ...]
@@ -82,6 +84,7 @@ def load_rules(path: Path) -> Rules:
         range_separators=prose["range_separators"],
         table_unit_cells=dict(tables["unit_cells"]),
         table_attribute_cells=dict(tables["attribute_cells"]),
+        ocr_confusables=_both_ways(tables["ocr_confusables"]),
         quantity_units=dict(prose["quantity_units"]),
         baseline_heading_patterns=tuple(data["sections"]["baseline_heading_patterns"]),
         annual_phrases=tuple(years["annual_phrases"]),
@@ -92,3 +95,13 @@ def load_rules(path: Path) -> Rules:
         stage_words=tuple(prose["stage_words"]),
         stage_narrowed=frozenset(prose["stage_narrowed"]),
     )
+
+
+def _both_ways(confusables: dict[str, str]) -> dict[str, str]:
+    """Each character -> every character it and OCR confuse, whichever was listed first."""
+    both: dict[str, list[str]] = {}
+    for char, alikes in confusables.items():
+        for alike in alikes:
+            both.setdefault(char, []).append(alike)
+            both.setdefault(alike, []).append(char)
+    return {c: "".join(dict.fromkeys(a)) for c, a in both.items()}

@@ -1141,3 +1141,21 @@ def test_the_line_of_a_prose_observation(extractor, text, expected):
     result = extractor.extract(source(), clean(text))
     assert [(o.quote, o.line) for o in result.observations] == expected
     assert all(o.line == line_of(clean(text).raw, o.char_start) for o in result.observations)
+
+
+# blind29 y1: a table written one cell a row, key and value, record after record (an OCR
+# tool's or a web form's output), with characters OCR mistook in the names
+KEY_VALUE_TABLES = [
+    # tab-separated, a record opening with its number, no header row of the grid's own
+    ("主要指标\n序号\t1\n指标名称\t学前三年毛入园率（%）\n2020年\t88.1\n2025年\t≥93\n序号\t2\n指标名称\t九年义务教育巩固率（%）\n2020年\t95.4\n2025年\t97\n序号\t3\n指标名称\t普通高中在校生（人）\n2020年\t6,820\n2025年\t—\n", [(PRE, 2020, "=", 88.1, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (CONS, 2020, "=", 95.4, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("general_high_school_enrollment", 2020, "=", 6820.0, None, "level")]),
+    # HTML, a group row opening some records, role keys instead of years, OCR'd names
+    # (宰 for 率, 圆 for 固): a swap only where no phrase is read as written
+    ("<table><tr><td>项目</td><td>内容</td></tr><tr><td>类别</td><td>普及</td></tr><tr><td>指标</td><td>普惠性幼儿园覆盖宰（%）</td></tr><tr><td>基期值</td><td>81.5</td></tr><tr><td>目标值</td><td>≥90</td></tr><tr><td>指标</td><td>九年义务教育巩圆率（%）</td></tr><tr><td>基期值</td><td>96.2</td></tr><tr><td>目标值</td><td>97.5</td></tr></table>", [(INC, 2020, "=", 81.5, None, "level"), (INC, 2025, ">=", 90.0, None, "level"), (CONS, 2020, "=", 96.2, None, "level"), (CONS, 2025, "=", 97.5, None, "level")]),
+    # two columns of names and values are a plain table, not key/value records
+    ("指标\t2025年\n学前三年毛入园率（%）\t93\n九年义务教育巩固率（%）\t97\n", [(PRE, 2025, "=", 93.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), KEY_VALUE_TABLES)
+def test_key_value_tables(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -548,6 +548,33 @@ class GridInterpreter:
 
     def _indicators(self, bare: str, category: str) -> tuple[str, ...]:
         ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)
+        return ids or self._ocr_named(bare, category) or self._named(bare, category)
+
+    def _ocr_named(self, bare: str, category: str) -> tuple[str, ...]:
+        """A name read with one character swapped for its OCR look-alike ("毛人园率" as
+        毛入园率, "专任教师本科以上学厉比例" as …学历比例): only a character outside every
+        phrase the name holds as written is swapped, and the name is kept when exactly one
+        indicator comes of all the swaps, by a phrase covering the swapped character."""
+        confusables = self.rules.ocr_confusables
+        if not any(c in confusables for c in bare):
+            return ()
+        covered = set()
+        for m in self.matcher.find(bare):
+            covered.update(range(m.start, m.end))
+        found = set()
+        for i, char in enumerate(bare):
+            if i in covered:
+                continue
+            for alike in confusables.get(char, ""):
+                variant = bare[:i] + alike + bare[i + 1 :]
+                if any(m.start <= i < m.end for m in self.matcher.find(variant)):
+                    ids = self._named(variant, category)
+                    if ids:
+                        found.add(ids)
+        return next(iter(found)) if len(found) == 1 else ()
+
+    def _named(self, bare: str, category: str) -> tuple[str, ...]:
+        ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)
         if ids:
             return ids
         official = self.official.get(strip_ignorable(bare))

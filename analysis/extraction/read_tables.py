@@ -13,6 +13,7 @@ from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
 from analysis.extraction.inline_records import read_inline_records
 from analysis.extraction.json_lines import read_json_lines
+from analysis.extraction.key_value_grids import with_key_value_tables
 from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
@@ -79,4 +80,4 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         found = reader(SpanSet(taken))
         grids.extend(found)
         taken.extend((g.start, g.end) for g in found)
-    return sorted(grids, key=lambda g: g.start)
+    return sorted(with_key_value_tables(grids), key=lambda g: g.start)
