@@ -38,6 +38,7 @@ from functools import lru_cache
 import opencc
 
 from analysis.box_frames import frame_spans
+from analysis.invisible_marks import invisible_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
@@ -295,6 +296,7 @@ def _remove_markup(
     spans.extend(_ocr_spaces(work, start, stop, percent))
     spans.extend(ocr_space_spans(work, start, stop))
     spans.extend(frame_spans(work, start, stop))  # a one-column box's ┌─┐ │…│ └─┘
+    spans.extend(invisible_spans(work, start, stop))
     if work.find("#", start, stop) >= 0:
         for a, b in _line_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

@@ -1159,3 +1159,18 @@ KEY_VALUE_TABLES = [
 @pytest.mark.parametrize(("text", "expected"), KEY_VALUE_TABLES)
 def test_key_value_tables(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# blind30 z4: a table row cut by a line break inside a number (a scraped page's cell)
+CUT_NUMBERS = [
+    # tabs; a comparator before the cut number, a thousands separator inside it (a lone
+    # number under a full row is not joined: it may be a page number)
+    ("指标\t单位\t2020年\t2025年\t属性\n学前三年毛入园率\t%\t90.4\t≥9\n5\t预期性\n普通高中在校生\t人\t5,6\n40\t6,000\t预期性\n九年义务教育巩固率\t%\t96.8\t97.5\t约束性\n", [(PRE, 2020, "=", 90.4, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), ("general_high_school_enrollment", 2020, "=", 5640.0, None, "level"), ("general_high_school_enrollment", 2025, "=", 6000.0, None, "level"), (CONS, 2020, "=", 96.8, None, "level"), (CONS, 2025, "=", 97.5, None, "level")]),
+    # pipes; the next row's number opening a line is no cut number's end
+    ("| 序号 | 指标 | 2020年 | 2025年 |\n| 1 | 学前三年毛入园率（%） | 88.\n6 | 93 |\n| 2 | 九年义务教育巩固率（%） | 95.1 | 96 |\n| 3 | 高中阶段教育毛入学率（%） | 90 | 92 |\n", [(PRE, 2020, "=", 88.6, None, "level"), (PRE, 2025, "=", 93.0, None, "level"), (CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 96.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 90.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, "=", 92.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), CUT_NUMBERS)
+def test_numbers_cut_by_a_line_break_in_a_table_row(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

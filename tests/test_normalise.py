@@ -704,3 +704,23 @@ def test_ocr_spaces_searched_per_line_find_what_the_whole_range_search_finds(tex
 )
 def test_a_decimal_title_line_ends_its_paragraph_a_wrapped_cell_does_not(raw, paragraphs):
     assert len(clean(raw).paragraphs.text.split("\n")) == paragraphs
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        # zero-width spaces and soft hyphens inside words and numbers are dropped
+        ("普惠性\u200b幼儿园覆盖率达到8\u00ad7.5%", "普惠性幼儿园覆盖率达到87.5%"),
+        ("新建学校1\u200b2所，投入2.\u200d6亿元\ufeff", "新建学校12所,投入2.6亿元"),
+        # thin, narrow no-break and no-break spaces between digit groups
+        ("在校生3\u2009120人，教师1\u202f204名", "在校生3120人,教师1204名"),
+        ("| 在校生 | 68\u00a0420 | 1\u00a0234\u00a0567 |", "| 在校生 | 68420 | 1234567 |"),
+        # not after a decimal point, not before a group of another length
+        ("| 93.5\u00a0100 | 88\u00a012 |", "| 93.5 100 | 88 12 |"),
+    ],
+)
+def test_invisible_characters_and_group_separators_are_dropped(raw, text):
+    view = clean(raw).lines
+    assert view.text == text
+    # no character of the view comes from a dropped one
+    assert not any(raw[o] in "\u200b\u200d\u00ad\ufeff\u2009\u202f" for o in view.offsets)

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from functools import cached_property
 
+from analysis.extraction.cut_numbers import join_cut_numbers
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.numbered_wraps import number_and_name
 from analysis.extraction.page_strays import cells_past_page_numbers
@@ -286,6 +287,8 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             j += 1
         if rules:
             rows = merge_ruled_rows(rows, groups)
+        if kind != "spaces" and len(rows) > 2:
+            rows = join_cut_numbers(rows, _modal_width(rows))
         if kind == "tab":
             rows = _tab_alignment(lines, i, j, rows, skipped)
         elif kind == "spaces" and rows:
