@@ -48,7 +48,9 @@ from analysis.text_blocks import line_blocks, lines_holding
 # "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
 _MARK = "[—–\\-－·•・]"
 PAGE_DEBRIS = re.compile(rf"^(?:.*\S\s{{2,}})?\s*{_MARK}{{1,2}}\s*\d{{1,3}}\s*{_MARK}{{1,2}}\s*$")
-HTML_TAG = re.compile(r"<[^<>\n]{1,40}>")
+# a tag: short, or opening on a letter, "/", "!" or "?" (an element with attributes, a
+# closing tag, a comment, an XML declaration: `<dataset code="440899-JY-2021-0107" …>`)
+HTML_TAG = re.compile(r"<(?:[A-Za-z/!?][^<>\n]{0,300}|[^<>\n]{1,40})>")
 # a named HTML entity left in scraped text (&ldquo;道德与法治&rdquo;, &nbsp;): its character
 # in the views, mapped to the entity's first raw character (numeric ones carry digits the
 # ledger would have to account for; scraped plans use the named ones)

@@ -1174,3 +1174,23 @@ CUT_NUMBERS = [
 @pytest.mark.parametrize(("text", "expected"), CUT_NUMBERS)
 def test_numbers_cut_by_a_line_break_in_a_table_row(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# blind30 z2: a table exported as XML records (an open-data portal's dataset)
+XML_RECORDS = [
+    # Chinese tag names are their own headers; a CDATA name, an empty element, a root with
+    # attributes whose numbers are markup
+    ('<数据集 编号="JY-2022-0815" 条数="3">\n<指标><名称><![CDATA["双师型"教师比例（%）]]></名称><基期值2020年>47.5</基期值2020年><目标值2025年>≥55</目标值2025年></指标>\n<指标><名称>九年义务教育巩固率（%）</名称><基期值2020年/><目标值2025年>97</目标值2025年></指标>\n<指标><名称>普通高中在校生（人）</名称><基期值2020年>8,320</基期值2020年><目标值2025年>9,000左右</目标值2025年></指标>\n</数据集>', [("dual_qualified_teacher_share", 2020, "=", 47.5, None, "level"), ("dual_qualified_teacher_share", 2025, ">=", 55.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("general_high_school_enrollment", 2020, "=", 8320.0, None, "level"), ("general_high_school_enrollment", 2025, "~", 9000.0, None, "level")]),
+    # pinyin tags described in a legend above ("字段：… = …"), records over several lines
+    ("字段：mc = 指标名称，jz = 2020年现状值，gh = 2025年规划值\n<rows>\n  <row>\n    <mc>学前三年毛入园率（%）</mc>\n    <jz>86.9</jz>\n    <gh>≥92</gh>\n  </row>\n  <row>\n    <mc>普惠性幼儿园覆盖率（%）</mc>\n    <jz>80.2</jz>\n    <gh>88</gh>\n  </row>\n</rows>\n", [(PRE, 2020, "=", 86.9, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (INC, 2020, "=", 80.2, None, "level"), (INC, 2025, "=", 88.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), XML_RECORDS)
+def test_xml_records(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_xml_records_leave_no_number_unaccounted(extractor):
+    result = extractor.extract(source(), clean(XML_RECORDS[0][0]))
+    assert [r["quote"] for r in result.ledger if r["disposition"] == "unaccounted"] == []

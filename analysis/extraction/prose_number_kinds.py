@@ -37,7 +37,7 @@ class NumberKinds:
         if colon and "号" in near and _CODE_BEFORE.search(near):
             return "phone_number", "a telephone or other code number"
         if colon and _VIEWS_BEFORE.search(near):
-            return "page_metadata", "a web page's view count (浏览次数)"
+            return "page_metadata", "a web page's counts (浏览次数, 下载量, 记录数)"
         if is_int and not token and q.value < 1000 and _LEADER_BEFORE.search(before):
             return "page_number", "a page number in a table of contents (…… 12)"
         bracketed = before_r.endswith(_OPEN_BRACKETS) and _CLOSE_BRACKET_AFTER.match(after)
@@ -235,10 +235,12 @@ _VALUE_BEFORE_BRACKET = re.compile(
     r"(?:\d|%|％|成[一二三四五六七八九]?|以上|以下|左右|以内)\s*[(（【]\s*$"
 )
 # a web page's metadata line: "发布时间：2022-03-15 09:30", "索引号：1134…/2021-00867",
-# "浏览次数：2316"
+# "浏览次数：2316", "下载量：247", "记录数：13"
 _DATE_TIME_BEFORE = re.compile(r"(?:19|20)\d\d-\d{1,2}-(?:\d{1,2}\s+(?:\d{1,2}:)?)?$")
 _CODE_BEFORE = re.compile(r"(?:索引号|文号|编号)\s*[:：]\s*\S*$")
-_VIEWS_BEFORE = re.compile(r"(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]\s*$")
+_VIEWS_BEFORE = re.compile(
+    r"(?:(?:浏览|阅读|点击|访问|下载|调用|评价)(?:次数|量|数)|记录数|评分|数据量)\s*[:：]\s*$"
+)
 # a contents line: a title, leader dots, its page number (the views join the lines)
 _LEADER_BEFORE = re.compile(r"(?:…|\.{3,}|·{3,}|．{3,})\s*$")
 _YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")

@@ -26,6 +26,7 @@ from analysis.extraction.table_readers import (
     read_html,
     read_pipe_cells,
 )
+from analysis.extraction.xml_records import read_xml_records
 from analysis.extraction.year_block_tables import read_year_blocks
 from analysis.normalise import CleanText
 
@@ -59,7 +60,8 @@ def _without_debris(clean: CleanText) -> str:
 def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> list[Grid]:
     """Every table in a text, each region read by the first reader that claims it."""
     lines = TextLines(clean)  # one split of the lines view, shared by the line readers
-    grids = read_html(_without_debris(clean))
+    raw = _without_debris(clean)
+    grids = read_html(raw) + read_xml_records(raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (
         lambda skip: read_json_lines(lines, skip),  # before the CSV reader: commas inside
