@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
@@ -160,7 +161,9 @@ class AliasMatcher:
         by_alias: dict[str, list[str]] = {}
         for ind in book.values():
             for alias in ind.aliases:
-                by_alias.setdefault(alias, []).append(ind.indicator_id)
+                # the text is matched in NFKC: "（市、区）" is written "(市、区)" there
+                key = unicodedata.normalize("NFKC", alias)
+                by_alias.setdefault(key, []).append(ind.indicator_id)
         self.by_alias = {a: tuple(sorted(ids)) for a, ids in by_alias.items()}
         # the automaton's patterns, and each one's (alias, ids) at its index; an alias
         # stripped to another's key is found as that one (longest, then first sorted)

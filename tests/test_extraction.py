@@ -1194,3 +1194,22 @@ def test_xml_records(extractor, text, expected):
 def test_xml_records_leave_no_number_unaccounted(extractor):
     result = extractor.extract(source(), clean(XML_RECORDS[0][0]))
     assert [r["quote"] for r in result.ledger if r["disposition"] == "unaccounted"] == []
+
+
+# blind30 z5: a header printed rotated, one character a line (top down or bottom up)
+ROTATED_HEADERS = [
+    ("表2　主要指标\n序\n号\n项目\n2\n0\n2\n0\n年\n2\n0\n2\n5\n年\n1 学前三年毛入园率（%） 89.5 ≥93\n2 九年义务教育巩固率（%） 96.1 97\n", [(PRE, 2020, "=", 89.5, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (CONS, 2020, "=", 96.1, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+    # bottom up, with the role after the year; an upright name cell
+    ("指标名称\n值\n期\n基\n年\n0\n2\n0\n2\n值\n标\n目\n年\n5\n2\n0\n2\n普惠性幼儿园覆盖率（%） 82.6 90\n高中阶段教育毛入学率（%） 91.3 ≥95\n", [(INC, 2020, "=", 82.6, None, "level"), (INC, 2025, "=", 90.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 91.3, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, ">=", 95.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), ROTATED_HEADERS)
+def test_rotated_headers(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_an_official_name_in_full_width_brackets_names_its_indicator(extractor):
+    # the cells are NFKC ("（" is "("): the codebook's names and aliases are matched so too
+    text = "指标\t2020年\t2025年\n学前（三年）教育毛入园率（%）\t88\t92\n通过义务教育优质均衡发展督导评估的县（市、区）比例（%）\t—\t40\n"
+    assert observed(extractor, text) == sorted([(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), ("quality_balanced_county_share", 2025, "=", 40.0, None, "level")])  # fmt: skip

@@ -32,6 +32,10 @@ PRE, UPPER, CONS = (
         ("2021年，全区学前三年毛入园率达到98.6%，滨江街道学前三年毛入园率达到99.5%，居各街道首位。", "榆湾区", [(PRE, 2021, "=", 98.6, None, "level")], ["99.5%"]),
         # a street whose name ends in a character that ends kinds of area (山区, 城区)
         ("城乡差距仍然存在，东山街道学前三年毛入园率仅为80%。", "松岗区", [], ["80%"]),
+        # a list of districts, one ending in a character that ends kinds of area (东城区)
+        ("区域差距依然明显，澈北区、东城区学前三年毛入园率超过95%，全市为90.2%。", "泓川市", [(PRE, 2025, "=", 90.2, None, "level")], ["95%"]),
+        # kinds of area alone are no named areas: the plan's own urban area
+        ("城区学前三年毛入园率达到95%。", "泓川市", [(PRE, 2025, "=", 95.0, None, "level")], []),
         # the town that seats the county, named as such
         ("2020年，全县学前三年毛入园率为86.5%，县城所在地凤栖镇学前三年毛入园率已达95.2%。", "苇泽县", [(PRE, 2020, "=", 86.5, None, "level")], ["95.2%"]),
         # some of the plan's own townships or counties: theirs, not the whole area's

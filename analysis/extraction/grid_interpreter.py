@@ -12,6 +12,7 @@ the layouts mended before reading are grid_headers.py's.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
@@ -105,7 +106,7 @@ class GridInterpreter:
         # a table row may carry the indicator's official name ("实现“班班通”的农村学校比例")
         self.official: dict[str, tuple[str, ...]] = {}
         for ind in book.values():
-            key = strip_ignorable(ind.name_zh)
+            key = strip_ignorable(unicodedata.normalize("NFKC", ind.name_zh))  # as the cells
             self.official[key] = (*self.official.get(key, ()), ind.indicator_id)
 
     def read(self, grid: Grid, period_end: int | None = None, projects=False) -> GridReading:

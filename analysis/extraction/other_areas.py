@@ -83,17 +83,16 @@ def other_area_value(
     if m is None or not (m.end() in name_starts or _SUBJECT_VERB.match(text, m.end(), q_start)):
         return None
     stem = re.sub(r"(?:市|县|区|旗)$", "", own) if len(own) > 2 else own
+    named = False
     for name, suffix in _AREA.findall(m.group(1)):
-        if (
-            name[0] in _NOT_A_NAME_FIRST
-            # "山区", "城区", "园区" name kinds of area; "北山街道" is a street's name
-            or (name[-1] in _NOT_A_NAME_LAST and suffix != "街道")
-            or _NOT_IN_A_NAME.intersection(name)
-        ):
+        if name[0] in _NOT_A_NAME_FIRST or _NOT_IN_A_NAME.intersection(name):
             return None
         if name + suffix == own or name == stem:
             return None
-    return "another area's value (a county or district named in the clause)"
+        # "山区", "城区", "园区" name kinds of area ("北山街道" is a street's name): one
+        # named area beside them makes the list named ("澈北区、东城区")
+        named = named or name[-1] not in _NOT_A_NAME_LAST or suffix == "街道"
+    return "another area's value (a county or district named in the clause)" if named else None
 
 
 def _last(matches):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid
+from analysis.extraction.rotated_headers import rotated_header, short_line
 from analysis.extraction.table_readers import HAS_YEAR, YEAR_CELL, TextLines, _masked
 
 _TOKEN = re.compile(r"\S+")
@@ -31,6 +32,11 @@ def read_single_space_rows(lines: TextLines, skip) -> list[Grid]:
     i, n = 0, len(lines.items)
     while i < n:
         text = lines.items[i][0]
+        rotated = _rotated(lines, i, skip)
+        if rotated is not None:
+            grids.append(rotated[0])
+            i = rotated[1]
+            continue
         # one C scan each: most lines have no space, or fewer than two years
         if " " not in text or len(HAS_YEAR.findall(text)) < 2:
             i += 1
@@ -100,3 +106,36 @@ def _joined(text: str, spans: list[tuple[int, int]], extra: int) -> list[tuple[i
         else:
             out.append((a, b))
     return out
+
+
+def _rotated(lines: TextLines, i: int, skip) -> tuple[Grid, int] | None:
+    """The table whose rows start at line i under a header printed rotated
+    (rotated_headers.py), and the line after it; None when line i starts none."""
+    text = lines.items[i][0]
+    if i == 0 or " " not in text or not short_line(lines.items[i - 1][0]):
+        return None
+    first = _cells(text)
+    if first is None or _masked(lines, i, skip):
+        return None
+    header = rotated_header(lines, i)
+    if header is None or len(header) != len(first):
+        return None
+    if sum(1 for c in header if YEAR_CELL.match(c.text)) < 2:
+        return None
+    rows = [header]
+    j = i
+    while j < len(lines.items) and not _masked(lines, j, skip):
+        spans = _cells(lines.items[j][0], len(header))
+        if spans is None or len(spans) != len(header):
+            break
+        start = lines.items[j][1]
+        rows.append([lines.cell(j, start + a, start + b) for a, b in spans])
+        j += 1
+    if len(rows) - 1 < _MIN_BODY_ROWS:
+        return None
+    s, e = header[0].start, lines.raw_span(i, j)[1]
+    caption = next(
+        (lines.items[k][0] for k in range(i - 1, -1, -1) if not short_line(lines.items[k][0])),
+        "",
+    )
+    return Grid("delimited_single_space", caption, s, e, rows), j
