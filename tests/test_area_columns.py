@@ -15,6 +15,9 @@ PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
         ("指标|本县|本县|城关镇|城关镇\n|2020年|2025年|2020年|2025年\n学前三年毛入园率（%）|86.5|≥92|91.0|95\n九年义务教育巩固率（%）|95.1|97|96.3|98\n", "石河县", [(PRE, 2020, "=", 86.5, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 97.0, None, "level")], ["91.0", "95", "96.3", "98"]),
         # tabs; the district named first and the plan's city by its stem, last
         ("指标\t东湖区\t东湖区\t河阳\t河阳\n\t2020年\t2025年\t2020年\t2025年\n学前三年毛入园率（%）\t93.3\t96\t88.2\t93\n", "河阳市", [(PRE, 2020, "=", 88.2, None, "level"), (PRE, 2025, "=", 93.0, None, "level")], ["93.3", "96"]),
+        # no merged cells: each area named over its group's first column only, the name
+        # and unit headers set above a blank (blind30 z1)
+        ("指标\t单位\t全市\t\t柳湾县\t\n\t\t2020年\t2025年\t2020年\t2025年\n学前三年毛入园率\t%\t90.1\t≥95\t86.2\t≥92\n九年义务教育巩固率\t%\t96.4\t97.5\t94.9\t96\n", "蓟川市", [(PRE, 2020, "=", 90.1, None, "level"), (PRE, 2025, ">=", 95.0, None, "level"), (CONS, 2020, "=", 96.4, None, "level"), (CONS, 2025, "=", 97.5, None, "level")], ["86.2", "94.9", "96", "≥92"]),
     ],
 )  # fmt: skip
 def test_only_the_plans_own_area_is_read(read_in_area, text, city_zh, expected, other):

@@ -23,6 +23,15 @@ def _stem(name: str) -> str:
     return re.sub(r"(?:市|县|区|旗|州|盟)$", "", name) if len(name) > 2 else name
 
 
+def _label(above: list[GridCell], k: int) -> str:
+    """The area over column k: its own cell's text, or, where a table without merged cells
+    leaves the rest of a group's cells empty ("| 全市 |  | 岘山区 |  |"), the cell's to the
+    left over the empty ones."""
+    while k > 0 and not above[k].text.strip():
+        k -= 1
+    return above[k].text.replace(" ", "")
+
+
 def own_area_columns(grid: Grid, own_zh: str | None) -> Grid | None:
     """The grid without the year columns grouped under another area's name, or None when
     the header names no areas (or none of them is the plan's own: nothing is dropped)."""
@@ -37,7 +46,7 @@ def own_area_columns(grid: Grid, own_zh: str | None) -> Grid | None:
         years = [k for k, c in enumerate(rows[h]) if header_year(c.text)]
         if len(years) < 2 or len(above) != len(rows[h]):
             continue
-        labels = {k: above[k].text.replace(" ", "") for k in years}
+        labels = {k: _label(above, k) for k in years}
         if len(set(labels.values())) < 2 or not all(
             _AREA.match(t) or t in own_names for t in labels.values()
         ):
@@ -60,5 +69,11 @@ def own_area_columns(grid: Grid, own_zh: str | None) -> Grid | None:
                     else:
                         reason = f"another area's column ({labels[k]})"
                         notes.append(((c.start, c.end), "other_area", reason))
+        # the year row takes the words over its empty cells ("指标", "单位" set above a
+        # blank), so that it is the whole header once the areas are gone
+        kept_rows[h] = [
+            c if c.text.strip() or k >= len(kept_rows[h - 1]) else kept_rows[h - 1][k]
+            for k, c in enumerate(kept_rows[h])
+        ]
         return Grid(grid.reader, grid.caption, grid.start, grid.end, kept_rows, notes)
     return None
