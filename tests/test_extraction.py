@@ -1213,3 +1213,17 @@ def test_an_official_name_in_full_width_brackets_names_its_indicator(extractor):
     # the cells are NFKC ("（" is "("): the codebook's names and aliases are matched so too
     text = "指标\t2020年\t2025年\n学前（三年）教育毛入园率（%）\t88\t92\n通过义务教育优质均衡发展督导评估的县（市、区）比例（%）\t—\t40\n"
     assert observed(extractor, text) == sorted([(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), ("quality_balanced_county_share", 2025, "=", 40.0, None, "level")])  # fmt: skip
+
+
+# blind30 z3: a part headed by the baseline and the tasks together; its tasks section is
+# no review (the heading naming both decides nothing where a heading under it does)
+BASE_AND_TASKS_HEADINGS = [
+    ("第三章　发展回顾与重点任务\n一、发展回顾\n“十三五”期间，学前三年毛入园率达到88%。\n二、重点任务\n扩大普惠资源，学前三年毛入园率达到93%。\n", [(PRE, 2020, "=", 88.0, None, "level"), (PRE, 2025, "=", 93.0, None, "level")]),
+    # directly under such a heading, with nothing deeper: a review, as before
+    ("第三章　发展基础与主要目标\n2020年，九年义务教育巩固率为95.5%。\n", [(CONS, 2020, "=", 95.5, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BASE_AND_TASKS_HEADINGS)
+def test_a_heading_of_base_and_tasks_leaves_the_tasks_forward(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

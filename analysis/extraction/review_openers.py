@@ -59,8 +59,15 @@ def reviews_last_year(title: str, ctx: Context) -> bool:
 def headings_review(path: tuple[str, ...], baseline_re: re.Pattern, ctx: Context) -> bool:
     """A heading of the path reviews: it names the baseline (`baseline_re`: 发展基础 …),
     last year in an annual plan, or, in an evaluation, its progress (进展情况)."""
-    if any(baseline_re.search(t) or reviews_last_year(t, ctx) for t in path):
-        return True
+    for k, t in enumerate(path):
+        if not (baseline_re.search(t) or reviews_last_year(t, ctx)):
+            continue
+        # a heading naming the baseline and what is to come ("第三部分 发展基础与主要任务")
+        # reviews only where no heading under it names targets or tasks ("二、主要任务")
+        if not _TARGET_WORDS.search(t) or not any(
+            _TARGET_WORDS.search(u) and not baseline_re.search(u) for u in path[k + 1 :]
+        ):
+            return True
     if ctx.evaluated_year is None:
         return False
     # an evaluation states where things stand, except where a heading names what is to come
