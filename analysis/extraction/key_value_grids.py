@@ -13,9 +13,7 @@ from collections import Counter
 from analysis.extraction.card_marks import is_role_key
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import header_year
-
-# the key naming a record's indicator (the one that repeats most, when several occur)
-NAME_KEYS = ("指标名称", "指标", "名称", "项目")
+from analysis.extraction.record_tables import NAME_KEYS
 
 
 def _key(row: list[GridCell]) -> str:
@@ -41,6 +39,7 @@ def key_value_table(grid: Grid) -> Grid | None:
         return None
     keys = [_key(r) for r in rows]
     counts = Counter(keys)
+    # the key naming a record's indicator: an indicator card's, the one repeated most
     names = [k for k in NAME_KEYS if counts[k] >= 2]
     if not names:
         return None
