@@ -20,6 +20,7 @@ from analysis import (
     paths,
     text_blocks,
 )
+from analysis.invisible_marks import invisible_spans
 from analysis.normalise import (
     HTML_TAG,
     MARKDOWN_EMPHASIS,
@@ -369,6 +370,8 @@ def reference_clean(raw):
             continue
         keep = [True] * len(segment)
         spans = [t.span() for p in (HTML_TAG, MARKDOWN_EMPHASIS) for t in p.finditer(segment)]
+        # zero-width and soft-hyphen characters, digit-group spaces (tested apart)
+        spans.extend(invisible_spans(segment, 0, len(segment)))
         heading = MARKDOWN_HEADING.match(segment)
         if heading:
             spans.append(heading.span())
