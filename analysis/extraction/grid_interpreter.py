@@ -548,8 +548,14 @@ class GridInterpreter:
         return fits[0] if len(fits) == 1 else ""
 
     def _indicators(self, bare: str, category: str) -> tuple[str, ...]:
-        ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)
-        return ids or self._ocr_named(bare, category) or self._named(bare, category)
+        return (
+            self._exact(bare, category)
+            or self._ocr_named(bare, category)
+            or self._partly_named(bare)
+        )
+
+    def _exact(self, bare: str, category: str) -> tuple[str, ...]:
+        return self.matcher.exact(bare) or self.matcher.exact(category + bare)
 
     def _ocr_named(self, bare: str, category: str) -> tuple[str, ...]:
         """A name read with one character swapped for its OCR look-alike ("毛人园率" as
@@ -569,15 +575,14 @@ class GridInterpreter:
             for alike in confusables.get(char, ""):
                 variant = bare[:i] + alike + bare[i + 1 :]
                 if any(m.start <= i < m.end for m in self.matcher.find(variant)):
-                    ids = self._named(variant, category)
+                    ids = self._exact(variant, category) or self._partly_named(variant)
                     if ids:
                         found.add(ids)
         return next(iter(found)) if len(found) == 1 else ()
 
-    def _named(self, bare: str, category: str) -> tuple[str, ...]:
-        ids = self.matcher.exact(bare) or self.matcher.exact(category + bare)
-        if ids:
-            return ids
+    def _partly_named(self, bare: str) -> tuple[str, ...]:
+        """The indicator of a name that is no alias as a whole: its official name, or the
+        one phrase it holds, or the phrase that ends it."""
         official = self.official.get(strip_ignorable(bare))
         if official:
             return official

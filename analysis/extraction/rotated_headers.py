@@ -82,7 +82,6 @@ def _cut(stream: str) -> list[tuple[int, int, str]] | None:
 
 def _cell_at(stream: str, p: int) -> str | None:
     """The header cell starting at p, read forward or backward: the longest."""
-    best = None
     rest = stream[p:]
     candidates = []
     m = _YEAR.match(rest)
@@ -94,7 +93,4 @@ def _cell_at(stream: str, p: int) -> str | None:
         turned = rest[:size][::-1]
         if _YEAR.fullmatch(turned) or turned in HEADER_WORDS:
             candidates.append(turned)
-    for c in candidates:
-        if best is None or len(c) > len(best):
-            best = c
-    return best
+    return max(candidates, key=len, default=None)  # the first of the longest

@@ -49,26 +49,30 @@ def read_single_space_rows(lines: TextLines, skip) -> list[Grid]:
         ):
             i += 1
             continue
-        rows_spans = [header]
-        j = i + 1
-        while j < n and not _masked(lines, j, skip):
-            row = _cells(lines.items[j][0], len(header))
-            if row is None or len(row) != len(header):
-                break
-            rows_spans.append(row)
-            j += 1
-        if j - i - 1 < _MIN_BODY_ROWS:
+        body, j = _body_rows(lines, i + 1, len(header), skip)
+        if len(body) < _MIN_BODY_ROWS:
             i += 1
             continue
-        rows = []
-        for k, spans in zip(range(i, j), rows_spans, strict=True):
-            start = lines.items[k][1]
-            rows.append([lines.cell(k, start + a, start + b) for a, b in spans])
+        start = lines.items[i][1]
+        rows = [[lines.cell(i, start + a, start + b) for a, b in header], *body]
         s, e = lines.raw_span(i, j)
         caption = lines.items[i - 1][0] if i > 0 else ""
         grids.append(Grid("delimited_single_space", caption, s, e, rows))
         i = j
     return grids
+
+
+def _body_rows(lines: TextLines, j: int, width: int, skip) -> tuple[list[list], int]:
+    """The rows of `width` cells from line j on, and the line after the last of them."""
+    rows = []
+    while j < len(lines.items) and not _masked(lines, j, skip):
+        spans = _cells(lines.items[j][0], width)
+        if spans is None or len(spans) != width:
+            break
+        start = lines.items[j][1]
+        rows.append([lines.cell(j, start + a, start + b) for a, b in spans])
+        j += 1
+    return rows, j
 
 
 def _cells(text: str, width: int | None = None) -> list[tuple[int, int]] | None:
@@ -122,17 +126,10 @@ def _rotated(lines: TextLines, i: int, skip) -> tuple[Grid, int] | None:
         return None
     if sum(1 for c in header if YEAR_CELL.match(c.text)) < 2:
         return None
-    rows = [header]
-    j = i
-    while j < len(lines.items) and not _masked(lines, j, skip):
-        spans = _cells(lines.items[j][0], len(header))
-        if spans is None or len(spans) != len(header):
-            break
-        start = lines.items[j][1]
-        rows.append([lines.cell(j, start + a, start + b) for a, b in spans])
-        j += 1
-    if len(rows) - 1 < _MIN_BODY_ROWS:
+    body, j = _body_rows(lines, i, len(header), skip)
+    if len(body) < _MIN_BODY_ROWS:
         return None
+    rows = [header, *body]
     s, e = header[0].start, lines.raw_span(i, j)[1]
     caption = next(
         (lines.items[k][0] for k in range(i - 1, -1, -1) if not short_line(lines.items[k][0])),
