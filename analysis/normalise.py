@@ -43,6 +43,7 @@ from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
 from analysis.text_blocks import line_blocks, lines_holding
+from analysis.tracked_changes import tracked_changes
 
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
 # "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
@@ -159,19 +160,24 @@ class CleanText:
     # raw [start, end) of each line dropped as page debris other than "— 8 —" (which
     # PAGE_DEBRIS names): lone page numbers, repeated running headers; sorted
     debris: tuple[tuple[int, int], ...] = ()
+    # raw [start, end) of text a draft marks deleted and of reviewers' comments, with
+    # why (tracked_changes.py): left out of both views; sorted
+    struck: tuple[tuple[int, int, str], ...] = ()
 
 
 def clean(raw: str) -> CleanText:
     """Build both views of a raw text."""
     work = _unify_line_ends(raw)
     debris = debris_lines(work)
-    debris_starts = [a for a, _ in debris]
+    changes = tracked_changes(work)
+    hidden = sorted([*debris, *changes.drop]) if changes.drop else debris
+    hidden_starts = [a for a, _ in hidden]
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     for start, stop in line_blocks(work):
-        a, b = bisect_left(debris_starts, start), bisect_left(debris_starts, stop)
-        text, offsets = _remove_markup(work, start, stop, heading_ends, debris[a:b])
+        a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
+        text, offsets = _remove_markup(work, start, stop, heading_ends, hidden[a:b])
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
         lines.add(text, offsets, stop if stop < len(work) else -1)
@@ -183,6 +189,7 @@ def clean(raw: str) -> CleanText:
         lines=View(lines_text, lines_offsets),
         paragraphs=View(para_text, para_offsets),
         debris=tuple(debris),
+        struck=tuple(changes.struck),
     )
 
 

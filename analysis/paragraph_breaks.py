@@ -13,6 +13,7 @@ import re
 from array import array
 from bisect import bisect_left
 
+from analysis.figure_labels import figure_breaks
 from analysis.text_blocks import line_blocks
 
 # A cleaned line that ends a sentence or a heading: the next line starts a new paragraph.
@@ -75,6 +76,10 @@ TITLE_LINE = re.compile(
     r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?(?:" + "|".join(SECTION_NOUNS) + ")"
 )
 _TITLE_LINE_MAX = 20
+# A slide's or a web section's title: a section title, a bar, a subtitle ("发展基础｜普及
+# 水平", "主要目标｜学前教育（2025年）"; "｜" is "|" after NFKC): a title line too
+_BAR_TITLE = re.compile(r"([^|\d\s][^|]{1,14}?)[^\S\n]*\|[^\S\n]*[^|\s][^|]{1,24}")
+_BAR_TITLE_MAX = 32
 # A line TITLE_LINE fullmatches ends in a section noun (all two characters): the regex, whose
 # lazy repetition tries every noun after every character, runs on those lines only (most
 # short lines are table cells; tests hold the shortcut to the plain fullmatch)
@@ -105,6 +110,9 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
             i = bisect_left(lines_offsets, end)
             if i < len(lines_offsets) and lines_offsets[i] == end and lines_text[i] == "\n":
                 marked.append(i)
+    figures = figure_breaks(lines_text)  # a slide's figures, each kept with its label
+    if figures:
+        marked = array("q", sorted({*marked, *figures}))
     total = len(lines_text)
     marked.append(total)  # a sentinel: no line break there
     next_marked = 0
@@ -136,6 +144,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     # a row of a tab-separated table ends at its line end
                     or line.count("\t") >= 2
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
+                    or bar_title(line)
                     # a title line starts its paragraph too ("【图1】" over "▌发展成就")
                     or _title_line_after(lines_text, newline, total)
                     or (under_divider and len(line) <= _TITLE_UNDER_DIVIDER_MAX)
@@ -170,12 +179,22 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
 def _title_line_after(text: str, newline: int, total: int) -> bool:
     """Whether the line after the line break at `newline` is a title line (as a line
     before a break: at most _TITLE_LINE_MAX characters, _is_title_line)."""
-    end = text.find("\n", newline + 1, newline + _TITLE_LINE_MAX + 2)
+    end = text.find("\n", newline + 1, newline + _BAR_TITLE_MAX + 2)
     if end < 0:
-        if total - newline - 1 > _TITLE_LINE_MAX:
+        if total - newline - 1 > _BAR_TITLE_MAX:
             return False
         end = total
-    return _is_title_line(text[newline + 1 : end])
+    line = text[newline + 1 : end]
+    return (len(line) <= _TITLE_LINE_MAX and _is_title_line(line)) or bar_title(line)
+
+
+def bar_title(line: str) -> bool:
+    """Whether a line is a title, a bar and a subtitle (_BAR_TITLE) whose title is a
+    section title (TITLE_LINE): "发展基础|2020年总体规模"."""
+    if line.count("|") != 1 or len(line) > _BAR_TITLE_MAX:
+        return False
+    m = _BAR_TITLE.fullmatch(line)
+    return m is not None and TITLE_LINE.fullmatch(m.group(1)) is not None
 
 
 def _is_title_line(line: str) -> bool:

@@ -1227,3 +1227,50 @@ BASE_AND_TASKS_HEADINGS = [
 @pytest.mark.parametrize(("text", "expected"), BASE_AND_TASKS_HEADINGS)
 def test_a_heading_of_base_and_tasks_leaves_the_tasks_forward(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# blind31 a5: a draft for comment keeps its tracked changes; only the final text is read
+TRACKED_CHANGES = [
+    # brackets of several shapes, a strike-through in full-width tildes, a reviewer's comment
+    # with numbers, a struck-out tab row
+    ("到2025年，学前三年毛入园率达到【删去：92%】（改为：94%）以上，九年义务教育巩固率～～96%～～【更正为：97%】。【修改意见2：巩固率按2021年12月统计口径，原为96%。】\n指标\t2020年\t2025年\n~~普惠性幼儿园覆盖率（%）~~\t~~80~~\t~~85~~\n高中阶段教育毛入学率（%）\t91.5\t[插入：≥95]\n", [(PRE, 2025, ">=", 94.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 91.5, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, ">=", 95.0, None, "level")]),
+    # HTML deletions and insertions (<del>, <s>, <ins>); a deleted clause with its value
+    ("<p>到2025年，普惠性幼儿园覆盖率达到<del>85%</del><ins>88%</ins>，<s>“双师型”教师占比达到50%，</s>九年义务教育巩固率达到96.5%。</p>", [(INC, 2025, "=", 88.0, None, "level"), (CONS, 2025, "=", 96.5, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), TRACKED_CHANGES)
+def test_tracked_changes_leave_the_final_text(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_numbers_in_tracked_deletions_and_comments_are_ledgered_as_struck(extractor):
+    result = extractor.extract(source(), clean(TRACKED_CHANGES[0][0]))
+    got = {(r["quote"], r["disposition"], r["reason"]) for r in result.ledger}
+    assert {g for g in got if g[1] in {"struck", "unaccounted"}} == {
+        ("92", "struck", "deleted text"),
+        ("96", "struck", "deleted text"),
+        ("80", "struck", "deleted text"),
+        ("85", "struck", "deleted text"),
+        ("2", "struck", "a reviewer's comment"),
+        ("96", "struck", "a reviewer's comment"),
+        ("2021", "struck", "a reviewer's comment"),
+        ("12", "struck", "a reviewer's comment"),
+    }
+
+
+# blind31 a1: a slide deck exported to text, key figures printed big on lines of their own
+SLIDE_FIGURES = [
+    # figure over label, a slide title "section｜subtitle" saying what the slide reviews or
+    # sets; a label with words before the codebook's phrase; a bracketed note under a label
+    ("第二张\n成效回顾｜普及程度\n88.2%\n学前三年毛入园率\n3.1万个\n五年新增学位\n第三张\n发展目标｜2025年\n≥93%\n学前三年毛入园率\n（2020年：88.2%）\n2,400名\n全市公开招聘教师\n", [(PRE, 2020, "=", 88.2, None, "level"), (PRE, 2020, "=", 88.2, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), ("school_places_added", 2020, "=", 31000.0, None, "cumulative"), ("teachers_recruited", 2025, "=", 2400.0, None, "cumulative")]),
+    # label over figure; a shortage is no target
+    ("发展目标｜义务教育\n九年义务教育巩固率\n97%\n普惠性幼儿园覆盖率\n90%以上\n城区学位缺口\n1.5万个\n", [(CONS, 2025, "=", 97.0, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
+    # a label and its figures on one line, one record a line
+    ("关键指标（2020年→2025年）\n学前三年毛入园率　87.5% → 92%\n普惠性幼儿园覆盖率　80% → ≥88%\n九年义务教育巩固率　95.6% → 96.5%\n", [(PRE, 2020, "=", 87.5, None, "level"), (PRE, 2025, "=", 92.0, None, "level"), (INC, 2020, "=", 80.0, None, "level"), (INC, 2025, ">=", 88.0, None, "level"), (CONS, 2020, "=", 95.6, None, "level"), (CONS, 2025, "=", 96.5, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SLIDE_FIGURES)
+def test_slide_figures_are_read_with_their_own_labels(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

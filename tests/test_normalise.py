@@ -3,6 +3,7 @@ reference implementation (the per-line, per-character algorithm clean() replaced
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 import unicodedata
@@ -20,6 +21,7 @@ from analysis import (
     paths,
     text_blocks,
 )
+from analysis.figure_labels import figure_breaks
 from analysis.invisible_marks import invisible_spans
 from analysis.normalise import (
     HTML_TAG,
@@ -37,7 +39,9 @@ from analysis.paragraph_breaks import (
     KEYED_LINE,
     SENTENCE_END,
     TITLE_LINE,
+    bar_title,
 )
+from analysis.tracked_changes import tracked_changes
 
 
 def raw_of(view, i, j, raw):
@@ -372,6 +376,8 @@ def reference_clean(raw):
         spans = [t.span() for p in (HTML_TAG, MARKDOWN_EMPHASIS) for t in p.finditer(segment)]
         # zero-width and soft-hyphen characters, digit-group spaces (tested apart)
         spans.extend(invisible_spans(segment, 0, len(segment)))
+        # a draft's deletions, comments and insertion marks, each on one line (tested apart)
+        spans.extend(tracked_changes(segment).drop)
         heading = MARKDOWN_HEADING.match(segment)
         if heading:
             spans.append(heading.span())
@@ -396,6 +402,10 @@ def reference_clean(raw):
             offsets.append(offs[lo:hi])
             marked.append(heading is not None)
             newline_at.append(m.start(2))
+    # the breaks between a slide's figures and labels (figure_labels.py, tested apart)
+    joined = "\n".join(texts)
+    line_ends = list(itertools.accumulate(len(t) + 1 for t in texts))
+    figure_lines = {line_ends.index(b + 1) for b in figure_breaks(joined)}
     lines, lines_offs, paras, paras_offs = [], [], [], []
     for n, text in enumerate(texts):
         lines.append(text)
@@ -406,14 +416,15 @@ def reference_clean(raw):
             break
         lines.append("\n")
         lines_offs.append(newline_at[n])
-        title = len(text) <= 20 and (
-            TITLE_LINE.fullmatch(text) or DECIMAL_TITLE_LINE.fullmatch(text)
-        )
+        title = (
+            len(text) <= 20 and (TITLE_LINE.fullmatch(text) or DECIMAL_TITLE_LINE.fullmatch(text))
+        ) or bar_title(text)  # "发展基础|普及水平" (tested apart)
         row = text.count("\t") >= 2  # a tab-separated table row ends its paragraph
         following = texts[n + 1]  # a title line starts its paragraph too
-        title_next = len(following) <= 20 and (
-            TITLE_LINE.fullmatch(following) or DECIMAL_TITLE_LINE.fullmatch(following)
-        )
+        title_next = (
+            len(following) <= 20
+            and (TITLE_LINE.fullmatch(following) or DECIMAL_TITLE_LINE.fullmatch(following))
+        ) or bar_title(following)
         # two keyed lines ("name:2020年…") are two records; a keyed line's last number and
         # the next line's first are two numbers
         keyed = KEYED_LINE.match(text) and (
@@ -421,6 +432,7 @@ def reference_clean(raw):
         )
         if (
             marked[n]
+            or n in figure_lines
             or SENTENCE_END.search(text)
             or title
             or row
@@ -497,6 +509,7 @@ FUZZ_WORDS = [
     *["<p>", "</p>", "<b", "b>", "**", "__", "#", "## ", "###### ", "####### x", "＃"],
     *["2022年工作回顾", "今年目标", "· 5 ·", "•4•", "规划  ·2·"],
     *["— 8—", "- 12 -", "— ８ —", "㈠", "⑴", "½", "¨", "㎡", "…", "ﬁ", "e\u0301", "\u200b"],
+    *["~~96%~~", "[删除：3", "]", "【批注", "：9】", "[插入：", "发展基础｜成效", "主要目标|x"],
     *["督導", "體制", "乾燥", "頭髮", "\x1f", *SEPARATORS],
     *["\n", "\n", "\n", "\n\n", "\r\n", "\r", "\r\r\n"],
 ]

@@ -28,6 +28,7 @@ from analysis.extraction.task_tables import (
 )
 from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
+from analysis.figure_labels import card_starts
 from analysis.normalise import CleanText
 from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
 from analysis.rules import Rules
@@ -48,7 +49,7 @@ class Extractor:
     def extract(self, source: Source, clean: CleanText) -> SourceExtraction:
         clean = with_arabic_years(clean)  # "二〇二三年" read as "2023年"
         result = SourceExtraction()
-        ledger = Ledger(source.source_id, clean.raw, clean.debris)
+        ledger = Ledger(source.source_id, clean.raw, clean.debris, clean.struck)
         deadlines = self._tables(source, clean, result, ledger)
         self._prose(source, clean, result, ledger, deadlines)
         ledger.sweep()
@@ -165,7 +166,8 @@ class Extractor:
             ),
             own_area=str(source.meta.get("city_name_zh") or ""),
         )
-        reading = self.prose.read(paras.text, skip, sections, ctx)
+        cards = card_starts(paras.text, paras.offsets, clean.raw)
+        reading = self.prose.read(paras.text, skip, sections, ctx, cards)
         for b in reading.bound:
             q = b.quantity
             if b.alias.end <= q.start:

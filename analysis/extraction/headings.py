@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.paragraph_breaks import BULLET_START, DIVIDER, DIVIDER_MARKS, TITLE_LINE
+from analysis.paragraph_breaks import BULLET_START, DIVIDER, DIVIDER_MARKS, TITLE_LINE, bar_title
 from analysis.sections import NUMBERING_STARTS
 
 LEVELS = (
@@ -76,6 +76,8 @@ def heading_of(paragraph: str) -> Heading | None:
         # "- 建设成效"), a section inside the heading around it
         bullet = BULLET_START.match(paragraph)
         return Heading(1, bullet.group() if bullet else "", paragraph, bulleted=bullet is not None)
+    if bar_title(paragraph):  # a slide's title: "主要目标|学前教育(2025年)"
+        return Heading(1, "", paragraph)
     return None
 
 

@@ -36,6 +36,7 @@ DISPOSITIONS = {
     "page_number": "page-number debris",
     "page_metadata": "a web page's metadata (view count)",
     "markup": "inside HTML markup",
+    "struck": "in text a draft marks deleted, or in a reviewer's comment",
     "no_indicator": "a quantity whose clause names no codebook indicator",
     "unit_mismatch": "a table value whose unit differs from the codebook's",
     "unread_table": "in a table the readers could not read",
@@ -48,8 +49,17 @@ _TAG = re.compile(r"<[^<>\n]{1,200}>")
 
 
 class Ledger:
-    def __init__(self, source_id: str, raw: str, debris: tuple[tuple[int, int], ...] = ()):
+    def __init__(
+        self,
+        source_id: str,
+        raw: str,
+        debris: tuple[tuple[int, int], ...] = (),
+        struck: tuple[tuple[int, int, str], ...] = (),
+    ):
         self.source_id, self.raw = source_id, raw
+        # raw spans the views left out as tracked-change deletions and comments, and why
+        self._struck = sorted(struck)
+        self._struck_starts = [a for a, _, _ in self._struck]
         # raw spans of the lines the cleaned views dropped as page debris (CleanText.debris)
         self._debris = sorted(debris)
         self._debris_starts = [a for a, _ in self._debris]
@@ -101,7 +111,10 @@ class Ledger:
             tag = next(
                 (t for t in _TAG.finditer(line) if t.start() <= a - line_start < t.end()), None
             )
-            if PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
+            struck = self._struck_at(a)
+            if struck is not None:
+                self._add((m.start(), m.end()), "struck", struck)
+            elif PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
                 self._add((m.start(), m.end()), "page_number", "page-number debris line")
             elif self._in_debris(a):
                 self._add(
@@ -113,6 +126,11 @@ class Ledger:
                 self._add((m.start(), m.end()), "markup", "inside an HTML tag")
             else:
                 self._add((m.start(), m.end()), "unaccounted", "no reader looked at this number")
+
+    def _struck_at(self, at: int) -> str | None:
+        """Why the number at `at` was left out as a tracked change, or None."""
+        k = bisect.bisect_right(self._struck_starts, at) - 1
+        return self._struck[k][2] if k >= 0 and at < self._struck[k][1] else None
 
     def _in_debris(self, at: int) -> bool:
         k = bisect.bisect_right(self._debris_starts, at) - 1

@@ -85,6 +85,8 @@ _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$"
 # right before a phrase, a verb that removes what is counted ("撤并专业7个")
 _REMOVED = re.compile(r"(?:撤并|撤销|撤减|停招|停办|关停|取消)\s*$")
 # "12个市级研学基地": the level of what is counted between the count and its name
+# the words between a card's figure and the phrase in its label: no number, no clause break
+_CARD_GAP = re.compile(r"[^\d，,。；;:：]{0,12}")
 _LEVEL_GAP = re.compile(r"(?:国家|省|市|县|区|校)级的?")
 # the opening of a bracket naming a target: "（2025年目标", "（规划目标值为"
 _BRACKET_TARGET = re.compile(
@@ -137,8 +139,16 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
 
     # ------------------------------------------------------------ entry
 
-    def read(self, text: str, skip: list[tuple[int, int]], sections, ctx: Context) -> ProseReading:
-        """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans."""
+    def read(
+        self,
+        text: str,
+        skip: list[tuple[int, int]],
+        sections,
+        ctx: Context,
+        cards: frozenset[int] = frozenset(),
+    ) -> ProseReading:
+        """`sections`: (start, end, path) per paragraph of the view; `skip`: table spans;
+        `cards`: where a paragraph is a figure over its label (figure_labels.card_starts)."""
         out = ProseReading()
         aliases = self.matcher.find(text)
         tables = SpanSet(skip)
@@ -237,6 +247,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     out,
                     carry,
                     parts_of,
+                    cards,
                 )
                 parts_of = frozenset()  # the paragraph's first sentence only
                 ended = text[s_end] if s_end < len(text) else ""
@@ -286,8 +297,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         out,
         carry=(),
         parts_of: frozenset[str] = frozenset(),
+        cards: frozenset[int] = frozenset(),
     ):
-        """`parts_of`: the indicators a total stated just before gave ("其中…" names parts)."""
+        """`parts_of`: the indicators a total stated just before gave ("其中…" names parts);
+        `cards`: the starts of figures printed over their labels."""
         candidates, others = [], []  # others: another area's values (other_areas.py)
         for q in quantities:
             why = self._not_a_value(text, q, aliases, start) or self._other_area(
@@ -310,7 +323,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         ] = {}  # start -> (phrase, ids, end)
         # 1. value before its name
         for q in candidates:
-            hit = self._before_name(text, q, aliases, start)
+            hit = self._before_name(text, q, aliases, start, q.start in cards)
             if hit is not None:
                 taken[q.start] = hit
         # 2. 分别: a list of names, then as many values
@@ -437,15 +450,21 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # a completing verb (开工, 竣工) before the count names the act as a building one does
         return self.building_re.search(scope) is not None
 
-    def _before_name(self, text, q, aliases, s_start):
+    def _before_name(self, text, q, aliases, s_start, card: bool = False):
+        """`card`: the figure is printed over its label, which names it whatever words stand
+        before the phrase ("25万人次" over "五年培训教师"), and may name a total."""
         for a in aliases:
             if a.start < q.end:
                 continue
             gap = text[q.end : a.start].strip()
-            if gap not in ("", "的", "之", "个") and not _LEVEL_GAP.fullmatch(gap):
+            if card:
+                if _CARD_GAP.fullmatch(gap) is None:
+                    return None
+            elif gap not in ("", "的", "之", "个") and not _LEVEL_GAP.fullmatch(gap):
                 return None
             verb = (
-                self._verb_before(text, q.start, s_start)
+                card
+                or self._verb_before(text, q.start, s_start)
                 or self._verb_in_alias(a)
                 or self._completion_after(text, a.end)
             )

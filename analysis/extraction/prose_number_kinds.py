@@ -144,7 +144,10 @@ class NumberKinds:
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
         gap_or_need = text.find("缺口", lo, q.start) >= 0 or text.find("需求", lo, q.start) >= 0
-        if gap_or_need and _SHORTAGE.search(text[lo : q.start]):
+        if (gap_or_need and _SHORTAGE.search(text[lo : q.start])) or (
+            # "2.8万个城区学位缺口": the shortage named after the number
+            text.find("缺口", q.end, q.end + 12) >= 0 and _SHORTAGE_AFTER.match(text, q.end)
+        ):
             return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
         if "平均" in clause and AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
@@ -253,6 +256,7 @@ _SHORTAGE = re.compile(
     r"(?:缺口|需求)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*(?:增加|新增|增长)?\s*"
     r"(?:约|达|为|近|超过|有)?\s*$"
 )
+_SHORTAGE_AFTER = re.compile(r"[^\d，,。；;、\n]{0,10}?缺口")
 # "1+X", "5G", "A+": a Latin letter or a plus sign against the number
 _LATIN_AFTER = re.compile(r"\s*[+A-Za-z]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z+]\s*$")

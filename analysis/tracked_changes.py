@@ -1,0 +1,70 @@
+"""Tracked changes a draft keeps in its text: what was deleted goes, what was inserted stays.
+
+A draft for comment (征求意见稿) may print its revisions inline: "[删除：93%]", "~~93%~~" or
+<del>93%</del> for deleted text, "【修改为：95%】" or "[插入：95%]" for the text that
+replaces it, "【批注1：…】" for a reviewer's comment. The final text is what a reader
+compares, so a deletion and a comment are dropped whole and, of an insertion, only its
+marks. Every mark must close on its own line; a struck-out table cell is dropped like a
+deleted word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_BRACKETS = {"[": "]", "【": "】", "〔": "〕", "［": "］", "{": "}", "(": ")", "（": "）"}
+_DELETED = "删除|删去|删掉|已删除|原文|原为"
+_INSERTED = "插入|已插入|新增|增加|添加|修改为|改为|替换为|修改后|更正为"
+_COMMENT = r"(?:批注|审阅意见|修改意见|修改说明|修改理由|修订说明)[^\S\n]*\d{0,3}"
+
+
+def _marks(words: str, group: str) -> str:
+    """A bracketed mark opening on one of `words` and a colon, up to its closing bracket;
+    its body is the group `group` and a bracket's number ("d1", "d2" ...)."""
+    return "|".join(
+        rf"{re.escape(o)}[^\S\n]*(?:{words})[^\S\n]*[:：][^\S\n]*(?P<{group}{n}>[^\n{re.escape(c)}]{{0,400}})"
+        + re.escape(c)
+        for n, (o, c) in enumerate(_BRACKETS.items())
+    )
+
+
+_DELETION = re.compile(
+    "|".join(
+        (
+            _marks(_DELETED, "d"),
+            _marks(_COMMENT, "c"),
+            r"~~(?=[^\s~])[^\n~]{1,300}~~",
+            r"～～(?=[^\s～])[^\n～]{1,300}～～",
+            r"<(?P<tag>del|s|strike)(?:\s[^<>\n]{0,200})?>[^\n]{0,400}?</(?P=tag)>",
+        )
+    )
+)
+_INSERTION = re.compile(_marks(_INSERTED, "i"))
+# what a line must hold before the patterns are tried: a C-speed search rules out most text
+_TRIGGER = re.compile(rf"~~|～～|<(?:del|s|strike)\b|(?:{_DELETED}|{_INSERTED}|{_COMMENT})\s*[:：]")
+
+
+class TrackedChanges(NamedTuple):
+    drop: list[tuple[int, int]]  # raw spans the views leave out (deletions, comments, marks)
+    struck: list[tuple[int, int, str]]  # deletions and comments: raw span and why
+
+
+def tracked_changes(work: str) -> TrackedChanges:
+    """The tracked-change marks of a whole text (see the module's text), sorted."""
+    drop: list[tuple[int, int]] = []
+    struck: list[tuple[int, int, str]] = []
+    if not _TRIGGER.search(work):
+        return TrackedChanges(drop, struck)
+    for m in _DELETION.finditer(work):
+        comment = any(m.group(f"c{n}") is not None for n in range(len(_BRACKETS)))
+        struck.append((*m.span(), "a reviewer's comment" if comment else "deleted text"))
+        drop.append(m.span())
+    taken = [(a, b) for a, b, _ in struck]
+    for m in _INSERTION.finditer(work):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        body = next(f"i{n}" for n in range(len(_BRACKETS)) if m.group(f"i{n}") is not None)
+        drop.extend(((m.start(), m.start(body)), (m.end(body), m.end())))
+    drop.sort()
+    return TrackedChanges(drop, sorted(struck))
