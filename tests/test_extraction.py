@@ -1274,3 +1274,14 @@ SLIDE_FIGURES = [
 @pytest.mark.parametrize(("text", "expected"), SLIDE_FIGURES)
 def test_slide_figures_are_read_with_their_own_labels(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# blind31 a3: a bilingual plan's table, each cell's Chinese followed by its English
+BILINGUAL_TABLES = [
+    ("指标 Indicator\t单位 Unit\t基期值 2020年 / 2020\t目标值 2025年 / 2025\n学前三年毛入园率 Preschool gross enrolment rate\t% \t89.5\t≥93\n“双师型”教师占比 Share of dual-qualified teachers\t%\t50.2\t60\n", [(PRE, 2020, "=", 89.5, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), ("dual_qualified_teacher_share", 2020, "=", 50.2, None, "level"), ("dual_qualified_teacher_share", 2025, "=", 60.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BILINGUAL_TABLES)
+def test_bilingual_table_cells_are_read_by_their_chinese(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -517,10 +517,13 @@ def ledgered(extractor, text):
         ('师生比达到1:19', [('1', 'ratio'), ('19', 'ratio')]),
         ('全市学位缺口约2,000个。', [('2,000个', 'context_statistic')]),
         ('全市学位需求将增加约3万个。', [('3万个', 'context_statistic')]),
+        ('城区存在1.2万个义务教育学位缺口。', [('1.2万个', 'context_statistic')]),
         ('毛入园率高出全省平均水平2.1个百分点。', [('2.1个百分点', 'context_statistic')]),
         ('预计到2025年小学在校生将比2020年增加约2,600人。', [('2,600人', 'context_statistic'), ('2020年', 'year'), ('2025年', 'year')]),
         ('每年招聘教师不少于800名。', [('800名', 'observation')]),
         ('每所学校配备心理教师2名。', [('2名', 'per_unit_norm')]),
+        # a threshold per single project: 单个 is a per-unit marker
+        ('单个项目投资超过人民币伍佰万元的，须报县政府审议。', [('伍佰万元', 'per_unit_norm')]),
         ('全市常住人口52.3万人。', [('52.3万人', 'context_statistic')]),
         ('学校获评省级示范校3所。', [('3所', 'recognition_count')]),
         # any script's decimal digit is a whole number, as \d+ was (str.isdecimal)

@@ -60,6 +60,8 @@ def _plain_find(finder, text):
         ("1..5所学校，达到92.5%以上", [1.0, 5.0, 92.5]),
         # a fraction in words is a percentage (found when the two branches met)
         ("占比达到五分之一以上，三分之二的学校", [20.0, 66.67]),
+        # financial numerals: an amount of money only (伍 and 陆 are in words too)
+        ("投资人民币叁亿贰仟万元，补助玖佰肆拾元，教师队伍陆续到位，伍所学校", [320000000.0, 940.0]),
     ],
 )  # fmt: skip
 def test_find_skips_chinese_words_as_the_plain_search_does(finder, text, expected):

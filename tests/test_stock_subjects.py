@@ -11,6 +11,9 @@ SUBJECT_BEFORE = [
      [("junior_secondary_enrollment", 2022, "=", 30500.0, None, "level")]),
     ("2020年，全县有普通高中3所，在校学生8,420人，中等职业学校1所，在校生2,960人。",
      [("general_high_school_enrollment", 2020, "=", 8420.0, None, "level"), ("secondary_vocational_enrollment", 2020, "=", 2960.0, None, "level")]),
+    # a clause ending on the schools' name ("…唯一的普通高中"), then a year and the role word
+    ("县一中是全县唯一的普通高中，2021年在校生3,180人；县职教中心为中等职业学校，在校生2,150人。",
+     [("general_high_school_enrollment", 2021, "=", 3180.0, None, "level"), ("secondary_vocational_enrollment", 2025, "=", 2150.0, None, "level")]),
     # no count of schools before it: the role word alone names nothing
     ("小学办学条件持续改善，在校生4.1万人。", []),
 ]  # fmt: skip

@@ -20,7 +20,14 @@ from analysis.rules import Rules
 # a group of three digits after a comma, not the start of a longer number ("88，2025年")
 ARABIC = r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?"
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千万亿点"
-CHINESE = rf"[{CHINESE_DIGITS}]+"
+# the financial (uppercase) numerals of an amount of money ("人民币叁亿贰仟万元"): read only
+# before 元 or 圆, as 伍 and 陆 are also in words (队伍, 陆续)
+FINANCIAL_DIGITS = "壹贰叁肆伍陆柒捌玖拾佰仟"
+_ANY_DIGIT = CHINESE_DIGITS + FINANCIAL_DIGITS
+CHINESE = (
+    rf"(?:[{CHINESE_DIGITS}]+"
+    rf"|[{_ANY_DIGIT}]*[{FINANCIAL_DIGITS}][{_ANY_DIGIT}]*(?=[元圆]))"
+)
 SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "十万": 1e5}
 _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
 
@@ -51,7 +58,7 @@ _ARABIC_RE = re.compile(ARABIC)
 # the groups of QuantityFinder's pattern that _quantity reads, in its order
 _GROUPS = ("num", "unit", "pct", "den", "scale", "num2", "unit2", "yu", "suffix")
 # the first character of every quantity (百 starts 百分之 too): find's shortcut
-_QUANTITY_START = re.compile(rf"[\d{CHINESE_DIGITS}]")
+_QUANTITY_START = re.compile(rf"[\d{_ANY_DIGIT}]")
 
 
 def _to_float(text: str) -> float | None:

@@ -26,6 +26,7 @@ from analysis.extraction.table_readers import (
     read_html,
     read_pipe_cells,
 )
+from analysis.extraction.translated_cells import without_translations
 from analysis.extraction.xml_records import read_xml_records
 from analysis.extraction.year_block_tables import read_year_blocks
 from analysis.normalise import CleanText
@@ -82,4 +83,5 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         found = reader(SpanSet(taken))
         grids.extend(found)
         taken.extend((g.start, g.end) for g in found)
-    return sorted(with_key_value_tables(grids), key=lambda g: g.start)
+    grids = [without_translations(g) for g in with_key_value_tables(grids)]
+    return sorted(grids, key=lambda g: g.start)

@@ -1,7 +1,9 @@
 """The subject of a statistics bulletin's clause stated once, in the clause before: "全县共有
 小学82所（含教学点19个），在校生4.86万人" is 小学在校生, "中等职业学校2所，在校生3,860人" the
-中等职业学校在校生. A role word opening a clause right after a count of schools ("N所") is read
-as the phrase of the schools' name and the role word, when the codebook has that phrase."""
+中等职业学校在校生, and so is "县职教中心是全县唯一的中等职业学校，2020年在校生3,560人". A role
+word opening a clause right after a count of schools ("N所"), or right after a clause that
+ends on the schools' name, is read as the phrase of that name and the role word, when the
+codebook has that phrase."""
 
 from __future__ import annotations
 
@@ -15,6 +17,10 @@ from analysis.codebook import AliasMatch
 _COUNT_THEN_ROLE = re.compile(
     r"[\d,.]+\s*所\s*(?:[（(][^）)\n]{0,20}[）)])?\s*[，,]\s*"
     r"(在校生|在校学生|在园幼儿|专任教师|教职工)"
+)
+# "…唯一的中等职业学校，2020年在校生": a clause ending on the name, then (a year and) the role
+_NAME_THEN_ROLE = re.compile(
+    r"[，,]\s*(?:(?:19|20)\d\d\s*年\s*)?(在校生|在校学生|在园幼儿|专任教师|教职工)"
 )
 _NAME_LONGEST = 12
 
@@ -33,22 +39,36 @@ def _name_before(text: str, end: int, floor: int) -> str:
 def stock_subject_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> list[AliasMatch]:
     """The aliases with each such role word read as its subject's phrase (the longest end
     of the name before the count that, with the role word, is a codebook phrase)."""
-    if "所" not in text:
-        return aliases
     added = []
     floor = 0
-    for m in _COUNT_THEN_ROLE.finditer(text):
-        name, role = _name_before(text, m.start(), floor), m.group(1)
+    counted = _COUNT_THEN_ROLE.finditer(text) if "所" in text else ()
+    for m in counted:
+        name = _name_before(text, m.start(), floor)
         if len(name) < 2:
             continue
         floor = m.end()
-        for size in range(len(name), 1, -1):
-            ids = by_alias.get(name[-size:] + role)
-            if ids:
-                added.append(AliasMatch(m.start(1), m.end(1), name[-size:] + role, ids))
-                break
+        found = _subject(name, m, by_alias)
+        if found is not None:
+            added.append(found)
+    starts = {a.start for a in added}
+    for m in _NAME_THEN_ROLE.finditer(text):
+        if m.start(1) not in starts:
+            found = _subject(_name_before(text, m.start(), 0), m, by_alias)
+            if found is not None:
+                added.append(found)
     if not added:
         return aliases
     replaced = {a.start for a in added}
     kept = [a for a in aliases if a.start not in replaced]
     return sorted(kept + added, key=lambda a: a.start)
+
+
+def _subject(name: str, m: re.Match, by_alias: dict) -> AliasMatch | None:
+    """The role word of `m` as the phrase of the longest end of `name` and the role, or
+    None."""
+    role = m.group(1)
+    for size in range(len(name), 1, -1):
+        ids = by_alias.get(name[-size:] + role)
+        if ids:
+            return AliasMatch(m.start(1), m.end(1), name[-size:] + role, ids)
+    return None
