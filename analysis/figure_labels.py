@@ -16,31 +16,58 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import lru_cache
 
 # a quantity alone on its line: a comparator, a number, a short unit or qualifier; no year
-FIGURE_LINE = re.compile(
-    r"^(?:[≥≤<>~]|约|不低于|不少于|超过)?[^\S\n]*(?!(?:19|20)\d\d年)\d[\d.,]*[^\S\n]*"
-    r"(?:%|‰)?[\u4e00-\u9fff]{0,4}(?:以上|以下|左右|以内|余)?$",
-    re.MULTILINE,
+_FIGURE = (
+    r"(?:[≥≤<>~]|约|不低于|不少于|超过)?[^\S\n]*(?!(?:19|20)\d\d年)\d[\d.,]*[^\S\n]*"
+    r"(?:%|‰)?[\u4e00-\u9fff]{0,4}(?:以上|以下|左右|以内|余)?"
 )
+FIGURE_LINE = re.compile(rf"^{_FIGURE}$", re.MULTILINE)
 _LABEL_LONGEST = 40
 # a label, a space, a value or a change of value ("90.8% → ≥95%", "10.9年→11.5年"), at the end
 _VALUE = r"(?:[≥≤<>~]|约)?\d[\d.,]*(?:%|‰)?[\u4e00-\u9fff]{0,2}"
-LABELLED_LINE = re.compile(
-    rf"^[^\d\s|:：][^\d|:：\n]{{1,30}}?[^\S\n]+{_VALUE}"
-    rf"(?:[^\S\n]*(?:→|->|—>|⟶|—|至)[^\S\n]*{_VALUE})*[^\S\n]*$",
-    re.MULTILINE,
+_LABELLED = (
+    rf"[^\d\s|:：][^\d|:：\n]{{1,30}}?[^\S\n]+{_VALUE}"
+    rf"(?:[^\S\n]*(?:→|->|—>|⟶|—|至)[^\S\n]*{_VALUE})*[^\S\n]*"
 )
+_LABELLED_LINE = re.compile(_LABELLED)
+_VALUE_AT_LINE_END = re.compile(rf"[^\S\n]{_VALUE}[^\S\n]*(?=\n|\Z)")
 _NOT_IN_A_LABEL = re.compile(r"[，,。；;]")
 # a note in brackets on a line of its own under a label ("(2020年:90.4%)", after NFKC)
 _NOTE_LINE = re.compile(r"\([^()\n]{1,30}\)")
 
 
-# a paragraph that may open on a figure (card_starts)
-_FIGURE_START = re.compile(
-    r"^(?=(?P<lead>(?:[≥≤<>~]|约|不低于|不少于|超过)?[^\S\n]*)\d)", re.MULTILINE
-)
+# a paragraph that may open on a figure (card_starts): its comparator, if any
+_FIGURE_LEAD = r"(?P<lead>(?:[≥≤<>~]|约|不低于|不少于|超过)?[^\S\n]*)(?=\d)"
 _FIGURE_LONGEST = 24
+
+
+@lru_cache(maxsize=8)
+def _at_line_starts(body: str) -> tuple[re.Pattern, re.Pattern]:
+    """`body` at the text's start and after each "\\n": the "\\n" is a literal the search
+    finds at C speed (a "^" in MULTILINE mode is tried at every character)."""
+    return re.compile(body), re.compile("\n" + body)
+
+
+def _lines_matching(body: str, text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of `text` that `body` matches whole."""
+    first, after = _at_line_starts(rf"(?:{body})(?=\n|\Z)")
+    m = first.match(text)
+    spans = [m.span()] if m else []
+    spans.extend((m.start() + 1, m.end()) for m in after.finditer(text))
+    return spans
+
+
+def _labelled_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines _LABELLED matches whole, tried on the lines ending in a space and
+    a value (found from the space: the search skips the rest at C speed)."""
+    spans = []
+    for m in _VALUE_AT_LINE_END.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        if (not spans or spans[-1][0] != start) and _LABELLED_LINE.fullmatch(text, start, m.end()):
+            spans.append((start, m.end()))
+    return spans
 
 
 def _is_label(text: str, start: int, end: int) -> bool:
@@ -81,7 +108,7 @@ def _label_end(text: str, figure_end: int) -> int | None:
 
 def figure_breaks(text: str) -> list[int]:
     """Positions of the "\n"s of `text` (a lines view) to keep as paragraph breaks, sorted."""
-    figures = [m.span() for m in FIGURE_LINE.finditer(text)]
+    figures = _lines_matching(_FIGURE, text)
     breaks: list[int] = []
     k = 0
     while k < len(figures):
@@ -105,7 +132,7 @@ def figure_breaks(text: str) -> list[int]:
             if before[0] > 0:
                 breaks.append(before[0] - 1)
             breaks.extend(b for _, b in run if b < len(text))
-    labelled = [m.span() for m in LABELLED_LINE.finditer(text)]
+    labelled = _labelled_lines(text)
     breaks.extend(b for (_, b), (a, _) in itertools.pairwise(labelled) if b + 1 == a)
     return breaks
 
@@ -116,14 +143,17 @@ def card_starts(text: str, offsets, raw: str) -> frozenset[int]:
     label. The prose binder reads the label as the figure's name, whatever words stand
     between the figure and the codebook's phrase ("100所" over "新建公办幼儿园")."""
     cards = set()
-    for m in _FIGURE_START.finditer(text):
-        p = m.start()
+    first, after = _at_line_starts(_FIGURE_LEAD)
+    m = first.match(text)
+    leads = [(0, m.end("lead"))] if m else []
+    leads.extend((m.start() + 1, m.end("lead")) for m in after.finditer(text))
+    for p, lead in leads:
         end = text.find("\n", p)
         end = len(text) if end < 0 else end
         for i in range(p + 1, min(end, p + _FIGURE_LONGEST)):
             if offsets[i] - offsets[i - 1] > 1 and "\n" in raw[offsets[i - 1] + 1 : offsets[i]]:
                 if FIGURE_LINE.fullmatch(text, p, i) and _is_label(text, i, end):
                     # the quantity starts at its comparator or at its number (≥1小时)
-                    cards.update((p, m.end("lead")))
+                    cards.update((p, lead))
                 break
     return frozenset(cards)

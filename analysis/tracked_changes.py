@@ -41,8 +41,21 @@ _DELETION = re.compile(
     )
 )
 _INSERTION = re.compile(_marks(_INSERTED, "i"))
-# what a line must hold before the patterns are tried: a C-speed search rules out most text
-_TRIGGER = re.compile(rf"~~|～～|<(?:del|s|strike)\b|(?:{_DELETED}|{_INSERTED}|{_COMMENT})\s*[:：]")
+# what a text must hold before the patterns are tried: literals and a pattern opening on a
+# set of brackets, each searched for at C speed (an alternation is tried at every character)
+_BRACKET_MARK = re.compile(
+    rf"[{re.escape(''.join(_BRACKETS))}][^\S\n]*(?:{_DELETED}|{_INSERTED}|{_COMMENT})[^\S\n]*[:：]"
+)
+_HTML_STRIKE = re.compile(r"<(?:del|s|strike)\b")
+
+
+def _may_hold_marks(work: str) -> bool:
+    return (
+        "~~" in work
+        or "～～" in work
+        or ("<" in work and _HTML_STRIKE.search(work) is not None)
+        or _BRACKET_MARK.search(work) is not None
+    )
 
 
 class TrackedChanges(NamedTuple):
@@ -54,7 +67,7 @@ def tracked_changes(work: str) -> TrackedChanges:
     """The tracked-change marks of a whole text (see the module's text), sorted."""
     drop: list[tuple[int, int]] = []
     struck: list[tuple[int, int, str]] = []
-    if not _TRIGGER.search(work):
+    if not _may_hold_marks(work):
         return TrackedChanges(drop, struck)
     for m in _DELETION.finditer(work):
         comment = any(m.group(f"c{n}") is not None for n in range(len(_BRACKETS)))
