@@ -1285,3 +1285,21 @@ BILINGUAL_TABLES = [
 @pytest.mark.parametrize(("text", "expected"), BILINGUAL_TABLES)
 def test_bilingual_table_cells_are_read_by_their_chinese(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# blind32 b2: a progress dashboard's cards, values by role on one line between bars
+DASHBOARD_CARDS = [
+    ("【3】学前三年毛入园率（%）｜责任处室：学前教育科\n基准值：88.1 ｜ 规划值：≥93 ｜ 监测值：90.4\n进度条 ▇▇▇▇▇░░░░░ 48%\n【4】新增学位（个）｜责任处室：规划科\n基准值 — ｜ 规划值 12,000 ｜ 监测值 7,350\n", [(PRE, 2020, "=", 88.1, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (PRE, 2023, "=", 90.4, None, "level"), ("school_places_added", 2025, "=", 12000.0, None, "cumulative"), ("school_places_added", 2023, "=", 7350.0, None, "cumulative")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), DASHBOARD_CARDS)
+def test_dashboard_cards_are_read_by_role(extractor, text, expected):
+    report = source()
+    report.meta["title_zh"] = "某市教育事业发展规划实施监测报告（2023年）"
+    result = extractor.extract(report, clean(text))
+    got = sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+        for o in result.observations
+    )
+    assert got == sorted(expected)

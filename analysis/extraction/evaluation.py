@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 
 # an evaluation, a progress report or a statistics bulletin part-way through the period
-_EVALUATION_TITLE = re.compile(r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测报告")
+_EVALUATION_TITLE = re.compile(
+    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测报告|进度看板|监测看板|实施进度"
+)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _STATUS_YEAR = re.compile(
     r"(?:截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"

@@ -50,15 +50,23 @@ class Extractor:
         clean = with_arabic_years(clean)  # "二〇二三年" read as "2023年"
         result = SourceExtraction()
         ledger = Ledger(source.source_id, clean.raw, clean.debris, clean.struck)
-        deadlines = self._tables(source, clean, result, ledger)
-        self._prose(source, clean, result, ledger, deadlines)
+        # the year a progress report reports on (None for a plan): its current-value columns
+        # and its progress sections state that year's values
+        evaluated = evaluated_year(
+            str(source.meta.get("title_zh", "")),
+            clean.paragraphs.text,
+            int(source.meta["period_start"]),
+            source.period_end,
+        )
+        deadlines = self._tables(source, clean, result, ledger, evaluated)
+        self._prose(source, clean, result, ledger, deadlines, evaluated)
         ledger.sweep()
         result.ledger = ledger.rows
         return result
 
     # ------------------------------------------------------------ tables
 
-    def _tables(self, source, clean, result, ledger) -> RowDeadlines:
+    def _tables(self, source, clean, result, ledger, evaluated: int | None) -> RowDeadlines:
         raw = clean.raw
         deadlines = RowDeadlines()  # a task or project table's completion time a row
         previous: tuple[Grid, list[GridCell]] | None = None  # the last table read, its header
@@ -67,7 +75,9 @@ class Extractor:
         ):
             dated = grid  # with its completion times, which date its rows' sentences
             grid = without_deadline_column(grid) or grid
-            grid = role_year_header(grid, source.baseline_year, source.period_end) or grid
+            grid = (
+                role_year_header(grid, source.baseline_year, source.period_end, evaluated) or grid
+            )
             own = source.meta.get("city_name_zh")
             grid = own_area_columns(grid, own) or grid
             grid = own_area_row(grid, own, source.baseline_year, source.period_end) or grid
@@ -140,7 +150,7 @@ class Extractor:
 
     # ------------------------------------------------------------ prose
 
-    def _prose(self, source, clean, result, ledger, deadlines: RowDeadlines):
+    def _prose(self, source, clean, result, ledger, deadlines: RowDeadlines, evaluated):
         paras = clean.paragraphs
         skip = []
         for a, b in result.table_spans:
@@ -158,12 +168,7 @@ class Extractor:
             period_end=source.period_end,
             period_start=int(source.meta["period_start"]),
             annual=source.meta.get("document_type") == "annual_work_plan",
-            evaluated_year=evaluated_year(
-                str(source.meta.get("title_zh", "")),
-                paras.text,
-                int(source.meta["period_start"]),
-                source.period_end,
-            ),
+            evaluated_year=evaluated,
             own_area=str(source.meta.get("city_name_zh") or ""),
         )
         cards = card_starts(paras.text, paras.offsets, clean.raw)

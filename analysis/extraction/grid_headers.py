@@ -298,6 +298,8 @@ def names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> boo
 _BASE_ROLE = re.compile(
     r"^(?:基期|基准|现状|上年|去年|上一年)(?:值|数|水平)?(?:完成|实际)?(?:值|数|情况)?$"
 )
+# a progress report's column of the year it reports on ("当前值", "监测值", "实际完成值")
+CURRENT_ROLE = re.compile(r"^(?:当前|最新|监测|实际|实际完成|完成)(?:值|数)$")
 _TARGET_ROLE = re.compile(
     r"^(?:[“\"]?十[一二三四五]五[”\"]?|规划|期末|今年|本年|年度)?(?:目标|预期|计划)(?:值|数)?$"
     r"|^规划(?:值|数)$"  # "现状值|规划值": the plan's value is its target
@@ -314,11 +316,14 @@ def _caption_year(caption: str) -> int | None:
     )
 
 
-def role_year_header(grid: Grid, baseline: int, end: int) -> Grid | None:
+def role_year_header(
+    grid: Grid, baseline: int, end: int, current: int | None = None
+) -> Grid | None:
     """A header naming a column by its role ("指标|基期值|目标值", "指标|2022年完成|今年目标"):
-    the same grid with that cell naming the registry's baseline or end year. With no year
-    cell at all, both a baseline and a later target column are needed, or a target column
-    under a caption naming one year."""
+    the same grid with that cell naming the registry's baseline or end year, and a current
+    value's column ("当前值") the year a progress report reports on (`current`, if any).
+    With no year cell at all, both a baseline and a later target column are needed, or a
+    target column under a caption naming one year."""
     for r, row in enumerate(grid.rows[:3]):
         texts = [c.text.replace(" ", "") for c in row]
         years = {y for t in texts if (y := header_year(t))}
@@ -334,7 +339,8 @@ def role_year_header(grid: Grid, baseline: int, end: int) -> Grid | None:
         header = list(row)
         # a lone target column under a caption naming one year ("2023年主要目标任务一览表")
         # is that year's
-        for ks, year in ((base, baseline), (target, captioned or end)):
+        now = [k for k, t in enumerate(texts) if CURRENT_ROLE.match(t)] if current else []
+        for ks, year in ((base, baseline), (target, captioned or end), (now, current)):
             for k in ks:
                 if year not in years:
                     header[k] = GridCell(f"{year}年（{row[k].text}）", row[k].start, row[k].end)

@@ -18,6 +18,7 @@ from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
+from analysis.extraction.role_line_cards import read_role_line_cards
 from analysis.extraction.single_space_tables import read_single_space_rows
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.table_readers import (
@@ -66,6 +67,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     taken = [(g.start, g.end) for g in grids]
     for reader in (
         lambda skip: read_json_lines(lines, skip),  # before the CSV reader: commas inside
+        lambda skip: read_role_line_cards(lines, skip),  # before the pipe readers: bars inside
         lambda skip: read_column_blocks(lines, skip, unit_cells, attribute_cells),
         lambda skip: read_leader_rows(lines, skip),
         lambda skip: read_pipe_cells(lines, skip),

@@ -51,9 +51,13 @@ def _key_cells(lines: TextLines, k: int) -> tuple[GridCell, GridCell] | None:
     return key, value
 
 
-def _title(lines: TextLines, k: int) -> tuple[GridCell, GridCell | None] | None:
-    """The name on a card's title line and its mark ("【指标1】"), if any."""
+def _title(
+    lines: TextLines, k: int, cut: int | None = None
+) -> tuple[GridCell, GridCell | None] | None:
+    """The name on a card's title line and its mark ("【指标1】"), if any; `cut`: where the
+    title ends inside the line ("name｜牵头：…"), if not at its end."""
     text, start, _ = lines.items[k]
+    text = text if cut is None else text[:cut]
     body = text.strip()
     if not body or len(body) > MAX_TITLE or body.endswith("。") or _KEY_LINE.match(text):
         return None
