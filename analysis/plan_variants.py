@@ -180,6 +180,9 @@ def half_width(text: str, title: str) -> str:
     return _outside_markup(text, TO_HALF_WIDTH)
 
 
+_CUT_NUMBER_END = re.compile(r"[\d.．,]$")
+
+
 def _debris_points(count: int, seed: int) -> list[int]:
     """Line indices (sorted, distinct) before which a debris line goes."""
     rng = random.Random(seed)
@@ -192,16 +195,20 @@ def _debris_points(count: int, seed: int) -> list[int]:
 
 def insert_debris(make: Callable[[int, str], str], seed: int = SEED) -> Transformation:
     """A debris line, make(page number, title), between lines at seeded pseudo-random
-    points."""
+    points; a point inside a number a line break cuts ("18." over "6亿元") moves to the next
+    line break (a page that ends inside a number is no layout the readers claim to read)."""
 
     def transform(text: str, title: str) -> str:
         lines, newline = _split_lines(text)
         points = set(_debris_points(len(lines), seed))
-        out, page = [], 1
+        out, page, due = [], 1, False
         for k, line in enumerate(lines):
-            if k in points:
+            due = due or k in points
+            cut = k > 0 and _CUT_NUMBER_END.search(lines[k - 1]) and line[:1].isdigit()
+            if due and not cut:
                 page += 1
                 out.append(make(page, title))
+                due = False
             out.append(line)
         return newline.join(out)
 
