@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import lru_cache
+
+from analysis.text_blocks import line_patterns, line_start_spans
 
 # a quantity alone on its line: a comparator, a number, a short unit or qualifier; no year
 _FIGURE = (
@@ -43,20 +44,9 @@ _FIGURE_LEAD = r"(?P<lead>(?:[≥≤<>~]|约|不低于|不少于|超过)?[^\S\n]
 _FIGURE_LONGEST = 24
 
 
-@lru_cache(maxsize=8)
-def _at_line_starts(body: str) -> tuple[re.Pattern, re.Pattern]:
-    """`body` at the text's start and after each "\\n": the "\\n" is a literal the search
-    finds at C speed (a "^" in MULTILINE mode is tried at every character)."""
-    return re.compile(body), re.compile("\n" + body)
-
-
 def _lines_matching(body: str, text: str) -> list[tuple[int, int]]:
     """Spans of the lines of `text` that `body` matches whole."""
-    first, after = _at_line_starts(rf"(?:{body})(?=\n|\Z)")
-    m = first.match(text)
-    spans = [m.span()] if m else []
-    spans.extend((m.start() + 1, m.end()) for m in after.finditer(text))
-    return spans
+    return line_start_spans(rf"(?:{body})(?=\n|\Z)", text, 0, len(text))
 
 
 def _labelled_lines(text: str) -> list[tuple[int, int]]:
@@ -143,7 +133,7 @@ def card_starts(text: str, offsets, raw: str) -> frozenset[int]:
     label. The prose binder reads the label as the figure's name, whatever words stand
     between the figure and the codebook's phrase ("100所" over "新建公办幼儿园")."""
     cards = set()
-    first, after = _at_line_starts(_FIGURE_LEAD)
+    first, after = line_patterns(_FIGURE_LEAD)
     m = first.match(text)
     leads = [(0, m.end("lead"))] if m else []
     leads.extend((m.start() + 1, m.end("lead")) for m in after.finditer(text))

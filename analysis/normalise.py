@@ -42,7 +42,7 @@ from analysis.invisible_marks import invisible_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
-from analysis.text_blocks import line_blocks, lines_holding
+from analysis.text_blocks import line_blocks, line_patterns, line_start_spans, lines_holding
 from analysis.tracked_changes import tracked_changes
 
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
@@ -239,24 +239,10 @@ def _low_block() -> bytes:
     return bytes(block)
 
 
-@lru_cache(maxsize=4)
-def _per_line(body: str) -> tuple[re.Pattern, re.Pattern]:
-    """A line pattern matched at the start of a block, and after every "\\n"."""
-    return re.compile(body), re.compile("\n" + body)
-
-
-def _line_spans(body: str, text: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """Spans of the matches of `body` at the starts of the lines in text[start:stop]."""
-    first, after_newline = _per_line(body)
-    m = first.match(text, start, stop)
-    spans = [m.span()] if m else []
-    spans.extend((m.start() + 1, m.end()) for m in after_newline.finditer(text, start, stop))
-    return spans
-
-
 def _page_number_lines(work: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """_line_spans(_DEBRIS_BODY, work, start, stop), tried on the lines holding "— 8 —"."""
-    page_number = _per_line(_DEBRIS_BODY)[0]
+    """line_start_spans(_DEBRIS_BODY, work, start, stop), tried on the lines holding
+    "— 8 —"."""
+    page_number = line_patterns(_DEBRIS_BODY)[0]
     matches = (
         page_number.match(work, a, b) for a, b in lines_holding(_DEBRIS_CORE, work, start, stop)
     )
@@ -307,7 +293,7 @@ def _remove_markup(
     spans.extend(frame_spans(work, start, stop))  # a one-column box's ┌─┐ │…│ └─┘
     spans.extend(invisible_spans(work, start, stop))
     if work.find("#", start, stop) >= 0:
-        for a, b in _line_spans(_HEADING_BODY, work, start, stop):
+        for a, b in line_start_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))
             end = work.find("\n", b, stop)
             heading_ends.append(end if end >= 0 else stop if stop < len(work) else -1)

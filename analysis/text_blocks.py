@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 BLOCK = 1 << 20  # characters: about 1 MiB of text a block
 
@@ -40,3 +41,20 @@ def lines_holding(pattern: re.Pattern, text: str, start: int, stop: int) -> list
         b = text.find("\n", m.end(), stop)
         found.append((a, stop if b < 0 else b))
     return found
+
+
+@lru_cache(maxsize=8)
+def line_patterns(body: str) -> tuple[re.Pattern, re.Pattern]:
+    """A line pattern matched at the start of a range, and after every "\\n": the "\\n" is a
+    literal the search finds at C speed (a "^" in MULTILINE mode is tried at every
+    character)."""
+    return re.compile(body), re.compile("\n" + body)
+
+
+def line_start_spans(body: str, text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """Spans of the matches of `body` at the starts of the lines in text[start:stop]."""
+    first, after_newline = line_patterns(body)
+    m = first.match(text, start, stop)
+    spans = [m.span()] if m else []
+    spans.extend((m.start() + 1, m.end()) for m in after_newline.finditer(text, start, stop))
+    return spans

@@ -17,13 +17,15 @@ def rules():
     return load_rules(paths.EXTRACTION_RULES_YAML)
 
 
-def source(document_type="five_year_plan", start=2021, end=2025, baseline=2020):
+def source(document_type="five_year_plan", start=2021, end=2025, baseline=2020, title=None):
     meta = {
         "document_type": document_type,
         "period_start": start,
         "period_end": end,
         "baseline_year": baseline,
     }
+    if title is not None:
+        meta["title_zh"] = title
     return Source("t_plan", "t", paths.ROOT / "t.txt", meta)
 
 
@@ -1295,11 +1297,5 @@ DASHBOARD_CARDS = [
 
 @pytest.mark.parametrize(("text", "expected"), DASHBOARD_CARDS)
 def test_dashboard_cards_are_read_by_role(extractor, text, expected):
-    report = source()
-    report.meta["title_zh"] = "某市教育事业发展规划实施监测报告（2023年）"
-    result = extractor.extract(report, clean(text))
-    got = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
-    assert got == sorted(expected)
+    title = "某市教育事业发展规划实施监测报告（2023年）"
+    assert observed(extractor, text, title=title) == sorted(expected)

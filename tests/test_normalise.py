@@ -643,7 +643,7 @@ def _plain_ocr_spaces(work, start, stop, point):
 def test_shortcut_line_searches_find_what_the_plain_searches_find(text, cut):
     start, stop = min(cut, len(text)), max(min(cut, len(text)), len(text) - cut)
     start = text.rfind("\n", 0, start) + 1  # blocks start at a line start
-    assert normalise._page_number_lines(text, start, stop) == normalise._line_spans(
+    assert normalise._page_number_lines(text, start, stop) == text_blocks.line_start_spans(
         normalise._DEBRIS_BODY, text, start, stop
     )
     for point in (True, False):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.record_tables import NAME_KEYS, _is_value_key, _title, cards_as_rows
+from analysis.extraction.record_tables import NAME_KEYS, _is_value_key, card_title, cards_as_rows
 from analysis.extraction.table_readers import TextLines, _masked
 
 _COLON = re.compile(r"[:：]")
@@ -73,7 +73,7 @@ def _card_at(lines: TextLines, j: int, skip) -> tuple[tuple, int] | None:
     pairs = _pairs(lines, j + 1)
     if pairs is None or any(key.text in NAME_KEYS for key, _ in pairs):
         return None
-    title = _title(lines, j)
+    title = card_title(lines, j)
     if title is None:
         return None
     return (title[0], title[1], pairs), j + 2

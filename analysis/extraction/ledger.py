@@ -129,12 +129,17 @@ class Ledger:
 
     def _struck_at(self, at: int) -> str | None:
         """Why the number at `at` was left out as a tracked change, or None."""
-        k = bisect.bisect_right(self._struck_starts, at) - 1
-        return self._struck[k][2] if k >= 0 and at < self._struck[k][1] else None
+        k = _covering(self._struck_starts, self._struck, at)
+        return None if k is None else self._struck[k][2]
 
     def _in_debris(self, at: int) -> bool:
-        k = bisect.bisect_right(self._debris_starts, at) - 1
-        return k >= 0 and self._debris[k][0] <= at < self._debris[k][1]
+        return _covering(self._debris_starts, self._debris, at) is not None
+
+
+def _covering(starts: list[int], spans: list[tuple], at: int) -> int | None:
+    """The index of the span (sorted, not overlapping; `starts` their starts) holding `at`."""
+    k = bisect.bisect_right(starts, at) - 1
+    return k if k >= 0 and spans[k][0] <= at < spans[k][1] else None
 
 
 def link(rows: list[dict], observations, ignored: dict[str, list[tuple[int, int]]]) -> list[dict]:

@@ -51,7 +51,7 @@ def _key_cells(lines: TextLines, k: int) -> tuple[GridCell, GridCell] | None:
     return key, value
 
 
-def _title(
+def card_title(
     lines: TextLines, k: int, cut: int | None = None
 ) -> tuple[GridCell, GridCell | None] | None:
     """The name on a card's title line and its mark ("【指标1】"), if any; `cut`: where the
@@ -83,7 +83,7 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
     if title is not None and not _masked(lines, k, skip):
         k += 1
     else:
-        title = _title(lines, i)
+        title = card_title(lines, i)
         named = _key_cells(lines, i) if title is None else None
         if named is not None and named[0].text in NAME_KEYS:  # "指标名称：学前三年毛入园率"
             title = named[1], None

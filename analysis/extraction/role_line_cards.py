@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 
-from analysis.extraction.card_marks import is_role_key
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_headers import CURRENT_ROLE, header_year
-from analysis.extraction.record_tables import _title
+from analysis.extraction.grid_headers import CURRENT_ROLE
+from analysis.extraction.record_tables import _is_value_key, card_title
 from analysis.extraction.table_readers import TextLines, _masked
 
 # one "role value" part of the line: a key of a few characters, an optional colon, a value
@@ -23,7 +22,8 @@ _MIN_PARTS = 2
 
 
 def _value_key(key: str) -> bool:
-    return header_year(key) is not None or is_role_key(key) or CURRENT_ROLE.match(key) is not None
+    # a card's value keys, and a progress report's current value ("当前值")
+    return _is_value_key(key) or CURRENT_ROLE.match(key) is not None
 
 
 def _parts(lines: TextLines, i: int) -> list[tuple[GridCell, GridCell]] | None:
@@ -48,7 +48,7 @@ def _parts(lines: TextLines, i: int) -> list[tuple[GridCell, GridCell]] | None:
 def _name(lines: TextLines, k: int) -> tuple[GridCell, GridCell | None] | None:
     """The card's name on its title line, up to a bar ("学前三年毛入园率（%）｜牵头：…")."""
     bar = lines.items[k][0].find("|")
-    return _title(lines, k, bar if bar >= 0 else None)
+    return card_title(lines, k, bar if bar >= 0 else None)
 
 
 def read_role_line_cards(lines: TextLines, skip) -> list[Grid]:
