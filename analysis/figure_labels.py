@@ -42,6 +42,13 @@ _NOTE_LINE = re.compile(r"\([^()\n]{1,30}\)")
 # a paragraph that may open on a figure (card_starts): its comparator, if any
 _FIGURE_LEAD = r"(?P<lead>(?:[≥≤<>~]|约|不低于|不少于|超过)?[^\S\n]*)(?=\d)"
 _FIGURE_LONGEST = 24
+_FIGURE_LEAD_ONLY = re.compile(_FIGURE_LEAD)
+# a figure and its label on one line, two spaces apart, perhaps after an item's number or
+# bullet ("5、 320亿元  “十四五”教育计划投资", "• 95%  学前三年毛入园率"): a card too
+_ONE_LINE_CARD = (
+    r"(?:\d{1,2}[、.][^\S\n]*|[•·][^\S\n]*)?"
+    rf"(?P<figure>{_FIGURE})[^\S\n]{{2,}}(?P<label>[^\d\s][^\n]{{1,{_LABEL_LONGEST - 1}}})(?=\n|\Z)"
+)
 
 
 def _lines_matching(body: str, text: str) -> list[tuple[int, int]]:
@@ -146,4 +153,10 @@ def card_starts(text: str, offsets, raw: str) -> frozenset[int]:
                     # the quantity starts at its comparator or at its number (≥1小时)
                     cards.update((p, lead))
                 break
+    first, after = line_patterns(_ONE_LINE_CARD)
+    opening = first.match(text)
+    for m in itertools.chain([opening] if opening else (), after.finditer(text)):
+        if _is_label(text, *m.span("label")):
+            p = m.start("figure")
+            cards.update((p, p + len(_FIGURE_LEAD_ONLY.match(text, p).group())))
     return frozenset(cards)

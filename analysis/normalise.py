@@ -42,6 +42,7 @@ from analysis.invisible_marks import invisible_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
+from analysis.pictographs import pictograph_edits
 from analysis.text_blocks import line_blocks, line_patterns, line_start_spans, lines_holding
 from analysis.tracked_changes import tracked_changes
 
@@ -292,6 +293,10 @@ def _remove_markup(
     spans.extend(ocr_space_spans(work, start, stop))
     spans.extend(frame_spans(work, start, stop))  # a one-column box's ┌─┐ │…│ └─┘
     spans.extend(invisible_spans(work, start, stop))
+    emoji, as_text = pictograph_edits(work, start, stop)
+    if emoji:
+        spans.extend(emoji)
+        replaced.update(as_text)
     if work.find("#", start, stop) >= 0:
         for a, b in line_start_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

@@ -24,6 +24,11 @@ DIVIDER_MARKS = "—–-=_~·"
 _RULE = "[" + re.escape(DIVIDER_MARKS) + "]{2,}"
 DIVIDER = _RULE + r"[^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*" + _RULE
 DIVIDER_LINE = re.compile(DIVIDER + "$")
+# A rule alone on its line ("━━━━━━", "————", "-----", "*****"), as an article draws one
+# above and below a section's title: a paragraph of its own (headings.framed_titles)
+RULE_MARKS = DIVIDER_MARKS + "━─═*"
+RULE = "[" + re.escape(RULE_MARKS) + "]{3,}$"
+RULE_LINE = re.compile(RULE)
 _TITLE_UNDER_DIVIDER_MAX = 30
 # A list item's bullet ("- ", "* ", "+ ", "·", "▪", "•" …): a Markdown or word-processor
 # list whose items end in no punctuation. One mark, then no second mark (a divider's rule).
@@ -35,7 +40,7 @@ BULLET = (
 BULLET_START = re.compile(BULLET)
 # A cleaned line that starts a heading or a numbered item: never glued to the line before.
 HEADING_START = re.compile(
-    r"^(" + DIVIDER + r"$|" + BULLET + r""
+    r"^(" + DIVIDER + r"$|" + RULE + "|" + BULLET + r""
     r"|第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)"
     r"|\d{1,2}[.、](?!\d)|专栏|<|(?:问|记者问|记者|提问)\s*[:：]"
     # decimal numbering ("2 主要任务", "2.1 扩大…"); not a wrapped "3 所学校", "2.5 万人次"
@@ -145,6 +150,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     or line.count("\t") >= 2
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
                     or bar_title(line)
+                    or (line[-1:] in RULE_MARKS and RULE_LINE.match(line) is not None)
                     # a title line starts its paragraph too ("【图1】" over "▌发展成就")
                     or _title_line_after(lines_text, newline, total)
                     or (under_divider and len(line) <= _TITLE_UNDER_DIVIDER_MAX)

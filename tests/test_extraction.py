@@ -1299,3 +1299,29 @@ DASHBOARD_CARDS = [
 def test_dashboard_cards_are_read_by_role(extractor, text, expected):
     title = "某市教育事业发展规划实施监测报告（2023年）"
     assert observed(extractor, text, title=title) == sorted(expected)
+
+
+# blind33 c6: a WeChat article: sections framed by rules, emoji as bullets, keycap item
+# numbers, decoration between a name and its value, a "5个数字" box of figure and label
+EMOJI_ARTICLE = [
+    ("📣 快来看！\n\n═══════════\n🔙 回望过去五年（2020年）\n═══════════\n🧒 学前三年毛入园率89.1%\n👨‍🏫 招聘教师3,200名\n\n═══════════\n🎯 今后五年目标\n═══════════\n1️⃣ 学前教育\n🌈 学前三年毛入园率：89.1% ➡️ 94%\n✨ 普惠性幼儿园覆盖率 ⬆️ 92%\n🔟 师资：招聘教师4,000名👍\n", [(PRE, 2020, "=", 89.1, None, "level"), (PRE, 2020, "=", 89.1, None, "level"), (PRE, 2025, "=", 94.0, None, "level"), (INC, 2025, "=", 92.0, None, "level"), ("teachers_recruited", 2020, "=", 3200.0, None, "cumulative"), ("teachers_recruited", 2025, "=", 4000.0, None, "cumulative")]),
+    # figure, two spaces, label: each on its own numbered line
+    ("*****\n📌 记住这几个数\n*****\n2️⃣ 6.5万个  全市新增学位\n3️⃣ 180亿元  “十四五”教育计划投资\n", [("school_places_added", 2025, "=", 65000.0, None, "cumulative"), ("education_investment", 2025, "=", 18000000000.0, None, "cumulative")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), EMOJI_ARTICLE)
+def test_emoji_articles_are_read_by_their_sections_and_bullets(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+# a share of counties with an aside after "县"; a year before a comma-led (1)(2) list
+SHARE_AND_LIST_YEARS = [
+    ("到2025年，35%的县（市、区）通过义务教育优质均衡发展国家督导评估。", [("quality_balanced_county_share", 2025, "=", 35.0, None, "level")]),
+    ("到2023年，作为阶段目标，（1）普惠性幼儿园覆盖率达到88%；（2）“双师型”教师占比达到56%。", [(INC, 2023, "=", 88.0, None, "level"), ("dual_qualified_teacher_share", 2023, "=", 56.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARE_AND_LIST_YEARS)
+def test_county_shares_and_list_years(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -12,7 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.paragraph_breaks import BULLET_START, DIVIDER, DIVIDER_MARKS, TITLE_LINE, bar_title
+from analysis.paragraph_breaks import (
+    BULLET_START,
+    DIVIDER,
+    DIVIDER_MARKS,
+    RULE_LINE,
+    RULE_MARKS,
+    TITLE_LINE,
+    bar_title,
+)
 from analysis.sections import NUMBERING_STARTS
 
 LEVELS = (
@@ -81,14 +89,41 @@ def heading_of(paragraph: str) -> Heading | None:
     return None
 
 
+# A title framed by rules ("━━━━" over "📌 先看“十三五”成绩单" over "━━━━") is short
+_FRAMED_TITLE_MAX = 30
+
+
+def is_rule(paragraph: str) -> bool:
+    return paragraph[-1:] in RULE_MARKS and RULE_LINE.match(paragraph) is not None
+
+
+def framed_titles(paragraphs: list[str]) -> set[int]:
+    """Indexes of the paragraphs framed by a rule above and below: each a top section's
+    title, as an article marks its parts (paragraph_breaks keeps a rule on its own)."""
+    return {
+        i
+        for i in range(1, len(paragraphs) - 1)
+        if is_rule(paragraphs[i - 1])
+        and is_rule(paragraphs[i + 1])
+        and 0 < len(paragraphs[i]) <= _FRAMED_TITLE_MAX
+        and not is_rule(paragraphs[i])
+    }
+
+
 class SectionTracker:
     """Feed paragraphs in order; `path` is the titles of the headings above the current one."""
 
     def __init__(self):
         self._stack: list[Heading] = []
 
-    def feed(self, paragraph: str) -> tuple[str, ...]:
-        h = heading_of(paragraph)
+    def feed(self, paragraph: str, framed: bool = False) -> tuple[str, ...]:
+        """`framed`: the paragraph is a title between two rules (framed_titles)."""
+        if framed:
+            bullet = BULLET_START.match(paragraph)
+            title = paragraph[bullet.end() :] if bullet else paragraph
+            h = Heading(1, "", _TITLE_END.split(title, maxsplit=1)[0])
+        else:
+            h = heading_of(paragraph)
         if h is not None and h.decimal:
             # "一、发展基础" then "1.1 学前教育": decimal numbering sits under the heading
             # that held the first decimal heading (or the top heading when none is open)

@@ -365,6 +365,8 @@ _SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
 _LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")
 _LONGEST_SHARE_CLAUSE = 24
 _ASIDE = re.compile(r"^[（(][^（）()]{1,6}[)）]")
+_ANY_ASIDE = re.compile(r"[（(][^（）()]{1,6}[)）]")
+_ASIDE_LONGEST = 8
 # what such a share counts: schools, kindergartens, classes, areas, pupils, teachers
 _UNITS = re.compile(r"(?:学校|校|园|班级|班|县|区|乡镇|学生|教师|儿童|幼儿)$")
 
@@ -377,9 +379,12 @@ def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
     added = []
     for m in _SHARE_OF_UNITS.finditer(text):
         start = m.end()
-        end = next_break(text, start, min(len(text), start + _LONGEST_SHARE_CLAUSE), CLAUSE_BREAK)
+        limit = start + _LONGEST_SHARE_CLAUSE + _ASIDE_LONGEST
+        end = next_break(text, start, min(len(text), limit), CLAUSE_BREAK)
         clause = text[start:end]
-        if end - start >= _LONGEST_SHARE_CLAUSE or not clause or any(c.isdigit() for c in clause):
+        # an aside ("县（市、区）") does not count towards the clause's length
+        core = len(clause) - sum(len(a) for a in _ANY_ASIDE.findall(clause))
+        if core >= _LONGEST_SHARE_CLAUSE or not clause or any(c.isdigit() for c in clause):
             continue
         found = None
         for k in range(1, len(clause)):

@@ -68,13 +68,20 @@ _ARROW_TO_VALUE = re.compile(
 _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
 
 # a colon, then the first item of a list: "：一是", "：（一）", ":1."
-_LIST_OPENS = re.compile(r"[:：]\s*(?:一是|首先|[(（]一[)）]|1[.、])")
+# (or after a comma, an item numbered in brackets: "到2022年，作为中期节点，(1)…；(2)…")
+_LIST_OPENS = re.compile(r"[:：]\s*(?:一是|首先|[(（]一[)）]|1[.、])|[，,]\s*[(（][1一][)）]")
 LIST_OPENS = _LIST_OPENS  # the binder skips sentences of a paragraph with none
 
 
 def has_colon(text: str, start: int, end: int) -> bool:
-    """A colon in text[start:end]: two C finds that rule out a search of _LIST_OPENS."""
-    return text.find("：", start, end) >= 0 or text.find(":", start, end) >= 0
+    """A colon or a first bracketed item number in text[start:end]: C finds that rule out
+    a search of _LIST_OPENS (after NFKC the brackets are ASCII)."""
+    return (
+        text.find("：", start, end) >= 0
+        or text.find(":", start, end) >= 0
+        or text.find("(1)", start, end) >= 0
+        or text.find("(一)", start, end) >= 0
+    )
 
 
 LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about 400)
