@@ -17,7 +17,9 @@ def rules():
     return load_rules(paths.EXTRACTION_RULES_YAML)
 
 
-def source(document_type="five_year_plan", start=2021, end=2025, baseline=2020, title=None):
+def source(
+    document_type="five_year_plan", start=2021, end=2025, baseline=2020, title=None, city=None
+):
     meta = {
         "document_type": document_type,
         "period_start": start,
@@ -26,6 +28,8 @@ def source(document_type="five_year_plan", start=2021, end=2025, baseline=2020, 
     }
     if title is not None:
         meta["title_zh"] = title
+    if city is not None:
+        meta["city_name_zh"] = city
     return Source("t_plan", "t", paths.ROOT / "t.txt", meta)
 
 
@@ -1325,3 +1329,39 @@ SHARE_AND_LIST_YEARS = [
 @pytest.mark.parametrize(("text", "expected"), SHARE_AND_LIST_YEARS)
 def test_county_shares_and_list_years(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+# blind33 c2: tables pasted into a web editor, every row run together on one line
+RUN_TOGETHER_TABLES = [
+    # row numbers first, a unit column, a note after the last row
+    ("附表 主要发展指标 序号 指标名称 单位 2020年基期 2025年目标 1 学前三年毛入园率 % 87.3 ≥93 2 九年义务教育巩固率 % 95.8 97 3 普惠性幼儿园覆盖率 % 80.1 — 说明：带≥的为底线目标。", [(PRE, 2020, "=", 87.3, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (CONS, 2020, "=", 95.8, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (INC, 2020, "=", 80.1, None, "level")]),
+    # years as the only header words after the name's, no unit column
+    ("主要指标如下 类别 2020 2022 2025 学前三年毛入园率（%） 90.2 91.5 94 九年义务教育巩固率（%） 96.1 96.6 97.2 “双师型”教师占比（%） 51 55 60", [(PRE, 2020, "=", 90.2, None, "level"), (PRE, 2022, "=", 91.5, None, "level"), (PRE, 2025, "=", 94.0, None, "level"), (CONS, 2020, "=", 96.1, None, "level"), (CONS, 2022, "=", 96.6, None, "level"), (CONS, 2025, "=", 97.2, None, "level"), ("dual_qualified_teacher_share", 2020, "=", 51.0, None, "level"), ("dual_qualified_teacher_share", 2022, "=", 55.0, None, "level"), ("dual_qualified_teacher_share", 2025, "=", 60.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), RUN_TOGETHER_TABLES)
+def test_tables_run_together_on_one_line_are_read(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_prose_a_web_editor_left_with_many_spaces_is_no_table(extractor):
+    text = "全市 学前三年毛入园率 达到 95% 以上 九年义务教育巩固率 达到 97% 普惠性幼儿园覆盖率 达到 90% 左右"
+    result = extractor.extract(source(), clean(text))
+    assert result.unread_tables == [] and not any(o.method == "table" for o in result.observations)
+
+
+# other areas, parts and shares in prose (blind33 c2)
+PROSE_PARTS_AND_SHARES = [
+    # two named districts listed: their values are theirs, whatever their names end in
+    ("2020年，全市九年义务教育巩固率96.5%，其中鹤城区、青山区九年义务教育巩固率分别为98.9%和98.2%。", [(CONS, 2020, "=", 96.5, None, "level")]),
+    # a sentence opening on 其中 names parts of the total stated before it
+    ("“十四五”期间计划投资62亿元。其中县本级计划投资18亿元；乡镇计划投资44亿元。", [("education_investment", 2025, "=", 6200000000.0, None, "cumulative")]),
+    # an amount, then its share of a whole in the next clause
+    ("到2025年，财政性教育经费支出达到60亿元，占地区生产总值的4.2%。", [("education_fiscal_expenditure", 2025, "=", 6000000000.0, None, "level"), ("education_gdp_share", 2025, "=", 4.2, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE_PARTS_AND_SHARES)
+def test_prose_parts_other_areas_and_shares(extractor, text, expected):
+    assert observed(extractor, text, city="松岭市") == sorted(expected)

@@ -83,8 +83,11 @@ def other_area_value(
     if m is None or not (m.end() in name_starts or _SUBJECT_VERB.match(text, m.end(), q_start)):
         return None
     stem = re.sub(r"(?:市|县|区|旗)$", "", own) if len(own) > 2 else own
-    named = False
-    for name, suffix in _AREA.findall(m.group(1)):
+    areas = _AREA.findall(m.group(1))
+    # two areas or more listed ("泉城区、岚山区…分别…") are named, whatever their last
+    # characters; one alone ending in 山, 城 … may be a kind of area ("山区", "老城区")
+    named = len(areas) > 1
+    for name, suffix in areas:
         if name[0] in _NOT_A_NAME_FIRST or _NOT_IN_A_NAME.intersection(name):
             return None
         if name + suffix == own or name == stem:

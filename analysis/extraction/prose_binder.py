@@ -35,6 +35,7 @@ from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
+from analysis.extraction.amount_shares import amount_share_aliases
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
     BRACKETED,
@@ -161,6 +162,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         aliases = elliptical_aliases(text, aliases, self.matcher.by_alias)
         aliases = stock_subject_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
+        aliases = amount_share_aliases(text, aliases, self.matcher.by_alias)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = bracket_part_aliases(text, aliases, self.matcher.by_alias)
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
@@ -210,6 +212,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             part_item = text.startswith("其中", bullet.end() if bullet else p_start)
             parts_of = total_ids if part_item else frozenset()
             bound_before = len(out.bound)
+            parts_go_on = False  # a sentence opened on 其中: the parts go on after a "；"
             pos = p_start
             carry = resumed  # the phrases of a sentence that ended in a semicolon (or was cut)
             listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
@@ -235,6 +238,14 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 if q_j == q_i:  # no number: nothing to read or note (most sentences)
                     pos = s_end + 1
                     continue
+                if pos > p_start and text.startswith("其中", pos):
+                    # "…计划投资94.8亿元。其中市本级…计划投资32.5亿元；…": a sentence opening
+                    # on 其中 (and the ones after it up to a full stop) names parts of the
+                    # totals the paragraph stated before it
+                    parts_of = frozenset(
+                        i for b in out.bound[bound_before:] for i in b.indicator_ids
+                    )
+                    parts_go_on = True
                 self._sentence(
                     text,
                     pos,
@@ -249,8 +260,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     parts_of,
                     cards,
                 )
-                parts_of = frozenset()  # the paragraph's first sentence only
                 ended = text[s_end] if s_end < len(text) else ""
+                if not (parts_go_on and ended in "；;"):
+                    parts_of = frozenset()  # the paragraph's first sentence only
+                    parts_go_on = False
                 last = tuple(aliases[a_i:a_j]) or carry
                 carry = last if ended in "；;" else ()
                 pos = s_end + 1

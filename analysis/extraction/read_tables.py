@@ -19,6 +19,7 @@ from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.role_line_cards import read_role_line_cards
+from analysis.extraction.run_together_tables import read_run_together_rows
 from analysis.extraction.single_space_tables import read_single_space_rows
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.table_readers import (
@@ -74,6 +75,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         lambda skip: read_delimited(lines, skip),
         lambda skip: read_csv_rows(lines, skip),
         lambda skip: read_single_space_rows(lines, skip),
+        lambda skip: read_run_together_rows(lines, skip),
         lambda skip: read_cell_lines(lines, skip),
         lambda skip: read_labelled_blocks(lines, skip, unit_cells, attribute_cells),
         lambda skip: read_year_blocks(lines, skip),
