@@ -31,11 +31,11 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
+from analysis.extraction.amount_shares import amount_share_aliases
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
-from analysis.extraction.amount_shares import amount_share_aliases
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
     BRACKETED,
