@@ -1365,3 +1365,28 @@ PROSE_PARTS_AND_SHARES = [
 @pytest.mark.parametrize(("text", "expected"), PROSE_PARTS_AND_SHARES)
 def test_prose_parts_other_areas_and_shares(extractor, text, expected):
     assert observed(extractor, text, city="松岭市") == sorted(expected)
+
+
+# blind33 c5: a table pasted from a spreadsheet with its residue
+SPREADSHEET_RESIDUE = [
+    # error values and formulas state nothing; E-notation is its number; with residue in
+    # the table, fractions in a "%" row are percent-formatted cells' raw values
+    ("指标名称|单位|2020年|2025年|变化\n普惠性幼儿园覆盖率|%|0.813|0.9|=D2-C2\n学前三年毛入园率|%|88.50|#VALUE!|#VALUE!\n义务教育在校生|人|9.6E+03|1.05E+04|=AVERAGE(C4:D4)\n", [(INC, 2020, "=", 81.3, None, "level"), (INC, 2025, "=", 90.0, None, "level"), (PRE, 2020, "=", 88.5, None, "level"), ("compulsory_enrollment", 2020, "=", 9600.0, None, "level"), ("compulsory_enrollment", 2025, "=", 10500.0, None, "level")]),
+    # no residue: a small percentage is what it says
+    ("指标名称|单位|2020年|2025年\n辍学率|%|0.35|0.2\n学前三年毛入园率|%|88.5|93\n", [("dropout_rate", 2020, "=", 0.35, None, "level"), ("dropout_rate", 2025, "=", 0.2, None, "level"), (PRE, 2020, "=", 88.5, None, "level"), (PRE, 2025, "=", 93.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), SPREADSHEET_RESIDUE)
+def test_spreadsheet_residue_is_read_as_the_spreadsheet_meant(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_spreadsheet_residue_and_slashed_dates_are_ledgered(extractor):
+    text = SPREADSHEET_RESIDUE[0][0] + "填表日期：2022/3/8\n"
+    result = extractor.extract(source(), clean(text))
+    got = {(row["quote"], row["disposition"]) for row in result.ledger}
+    assert ("=D2-C2", "spreadsheet_residue") in got
+    assert ("=AVERAGE(C4:D4)", "spreadsheet_residue") in got
+    assert {("2022", "date"), ("3", "date"), ("8", "date")} <= got
+    assert not [row for row in result.ledger if row["disposition"] == "unaccounted"]

@@ -36,6 +36,7 @@ DISPOSITIONS = {
     "page_number": "page-number debris",
     "page_metadata": "a web page's metadata (view count)",
     "markup": "inside HTML markup",
+    "spreadsheet_residue": "a spreadsheet's error value or formula left as text",
     "struck": "in text a draft marks deleted, or in a reviewer's comment",
     "no_indicator": "a quantity whose clause names no codebook indicator",
     "unit_mismatch": "a table value whose unit differs from the codebook's",

@@ -33,6 +33,11 @@ class NumberKinds:
         near = text[max(0, q.start - 40) : q.start]
         if "-" in near and _DATE_TIME_BEFORE.search(near):
             return "date", "part of a date or a time (2022-03-15 09:30)"
+        if (text[q.num_end : q.num_end + 1] in _DATE_MARKS or before[-1:] in _DATE_MARKS) and any(
+            m.start() < q.end and q.start < m.end()
+            for m in _DATE.finditer(text, max(0, q.start - 11), q.end + 11)
+        ):  # "2021/11/30", "2021.11.30": the numbers a date is written with
+            return "date", "part of a date (2021/11/30)"
         colon = ":" in near or "：" in near
         if colon and "号" in near and _CODE_BEFORE.search(near):
             return "phone_number", "a telephone or other code number"
@@ -239,6 +244,8 @@ _VALUE_BEFORE_BRACKET = re.compile(
 )
 # a web page's metadata line: "发布时间：2022-03-15 09:30", "索引号：1134…/2021-00867",
 # "浏览次数：2316", "下载量：247", "记录数：13"
+_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d([-/.])\d{1,2}\1\d{1,2}(?!\d)")
+_DATE_MARKS = frozenset("-/.")
 _DATE_TIME_BEFORE = re.compile(r"(?:19|20)\d\d-\d{1,2}-(?:\d{1,2}\s+(?:\d{1,2}:)?)?$")
 _CODE_BEFORE = re.compile(r"(?:索引号|文号|编号)\s*[:：]\s*\S*$")
 _VIEWS_BEFORE = re.compile(

@@ -22,6 +22,7 @@ from analysis.extraction.role_line_cards import read_role_line_cards
 from analysis.extraction.run_together_tables import read_run_together_rows
 from analysis.extraction.single_space_tables import read_single_space_rows
 from analysis.extraction.span_sets import SpanSet
+from analysis.extraction.spreadsheet_cells import spreadsheet_values
 from analysis.extraction.table_readers import (
     TextLines,
     read_delimited,
@@ -87,5 +88,5 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         found = reader(SpanSet(taken))
         grids.extend(found)
         taken.extend((g.start, g.end) for g in found)
-    grids = [without_translations(g) for g in with_key_value_tables(grids)]
+    grids = [spreadsheet_values(without_translations(g)) for g in with_key_value_tables(grids)]
     return sorted(grids, key=lambda g: g.start)
