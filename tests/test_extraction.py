@@ -1390,3 +1390,26 @@ def test_spreadsheet_residue_and_slashed_dates_are_ledgered(extractor):
     assert ("=AVERAGE(C4:D4)", "spreadsheet_residue") in got
     assert {("2022", "date"), ("3", "date"), ("8", "date")} <= got
     assert not [row for row in result.ledger if row["disposition"] == "unaccounted"]
+
+
+# blind33 c1: an annual plan's task ledger, the year's target and checkpoints inside the year
+TASK_LEDGER = [
+    ("任务清单\n序号\t指标\t年度目标\t上半年\t下半年\t牵头科室\n1\t普惠性幼儿园覆盖率（%）\t≥91\t88%\t完成\t学前科\n2\t新增学位（个）\t1500\t600\t1500\t计财科\n3\t招聘教师（名）\t260\t—\t260\t人事科\n", [(INC, 2024, ">=", 91.0, None, "level"), ("school_places_added", 2024, "=", 1500.0, None, "cumulative"), ("teachers_recruited", 2024, "=", 260.0, None, "cumulative")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), TASK_LEDGER)
+def test_task_ledgers_give_the_years_target_and_ledger_checkpoints(extractor, text, expected):
+    kw = {"document_type": "annual_work_plan", "start": 2024, "end": 2024, "baseline": 2023}
+    assert observed(extractor, text, **kw) == sorted(expected)
+    result = extractor.extract(source(**kw), clean(text))
+    checkpoints = [r["quote"] for r in result.ledger if r["disposition"] == "milestone"]
+    assert checkpoints == ["88%", "600", "1500", "260"]
+
+
+def test_an_aside_in_brackets_inside_a_phrase(extractor):
+    text = "2023年，县职教中心（本县唯一一所中职学校）在校生3,150人，学前三年（3至6岁）毛入园率为92.4%。"
+    assert observed(extractor, text) == [
+        (PRE, 2023, "=", 92.4, None, "level"),
+        ("secondary_vocational_enrollment", 2023, "=", 3150.0, None, "level"),
+    ]

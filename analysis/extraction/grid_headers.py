@@ -69,6 +69,16 @@ def names_a_change(name: str) -> bool:
     return bool(_CHANGE_WORD.search(name) and _CHANGE_BASIS.search(name))
 
 
+# a column of checkpoints inside the year or the period: a quarter ("一季度", "第二季度",
+# "Q3", "三季度末"), a half ("上半年"), months ("1—6月", "9月底前"); its cells are progress
+# towards the row's target, not values of their own
+MILESTONE_HEADER = re.compile(
+    r"^(?:第?[一二三四1-4]季度末?|Q[1-4]|上半年|下半年|前三季度"
+    r"|(?:[1-9]|1[0-2])(?:[—\-~至到](?:[1-9]|1[0-2]))?月(?:底|末)?前?)(?:进度|目标|节点)?$"
+)
+MILESTONE_REASON = "a checkpoint inside the year (一季度…四季度), progress towards the row's target"
+
+
 # every header word a spaced-out header cell may be
 HEADER_WORDS = frozenset(
     NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
@@ -301,9 +311,12 @@ _BASE_ROLE = re.compile(
 # a progress report's column of the year it reports on ("当前值", "监测值", "实际完成值")
 CURRENT_ROLE = re.compile(r"^(?:当前|最新|监测|实际|实际完成|完成)(?:值|数)$")
 _TARGET_ROLE = re.compile(
-    r"^(?:[“\"]?十[一二三四五]五[”\"]?|规划|期末|今年|本年|年度)?(?:目标|预期|计划)(?:值|数)?$"
+    r"^(?:[“\"]?十[一二三四五]五[”\"]?|规划|期末|今年|本年|年度|全年)?(?:目标|预期|计划)(?:值|数)?$"
     r"|^规划(?:值|数)$"  # "现状值|规划值": the plan's value is its target
 )
+
+
+_THIS_YEAR_TARGET = re.compile(r"^(?:今年|本年|年度|全年)")
 
 
 def _caption_year(caption: str) -> int | None:
@@ -334,6 +347,9 @@ def role_year_header(
                 return None
             continue
         captioned = _caption_year(grid.caption) if target and not base and not years else None
+        if captioned is None and target and not base and not years:
+            # "全年目标", "今年目标": the column names the plan's own year (an annual plan's)
+            captioned = end if _THIS_YEAR_TARGET.match(texts[target[0]]) else None
         if not years and not (base and target and base[0] < target[0]) and captioned is None:
             continue
         header = list(row)

@@ -24,6 +24,8 @@ from analysis.extraction.grid_headers import (
     CATEGORY_HEADERS,
     CHANGE_HEADER,
     INDEX_HEADERS,
+    MILESTONE_HEADER,
+    MILESTONE_REASON,
     NAME_HEADERS,
     TOTAL_HEADER,
     UNIT_HEADERS,
@@ -174,6 +176,7 @@ class GridInterpreter:
         changes: dict[int, int] = {}  # column -> the year its change is measured to
         yearly: set[int] = set()  # the change columns of yearly rates (年均增长)
         other_area: dict[int, GridCell] = {}
+        milestones: list[int] = []  # "一季度" … "四季度": checkpoints inside the year
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
             if not year and years and TOTAL_HEADER.match(c.text.replace(" ", "")):
@@ -191,6 +194,9 @@ class GridInterpreter:
                 notes.append(CellNote((c.start, c.end), "table_header", "a column's year"))
                 continue
             compact = c.text.replace(" ", "")
+            if MILESTONE_HEADER.match(compact):
+                milestones.append(k)
+                continue
             for role, words in (
                 ("index", INDEX_HEADERS),
                 ("unit", UNIT_HEADERS),
@@ -291,6 +297,10 @@ class GridInterpreter:
                         found = [replace(v, qualifier="年均") for v in found]
                     values.extend(found)
                     notes.extend(cell_notes)
+            for k in milestones:
+                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
+                    c = row[k]
+                    notes.append(CellNote((c.start, c.end), "milestone", MILESTONE_REASON))
             for k in other_area:
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
                     c = row[k]

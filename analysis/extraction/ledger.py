@@ -31,6 +31,7 @@ DISPOSITIONS = {
     "recognition_count": "a count of awards or recognitions",
     "name_or_slogan": "a number inside a name or slogan",
     "part_of_name": "a numeral inside an indicator phrase",
+    "milestone": "a checkpoint inside the year or the period (一季度, 上半年)",
     "restated_value": "the value before it restated in brackets",
     "part_of_total": "a named part of a total stated before it (其中…)",
     "page_number": "page-number debris",

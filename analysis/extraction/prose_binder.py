@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
+from analysis.extraction.aside_phrases import aside_aliases
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import bind_carried, bind_continued
@@ -163,6 +164,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         aliases = stock_subject_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = amount_share_aliases(text, aliases, self.matcher.by_alias)
+        aliases = aside_aliases(text, aliases, self.matcher.by_alias)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = bracket_part_aliases(text, aliases, self.matcher.by_alias)
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
