@@ -38,6 +38,7 @@ from functools import lru_cache
 import opencc
 
 from analysis.box_frames import frame_spans
+from analysis.foreign_scripts import foreign_script_spans
 from analysis.invisible_marks import invisible_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
@@ -164,6 +165,9 @@ class CleanText:
     # raw [start, end) of text a draft marks deleted and of reviewers' comments, with
     # why (tracked_changes.py): left out of both views; sorted
     struck: tuple[tuple[int, int, str], ...] = ()
+    # raw [start, end) of text in another script beside the Chinese (foreign_scripts.py):
+    # left out of both views; sorted
+    translated: tuple[tuple[int, int], ...] = ()
 
 
 def clean(raw: str) -> CleanText:
@@ -171,7 +175,8 @@ def clean(raw: str) -> CleanText:
     work = _unify_line_ends(raw)
     debris = debris_lines(work)
     changes = tracked_changes(work)
-    hidden = sorted([*debris, *changes.drop]) if changes.drop else debris
+    translated = foreign_script_spans(work)
+    hidden = sorted([*debris, *changes.drop, *translated]) if changes.drop or translated else debris
     hidden_starts = [a for a, _ in hidden]
     lines = _LinesView()
     nfkc = _Nfkc()
@@ -191,6 +196,7 @@ def clean(raw: str) -> CleanText:
         paragraphs=View(para_text, para_offsets),
         debris=tuple(debris),
         struck=tuple(changes.struck),
+        translated=tuple(translated),
     )
 
 

@@ -1413,3 +1413,19 @@ def test_an_aside_in_brackets_inside_a_phrase(extractor):
         (PRE, 2023, "=", 92.4, None, "level"),
         ("secondary_vocational_enrollment", 2023, "=", 3150.0, None, "level"),
     ]
+
+
+# blind34 d2: a bilingual plan of an autonomous prefecture, each paragraph again in another
+# script with the same digits (here Kazakh in Cyrillic and Tibetan), a bilingual table header
+BILINGUAL_SCRIPTS = [
+    ("一、发展基础\nБірінші, даму негізі\n2020年，全州学前三年毛入园率为93.4%。\n2020 жылы облыс бойынша мектепке дейінгі үш жылдық қамту 93.4% болды.\n二、主要目标\nགཉིས་པ། དམིགས་ཡུལ་གཙོ་བོ།\n到2025年，学前三年毛入园率达到96%。\n2025 ལོར་སློབ་གྲྭའི་སྔོན་གྱི་ལོ་གསུམ་ 96% ལ་སླེབས་རྒྱུ།\n| 指标 Көрсеткіш | 2020年 2020 жыл | 2025年 2025 жыл |\n|---|---|---|\n| 九年义务教育巩固率（%） | 95.2 | 97 |\n", [(PRE, 2020, "=", 93.4, None, "level"), (PRE, 2025, "=", 96.0, None, "level"), (CONS, 2020, "=", 95.2, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), BILINGUAL_SCRIPTS)
+def test_translations_in_another_script_are_left_out(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+    result = extractor.extract(source(), clean(text))
+    kinds = {(r["quote"], r["disposition"]) for r in result.ledger}
+    assert ("93.4", "translation") in kinds and ("96", "translation") in kinds
+    assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]

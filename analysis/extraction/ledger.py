@@ -11,6 +11,7 @@ import re
 import unicodedata
 
 from analysis.errors import LineNumbers
+from analysis.foreign_scripts import REASON as TRANSLATION_REASON
 from analysis.normalise import PAGE_DEBRIS
 
 DISPOSITIONS = {
@@ -39,6 +40,7 @@ DISPOSITIONS = {
     "markup": "inside HTML markup",
     "spreadsheet_residue": "a spreadsheet's error value or formula left as text",
     "struck": "in text a draft marks deleted, or in a reviewer's comment",
+    "translation": "in a translation into another script beside the Chinese",
     "no_indicator": "a quantity whose clause names no codebook indicator",
     "unit_mismatch": "a table value whose unit differs from the codebook's",
     "unread_table": "in a table the readers could not read",
@@ -57,6 +59,7 @@ class Ledger:
         raw: str,
         debris: tuple[tuple[int, int], ...] = (),
         struck: tuple[tuple[int, int, str], ...] = (),
+        translated: tuple[tuple[int, int], ...] = (),
     ):
         self.source_id, self.raw = source_id, raw
         # raw spans the views left out as tracked-change deletions and comments, and why
@@ -65,6 +68,9 @@ class Ledger:
         # raw spans of the lines the cleaned views dropped as page debris (CleanText.debris)
         self._debris = sorted(debris)
         self._debris_starts = [a for a, _ in self._debris]
+        # raw spans in another script beside the Chinese (foreign_scripts.py)
+        self._translated = sorted(translated)
+        self._translated_starts = [a for a, _ in self._translated]
         self.rows: list[dict] = []
         self._covered: list[tuple[int, int]] = []
         # a row per number (~150 a plan), and the extractor's observations: found once
@@ -116,6 +122,8 @@ class Ledger:
             struck = self._struck_at(a)
             if struck is not None:
                 self._add((m.start(), m.end()), "struck", struck)
+            elif _covering(self._translated_starts, self._translated, a) is not None:
+                self._add((m.start(), m.end()), "translation", TRANSLATION_REASON)
             elif PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
                 self._add((m.start(), m.end()), "page_number", "page-number debris line")
             elif self._in_debris(a):
