@@ -14,21 +14,21 @@ from __future__ import annotations
 
 import re
 
-_LETTERS = (
+LETTERS = (
     "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"  # Arabic script
     "\u1800-\u18af"  # Mongolian
     "\u0f00-\u0fff"  # Tibetan
     "\ua000-\ua4cf"  # Yi
     "\u0400-\u04ff"  # Cyrillic
 )
-_LETTER = re.compile(f"[{_LETTERS}]")
+_LETTER = re.compile(f"[{LETTERS}]")
 _HAN = re.compile("[\u4e00-\u9fff]")
 # a run of the script: digits and marks right before it (a space apart at most: "2020 жыл"),
 # then letters with the spaces,
 # digits and punctuation between them, up to its last letter or closing mark
 _RUN = re.compile(
-    rf"(?:[\d.,%\-]+[ \t\u3000]?)?[{_LETTERS}]"
-    rf"(?:[{_LETTERS}\d.,%\-،؛؟«»():!\[\]\s]*[{_LETTERS}.!،؛؟»)])?"
+    rf"(?:[\d.,%\-]+[ \t\u3000]?)?[{LETTERS}]"
+    rf"(?:[{LETTERS}\d.,%\-،؛؟«»():!\[\]\s]*[{LETTERS}.!،؛؟»)])?"
 )
 REASON = "a translation into another script (Uyghur, Mongolian, Tibetan …) of the Chinese"
 

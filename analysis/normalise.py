@@ -38,12 +38,12 @@ from functools import lru_cache
 import opencc
 
 from analysis.box_frames import frame_spans
-from analysis.foreign_scripts import foreign_script_spans
+from analysis.foreign_scripts import LETTERS, foreign_script_spans
 from analysis.invisible_marks import invisible_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
-from analysis.pictographs import pictograph_edits
+from analysis.pictographs import BMP_CHARACTERS, pictograph_edits
 from analysis.text_blocks import line_blocks, line_patterns, line_start_spans, lines_holding
 from analysis.tracked_changes import tracked_changes
 
@@ -95,6 +95,9 @@ _FOOTNOTE_MARK = re.compile(
 # matches), found from the space: a literal first character is searched for at C speed
 _SPACED_DIGITS = re.compile(r" (?<=[\d.．] )[\d.．]")
 _HEADING_BODY = r"[^\S\n]*#{1,6}[^\S\n]*"
+
+# what an emoji below U+10000 or a letter of another script (Uyghur, Mongolian …) starts with
+_UNUSUAL = re.compile(f"[{BMP_CHARACTERS}{LETTERS}]")
 
 # Characters str.splitlines() breaks at that are not line ends here: white space.
 _SEPARATORS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -175,7 +178,9 @@ def clean(raw: str) -> CleanText:
     work = _unify_line_ends(raw)
     debris = debris_lines(work)
     changes = tracked_changes(work)
-    translated = foreign_script_spans(work)
+    # one search rules out emoji and other scripts for most plans (both readers skipped)
+    unusual = _UNUSUAL.search(work) is not None or _has_astral(work)
+    translated = foreign_script_spans(work) if unusual else []
     hidden = sorted([*debris, *changes.drop, *translated]) if changes.drop or translated else debris
     hidden_starts = [a for a, _ in hidden]
     lines = _LinesView()
@@ -183,7 +188,7 @@ def clean(raw: str) -> CleanText:
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     for start, stop in line_blocks(work):
         a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
-        text, offsets = _remove_markup(work, start, stop, heading_ends, hidden[a:b])
+        text, offsets = _remove_markup(work, start, stop, heading_ends, hidden[a:b], unusual)
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
         lines.add(text, offsets, stop if stop < len(work) else -1)
@@ -198,6 +203,11 @@ def clean(raw: str) -> CleanText:
         struck=tuple(changes.struck),
         translated=tuple(translated),
     )
+
+
+def _has_astral(text: str) -> bool:
+    """A character above U+FFFF (most emoji): UTF-16 writes it as two units (one C pass)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def _unify_line_ends(raw: str) -> str:
@@ -269,7 +279,12 @@ def _ocr_spaces(work: str, start: int, stop: int, point: bool) -> list[tuple[int
 
 
 def _remove_markup(
-    work: str, start: int, stop: int, heading_ends: array, debris: list[tuple[int, int]]
+    work: str,
+    start: int,
+    stop: int,
+    heading_ends: array,
+    debris: list[tuple[int, int]],
+    unusual: bool = True,
 ) -> tuple[str, array]:
     """work[start:stop] without page-number lines (and the other `debris` lines in it),
     HTML tags and Markdown markers.
@@ -299,7 +314,7 @@ def _remove_markup(
     spans.extend(ocr_space_spans(work, start, stop))
     spans.extend(frame_spans(work, start, stop))  # a one-column box's ┌─┐ │…│ └─┘
     spans.extend(invisible_spans(work, start, stop))
-    emoji, as_text = pictograph_edits(work, start, stop)
+    emoji, as_text = pictograph_edits(work, start, stop) if unusual else ([], {})
     if emoji:
         spans.extend(emoji)
         replaced.update(as_text)

@@ -164,7 +164,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         aliases = stock_subject_aliases(text, aliases, self.matcher.by_alias)
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = amount_share_aliases(text, aliases, self.matcher.by_alias)
-        aliases = aside_aliases(text, aliases, self.matcher.by_alias)
+        aliases = aside_aliases(text, aliases, self.matcher)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = bracket_part_aliases(text, aliases, self.matcher.by_alias)
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
