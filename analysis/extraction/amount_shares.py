@@ -11,7 +11,9 @@ import re
 from analysis.codebook import AliasMatch
 
 # ", 占" and the whole: a run of CJK (or GDP) up to 的, 比重/比例 or the value
-_SHARE_CLAUSE = re.compile(r"[，,]\s*(占)((?:[\u4e00-\u9fff]{2,12}?|GDP))(?=的|比重|比例|\d)")
+# (占 first: the search skips to each 占 at C speed; the comma before it is checked after)
+_SHARE_CLAUSE = re.compile(r"(占)((?:[\u4e00-\u9fff]{2,12}?|GDP))(?=的|比重|比例|\d)")
+_COMMA_BEFORE = re.compile(r"[，,]\s*$")
 _ENDINGS = ("比例", "的比例", "比重")
 
 
@@ -21,7 +23,10 @@ def amount_share_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
     added = []
     k = 0
     for m in _SHARE_CLAUSE.finditer(text):
-        comma = m.start()
+        before_comma = _COMMA_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        if before_comma is None:
+            continue
+        comma = before_comma.start()
         while k < len(aliases) and aliases[k].end <= comma:
             k += 1
         if not k:

@@ -13,6 +13,8 @@ from analysis.codebook import AliasMatch
 _ASIDE = re.compile(r"[（(][^（）()\n]{1,24}[)）](?=[\u4e00-\u9fff])")
 _RUN_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"]{1,10}$")
 _RUN_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}")
+_DIGIT = re.compile(r"\d")
+_VALUE_REACH = 24  # the phrase's rest (8), a verb and a comparator, then the number
 
 
 def aside_aliases(text: str, aliases: list[AliasMatch], matcher) -> list[AliasMatch]:
@@ -21,6 +23,8 @@ def aside_aliases(text: str, aliases: list[AliasMatch], matcher) -> list[AliasMa
     (`matcher`, an AliasMatcher), and a phrase across the join is kept."""
     added = []
     for m in _ASIDE.finditer(text):
+        if _DIGIT.search(text, m.end(), m.end() + _VALUE_REACH) is None:
+            continue  # no number soon after: no value to name
         before = _RUN_BEFORE.search(text, max(0, m.start() - 10), m.start())
         after = _RUN_AFTER.match(text, m.end())
         if before is None or after is None:
