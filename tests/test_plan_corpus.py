@@ -97,9 +97,9 @@ FLOORS = {
     # first look 77.2% / 86.0% (fac0752, session 25, tests/data/plans/README.md); 99.5% /
     # 99.3% after its misses were read (session 26, after blind34 was commissioned)
     "blind33": (0.99, 0.99),
-    # first look 84.7% / 94.0% (0201190, session 26, tests/data/plans/README.md), misses
-    # unread: held out
-    "blind34": (0.84, 0.93),
+    # first look 84.7% / 94.0% (0201190, session 26, tests/data/plans/README.md); 89.4% /
+    # 94.3% after d2's misses (the Uyghur translation) were read
+    "blind34": (0.89, 0.94),
 }
 
 
