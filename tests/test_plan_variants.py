@@ -161,7 +161,12 @@ def _numbers(text: str) -> set[str]:
     thousands separator and as a separator of cells ("85,100" in a CSV row is 85 and 100)."""
     seen = to_simplified(unicodedata.normalize("NFKC", FOOTNOTE_AFTER_NUMBER.sub("", text)))
     joined = re.sub(r"\s+", "", seen)
-    readings = (t2 for t in (seen, joined) for t2 in (t, re.sub(r"(?<=\d),(?=\d{3})", "", t)))
+    # one space between digits is a thousands separator ("48 000左右"); removing all white
+    # space would glue it to the cell before it once cells are apart by a tab ("46,52048000")
+    grouped = re.sub(r"(?<=\d) (?=\d{3}(?!\d))", "", seen)
+    readings = (
+        t2 for t in (seen, joined, grouped) for t2 in (t, re.sub(r"(?<=\d),(?=\d{3})", "", t))
+    )
     return {n for t in readings for n in NUMBER.findall(t)}
 
 
