@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 
 LETTERS = (
-    "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"  # Arabic script
-    "\u1800-\u18af"  # Mongolian
-    "\u0f00-\u0fff"  # Tibetan
+    # (not their digits: "第٣章" is a chapter number in Arabic-Indic digits)
+    "\u0600-\u065f\u066a-\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff"
+    "\ufe70-\ufeff"  # Arabic script
+    "\u1800-\u180f\u181a-\u18af"  # Mongolian
+    "\u0f00-\u0f1f\u0f2a-\u0fff"  # Tibetan
     "\ua000-\ua4cf"  # Yi
     "\u0400-\u04ff"  # Cyrillic
 )

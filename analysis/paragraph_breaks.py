@@ -24,9 +24,11 @@ DIVIDER_MARKS = "—–-=_~·"
 _RULE = "[" + re.escape(DIVIDER_MARKS) + "]{2,}"
 DIVIDER = _RULE + r"[^\S\n]*(?:\d{1,2}|[一二三四五六七八九十]{1,3})[^\S\n]*" + _RULE
 DIVIDER_LINE = re.compile(DIVIDER + "$")
-# A rule alone on its line ("━━━━━━", "————", "-----", "*****"), as an article draws one
-# above and below a section's title: a paragraph of its own (headings.framed_titles)
-RULE_MARKS = DIVIDER_MARKS + "━─═*"
+# A rule of box-drawing lines alone on its line ("━━━━━━", "──────", "══════"), as an
+# article editor draws one above and below a section's title: a paragraph of its own
+# (headings.framed_titles). Runs of "-", "=" or "*" stay as they were: in Markdown they
+# underline a title or mark a table, and the labelled theme samples hold those paragraphs.
+RULE_MARKS = "━─═"
 RULE = "[" + re.escape(RULE_MARKS) + "]{3,}$"
 RULE_LINE = re.compile(RULE)
 _TITLE_UNDER_DIVIDER_MAX = 30

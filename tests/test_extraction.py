@@ -1310,7 +1310,7 @@ def test_dashboard_cards_are_read_by_role(extractor, text, expected):
 EMOJI_ARTICLE = [
     ("📣 快来看！\n\n═══════════\n🔙 回望过去五年（2020年）\n═══════════\n🧒 学前三年毛入园率89.1%\n👨‍🏫 招聘教师3,200名\n\n═══════════\n🎯 今后五年目标\n═══════════\n1️⃣ 学前教育\n🌈 学前三年毛入园率：89.1% ➡️ 94%\n✨ 普惠性幼儿园覆盖率 ⬆️ 92%\n🔟 师资：招聘教师4,000名👍\n", [(PRE, 2020, "=", 89.1, None, "level"), (PRE, 2020, "=", 89.1, None, "level"), (PRE, 2025, "=", 94.0, None, "level"), (INC, 2025, "=", 92.0, None, "level"), ("teachers_recruited", 2020, "=", 3200.0, None, "cumulative"), ("teachers_recruited", 2025, "=", 4000.0, None, "cumulative")]),
     # figure, two spaces, label: each on its own numbered line
-    ("*****\n📌 记住这几个数\n*****\n2️⃣ 6.5万个  全市新增学位\n3️⃣ 180亿元  “十四五”教育计划投资\n", [("school_places_added", 2025, "=", 65000.0, None, "cumulative"), ("education_investment", 2025, "=", 18000000000.0, None, "cumulative")]),
+    ("─────\n📌 记住这几个数\n─────\n2️⃣ 6.5万个  全市新增学位\n3️⃣ 180亿元  “十四五”教育计划投资\n", [("school_places_added", 2025, "=", 65000.0, None, "cumulative"), ("education_investment", 2025, "=", 18000000000.0, None, "cumulative")]),
 ]  # fmt: skip
 
 

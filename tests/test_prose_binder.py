@@ -507,7 +507,7 @@ def ledgered(extractor, text):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('发布时间：2022-03-15 09:30 浏览次数：1872', [('09', 'date'), ('15', 'date'), ('1872', 'page_metadata'), ('2022-03', 'year'), ('30', 'date')]),
+        ('发布时间：2022-03-15 09:30 浏览次数：1872', [('09', 'date'), ('15', 'date'), ('1872', 'page_metadata'), ('2022-03', 'date'), ('30', 'date')]),
         ('索引号：1134/2021-00867', [('1134', 'phone_number'), ('2021-00867', 'phone_number')]),
         ('阅读量: 236', [('236', 'page_metadata')]),
         ('发展目标……12', [('12', 'page_number')]),
