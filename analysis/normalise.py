@@ -284,7 +284,7 @@ def _remove_markup(
     stop: int,
     heading_ends: array,
     debris: list[tuple[int, int]],
-    unusual: bool = True,
+    unusual: bool,
 ) -> tuple[str, array]:
     """work[start:stop] without page-number lines (and the other `debris` lines in it),
     HTML tags and Markdown markers.

@@ -31,6 +31,13 @@ DIVIDER_LINE = re.compile(DIVIDER + "$")
 RULE_MARKS = "━─═"
 RULE = "[" + re.escape(RULE_MARKS) + "]{3,}$"
 RULE_LINE = re.compile(RULE)
+
+
+def is_rule(line: str) -> bool:
+    """A line (or paragraph) that is a rule alone (RULE_LINE), its last character tested first."""
+    return line[-1:] in RULE_MARKS and RULE_LINE.match(line) is not None
+
+
 _TITLE_UNDER_DIVIDER_MAX = 30
 # A list item's bullet ("- ", "* ", "+ ", "·", "▪", "•" …): a Markdown or word-processor
 # list whose items end in no punctuation. One mark, then no second mark (a divider's rule).
@@ -152,7 +159,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     or line.count("\t") >= 2
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
                     or bar_title(line)
-                    or (line[-1:] in RULE_MARKS and RULE_LINE.match(line) is not None)
+                    or is_rule(line)
                     # a title line starts its paragraph too ("【图1】" over "▌发展成就")
                     or _title_line_after(lines_text, newline, total)
                     or (under_divider and len(line) <= _TITLE_UNDER_DIVIDER_MAX)

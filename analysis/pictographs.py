@@ -27,19 +27,15 @@ import re
 _SHAPING = "\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f\U000e0100-\U000e01ef"
 # the characters below U+10000 an emoji may start or hold (a class of these alone compiles
 # to a bitmap: a search is several times faster than with the astral ranges in it)
-BMP_CHARACTERS = (
+_BMP_PICTOGRAPHS = (
     "\u231a\u231b\u2328\u23cf\u23e9-\u23f3\u23f8-\u23fa"  # ⌚⌛⏰⏳ …
     "\u2197\u2198"  # ↗ ↘
     "\u2600-\u2712\u2718-\u2775\u2794-\u27bf"  # ☀…✅✨❤…➕➰ (not ✓✔✕✖✗, ❶–➓)
     "\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55"  # ⬅⬆⬇ ⬛⬜ ⭐ ⭕
-    "\ufe00-\ufe0f\u20e3"  # variation selectors, the keycap mark
 )
+BMP_CHARACTERS = _BMP_PICTOGRAPHS + "\ufe00-\ufe0f\u20e3"  # variation selectors, keycap mark
 _PICTOGRAPHS = (
-    "\u231a\u231b\u2328\u23cf\u23e9-\u23f3\u23f8-\u23fa"
-    "\u2197\u2198"
-    "\u2600-\u2712\u2718-\u2775\u2794-\u27bf"
-    "\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55"
-    "\U0001f004\U0001f0cf\U0001f18e\U0001f191-\U0001f19a\U0001f1e6-\U0001f1ff"
+    _BMP_PICTOGRAPHS + "\U0001f004\U0001f0cf\U0001f18e\U0001f191-\U0001f19a\U0001f1e6-\U0001f1ff"
     "\U0001f201-\U0001f251\U0001f300-\U0001faff"
 )
 # the Dingbats arrows (➔ … ➾, ➡ among them): between a value and the value reached

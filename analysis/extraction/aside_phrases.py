@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from analysis.codebook import AliasMatch
+from analysis.extraction.prose_phrases import replacing_inner
 
 _ASIDE = re.compile(r"[（(][^（）()\n]{1,24}[)）](?=[\u4e00-\u9fff])")
 _RUN_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"]{1,10}$")
@@ -37,5 +38,4 @@ def aside_aliases(text: str, aliases: list[AliasMatch], matcher) -> list[AliasMa
             added.append(AliasMatch(start, end, a.alias, a.indicator_ids))
     if not added:
         return aliases
-    kept = [a for a in aliases if not any(b.start <= a.start and a.end <= b.end for b in added)]
-    return sorted(kept + added, key=lambda a: a.start)
+    return replacing_inner(aliases, added)

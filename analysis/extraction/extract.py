@@ -14,7 +14,7 @@ from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
-from analysis.extraction.headings import SectionTracker, framed_titles, is_rule
+from analysis.extraction.headings import SectionTracker, framed_titles
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.numbered_wraps import join_numbered_wraps
 from analysis.extraction.prose_binder import Context, ProseBinder
@@ -160,7 +160,7 @@ class Extractor:
         tracker = SectionTracker()
         sections, pos = [], 0
         texts = paras.text.split("\n")
-        framed = framed_titles(texts) if any(map(is_rule, texts)) else ()
+        framed = framed_titles(texts)
         for index, para in enumerate(texts):
             line = heading_line(para, pos, paras.offsets, clean.raw)
             path = tracker.feed(line, index in framed)

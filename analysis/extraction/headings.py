@@ -9,6 +9,7 @@ belongs to every heading above it, so a value under "（二）学前教育" insi
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -16,10 +17,9 @@ from analysis.paragraph_breaks import (
     BULLET_START,
     DIVIDER,
     DIVIDER_MARKS,
-    RULE_LINE,
-    RULE_MARKS,
     TITLE_LINE,
     bar_title,
+    is_rule,
 )
 from analysis.sections import NUMBERING_STARTS
 
@@ -93,20 +93,14 @@ def heading_of(paragraph: str) -> Heading | None:
 _FRAMED_TITLE_MAX = 30
 
 
-def is_rule(paragraph: str) -> bool:
-    return paragraph[-1:] in RULE_MARKS and RULE_LINE.match(paragraph) is not None
-
-
 def framed_titles(paragraphs: list[str]) -> set[int]:
     """Indexes of the paragraphs framed by a rule above and below: each a top section's
     title, as an article marks its parts (paragraph_breaks keeps a rule on its own)."""
+    rules = [k for k, p in enumerate(paragraphs) if is_rule(p)]
     return {
-        i
-        for i in range(1, len(paragraphs) - 1)
-        if is_rule(paragraphs[i - 1])
-        and is_rule(paragraphs[i + 1])
-        and 0 < len(paragraphs[i]) <= _FRAMED_TITLE_MAX
-        and not is_rule(paragraphs[i])
+        a + 1
+        for a, b in itertools.pairwise(rules)
+        if b == a + 2 and 0 < len(paragraphs[a + 1]) <= _FRAMED_TITLE_MAX
     }
 
 

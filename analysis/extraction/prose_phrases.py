@@ -406,6 +406,12 @@ def share_clause_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -
             added.append(found)
     if not added:
         return aliases
+    return replacing_inner(aliases, added)
+
+
+def replacing_inner(aliases: list[AliasMatch], added: list[AliasMatch]) -> list[AliasMatch]:
+    """`aliases` with the `added` phrases in, in order of start; a phrase inside an added
+    one goes."""
     kept = [a for a in aliases if not any(b.start <= a.start and a.end <= b.end for b in added)]
     return sorted(kept + added, key=lambda a: a.start)
 
