@@ -40,6 +40,7 @@ import opencc
 from analysis.box_frames import frame_spans
 from analysis.foreign_scripts import LETTERS, foreign_script_spans
 from analysis.invisible_marks import invisible_spans
+from analysis.line_gutters import blank, gutter_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
@@ -171,11 +172,17 @@ class CleanText:
     # raw [start, end) of text in another script beside the Chinese (foreign_scripts.py):
     # left out of both views; sorted
     translated: tuple[tuple[int, int], ...] = ()
+    # raw [start, end) of the digits of a draft's line numbers (line_gutters.py): blanked
+    # with the e-mail quote marks before anything reads the lines; sorted
+    margins: tuple[tuple[int, int], ...] = ()
 
 
 def clean(raw: str) -> CleanText:
     """Build both views of a raw text."""
     work = _unify_line_ends(raw)
+    gutters, margins = gutter_spans(work)
+    if gutters:
+        work = blank(work, gutters)
     debris = debris_lines(work)
     changes = tracked_changes(work)
     # one search rules out emoji and other scripts for most plans (both readers skipped)
@@ -202,6 +209,7 @@ def clean(raw: str) -> CleanText:
         debris=tuple(debris),
         struck=tuple(changes.struck),
         translated=tuple(translated),
+        margins=tuple(margins),
     )
 
 

@@ -1429,3 +1429,63 @@ def test_translations_in_another_script_are_left_out(extractor, text, expected):
     kinds = {(r["quote"], r["disposition"]) for r in result.ledger}
     assert ("93.4", "translation") in kinds and ("96", "translation") in kinds
     assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]
+
+
+# blind35 e3: two-level targets. A year cell spanning two sub-columns ("2025年" over
+# "基本目标 | 奋斗目标") leaves a blank header cell once flattened; both levels are values of
+# that year, the higher one qualified. In prose a bracketed second level follows its own
+# value ("幼儿园20所（力争25所）").
+TWO_LEVEL_TARGETS = [
+    ("| 指标 | 2020年 | 2025年 | |\n| | | 基本目标 | 奋斗目标 |\n|---|---|---|---|\n| 学前三年毛入园率（%） | 87.2 | ≥92 | 95 |\n| 新增学位（个） | — | 6000 | 8000 |\n", [(PRE, 2020, "=", 87.2, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level"), ("school_places_added", 2025, "=", 6000.0, None, "cumulative"), ("school_places_added", 2025, "=", 8000.0, None, "cumulative")]),
+    # a sub-column named 其中… is a part of the column beside it, not a second level
+    ("| 指标 | 2020年 | |\n| | 全县 | 其中农村 |\n|---|---|---|\n| 学前三年毛入园率（%） | 87.2 | 80.1 |\n", [(PRE, 2020, "=", 87.2, None, "level")]),
+    ("到2025年，新建公办幼儿园20所（力争25所），学前三年毛入园率达到92%，力争达到95%。", [("new_public_kindergartens", 2025, "=", 20.0, None, "cumulative"), ("new_public_kindergartens", 2025, "=", 25.0, None, "cumulative"), (PRE, 2025, "=", 92.0, None, "level"), (PRE, 2025, "=", 95.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), TWO_LEVEL_TARGETS)
+def test_both_levels_of_a_two_level_target_are_read(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_second_level_column_is_qualified(extractor):
+    result = extractor.extract(source(), clean(TWO_LEVEL_TARGETS[0][0]))
+    notes = {(o.value, o.note) for o in result.observations if o.year == 2025}
+    assert (95.0, "qualified by 力争") in notes and (8000.0, "qualified by 力争") in notes
+    assert (92.0, "qualified by 力争") not in notes
+
+
+# blind35 e4: what a total includes or leaves out (含…, 不含…) and a note opening on 其中
+# are parts; a part that names another indicator ("学校…（含幼儿园N所）") stays a value
+INCLUDED_PARTS = [
+    ("2020年，全区各级各类学校数不含教学点14个，含民办学校9所；普通高中在校生含复读生420人。", [], ["14个", "420人"]),
+    ("2020年，全区共有学校188所（含幼儿园71所），“十三五”新增学位含幼儿园学位2,200个。", [("school_count", 2020, "=", 188.0, None, "level"), ("kindergarten_count", 2020, "=", 71.0, None, "level")], ["2,200个"]),
+    ("“十四五”期间新增学位9,500个[注4]。\n注释：\n[4] 其中城区新增学位5,100个。", [("school_places_added", 2025, "=", 9500.0, None, "cumulative")], ["5,100个"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected", "parts"), INCLUDED_PARTS)
+def test_what_a_total_includes_is_a_part(extractor, text, expected, parts):
+    assert observed(extractor, text) == sorted(expected)
+    result = extractor.extract(source(), clean(text))
+    got = [r["quote"] for r in result.ledger if r["disposition"] == "part_of_total"]
+    assert got == parts
+
+
+# blind35 e3: some of the plan's counties, counted ("3个乡镇的…"), own the value
+def test_a_counted_few_of_the_plans_areas_own_their_value(extractor):
+    text = "当前仍有3个乡镇的学前三年毛入园率低于80%。到2025年，学前三年毛入园率达到93%。"
+    assert observed(extractor, text) == [(PRE, 2025, "=", 93.0, None, "level")]
+    result = extractor.extract(source(), clean(text))
+    assert [r["quote"] for r in result.ledger if r["disposition"] == "other_area"] == ["80%"]
+
+
+# blind13 u3 with the phrase's alias: a phrase whose value stands before it is not one of
+# the names a later 分别 pairs with values
+def test_a_phrase_with_its_value_before_it_is_not_counted_by_a_later_list(extractor):
+    text = "实现100%的农村学校班班通，城镇学校学生、农村学校学生建立个人网络学习空间的比例分别达到98%和90%。"
+    assert observed(extractor, text) == [
+        ("rural_school_multimedia_classroom_share", 2025, "=", 100.0, None, "level"),
+        ("rural_student_online_learning_space_share", 2025, "=", 90.0, None, "level"),
+        ("urban_student_online_learning_space_share", 2025, "=", 98.0, None, "level"),
+    ]

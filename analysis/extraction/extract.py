@@ -49,7 +49,9 @@ class Extractor:
     def extract(self, source: Source, clean: CleanText) -> SourceExtraction:
         clean = with_arabic_years(clean)  # "二〇二三年" read as "2023年"
         result = SourceExtraction()
-        ledger = Ledger(source.source_id, clean.raw, clean.debris, clean.struck, clean.translated)
+        ledger = Ledger(
+            source.source_id, clean.raw, clean.debris, clean.struck, clean.translated, clean.margins
+        )
         # the year a progress report reports on (None for a plan): its current-value columns
         # and its progress sections state that year's values
         evaluated = evaluated_year(

@@ -303,6 +303,50 @@ def names_other_area(header: list[GridCell], sub: list[GridCell], k: int) -> boo
     return any(_OTHER_AREA.search(t) for t in texts)
 
 
+# the second level of a two-level target ("预期目标 | 力争目标", "底线目标 | 奋斗目标")
+_ASPIRED = re.compile(r"力争|奋斗|争取|挑战")
+
+
+def stretched_years(
+    header: list[GridCell], sub: list[GridCell], years: dict[int, int], taken: set[int]
+) -> dict[int, int]:
+    """Columns with a blank header right after a year column, each with a label under it
+    in the sub-header of words: the year cell spanned them before the table was flattened
+    ("2025年 | " over "预期目标 | 力争目标"), so they hold values of that year. `taken`:
+    columns with a role. A sub-column named 其中… is a part, not a second value."""
+    out: dict[int, int] = {}
+    if not sub:
+        return out
+    shift = len(header) - len(sub)
+    for k, year in years.items():
+        j = k + 1
+        while (
+            j < len(header)
+            and not header[j].text
+            and j not in taken
+            and j not in years
+            and 0 <= j - shift < len(sub)
+            and sub[j - shift].text
+            and not sub[j - shift].text.startswith("其中")
+            and 0 <= k - shift < len(sub)
+            and sub[k - shift].text
+        ):
+            out[j] = year
+            j += 1
+    return out
+
+
+def aspired_columns(header: list[GridCell], sub: list[GridCell], years: dict[int, int]) -> set:
+    """Year columns whose header or sub-header names a target's second level (力争目标)."""
+    shift = len(header) - len(sub)
+    return {
+        k
+        for k in years
+        if _ASPIRED.search(header[k].text)
+        or (sub and 0 <= k - shift < len(sub) and _ASPIRED.search(sub[k - shift].text))
+    }
+
+
 # columns named by their role instead of their year: the baseline ("基期值", "现状值",
 # "上年完成") and the target ("目标值", "“十四五”目标", "今年目标")
 _BASE_ROLE = re.compile(

@@ -30,6 +30,7 @@ from analysis.extraction.grid_headers import (
     TOTAL_HEADER,
     UNIT_HEADERS,
     YEARLY_CHANGE_HEADER,
+    aspired_columns,
     header_year,
     labelled_year_cells,
     merge_spaced_header,
@@ -39,6 +40,7 @@ from analysis.extraction.grid_headers import (
     pad_blank_leading,
     period_total_year,
     side_by_side,
+    stretched_years,
     transpose,
 )
 from analysis.extraction.grid_names import (
@@ -210,6 +212,8 @@ class GridInterpreter:
         # "全省", "全国2025年": another area's column beside the city's is context
         below = grid.rows[h + 1] if h + 1 < len(grid.rows) else []
         sub = below if not any(ch.isdigit() for c in below for ch in c.text) else []
+        years.update(stretched_years(header, sub, years, set(roles.values())))
+        aspired = aspired_columns(header, sub, years)
         for k in [k for k in years if names_other_area(header, sub, k)]:
             del years[k]
             other_area[k] = header[k]
@@ -295,6 +299,8 @@ class GridInterpreter:
                     )
                     if k in yearly:
                         found = [replace(v, qualifier="年均") for v in found]
+                    elif k in aspired:
+                        found = [replace(v, qualifier="力争") for v in found]
                     values.extend(found)
                     notes.extend(cell_notes)
             for k in milestones:

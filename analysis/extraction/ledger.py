@@ -36,6 +36,7 @@ DISPOSITIONS = {
     "restated_value": "the value before it restated in brackets",
     "part_of_total": "a named part of a total stated before it (其中…)",
     "page_number": "page-number debris",
+    "line_number": "a line number printed in a draft's margin",
     "page_metadata": "a web page's metadata (view count)",
     "markup": "inside HTML markup",
     "spreadsheet_residue": "a spreadsheet's error value or formula left as text",
@@ -60,6 +61,7 @@ class Ledger:
         debris: tuple[tuple[int, int], ...] = (),
         struck: tuple[tuple[int, int, str], ...] = (),
         translated: tuple[tuple[int, int], ...] = (),
+        margins: tuple[tuple[int, int], ...] = (),
     ):
         self.source_id, self.raw = source_id, raw
         # raw spans the views left out as tracked-change deletions and comments, and why
@@ -71,6 +73,9 @@ class Ledger:
         # raw spans in another script beside the Chinese (foreign_scripts.py)
         self._translated = sorted(translated)
         self._translated_starts = [a for a, _ in self._translated]
+        # digits of a draft's line numbers (CleanText.margins)
+        self._margins = list(margins)
+        self._margin_starts = [a for a, _ in self._margins]
         self.rows: list[dict] = []
         self._covered: list[tuple[int, int]] = []
         # a row per number (~150 a plan), and the extractor's observations: found once
@@ -122,6 +127,8 @@ class Ledger:
             struck = self._struck_at(a)
             if struck is not None:
                 self._add((m.start(), m.end()), "struck", struck)
+            elif _covering(self._margin_starts, self._margins, a) is not None:
+                self._add((m.start(), m.end()), "line_number", DISPOSITIONS["line_number"])
             elif _covering(self._translated_starts, self._translated, a) is not None:
                 self._add((m.start(), m.end()), "translation", TRANSLATION_REASON)
             elif PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):

@@ -7,7 +7,7 @@
 * A named county, district or city other than the plan's own opening the value's clause
   ("其中柘川县学前三年毛入园率仅为81.5%", "漠南县、柘川县分别为92.4%和86.9%"; a town or a
   street in a county's or district's plan: "滨江街道学前三年毛入园率达到99.5%"), or some of
-  the plan's own townships or counties ("其余乡镇学前三年毛入园率普遍低于85%").
+  the plan's own townships or counties ("其余乡镇学前三年毛入园率普遍低于85%", "2个县的…").
 
 Each is ledgered as other_area (extraction/ledger.py), never dropped."""
 
@@ -42,9 +42,19 @@ _SOME_AREAS = re.compile(
     r"\s*(?:其中|而|但是?)?\s*(?:其余|其他|部分|个别|少数|多数|大部分)"
     r"(?:乡镇|乡|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)"
 )
+# a count of the plan's townships or counties owning the indicator ("2个县的高中阶段教育毛入
+# 学率低于85%"): their value, not the whole area's
+_COUNTED_AREAS = re.compile(
+    r"\s*[\u4e00-\u9fff]{0,4}?\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
+    r"(?:乡镇|乡|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)的?"
+)
 # the whole of a prefecture-level area ("全市", "全州"): above a county or district
 _WHOLE_ABOVE = re.compile(r"全(?:市|州|盟)(?![级直属域内委])")
 _SUBJECT_VERB = re.compile(r"\s*(?:分别|均|都|也|则)?\s*(?:仅为|只有|仅|为|是|达到|达)")
+_YEARS = re.compile(
+    r"(?:(?:19|20)\d\d\s*年?\s*(?:—{1,2}|–|-|~|～|至|到)\s*)?(?:(?:19|20)\d\d\s*年)?\s*"
+    r"(?:分别|依次|均|都)?\s*"
+)
 _AREA = re.compile(r"([\u4e00-\u9fff]{2,3})(县|区|旗|市|街道|镇)")
 # not a proper name: a whole or a kind of area ("各县", "中心城区", "开发区", "民族地区")
 _NOT_A_NAME_FIRST = set("城乡县市省在对向从到于为")  # a preposition: "在全市中小学校…"
@@ -71,6 +81,9 @@ def other_area_value(
         return "a higher level's value (全省…, 全国…), not the plan's"
     if _SOME_AREAS.match(text, lo, q_start):
         return "some of the plan's areas (其余乡镇, 部分县区), not the whole"
+    counted = _COUNTED_AREAS.match(text, lo, q_start)
+    if counted is not None and counted.end() in name_starts:
+        return "some of the plan's areas (2个县的…), not the whole"
     if not own:
         return None  # the plan's own area unknown: a named area cannot be told apart
     # "全市为90.4%" in a county's or district's plan: the city above it, not the plan's area
@@ -80,7 +93,9 @@ def other_area_value(
     m = _NAMED_AREAS.match(text, lo, q_start)
     # the areas are the clause's subject: an indicator phrase or 分别为/仅为 right after them
     # ("新建县第三幼儿园…", "对接全市主导产业…" name no area)
-    if m is None or not (m.end() in name_starts or _SUBJECT_VERB.match(text, m.end(), q_start)):
+    # ("科创街道2021—2025年分别新增学位…": a year or a span of years may stand between)
+    at = 0 if m is None else _YEARS.match(text, m.end(), q_start).end()
+    if m is None or not (at in name_starts or _SUBJECT_VERB.match(text, at, q_start)):
         return None
     stem = re.sub(r"(?:市|县|区|旗)$", "", own) if len(own) > 2 else own
     areas = _AREA.findall(m.group(1))

@@ -50,6 +50,7 @@ from analysis.extraction.prose_phrases import (
     elliptical_aliases,
     head_phrases,
     names_a_part,
+    names_included_part,
     next_break,
     part_aliases,
     share_clause_aliases,
@@ -65,6 +66,7 @@ from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.stock_subjects import stock_subject_aliases
+from analysis.extraction.yearly_sequences import with_lead_comparator, yearly_sequences
 from analysis.paragraph_breaks import BULLET_START
 from analysis.rules import Rules
 
@@ -336,6 +338,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         taken: dict[
             int, tuple[AliasMatch, tuple[str, ...], int]
         ] = {}  # start -> (phrase, ids, end)
+        # 0. yearly sequences ("2021—2025年分别达到92%、93%…"): each value has its year
+        candidates, sequence_taken, sequence_years = self._yearly(
+            text, start, end, aliases, candidates
+        )
         # 1. value before its name
         for q in candidates:
             hit = self._before_name(text, q, aliases, start, q.start in cards)
@@ -385,6 +391,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         bind_carried(self, text, start, aliases, candidates, taken, carry, FILLER, _NOT_A_NOUN)
         bind_continued(self, text, start, aliases, candidates, taken, FILLER, _NOT_A_NOUN)
         bind_own_after_other(self, text, start, aliases, candidates, taken, others, FILLER)
+        taken.update(sequence_taken)
         seen: set[str] = set()  # the indicators already given a value in this sentence
         for q in candidates:
             if q.start in unpaired and q.start not in taken:
@@ -418,6 +425,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if names_a_part(text, lo, start, alias, bool(seen & set(ids))):
                 out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
                 continue
+            if names_included_part(text, lo, alias, q.start, aliases):
+                out.notes.append((q, "part_of_total", "what a total includes or leaves out (含…)"))
+                continue
             seen.update(ids)
             kind = self._kind(text, q, alias, ids, start)
             if kind is None:
@@ -425,6 +435,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 continue
             kind, unit, falls = kind
             stated = [(y, "sentence") for y in self.years.each_year(text, q, start)]
+            if q.start in sequence_years:
+                stated = [(sequence_years[q.start], "sentence")]
             for year, basis in stated or [self.years.year(text, q, start, review, ctx)]:
                 qualifier = self._qualifier(text, q, start)
                 out.bound.append(
@@ -432,6 +444,37 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 )
 
     # ------------------------------------------------------------ binding rules
+
+    def _yearly(self, text, start, end, aliases, candidates):
+        """The sentence's yearly sequences (yearly_sequences.py) bound to the phrase before
+        their first value: (candidates with the lead comparator spread, start -> binding,
+        start -> year)."""
+        taken, years = {}, {}
+        if not aliases:
+            return candidates, taken, years
+        spread = {}
+        for seq in yearly_sequences(text, start, end, candidates):
+            seq = with_lead_comparator(seq)
+            prior = [a for a in aliases if a.end <= seq.values[0].start]
+            if not prior:
+                continue
+            alias = prior[-1]
+            for q, year in zip(seq.values, seq.years, strict=True):
+                ids = self._fits(alias.indicator_ids, q, cumulative_ok=True)
+                if ids:
+                    taken[q.start], years[q.start], spread[q.start] = (alias, ids, q.end), year, q
+            total = seq.total
+            if total is not None:
+                ids = tuple(
+                    i
+                    for i in self._fits(alias.indicator_ids, total, cumulative_ok=True)
+                    if self.book[i].value_kind == "cumulative"
+                )
+                if ids:
+                    taken[total.start], years[total.start] = (alias, ids, total.end), seq.years[-1]
+        if spread:
+            candidates = [spread.get(q.start, q) for q in candidates]
+        return candidates, taken, years
 
     def _fits(self, ids, q: Quantity, cumulative_ok: bool, change: bool = False) -> tuple[str, ...]:
         """The indicators a quantity can be a value of: same unit, or a change of any unit
@@ -529,8 +572,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # years and verbs; a generic phrase (幼儿园, 学校) must sit right before its value
         crossed = _CLAUSE_MARK.search(text, a.end, q.start) is not None
         generic = all(self.book[i].alias_position == "after" for i in a.indicator_ids)
-        # ... or after its own value and a list joiner ("分别新建公办幼儿园18所和20所")
-        listed = carried and residual in ("和", "、", "及")
+        # ... or after its own value and a list joiner ("分别新建公办幼儿园18所和20所"), or
+        # in a bracket right after it ("公办幼儿园150所（力争180所）")
+        listed = carried and residual in ("和", "、", "及", "(")
         limit = (
             0 if generic and not listed else 2 if carried or crossed else self.rules.max_gap_chars
         )

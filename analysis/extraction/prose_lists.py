@@ -67,9 +67,14 @@ class ListBinding:
 
     def _one_respectively(self, text, s_start, aliases, candidates, taken, at) -> dict[int, str]:
         # "三项指标分别…" counts its names: that count outranks a chain of phrases
-        group = counted_names(text, aliases, at, s_start) or self._chain_ending_before(
-            text, aliases, at
-        )
+        group = counted_names(text, aliases, at, s_start)
+        if not group:
+            group = self._chain_ending_before(text, aliases, at)
+            # "100%的农村学校班班通，城镇…、农村…分别达到100%和95%": a phrase whose value
+            # stands before it is not one of the chain's names
+            bound = {id(a) for at_q, (a, _, _) in taken.items() if at_q < a.start}
+            while group and id(group[0]) in bound:
+                group = group[1:]
         if len(group) < 2:  # "巩固率96.8%，毛入学率91.5%，分别比…提高3.1和6.7个百分点"
             group = _names_with_values_before(text, aliases, candidates, at, s_start) or group
         stop = next((a.start for a in aliases if a.start > at), len(text))

@@ -358,6 +358,47 @@ def names_a_part(
     return total_before and _PART.search(text, clause_lo, alias.start) is not None
 
 
+# "各级各类学校数不含教学点27个", "在校生含随迁子女2,136人": what a total includes or leaves
+# out, stated after its phrase (outside brackets)
+_INCLUDES = re.compile(r"(?:不|未)?(?:包含|包括|含)(?!量|义)")
+_ANY_BRACKET = re.compile(r"[（(][^（）()]*[)）]")
+# a note opening on 其中: a part of the total its mark stands after elsewhere ("[10] 其中县城
+# 新增学位4,200个", the note to "新增学位6,800个[注10]"); a table's remark cell "其中新建公办
+# 幼儿园4所" has no mark and names a value of its own
+_PART_PARAGRAPH = re.compile(
+    r"[^\S\n]*(?:\[[^\]\n]{1,4}\]|【[^】\n]{1,4}】|[(（]注?\d{1,2}[)）]|注\d{0,2}[:：])"
+    r"[^\S\n]*其中"
+)
+
+
+def names_included_part(
+    text: str, clause_lo: int, alias: AliasMatch, q_start: int, aliases: list[AliasMatch]
+) -> bool:
+    """The value is what a total includes or leaves out ("…数不含教学点27个，含民办学校19所",
+    "新增学位含幼儿园学位3,600个"): 含 stands after the value's own phrase, or after a phrase
+    of the same indicator (the total's); or its paragraph opens on 其中 (a note on a total
+    stated elsewhere). "学校265所（含幼儿园112所）" names another indicator: a value."""
+    for m in _INCLUDES.finditer(text, clause_lo, q_start):
+        at = m.start()
+        opened = max(text.rfind("（", clause_lo, at), text.rfind("(", clause_lo, at))
+        if (
+            opened >= 0
+            and _ANY_BRACKET.match(text, opened)
+            and _ANY_BRACKET.match(text, opened).end() <= q_start
+        ):
+            continue  # inside an aside closed before the value
+        if at >= alias.end or any(
+            clause_lo <= a.start and a.end <= at and set(a.indicator_ids) & set(alias.indicator_ids)
+            for a in aliases
+        ):
+            return True
+    para_lo = text.rfind("\n", 0, q_start) + 1
+    if clause_lo - para_lo > 8:
+        return False
+    m = _PART_PARAGRAPH.match(text, para_lo, alias.start + 1)
+    return m is not None and m.end() <= alias.start
+
+
 # "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")
 # "85%以上的": a percent (and its comparator word), then 的 and the units it is a share of
