@@ -87,6 +87,8 @@ SECTION_NOUNS = (
     "形势",
 )
 TITLE_LINE = re.compile(
+    # ("附：各街道新增学位任务", "附件2:重点任务": an annex's label may lead)
+    r"(?:附件?\d{0,2}\s*[:：]\s*)?"
     r"(?:[^\d，,。；;：:、%（）()]|(?:19|20)\d\d)+?(?:" + "|".join(SECTION_NOUNS) + ")"
 )
 _TITLE_LINE_MAX = 20

@@ -40,6 +40,7 @@ class Rules:
     other_institutions: tuple[str, ...]
     stage_words: tuple[str, ...]
     stage_narrowed: frozenset[str]
+    survey_heading_patterns: tuple[str, ...] = ()
 
 
 def load_rules(path: Path) -> Rules:
@@ -47,18 +48,9 @@ def load_rules(path: Path) -> Rules:
     phrases, every regex compiles, every comparator and unit known)."""
     path = Path(path)
     data, lines = load_checked(path, "extraction_rules")
-    for i, pattern in enumerate(data["sections"]["baseline_heading_patterns"]):
-        # a pattern that matches nothing at all (a?, .*) matches every heading: every value
-        # without a year would become a baseline
-        if re.search(pattern, "") is not None:
-            raise refuse(
-                path,
-                lines,
-                ("sections", "baseline_heading_patterns", i),
-                f"baseline_heading_patterns[{i}] {pattern!r} matches an empty heading, "
-                "so it would match every heading",
-            )
-    years, prose, tables = data["years"], data["prose"], data["tables"]
+    for key in ("baseline_heading_patterns", "survey_heading_patterns"):
+        _no_empty_match(path, lines, key, data["sections"].get(key, []))
+    prose = data["prose"]
     for i, verb in enumerate(prose["decrease_verbs"]):
         # only a verb that makes a value a change can make the change negative
         if verb not in prose["increase_verbs"]:
@@ -68,6 +60,24 @@ def load_rules(path: Path) -> Rules:
                 ("prose", "decrease_verbs", i),
                 f"decrease_verbs[{i}] {verb!r} is not one of increase_verbs",
             )
+    return _rules(data)
+
+
+def _no_empty_match(path, lines, key: str, patterns: list[str]) -> None:
+    for i, pattern in enumerate(patterns):
+        # a pattern that matches nothing at all (a?, .*) matches every heading: every value
+        # without a year would become a baseline
+        if re.search(pattern, "") is not None:
+            raise refuse(
+                path,
+                lines,
+                ("sections", key, i),
+                f"{key}[{i}] {pattern!r} matches an empty heading, so it would match every heading",
+            )
+
+
+def _rules(data: dict) -> Rules:
+    years, prose, tables = data["years"], data["prose"], data["tables"]
     return Rules(
         period_end_phrases=tuple(years["period_end_phrases"]),
         midpoint_year=years["midpoint_year"],
@@ -94,6 +104,7 @@ def load_rules(path: Path) -> Rules:
         other_institutions=tuple(prose["other_institutions"]),
         stage_words=tuple(prose["stage_words"]),
         stage_narrowed=frozenset(prose["stage_narrowed"]),
+        survey_heading_patterns=tuple(data["sections"].get("survey_heading_patterns", [])),
     )
 
 

@@ -1489,3 +1489,39 @@ def test_a_phrase_with_its_value_before_it_is_not_counted_by_a_later_list(extrac
         ("rural_student_online_learning_space_share", 2025, "=", 90.0, None, "level"),
         ("urban_student_online_learning_space_share", 2025, "=", 98.0, None, "level"),
     ]
+
+
+# blind35 e5: a plan bound with a survey. The survey section's values are where things
+# stood when it was held (the first year its text names); shares of respondents and the
+# values defining a group are not indicator values; 条 counts comments, not places.
+SURVEY_SECTION = "三、家长问卷调查结果\n（一）基本情况。本次问卷于2022年5月发放，回收有效问卷4,210份。\n（二）主要结论。“双减”工作家长学生满意度为89.7%；每天校内体育活动时间达到1小时的占71.2%；认为普惠性幼儿园覆盖率仍需提高的家长占46.5%；收到意见建议612条，其中学位建设类208条。\n四、发展目标\n到2025年，“双减”工作家长学生满意度达到95%以上。\n"
+
+
+def test_a_survey_sections_values_are_dated_by_the_survey(extractor):
+    assert observed(extractor, SURVEY_SECTION) == [
+        ("parent_student_satisfaction_rate", 2022, "=", 89.7, None, "level"),
+        ("parent_student_satisfaction_rate", 2025, ">=", 95.0, None, "level"),
+    ]
+    result = extractor.extract(source(), clean(SURVEY_SECTION))
+    why = {r["quote"]: r["disposition"] for r in result.ledger}
+    assert why["46.5%"] == "context_statistic"
+    assert why["1小时"] == "no_indicator" and why["208条"] == "no_indicator"
+
+
+# blind35 e6: a change from the phrase's own value, year by year, then the target
+def test_a_yearly_change_from_the_phrases_own_value(extractor):
+    text = "普惠性幼儿园覆盖率在2020年84.5%的基础上逐年提高1个百分点，2025年达到90%以上。"
+    assert observed(extractor, text) == [
+        (INC, 2020, "=", 84.5, None, "level"),
+        (INC, 2025, "=", 1.0, None, "increase"),
+        (INC, 2025, ">=", 90.0, None, "level"),
+    ]
+
+
+# blind35 e6: an annex of streets' tasks under a titled line, each street then its number;
+# a part of the period's schools said with a year (其中2022年…等3所学校) is a part
+def test_streets_tasks_and_dated_parts_are_not_the_plans_values(extractor):
+    text = "到2025年，全区新建中小学校9所，其中2022年开工建设东城小学、西城中学等3所学校。\n附：各街道新增学位任务\n东湖街道1,600个；西山街道2,400个。"
+    assert observed(extractor, text, city="云岭区") == [
+        ("new_schools_built", 2025, "=", 9.0, None, "cumulative"),
+    ]

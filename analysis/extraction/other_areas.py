@@ -95,7 +95,12 @@ def other_area_value(
     # ("新建县第三幼儿园…", "对接全市主导产业…" name no area)
     # ("科创街道2021—2025年分别新增学位…": a year or a span of years may stand between)
     at = 0 if m is None else _YEARS.match(text, m.end(), q_start).end()
-    if m is None or not (at in name_starts or _SUBJECT_VERB.match(text, at, q_start)):
+    # ... or the value, in digits, right after them ("泠湖街道2,100个；溆西街道3,300个"; not
+    # "完善市县两级…")
+    right_after = at == q_start and text[q_start : q_start + 1].isdigit()
+    if m is None or not (
+        at in name_starts or right_after or _SUBJECT_VERB.match(text, at, q_start)
+    ):
         return None
     stem = re.sub(r"(?:市|县|区|旗)$", "", own) if len(own) > 2 else own
     areas = _AREA.findall(m.group(1))

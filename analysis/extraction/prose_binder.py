@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
@@ -80,6 +80,8 @@ _RESUMES = re.compile(
 _CUT_REACH = 12  # paragraphs a box set into a sentence may hold
 _SHORTEST_CUT = 20  # a shorter line ending on a phrase is a title or a cell
 _ENDS = frozenset('。！？；;!?:：”"）)')
+# a year written in digits ("2021年9月至10月")
+_YEAR_WRITTEN = re.compile(r"((?:19|20)\d\d)\s*年")
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # a stock word, then a count, earlier in the sentence: "共有学校159所，…"
@@ -138,6 +140,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         self.verbs = sorted(rules.cumulative_verbs, key=len, reverse=True)
         self.years = YearReader(rules)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
+        patterns = rules.survey_heading_patterns
+        self.survey_re = re.compile("|".join(patterns)) if patterns else None
         self.completion_re = re.compile("|".join(map(re.escape, rules.completion_verbs)))
         self.compile_word_lists(rules)
 
@@ -187,6 +191,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # it names parts of its total ("· 新增学位1.36万个" over "▪ 其中幼儿园学位4,200个")
         total_ids: frozenset[str] = frozenset()
         reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
+        survey_years: dict[tuple[str, ...], int] = {}  # a survey section's year
         # a sentence cut off by a box or a table set into it (专栏): its last phrase, waiting
         # for the paragraph that goes on with the value ("…毛入学率达到" … "93%以上，…"),
         # across the box's own numbered items ("01 公办园建设：…")
@@ -211,6 +216,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if path not in reviewed:
                 reviewed[path] = headings_review(path, self.baseline_re, ctx)
             review = opened or reviewed[path]
+            p_ctx = self._survey_context(text, p_start, p_end, path, ctx, survey_years)
+            review = review or p_ctx is not ctx
             section = path[-1] if path else ""
             bullet = BULLET_START.match(text, p_start)
             part_item = text.startswith("其中", bullet.end() if bullet else p_start)
@@ -219,12 +226,12 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             parts_go_on = False  # a sentence opened on 其中: the parts go on after a "；"
             pos = p_start
             carry = resumed  # the phrases of a sentence that ended in a semicolon (or was cut)
-            listed = ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
+            listed = p_ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
             may_lead = has_colon(text, p_start, p_end) and (
                 LIST_OPENS.search(text, p_start, p_end) is not None
             )
             while pos <= p_end:
-                if listed is not ctx or not may_lead:
+                if listed is not p_ctx or not may_lead:
                     # no list can open in the sentences before the next number (and
                     # number-less sentences note nothing): go to that number's sentence
                     q_i = bisect_left(q_starts, pos, q_i)
@@ -233,8 +240,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     # the number's sentence starts after the last break before it
                     pos = clause_start(text, q_starts[q_i], pos, SENTENCE_BREAK)
                 s_end = next_break(text, pos, p_end, SENTENCE_BREAK)
-                if listed is ctx:
-                    listed = self.years.list_lead(text, pos, s_end, ctx)
+                if listed is p_ctx:
+                    listed = self.years.list_lead(text, pos, s_end, p_ctx)
                 a_i = bisect_left(a_starts, pos, a_i)
                 q_i = bisect_left(q_starts, pos, q_i)
                 a_j = bisect_left(a_starts, s_end, a_i)
@@ -274,6 +281,24 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if not part_item:
                 total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)
         return out
+
+    def _survey_context(self, text, p_start, p_end, path, ctx, survey_years) -> Context:
+        """In a section reporting a survey (rules' survey_heading_patterns), the context with
+        the survey's year as the year reviewed: the first year from the baseline to the
+        period's end its text names (kept per section in `survey_years`); else `ctx`."""
+        if self.survey_re is None or not path:
+            return ctx
+        k = next((k for k, t in enumerate(path) if self.survey_re.search(t)), None)
+        if k is None:
+            return ctx
+        key = path[: k + 1]
+        if key not in survey_years:
+            for m in _YEAR_WRITTEN.finditer(text, p_start, p_end):
+                if ctx.baseline_year <= int(m.group(1)) <= ctx.period_end:
+                    survey_years[key] = int(m.group(1))
+                    break
+        year = survey_years.get(key, ctx.baseline_year)
+        return replace(ctx, evaluated_year=year)
 
     def _stock(self, text, a: AliasMatch, q: Quantity, s_start) -> tuple[str, ...]:
         """ "共有幼儿园286所", "其中幼儿园126所": a stock of X is the indicator named "X数"."""
@@ -422,7 +447,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if parts_of.intersection(ids):  # "▪ 其中…" under the item that stated the total
                 out.notes.append((q, "part_of_total", "a part of the total in the item above"))
                 continue
-            if names_a_part(text, lo, start, alias, bool(seen & set(ids))):
+            if names_a_part(text, lo, start, alias, bool(seen & set(ids)), q.start):
                 out.notes.append((q, "part_of_total", "a named part of the total before (其中…)"))
                 continue
             if names_included_part(text, lo, alias, q.start, aliases):

@@ -156,6 +156,12 @@ class NumberKinds:
             return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
         if "平均" in clause and AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
+        # "每天体育活动达到1小时的占76.4%": a value that defines a group, whose share follows
+        if "占" in text[q.end : q.end + 8] and _GROUP_SHARE_AFTER.match(text, q.end):
+            return "no_indicator", "a condition defining a group whose share follows (…的占)"
+        # "认为普惠性幼儿园覆盖率还需提高的家长占58.4%": a share of those surveyed
+        if before_r.endswith("占") and _RESPONDENTS.search(text, lo, q.start):
+            return "context_statistic", "a share of survey respondents (认为…的家长占…)"
         # "预计到2025年小学在校生将比2020年增加约2,600人": a forecast, not a target
         forecast_lo = max(s_start, q.start - 40)
         if any(text.find(w, forecast_lo, q.start) >= 0 for w in _FORECAST_WORDS) and (
@@ -233,6 +239,10 @@ _FORECAST = re.compile(
     r"(?:预计|预测|测算)[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$"
 )
 # the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
+# "…1小时的占", "…以上的学生占": a group defined by the value, then its share
+_GROUP_SHARE_AFTER = re.compile(r"\s*(?:以上|以下|及以上)?的[\u4e00-\u9fff]{0,4}?占(?!比)")
+# what a survey asks: an opinion, a wish, a choice (受访者 themselves)
+_RESPONDENTS = re.compile(r"认为|表示|希望|选择|反映|受访|赞成|支持")
 _YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
 # the brackets of _not_a_value's screens (before_r.endswith, after_l.startswith)
 _OPEN_BRACKETS = ("〔", "[", "【", "(", "（")

@@ -335,7 +335,11 @@ def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> l
 # phrase at once ("招聘教师1,085名，其中特岗教师410名": 特岗教师 is a way of recruiting), or a
 # bracket opened by 含/其中/包括 right after the total ("246名（含特岗教师60名）"): a part
 # when the sentence stated the indicator's total before it
-_PART = re.compile(r"其中\s*[\u4e00-\u9fff“”\"]*$|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$")
+# ("其中2021年开工建设…等4所学校": a year may say when the part is done)
+_PART = re.compile(
+    r"其中\s*[\u4e00-\u9fff“”\"、]*(?:(?:19|20)\d\d\s*年[\u4e00-\u9fff“”\"、]*)?$"
+    r"|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$"
+)
 # "其中A中学扩建项目计划投资1.2亿元、B幼儿园新建项目计划投资3,600万元": after 其中, a named
 # project (each item's in a list): one project's amount, whatever the sentence stated before
 # (a thousands separator "3,600" inside the list is no clause break)
@@ -345,7 +349,12 @@ _NAMED_PART = re.compile(_NAMED_AFTER_PART + "$")  # before a phrase 项目… (
 
 
 def names_a_part(
-    text: str, clause_lo: int, sentence_lo: int, alias: AliasMatch, total_before: bool
+    text: str,
+    clause_lo: int,
+    sentence_lo: int,
+    alias: AliasMatch,
+    total_before: bool,
+    q_start: int,
 ) -> bool:
     """The clause opens with 其中 and names a project before the phrase, or (after the total,
     `total_before`) a part of its own (one school, 特岗教师) or the total's own phrase: a
@@ -355,7 +364,8 @@ def names_a_part(
     project = _NAMED_PART if alias.alias.startswith(("项目", "工程")) else _PROJECT_PART
     if project.search(text, sentence_lo, alias.start):
         return True
-    return total_before and _PART.search(text, clause_lo, alias.start) is not None
+    # up to the phrase, or to the value when it comes first ("其中…等4所学校")
+    return total_before and _PART.search(text, clause_lo, min(alias.start, q_start)) is not None
 
 
 # "各级各类学校数不含教学点27个", "在校生含随迁子女2,136人": what a total includes or leaves

@@ -220,8 +220,8 @@ class YearReader:
             if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]):
                 continue  # the start of a span of years, such as 2021—2023年
             # its end is the year a value done within it is due: "2021—2023年新建…45所"
-            if re.match(r"\s*(?:以来|以前|前后|的?基础上)", scope[m.end() :]):
-                continue  # "在2020年基础上提高…": what a change is measured from
+            if re.match(r"\s*(?:以来|以前|前后|[^，,。；;年在]{0,12}?的?基础上)", scope[m.end() :]):
+                continue  # "在2020年(48.2%的)基础上提高…": what a change is measured from
             if in_brackets(scope, m.start(), "《", "》"):
                 continue
             if _closed_bracket_around(scope, m.start()):
