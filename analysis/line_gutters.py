@@ -22,13 +22,13 @@ _NUMBERED_LINE = re.compile(r"\n[^\S\n]*\d{1,5}(?:[ \t|│]|\n)")
 # e-mail quote marks: one or more ">" (each with an optional space) opening a line
 # (then a space or the line end: ">99" is a table cell's comparator and its value)
 _QUOTE_MARKS = re.compile(r"^[^\S\n]*>(?:[^\S\n]?>)*(?:[^\S\n]|$)", re.MULTILINE)
-_QUOTED_LINE = re.compile(r"\n[^\S\n]*>")
 _MIN_NUMBERED = 20  # a draft numbers more lines than this
 _MIN_RUN = 10  # a run of line numbers this long counts towards the cover
 _MIN_COVER = 0.8  # share of the non-blank lines the runs must number
 _MIN_PROSE = 0.25  # share of the numbered lines holding sentence punctuation
 _PROSE_MARKS = re.compile("[，。；、,]")
 _MIN_QUOTED = 5  # quoted lines in a row, at least once, one of them a sentence
+_HEAD_CHARS, _HEAD_LINES, _HEAD_NUMBERED = 600, 6, 4  # the first lines looked at first
 _MAX_SKIP = 3  # lines between two numbered lines of a run (blank lines not numbered)
 
 
@@ -36,15 +36,23 @@ def gutter_spans(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]
     """(spans to blank, spans of the line numbers' digits), both sorted, in `text`."""
     blanks: list[tuple[int, int]] = []
     digits: list[tuple[int, int]] = []
-    if len(_NUMBERED_LINE.findall(text)) + 1 >= _MIN_NUMBERED:
+    if _opens_numbered(text) and len(_NUMBERED_LINE.findall(text)) + 1 >= _MIN_NUMBERED:
         numbered = _line_numbers(text)
         blanks.extend(span for span, _ in numbered)
         digits.extend(digit for _, digit in numbered)
-    if text.lstrip(" \t").startswith(">") or _QUOTED_LINE.search(text):
+    # (C searches for a quote mark opening a line, then its space or its second ">")
+    if text.lstrip(" \t").startswith(">") or text.find("\n> ") >= 0 or text.find("\n>>") >= 0:
         quoted = _quote_marks(text)
         if quoted:
             blanks = sorted(_merge(blanks, quoted))
     return blanks, digits
+
+
+def _opens_numbered(text: str) -> bool:
+    """Most of the first non-blank lines open with a margin number (a draft numbers its
+    title lines too): the cheap test before every line is looked at."""
+    first = [line for line in text[:_HEAD_CHARS].split("\n") if line.strip()][:_HEAD_LINES]
+    return sum(1 for line in first if _MARGIN_NUMBER.match(line)) >= _HEAD_NUMBERED
 
 
 def _line_numbers(text: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:

@@ -191,7 +191,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # it names parts of its total ("· 新增学位1.36万个" over "▪ 其中幼儿园学位4,200个")
         total_ids: frozenset[str] = frozenset()
         reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
-        survey_years: dict[tuple[str, ...], int] = {}  # a survey section's year
+        # a path's survey section (its headings searched once), and that section's year
+        surveys: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        survey_years: dict[tuple[str, ...], int] = {}
+        survey_path: tuple[str, ...] | None = None
         # a sentence cut off by a box or a table set into it (专栏): its last phrase, waiting
         # for the paragraph that goes on with the value ("…毛入学率达到" … "93%以上，…"),
         # across the box's own numbered items ("01 公办园建设：…")
@@ -216,7 +219,16 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if path not in reviewed:
                 reviewed[path] = headings_review(path, self.baseline_re, ctx)
             review = opened or reviewed[path]
-            p_ctx = self._survey_context(text, p_start, p_end, path, ctx, survey_years)
+            if path != survey_path:  # a new path's headings: one search, once a path
+                survey_path = path
+                if path not in surveys:
+                    surveys[path] = self._survey_section(path)
+            key = surveys[path]
+            p_ctx = (
+                ctx
+                if key is None
+                else self._survey_context(text, p_start, p_end, key, ctx, survey_years)
+            )
             review = review or p_ctx is not ctx
             section = path[-1] if path else ""
             bullet = BULLET_START.match(text, p_start)
@@ -282,16 +294,17 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)
         return out
 
-    def _survey_context(self, text, p_start, p_end, path, ctx, survey_years) -> Context:
-        """In a section reporting a survey (rules' survey_heading_patterns), the context with
-        the survey's year as the year reviewed: the first year from the baseline to the
-        period's end its text names (kept per section in `survey_years`); else `ctx`."""
-        if self.survey_re is None or not path:
-            return ctx
+    def _survey_section(self, path: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The path up to its heading that names a survey (rules' survey_heading_patterns)."""
+        if self.survey_re is None:
+            return None
         k = next((k for k, t in enumerate(path) if self.survey_re.search(t)), None)
-        if k is None:
-            return ctx
-        key = path[: k + 1]
+        return None if k is None else path[: k + 1]
+
+    def _survey_context(self, text, p_start, p_end, key, ctx, survey_years) -> Context:
+        """In the survey section `key`, the context with the survey's year as the year
+        reviewed: the first year from the baseline to the period's end its text names (kept
+        per section in `survey_years`), else the baseline."""
         if key not in survey_years:
             for m in _YEAR_WRITTEN.finditer(text, p_start, p_end):
                 if ctx.baseline_year <= int(m.group(1)) <= ctx.period_end:

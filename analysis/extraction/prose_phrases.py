@@ -388,7 +388,11 @@ def names_included_part(
     "新增学位含幼儿园学位3,600个"): 含 stands after the value's own phrase, or after a phrase
     of the same indicator (the total's); or its paragraph opens on 其中 (a note on a total
     stated elsewhere). "学校265所（含幼儿园112所）" names another indicator: a value."""
-    for m in _INCLUDES.finditer(text, clause_lo, q_start):
+    # (most clauses hold neither word: two C searches rule the regex out)
+    includes = (
+        text.find("含", clause_lo, q_start) >= 0 or text.find("包括", clause_lo, q_start) >= 0
+    )
+    for m in _INCLUDES.finditer(text, clause_lo, q_start) if includes else ():
         at = m.start()
         opened = max(text.rfind("（", clause_lo, at), text.rfind("(", clause_lo, at))
         if (
@@ -403,7 +407,7 @@ def names_included_part(
         ):
             return True
     para_lo = text.rfind("\n", 0, q_start) + 1
-    if clause_lo - para_lo > 8:
+    if clause_lo - para_lo > 8 or text.find("其中", para_lo, alias.start) < 0:
         return False
     m = _PART_PARAGRAPH.match(text, para_lo, alias.start + 1)
     return m is not None and m.end() <= alias.start

@@ -33,7 +33,7 @@ class Sequence:
 
 def yearly_sequences(text: str, s_start: int, s_end: int, candidates: list[Quantity]) -> list:
     """The sequences of one sentence, text[s_start:s_end]; `candidates` in order."""
-    if not YEAR_SPAN.search(text, s_start, s_end):
+    if len(candidates) < 2 or not YEAR_SPAN.search(text, s_start, s_end):
         return []
     out = []
     for m in YEAR_SPAN.finditer(text, s_start, s_end):
