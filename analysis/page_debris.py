@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from analysis.page_marks import page_mark_lines
+from analysis.post_marks import post_mark_lines
 from analysis.text_blocks import line_blocks, lines_holding
 
 # A page number alone on its line ("12"), as PDF extraction leaves it between two pages.
@@ -40,7 +41,14 @@ _ENDS = "。；;！？!?：:"
 
 def debris_lines(work: str) -> list[tuple[int, int]]:
     """Sorted [start, end) spans (line ends excluded) of the debris lines of `work`."""
-    return sorted(set(_lone_page_numbers(work) + _running_headers(work) + page_mark_lines(work)))
+    return sorted(
+        set(
+            _lone_page_numbers(work)
+            + _running_headers(work)
+            + page_mark_lines(work)
+            + post_mark_lines(work)
+        )
+    )
 
 
 def _is_cell_like(work: str, start: int, end: int) -> bool:

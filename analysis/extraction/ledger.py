@@ -137,7 +137,8 @@ class Ledger:
                 self._add(
                     (m.start(), m.end()),
                     "page_number",
-                    "page debris line (a lone page number or a running header)",
+                    "page debris line (a lone page number, a running header, "
+                    "a thread's counts or comments)",
                 )
             elif tag is not None:
                 self._add((m.start(), m.end()), "markup", "inside an HTML tag")

@@ -35,7 +35,7 @@ from analysis.extraction.amount_shares import amount_share_aliases
 from analysis.extraction.aside_phrases import aside_aliases
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
-from analysis.extraction.prose_carry import bind_carried, bind_continued
+from analysis.extraction.prose_carry import RESUMED_LEAD, bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -73,11 +73,14 @@ from analysis.rules import Rules
 SENTENCE_BREAK = "。；;!！?？\n"
 # a paragraph that goes on with a cut sentence's value: a verb at most, then the number
 _RESUMES = re.compile(
-    r"(?:达到|提高到|提升到|提高至|提升至|增加到|增至|保持在|控制在|稳定在|为)?\s*"
+    # a thread's next post may open with its number, a hashtag and "（接上条）"
+    RESUMED_LEAD + r"(?:达到|提高到|提升到|提高至|提升至|增加到|增至|保持在|控制在|稳定在|为)?\s*"
     # not a year, nor an item's number ("01  公办园建设：…", "2、…")
     r"(?:不低于|不少于|超过)?\s*(?!(?:19|20)\d\d\s*年)\d+(?:[,.]\d+)*(?![\d,.\s、．])"
 )
 _CUT_REACH = 12  # paragraphs a box set into a sentence may hold
+# a post or a page that says it goes on in the next ("（未完，见下条）", "（下条继续）")
+_CONTINUED = re.compile(r"[（(](?:未完|待续|下条继续|见下条|接下条)[^（）()]{0,8}[）)]\s*$")
 _SHORTEST_CUT = 20  # a shorter line ending on a phrase is a title or a cell
 _ENDS = frozenset('。！？；;!?:：”"）)')
 # a year written in digits ("2021年9月至10月")
@@ -693,6 +696,9 @@ def _within_one(a, spans: list[tuple[int, int]]) -> bool:
 def _cut_phrase(text, p_start, p_end, aliases, a_starts, q_starts) -> tuple[AliasMatch, ...]:
     """The phrase a paragraph ends on, with no value after it and no sentence end: the
     sentence was cut there ("…高中阶段教育毛入学率达到")."""
+    continued = _CONTINUED.search(text, max(p_start, p_end - 16), p_end)
+    if continued:  # "…教师占比（未完，见下条）": the post goes on in the next one
+        p_end = continued.start()
     if p_end - p_start < _SHORTEST_CUT or text[p_end - 1] in _ENDS:
         return ()
     lo = max(text.rfind(c, p_start, p_end) for c in CLAUSE_BREAK) + 1 or p_start

@@ -15,6 +15,13 @@ import re
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import COMPARISON_PHRASE, COUNTED_NAMES, clause_start
 
+# what opens a thread's next post that goes on with the last one's sentence: its number, a
+# hashtag, "（接上条）" (prose_binder's _RESUMES starts with it)
+RESUMED_LEAD = (
+    r"(?:【\d{1,3}/\d{1,3}】)?\s*(?:#[^#\n]{1,30}#)?\s*"
+    r"(?:[（(](?:接上条|续上条|接上|续上)[）)])?\s*"
+)
+_RESUMED_LEAD = re.compile(RESUMED_LEAD)
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
 _NUMERALS = {ch: k for k, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
@@ -32,7 +39,7 @@ def bind_carried(binder, text, start, aliases, candidates, taken, carry, filler,
     if _counted(binder, text, start, free, taken, carry):
         return
     for q in free:
-        lead = text[start : q.start]
+        lead = text[_RESUMED_LEAD.match(text, start, q.start).end() : q.start]
         left = _SYMBOLS.sub("", filler.sub("", COMPARISON_PHRASE.sub("", lead)))
         # "；100余名学生被评为…": a count followed by what it counts has a subject of its own
         names_its_own = not_a_noun.match(text, q.end) is None

@@ -69,6 +69,11 @@ class NumberKinds:
             text.startswith("-", q.num_end) and _PHONE_TAIL.match(text, q.num_end)
         ):
             return "phone_number", "a telephone or other code number"
+        if "【" in before and any(  # a thread's post number, "【3/9】"
+            m.start() <= q.start < m.end()
+            for m in _POST_NUMBER.finditer(text, max(0, q.start - 5), q.end + 5)
+        ):
+            return "section_number", "a post's number in a thread (【3/9】)"
         if "第" in before and _ORDINAL_BEFORE.search(before):
             if _CHAPTER_AFTER.match(after):
                 return "section_number", "a chapter or article number"
@@ -243,6 +248,7 @@ _FORECAST = re.compile(
 _GROUP_SHARE_AFTER = re.compile(r"\s*(?:以上|以下|及以上)?的[\u4e00-\u9fff]{0,4}?占(?!比)")
 # what a survey asks: an opinion, a wish, a choice (受访者 themselves)
 _RESPONDENTS = re.compile(r"认为|表示|希望|选择|反映|受访|赞成|支持")
+_POST_NUMBER = re.compile(r"【\d{1,3}/\d{1,3}】")
 _YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
 # the brackets of _not_a_value's screens (before_r.endswith, after_l.startswith)
 _OPEN_BRACKETS = ("〔", "[", "【", "(", "（")

@@ -21,7 +21,13 @@ from analysis.paragraph_breaks import TITLE_LINE
 # the last period named at the head of a clause, then a comma: "“十三五”时期，", "过去五年，"
 _OPENER = re.compile(
     r"(?:十([一二三四五])五[”\"]?\s*(?:时期|期间|以来)|过去(?:五|5)年|(?:五|5)年来)\s*[,，]"
+    # "“十三五”成绩单：", "“十三五”回顾：", "先看家底："
+    r"|(?:先看|盘点)?家底\s*[:：]"
+    r"|十([一二三四五])五[”\"]?\s*(?:时期|期间)?\s*(?:成绩单|成就|成效|回顾|盘点)\s*[:：,，]"
 )
+# a first sentence announcing the targets ("2025年主要目标来了！"): an opened review ends
+_TARGETS_NAMED = re.compile(r"主要目标|发展目标|目标任务|主要任务|重点任务")
+_FIRST_SENTENCE_LONGEST = 40
 _TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
 # what a heading names of the period to come, beside targets and tasks ("下一步工作建议")
 _NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策")
@@ -36,18 +42,23 @@ def opens_review(paragraph: str, path: tuple[str, ...], ctx: Context) -> bool:
         return False
     first = re.split(r"[。！!]", paragraph, maxsplit=1)[0]
     for m in _OPENER.finditer(first):
-        if m.group(1) is not None and period_end(m.group(1)) > ctx.baseline_year:
+        named = m.group(1) or m.group(2)
+        if named is not None and period_end(named) > ctx.baseline_year:
             continue  # "“十四五”时期，": the plan's own period
         return True
     return False
 
 
 def ends_review(paragraph: str) -> bool:
-    """A heading or a short title line ("第一节　发展目标") closes an opened review."""
+    """A heading, a short title line ("第一节　发展目标") or a short first sentence naming the
+    targets ("2025年主要目标来了！") closes an opened review."""
     line = paragraph.strip()
-    return heading_of(line) is not None or (
+    if heading_of(line) is not None or (
         len(line) <= _TITLE_LONGEST and TITLE_LINE.fullmatch(line) is not None
-    )
+    ):
+        return True
+    first = re.split(r"[。！!？?]", line[: _FIRST_SENTENCE_LONGEST + 1], maxsplit=1)[0]
+    return len(first) <= _FIRST_SENTENCE_LONGEST and _TARGETS_NAMED.search(first) is not None
 
 
 def reviews_last_year(title: str, ctx: Context) -> bool:
