@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from analysis.validation import load_checked, refuse
@@ -41,6 +41,7 @@ class Rules:
     stage_words: tuple[str, ...]
     stage_narrowed: frozenset[str]
     survey_heading_patterns: tuple[str, ...] = ()
+    table_comparator_cells: dict[str, str] = field(default_factory=dict)
 
 
 def load_rules(path: Path) -> Rules:
@@ -105,6 +106,7 @@ def _rules(data: dict) -> Rules:
         stage_words=tuple(prose["stage_words"]),
         stage_narrowed=frozenset(prose["stage_narrowed"]),
         survey_heading_patterns=tuple(data["sections"].get("survey_heading_patterns", [])),
+        table_comparator_cells=dict(tables.get("comparator_cells", {})),
     )
 
 

@@ -1525,3 +1525,20 @@ def test_streets_tasks_and_dated_parts_are_not_the_plans_values(extractor):
     assert observed(extractor, text, city="云岭区") == [
         ("new_schools_built", 2025, "=", 9.0, None, "cumulative"),
     ]
+
+
+# blind36 f4: comparators held outside the value. A 比较 column gives the target cell its
+# comparator, a header's bracket gives its column one ("目标值（≤）"), a caption naming the
+# plan's period dates a lone target column; a lead-in "不低于括号内数值" governs the
+# bracketed values after it; "其中，" picks one of the rates listed before (no part).
+OUTSIDE_COMPARATORS = [
+    ("| 指标 | 2020年 | 2025年 | 比较 |\n|---|---|---|---|\n| 学前三年毛入园率（%） | 88.1 | 94 | ≥ |\n| 普惠性幼儿园覆盖率（%） | 83.0 | 90 | 约 |\n| 辍学率（%） | 0.3 | 0.1 | 以下 |\n", [(PRE, 2020, "=", 88.1, None, "level"), (PRE, 2025, ">=", 94.0, None, "level"), (INC, 2020, "=", 83.0, None, "level"), (INC, 2025, "~", 90.0, None, "level"), ("dropout_rate", 2020, "=", 0.3, None, "level"), ("dropout_rate", 2025, "<=", 0.1, None, "level")]),
+    ("表3　“十四五”建设任务\n\n| 序号 | 任务 | 单位 | 目标值（≥） |\n|---|---|---|---|\n| 1 | 新增学位 | 个 | 7200 |\n| 2 | 招聘教师 | 名 | 900左右 |\n", [("school_places_added", 2025, ">=", 7200.0, None, "cumulative"), ("teachers_recruited", 2025, "~", 900.0, None, "cumulative")]),
+    ("到2025年，下列指标不低于括号内数值：学前三年毛入园率（93%）、普惠性幼儿园覆盖率（约91%）。辍学率控制在括号内数值以内（0.2%）。", [(PRE, 2025, ">=", 93.0, None, "level"), (INC, 2025, "~", 91.0, None, "level"), ("dropout_rate", 2025, "<=", 0.2, None, "level")]),
+    ("一、发展基础\n2020年，学前三年毛入园率为88.1%，普惠性幼儿园覆盖率为83%。其中，学前三年毛入园率比2015年提高6.5个百分点。", [(PRE, 2020, "=", 88.1, None, "level"), (PRE, 2020, "=", 6.5, None, "increase"), (INC, 2020, "=", 83.0, None, "level")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), OUTSIDE_COMPARATORS)
+def test_comparators_held_outside_the_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -27,6 +27,10 @@ NAME_HEADERS = ("指标", "项目", "名称", "内容", "任务", "重点任务"
 UNIT_HEADERS = ("单位", "计量单位", "计量")  # "计量" over "单位": a header on two lines
 ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
 INDEX_HEADERS = ("序号", "编号")
+# a column of comparators beside the target ("比较": ≥, 约, 以上; rules' comparator_cells)
+COMPARATOR_HEADERS = ("比较", "比较符", "比较关系")
+# a comparator in a column header's bracket ("目标值（≥）")
+HEADER_COMPARATOR = re.compile(r"[(（]\s*([^()（）\s\d]{1,3})\s*[)）]\s*$")
 CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")
 
 
@@ -363,14 +367,17 @@ _TARGET_ROLE = re.compile(
 _THIS_YEAR_TARGET = re.compile(r"^(?:今年|本年|年度|全年)")
 
 
-def _caption_year(caption: str) -> int | None:
-    """The one year a table's caption names ("2023年主要目标任务一览表"), else None."""
+def _caption_year(caption: str, end: int) -> int | None:
+    """The one year a table's caption names ("2023年主要目标任务一览表"), or the plan's
+    end when it names the plan's period ("“十四五”主要任务量化指标", `end` 2025), else None."""
     years = set(re.findall(r"(?<!\d)((?:19|20)\d\d)\s*年(?![—\-–~～至到])", caption))
-    return (
-        int(years.pop())
-        if len(years) == 1 and not re.search(r"\d\s*[—\-–~～至到]", caption)
-        else None
-    )
+    if len(years) == 1 and not re.search(r"\d\s*[—\-–~～至到]", caption):
+        return int(years.pop())
+    named = _PLAN_PERIOD.search(caption) if not years else None
+    return end if named is not None and period_end(named.group(1)) == end else None
+
+
+_PLAN_PERIOD = re.compile(r"十([一二三四五])五")
 
 
 def role_year_header(
@@ -382,7 +389,8 @@ def role_year_header(
     With no year cell at all, both a baseline and a later target column are needed, or a
     target column under a caption naming one year."""
     for r, row in enumerate(grid.rows[:3]):
-        texts = [c.text.replace(" ", "") for c in row]
+        # (a comparator in a bracket is not part of the role: "目标值（≥）")
+        texts = [HEADER_COMPARATOR.sub("", c.text.replace(" ", "")) for c in row]
         years = {y for t in texts if (y := header_year(t))}
         base = [k for k, t in enumerate(texts) if _BASE_ROLE.match(t)]
         target = [k for k, t in enumerate(texts) if _TARGET_ROLE.match(t)]
@@ -390,7 +398,7 @@ def role_year_header(
             if years:
                 return None
             continue
-        captioned = _caption_year(grid.caption) if target and not base and not years else None
+        captioned = _caption_year(grid.caption, end) if target and not base and not years else None
         if captioned is None and target and not base and not years:
             # "全年目标", "今年目标": the column names the plan's own year (an annual plan's)
             captioned = end if _THIS_YEAR_TARGET.match(texts[target[0]]) else None
@@ -403,7 +411,14 @@ def role_year_header(
         for ks, year in ((base, baseline), (target, captioned or end), (now, current)):
             for k in ks:
                 if year not in years:
-                    header[k] = GridCell(f"{year}年（{row[k].text}）", row[k].start, row[k].end)
+                    # "目标值（≥）" -> "2025年目标值（≥）": the comparator stays the one bracket
+                    bracket = HEADER_COMPARATOR.search(row[k].text)
+                    label = (
+                        f"{year}年（{row[k].text}）"
+                        if bracket is None
+                        else f"{year}年{texts[k]}{bracket.group().strip()}"
+                    )
+                    header[k] = GridCell(label, row[k].start, row[k].end)
         if header == list(row):
             return None
         rows = [*grid.rows[:r], header, *grid.rows[r + 1 :]]

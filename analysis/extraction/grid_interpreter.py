@@ -23,6 +23,8 @@ from analysis.extraction.grid_headers import (
     ATTRIBUTE_HEADERS,
     CATEGORY_HEADERS,
     CHANGE_HEADER,
+    COMPARATOR_HEADERS,
+    HEADER_COMPARATOR,
     INDEX_HEADERS,
     MILESTONE_HEADER,
     MILESTONE_REASON,
@@ -179,6 +181,7 @@ class GridInterpreter:
         yearly: set[int] = set()  # the change columns of yearly rates (年均增长)
         other_area: dict[int, GridCell] = {}
         milestones: list[int] = []  # "一季度" … "四季度": checkpoints inside the year
+        header_comparators: dict[int, str] = {}  # "目标值（≥）": the column's comparator
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
             if not year and years and TOTAL_HEADER.match(c.text.replace(" ", "")):
@@ -193,6 +196,9 @@ class GridInterpreter:
             if year:
                 years[k] = year
                 header_units.update(self._header_unit(k, c.text))
+                bracket = HEADER_COMPARATOR.search(c.text)
+                if bracket and bracket.group(1) in self.rules.table_comparator_cells:
+                    header_comparators[k] = self.rules.table_comparator_cells[bracket.group(1)]
                 notes.append(CellNote((c.start, c.end), "table_header", "a column's year"))
                 continue
             compact = c.text.replace(" ", "")
@@ -203,6 +209,7 @@ class GridInterpreter:
                 ("index", INDEX_HEADERS),
                 ("unit", UNIT_HEADERS),
                 ("attribute", ATTRIBUTE_HEADERS),
+                ("comparator", COMPARATOR_HEADERS),
                 ("name", NAME_HEADERS),
                 ("category", CATEGORY_HEADERS),
             ):
@@ -297,6 +304,12 @@ class GridInterpreter:
                         attribute,
                         kind=kind,
                     )
+                    comparator = self._stated_comparator(row, roles, k, years, header_comparators)
+                    if comparator is not None and columns is years:
+                        found = [
+                            replace(v, comparator=comparator) if v.comparator == "=" else v
+                            for v in found
+                        ]
                     if k in yearly:
                         found = [replace(v, qualifier="年均") for v in found]
                     elif k in aspired:
@@ -462,6 +475,16 @@ class GridInterpreter:
         return ""
 
     # ------------------------------------------------------------ cells
+
+    def _stated_comparator(self, row, roles, k, years, header_comparators) -> str | None:
+        """The comparator a bare cell of column k takes: the row's 比较 cell for the target
+        (the last year column), else the column header's bracket ("目标值（≥）")."""
+        at = roles.get("comparator")
+        if at is not None and at < len(row) and k == max(years, key=years.get):
+            stated = self.rules.table_comparator_cells.get(row[at].text.strip())
+            if stated is not None:
+                return stated
+        return header_comparators.get(k)
 
     def _cell(
         self, grid, name_cell, category, unit_text, default_unit, cell, year, attribute, kind=None

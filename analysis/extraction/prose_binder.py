@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
 from analysis.extraction.aside_phrases import aside_aliases
+from analysis.extraction.bracket_leads import bracket_lead_comparators
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import RESUMED_LEAD, bind_carried, bind_continued
@@ -83,6 +84,8 @@ _CUT_REACH = 12  # paragraphs a box set into a sentence may hold
 _CONTINUED = re.compile(r"[（(](?:未完|待续|下条继续|见下条|接下条)[^（）()]{0,8}[）)]\s*$")
 _SHORTEST_CUT = 20  # a shorter line ending on a phrase is a title or a cell
 _ENDS = frozenset('。！？；;!?:：”"）)')
+# "其中，…": among the things just listed (a sentence or an item opening so)
+_AMONG_THEM = re.compile(r"\s*(?:[-*•▪·]\s*)?其中\s*[，,]")
 # a year written in digits ("2021年9月至10月")
 _YEAR_WRITTEN = re.compile(r"((?:19|20)\d\d)\s*年")
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
@@ -370,6 +373,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             else:
                 candidates.append(q)
         candidates = shared_units(text, candidates)
+        if text.find("括号内", start, end) >= 0:  # "不低于括号内数值：A（95%）、B（97%）"
+            candidates = bracket_lead_comparators(
+                text, start, candidates, self.rules.comparator_prefixes
+            )
         if not aliases and not carry:
             # no phrase in the sentence nor carried into it: no rule below can bind (each
             # needs a phrase), so every value gets its reason, as at the end
@@ -460,7 +467,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 out.notes.append((q, "part_of_total", "one school stage's part of a total"))
                 continue
             lo = clause_start(text, q.start, start)
-            if parts_of.intersection(ids):  # "▪ 其中…" under the item that stated the total
+            # "▪ 其中…" under the item that stated the total ("其中，学前三年毛入园率比2015年
+            # 提高…": 其中 and a comma pick one of the rates listed before, no part of a total;
+            # "其中城区…占比" is the urban part)
+            picked = q.unit == "percent" and _AMONG_THEM.match(text, start) is not None
+            if parts_of.intersection(ids) and not picked:
                 out.notes.append((q, "part_of_total", "a part of the total in the item above"))
                 continue
             if names_a_part(text, lo, start, alias, bool(seen & set(ids)), q.start):
