@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
@@ -67,7 +67,8 @@ from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.stock_subjects import stock_subject_aliases
-from analysis.extraction.yearly_sequences import with_lead_comparator, yearly_sequences
+from analysis.extraction.survey_sections import survey_context, survey_section
+from analysis.extraction.yearly_sequences import bind_sequences
 from analysis.paragraph_breaks import BULLET_START
 from analysis.rules import Rules
 
@@ -86,8 +87,6 @@ _SHORTEST_CUT = 20  # a shorter line ending on a phrase is a title or a cell
 _ENDS = frozenset('。！？；;!?:：”"）)')
 # "其中，…": among the things just listed (a sentence or an item opening so)
 _AMONG_THEM = re.compile(r"\s*(?:[-*•▪·]\s*)?其中\s*[，,]")
-# a year written in digits ("2021年9月至10月")
-_YEAR_WRITTEN = re.compile(r"((?:19|20)\d\d)\s*年")
 # "全县有幼儿园54所": the area, then 有 (a stock, like 共有/现有 in extraction_rules.yaml)
 _AREA_HAS = re.compile(r"(?:^|[全本我该])[市县区州旗盟省]有$")
 # a stock word, then a count, earlier in the sentence: "共有学校159所，…"
@@ -228,12 +227,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if path != survey_path:  # a new path's headings: one search, once a path
                 survey_path = path
                 if path not in surveys:
-                    surveys[path] = self._survey_section(path)
+                    surveys[path] = survey_section(self.survey_re, path)
             key = surveys[path]
             p_ctx = (
-                ctx
-                if key is None
-                else self._survey_context(text, p_start, p_end, key, ctx, survey_years)
+                ctx if key is None else survey_context(text, p_start, p_end, key, ctx, survey_years)
             )
             review = review or p_ctx is not ctx
             section = path[-1] if path else ""
@@ -299,25 +296,6 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             if not part_item:
                 total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)
         return out
-
-    def _survey_section(self, path: tuple[str, ...]) -> tuple[str, ...] | None:
-        """The path up to its heading that names a survey (rules' survey_heading_patterns)."""
-        if self.survey_re is None:
-            return None
-        k = next((k for k, t in enumerate(path) if self.survey_re.search(t)), None)
-        return None if k is None else path[: k + 1]
-
-    def _survey_context(self, text, p_start, p_end, key, ctx, survey_years) -> Context:
-        """In the survey section `key`, the context with the survey's year as the year
-        reviewed: the first year from the baseline to the period's end its text names (kept
-        per section in `survey_years`), else the baseline."""
-        if key not in survey_years:
-            for m in _YEAR_WRITTEN.finditer(text, p_start, p_end):
-                if ctx.baseline_year <= int(m.group(1)) <= ctx.period_end:
-                    survey_years[key] = int(m.group(1))
-                    break
-        year = survey_years.get(key, ctx.baseline_year)
-        return replace(ctx, evaluated_year=year)
 
     def _stock(self, text, a: AliasMatch, q: Quantity, s_start) -> tuple[str, ...]:
         """ "共有幼儿园286所", "其中幼儿园126所": a stock of X is the indicator named "X数"."""
@@ -387,8 +365,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             int, tuple[AliasMatch, tuple[str, ...], int]
         ] = {}  # start -> (phrase, ids, end)
         # 0. yearly sequences ("2021—2025年分别达到92%、93%…"): each value has its year
-        candidates, sequence_taken, sequence_years = self._yearly(
-            text, start, end, aliases, candidates
+        candidates, sequence_taken, sequence_years = bind_sequences(
+            self, text, start, end, aliases, candidates
         )
         # 1. value before its name
         for q in candidates:
@@ -496,37 +474,6 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 )
 
     # ------------------------------------------------------------ binding rules
-
-    def _yearly(self, text, start, end, aliases, candidates):
-        """The sentence's yearly sequences (yearly_sequences.py) bound to the phrase before
-        their first value: (candidates with the lead comparator spread, start -> binding,
-        start -> year)."""
-        taken, years = {}, {}
-        if not aliases:
-            return candidates, taken, years
-        spread = {}
-        for seq in yearly_sequences(text, start, end, candidates):
-            seq = with_lead_comparator(seq)
-            prior = [a for a in aliases if a.end <= seq.values[0].start]
-            if not prior:
-                continue
-            alias = prior[-1]
-            for q, year in zip(seq.values, seq.years, strict=True):
-                ids = self._fits(alias.indicator_ids, q, cumulative_ok=True)
-                if ids:
-                    taken[q.start], years[q.start], spread[q.start] = (alias, ids, q.end), year, q
-            total = seq.total
-            if total is not None:
-                ids = tuple(
-                    i
-                    for i in self._fits(alias.indicator_ids, total, cumulative_ok=True)
-                    if self.book[i].value_kind == "cumulative"
-                )
-                if ids:
-                    taken[total.start], years[total.start] = (alias, ids, total.end), seq.years[-1]
-        if spread:
-            candidates = [spread.get(q.start, q) for q in candidates]
-        return candidates, taken, years
 
     def _fits(self, ids, q: Quantity, cumulative_ok: bool, change: bool = False) -> tuple[str, ...]:
         """The indicators a quantity can be a value of: same unit, or a change of any unit

@@ -73,3 +73,35 @@ def with_lead_comparator(seq: Sequence) -> Sequence:
         q if q.comparator is not None else replace(q, comparator=lead) for q in seq.values[1:]
     ]
     return replace(seq, values=tuple(values))
+
+
+def bind_sequences(binder, text, start, end, aliases, candidates):
+    """The sentence's yearly sequences bound to the phrase before their first value (a
+    mixin helper of ProseBinder: it uses the binder's `_fits` and book): (candidates with
+    the lead comparator spread, start -> binding, start -> year)."""
+    taken, years = {}, {}
+    if not aliases:
+        return candidates, taken, years
+    spread = {}
+    for seq in yearly_sequences(text, start, end, candidates):
+        seq = with_lead_comparator(seq)
+        prior = [a for a in aliases if a.end <= seq.values[0].start]
+        if not prior:
+            continue
+        alias = prior[-1]
+        for q, year in zip(seq.values, seq.years, strict=True):
+            ids = binder._fits(alias.indicator_ids, q, cumulative_ok=True)
+            if ids:
+                taken[q.start], years[q.start], spread[q.start] = (alias, ids, q.end), year, q
+        total = seq.total
+        if total is not None:
+            ids = tuple(
+                i
+                for i in binder._fits(alias.indicator_ids, total, cumulative_ok=True)
+                if binder.book[i].value_kind == "cumulative"
+            )
+            if ids:
+                taken[total.start], years[total.start] = (alias, ids, total.end), seq.years[-1]
+    if spread:
+        candidates = [spread.get(q.start, q) for q in candidates]
+    return candidates, taken, years
