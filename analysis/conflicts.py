@@ -26,6 +26,7 @@ YEAR_EVIDENCE = {
     "correction": 3,
     "table_header": 3,
     "deadline_column": 3,  # a task table's 完成时限 (task_tables.py)
+    "column_note": 3,  # "“问题”栏数据均为2021年…" above a table (task_tables.py)
     "sentence": 3,
     "period_phrase": 2,
     "section": 1,

@@ -161,6 +161,9 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     or line[-2:] in last_two
                     # a row of a tab-separated table ends at its line end
                     or line.count("\t") >= 2
+                    # so does a row of a pipe table ("| 4 | 学位不足… | 新建… |"): a
+                    # sentence's year never carries into the next row's cells
+                    or (line[-1:] == "|" and line[:1] == "|" and line.count("|") >= 3)
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
                     or bar_title(line)
                     or is_rule(line)

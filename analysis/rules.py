@@ -34,6 +34,7 @@ class Rules:
     quantity_units: dict[str, str]
     baseline_heading_patterns: tuple[str, ...]
     annual_phrases: tuple[str, ...]
+    same_year_phrases: tuple[str, ...]
     cumulative_words: tuple[str, ...]
     context_words: tuple[str, ...]
     recognition_words: tuple[str, ...]
@@ -99,6 +100,7 @@ def _rules(data: dict) -> Rules:
         quantity_units=dict(prose["quantity_units"]),
         baseline_heading_patterns=tuple(data["sections"]["baseline_heading_patterns"]),
         annual_phrases=tuple(years["annual_phrases"]),
+        same_year_phrases=tuple(years["same_year_phrases"]),
         cumulative_words=tuple(prose["cumulative_words"]),
         context_words=tuple(prose["context_words"]),
         recognition_words=tuple(prose["recognition_words"]),

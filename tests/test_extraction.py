@@ -1542,3 +1542,26 @@ OUTSIDE_COMPARATORS = [
 @pytest.mark.parametrize(("text", "expected"), OUTSIDE_COMPARATORS)
 def test_comparators_held_outside_the_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_review_sentences_opening_year_governs_its_clauses_and_a_later_dang_nian(extractor):
+    """ "2022年全区共有…；在园幼儿…。当年新增…": a review sentence opening on its year dates
+    the clauses after its semicolons and a later sentence opening on 当年/全年; a sentence
+    opening on a year that names no value (an event) dates nothing after its full stop."""
+    text = (
+        "一、发展基础\n2022年全区共有幼儿园41所；在园幼儿9,800人，专任教师1,150人。"
+        "当年新增学位1,200个。\n"
+        "2019年全区通过国家义务教育基本均衡发展评估认定。九年义务教育巩固率为95.1%；"
+        "残疾儿童少年入学率达到92%。\n二、发展目标\n到2025年，九年义务教育巩固率达到97%。"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            ("kindergarten_count", 2022, "=", 41.0, None, "level"),
+            ("kindergarten_enrollment", 2022, "=", 9800.0, None, "level"),
+            ("full_time_teacher_count", 2022, "=", 1150.0, None, "level"),
+            ("school_places_added", 2022, "=", 1200.0, None, "cumulative"),
+            ("compulsory_consolidation_rate", 2020, "=", 95.1, None, "level"),
+            ("disabled_children_compulsory_enrollment_rate", 2020, "=", 92.0, None, "level"),
+            ("compulsory_consolidation_rate", 2025, "=", 97.0, None, "level"),
+        ]
+    )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from analysis import paths
+from analysis.extraction.task_tables import deadline_clauses
 from analysis.normalise import clean
 from analysis.sources import Source
 
@@ -87,3 +88,56 @@ def test_a_project_tables_descriptions_take_the_rows_completion_years(extractor)
 )
 def test_a_tab_separated_row_ends_its_paragraph(text, paragraphs):
     assert clean(text).paragraphs.text.strip("\n").count("\n") + 1 == paragraphs
+
+
+# A rectification ledger (整改台账): a 问题 column states the shortfalls found, a column
+# whose header ends in 目标/措施 the targets, and a column ending in 时限 the deadlines, one
+# clause each, by label or in order. A note above the table dates the 问题 column.
+RECTIFICATION = (
+    "注：“存在问题”栏数据均为2022年核查数。\n\n"
+    "| 序号 | 存在问题 | 整改措施 | 办结时限 | 责任科室 |\n"
+    "|---|---|---|---|---|\n"
+    "| 1 | 普惠性幼儿园覆盖率仅为79.5%，距规划目标（88%）尚有差距 | 新建公办幼儿园3所；普惠性幼儿园覆盖率达到84% | 新建：2024年6月30日前；覆盖率：2023年12月31日前 | 学前科 |\n"
+    "| 2 | 专任教师缺编约90名，学前三年毛入园率86.2% | 学前三年毛入园率达到90%；招聘教师120名 | 2023年12月31日；2025年12月31日 | 人事科 |\n"
+    "| 3 | 4所城区幼儿园未按期建成 | 4所城区幼儿园2024年秋季投入使用 | 2024年9月1日起 | 基建科 |\n"
+)
+
+
+def test_a_rectification_ledger_dates_each_clause_by_its_deadline(extractor):
+    rows, unaccounted = _read(extractor, RECTIFICATION)
+    assert rows == sorted(
+        [
+            # the 问题 column: the year the note gives it; the target named before its value
+            (INCL, 2022, "=", 79.5, None, "level"),
+            (INCL, 2025, "=", 88.0, None, "level"),
+            (PRE, 2022, "=", 86.2, None, "level"),
+            # labelled deadlines go to the clause sharing the label, unlabelled ones in order
+            ("new_public_kindergartens", 2024, "=", 3.0, None, "cumulative"),
+            (INCL, 2023, "=", 84.0, None, "level"),
+            (PRE, 2023, "=", 90.0, None, "level"),
+            ("teachers_recruited", 2025, "=", 120.0, None, "cumulative"),
+        ]
+    )  # 缺编约90名 (a shortage) and "4所…未按期建成" (not done) give nothing
+    assert unaccounted == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "clauses"),
+    [
+        ("2023年12月31日；2025年12月31日", [("", 2023), ("", 2025)]),
+        ("大班额：2022年底前；标准班额：2023年9月1日前", [("大班额", 2022), ("标准班额", 2023)]),
+        ("巩固率：2023年、2025年12月31日前", [("巩固率", 2025)]),
+        ("体育活动：2022年9月1日起", [("体育活动", 2022)]),
+        ("2024年8月31日前", [("", 2024)]),
+        ("长期坚持", None),
+        ("辍学率：2022年底前；其余：长期", None),
+    ],
+)
+def test_deadline_cells_with_several_clauses(cell, clauses):
+    assert deadline_clauses(cell) == clauses
+
+
+def test_a_pipe_tables_rows_are_paragraphs_of_their_own():
+    """A year in one row (or cell) never dates the next row's values."""
+    text = "| 1 | 2023年9月1日前 | 新建学校2所 |\n| 2 | 2025年底前 | 新增学位900个 |\n"
+    assert clean(text).paragraphs.text.strip("\n").count("\n") == 1

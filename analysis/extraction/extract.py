@@ -104,7 +104,7 @@ class Extractor:
                 previous = (grid, reading.header)
             prose = reading.prose_spans + remark_spans(grid)  # "备注" cells are words
             result.table_spans.extend(_without_spans((grid.start, grid.end), prose))
-            deadlines.add(dated, reading.prose_spans)
+            deadlines.add(dated, reading.prose_spans, raw[max(0, grid.start - 300) : grid.start])
             if not reading.read:
                 result.unread_tables.append(
                     {
@@ -195,7 +195,7 @@ class Extractor:
             if b.year_basis == "default":  # a value its cell leaves undated: the row's deadline
                 due = deadlines.year_at(paras.raw_span(q.start, q.end)[0])
                 if due is not None:
-                    b.year, b.year_basis = due, "deadline_column"
+                    b.year, b.year_basis = due
             made = []
             for iid in b.indicator_ids:
                 obs = self._observation(

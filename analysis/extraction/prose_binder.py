@@ -28,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
@@ -45,6 +45,7 @@ from analysis.extraction.prose_phrases import (
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
     TARGET_AFTER,
+    TARGET_BEFORE,
     bracket_part_aliases,
     clause_start,
     closes_a_bracket,
@@ -72,7 +73,7 @@ from analysis.extraction.yearly_sequences import bind_sequences
 from analysis.paragraph_breaks import BULLET_START
 from analysis.rules import Rules
 
-SENTENCE_BREAK = "。；;!！?？\n"
+SENTENCE_BREAK = "。；;!！?？\n|"  # "|": a table row read as prose ends a cell there
 # a paragraph that goes on with a cut sentence's value: a verb at most, then the number
 _RESUMES = re.compile(
     # a thread's next post may open with its number, a hashtag and "（接上条）"
@@ -95,6 +96,8 @@ _STOCK_BEFORE = re.compile(r"(?:共有|现有|拥有|其中)[^。；;]*\d[^。�
 _STOCK_AFTER = re.compile(r"^\s*(?:共有?|共计|合计|总计|总数为?)\s*$")
 # right before a phrase, a verb that removes what is counted ("撤并专业7个")
 _REMOVED = re.compile(r"(?:撤并|撤销|撤减|停招|停办|关停|取消)\s*$")
+# "5所城镇小区配套幼儿园未按规定移交": what the counted things have not done
+_NOT_DONE = re.compile(r"\s*(?:尚|仍|均|全部)?(?:未|没有)(?!来)")
 # "12个市级研学基地": the level of what is counted between the count and its name
 # the words between a card's figure and the phrase in its label: no number, no clause break
 _CARD_GAP = re.compile(r"[^\d，,。；;:：]{0,12}")
@@ -144,6 +147,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         self.finder = QuantityFinder(rules)
         self.verbs = sorted(rules.cumulative_verbs, key=len, reverse=True)
         self.years = YearReader(rules)
+        self.same_year = tuple(rules.same_year_phrases)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
         patterns = rules.survey_heading_patterns
         self.survey_re = re.compile("|".join(patterns)) if patterns else None
@@ -245,6 +249,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             may_lead = has_colon(text, p_start, p_end) and (
                 LIST_OPENS.search(text, p_start, p_end) is not None
             )
+            # a review sentence's opening year: it governs the clauses after its "；" and a
+            # later sentence opening on 全年/当年 ("2021年全县…；在园幼儿…。全年…")
+            opened_year, chain_year = None, None
             while pos <= p_end:
                 if listed is not p_ctx or not may_lead:
                     # no list can open in the sentences before the next number (and
@@ -272,6 +279,18 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                         i for b in out.bound[bound_before:] for i in b.indicator_ids
                     )
                     parts_go_on = True
+                s_ctx, opening = listed, None
+                if review and listed is p_ctx:
+                    if chain_year is not None:
+                        s_ctx = replace(listed, list_year=chain_year)
+                    elif opened_year is not None and text.startswith(self.same_year, pos):
+                        s_ctx = replace(listed, list_year=opened_year)
+                    else:
+                        # (a heading glued to its first sentence: "一、发展基础2022年全区…")
+                        titled = pos == p_start and section and text.startswith(section, pos)
+                        o_start = pos + len(section) if titled else pos
+                        opening = self.years.opening_year(text, o_start, s_end)
+                        opened_year = opening or opened_year
                 self._sentence(
                     text,
                     pos,
@@ -280,7 +299,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     quantities[q_i:q_j],
                     review,
                     section,
-                    listed,
+                    s_ctx,
                     out,
                     carry,
                     parts_of,
@@ -292,6 +311,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     parts_go_on = False
                 last = tuple(aliases[a_i:a_j]) or carry
                 carry = last if ended in "；;" else ()
+                chain_year = (chain_year or opening) if ended in "；;" else None
                 pos = s_end + 1
             if not part_item:
                 total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)
@@ -390,9 +410,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             lo = clause_start(text, q.start, start)
             before = [a for a in aliases if a.end <= lo]
             # "…达到88.1%，距90%的目标仅差…": a clause naming only the target of that phrase
-            target_of_before = TARGET_AFTER.match(text, q.end) and not any(
-                lo <= a.start < q.start for a in aliases
-            )
+            target_of_before = (
+                TARGET_AFTER.match(text, q.end) or TARGET_BEFORE.search(text, lo, q.start)
+            ) and not any(lo <= a.start < q.start for a in aliases)
             if before and (_ACTUAL_ONLY.match(text[lo : q.start]) or target_of_before):
                 ids = self._fits(before[-1].indicator_ids, q, cumulative_ok=False)
                 if ids:
@@ -429,6 +449,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             alias, ids, _ = taken[q.start]
             if _REMOVED.search(text, max(0, alias.start - 4), alias.start):  # "撤并专业7个"
                 out.notes.append((q, "no_indicator", "a count removed (撤并, 撤销 …), not added"))
+                continue
+            if q.end <= alias.start and _NOT_DONE.match(text, alias.end):
+                out.notes.append((q, "no_indicator", "a count of what is not done (…未…)"))
                 continue
             if self._designation(text, alias):
                 out.notes.append((q, "recognition_count", "a count of designated schools (特色…)"))

@@ -153,12 +153,13 @@ class NumberKinds:
         if (markers and not (yearly_share or yearly_amount)) or before_r.endswith("每"):
             return "per_unit_norm", "a per-unit norm (每…, 生均…, 人均…)"
         # "学位缺口约2,000个", "学位需求将增加约3万个": a shortage or a forecast demand
-        gap_or_need = text.find("缺口", lo, q.start) >= 0 or text.find("需求", lo, q.start) >= 0
+        # ("专任教师缺编约160名": a shortage of posts)
+        gap_or_need = any(text.find(w, lo, q.start) >= 0 for w in _SHORTAGE_WORDS)
         if (gap_or_need and _SHORTAGE.search(text[lo : q.start])) or (
             # "2.8万个城区学位缺口": the shortage named after the number
             text.find("缺口", q.end, q.end + 12) >= 0 and _SHORTAGE_AFTER.match(text, q.end)
         ):
-            return "context_statistic", "a shortage or a demand (学位缺口, 学位需求), not a target"
+            return "context_statistic", "a shortage or a demand (学位缺口, 缺编), not a target"
         if "平均" in clause and AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         # "每天体育活动达到1小时的占76.4%": a value that defines a group, whose share follows
@@ -275,8 +276,9 @@ _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
 _BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
 _BOX_WORDS = ("专栏", "表", "图", "附件", "附表", "任务")  # its screen: endswith, one C call
+_SHORTAGE_WORDS = ("缺口", "需求", "缺编", "缺额")
 _SHORTAGE = re.compile(
-    r"(?:缺口|需求)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*(?:增加|新增|增长)?\s*"
+    r"(?:缺口|需求|缺编|缺额)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*(?:增加|新增|增长)?\s*"
     r"(?:约|达|为|近|超过|有)?\s*$"
 )
 _SHORTAGE_AFTER = re.compile(r"[^\d，,。；;、\n]{0,10}?缺口")

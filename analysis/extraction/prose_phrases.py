@@ -22,7 +22,7 @@ from analysis.codebook import AliasMatch
 from analysis.extraction.quantities import SCALES, Quantity, scaled
 from analysis.extraction.span_sets import PositionIndex, SpanSet
 
-CLAUSE_BREAK = "，,：:。；;!！?？\n"
+CLAUSE_BREAK = "，,：:。；;!！?？\n|"  # "|": a cell boundary in a table row read as prose
 YEAR_PHRASE = re.compile(r"((?:19|20)\d\d)\s*年(?:[底末初]|年底)?")
 # the 比 of a name ending in 占比 ("…占比2020年为50%") compares nothing
 COMPARISON_BEFORE = re.compile(r"(?:(?<!占)比|较|由|从|与|同|相比|对比|相较)\s*$")
@@ -415,6 +415,8 @@ def names_included_part(
 
 # "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")
+# "距县“十四五”规划目标（90%）还差…": a target named just before its value, in the clause
+TARGET_BEFORE = re.compile(r"距离?[^，,。；;]{0,16}?目标值?\s*[（(:：]?\s*$")
 # "85%以上的": a percent (and its comparator word), then 的 and the units it is a share of
 _SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
 _LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")

@@ -31,6 +31,7 @@ from analysis.extraction.prose_phrases import (
     NUMBER,
     PREVIOUS_YEAR,
     TARGET_AFTER,
+    TARGET_BEFORE,
     YEAR_AFTER_VALUE,
     YEAR_PHRASE,
     YEARS_EACH,
@@ -71,6 +72,12 @@ _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)"
 # (or after a comma, an item numbered in brackets: "到2022年，作为中期节点，(1)…；(2)…")
 _LIST_OPENS = re.compile(r"[:：]\s*(?:一是|首先|[(（]一[)）]|1[.、])|[，,]\s*[(（][1一][)）]")
 LIST_OPENS = _LIST_OPENS  # the binder skips sentences of a paragraph with none
+# a sentence opening on its year ("2021年全县共有…", "截至2021年底，"): not a span's start,
+# not what something is counted from
+_OPENING_YEAR = re.compile(
+    r"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d\d)\s*年(?:末|底|度)?"
+    r"(?!\s*(?:[—\-~～至到]|以来|以前|前|之前))"
+)
 
 
 def has_colon(text: str, start: int, end: int) -> bool:
@@ -177,8 +184,11 @@ class YearReader:
             if k < len(years):
                 return years[k], "sentence"
         stated = self._stated_year(scope)
-        if ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end):
-            # an evaluation names the plan's targets: their year is in their clause or the end
+        if (ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end)) or (
+            "目标" in scope[-24:] and TARGET_BEFORE.search(scope[-24:])
+        ):
+            # an evaluation names the plan's targets, and so does a gap to a target named
+            # before its value: their year is in their clause or the end
             clause = scope[max(scope.rfind(p) for p in "，,；;") + 1 :]
             return self._stated_year(clause) or (ctx.period_end, "target")
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
@@ -193,6 +203,11 @@ class YearReader:
         m = _LIST_OPENS.search(text, s_start, s_end)
         stated = self._stated_year(text[s_start : m.start()]) if m else None
         return replace(ctx, list_year=stated[0]) if stated else ctx
+
+    def opening_year(self, text, s_start, s_end) -> int | None:
+        """The year a sentence opens on ("2021年全县共有…"), else None."""
+        m = _OPENING_YEAR.match(text, s_start, s_end)
+        return int(m.group(1)) if m else None
 
     def each_year(self, text, q: Quantity, s_start) -> list[int]:
         """ "2020年、2025年均为100%": the years a value is stated for at once (else none)."""

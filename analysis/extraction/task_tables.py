@@ -23,18 +23,32 @@ _TARGET_HEADERS = (
     "预期目标", "建设目标", "考核目标", "目标及要求", "主要内容", "工作内容", "任务内容",
     "具体任务", "建设内容", "主要建设内容", "工作要求", "具体措施", "目标指标",
 )  # fmt: skip
+# "整改目标", "整改措施", "推进目标": a short header ending so names target sentences too
+_TARGET_ENDINGS = ("目标", "措施", "任务")
 # the header of a column of completion times
 _DEADLINE_HEADERS = (
     "完成时限", "完成时间", "完成期限", "完成年限", "时间节点", "完成节点", "时限", "时间要求",
     "时间安排", "进度安排", "建设年限", "实施年限", "建设期限", "建设周期", "起止年限",
     "实施期限", "实施时间", "建设时间", "起止时间",
 )  # fmt: skip
+# "整改时限", "办结时限": a short header ending so names completion times too
+_DEADLINE_ENDINGS = ("时限", "期限", "时间节点")
 _INDEX_HEADERS = ("序号", "编号", "序")
 # "2023年底前", "2021—2025年", "2022年6月底前", "2024年底", "2021-2024", "2023年8月31日":
 # the last year
 _DEADLINE = re.compile(
     r"^(?:(?:19|20)\d\d年?(?:\d{1,2}月)?[—\-–~～至到])?((?:19|20)\d\d)年?(?:\d{1,2}月(?:\d{1,2}日)?)?"
-    r"(?:底|末|年底|年末|上半年|下半年)?(?:前|以前|之前)?(?:完成)?$"
+    r"(?:底|末|年底|年末|上半年|下半年)?(?:前|以前|之前|起)?(?:完成)?$"
+)
+# one clause of a cell naming several deadlines, labelled or in the order of the targets:
+# "大班额：2022年12月31日前；标准班额：2023年9月1日前", "2023年12月31日；2025年12月31日"
+_CLAUSE_SEPARATOR = re.compile(r"[；;]")
+_LABEL = re.compile(r"^(.{1,16}?)[:：](.*)$")
+_REST_LABELS = ("其余", "其他", "其它", "其他任务", "其余任务")
+# a note above a table dating one column: "“问题”栏数据均为2021年教育事业统计数"
+_COLUMN_NOTE = re.compile(
+    r"[“\"「『]([^”\"」』]{1,10})[”\"」』](?:栏|列)[^。；;\n]{0,6}?(?:均|皆|都)?(?:为|是|系)"
+    r"((?:19|20)\d\d)\s*年"
 )
 # a sentence: a Chinese character and a digit ("新增学位3,600个")
 _SENTENCE = re.compile(r"[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]")
@@ -44,10 +58,16 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _column(header: list[GridCell], words: tuple[str, ...]) -> int | None:
+def _column(
+    header: list[GridCell], words: tuple[str, ...], endings: tuple[str, ...] = ()
+) -> int | None:
     for k, cell in enumerate(header):
         compact = _compact(cell.text)
         if compact in words or (compact.startswith(words) and len(compact) <= 8):
+            return k
+    for k, cell in enumerate(header):
+        compact = _compact(cell.text)
+        if endings and compact.endswith(endings) and len(compact) <= 6:
             return k
     return None
 
@@ -63,13 +83,87 @@ def deadline_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def deadline_clauses(text: str) -> list[tuple[str, int]] | None:
+    """The (label, year) of each deadline a completion-time cell names, in order, or None
+    when a clause is not a deadline ("长期坚持")."""
+    year = deadline_year(text)
+    if year is not None:
+        return [("", year)]
+    clauses = []
+    for part in _CLAUSE_SEPARATOR.split(text):
+        if not part.strip():
+            continue
+        label, when = "", part
+        m = _LABEL.match(part.strip())
+        if m:
+            label, when = _compact(m.group(1)), m.group(2)
+        # "2023年、2025年12月31日前": the last year named
+        year = deadline_year(re.split(r"[、，,和及]", _compact(when))[-1])
+        if year is None:
+            return None
+        clauses.append((label, year))
+    return clauses or None
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the longest run of characters `a` and `b` share."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _clause_years(target: str, clauses: list[tuple[str, int]]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each clause of a target cell, given its row's deadlines: by
+    the label a clause shares, else in order when the counts agree, else the rest's or the
+    last deadline."""
+    spans, at = [], 0
+    for m in _CLAUSE_SEPARATOR.finditer(target + "；"):
+        if target[at : m.start()].strip():
+            spans.append((at, m.start()))
+        at = m.end()
+    rest = next((y for label, y in clauses if label in _REST_LABELS), clauses[-1][1])
+    labelled = [(label, y) for label, y in clauses if label and label not in _REST_LABELS]
+    out = []
+    for n, (a, b) in enumerate(spans):
+        text = _compact(target[a:b])
+        scored = [
+            (common, y)
+            for label, y in labelled
+            for part in label.split("、")
+            if (common := _common(part, text)) >= max(2, (len(part) + 1) // 2)
+        ]
+        if scored:
+            year = max(scored)[1]
+        elif not labelled and len(spans) == len(clauses):
+            year = clauses[n][1]
+        else:
+            year = rest
+        out.append((a, b, year))
+    return out
+
+
+def column_note_years(note: str, header: list[GridCell]) -> dict[int, int]:
+    """The columns a note above a table dates ("“问题”栏数据均为2021年…"): index -> year."""
+    years = {}
+    for m in _COLUMN_NOTE.finditer(note):
+        for k, cell in enumerate(header):
+            if _compact(cell.text) == _compact(m.group(1)):
+                years[k] = int(m.group(2))
+    return years
+
+
 def read_task_table(grid: Grid) -> GridReading | None:
     """A task table's reading (its cells left to prose, row numbers and deadlines ledgered),
     or None when the grid has no column of target sentences under a target header."""
     if len(grid.rows) < 2:
         return None
     header, body = grid.rows[0], grid.rows[1:]
-    target = _column(header, _TARGET_HEADERS)
+    target = _column(header, _TARGET_HEADERS, _TARGET_ENDINGS)
     if target is None:
         return None
     cells = [row[target] for row in body if target < len(row) and row[target].text]
@@ -96,11 +190,11 @@ def without_deadline_column(grid: Grid) -> Grid | None:
     it has none: "2021—2024年" in a row is a row's deadline, not a header naming a year."""
     if len(grid.rows) < 2:
         return None
-    k = _column(grid.rows[0], _DEADLINE_HEADERS)
+    k = _column(grid.rows[0], _DEADLINE_HEADERS, _DEADLINE_ENDINGS)
     if k is None:
         return None
     body = [row[k] for row in grid.rows[1:] if k < len(row) and row[k].text not in NOT_STATED]
-    if not body or not all(deadline_year(c.text) for c in body):
+    if not body or not all(deadline_clauses(c.text) for c in body):
         return None  # not completion times after all ("长期", a sentence)
     labels = list(grid.labels) + [
         ((c.start, c.end), "year", "a completion time") for c in grid.rows[0][k : k + 1] + body
@@ -111,34 +205,48 @@ def without_deadline_column(grid: Grid) -> Grid | None:
 
 
 class RowDeadlines:
-    """The deadline year of each prose cell of the tables read, by raw position."""
+    """The year of each prose cell (or clause of one) of the tables read, by raw position:
+    its row's completion time, or the year a note above the table gives its column."""
 
     def __init__(self) -> None:
-        self._spans: list[tuple[int, int, int]] = []  # (start, end, year)
+        self._spans: list[tuple[int, int, int, str]] = []  # (start, end, year, basis)
         self._sorted = True
 
-    def add(self, grid: Grid, prose_spans: list[tuple[int, int]]) -> None:
-        """The cells of `prose_spans` dated by their row's cell under a deadline header."""
+    def add(self, grid: Grid, prose_spans: list[tuple[int, int]], note: str = "") -> None:
+        """Date the cells of `prose_spans`: by their row's cell under a deadline header,
+        clause by clause where it names several; a column a note dates, by that year."""
         if not prose_spans or not grid.rows:
             return
-        k = _column(grid.rows[0], _DEADLINE_HEADERS)
-        if k is None:
+        header = grid.rows[0]
+        noted = column_note_years(note, header) if note else {}
+        k = _column(header, _DEADLINE_HEADERS, _DEADLINE_ENDINGS)
+        if k is None and not noted:
             return
         wanted = set(prose_spans)
         for row in grid.rows[1:]:
-            year = deadline_year(row[k].text) if k < len(row) else None
-            if year is not None:
-                self._spans += [(c.start, c.end, year) for c in row if (c.start, c.end) in wanted]
+            clauses = deadline_clauses(row[k].text) if k is not None and k < len(row) else None
+            for n, c in enumerate(row):
+                if (c.start, c.end) not in wanted:
+                    continue
+                if n in noted:
+                    self._spans.append((c.start, c.end, noted[n], "column_note"))
+                elif clauses and (len(clauses) == 1 or c.end - c.start != len(c.text)):
+                    self._spans.append((c.start, c.end, clauses[-1][1], "deadline_column"))
+                elif clauses:
+                    self._spans += [
+                        (c.start + a, c.start + b, y, "deadline_column")
+                        for a, b, y in _clause_years(c.text, clauses)
+                    ]
                 self._sorted = False
 
-    def year_at(self, position: int) -> int | None:
-        """The deadline of the cell holding a raw position, or None."""
+    def year_at(self, position: int) -> tuple[int, str] | None:
+        """The (year, basis) of the cell or clause holding a raw position, or None."""
         if not self._spans:
             return None
         if not self._sorted:
             self._spans.sort()
             self._sorted = True
-        i = bisect_right(self._spans, (position, float("inf"), 0)) - 1
+        i = bisect_right(self._spans, (position, float("inf"), 0, "")) - 1
         if i >= 0 and self._spans[i][0] <= position < self._spans[i][1]:
-            return self._spans[i][2]
+            return self._spans[i][2], self._spans[i][3]
         return None

@@ -16,14 +16,15 @@ _PART = re.compile(
     r"((?:19|20)\d\d)\s*年(?:末|底)?\s*(?:[:：]|为)?\s*([^；;，,、/｜|]+?)\s*(?=[；;，,、/｜|]|$)"
 )
 _SEPARATOR = re.compile(r"^[\s；;，,、/｜|]*$")
+_DATE_REST = re.compile(r"\d{1,2}\s*月|[上下]半年|[底末]前")
 
 
 def _parts(text: str) -> list[tuple[int, re.Match]] | None:
     """The (year, match) parts of a cell made only of two or more of them, else None."""
     parts, at = [], 0
     for m in _PART.finditer(text):
-        if not _SEPARATOR.match(text[at : m.start()]):
-            return None
+        if not _SEPARATOR.match(text[at : m.start()]) or _DATE_REST.match(m.group(2)):
+            return None  # "2023年12月31日；2025年12月31日": dates, not values
         parts.append((int(m.group(1)), m))
         at = m.end()
     if len(parts) < 2 or not _SEPARATOR.match(text[at:]):
