@@ -1,6 +1,6 @@
 """Text in another script beside the Chinese: a bilingual plan of an autonomous region prints
 each paragraph in Chinese and again in Uyghur, Kazakh (Arabic script), Mongolian, Tibetan,
-Yi or Russian, with the same Western digits ("（汉维文对照，以汉文为准）").
+Yi, Korean or Russian, with the same Western digits ("（汉维文对照，以汉文为准）").
 
 The Chinese is the text read. A line with no Chinese character and a letter of such a script
 is dropped from the views whole; inside a Chinese line (a bilingual caption or cell, "表1
@@ -22,6 +22,7 @@ LETTERS = (
     "\u0f00-\u0f1f\u0f2a-\u0fff"  # Tibetan
     "\ua000-\ua4cf"  # Yi
     "\u0400-\u04ff"  # Cyrillic
+    "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"  # Hangul (a Korean autonomous area's plan)
 )
 _LETTER = re.compile(f"[{LETTERS}]")
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -32,7 +33,7 @@ _RUN = re.compile(
     rf"(?:[\d.,%\-]+[ \t\u3000]?)?[{LETTERS}]"
     rf"(?:[{LETTERS}\d.,%\-،؛؟«»():!\[\]\s]*[{LETTERS}.!،؛؟»)])?"
 )
-REASON = "a translation into another script (Uyghur, Mongolian, Tibetan …) of the Chinese"
+REASON = "a translation into another script (Uyghur, Mongolian, Korean …) of the Chinese"
 
 
 def foreign_script_spans(work: str) -> list[tuple[int, int]]:
