@@ -35,6 +35,7 @@ class Rules:
     baseline_heading_patterns: tuple[str, ...]
     annual_phrases: tuple[str, ...]
     same_year_phrases: tuple[str, ...]
+    same_period_phrases: tuple[str, ...]
     cumulative_words: tuple[str, ...]
     context_words: tuple[str, ...]
     recognition_words: tuple[str, ...]
@@ -101,6 +102,7 @@ def _rules(data: dict) -> Rules:
         baseline_heading_patterns=tuple(data["sections"]["baseline_heading_patterns"]),
         annual_phrases=tuple(years["annual_phrases"]),
         same_year_phrases=tuple(years["same_year_phrases"]),
+        same_period_phrases=tuple(years["same_period_phrases"]),
         cumulative_words=tuple(prose["cumulative_words"]),
         context_words=tuple(prose["context_words"]),
         recognition_words=tuple(prose["recognition_words"]),

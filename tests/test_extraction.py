@@ -1576,3 +1576,45 @@ def test_a_review_sentences_opening_year_governs_its_clauses_and_a_later_dang_ni
             ("compulsory_consolidation_rate", 2025, "=", 97.0, None, "level"),
         ]
     )
+
+
+# blind37 g6: a roundup of several areas' plans, each under a title naming it; the plan's
+# own area is one section. Other sections' values, the province's, and counts of areas are
+# not the plan's; a table with one row per area gives the own row.
+ROUNDUP = (
+    "各县区“十四五”教育规划速览\n\n"
+    "全市规划提出，到2025年全市学前三年毛入园率达到93%以上，九年义务教育巩固率达到97%。\n\n"
+    "棠溪：学位建设提速\n\n棠溪区辖4个街道、3个乡镇。棠溪区规划提出，五年新增学位1.8万个，"
+    "学前三年毛入园率达到96%。\n\n"
+    "栖霞、桐湾：山区县补师资\n\n栖霞县提出招聘教师600名；桐湾县提出新建公办幼儿园12所。\n\n"
+    "岚桥：普惠优先\n\n据《岚桥县“十四五”教育发展规划》（岚政发〔2021〕8号），2020年岚桥全县共有"
+    "幼儿园86所；在园幼儿1.9万人。“十三五”时期，学前三年毛入园率达到90.2%；普惠性幼儿园覆盖率"
+    "84.5%。五年累计新增学位6,200个。到2025年，岚桥学前三年毛入园率达到95%，新增学位8,000个。\n\n"
+    "综述：共性目标\n\n记者注意到，9个县区中，有6个把学前三年毛入园率目标定在95%以上；"
+    "新增学位超过1万个的有2个县区；全市仍有约两成乡镇普惠性幼儿园覆盖率低于80%。\n\n"
+    "| 县区 | 学前三年毛入园率（%） | 新增学位（万个） |\n|---|---|---|\n"
+    "| 棠溪区 | 96 | 1.8 |\n| 岚桥县 | 95 | 0.8 |\n| 栖霞县 | 94 | 0.5 |\n| 桐湾县 | 93 | 0.3 |\n"
+)
+
+
+def test_a_roundups_other_sections_are_other_areas(extractor):
+    result = extractor.extract(source(city="岚桥县"), clean(ROUNDUP))
+    rows = sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
+        for o in result.observations
+    )
+    assert rows == sorted(
+        [
+            ("kindergarten_count", 2020, "=", 86.0, None, "level"),
+            ("kindergarten_enrollment", 2020, "=", 19000.0, None, "level"),
+            (PRE, 2020, "=", 90.2, None, "level"),
+            ("inclusive_kindergarten_coverage", 2020, "=", 84.5, None, "level"),
+            ("school_places_added", 2020, "=", 6200.0, None, "cumulative"),
+            (PRE, 2025, "=", 95.0, None, "level"),
+            ("school_places_added", 2025, "=", 8000.0, None, "cumulative"),
+            # the table's own row
+            (PRE, 2020, "=", 95.0, None, "level"),
+            ("school_places_added", 2020, "=", 8000.0, None, "cumulative"),
+        ]
+    )
+    assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]

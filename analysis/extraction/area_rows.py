@@ -20,10 +20,11 @@ from analysis.extraction.grid_headers import header_year
 _AREA_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|州|盟|镇|乡|街道|苏木)$")
 # the whole ("合计", "全县", "全县合计", "总计")
 _WHOLE = re.compile(r"^(?:(?:全|本)(?:市|县|区|旗|州|盟)(?:合计|总计)?|合计|总计|总体)$")
-# the first header cell of a table of areas ("乡镇", "乡（镇）", "县（市、区）", "地区")
+# the first header cell of a table of areas ("乡镇", "乡（镇）", "县（市、区）", "地区"; a
+# province's "市州", "设区市")
 _AREA_HEADER = re.compile(
     r"^(?:乡镇|乡\(镇\)|镇\(乡\)|乡镇\(街道\)|街道|县\(市、?区\)|县市区|县区|区县|地区|区域|单位|"
-    r"县\(区\)|市\(县、?区\)|县\(市\)|名称)(?:名称)?$"
+    r"县\(区\)|市\(县、?区\)|县\(市\)|名称|市州|市\(州\)|地市|城市|市县|设区市)(?:名称)?$"
 )
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 # a column named by the five-year period ("“十四五”新建公办园"): a total over it

@@ -20,8 +20,13 @@ from analysis.extraction.prose_phrases import clause_start
 # a clause opening with a higher level's target, standard or average, then 为/是 or a break
 _HIGHER_LEAD = re.compile(
     r"(?:^|[，,：:])[\s—\-]*(?:按照|根据|对照|对标)?(?:国家|全国|省|全省|省定|省级|中央)"
-    r"(?:的|级)?(?:规划|确定的?|下达的?|规定的?)?(?:目标|标准|要求|平均水平|平均值|均值|平均)"
+    r"(?:(?:的|级)?(?:规划|确定的?|下达的?|规定的?)?(?:目标|标准|要求|平均水平|平均值|均值|平均)"
     r"(?:值)?\s*(?:为|是|[，,：:])"
+    # "全省规划提出，到2025年全省…": the province's plan states its own targets
+    r"|(?:的)?(?:规划|方案|纲要)(?:提出|明确|要求|确定)\s*[，,：:])"
+)
+_ABOVE_PLAN_LEAD = re.compile(
+    r"全(?:市|州|盟)(?:的)?(?:规划|方案|纲要)(?:提出|明确|要求|确定)\s*[，,：:]"
 )
 _OWN_WORD = re.compile(r"(?:我|本|全)(?:市|县|区|旗|州|盟)")
 # one or more named areas opening a clause: "其中柘川县", "漠南县、柘川县"
@@ -39,7 +44,8 @@ _HIGHER_SUBJECT = re.compile(
 # some of the plan's own townships or counties ("其余乡镇", "部分县（市、区）") opening the
 # clause: their value is theirs, not the whole area's
 _SOME_AREAS = re.compile(
-    r"\s*(?:其中|而|但是?)?\s*(?:其余|其他|部分|个别|少数|多数|大部分)"
+    r"\s*(?:其中|而|但是?)?\s*(?:全省|全市|全国)?\s*(?:仍有|尚有|还有|有)?\s*"
+    r"(?:其余|其他|部分|个别|少数|多数|大部分|约?[一二三四五六七八九]成)"
     r"(?:乡镇|乡|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)"
 )
 # a count of the plan's townships or counties owning the indicator ("2个县的高中阶段教育毛入
@@ -48,6 +54,8 @@ _COUNTED_AREAS = re.compile(
     r"\s*[\u4e00-\u9fff]{0,4}?\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
     r"(?:乡镇|乡|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)的?"
 )
+_AMONG_AREAS = re.compile(r"\d{1,4}个(?:市州|市|县|区|县区|县市区|县[(（]市、?区[)）]|乡镇|地市)中")
+_SOME_OF_THEM = re.compile(r"\s*(?:其中)?\s*(?:有|仅有|只有)\s*\d{1,4}个")
 # the whole of a prefecture-level area ("全市", "全州"): above a county or district
 _WHOLE_ABOVE = re.compile(r"全(?:市|州|盟)(?![级直属域内委])")
 _SUBJECT_VERB = re.compile(r"\s*(?:分别|均|都|也|则)?\s*(?:仅为|只有|仅|为|是|达到|达)")
@@ -74,6 +82,12 @@ def other_area_value(
     own_after = lead is not None and (
         _OWN_WORD.search(scope, lead.end()) or (own and own in scope[lead.end() :])
     )
+    if lead is None and own[-1:] in "县区旗" and "全" in scope:
+        # "全市规划提出，到2025年全市…" in a county's plan: the city above states its own
+        lead = _last(_ABOVE_PLAN_LEAD.finditer(scope))
+        own_after = lead is not None and (
+            re.search(f"[我本全]{own[-1]}", scope[lead.end() :]) or own in scope[lead.end() :]
+        )
     if lead is not None and not own_after:
         return "a higher level's target or standard (全省目标为…), not the plan's"
     higher = _HIGHER_SUBJECT.match(text, lo, q_start)
@@ -81,6 +95,9 @@ def other_area_value(
         return "a higher level's value (全省…, 全国…), not the plan's"
     if _SOME_AREAS.match(text, lo, q_start):
         return "some of the plan's areas (其余乡镇, 部分县区), not the whole"
+    # "17个市州中，有14个把…目标定在95%以上": some of the areas counted before
+    if "中" in scope and _AMONG_AREAS.search(scope) and _SOME_OF_THEM.match(text, lo, q_start):
+        return "some areas of those counted (N个市州中，有M个…), not the plan's"
     counted = _COUNTED_AREAS.match(text, lo, q_start)
     if counted is not None and counted.end() in name_starts:
         return "some of the plan's areas (2个县的…), not the whole"

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
+from analysis.extraction.area_sections import area_sections
 from analysis.extraction.aside_phrases import aside_aliases
 from analysis.extraction.bracket_leads import bracket_lead_comparators
 from analysis.extraction.gap_words import leftover
@@ -148,6 +149,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         self.verbs = sorted(rules.cumulative_verbs, key=len, reverse=True)
         self.years = YearReader(rules)
         self.same_year = tuple(rules.same_year_phrases)
+        self.same_period = tuple(rules.same_period_phrases)
         self.baseline_re = re.compile("|".join(rules.baseline_heading_patterns))
         patterns = rules.survey_heading_patterns
         self.survey_re = re.compile("|".join(patterns)) if patterns else None
@@ -209,7 +211,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # across the box's own numbered items ("01 公办园建设：…")
         dangling: tuple[AliasMatch, ...] = ()
         waited = 0
-        for p_start, p_end, path in sections:
+        roundup = area_sections(text, ctx.own_area)  # paragraph -> other areas' sections
+        for index, (p_start, p_end, path) in enumerate(sections):
             paragraph = text[p_start:p_end]
             # only an opened review can be ended: the heading test is not needed otherwise
             if path != last_path or (opened and ends_review(paragraph)):
@@ -237,6 +240,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 ctx if key is None else survey_context(text, p_start, p_end, key, ctx, survey_years)
             )
             review = review or p_ctx is not ctx
+            if index in roundup:
+                p_ctx = replace(p_ctx, section_areas=roundup[index])
             section = path[-1] if path else ""
             bullet = BULLET_START.match(text, p_start)
             part_item = text.startswith("其中", bullet.end() if bullet else p_start)
@@ -251,7 +256,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             )
             # a review sentence's opening year: it governs the clauses after its "；" and a
             # later sentence opening on 全年/当年 ("2021年全县…；在园幼儿…。全年…")
-            opened_year, chain_year = None, None
+            opened_year, chain_year, opened_period = None, None, None
             while pos <= p_end:
                 if listed is not p_ctx or not may_lead:
                     # no list can open in the sentences before the next number (and
@@ -279,18 +284,25 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                         i for b in out.bound[bound_before:] for i in b.indicator_ids
                     )
                     parts_go_on = True
-                s_ctx, opening = listed, None
-                if review and listed is p_ctx:
+                s_ctx, opening, period, o_start = listed, None, None, pos
+                if listed is p_ctx:
                     if chain_year is not None:
                         s_ctx = replace(listed, list_year=chain_year)
-                    elif opened_year is not None and text.startswith(self.same_year, pos):
+                    elif (
+                        review and opened_year is not None and text.startswith(self.same_year, pos)
+                    ):
                         s_ctx = replace(listed, list_year=opened_year)
+                    elif opened_period is not None and text.startswith(self.same_period, pos):
+                        s_ctx = replace(listed, list_year=opened_period)
                     else:
                         # (a heading glued to its first sentence: "一、发展基础2022年全区…")
-                        titled = pos == p_start and section and text.startswith(section, pos)
-                        o_start = pos + len(section) if titled else pos
+                        if pos == p_start and section and text.startswith(section, pos):
+                            o_start = pos + len(section)
                         opening = self.years.opening_year(text, o_start, s_end)
                         opened_year = opening or opened_year
+                        if opening is None:
+                            period = self.years.opening_period(text, o_start, s_end, p_ctx)
+                            opened_period = period or opened_period
                 self._sentence(
                     text,
                     pos,
@@ -311,7 +323,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     parts_go_on = False
                 last = tuple(aliases[a_i:a_j]) or carry
                 carry = last if ended in "；;" else ()
-                chain_year = (chain_year or opening) if ended in "；;" else None
+                if ended not in "；;" or not ended:
+                    chain_year = None
+                elif chain_year is None and listed is p_ctx:
+                    # "2020年萩浦全市共有…；在园幼儿14.2万人": the sentence's year goes on
+                    chain_year = opening or period
                 pos = s_end + 1
             if not part_item:
                 total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.area_sections import names_own_area
 from analysis.extraction.headings import DECIMAL_HEADING
 from analysis.extraction.other_areas import other_area_value
 from analysis.extraction.prose_phrases import AVERAGE_GAP, clause_start, in_brackets
@@ -162,9 +163,15 @@ class NumberKinds:
             return "context_statistic", "a shortage or a demand (学位缺口, 缺编), not a target"
         if "平均" in clause and AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
-        # "每天体育活动达到1小时的占76.4%": a value that defines a group, whose share follows
-        if "占" in text[q.end : q.end + 8] and _GROUP_SHARE_AFTER.match(text, q.end):
-            return "no_indicator", "a condition defining a group whose share follows (…的占)"
+        # "每天体育活动达到1小时的占76.4%": a value that defines a group, whose share follows;
+        # "计划投资超过200亿元的有3个市": whose count follows
+        if ("占" in text[q.end : q.end + 8] and _GROUP_SHARE_AFTER.match(text, q.end)) or (
+            "的有" in text[q.end : q.end + 6] and _GROUP_COUNT_AFTER.match(text, q.end)
+        ):
+            return "no_indicator", "a condition defining a group whose share or count follows"
+        # "萩浦现辖3个区、5个县（市）": the areas an area is made of
+        if token == "个" and before_r.endswith("辖") and _AREA_KIND.match(text, q.end):
+            return "context_statistic", "a count of the areas an area is made of (辖N个区)"
         # "认为普惠性幼儿园覆盖率还需提高的家长占58.4%": a share of those surveyed
         if before_r.endswith("占") and _RESPONDENTS.search(text, lo, q.start):
             return "context_statistic", "a share of survey respondents (认为…的家长占…)"
@@ -177,6 +184,8 @@ class NumberKinds:
         return None
 
     def _other_area(self, text, q: Quantity, aliases, s_start, ctx) -> tuple[str, str] | None:
+        if ctx.section_areas and not names_own_area(text, s_start, q.start, ctx.own_area):
+            return "other_area", "a value in a section about another area (a roundup's 芷岭：…)"
         lo = clause_start(text, q.start, s_start)
         why = other_area_value(text, q.start, s_start, lo, ctx.own_area, {a.start for a in aliases})
         return ("other_area", why) if why else None
@@ -247,6 +256,8 @@ _FORECAST = re.compile(
 # the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
 # "…1小时的占", "…以上的学生占": a group defined by the value, then its share
 _GROUP_SHARE_AFTER = re.compile(r"\s*(?:以上|以下|及以上)?的[\u4e00-\u9fff]{0,4}?占(?!比)")
+_GROUP_COUNT_AFTER = re.compile(r"\s*(?:以上|以下|及以上)?的有\s*\d{1,4}\s*个")
+_AREA_KIND = re.compile(r"\s*(?:区|县|市|乡镇|乡|镇|街道|旗|苏木|社区|行政村)")
 # what a survey asks: an opinion, a wish, a choice (受访者 themselves)
 _RESPONDENTS = re.compile(r"认为|表示|希望|选择|反映|受访|赞成|支持")
 _POST_NUMBER = re.compile(r"【\d{1,3}/\d{1,3}】")

@@ -75,7 +75,8 @@ LIST_OPENS = _LIST_OPENS  # the binder skips sentences of a paragraph with none
 # a sentence opening on its year ("2021年全县共有…", "截至2021年底，"): not a span's start,
 # not what something is counted from
 _OPENING_YEAR = re.compile(
-    r"\s*(?:截至|截止|到|至|在)?\s*((?:19|20)\d\d)\s*年(?:末|底|度)?"
+    r"\s*(?:[^，,。；;\n]{0,24}?(?:据|根据)《[^》\n]{1,40}》(?:[（(][^）)\n]{0,24}[）)])?[，,]\s*)?"
+    r"(?:截至|截止|到|至|在)?\s*((?:19|20)\d\d)\s*年(?:末|底|度)?"
     r"(?!\s*(?:[—\-~～至到]|以来|以前|前|之前))"
 )
 
@@ -112,6 +113,8 @@ class Context:
     list_year: int | None = None
     # the plan's own area ("青漠市"): a value of another named area is not the plan's
     own_area: str = ""
+    # the other areas a roundup's section is about (area_sections.py), else none
+    section_areas: tuple[str, ...] = ()
 
     @property
     def period_length(self) -> int:
@@ -208,6 +211,12 @@ class YearReader:
         """The year a sentence opens on ("2021年全县共有…"), else None."""
         m = _OPENING_YEAR.match(text, s_start, s_end)
         return int(m.group(1)) if m else None
+
+    def opening_period(self, text, s_start, s_end, ctx: Context) -> int | None:
+        """The end of the earlier period a sentence opens on ("“十三五”时期，…"), else None."""
+        first = text[s_start : next_break(text, s_start, s_end, "，,")]
+        past = _past_period(first, ctx) if "五" in first else None
+        return past[1] if past is not None else None
 
     def each_year(self, text, q: Quantity, s_start) -> list[int]:
         """ "2020年、2025年均为100%": the years a value is stated for at once (else none)."""
