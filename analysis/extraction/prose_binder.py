@@ -254,8 +254,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             may_lead = has_colon(text, p_start, p_end) and (
                 LIST_OPENS.search(text, p_start, p_end) is not None
             )
-            # a review sentence's opening year: it governs the clauses after its "；" and a
-            # later sentence opening on 全年/当年 ("2021年全县…；在园幼儿…。全年…")
+            # years that go past their sentence: the year (or earlier period) a sentence
+            # opens on dates its clauses after a "；" ("2021年全县…；在园幼儿…"); a later
+            # sentence opening on 全年/当年 (in a review) or 五年累计 keeps the last one
             opened_year, chain_year, opened_period = None, None, None
             while pos <= p_end:
                 if listed is not p_ctx or not may_lead:
