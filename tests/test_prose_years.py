@@ -159,11 +159,12 @@ def test_a_revised_target(extractor, text, expected):
         # in every item, though each item ends at a semicolon
         ("二、年度安排\n\n2022年，重点做好以下工作：一是新建幼儿园4所；二是学前三年毛入园率提高到90%；三是招聘教师200名。\n\n三、远期目标\n\n学前三年毛入园率达到95%。\n", [("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), (PRE, 2022, "=", 90.0, None, "level"), ("teachers_recruited", 2022, "=", 200.0, None, "cumulative"), (PRE, 2025, "=", 95.0, None, "level")]),
         # the binder looks for a list only where a colon is (full-width or not, before 一是 or
-        # （一）); with no colon, or no item mark after it, the items keep no lead-in year
+        # （一）); with no colon the items keep no lead-in year; with no item mark, the
+        # sentence opening on its year still dates its clauses after each "；" (session 28)
         ("二、年度安排\n\n2022年，重点做好以下工作:一是新建幼儿园4所；二是学前三年毛入园率提高到90%。\n", [("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), (PRE, 2022, "=", 90.0, None, "level")]),
         ("二、年度安排\n\n2022年，重点做好以下工作：（一）新建幼儿园4所；（二）学前三年毛入园率提高到90%。\n", [("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), (PRE, 2022, "=", 90.0, None, "level")]),
         ("二、年度安排\n\n2022年，重点做好以下工作。一是新建幼儿园4所；二是学前三年毛入园率提高到90%。\n", [("new_kindergartens_built", 2025, "=", 4.0, None, "cumulative"), (PRE, 2025, "=", 90.0, None, "level")]),
-        ("二、年度安排\n\n2022年，重点做好以下工作：新建幼儿园4所；学前三年毛入园率提高到90%。\n", [("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), (PRE, 2025, "=", 90.0, None, "level")]),
+        ("二、年度安排\n\n2022年，重点做好以下工作：新建幼儿园4所；学前三年毛入园率提高到90%。\n", [("new_kindergartens_built", 2022, "=", 4.0, None, "cumulative"), (PRE, 2022, "=", 90.0, None, "level")]),
     ],
 )  # fmt: skip
 def test_a_list_keeps_the_year_of_its_lead_in(extractor, text, expected):
