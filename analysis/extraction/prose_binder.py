@@ -70,6 +70,7 @@ from analysis.extraction.review_openers import ends_review, headings_review, ope
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.stock_subjects import stock_subject_aliases
 from analysis.extraction.survey_sections import survey_context, survey_section
+from analysis.extraction.year_carry import YearCarry
 from analysis.extraction.yearly_sequences import bind_sequences
 from analysis.paragraph_breaks import BULLET_START
 from analysis.rules import Rules
@@ -254,10 +255,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             may_lead = has_colon(text, p_start, p_end) and (
                 LIST_OPENS.search(text, p_start, p_end) is not None
             )
-            # years that go past their sentence: the year (or earlier period) a sentence
-            # opens on dates its clauses after a "；" ("2021年全县…；在园幼儿…"); a later
-            # sentence opening on 全年/当年 (in a review) or 五年累计 keeps the last one
-            opened_year, chain_year, opened_period = None, None, None
+            years = YearCarry(self.years, self.same_year, self.same_period)
             while pos <= p_end:
                 if listed is not p_ctx or not may_lead:
                     # no list can open in the sentences before the next number (and
@@ -285,25 +283,12 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                         i for b in out.bound[bound_before:] for i in b.indicator_ids
                     )
                     parts_go_on = True
-                s_ctx, opening, period, o_start = listed, None, None, pos
-                if listed is p_ctx:
-                    if chain_year is not None:
-                        s_ctx = replace(listed, list_year=chain_year)
-                    elif (
-                        review and opened_year is not None and text.startswith(self.same_year, pos)
-                    ):
-                        s_ctx = replace(listed, list_year=opened_year)
-                    elif opened_period is not None and text.startswith(self.same_period, pos):
-                        s_ctx = replace(listed, list_year=opened_period)
-                    else:
-                        # (a heading glued to its first sentence: "一、发展基础2022年全区…")
-                        if pos == p_start and section and text.startswith(section, pos):
-                            o_start = pos + len(section)
-                        opening = self.years.opening_year(text, o_start, s_end)
-                        opened_year = opening or opened_year
-                        if opening is None:
-                            period = self.years.opening_period(text, o_start, s_end, p_ctx)
-                            opened_period = period or opened_period
+                s_ctx = listed
+                if listed is p_ctx:  # (a list's items keep its lead-in's year instead)
+                    # (a heading glued to its first sentence: "一、发展基础2022年全区…")
+                    glued = pos == p_start and section and text.startswith(section, pos)
+                    opens_at = pos + len(section) if glued else pos
+                    s_ctx = years.context(text, pos, s_end, opens_at, review, p_ctx)
                 self._sentence(
                     text,
                     pos,
@@ -324,11 +309,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     parts_go_on = False
                 last = tuple(aliases[a_i:a_j]) or carry
                 carry = last if ended in "；;" else ()
-                if ended not in "；;" or not ended:
-                    chain_year = None
-                elif chain_year is None and listed is p_ctx:
-                    # "2020年萩浦全市共有…；在园幼儿14.2万人": the sentence's year goes on
-                    chain_year = opening or period
+                years.ended(ended)
                 pos = s_end + 1
             if not part_item:
                 total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)

@@ -1,0 +1,52 @@
+"""Years that go past their sentence, within one paragraph.
+
+The year a sentence opens on ("2021年全县共有…", "据《…》（…），2020年…") or the earlier period
+it opens on ("“十三五”时期，…") dates its clauses after a "；" ("…；在园幼儿1.26万人"). A later
+sentence opening on 全年/当年 (rules years.same_year_phrases; in a review) keeps the last
+opening year, one opening on 五年累计/五年来 (years.same_period_phrases) the last opening
+period. The binder asks for each sentence's context before reading it and reports how it
+ended after; a new `YearCarry` for every paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from analysis.extraction.prose_years import Context, YearReader
+
+
+class YearCarry:
+    def __init__(self, years: YearReader, same_year: tuple, same_period: tuple) -> None:
+        self.years, self.same_year, self.same_period = years, same_year, same_period
+        self.opened_year: int | None = None  # the last year a sentence opened on
+        self.opened_period: int | None = None  # the end of the last period one opened on
+        self.chain_year: int | None = None  # the year going on after a "；"
+        self._opening: int | None = None  # the sentence just read: its opening year
+        self._period: int | None = None  # ... or the end of its opening period
+
+    def context(self, text, pos, s_end, opens_at, review, ctx: Context) -> Context:
+        """The context of the sentence text[pos:s_end] (`opens_at`: where its words start,
+        past a heading glued to it); `ctx` unchanged when no year goes on into it."""
+        self._opening = self._period = None
+        if self.chain_year is not None:
+            return replace(ctx, list_year=self.chain_year)
+        if review and self.opened_year is not None and text.startswith(self.same_year, pos):
+            return replace(ctx, list_year=self.opened_year)
+        if self.opened_period is not None and text.startswith(self.same_period, pos):
+            return replace(ctx, list_year=self.opened_period)
+        self._opening = self.years.opening_year(text, opens_at, s_end)
+        self.opened_year = self._opening or self.opened_year
+        if self._opening is None:
+            self._period = self.years.opening_period(text, opens_at, s_end, ctx)
+            self.opened_period = self._period or self.opened_period
+        return ctx
+
+    def ended(self, mark: str) -> None:
+        """The sentence just read ended on `mark` (asked after every sentence, given a
+        context or not): a "；" lets its year go on."""
+        if mark not in "；;" or not mark:
+            self.chain_year = None
+        elif self.chain_year is None:
+            # "2020年萩浦全市共有…；在园幼儿14.2万人": the sentence's year goes on
+            self.chain_year = self._opening or self._period
+        self._opening = self._period = None  # (a sentence it gave no context to opens none)
