@@ -40,6 +40,7 @@ import opencc
 from analysis.box_frames import frame_spans
 from analysis.foreign_scripts import LETTERS, foreign_script_spans
 from analysis.invisible_marks import invisible_spans
+from analysis.letter_spacing import letter_space_spans, letter_spaced
 from analysis.line_gutters import blank, gutter_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
@@ -190,12 +191,15 @@ def clean(raw: str) -> CleanText:
     translated = foreign_script_spans(work) if unusual else []
     hidden = sorted([*debris, *changes.drop, *translated]) if changes.drop or translated else debris
     hidden_starts = [a for a, _ in hidden]
+    spaced = letter_spaced(work)
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     for start, stop in line_blocks(work):
         a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
-        text, offsets = _remove_markup(work, start, stop, heading_ends, hidden[a:b], unusual)
+        text, offsets = _remove_markup(
+            work, start, stop, heading_ends, hidden[a:b], unusual, spaced
+        )
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
         lines.add(text, offsets, stop if stop < len(work) else -1)
@@ -293,9 +297,11 @@ def _remove_markup(
     heading_ends: array,
     debris: list[tuple[int, int]],
     unusual: bool,
+    spaced: bool = False,
 ) -> tuple[str, array]:
     """work[start:stop] without page-number lines (and the other `debris` lines in it),
-    HTML tags and Markdown markers.
+    HTML tags and Markdown markers; without the letter spaces of a `spaced` text
+    (letter_spacing.py).
 
     Returns the text and the raw offset of each of its characters. Appends to
     heading_ends the raw offset of the line end of each Markdown heading line (-1 for the
@@ -320,6 +326,8 @@ def _remove_markup(
     percent = work.find("%", start, stop) >= 0 or work.find("％", start, stop) >= 0
     spans.extend(_ocr_spaces(work, start, stop, percent))
     spans.extend(ocr_space_spans(work, start, stop))
+    if spaced:
+        spans.extend(letter_space_spans(work, start, stop))
     spans.extend(frame_spans(work, start, stop))  # a one-column box's ┌─┐ │…│ └─┘
     spans.extend(invisible_spans(work, start, stop))
     emoji, as_text = pictograph_edits(work, start, stop) if unusual else ([], {})
