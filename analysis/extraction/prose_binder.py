@@ -67,6 +67,7 @@ from analysis.extraction.prose_value_kinds import ValueKinds
 from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader, has_colon
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, headings_review, opens_review
+from analysis.extraction.sole_schools import sole_school_aliases
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.stock_subjects import stock_subject_aliases
 from analysis.extraction.survey_sections import survey_context, survey_section
@@ -183,6 +184,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         aliases = share_clause_aliases(text, aliases, self.matcher.by_alias)
         aliases = amount_share_aliases(text, aliases, self.matcher.by_alias)
         aliases = aside_aliases(text, aliases, self.matcher)
+        aliases = sole_school_aliases(text, aliases, self.matcher)
         aliases = part_aliases(text, aliases, self.matcher.by_alias, self.verbs)
         aliases = bracket_part_aliases(text, aliases, self.matcher.by_alias)
         aliases = shared_verb_aliases(text, aliases, self.matcher.by_alias, self.verbs)
