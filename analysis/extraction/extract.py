@@ -10,6 +10,7 @@ from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.area_rows import own_area_row
 from analysis.extraction.evaluation import evaluated_year
+from analysis.extraction.forecasts import forecast_cells
 from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
@@ -84,6 +85,7 @@ class Extractor:
             grid = own_area_columns(grid, own) or grid
             grid = own_area_row(grid, own, source.baseline_year, source.period_end) or grid
             grid = split_year_pair_cells(grid) or grid
+            grid = forecast_cells(grid) or grid  # 学龄人口预测, 学位供需测算
             grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
             grid = join_numbered_wraps(grid, raw) or grid  # "2  普惠性…覆盖" over "率  %  82.1"

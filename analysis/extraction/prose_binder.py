@@ -35,6 +35,7 @@ from analysis.extraction.amount_shares import amount_share_aliases
 from analysis.extraction.area_sections import area_sections
 from analysis.extraction.aside_phrases import aside_aliases
 from analysis.extraction.bracket_leads import bracket_lead_comparators
+from analysis.extraction.forecasts import forecast_section
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.prose_carry import RESUMED_LEAD, bind_carried, bind_continued
@@ -205,6 +206,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         # it names parts of its total ("· 新增学位1.36万个" over "▪ 其中幼儿园学位4,200个")
         total_ids: frozenset[str] = frozenset()
         reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
+        forecasting: dict[tuple[str, ...], bool] = {}  # and for a forecast (forecasts.py)
         # a path's survey section (its headings searched once), and that section's year
         surveys: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         survey_years: dict[tuple[str, ...], int] = {}
@@ -245,6 +247,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             review = review or p_ctx is not ctx
             if index in roundup:
                 p_ctx = replace(p_ctx, section_areas=roundup[index])
+            if path not in forecasting:
+                forecasting[path] = forecast_section(path)
+            if forecasting[path]:
+                p_ctx = replace(p_ctx, forecast=True)
             section = path[-1] if path else ""
             bullet = BULLET_START.match(text, p_start)
             part_item = text.startswith("其中", bullet.end() if bullet else p_start)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.area_sections import names_own_area
+from analysis.extraction.forecasts import forecast_value, starts_from_actual
 from analysis.extraction.headings import DECIMAL_HEADING
 from analysis.extraction.other_areas import other_area_value
 from analysis.extraction.prose_phrases import AVERAGE_GAP, clause_start, in_brackets
@@ -177,13 +178,19 @@ class NumberKinds:
             return "context_statistic", "a share of survey respondents (认为…的家长占…)"
         # "预计到2025年小学在校生将比2020年增加约2,600人": a forecast, not a target
         forecast_lo = max(s_start, q.start - 40)
-        if any(text.find(w, forecast_lo, q.start) >= 0 for w in _FORECAST_WORDS) and (
-            _FORECAST.search(text, forecast_lo, q.start)
+        if (
+            any(text.find(w, forecast_lo, q.start) >= 0 for w in _FORECAST_WORDS)
+            and _FORECAST.search(text, forecast_lo, q.start)
+            and not starts_from_actual(text, forecast_lo, q.start)
         ):
             return "context_statistic", "a forecast (预计…将…), not a target"
         return None
 
     def _other_area(self, text, q: Quantity, aliases, s_start, ctx) -> tuple[str, str] | None:
+        if (ctx.forecast or "方案" in text[q.end : q.end + 10]) and forecast_value(
+            text, q.start, q.end, s_start, ctx.forecast
+        ):
+            return "context_statistic", "a forecast (a 预测 section's 将…, a 方案), not a target"
         if ctx.section_areas and not names_own_area(text, s_start, q.start, ctx.own_area):
             return "other_area", "a value in a section about another area (a roundup's 芷岭：…)"
         lo = clause_start(text, q.start, s_start)
@@ -251,7 +258,7 @@ def without_aliases(text: str, lo: int, hi: int, aliases) -> str:
 # (据预测, 预测, 测算 open one too: "据预测，2025年全县在校生将达到5.9万人左右")
 _FORECAST_WORDS = ("预计", "预测", "测算")
 _FORECAST = re.compile(
-    r"(?:预计|预测|测算)[^，,。；;]*(?:[，,][^，,。；;]*)?(?:将|需)[^，,。；;]*$"
+    r"(?:预计|预测|测算)[^，,。；;\n]*(?:[，,][^，,。；;\n]*)?(?:将|需)[^，,。；;\n]*$"
 )
 # the units of an amount added every year (not 次, 元 per pupil … : 每生每年 is two markers)
 # "…1小时的占", "…以上的学生占": a group defined by the value, then its share
@@ -289,8 +296,8 @@ _BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
 _BOX_WORDS = ("专栏", "表", "图", "附件", "附表", "任务")  # its screen: endswith, one C call
 _SHORTAGE_WORDS = ("缺口", "需求", "缺编", "缺额")
 _SHORTAGE = re.compile(
-    r"(?:缺口|需求|缺编|缺额)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*(?:增加|新增|增长)?\s*"
-    r"(?:约|达|为|近|超过|有)?\s*$"
+    r"(?:缺口|需求|缺编|缺额)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*"
+    r"(?:增加|新增|增长|扩大至|扩大到|减少至|缩小至|缩小到)?\s*(?:约|达|为|近|超过|有)?\s*$"
 )
 _SHORTAGE_AFTER = re.compile(r"[^\d，,。；;、\n]{0,10}?缺口")
 # "1+X", "5G", "A+": a Latin letter or a plus sign against the number

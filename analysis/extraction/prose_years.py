@@ -115,6 +115,8 @@ class Context:
     own_area: str = ""
     # the other areas a roundup's section is about (area_sections.py), else none
     section_areas: tuple[str, ...] = ()
+    # a section whose heading names a forecast (forecasts.py): what will be is no target
+    forecast: bool = False
 
     @property
     def period_length(self) -> int:
