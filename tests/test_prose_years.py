@@ -219,3 +219,22 @@ def test_a_statistics_bulletin_states_the_year_its_title_names(extractor):
             (PRE, 2025, "=", 93.0, None, "level"),
         ]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan's review of the last period: the target in brackets was that period's
+        (
+            "一、“十三五”发展成就\n全县未完成的指标是学前三年毛入园率（目标90%，实际88.7%）。",
+            [(PRE, 2020, "=", 90.0, None, "level"), (PRE, 2020, "=", 88.7, None, "level")],
+        ),
+        # elsewhere it is the plan's target for the period's end, not the sentence's year
+        (
+            "二、发展目标\n2022年学前三年毛入园率为91.3%（目标95%以上）。",
+            [(PRE, 2022, "=", 91.3, None, "level"), (PRE, 2025, ">=", 95.0, None, "level")],
+        ),
+    ],
+)
+def test_a_target_in_brackets_after_the_actual_value(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

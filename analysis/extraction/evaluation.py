@@ -21,7 +21,9 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _STATUS_YEAR = re.compile(
     r"(?:截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"
 )
-PROGRESS_HEADING = re.compile(r"进展|完成情况|推进情况|实施情况|执行情况|存在的?.{0,2}问题")
+PROGRESS_HEADING = re.compile(
+    r"进展|完成情况|推进情况|实施情况|执行\S{0,3}情况|决算情况|落实情况|存在的?.{0,2}问题"
+)
 
 
 def evaluated_year(title: str, text: str, period_start: int, period_end: int) -> int | None:

@@ -9,6 +9,7 @@ from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.area_rows import own_area_row
+from analysis.extraction.budget_tables import budget_execution
 from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.forecasts import forecast_cells
 from analysis.extraction.glued_units import split_glued_units
@@ -78,6 +79,7 @@ class Extractor:
         ):
             dated = grid  # with its completion times, which date its rows' sentences
             grid = without_deadline_column(grid) or grid
+            grid = budget_execution(grid, evaluated) or grid  # 年初预算 | 决算数 | 完成预算%
             grid = (
                 role_year_header(grid, source.baseline_year, source.period_end, evaluated) or grid
             )

@@ -66,6 +66,9 @@ _UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 # of the row before it
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
+# a name measuring an amount per head before the phrase it holds
+_PER_HEAD = re.compile(r"生均|人均|每生|按[^，,]{0,10}平均")
+
 
 @dataclass(frozen=True)
 class TableValue:
@@ -235,9 +238,14 @@ class GridInterpreter:
             free = [
                 k
                 for k in range(len(header))
-                if k not in years and k not in roles.values() and k not in other_area
+                if k not in years
+                and k not in roles.values()
+                and k not in other_area
+                and k not in changes
             ]
-            roles["name"] = free[-1] if free else 0
+            # a column left blank (a budget's, blanked by budget_tables.py) names nothing
+            named = [k for k in free if any(k < len(r) and r[k].text for r in grid.rows[h + 1 :])]
+            roles["name"] = (named or free)[-1] if free else 0
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
@@ -626,6 +634,8 @@ class GridInterpreter:
         if official:
             return official
         matches = self.matcher.find(bare)
+        if matches and _PER_HEAD.search(bare, 0, matches[0].start):
+            return ()  # "按在校学生人数平均的…教育支出": an amount per head, not the total
         found = {m.indicator_ids for m in matches}
         if len(found) == 1:
             return next(iter(found))

@@ -113,7 +113,10 @@ _BRACKET_TARGET = re.compile(
 # "30%的县（市、区）": a percent, then 的 and the noun it is a share of
 _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 # "X目标为88%，实际完成90.3%": a clause that is only "actually (reached)" and a value
-_ACTUAL_ONLY = re.compile(r"^\s*实际(?:完成|达到|为|值)?\s*[:：]?\s*$")
+# (also the outturn of a budget: "…年初预算98,600万元，…，全年决算数为103,180万元")
+_ACTUAL_ONLY = re.compile(
+    r"^\s*(?:实际(?:完成|达到|为|值)?|(?:全年)?(?:决算|执行)数?(?:为|达到?)?)\s*[:：]?\s*$"
+)
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
     r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|每年|年均|"

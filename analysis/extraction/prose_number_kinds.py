@@ -162,6 +162,12 @@ class NumberKinds:
             text.find("缺口", q.end, q.end + 12) >= 0 and _SHORTAGE_AFTER.match(text, q.end)
         ):
             return "context_statistic", "a shortage or a demand (学位缺口, 缺编), not a target"
+        if "预算" in text[s_start : q.start] and (
+            _BUDGETED_BEFORE.search(clause) or _EXECUTION_BEFORE.search(clause)
+        ):
+            return "context_statistic", "a budgeted amount or its execution rate, not a value"
+        if ("增幅" in clause or "增速" in clause) and _GROWTH_GAP.search(clause):
+            return "context_statistic", "a difference between two growth rates (高于…增幅)"
         if "平均" in clause and AVERAGE_GAP.search(clause):
             return "context_statistic", "a gap to another area's average (高出全省平均水平…)"
         # "每天体育活动达到1小时的占76.4%": a value that defines a group, whose share follows;
@@ -299,6 +305,14 @@ _SHORTAGE = re.compile(
     r"(?:缺口|需求|缺编|缺额)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*"
     r"(?:增加|新增|增长|扩大至|扩大到|减少至|缩小至|缩小到)?\s*(?:约|达|为|近|超过|有)?\s*$"
 )
+# "年初预算98,600万元", "（预算）调整为104,250万元", "完成调整预算的99.0%": what was budgeted
+# and how much of it was spent (in a sentence that names a 预算)
+_BUDGETED_BEFORE = re.compile(
+    r"(?:年初预算|调整预算|预算安排|预算数|调整为|调增为|调减为)(?:数|为)?\s*$"
+)
+_EXECUTION_BEFORE = re.compile(r"完成[^，,。；;\d]{0,4}预算(?:数)?的?\s*$|预算执行率[为达]?\s*$")
+# "教育支出增幅高于一般公共预算支出增幅2.3个百分点": one growth rate against another
+_GROWTH_GAP = re.compile(r"(?:高于|低于|快于|慢于|超过)[^，,。；;\d]{1,16}(?:增幅|增速)\s*$")
 _SHORTAGE_AFTER = re.compile(r"[^\d，,。；;、\n]{0,10}?缺口")
 # "1+X", "5G", "A+": a Latin letter or a plus sign against the number
 _LATIN_AFTER = re.compile(r"\s*[+A-Za-z]")

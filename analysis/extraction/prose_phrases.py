@@ -417,6 +417,10 @@ def names_included_part(
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")
 # "距县“十四五”规划目标（90%）还差…": a target named just before its value, in the clause
 TARGET_BEFORE = re.compile(r"距离?[^，,。；;]{0,16}?目标值?\s*[（(:：]?\s*$")
+# "学前三年毛入园率91.2%（目标92%以上）": the target in brackets after the actual value
+BRACKET_TARGET_BEFORE = re.compile(
+    r"[（(]\s*(?:(?:19|20)\d\d\s*年)?(?:规划|期末)?目标值?\s*(?:为|是|[:：])?\s*$"
+)
 # "85%以上的": a percent (and its comparator word), then 的 and the units it is a share of
 _SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
 _LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")

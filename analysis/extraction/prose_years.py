@@ -21,6 +21,7 @@ from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_phrases import (
     ARROW,
     BRACKET_LEGEND,
+    BRACKET_TARGET_BEFORE,
     CLAUSE_BREAK,
     COMPARISON_BEFORE,
     COMPARISON_PHRASE,
@@ -189,12 +190,23 @@ class YearReader:
             if k < len(years):
                 return years[k], "sentence"
         stated = self._stated_year(scope)
-        if (ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end)) or (
-            "目标" in scope[-24:] and TARGET_BEFORE.search(scope[-24:])
+        if (
+            (ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end))
+            or (
+                "目标" in scope[-24:]
+                and (
+                    TARGET_BEFORE.search(scope[-24:])
+                    # in a review of the last period, its target was that period's
+                    or (
+                        (not review or ctx.evaluated_year)
+                        and BRACKET_TARGET_BEFORE.search(scope[-16:])
+                    )
+                )
+            )
         ):
             # an evaluation names the plan's targets, and so does a gap to a target named
-            # before its value: their year is in their clause or the end
-            clause = scope[max(scope.rfind(p) for p in "，,；;") + 1 :]
+            # before its value: their year is in their clause (a bracket's) or the end
+            clause = scope[max(scope.rfind(p) for p in "，,；;（(") + 1 :]
             return self._stated_year(clause) or (ctx.period_end, "target")
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"
