@@ -1618,3 +1618,15 @@ def test_a_roundups_other_sections_are_other_areas(extractor):
         ]
     )
     assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]
+
+
+def test_an_excerpted_project_list_states_no_totals(extractor):
+    # "（摘要）": a selection of the projects, whose amounts are parts of a larger total
+    text = (
+        "附件2：2023年城区学位建设项目（摘要）\n| 序号 | 项目名称 | 新增学位（个） | 计划投资（万元） |\n"
+        "|---|---|---|---|\n| 1 | 北湖小学 | 1,620 | 12,400 |\n| 2 | 南溪幼儿园 | 270 | 2,600 |\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert result.observations == []
+    parts = sorted(r["quote"] for r in result.ledger if r["disposition"] == "part_of_total")
+    assert parts == ["1,620", "12,400", "2,600", "270"]

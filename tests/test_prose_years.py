@@ -238,3 +238,25 @@ def test_a_statistics_bulletin_states_the_year_its_title_names(extractor):
 )
 def test_a_target_in_brackets_after_the_actual_value(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "kw", "expected"),
+    [
+        # a reply letter: this year's value, then the gap to the plan's target
+        (
+            "2021年全市教育支出占一般公共预算支出比例为16.2%，低于《规划》提出的18%的目标。",
+            {},
+            [("education_budget_share", 2021, "=", 16.2, None, "level"),
+             ("education_budget_share", 2025, "=", 18.0, None, "level")],
+        ),
+        # an annual plan: the year the sentence gives the plan's target
+        (
+            "到2025年，确保实现“十四五”规划确定的学前三年毛入园率95%的目标。",
+            {"document_type": "annual_work_plan", "start": 2023, "end": 2023, "baseline": 2022},
+            [(PRE, 2025, "=", 95.0, None, "level")],
+        ),
+    ],
+)  # fmt: skip
+def test_the_plans_target_named_after_its_value(extractor, text, kw, expected):
+    assert observed(extractor, text, **kw) == sorted(expected)

@@ -67,6 +67,7 @@ _UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
 # a name measuring an amount per head before the phrase it holds
+_EXCERPT = re.compile(r"摘要|节选|摘录|选录|部分项目")
 _PER_HEAD = re.compile(r"生均|人均|每生|按[^，,]{0,10}平均")
 
 
@@ -355,6 +356,8 @@ class GridInterpreter:
             return None
         header = grid.rows[0]
         total = total_row(grid)
+        # "重点项目（摘要）": a selection of the projects, whose amounts are no total
+        excerpt = _EXCERPT.search(grid.caption) is not None
         # "（金额单位：万元）" in the caption: the unit of a value column whose header has none
         caption_unit = self._default_unit(grid, "")
         values: list[TableValue] = []
@@ -378,6 +381,10 @@ class GridInterpreter:
                 cell = row[k]
                 if total is not None and r != total:
                     why = "a project's part of the table's total row (合计)"
+                    notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
+                    continue
+                if total is None and excerpt:
+                    why = "a project of an excerpted list (摘要), part of a larger total"
                     notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
                     continue
                 found = self._one(head, "", "", caption_unit, cell.text, year)

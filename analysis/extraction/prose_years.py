@@ -43,6 +43,7 @@ from analysis.extraction.prose_phrases import (
 from analysis.extraction.quantities import Quantity
 from analysis.rules import Rules
 
+_TO_YEAR = re.compile(r"到\s*((?:19|20)\d\d)\s*年")
 YEAR_BEFORE_BRACKET = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?\s*[（(]\s*$")
 
 
@@ -190,6 +191,10 @@ class YearReader:
             if k < len(years):
                 return years[k], "sentence"
         stated = self._stated_year(scope)
+        if ctx.evaluated_year is None and "规划" in scope[-16:] and TARGET_AFTER.match(text, q.end):
+            # "与《规划》提出的不低于4%的目标仍有差距": the plan's target, whatever year the
+            # sentence reports; "到2025年，确保实现规划确定的…93%…的目标": the year it is for
+            return self._planned_year(scope, ctx)
         if (
             (ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end))
             or (
@@ -211,6 +216,17 @@ class YearReader:
         if stated is None and (deadline := self._deadline_after(text, q)) is not None:
             return deadline, "sentence"
         return stated or self._default_year(scope, review, ctx)
+
+    def _planned_year(self, scope: str, ctx: Context) -> tuple[int, str]:
+        """The year of a plan's target a sentence names: its 到YYYY年, else the end of
+        the plan it names ("“十四五”规划"), else the period's end."""
+        to_years = _TO_YEAR.findall(scope)
+        if to_years:
+            return int(to_years[-1]), "sentence"
+        named = [m for m in NAMED_PERIOD.finditer(scope)]
+        if named:
+            return period_end(named[-1].group(1)), "period_phrase"
+        return ctx.period_end, "target"
 
     def list_lead(self, text, s_start, s_end, ctx: Context) -> Context:
         """The context for the rest of a paragraph whose sentence opens a list of items

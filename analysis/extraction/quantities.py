@@ -30,6 +30,8 @@ CHINESE = (
 )
 SCALES = {"万": 1e4, "亿": 1e8, "千": 1e3, "百万": 1e6, "千万": 1e7, "十万": 1e5}
 _SCALE_RE = "|".join(sorted(SCALES, key=len, reverse=True))
+# words naming who set a value: a target quoted, not the whole a share is of
+_SET_BY = re.compile(r"规划|纲要|提出|确定|要求|目标|设定")
 
 
 # Not frozen: a frozen dataclass's __init__ sets each of its 12 fields through
@@ -267,7 +269,10 @@ class QuantityFinder:
             if not text[max(0, at - 24) : at].rstrip().endswith("的"):
                 return None
             whole = self._before_whole.search(text, max(0, at - 24), at)
-            return self.rules.comparator_prefixes[whole.group(1)] if whole else None
+            if whole is None or _SET_BY.search(whole.group()):
+                # "低于《规划》提出的18%": the word compares another value with a target
+                return None
+            return self.rules.comparator_prefixes[whole.group(1)]
         for word in self._prefix:
             if before.endswith(word):
                 return self.rules.comparator_prefixes[word]
