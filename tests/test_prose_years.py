@@ -260,3 +260,23 @@ def test_a_target_in_brackets_after_the_actual_value(extractor, text, expected):
 )  # fmt: skip
 def test_the_plans_target_named_after_its_value(extractor, text, kw, expected):
     assert observed(extractor, text, **kw) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "year"),
+    [
+        # a yearbook of 2024 records 2023, as its first entry says
+        ("岚溪年鉴（2024）·教育", "【概况】　2023年，全县有幼儿园58所。\n【学前教育】　在园幼儿9,400人。", 2023),
+        # no opening year: the year before the yearbook's
+        ("岚溪年鉴（2024）·教育", "【概况】　全县有幼儿园58所。\n【学前教育】　在园幼儿9,400人。", 2023),
+        # a self-evaluation names its year in its title
+        ("岚溪县教育局2023年度部门整体支出绩效自评报告", "一、基本情况\n全县有幼儿园58所，在园幼儿9,400人。", 2023),
+    ],
+)  # fmt: skip
+def test_yearbooks_and_self_evaluations_state_one_years_values(extractor, title, text, year):
+    assert _evaluation(extractor, text, title) == sorted(
+        [
+            ("kindergarten_count", year, "=", 58.0, None, "level"),
+            ("kindergarten_enrollment", year, "=", 9400.0, None, "level"),
+        ]
+    )

@@ -6,7 +6,9 @@ part-way: its progress sections ("总体进展情况", "主要任务推进情况
 state values of the last year with data, not of the baseline, and its recommendations
 restate targets for the period's end. That year is the latest one inside the period the
 text states as a point in time ("截至2022年底", "2022年末", "2022年为评估年份"), else the
-year its title names ("2022年教育事业发展统计公报").
+year its title names ("2022年教育事业发展统计公报"). A yearbook (年鉴) or a self-evaluation
+(绩效自评报告, 工作总结) is one too: a yearbook records the year its first entry opens on
+("【概况】　2022年，…"), else the year before its own ("某县年鉴（2023）").
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ import re
 
 # an evaluation, a progress report or a statistics bulletin part-way through the period
 _EVALUATION_TITLE = re.compile(
-    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测报告|进度看板|监测看板|实施进度"
+    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测报告|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结"
 )
+# a yearbook: "某县年鉴（2023）" records the year before, as its entries open ("2022年，…")
+_YEARBOOK = re.compile(r"年鉴")
+# the year its first entry opens on: "【概况】　2022年，…"
+_OPENING_YEAR_ANY = re.compile(r"(?:^|[】\]])\s*((?:19|20)\d\d)\s*年\s*[，,]", re.MULTILINE)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _STATUS_YEAR = re.compile(
     r"(?:截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"
@@ -34,6 +40,14 @@ def evaluated_year(title: str, text: str, period_start: int, period_end: int) ->
     inside = [y for y in years if period_start <= y < period_end]
     if inside:
         return max(inside)
+    if _YEARBOOK.search(title):
+        opening = [int(y) for y in _OPENING_YEAR_ANY.findall(text[:400])]
+        inside = [y for y in opening if period_start <= y < period_end]
+        if inside:
+            return inside[0]
+        named = [int(y) - 1 for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", title)]
+        named = [y for y in named if period_start <= y < period_end]
+        return named[0] if named else None
     # "峤岱县2022年教育事业发展统计公报": the year the title names
     named = [int(m.group(1)) for m in _TITLE_YEAR.finditer(title)]
     named = [y for y in named if period_start <= y < period_end]

@@ -67,6 +67,9 @@ _UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
 # a name measuring an amount per head before the phrase it holds
+_SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|自评得分)(?:[(（].{0,4}[)）])?$")
+_SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
+_LEVEL_HEADER = re.compile(r"^[一二三四]级指标(?:名称)?$")
 _EXCERPT = re.compile(r"摘要|节选|摘录|选录|部分项目")
 _PER_HEAD = re.compile(r"生均|人均|每生|按[^，,]{0,10}平均")
 
@@ -185,6 +188,8 @@ class GridInterpreter:
         yearly: set[int] = set()  # the change columns of yearly rates (年均增长)
         other_area: dict[int, GridCell] = {}
         milestones: list[int] = []  # "一季度" … "四季度": checkpoints inside the year
+        scores: list[int] = []  # "分值", "得分": a self-evaluation's points
+        levels: list[int] = []  # "一级指标", "二级指标", "三级指标"
         header_comparators: dict[int, str] = {}  # "目标值（≥）": the column's comparator
         for k, c in enumerate(header):
             year = header_year(c.text) or period_total_year(c.text, period_end)
@@ -208,6 +213,12 @@ class GridInterpreter:
             compact = c.text.replace(" ", "")
             if MILESTONE_HEADER.match(compact):
                 milestones.append(k)
+                continue
+            if _SCORE_HEADER.match(compact):  # a self-evaluation's 分值 | 得分
+                scores.append(k)
+                continue
+            if _LEVEL_HEADER.match(compact):  # 一级指标 | 二级指标 | 三级指标: the last names
+                levels.append(k)
                 continue
             for role, words in (
                 ("index", INDEX_HEADERS),
@@ -235,6 +246,10 @@ class GridInterpreter:
             for k, c in enumerate(sub)
             if _PART_ROW.match(c.text) and k not in years.keys() | roles.values()
         }
+        if levels and "name" not in roles:
+            roles["name"] = levels[-1]
+            if "category" not in roles and len(levels) > 1:
+                roles["category"] = levels[-2]
         if "name" not in roles:
             free = [
                 k
@@ -329,6 +344,10 @@ class GridInterpreter:
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
                     c = row[k]
                     notes.append(CellNote((c.start, c.end), "milestone", MILESTONE_REASON))
+            for k in scores:
+                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
+                    c = row[k]
+                    notes.append(CellNote((c.start, c.end), "no_indicator", _SCORE_REASON))
             for k in other_area:
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
                     c = row[k]

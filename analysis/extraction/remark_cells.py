@@ -8,7 +8,10 @@ import re
 
 from analysis.extraction.grid import Grid
 
-_REMARK_HEAD = re.compile(r"^(?:备注|说明|附注|注)(?:\s*[(（][^)）]{0,6}[)）])?$")
+# (also a self-evaluation's reasons for falling short: "偏差原因", "未完成原因")
+_REMARK_HEAD = re.compile(
+    r"^(?:备注|说明|附注|注|(?:偏差|差异|未完成)原因(?:分析|说明)?)(?:\s*[(（][^)）]{0,6}[)）])?$"
+)
 HEADER_ROWS = 3  # a header lies among a table's first rows
 
 

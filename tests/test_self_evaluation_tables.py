@@ -1,0 +1,38 @@
+"""A performance self-evaluation's table (绩效自评表): indicator levels, points and reasons are
+no values; the year's target and actual columns are the year's."""
+
+from __future__ import annotations
+
+from analysis import paths
+from analysis.normalise import clean
+from analysis.sources import Source
+
+# my own wording: two indicator levels, points before the values, a reason column
+TABLE = (
+    "表2　2023年度项目绩效目标完成情况\n"
+    "| 一级指标 | 二级指标 | 指标名称 | 权重 | 年度目标值 | 实际完成值 | 得分 | 差异原因 |\n"
+    "|---|---|---|---|---|---|---|---|\n"
+    "| 产出指标 | 数量指标 | 招聘教师数（名） | 10 | 120 | 126 | 10 | — |\n"
+    "|  | 质量指标 | 九年义务教育巩固率 | 10 | ≥97% | 96.6% | 8.5 | 3名学生随父母外出务工未返校 |\n"
+)
+
+
+def test_a_self_evaluation_table(extractor):
+    meta = {
+        "document_type": "five_year_plan",
+        "period_start": 2021,
+        "period_end": 2025,
+        "baseline_year": 2020,
+        "title_zh": "某县教育局2023年度项目支出绩效自评报告",
+    }
+    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(TABLE))
+    got = sorted((o.indicator_id, o.year, o.comparator, o.value) for o in result.observations)
+    assert got == [
+        ("compulsory_consolidation_rate", 2023, "=", 96.6),
+        ("compulsory_consolidation_rate", 2023, ">=", 97.0),
+        ("teachers_recruited", 2023, "=", 120.0),
+        ("teachers_recruited", 2023, "=", 126.0),
+    ]
+    points = sorted(r["quote"] for r in result.ledger if "points" in (r["reason"] or ""))
+    assert points == ["10", "10", "10", "8.5"]
+    assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]
