@@ -40,6 +40,7 @@ import opencc
 from analysis.box_frames import frame_spans
 from analysis.foreign_scripts import LETTERS, foreign_script_spans
 from analysis.invisible_marks import invisible_spans
+from analysis.latex_math import latex_edits
 from analysis.letter_spacing import letter_space_spans, letter_spaced
 from analysis.line_gutters import blank, gutter_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
@@ -62,6 +63,7 @@ HTML_TAG = re.compile(r"<(?:[A-Za-z/!?][^<>\n]{0,300}|[^<>\n]{1,40})>")
 HTML_ENTITY = re.compile(r"&[a-zA-Z]{2,8};")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
+IMAGE_LINK = re.compile(r"!\[[^\]\n]{0,100}\]\([^)\n]{1,300}\)")
 # A percentage as OCR leaves it, every character spaced out ("9 1 . 2 %", "1 0 0 %"): its
 # inner spaces are dropped so that the number reads as one. At least two characters must be
 # spaced out and a "%" must end it: spaced digits elsewhere ("第 1 2 3 项") stay as they are.
@@ -319,6 +321,12 @@ def _remove_markup(
             if char != m.group():
                 spans.append(m.span())
                 replaced[m.start()] = char
+    if work.find("$", start, stop) >= 0 or work.find("\\(", start, stop) >= 0:
+        math, as_text = latex_edits(work, start, stop)  # "$9 0 . 4 \\%$" reads 90.4%
+        spans.extend(math)
+        replaced.update(as_text)
+    if work.find("![", start, stop) >= 0:  # a converter's image link "![](images/3f9a….jpg)"
+        spans.extend(m.span() for m in IMAGE_LINK.finditer(work, start, stop))
     if work.find("**", start, stop) >= 0 or work.find("__", start, stop) >= 0:
         spans.extend(m.span() for m in MARKDOWN_EMPHASIS.finditer(work, start, stop))
     if _FOOTNOTE_MARK.search(work, start, stop):

@@ -12,7 +12,7 @@ import unicodedata
 
 from analysis.errors import LineNumbers
 from analysis.foreign_scripts import REASON as TRANSLATION_REASON
-from analysis.normalise import PAGE_DEBRIS
+from analysis.normalise import IMAGE_LINK, PAGE_DEBRIS
 
 DISPOSITIONS = {
     "observation": "a value stated for a codebook indicator",
@@ -142,6 +142,10 @@ class Ledger:
                 )
             elif tag is not None:
                 self._add((m.start(), m.end()), "markup", "inside an HTML tag")
+            elif "![" in line and any(
+                i.start() <= a - line_start < i.end() for i in IMAGE_LINK.finditer(line)
+            ):
+                self._add((m.start(), m.end()), "markup", "inside an image link ![](…)")
             else:
                 self._add((m.start(), m.end()), "unaccounted", "no reader looked at this number")
 

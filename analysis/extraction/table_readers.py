@@ -28,6 +28,7 @@ from analysis.extraction.spaced_cells import (
     split_blank_marks,
 )
 from analysis.extraction.span_sets import SpanSet
+from analysis.latex_math import latex_text
 from analysis.normalise import FOOTNOTE_AFTER_NUMBER, CleanText, to_simplified
 
 YEAR_CELL = re.compile(r"^((?:19|20)\d\d)\s*年?")
@@ -60,6 +61,8 @@ _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})  # same length: 
 
 def clean_cell(text: str) -> str:
     text = html.unescape(_TAG.sub("", text))
+    if "$" in text or "\\(" in text:  # a converter's LaTeX: "$\\geqslant 95$" is ≥95
+        text = latex_text(text)
     # as in the views: a footnote mark after a number is not a digit of it ("≥92①")
     text = unicodedata.normalize("NFKC", FOOTNOTE_AFTER_NUMBER.sub("", text))
     return to_simplified(" ".join(text.split()))
