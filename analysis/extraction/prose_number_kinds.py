@@ -193,7 +193,7 @@ class NumberKinds:
         return None
 
     def _other_area(self, text, q: Quantity, aliases, s_start, ctx) -> tuple[str, str] | None:
-        if (ctx.forecast or "方案" in text[q.end : q.end + 10]) and forecast_value(
+        if (ctx.forecast or text.find("方案", q.end, q.end + 10) >= 0) and forecast_value(
             text, q.start, q.end, s_start, ctx.forecast
         ):
             return "context_statistic", "a forecast (a 预测 section's 将…, a 方案), not a target"
