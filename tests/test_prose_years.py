@@ -280,3 +280,19 @@ def test_yearbooks_and_self_evaluations_state_one_years_values(extractor, title,
             ("kindergarten_enrollment", year, "=", 9400.0, None, "level"),
         ]
     )
+
+
+def test_a_review_paragraph_opening_on_a_point_in_time_keeps_it(extractor):
+    # "截至2023年底，…。…": the paragraph's later sentences are as of then, in a review
+    text = (
+        "一、发展现状\n截至2023年底，全县有幼儿园47所。学前三年毛入园率91.6%，"
+        "九年义务教育巩固率96.9%。\n二、发展目标\n学前三年毛入园率达到95%。"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            ("kindergarten_count", 2023, "=", 47.0, None, "level"),
+            (PRE, 2023, "=", 91.6, None, "level"),
+            ("compulsory_consolidation_rate", 2023, "=", 96.9, None, "level"),
+            (PRE, 2025, "=", 95.0, None, "level"),
+        ]
+    )

@@ -4,15 +4,20 @@ The year a sentence opens on ("2021年全县共有…", "据《…》（…）�
 it opens on ("“十三五”时期，…") dates its clauses after a "；" ("…；在园幼儿1.26万人"). A later
 sentence opening on 全年/当年 (rules years.same_year_phrases; in a review) keeps the last
 opening year, one opening on 五年累计/五年来 (years.same_period_phrases) the last opening
-period. The binder asks for each sentence's context before reading it and reports how it
+period. In a review, a paragraph opening on a point in time ("截至2022年底，全县有…。学前三年
+毛入园率93.2%…") states the whole paragraph as of then: its later sentences naming no year of
+their own keep it. The binder asks for each sentence's context before reading it and reports how it
 ended after; a new `YearCarry` for every paragraph.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from analysis.extraction.prose_years import Context, YearReader
+
+_STATUS_OPENING = re.compile(r"\s*(?:截至|截止)\s*((?:19|20)\d\d)\s*年\s*(?:末|底)")
 
 
 class YearCarry:
@@ -23,6 +28,8 @@ class YearCarry:
         self.chain_year: int | None = None  # the year going on after a "；"
         self._opening: int | None = None  # the sentence just read: its opening year
         self._period: int | None = None  # ... or the end of its opening period
+        self.status_year: int | None = None  # "截至2022年底" opening the paragraph
+        self._first = True
 
     def context(self, text, pos, s_end, opens_at, review, ctx: Context) -> Context:
         """The context of the sentence text[pos:s_end] (`opens_at`: where its words start,
@@ -36,6 +43,12 @@ class YearCarry:
             return replace(ctx, list_year=self.opened_period)
         self._opening = self.years.opening_year(text, opens_at, s_end)
         self.opened_year = self._opening or self.opened_year
+        if self._first:
+            self._first = False
+            status = _STATUS_OPENING.match(text, opens_at, s_end)
+            self.status_year = int(status.group(1)) if status and review else None
+        elif self._opening is None and self.status_year is not None:
+            return replace(ctx, list_year=self.status_year)
         if self._opening is None:
             self._period = self.years.opening_period(text, opens_at, s_end, ctx)
             self.opened_period = self._period or self.opened_period
