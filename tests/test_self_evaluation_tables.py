@@ -1,5 +1,6 @@
 """A performance self-evaluation's table (绩效自评表): indicator levels, points and reasons are
-no values; the year's target and actual columns are the year's."""
+no values; the year's target and actual columns are the year's. A standards table's 实际值
+column is the year its caption names."""
 
 from __future__ import annotations
 
@@ -36,3 +37,30 @@ def test_a_self_evaluation_table(extractor):
     points = sorted(r["quote"] for r in result.ledger if "points" in (r["reason"] or ""))
     assert points == ["10", "10", "10", "8.5"]
     assert not [r for r in result.ledger if r["disposition"] == "unaccounted"]
+
+
+# my own wording: a 督导评估 self-assessment's standards table under a caption naming its year
+STANDARDS = (
+    "表4　部分评估指标达标情况（2023年）\n"
+    "| 指标 | 标准值 | 实际值 | 是否达标 |\n|---|---|---|---|\n"
+    "| 标准班额比例 | 100% | 100% | 是 |\n"
+    "| 每百名学生拥有体育专任教师数（人） | ≥0.9 | 1.12 | 是 |\n"
+    "| 九年义务教育巩固率 | — | 97.9% | — |\n"
+)
+
+
+def test_a_standards_table_gives_the_actual_values_of_its_year(extractor):
+    meta = {
+        "document_type": "five_year_plan",
+        "period_start": 2021,
+        "period_end": 2025,
+        "baseline_year": 2020,
+        "title_zh": "某县义务教育优质均衡发展督导评估自评报告",
+    }
+    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(STANDARDS))
+    got = sorted((o.indicator_id, o.year, o.comparator, o.value) for o in result.observations)
+    # the standards are no values; a count per hundred pupils is no count of teachers
+    assert got == [
+        ("compulsory_consolidation_rate", 2023, "=", 97.9),
+        ("standard_class_size_share", 2023, "=", 100.0),
+    ]

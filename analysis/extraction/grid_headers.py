@@ -394,6 +394,18 @@ def role_year_header(
         years = {y for t in texts if (y := header_year(t))}
         base = [k for k, t in enumerate(texts) if _BASE_ROLE.match(t)]
         target = [k for k, t in enumerate(texts) if _TARGET_ROLE.match(t)]
+        if not (base or target or years):
+            # "指标 | 标准值 | 实际值 | 是否达标" under "（2022年）": the actual values are the
+            # year's the caption names (else the report's)
+            now = [k for k, t in enumerate(texts) if CURRENT_ROLE.match(t)]
+            year = _caption_year(grid.caption, end) if len(now) == 1 else None
+            year = year if year is not None and year < end else current if now else None
+            if len(now) == 1 and year is not None:
+                header = list(row)
+                c = row[now[0]]
+                header[now[0]] = GridCell(f"{year}年（{c.text}）", c.start, c.end)
+                rows = [*grid.rows[:r], header, *grid.rows[r + 1 :]]
+                return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, grid.labels)
         if len(base) > 1 or len(target) > 1 or not (base or target):
             if years:
                 return None

@@ -71,7 +71,7 @@ _SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|�
 _SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
 _LEVEL_HEADER = re.compile(r"^[一二三四]级指标(?:名称)?$")
 _EXCERPT = re.compile(r"摘要|节选|摘录|选录|部分项目")
-_PER_HEAD = re.compile(r"生均|人均|每生|按[^，,]{0,10}平均")
+_PER_HEAD = re.compile(r"生均|人均|每生|每[百千万]名|每[百千万]人|按[^，,]{0,10}平均")
 
 
 @dataclass(frozen=True)
