@@ -175,9 +175,17 @@ def _numbers(text: str) -> set[str]:
     return {n for t in readings for n in NUMBER.findall(t)}
 
 
+# a subtitle cue's number and timing lines inside a quote cut across two cues (blind40 k1:
+# "12⏎⏎229⏎00:03:12,480 --> 00:03:16,920⏎万个"): no digits of the value
+_CUE_LINES = re.compile(
+    r"(?m)^\d+[ \t]*$|^\d\d:\d\d:\d\d[,.]\d{3}\s*-->\s*\d\d:\d\d:\d\d[,.]\d{3}[ \t]*$"
+)
+
+
 def _gold_numbers(txt) -> set[str]:
     with open(txt.with_suffix(".gold.csv"), encoding="utf-8") as fh:
         quotes = [r["quote"] for r in csv.DictReader(fh)]
+    quotes = [_CUE_LINES.sub("", q) if "\n" in q else q for q in quotes]
     return set().union(*(_numbers(q) for q in quotes))
 
 
