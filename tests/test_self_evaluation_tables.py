@@ -4,9 +4,8 @@ column is the year its caption names."""
 
 from __future__ import annotations
 
-from analysis import paths
 from analysis.normalise import clean
-from analysis.sources import Source
+from tests.test_extraction import source
 
 # my own wording: two indicator levels, points before the values, a reason column
 TABLE = (
@@ -19,14 +18,7 @@ TABLE = (
 
 
 def test_a_self_evaluation_table(extractor):
-    meta = {
-        "document_type": "five_year_plan",
-        "period_start": 2021,
-        "period_end": 2025,
-        "baseline_year": 2020,
-        "title_zh": "某县教育局2023年度项目支出绩效自评报告",
-    }
-    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(TABLE))
+    result = extractor.extract(source(title="某县教育局2023年度项目支出绩效自评报告"), clean(TABLE))
     got = sorted((o.indicator_id, o.year, o.comparator, o.value) for o in result.observations)
     assert got == [
         ("compulsory_consolidation_rate", 2023, "=", 96.6),
@@ -50,14 +42,9 @@ STANDARDS = (
 
 
 def test_a_standards_table_gives_the_actual_values_of_its_year(extractor):
-    meta = {
-        "document_type": "five_year_plan",
-        "period_start": 2021,
-        "period_end": 2025,
-        "baseline_year": 2020,
-        "title_zh": "某县义务教育优质均衡发展督导评估自评报告",
-    }
-    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(STANDARDS))
+    result = extractor.extract(
+        source(title="某县义务教育优质均衡发展督导评估自评报告"), clean(STANDARDS)
+    )
     got = sorted((o.indicator_id, o.year, o.comparator, o.value) for o in result.observations)
     # the standards are no values; a count per hundred pupils is no count of teachers
     assert got == [
