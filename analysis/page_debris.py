@@ -14,6 +14,7 @@ import re
 
 from analysis.page_marks import page_mark_lines
 from analysis.post_marks import post_mark_lines
+from analysis.subtitle_cues import subtitle_cue_lines
 from analysis.text_blocks import line_blocks, lines_holding
 
 # A page number alone on its line ("12"), as PDF extraction leaves it between two pages.
@@ -47,6 +48,7 @@ def debris_lines(work: str) -> list[tuple[int, int]]:
             + _running_headers(work)
             + page_mark_lines(work)
             + post_mark_lines(work)
+            + subtitle_cue_lines(work)
         )
     )
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.proposals import is_proposal
+
 # an evaluation, a progress report or a statistics bulletin part-way through the period
 _EVALUATION_TITLE = re.compile(
     r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测报告|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结"
@@ -34,7 +36,8 @@ PROGRESS_HEADING = re.compile(
 
 def evaluated_year(title: str, text: str, period_start: int, period_end: int) -> int | None:
     """The year an evaluation reports on, or None for any other document."""
-    if not _EVALUATION_TITLE.search(title or ""):
+    # (a proposal states where things stand before it proposes: proposals.py)
+    if not _EVALUATION_TITLE.search(title or "") and not is_proposal(title or ""):
         return None
     years = [int(m.group(1)) for m in _STATUS_YEAR.finditer(text)]
     inside = [y for y in years if period_start <= y < period_end]

@@ -19,6 +19,7 @@ from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker, framed_titles
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.numbered_wraps import join_numbered_wraps
+from analysis.extraction.proposals import is_proposal
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
 from analysis.extraction.remark_cells import remark_spans
@@ -179,6 +180,7 @@ class Extractor:
             annual=source.meta.get("document_type") == "annual_work_plan",
             evaluated_year=evaluated,
             own_area=str(source.meta.get("city_name_zh") or ""),
+            proposal=is_proposal(str(source.meta.get("title_zh", ""))),
         )
         cards = card_starts(paras.text, paras.offsets, clean.raw)
         reading = self.prose.read(paras.text, skip, sections, ctx, cards)

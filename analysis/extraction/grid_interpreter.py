@@ -69,6 +69,10 @@ _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 # a name measuring an amount per head before the phrase it holds
 _SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|自评得分)(?:[(（].{0,4}[)）])?$")
 _SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
+_PROPOSAL_HEADER = re.compile(
+    r"^(?:建议|提议|调整建议|修改建议)(?:目标|指标)?值?(?:[(（].{0,8}[)）])?$"
+)
+_PROPOSAL_REASON = "a proposer's target (建议目标), not the plan's"
 _LEVEL_HEADER = re.compile(r"^[一二三四]级指标(?:名称)?$")
 _EXCERPT = re.compile(r"摘要|节选|摘录|选录|部分项目")
 _PER_HEAD = re.compile(r"生均|人均|每生|每[百千万]名|每[百千万]人|按[^，,]{0,10}平均")
@@ -188,7 +192,9 @@ class GridInterpreter:
         yearly: set[int] = set()  # the change columns of yearly rates (年均增长)
         other_area: dict[int, GridCell] = {}
         milestones: list[int] = []  # "一季度" … "四季度": checkpoints inside the year
-        scores: list[int] = []  # "分值", "得分": a self-evaluation's points
+        # columns of numbers that are no values: a self-evaluation's points ("分值", "得分"),
+        # a proposer's targets ("建议目标"); column -> (disposition, reason)
+        aside: dict[int, tuple[str, str]] = {}
         levels: list[int] = []  # "一级指标", "二级指标", "三级指标"
         header_comparators: dict[int, str] = {}  # "目标值（≥）": the column's comparator
         for k, c in enumerate(header):
@@ -215,7 +221,10 @@ class GridInterpreter:
                 milestones.append(k)
                 continue
             if _SCORE_HEADER.match(compact):  # a self-evaluation's 分值 | 得分
-                scores.append(k)
+                aside[k] = ("no_indicator", _SCORE_REASON)
+                continue
+            if _PROPOSAL_HEADER.match(compact):  # a 提案's 建议目标
+                aside[k] = ("proposal", _PROPOSAL_REASON)
                 continue
             if _LEVEL_HEADER.match(compact):  # 一级指标 | 二级指标 | 三级指标: the last names
                 levels.append(k)
@@ -344,10 +353,10 @@ class GridInterpreter:
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
                     c = row[k]
                     notes.append(CellNote((c.start, c.end), "milestone", MILESTONE_REASON))
-            for k in scores:
+            for k, (disposition, reason) in aside.items():
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
                     c = row[k]
-                    notes.append(CellNote((c.start, c.end), "no_indicator", _SCORE_REASON))
+                    notes.append(CellNote((c.start, c.end), disposition, reason))
             for k in other_area:
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
                     c = row[k]

@@ -42,6 +42,8 @@ DISPOSITIONS = {
     "spreadsheet_residue": "a spreadsheet's error value or formula left as text",
     "struck": "in text a draft marks deleted, or in a reviewer's comment",
     "translation": "in a translation into another script beside the Chinese",
+    "question": "in a question put to the speakers, not a statement of the plan",
+    "proposal": "a number the author proposes (建议…), not the plan's",
     "no_indicator": "a quantity whose clause names no codebook indicator",
     "unit_mismatch": "a table value whose unit differs from the codebook's",
     "unread_table": "in a table the readers could not read",
@@ -138,7 +140,7 @@ class Ledger:
                     (m.start(), m.end()),
                     "page_number",
                     "page debris line (a lone page number, a running header, "
-                    "a thread's counts or comments)",
+                    "a thread's counts or comments, a subtitle cue's number or timing)",
                 )
             elif tag is not None:
                 self._add((m.start(), m.end()), "markup", "inside an HTML tag")

@@ -51,8 +51,14 @@ _SOME_AREAS = re.compile(
 # a count of the plan's townships or counties owning the indicator ("2个县的高中阶段教育毛入
 # 学率低于85%"): their value, not the whole area's
 _COUNTED_AREAS = re.compile(
-    r"\s*[\u4e00-\u9fff]{0,4}?\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
-    r"(?:乡镇|乡|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)的?"
+    # (named before their count: "城东、江北两个新区")
+    r"\s*[\u4e00-\u9fff、]{0,8}?\s*(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个"
+    r"(?:乡镇|乡|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|新区|片区|城区|区)的?"
+)
+# the best or worst of the plan's areas ("巩固率最高的县为98.9%，最低的县为95.6%")
+_EXTREME_AREA = re.compile(
+    r"(?:最高|最低|最好|最差|最多|最少)的\s*(?:乡镇|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)"
+    r"\s*(?:仅为|只有|为|是|达到|达)?\s*$"
 )
 _AMONG_AREAS = re.compile(r"\d{1,4}个(?:市州|市|县|区|县区|县市区|县[(（]市、?区[)）]|乡镇|地市)中")
 _SOME_OF_THEM = re.compile(r"\s*(?:其中)?\s*(?:有|仅有|只有)\s*\d{1,4}个")
@@ -98,6 +104,8 @@ def other_area_value(
     # "17个市州中，有14个把…目标定在95%以上": some of the areas counted before
     if "中" in scope and _AMONG_AREAS.search(scope) and _SOME_OF_THEM.match(text, lo, q_start):
         return "some areas of those counted (N个市州中，有M个…), not the plan's"
+    if "最" in scope and _EXTREME_AREA.search(text, lo, q_start):
+        return "the best or worst of the plan's areas (最高的县为…), not the whole"
     counted = _COUNTED_AREAS.match(text, lo, q_start)
     if counted is not None and counted.end() in name_starts:
         return "some of the plan's areas (2个县的…), not the whole"

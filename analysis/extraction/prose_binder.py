@@ -38,6 +38,8 @@ from analysis.extraction.bracket_leads import bracket_lead_comparators
 from analysis.extraction.forecasts import forecast_section
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
+from analysis.extraction.proposals import PROPOSAL, proposal_start, proposed
+from analysis.extraction.proposals import WHY as PROPOSAL_WHY
 from analysis.extraction.prose_carry import RESUMED_LEAD, bind_carried, bind_continued
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED, ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
@@ -70,6 +72,8 @@ from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
 from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.extraction.sole_schools import sole_school_aliases
 from analysis.extraction.span_sets import SpanSet
+from analysis.extraction.speaker_turns import QUESTION, question_paragraphs
+from analysis.extraction.speaker_turns import WHY as QUESTION_WHY
 from analysis.extraction.stock_subjects import stock_subject_aliases
 from analysis.extraction.survey_sections import survey_context, survey_section
 from analysis.extraction.year_carry import YearCarry
@@ -220,6 +224,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         dangling: tuple[AliasMatch, ...] = ()
         waited = 0
         roundup = area_sections(text, ctx.own_area)  # paragraph -> other areas' sections
+        asked = question_paragraphs(text, sections)  # a reporter's turns
         for index, (p_start, p_end, path) in enumerate(sections):
             paragraph = text[p_start:p_end]
             # only an opened review can be ended: the heading test is not needed otherwise
@@ -236,6 +241,10 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
             q_i = bisect_left(q_starts, p_start, q_i)
             if q_i == n_q or q_starts[q_i] >= p_end:
                 continue  # no number in the paragraph: none of its sentences is read
+            if index in asked:  # "刚才介绍，五年要新增学位12万个…，请问…？"
+                q_j = bisect_left(q_starts, p_end, q_i)
+                out.notes.extend((q, QUESTION, QUESTION_WHY) for q in quantities[q_i:q_j])
+                continue
             if path not in reviewed:
                 reviewed[path] = headings_review(path, self.baseline_re, ctx)
             review = opened or reviewed[path]
@@ -267,6 +276,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 LIST_OPENS.search(text, p_start, p_end) is not None
             )
             years = YearCarry(self.years, self.same_year, self.same_period)
+            proposing = False
             while pos <= p_end:
                 if listed is not p_ctx or not may_lead:
                     # no list can open in the sentences before the next number (and
@@ -294,6 +304,15 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                         i for b in out.bound[bound_before:] for i in b.indicator_ids
                     )
                     parts_go_on = True
+                sentence_qs = quantities[q_i:q_j]
+                proposal = (
+                    (pos if proposing else proposal_start(text, pos, s_end))
+                    if ctx.proposal
+                    else None
+                )
+                if proposal is not None:  # "建议将…提高到60%以上": the proposer's numbers
+                    sentence_qs, proposals = proposed(text, proposal, sentence_qs, aliases[a_i:a_j])
+                    out.notes.extend((q, PROPOSAL, PROPOSAL_WHY) for q in proposals)
                 s_ctx = listed
                 if listed is p_ctx:  # (a list's items keep its lead-in's year instead)
                     # (a heading glued to its first sentence: "一、发展基础2022年全区…")
@@ -305,7 +324,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     pos,
                     s_end,
                     aliases[a_i:a_j],
-                    quantities[q_i:q_j],
+                    sentence_qs,
                     review,
                     section,
                     s_ctx,
@@ -320,6 +339,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                     parts_go_on = False
                 last = tuple(aliases[a_i:a_j]) or carry
                 carry = last if ended in "；;" else ()
+                proposing = proposal is not None and ended in "；;"  # to the full stop
                 years.ended(ended)
                 pos = s_end + 1
             if not part_item:

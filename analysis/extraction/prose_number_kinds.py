@@ -161,7 +161,10 @@ class NumberKinds:
             # "2.8万个城区学位缺口": the shortage named after the number
             text.find("缺口", q.end, q.end + 12) >= 0 and _SHORTAGE_AFTER.match(text, q.end)
         ):
-            return "context_statistic", "a shortage or a demand (学位缺口, 缺编), not a target"
+            return (
+                "context_statistic",
+                "a shortage, a demand or a gap (学位缺口, 缺编, 仍差), not a target",
+            )
         if "预算" in text[s_start : q.start] and (
             _BUDGETED_BEFORE.search(clause) or _EXECUTION_BEFORE.search(clause)
         ):
@@ -300,10 +303,12 @@ _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
 _BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")
 _BOX_WORDS = ("专栏", "表", "图", "附件", "附表", "任务")  # its screen: endswith, one C call
-_SHORTAGE_WORDS = ("缺口", "需求", "缺编", "缺额")
+_SHORTAGE_WORDS = ("缺口", "需求", "缺编", "缺额", "缺少", "差")
 _SHORTAGE = re.compile(
     r"(?:缺口|需求|缺编|缺额)\s*(?:将|会)?\s*(?:年均|每年|逐年)?\s*"
     r"(?:增加|新增|增长|扩大至|扩大到|减少至|缩小至|缩小到)?\s*(?:约|达|为|近|超过|有)?\s*$"
+    # "缺少专任教师约2,100名"; "距…的目标仍差3.7万个": what is lacking, not a target
+    r"|缺少[^，,。；;\d]{0,12}?(?:约|近|超过)?\s*$|(?:仍|还|尚)差\s*(?:约|近)?\s*$"
 )
 # "年初预算98,600万元", "（预算）调整为104,250万元", "完成调整预算的99.0%": what was budgeted
 # and how much of it was spent (in a sentence that names a 预算)

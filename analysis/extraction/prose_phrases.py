@@ -30,7 +30,10 @@ COMPARISON_BEFORE = re.compile(r"(?:(?<!占)比|较|由|从|与|同|相比|对�
 # a phrase or a value of its own; between a phrase and its value it reads like a verb
 COMPARISON_PHRASE = re.compile(
     r"(?:(?<!占)比|较|由|从|与|同)\s*(?:上年|去年|上一年|前一年|上年度|(?:19|20)\d\d\s*年(?:底|末)?|"
-    r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?|基期)\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
+    r"[“\"]?十[一二三四]五[”\"]?\s*(?:末|期末|时期)?"
+    # "较《规划》基期（2020年）的"
+    r"|(?:《[^》\n]{1,20}》|规划)?\s*基期(?:\s*[（(]\s*(?:19|20)\d\d\s*年?\s*[)）])?)"
+    r"\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
 )
 # "高出全市平均水平2.1个百分点", "比全省平均水平高1.2个百分点": a gap to another area
 AVERAGE_GAP = re.compile(

@@ -68,6 +68,7 @@ _ARROW_TO_VALUE = re.compile(
     r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|期间|时期)?|(?:19|20)\d\d\s*年(?:底|末)?)?"
     r"\s*(?:不低于|不少于|达到|≥)?\s*\d"
 )
+_TARGET_FROM = re.compile(r"目标\s*(?:值\s*)?(?:由|从)\s*$")
 _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
 
 # a colon, then the first item of a list: "：一是", "：（一）", ":1."
@@ -77,7 +78,9 @@ LIST_OPENS = _LIST_OPENS  # the binder skips sentences of a paragraph with none
 # a sentence opening on its year ("2021年全县共有…", "截至2021年底，"): not a span's start,
 # not what something is counted from
 _OPENING_YEAR = re.compile(
-    r"\s*(?:[^，,。；;\n]{0,24}?(?:据|根据)《[^》\n]{1,40}》(?:[（(][^）)\n]{0,24}[）)])?[，,]\s*)?"
+    r"\s*(?:[^，,。；;\n]{0,24}?(?:据|根据)《[^》\n]{1,40}》(?:[（(][^）)\n]{0,24}[）)])?[，,]\s*"
+    # "《规划》提出，到2025年，…": what a plan states, opening on its year
+    r"|[^，,。；;\n]{0,12}?《[^》\n]{1,40}》[^，,。；;\n]{0,6}?(?:提出|明确|确定|要求|规定)[，,:：]\s*)?"
     r"(?:截至|截止|到|至|在)?\s*((?:19|20)\d\d)\s*年(?:末|底|度)?"
     r"(?!\s*(?:[—\-~～至到]|以来|以前|前|之前))"
 )
@@ -101,6 +104,21 @@ LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about
 # plan runs from the year after 1950 + 5N (its starting level) to 1955 + 5N
 _NAMED_PERIOD = re.compile(r"十([一二三四五])五[”\"]?\s*(?:期间|时期|以来)")
 _BASIS = re.compile(r"基础|成果|成效|经验")
+# "到去年底", "去年全市…": a year stated relative to the time of writing (Context.last_year);
+# not "去年同期" (a comparison)
+_DIGIT = re.compile(r"\d")
+_BASE_PERIOD_BEFORE = re.compile(r"(?:(?<!占)比|较)[^，,。；;\d]{0,12}?基期\s*[（(]\s*$")
+# a value stated for the year a change is measured from: "较2020年的91.2%", "比《规划》基期
+# （2020年）的91.2%", "较基期的91.2%" (the baseline)
+_COMPARED_VALUE = re.compile(
+    r"(?:(?<!占)比|较)\s*(?:[^，,。；;\d]{0,12}?[（(]?\s*((?:19|20)\d\d)\s*年\s*(?:底|末)?\s*[)）]?"
+    r"|[^，,。；;\d]{0,12}?基期)\s*的\s*$"
+)
+_SAID_YEAR = re.compile(
+    r"去年(?:底|末|年底)?(?!同期)"
+    # a month with no year, "up to now" (Context.month_year)
+    r"|(截至|截止|截止到|到)\s*(?:目前|今年)?\s*\d{1,2}\s*月(?:底|末|份|\d{1,2}\s*日)?"
+)
 
 
 @dataclass(frozen=True)
@@ -119,10 +137,28 @@ class Context:
     section_areas: tuple[str, ...] = ()
     # a section whose heading names a forecast (forecasts.py): what will be is no target
     forecast: bool = False
+    # a proposal (政协提案, 人大代表建议): what it proposes (建议…) is not the plan's
+    proposal: bool = False
 
     @property
     def period_length(self) -> int:
         return self.period_end - self.period_start + 1
+
+    @property
+    def last_year(self) -> int:
+        """The year "去年" names: the year before the document was written, that is the
+        year an evaluation reviews, else the plan's baseline (a plan is written in its
+        first year). "上年" is the year before the sentence's own (比上年, 由上年的)."""
+        return self.evaluated_year if self.evaluated_year is not None else self.baseline_year
+
+    @property
+    def month_year(self) -> int | None:
+        """The year of a month named with none ("截至10月底"): in a plan for a period, its
+        first year (when it was written). None in an annual plan or an evaluation, which
+        may be written in their year or just after it (their sections date such months)."""
+        if self.annual or self.evaluated_year is not None:
+            return None
+        return self.period_start
 
 
 def _names_a_basis(scope: str, at: int) -> bool:
@@ -165,10 +201,17 @@ class YearReader:
         right_after = YEAR_BEFORE_BRACKET.search(text, max(s_start, q.start - 12), q.start)
         if right_after:  # "比2020年（88.5%）": the bracket states that year's value
             return int(right_after.group(1)), "sentence"
+        compared = _COMPARED_VALUE.search(scope[-30:])
+        if compared:  # "较2020年的91.2%提高2.6个百分点": the value of the year compared with
+            year = compared.group(1)
+            return (int(year), "sentence") if year else (ctx.baseline_year, "from_value")
         legend = self._legend_year(text, q)
         if legend is not None:  # "（括号内为2021年完成值）" above "92%（90.8%）"
             return legend, "sentence"
-        if PREVIOUS_YEAR.search(scope[-12:]) or LAST_YEARS_VALUE.search(scope[-8:]):
+        previous = PREVIOUS_YEAR.search(scope[-12:]) or LAST_YEARS_VALUE.search(scope[-8:])
+        if previous and "去年" in previous.group():
+            return ctx.last_year, "sentence"  # "由去年的78.6%提高到90%"
+        if previous:
             # "由上年的87.2%提高到89.5%": the year before the one the sentence is about
             year, basis = self._year_of(scope, review, ctx)
             return year - 1, basis
@@ -177,8 +220,14 @@ class YearReader:
             if m and m.group(1):  # "由2015年的80.2%→88.5%": the year it names
                 return int(m.group(1)), "sentence"
             return self._from_year(scope, review, ctx, arrow=True), "from_value"
-        if m and not m.group(1) and "目标" in scope[-40:] and _REVISED_TO.match(text, q.end):
-            m = None  # "目标由96%调整为97%": a revised target is the new one's year
+        if (
+            m
+            and not m.group(1)
+            and "目标" in scope[-40:]
+            and (_REVISED_TO.match(text, q.end) or _TARGET_FROM.search(scope[-12:]))
+        ):
+            # "目标由96%调整为97%", "将…目标由55%以上提高到60%以上": the target revised
+            m = None
         if m and m.group(1):
             return int(m.group(1)), "sentence"
         if m:
@@ -190,7 +239,7 @@ class YearReader:
             k = len(NUMBER.findall(scope, listed.end()))
             if k < len(years):
                 return years[k], "sentence"
-        stated = self._stated_year(scope)
+        stated = self._stated_year(scope, ctx)
         if ctx.evaluated_year is None and "规划" in scope[-16:] and TARGET_AFTER.match(text, q.end):
             # "与《规划》提出的不低于4%的目标仍有差距": the plan's target, whatever year the
             # sentence reports; "到2025年，确保实现规划确定的…93%…的目标": the year it is for
@@ -264,13 +313,17 @@ class YearReader:
 
     def _year_of(self, scope: str, review: bool, ctx: Context) -> tuple[int, str]:
         """The stated or implied year of a sentence up to a value (no 由/从 before it)."""
-        return self._stated_year(scope) or self._default_year(scope, review, ctx)
+        return self._stated_year(scope, ctx) or self._default_year(scope, review, ctx)
 
-    def _stated_year(self, scope: str) -> tuple[int, str] | None:
+    def _stated_year(self, scope: str, ctx: Context | None = None) -> tuple[int, str] | None:
         year, year_end = None, 0
         for m in YEAR_PHRASE.finditer(scope):
             if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
                 continue
+            if scope[m.end() : m.end() + 1] in ")）" and _BASE_PERIOD_BEFORE.search(
+                scope, max(0, m.start() - 16), m.start()
+            ):
+                continue  # "较《规划》基期（2020年）的": what a change is measured from
             if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]):
                 continue  # the start of a span of years, such as 2021—2023年
             # its end is the year a value done within it is due: "2021—2023年新建…45所"
@@ -285,6 +338,18 @@ class YearReader:
             ):
                 continue  # "由88.5%（2020年）提高到": the year of the value before it
             year, year_end = int(m.group(1)), m.end()
+        if ctx is not None and ("去年" in scope or "月" in scope):
+            for m in _SAID_YEAR.finditer(scope, year_end):
+                if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
+                    continue
+                if m.group(1) and ctx.month_year is None:
+                    continue
+                clause_end = next_break(scope, m.end(), len(scope), "，,；;")
+                if clause_end < len(scope) and _DIGIT.search(scope, m.end(), clause_end):
+                    continue  # "…去年底就已经是100%，…": the year of that clause's value
+                # "到去年底，全市共有…"; "截至10月底，…已经达到96.3%"
+                year = ctx.month_year if m.group(1) else ctx.last_year
+                year_end = m.end()
         if year is None:
             return None
         # "2023年达到90%，到“十四五”末达到100%": a period phrase after the year governs
