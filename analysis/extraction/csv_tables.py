@@ -26,6 +26,7 @@ _SENTENCE = re.compile(r"[。；;：]")
 _MIN_CELLS = 3
 _MIN_BODY_ROWS = 2
 _LONGEST_ROW_LINES = 4  # a row whose quoted cells run over more lines is no row
+_HEADER_WORD = re.compile(r"年份|年度|指标|项目|名称|单位|数值")
 
 
 def read_csv_rows(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
@@ -51,7 +52,15 @@ def read_csv_rows(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         ):
             i += 1
             continue
-        rows = [_row(lines, i, i + 1, header)]
+        top = i
+        if i > 0 and not quoted and _header_above(lines, i, sep, len(header)):
+            # "年份,学前三年毛入园率（%）,…" above "2020,88.2,…": the row naming a year is
+            # the first under a header of names (years as rows, or a long-format export)
+            top = i - 1
+            header_above = _cells(lines.items[top][0], sep)
+            rows = [_row(lines, top, i, header_above), _row(lines, i, i + 1, header)]
+        else:
+            rows = [_row(lines, i, i + 1, header)]
         j = i + 1
         while j < n and not _taken(lines, j, skip):
             k = _row_end(lines, j)
@@ -64,11 +73,24 @@ def read_csv_rows(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         if len(rows) - 1 < _MIN_BODY_ROWS:
             i += 1
             continue
-        s, e = lines.raw_span(i, j)
-        caption = lines.items[i - 1][0] if i > 0 else ""
+        s, e = lines.raw_span(top, j)
+        caption = lines.items[top - 1][0] if top > 0 else ""
         grids.append(Grid("delimited_csv", caption, s, e, rows))
         i = j
     return grids
+
+
+def _header_above(lines: TextLines, i: int, sep: str, width: int) -> bool:
+    """Whether line i - 1 is a header of names over line i, a row whose years are bare
+    ("2020", not a header's "2020年"): as many short cells, none empty (not a caption
+    "表1,…,,,"), a header word among them, no year and no sentence end."""
+    above, line = lines.items[i - 1][0], lines.items[i][0]
+    if _HAS_YEAR.search(above) or _SENTENCE.search(above) or not _HEADER_WORD.search(above):
+        return False
+    if "年" in line:
+        return False
+    cells = _cells(above, sep)
+    return cells is not None and len(cells) == width and all(b > a for a, b in cells)
 
 
 def _row_end(lines: TextLines, j: int) -> int:

@@ -18,6 +18,7 @@ from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker, framed_titles
 from analysis.extraction.ledger import Ledger
+from analysis.extraction.long_tables import pivot_long
 from analysis.extraction.numbered_wraps import join_numbered_wraps
 from analysis.extraction.proposals import is_proposal
 from analysis.extraction.prose_binder import Context, ProseBinder
@@ -37,6 +38,8 @@ from analysis.observations import Observation, SourceExtraction, observation_id,
 from analysis.rules import Rules
 from analysis.sections import heading_line
 from analysis.sources import Source
+
+_NOTE_REACH = 1500  # how far above a table a note on its values may stand
 
 
 class Extractor:
@@ -80,6 +83,8 @@ class Extractor:
         ):
             dated = grid  # with its completion times, which date its rows' sentences
             grid = without_deadline_column(grid) or grid
+            # one row per indicator and year ("JY01,学前三年毛入园率,2020,90.6,%,基期")
+            grid = pivot_long(grid, raw[max(0, grid.start - _NOTE_REACH) : grid.start]) or grid
             grid = budget_execution(grid, evaluated) or grid  # 年初预算 | 决算数 | 完成预算%
             grid = (
                 role_year_header(grid, source.baseline_year, source.period_end, evaluated) or grid
