@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from analysis.comment_anchors import comment_anchor_spans
+
 _BRACKETS = {"[": "]", "【": "】", "〔": "〕", "［": "］", "{": "}", "(": ")", "（": "）"}
 _DELETED = "删除|删去|删掉|已删除|原文|原为"
 _INSERTED = "插入|已插入|新增|增加|添加|修改为|改为|替换为|修改后|更正为"
@@ -65,8 +67,9 @@ class TrackedChanges(NamedTuple):
 
 def tracked_changes(work: str) -> TrackedChanges:
     """The tracked-change marks of a whole text (see the module's text), sorted."""
-    drop: list[tuple[int, int]] = []
-    struck: list[tuple[int, int, str]] = []
+    # a word processor's comment anchors and the comments listed at the end
+    struck: list[tuple[int, int, str]] = comment_anchor_spans(work)
+    drop: list[tuple[int, int]] = [(a, b) for a, b, _ in struck]
     if not _may_hold_marks(work):
         return TrackedChanges(drop, struck)
     for m in _DELETION.finditer(work):
