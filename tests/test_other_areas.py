@@ -45,6 +45,12 @@ PRE, UPPER, CONS = (
         ("2020年全市学前三年毛入园率为90.4%。", "石河市", [(PRE, 2020, "=", 90.4, None, "level")], []),
         # the plan's own county named in the clause is its own value
         ("到2025年，北岭县学前三年毛入园率达到92%。", "北岭县", [(PRE, 2025, "=", 92.0, None, "level")], []),
+        # in a township's plan the county (全县) is above it, and so is the county's plan
+        # named as stating its targets, for every clause up to the town's own word
+        ("《柳溪县教育发展规划》提出，到2025年，全县学前三年毛入园率达到95%以上，九年义务教育巩固率达到97%；我镇学前三年毛入园率力争达到93%。", "青石镇", [(PRE, 2025, "=", 93.0, None, "level")], ["95%以上", "97%"]),
+        ("2020年，全镇学前三年毛入园率为88.6%，低于全县的91.2%。", "青石镇", [(PRE, 2020, "=", 88.6, None, "level")], ["91.2%"]),
+        # the best and worst of the plan's own areas, some of them named and counted
+        ("九年义务教育巩固率最高的县为98.9%，最低的县为95.6%；城东、江北两个片区学前三年毛入园率仅为81.4%和83.6%。", "石河市", [], ["81.4%", "83.6%", "95.6%", "98.9%"]),
     ],
 )  # fmt: skip
 def test_another_areas_value_is_ledgered_not_read(read_in_area, text, city_zh, expected, other):

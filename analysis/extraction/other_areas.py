@@ -28,6 +28,11 @@ _HIGHER_LEAD = re.compile(
 _ABOVE_PLAN_LEAD = re.compile(
     r"全(?:市|州|盟)(?:的)?(?:规划|方案|纲要)(?:提出|明确|要求|确定)\s*[，,：:]"
 )
+# another area's plan named as stating its targets: "《沄溪县“十四五”教育事业发展规划》提出，"
+_NAMED_PLAN_LEAD = re.compile(
+    r"《([\u4e00-\u9fff]{2,4}?(?:省|市|县|区|旗|州|盟))[^》\n]{0,30}》[^，,。；;]{0,6}?"
+    r"(?:提出|明确|要求|确定)\s*[，,：:]"
+)
 _OWN_WORD = re.compile(r"(?:我|本|全)(?:市|县|区|旗|州|盟)")
 # one or more named areas opening a clause: "其中柘川县", "漠南县、柘川县"
 _NAMED_AREAS = re.compile(
@@ -64,6 +69,9 @@ _AMONG_AREAS = re.compile(r"\d{1,4}个(?:市州|市|县|区|县区|县市区|县
 _SOME_OF_THEM = re.compile(r"\s*(?:其中)?\s*(?:有|仅有|只有)\s*\d{1,4}个")
 # the whole of a prefecture-level area ("全市", "全州"): above a county or district
 _WHOLE_ABOVE = re.compile(r"全(?:市|州|盟)(?![级直属域内委])")
+# ... and above a township (镇, 乡, 街道): its county or district too
+_TOWN = ("镇", "乡", "街道")
+_WHOLE_ABOVE_TOWN = re.compile(r"全(?:县|区|旗|市|州|盟)(?![级直属域内委])")
 _SUBJECT_VERB = re.compile(r"\s*(?:分别|均|都|也|则)?\s*(?:仅为|只有|仅|为|是|达到|达)")
 _YEARS = re.compile(
     r"(?:(?:19|20)\d\d\s*年?\s*(?:—{1,2}|–|-|~|～|至|到)\s*)?(?:(?:19|20)\d\d\s*年)?\s*"
@@ -94,6 +102,14 @@ def other_area_value(
         own_after = lead is not None and (
             re.search(f"[我本全]{own[-1]}", scope[lead.end() :]) or own in scope[lead.end() :]
         )
+    if lead is None and own and "《" in scope:
+        # "《沄溪县“十四五”教育事业发展规划》提出，到2025年，全县…" in a township's plan
+        named = _last(_NAMED_PLAN_LEAD.finditer(scope))
+        if named is not None and named.group(1) != own and own not in named.group(0):
+            lead = named
+            own_after = re.search(f"[我本全]{own[-1]}", scope[lead.end() :]) or (
+                own in scope[lead.end() :]
+            )
     if lead is not None and not own_after:
         return "a higher level's target or standard (全省目标为…), not the plan's"
     higher = _HIGHER_SUBJECT.match(text, lo, q_start)
@@ -111,8 +127,10 @@ def other_area_value(
         return "some of the plan's areas (2个县的…), not the whole"
     if not own:
         return None  # the plan's own area unknown: a named area cannot be told apart
-    # "全市为90.4%" in a county's or district's plan: the city above it, not the plan's area
-    above = _WHOLE_ABOVE.search(text, lo, q_start) if own[-1] in "县区旗" else None
+    # "全市为90.4%" in a county's or district's plan, "全县…达到95%以上" in a township's:
+    # the level above it, not the plan's area
+    whole_above = _WHOLE_ABOVE_TOWN if own.endswith(_TOWN) else _WHOLE_ABOVE
+    above = whole_above.search(text, lo, q_start) if own[-1] in "县区旗镇乡道" else None
     if above and not re.compile(f"[我本全]{own[-1]}").search(text, above.end(), q_start):
         return "the level above the plan's area (全市 in a county's plan)"
     m = _NAMED_AREAS.match(text, lo, q_start)
