@@ -296,3 +296,13 @@ def test_a_review_paragraph_opening_on_a_point_in_time_keeps_it(extractor):
             (PRE, 2025, "=", 95.0, None, "level"),
         ]
     )
+
+
+def test_a_target_of_a_named_plan_period_is_that_periods_end(extractor):
+    """ "为实现“十四五”新增学位6,000个的目标" in a 2023 work plan is the 2025 target, not a
+    value of the year the sentence opens on."""
+    text = "二、2023年工作安排\n2023年秋季前消除大班额，为实现“十四五”新增学位6,000个的目标打下基础。\n"
+    got = observed(
+        extractor, text, document_type="annual_work_plan", start=2023, end=2023, baseline=2022
+    )
+    assert got == [("school_places_added", 2025, "=", 6000.0, None, "cumulative")]

@@ -68,6 +68,8 @@ _ARROW_TO_VALUE = re.compile(
     r"(?:[“\"]?十[一二三四五六七八九]五[”\"]?(?:末|期间|时期)?|(?:19|20)\d\d\s*年(?:底|末)?)?"
     r"\s*(?:不低于|不少于|达到|≥)?\s*\d"
 )
+# "为实现“十四五”新增学位6,000个的目标": a plan's period named in the target's clause
+_PLAN_PERIOD_BEFORE = re.compile(r"十[一二三四五六七八九]五[”\"]?[^，,。；;\d]{0,16}$")
 _TARGET_FROM = re.compile(r"目标\s*(?:值\s*)?(?:由|从)\s*$")
 _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
 
@@ -240,7 +242,11 @@ class YearReader:
             if k < len(years):
                 return years[k], "sentence"
         stated = self._stated_year(scope, ctx)
-        if ctx.evaluated_year is None and "规划" in scope[-16:] and TARGET_AFTER.match(text, q.end):
+        if (
+            ctx.evaluated_year is None
+            and ("规划" in scope[-16:] or _PLAN_PERIOD_BEFORE.search(scope[-24:]))
+            and TARGET_AFTER.match(text, q.end)
+        ):
             # "与《规划》提出的不低于4%的目标仍有差距": the plan's target, whatever year the
             # sentence reports; "到2025年，确保实现规划确定的…93%…的目标": the year it is for
             return self._planned_year(scope, ctx)
