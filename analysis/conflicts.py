@@ -29,6 +29,7 @@ YEAR_EVIDENCE = {
     "column_note": 3,  # "“问题”栏数据均为2021年…" above a table (task_tables.py)
     "sentence": 3,
     "period_phrase": 2,
+    "data_note": 2,  # "文中数据除注明外均为2022年数据" (data_year_notes.py)
     "section": 1,
     "from_value": 1,
     "default": 0,

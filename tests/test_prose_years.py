@@ -306,3 +306,22 @@ def test_a_target_of_a_named_plan_period_is_that_periods_end(extractor):
         extractor, text, document_type="annual_work_plan", start=2023, end=2023, baseline=2022
     )
     assert got == [("school_places_added", 2025, "=", 6000.0, None, "cumulative")]
+
+
+@pytest.mark.parametrize(
+    ("note", "year"),
+    [
+        ("文中数据除注明外均为2022年数据，来源于市教育局。", 2022),
+        ("以下数据均为2023年底数据。", 2023),
+        ("本文所用数据截至2022年底。", 2022),
+        ("数据来源：市教育局。", 2025),  # no year for the text's numbers: the plan's end
+    ],
+)
+def test_a_note_dating_the_texts_numbers_dates_values_with_no_year(extractor, note, year):
+    """A news feature states once for all the year of its numbers; a value with a year or
+    a period phrase of its own keeps it."""
+    text = f"{note}\n学前三年毛入园率达到94.6%。到2025年，九年义务教育巩固率达到98%。\n"
+    assert observed(extractor, text) == [
+        (CONS, 2025, "=", 98.0, None, "level"),
+        (PRE, year, "=", 94.6, None, "level"),
+    ]

@@ -10,6 +10,7 @@ from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.area_rows import own_area_row
 from analysis.extraction.budget_tables import budget_execution
+from analysis.extraction.data_year_notes import data_year
 from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.forecasts import forecast_cells
 from analysis.extraction.glued_units import split_glued_units
@@ -186,6 +187,7 @@ class Extractor:
             evaluated_year=evaluated,
             own_area=str(source.meta.get("city_name_zh") or ""),
             proposal=is_proposal(str(source.meta.get("title_zh", ""))),
+            data_year=data_year(paras.text),
         )
         cards = card_starts(paras.text, paras.offsets, clean.raw)
         reading = self.prose.read(paras.text, skip, sections, ctx, cards)

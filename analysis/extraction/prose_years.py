@@ -141,6 +141,8 @@ class Context:
     forecast: bool = False
     # a proposal (政协提案, 人大代表建议): what it proposes (建议…) is not the plan's
     proposal: bool = False
+    # the year a note dates the text's numbers to ("文中数据除注明外均为2022年数据")
+    data_year: int | None = None
 
     @property
     def period_length(self) -> int:
@@ -415,4 +417,6 @@ class YearReader:
         named = [m for m in NAMED_PERIOD.finditer(plain) if not _names_a_basis(plain, m.end())]
         if named and period_end(named[-1].group(1)) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
+        if ctx.data_year is not None:  # "文中数据除注明外均为2022年数据"
+            return ctx.data_year, "data_note"
         return ctx.period_end, "default"
