@@ -28,16 +28,15 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
-from analysis.extraction.area_sections import area_sections
 from analysis.extraction.aside_phrases import aside_aliases
 from analysis.extraction.bracket_leads import bracket_lead_comparators
-from analysis.extraction.forecasts import forecast_section
 from analysis.extraction.gap_words import leftover
 from analysis.extraction.other_areas import bind_own_after_other
+from analysis.extraction.paragraph_contexts import ParagraphContexts
 from analysis.extraction.proposals import PROPOSAL, proposal_start, proposed
 from analysis.extraction.proposals import WHY as PROPOSAL_WHY
 from analysis.extraction.prose_carry import RESUMED_LEAD, bind_carried, bind_continued
@@ -69,13 +68,11 @@ from analysis.extraction.prose_phrases import (
 from analysis.extraction.prose_value_kinds import ValueKinds
 from analysis.extraction.prose_years import LIST_OPENS, Context, YearReader, has_colon
 from analysis.extraction.quantities import Quantity, QuantityFinder, doublings
-from analysis.extraction.review_openers import ends_review, headings_review, opens_review
 from analysis.extraction.sole_schools import sole_school_aliases
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.speaker_turns import QUESTION, question_paragraphs
 from analysis.extraction.speaker_turns import WHY as QUESTION_WHY
 from analysis.extraction.stock_subjects import stock_subject_aliases
-from analysis.extraction.survey_sections import survey_context, survey_section
 from analysis.extraction.year_carry import YearCarry
 from analysis.extraction.yearly_sequences import bind_sequences
 from analysis.paragraph_breaks import BULLET_START
@@ -208,30 +205,19 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
         q_starts = [q.start for q in quantities]
         n_q = len(q_starts)
         a_i = q_i = 0
-        opened, last_path = False, None  # a review opened by a paragraph's first sentence
+        contexts = ParagraphContexts(text, ctx, self.baseline_re, self.survey_re)
         # the indicators of the last paragraph not opened by 其中: a list item "其中…" under
         # it names parts of its total ("· 新增学位1.36万个" over "▪ 其中幼儿园学位4,200个")
         total_ids: frozenset[str] = frozenset()
-        reviewed: dict[tuple[str, ...], bool] = {}  # each path's headings tested once
-        forecasting: dict[tuple[str, ...], bool] = {}  # and for a forecast (forecasts.py)
-        # a path's survey section (its headings searched once), and that section's year
-        surveys: dict[tuple[str, ...], tuple[str, ...] | None] = {}
-        survey_years: dict[tuple[str, ...], int] = {}
-        survey_path: tuple[str, ...] | None = None
         # a sentence cut off by a box or a table set into it (专栏): its last phrase, waiting
         # for the paragraph that goes on with the value ("…毛入学率达到" … "93%以上，…"),
         # across the box's own numbered items ("01 公办园建设：…")
         dangling: tuple[AliasMatch, ...] = ()
         waited = 0
-        roundup = area_sections(text, ctx.own_area)  # paragraph -> other areas' sections
         asked = question_paragraphs(text, sections)  # a reporter's turns
         for index, (p_start, p_end, path) in enumerate(sections):
             paragraph = text[p_start:p_end]
-            # only an opened review can be ended: the heading test is not needed otherwise
-            if path != last_path or (opened and ends_review(paragraph)):
-                opened = False
-            opened = opened or opens_review(paragraph, path, ctx)
-            last_path = path
+            contexts.follow(paragraph, path)
             resumed = dangling if dangling and _RESUMES.match(paragraph) else ()
             cut = _cut_phrase(text, p_start, p_end, aliases, a_starts, q_starts)
             if cut or resumed or waited >= _CUT_REACH:
@@ -245,24 +231,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding):
                 q_j = bisect_left(q_starts, p_end, q_i)
                 out.notes.extend((q, QUESTION, QUESTION_WHY) for q in quantities[q_i:q_j])
                 continue
-            if path not in reviewed:
-                reviewed[path] = headings_review(path, self.baseline_re, ctx)
-            review = opened or reviewed[path]
-            if path != survey_path:  # a new path's headings: one search, once a path
-                survey_path = path
-                if path not in surveys:
-                    surveys[path] = survey_section(self.survey_re, path)
-            key = surveys[path]
-            p_ctx = (
-                ctx if key is None else survey_context(text, p_start, p_end, key, ctx, survey_years)
-            )
-            review = review or p_ctx is not ctx
-            if index in roundup:
-                p_ctx = replace(p_ctx, section_areas=roundup[index])
-            if path not in forecasting:
-                forecasting[path] = forecast_section(path)
-            if forecasting[path]:
-                p_ctx = replace(p_ctx, forecast=True)
+            review, p_ctx = contexts.context(index, p_start, p_end, path)
             section = path[-1] if path else ""
             bullet = BULLET_START.match(text, p_start)
             part_item = text.startswith("其中", bullet.end() if bullet else p_start)
