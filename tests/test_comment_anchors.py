@@ -38,7 +38,7 @@ def test_a_comments_numbers_are_ledgered_as_a_reviewers(extractor):
 
 
 def test_bracketed_references_without_listed_comments_stay():
-    """"[1]" and "[A2]" with no comment lines are references, not comment anchors."""
+    """ "[1]" and "[A2]" with no comment lines are references, not comment anchors."""
     text = "学前三年毛入园率达到94%[1]，巩固率97%[A2]。\n参考资料：\n[1] 统计公报\n"
     assert comment_anchor_spans(text) == []
     assert "[A2]" in clean(text).paragraphs.text
