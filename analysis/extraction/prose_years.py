@@ -106,16 +106,15 @@ LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about
 # plan runs from the year after 1950 + 5N (its starting level) to 1955 + 5N
 _NAMED_PERIOD = re.compile(r"十([一二三四五])五[”\"]?\s*(?:期间|时期|以来)")
 _BASIS = re.compile(r"基础|成果|成效|经验")
-# "到去年底", "去年全市…": a year stated relative to the time of writing (Context.last_year);
-# not "去年同期" (a comparison)
 _DIGIT = re.compile(r"\d")
-_BASE_PERIOD_BEFORE = re.compile(r"(?:(?<!占)比|较)[^，,。；;\d]{0,12}?基期\s*[（(]\s*$")
 # a value stated for the year a change is measured from: "较2020年的91.2%", "比《规划》基期
 # （2020年）的91.2%", "较基期的91.2%" (the baseline)
 _COMPARED_VALUE = re.compile(
     r"(?:(?<!占)比|较)\s*(?:[^，,。；;\d]{0,12}?[（(]?\s*((?:19|20)\d\d)\s*年\s*(?:底|末)?\s*[)）]?"
     r"|[^，,。；;\d]{0,12}?基期)\s*的\s*$"
 )
+# "到去年底", "去年全市…": a year stated relative to the time of writing (Context.last_year);
+# not "去年同期" (a comparison)
 _SAID_YEAR = re.compile(
     r"去年(?:底|末|年底)?(?!同期)"
     # a month with no year, "up to now" (Context.month_year)
@@ -328,8 +327,8 @@ class YearReader:
         for m in YEAR_PHRASE.finditer(scope):
             if COMPARISON_BEFORE.search(scope[max(0, m.start() - 4) : m.start()]):
                 continue
-            if scope[m.end() : m.end() + 1] in ")）" and _BASE_PERIOD_BEFORE.search(
-                scope, max(0, m.start() - 16), m.start()
+            if "基期" in scope and any(
+                c.start() <= m.start() < c.end() for c in COMPARISON_PHRASE.finditer(scope)
             ):
                 continue  # "较《规划》基期（2020年）的": what a change is measured from
             if re.match(r"\s*[—\-~～至到]\s*(?:19|20)\d\d", scope[m.end() :]):
