@@ -14,6 +14,7 @@ import re
 
 from analysis.page_marks import page_mark_lines
 from analysis.post_marks import post_mark_lines
+from analysis.script_elements import script_lines
 from analysis.subtitle_cues import subtitle_cue_lines
 from analysis.text_blocks import line_blocks, lines_holding
 
@@ -49,6 +50,7 @@ def debris_lines(work: str) -> list[tuple[int, int]]:
             + page_mark_lines(work)
             + post_mark_lines(work)
             + subtitle_cue_lines(work)
+            + script_lines(work)
         )
     )
 

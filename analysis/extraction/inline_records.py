@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.record_tables import NAME_KEYS, _is_value_key, card_title, cards_as_rows
+from analysis.extraction.record_tables import NAME_KEYS, card_title, cards_as_rows, is_value_key
 from analysis.extraction.table_readers import TextLines, _masked
 
 _COLON = re.compile(r"[:：]")
@@ -54,7 +54,7 @@ def _pairs(lines: TextLines, k: int) -> list[tuple[GridCell, GridCell]] | None:
                 lines.cell(k, start + at, start + at + len(value)),
             )
         )
-    if not any(_is_value_key(key.text) for key, _ in pairs):
+    if not any(is_value_key(key.text) for key, _ in pairs):
         return None
     return pairs
 

@@ -14,7 +14,7 @@ import re
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import INDEX_HEADERS
-from analysis.extraction.record_tables import NAME_KEYS, _is_value_key, cards_as_rows
+from analysis.extraction.record_tables import NAME_KEYS, cards_as_rows, is_value_key
 from analysis.extraction.table_readers import TextLines, _masked
 
 _OBJECT_LINE = re.compile(r"^\s*\[?\s*\{.*\}\s*[\],]*\s*$")
@@ -57,7 +57,7 @@ def _object(lines: TextLines, k: int) -> tuple | None:
             label = ((value.start, value.end), "section_number", "a row number (序号)")
         else:
             pairs.append((key, value))
-    if name is None or not any(_is_value_key(key.text) for key, _ in pairs):
+    if name is None or not any(is_value_key(key.text) for key, _ in pairs):
         return None
     return name, pairs, label
 

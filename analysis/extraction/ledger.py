@@ -13,6 +13,8 @@ import unicodedata
 from analysis.errors import LineNumbers
 from analysis.foreign_scripts import REASON as TRANSLATION_REASON
 from analysis.normalise import IMAGE_LINK, PAGE_DEBRIS
+from analysis.script_elements import REASON as SCRIPT_REASON
+from analysis.script_elements import script_elements
 
 DISPOSITIONS = {
     "observation": "a value stated for a codebook indicator",
@@ -78,6 +80,9 @@ class Ledger:
         # digits of a draft's line numbers (CleanText.margins)
         self._margins = list(margins)
         self._margin_starts = [a for a, _ in self._margins]
+        # a web page's script and style elements (their lines are in `debris` too)
+        self._scripts = script_elements(raw)
+        self._script_starts = [a for a, _ in self._scripts]
         self.rows: list[dict] = []
         self._covered: list[tuple[int, int]] = []
         # a row per number (~150 a plan), and the extractor's observations: found once
@@ -135,6 +140,8 @@ class Ledger:
                 self._add((m.start(), m.end()), "translation", TRANSLATION_REASON)
             elif PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
                 self._add((m.start(), m.end()), "page_number", "page-number debris line")
+            elif _covering(self._script_starts, self._scripts, a) is not None:
+                self._add((m.start(), m.end()), "markup", SCRIPT_REASON)
             elif self._in_debris(a):
                 self._add(
                     (m.start(), m.end()),

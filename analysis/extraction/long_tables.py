@@ -40,17 +40,28 @@ _ROLE_HEADS = {
 _LOWER_BOUNDS = re.compile(r"目标[^。\n]{0,30}(?:下限|不低于该值|最低值)")
 
 
-def pivot_long(grid: Grid, before: str = "") -> Grid | None:
-    """The wide grid of a long-format table, else None. `before`: the text above it."""
-    header, body = _header(grid)
-    if header is None:
-        return None
-    col = {}
+def _columns(header: list[str]) -> dict[str, int]:
+    """The column of each field a long table's header names (name, year, value, unit …)."""
+    col: dict[str, int] = {}
     for k, text in enumerate(header):
         key = text.replace(" ", "")
         for field, words in _FIELDS.items():
             if key in words and field not in col:
                 col[field] = k
+    return col
+
+
+def is_long_header(header: list[str]) -> bool:
+    """A header naming an indicator, a year and a value column: a long table's."""
+    return {"name", "year", "value"} <= _columns(header).keys()
+
+
+def pivot_long(grid: Grid, before: str = "") -> Grid | None:
+    """The wide grid of a long-format table, else None. `before`: the text above it."""
+    header, body = _header(grid)
+    if header is None:
+        return None
+    col = _columns(header)
     if not {"name", "year", "value"} <= col.keys():
         return None
     rows = [r for r in body if len(r) > max(col.values())]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.extraction.chart_options import read_chart_options
 from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
@@ -17,6 +18,7 @@ from analysis.extraction.key_value_grids import with_key_value_tables
 from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
+from analysis.extraction.record_arrays import read_record_arrays
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.role_line_cards import read_role_line_cards
 from analysis.extraction.run_together_tables import read_run_together_rows
@@ -65,10 +67,11 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     """Every table in a text, each region read by the first reader that claims it."""
     lines = TextLines(clean)  # one split of the lines view, shared by the line readers
     raw = _without_debris(clean)
-    grids = read_html(raw) + read_xml_records(raw)
+    grids = read_html(raw) + read_xml_records(raw) + read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (
         lambda skip: read_json_lines(lines, skip),  # before the CSV reader: commas inside
+        lambda skip: read_record_arrays(clean.raw, skip),  # objects over several lines
         lambda skip: read_role_line_cards(lines, skip),  # before the pipe readers: bars inside
         lambda skip: read_column_blocks(lines, skip, unit_cells, attribute_cells),
         lambda skip: read_leader_rows(lines, skip),

@@ -34,7 +34,7 @@ def _is_year_key(text: str) -> bool:
     return header_year(text) is not None
 
 
-def _is_value_key(text: str) -> bool:
+def is_value_key(text: str) -> bool:
     # a year ("2020年基数") or a role the header turns into a year ("基期值", "目标值")
     return _is_year_key(text) or is_role_key(text)
 
@@ -99,7 +99,7 @@ def _card(lines: TextLines, i: int, skip) -> tuple[tuple, list, int] | None:
             break
         pairs.append(cells)
         k += 1
-    if len(pairs) < 2 or not any(_is_value_key(key.text) for key, _ in pairs):
+    if len(pairs) < 2 or not any(is_value_key(key.text) for key, _ in pairs):
         return None
     return title, pairs, k
 

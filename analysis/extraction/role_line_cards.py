@@ -13,7 +13,7 @@ import re
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import CURRENT_ROLE
-from analysis.extraction.record_tables import _is_value_key, card_title
+from analysis.extraction.record_tables import card_title, is_value_key
 from analysis.extraction.table_readers import TextLines, _masked
 
 # one "role value" part of the line: a key of a few characters, an optional colon, a value
@@ -23,7 +23,7 @@ _MIN_PARTS = 2
 
 def _value_key(key: str) -> bool:
     # a card's value keys, and a progress report's current value ("当前值")
-    return _is_value_key(key) or CURRENT_ROLE.match(key) is not None
+    return is_value_key(key) or CURRENT_ROLE.match(key) is not None
 
 
 def _parts(lines: TextLines, i: int) -> list[tuple[GridCell, GridCell]] | None:

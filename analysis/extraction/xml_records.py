@@ -110,7 +110,7 @@ def _grid(raw: str, run: list[re.Match]) -> Grid:
     for fields in records:
         for tag, cell in fields:
             if tag not in columns:
-                columns[tag] = _described(raw, tag, run[0].start(), run[-1].end()) or GridCell(
+                columns[tag] = described_field(raw, tag, run[0].start(), run[-1].end()) or GridCell(
                     tag, cell.start, cell.start
                 )
     rows = [list(columns.values())]
@@ -137,7 +137,7 @@ def _cell(raw: str, field: re.Match) -> tuple[str, GridCell]:
     return tag, GridCell(text, start + lead, start + len(body.rstrip()))
 
 
-def _described(raw: str, tag: str, start: int, end: int) -> GridCell | None:
+def described_field(raw: str, tag: str, start: int, end: int) -> GridCell | None:
     """The description of a field in the text outside the records ("jqz 基期值（2020年）")."""
     legend = re.compile(
         rf"(?<![\w<>/]){re.escape(tag)}(?!\w)\s*[:：=]?\s*([^\s；;，,、<>|]*[\u4e00-\u9fff][^\s；;，,、<>|]*)"
