@@ -30,6 +30,7 @@ YEAR_EVIDENCE = {
     "sentence": 3,
     "period_phrase": 2,
     "data_note": 2,  # "文中数据除注明外均为2022年数据" (data_year_notes.py)
+    "elapsed_years": 2,  # "两年累计新建…" (prose_years.py)
     "section": 1,
     "from_value": 1,
     "default": 0,

@@ -49,6 +49,7 @@ from analysis.paragraph_breaks import _ITEM, _paragraphs
 from analysis.pictographs import BMP_CHARACTERS, pictograph_edits
 from analysis.text_blocks import line_blocks, line_patterns, line_start_spans, lines_holding
 from analysis.tracked_changes import tracked_changes
+from analysis.wiki_markup import is_wiki, reference_spans, url_spans, wiki_spans
 
 # A line that is only a page number, as PDF extraction leaves them: "— 8—", "- 12 -",
 # "· 5 ·", or a running header spaced away from one ("某县教育规划　　　　·2·").
@@ -194,19 +195,22 @@ def clean(raw: str) -> CleanText:
     hidden = sorted([*debris, *changes.drop, *translated]) if changes.drop or translated else debris
     hidden_starts = [a for a, _ in hidden]
     spaced = letter_spaced(work)
+    wiki = is_wiki(work)
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     for start, stop in line_blocks(work):
         a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
         text, offsets = _remove_markup(
-            work, start, stop, heading_ends, hidden[a:b], unusual, spaced
+            work, start, stop, heading_ends, hidden[a:b], unusual, spaced, wiki
         )
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
         lines.add(text, offsets, stop if stop < len(work) else -1)
     del work
     lines_text, lines_offsets = lines.result()
+    if wiki:  # its headings' ends were added block by block beside Markdown's
+        heading_ends = array("q", sorted(heading_ends))
     para_text, para_offsets = _paragraphs(lines_text, lines_offsets, heading_ends)
     return CleanText(
         raw=raw,
@@ -300,6 +304,7 @@ def _remove_markup(
     debris: list[tuple[int, int]],
     unusual: bool,
     spaced: bool = False,
+    wiki: bool = False,
 ) -> tuple[str, array]:
     """work[start:stop] without page-number lines (and the other `debris` lines in it),
     HTML tags and Markdown markers; without the letter spaces of a `spaced` text
@@ -342,6 +347,12 @@ def _remove_markup(
     if emoji:
         spans.extend(emoji)
         replaced.update(as_text)
+    spans.extend(url_spans(work, start, stop))
+    spans.extend(reference_spans(work, start, stop))
+    if wiki:
+        marks, ends = wiki_spans(work, start, stop)
+        spans.extend(marks)
+        heading_ends.extend(end if end < len(work) else -1 for end in ends)
     if work.find("#", start, stop) >= 0:
         for a, b in line_start_spans(_HEADING_BODY, work, start, stop):
             spans.append((a, b))

@@ -32,7 +32,7 @@ class Observation:
     label_quote: str | None
     line: int
     year_basis: str  # table_header | sentence | period_phrase | section | default | correction
-    # | deadline_column | column_note | from_value | list_lead | data_note
+    # | deadline_column | column_note | from_value | list_lead | data_note | elapsed_years
     section: str
     table_caption: str | None = None
     attribute: str | None = None  # 预期性 expected / 约束性 binding

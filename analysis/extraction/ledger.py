@@ -15,6 +15,7 @@ from analysis.foreign_scripts import REASON as TRANSLATION_REASON
 from analysis.normalise import IMAGE_LINK, PAGE_DEBRIS
 from analysis.script_elements import REASON as SCRIPT_REASON
 from analysis.script_elements import script_elements
+from analysis.wiki_markup import FOOTNOTE_REASON, REFERENCE, URL
 
 DISPOSITIONS = {
     "observation": "a value stated for a codebook indicator",
@@ -149,8 +150,16 @@ class Ledger:
                     "page debris line (a lone page number, a running header, "
                     "a thread's counts or comments, a subtitle cue's number or timing)",
                 )
+            elif ("<sup" in line or "<ref" in line) and any(
+                r.start() <= a - line_start < r.end() for r in REFERENCE.finditer(line)
+            ):
+                self._add((m.start(), m.end()), "section_number", FOOTNOTE_REASON)
             elif tag is not None:
                 self._add((m.start(), m.end()), "markup", "inside an HTML tag")
+            elif "://" in line and any(
+                u.start() <= a - line_start < u.end() for u in URL.finditer(line)
+            ):
+                self._add((m.start(), m.end()), "markup", "inside a web address")
             elif "![" in line and any(
                 i.start() <= a - line_start < i.end() for i in IMAGE_LINK.finditer(line)
             ):

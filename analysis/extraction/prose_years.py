@@ -189,6 +189,11 @@ def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
 
 # the number of a five-year plan in a phrase naming its end ("十四五末")
 _PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")
+# "两年累计新建…52所", "三年来累计…": a total over the plan's first N years, so of its N-th
+_ELAPSED_YEARS = re.compile(
+    r"(?<![\d一二三四五六七八九十])([一二两三四五1-5])年(?:来|间|中)?[，,]?[^，,。；;\d]{0,6}?(?:累计|共计)"
+)
+_SMALL_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
 class YearReader:
@@ -416,6 +421,11 @@ class YearReader:
         named = [m for m in NAMED_PERIOD.finditer(plain) if not _names_a_basis(plain, m.end())]
         if named and period_end(named[-1].group(1)) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
+        elapsed = _ELAPSED_YEARS.search(scope)
+        if elapsed and not ctx.annual:  # not in a review: the years of this plan
+            n = _SMALL_NUMERALS.get(elapsed.group(1)) or int(elapsed.group(1))
+            if n < ctx.period_length:
+                return ctx.period_start + n - 1, "elapsed_years"
         if ctx.data_year is not None:  # "文中数据除注明外均为2022年数据"
             return ctx.data_year, "data_note"
         return ctx.period_end, "default"

@@ -32,6 +32,7 @@ from analysis.extraction.table_readers import (
     read_pipe_cells,
 )
 from analysis.extraction.translated_cells import without_translations
+from analysis.extraction.wiki_tables import read_wiki_tables
 from analysis.extraction.xml_records import read_xml_records
 from analysis.extraction.year_block_tables import read_year_blocks
 from analysis.normalise import CleanText
@@ -67,7 +68,8 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     """Every table in a text, each region read by the first reader that claims it."""
     lines = TextLines(clean)  # one split of the lines view, shared by the line readers
     raw = _without_debris(clean)
-    grids = read_html(raw) + read_xml_records(raw) + read_chart_options(clean.raw)
+    grids = read_html(raw) + read_xml_records(raw) + read_wiki_tables(raw)
+    grids += read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (
         lambda skip: read_json_lines(lines, skip),  # before the CSV reader: commas inside
