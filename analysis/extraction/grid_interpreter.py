@@ -67,8 +67,8 @@ _UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
 # a name measuring an amount per head before the phrase it holds
-_SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|自评得分)(?:[(（].{0,4}[)）])?$")
-_SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
+SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|自评得分)(?:[(（].{0,4}[)）])?$")
+SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
 _PROPOSAL_HEADER = re.compile(
     r"^(?:建议|提议|调整建议|修改建议)(?:目标|指标)?值?(?:[(（].{0,8}[)）])?$"
 )
@@ -220,8 +220,8 @@ class GridInterpreter:
             if MILESTONE_HEADER.match(compact):
                 milestones.append(k)
                 continue
-            if _SCORE_HEADER.match(compact):  # a self-evaluation's 分值 | 得分
-                aside[k] = ("no_indicator", _SCORE_REASON)
+            if SCORE_HEADER.match(compact):  # a self-evaluation's 分值 | 得分
+                aside[k] = ("no_indicator", SCORE_REASON)
                 continue
             if _PROPOSAL_HEADER.match(compact):  # a 提案's 建议目标
                 aside[k] = ("proposal", _PROPOSAL_REASON)
@@ -394,6 +394,9 @@ class GridInterpreter:
             for c in header
             if any(ch.isdigit() for ch in c.text)
         ]
+        scores = [
+            k for k, c in enumerate(header) if k not in columns and SCORE_HEADER.match(c.text)
+        ]
         for r, row in enumerate(grid.rows[1:], start=1):
             if (
                 index is not None
@@ -403,6 +406,9 @@ class GridInterpreter:
                 notes.append(
                     CellNote((row[index].start, row[index].end), "section_number", "a row number")
                 )
+            for k in scores:  # an assessment's 分值 column beside its descriptions
+                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
+                    notes.append(CellNote((row[k].start, row[k].end), "no_indicator", SCORE_REASON))
             for k, head in columns.items():
                 if k >= len(row) or row[k].text in NOT_STATED:
                     continue

@@ -103,6 +103,16 @@ class NumberKinds:
             and _CJK.match(text, q.num_end)
         ):
             return "section_number", "an item number opening a sentence (①…)"
+        # "说明：1.图中…；2.红色虚线…": an item number after a colon or a semicolon, right
+        # before its list mark and the item's words
+        if (
+            is_int
+            and not token
+            and q.value <= 20
+            and _ITEM_AFTER_BREAK.search(text, line_start, q.start)
+            and _INLINE_ITEM_MARK.match(text, q.num_end)
+        ):
+            return "section_number", "an item number inside a sentence (说明：1.…；2.…)"
         # "2.1 扩大…" opening its paragraph (a heading number starts the line with a digit)
         heading = text[line_start : line_start + 1].isdecimal() and _DECIMAL_HEADING.match(
             text, line_start
@@ -121,6 +131,11 @@ class NumberKinds:
             )
         ):
             return "section_number", "a footnote mark in a note (注1：, ²为…)"
+        # "得8分", "每低1个百分点扣1分", "90分及以上": a score, in points
+        if not token and after.startswith("分") and not after.startswith(_NOT_POINTS):
+            if before_r.endswith(("时", "点")):  # "9时30分", "1小时12分": minutes
+                return "date", "part of a time (9时30分)"
+            return "no_indicator", "a score in points (得8分, 扣1分)"
         if (":" in after and _RATIO_AFTER.match(after)) or (
             ":" in before and _RATIO_BEFORE.search(before)
         ):
@@ -328,6 +343,22 @@ _LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")
 _DECIMAL_HEADING = re.compile(DECIMAL_HEADING.pattern.removeprefix("^"))
 _SENTENCE_END_BEFORE = re.compile(r"[。；;！？!?][^\S\n]*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# what 分 after a number starts besides points (分钟 is a unit of its own)
+_NOT_POINTS = (
+    "分之",
+    "分别",
+    "分类",
+    "分批",
+    "分期",
+    "分层",
+    "分级",
+    "分区",
+    "分校",
+    "分院",
+    "分布",
+)
+_ITEM_AFTER_BREAK = re.compile(r"[：:；;。][^\S\n]*$")
+_INLINE_ITEM_MARK = re.compile(r"[.、．][^\S\n]*[\u4e00-\u9fff“《\"]")
 _NOTE_MARK_BEFORE = re.compile(r"(?:注|[。；;:：]\s*)$")
 _NOTE_OPEN = re.compile(r"注\s*(?:\d{1,2}|[①-⑳])?\s*[:：]")
 _RATIO_AFTER = re.compile(r"\s*:\s*\d")

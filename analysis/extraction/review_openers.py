@@ -30,7 +30,10 @@ _OPENER = re.compile(
 # a first sentence announcing the targets ("2025年主要目标来了！"): an opened review ends
 _TARGETS_NAMED = re.compile(r"主要目标|发展目标|目标任务|主要任务|重点任务")
 _FIRST_SENTENCE_LONGEST = 40
-_TARGET_WORDS = re.compile(r"目标|任务|要点|计划|安排|思路|重点|举措|措施")
+# (an assessment's 评分细则 or 考核标准 states the standards the targets are held to)
+_TARGET_WORDS = re.compile(
+    r"目标|任务|要点|计划|安排|思路|重点|举措|措施|评分细则|考核标准|评分标准"
+)
 # what a heading names of the period to come, beside targets and tasks ("下一步工作建议")
 _NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策")
 _TITLE_LONGEST = 30
