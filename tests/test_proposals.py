@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.extraction.proposals import is_proposal
+from analysis.normalise import clean
 from tests.test_extraction import observed, source
 
 PRE, PUB, CONS = (
@@ -90,3 +91,30 @@ def test_a_mid_term_evaluations_recommendation_is_the_plans_revised_target(extra
 )
 def test_a_proposal_is_known_by_its_title(title, expected):
     assert is_proposal(title) is expected
+
+
+# my own wording: a bureau's report on the comments a draft received; the comments'
+# numbers are the commenters', the plan's own values stand in its prose
+CONSULTATION = """关于《青屿县教育发展规划（征求意见稿）》意见采纳情况的说明
+
+| 序号 | 意见内容 | 提出人 | 处理情况 | 说明 |
+|---|---|---|---|---|
+| 1 | 建议学前三年毛入园率目标提高到97% | 县妇联 | 不予采纳 | 与全市目标衔接，保持不变 |
+| 2 | 建议“十四五”新建公办幼儿园40所 | 网民 | 部分采纳 | 结合出生人口变化调整 |
+
+经修改，规划确定到2025年，学前三年毛入园率达到95%以上，新建公办幼儿园30所。
+"""
+
+
+def test_a_consultations_comment_column_holds_the_commenters_numbers(extractor):
+    result = extractor.extract(source(), clean(CONSULTATION))
+    got = sorted((o.indicator_id, o.year, o.value) for o in result.observations)
+    assert got == [
+        ("new_public_kindergartens", 2025, 30.0),
+        ("preschool_gross_enrollment_rate", 2025, 95.0),
+    ]
+    proposed = [r for r in result.ledger if r["disposition"] == "proposal"]
+    assert {r["quote"] for r in proposed} == {
+        "建议学前三年毛入园率目标提高到97%",
+        "建议“十四五”新建公办幼儿园40所",
+    }

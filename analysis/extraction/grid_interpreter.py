@@ -73,6 +73,12 @@ _PROPOSAL_HEADER = re.compile(
     r"^(?:建议|提议|调整建议|修改建议)(?:目标|指标)?值?(?:[(（].{0,8}[)）])?$"
 )
 _PROPOSAL_REASON = "a proposer's target (建议目标), not the plan's"
+# a consultation's column of the comments received ("意见建议", "修改意见")
+COMMENT_HEADER = re.compile(
+    r"^(?:主要|具体)?(?:意见建议|意见和建议|意见及建议|建议意见|意见|建议|意见内容|建议内容"
+    r"|修改意见|反馈意见|修改建议|意见摘要|建议摘要)$"
+)
+COMMENT_REASON = "in a comment on the plan (意见建议 column): the commenter's number"
 _LEVEL_HEADER = re.compile(r"^[一二三四]级指标(?:名称)?$")
 _EXCERPT = re.compile(r"摘要|节选|摘录|选录|部分项目")
 _PER_HEAD = re.compile(r"生均|人均|每生|每[百千万]名|每[百千万]人|按[^，,]{0,10}平均")
@@ -394,9 +400,17 @@ class GridInterpreter:
             for c in header
             if any(ch.isdigit() for ch in c.text)
         ]
-        scores = [
-            k for k, c in enumerate(header) if k not in columns and SCORE_HEADER.match(c.text)
-        ]
+        # columns of numbers that are no values beside the descriptions: an assessment's
+        # 分值, a consultation's comments (意见建议: the commenters' numbers)
+        asides: dict[int, tuple[str, str]] = {}
+        for k, c in enumerate(header):
+            compact = c.text.replace(" ", "")
+            if k in columns:
+                continue
+            if SCORE_HEADER.match(compact):
+                asides[k] = ("no_indicator", SCORE_REASON)
+            elif COMMENT_HEADER.match(compact):
+                asides[k] = ("proposal", COMMENT_REASON)
         for r, row in enumerate(grid.rows[1:], start=1):
             if (
                 index is not None
@@ -406,9 +420,9 @@ class GridInterpreter:
                 notes.append(
                     CellNote((row[index].start, row[index].end), "section_number", "a row number")
                 )
-            for k in scores:  # an assessment's 分值 column beside its descriptions
+            for k, (disposition, reason) in asides.items():
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text):
-                    notes.append(CellNote((row[k].start, row[k].end), "no_indicator", SCORE_REASON))
+                    notes.append(CellNote((row[k].start, row[k].end), disposition, reason))
             for k, head in columns.items():
                 if k >= len(row) or row[k].text in NOT_STATED:
                     continue
@@ -442,7 +456,14 @@ class GridInterpreter:
                         "default",
                     )
                 )
-        prose = [(c.start, c.end) for c in description_cells(grid, described)]
+        aside_cells = {
+            (row[k].start, row[k].end) for row in grid.rows[1:] for k in asides if k < len(row)
+        }
+        prose = [
+            (c.start, c.end)
+            for c in description_cells(grid, described)
+            if (c.start, c.end) not in aside_cells
+        ]
         return GridReading(values, notes, True, prose_spans=prose)
 
     def _names_a_total(self, text: str) -> bool:
