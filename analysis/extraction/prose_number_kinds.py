@@ -109,7 +109,7 @@ class NumberKinds:
             is_int
             and not token
             and q.value <= 20
-            and _ITEM_AFTER_BREAK.search(text, line_start, q.start)
+            and before_r.endswith(_ITEM_BREAKS)
             and _INLINE_ITEM_MARK.match(text, q.num_end)
         ):
             return "section_number", "an item number inside a sentence (说明：1.…；2.…)"
@@ -357,7 +357,7 @@ _NOT_POINTS = (
     "分院",
     "分布",
 )
-_ITEM_AFTER_BREAK = re.compile(r"[：:；;。][^\S\n]*$")
+_ITEM_BREAKS = ("：", ":", "；", ";", "。")
 _INLINE_ITEM_MARK = re.compile(r"[.、．][^\S\n]*[\u4e00-\u9fff“《\"]")
 _NOTE_MARK_BEFORE = re.compile(r"(?:注|[。；;:：]\s*)$")
 _NOTE_OPEN = re.compile(r"注\s*(?:\d{1,2}|[①-⑳])?\s*[:：]")

@@ -421,7 +421,7 @@ class YearReader:
         named = [m for m in NAMED_PERIOD.finditer(plain) if not _names_a_basis(plain, m.end())]
         if named and period_end(named[-1].group(1)) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
-        elapsed = _ELAPSED_YEARS.search(scope)
+        elapsed = _ELAPSED_YEARS.search(scope) if "累计" in scope or "共计" in scope else None
         if elapsed and not ctx.annual:  # not in a review: the years of this plan
             n = _SMALL_NUMERALS.get(elapsed.group(1)) or int(elapsed.group(1))
             if n < ctx.period_length:
