@@ -61,6 +61,12 @@ def reference_spans(work: str, start: int, stop: int) -> list[tuple[int, int]]:
     return [m.span() for m in REFERENCE.finditer(work, start, stop)]
 
 
+def shown_text(text: str) -> str:
+    """Wiki text as the page shows it: a link's shown text, no bold or italic quotes."""
+    text = _LINK.sub(lambda m: m.group()[len(m.group(1)) : -2], text)
+    return _EMPHASIS.sub("", text)
+
+
 def url_spans(work: str, start: int, stop: int) -> list[tuple[int, int]]:
     """The web addresses in work[start:stop]."""
     if work.find("://", start, stop) < 0:

@@ -106,6 +106,16 @@ def parse_value(raw: str, pos: int, depth: int = 0) -> tuple[Node, int]:
     return Node("other", pos, end, raw[pos:end].strip()), end
 
 
+def _after_item(raw: str, pos: int, closer: str) -> int:
+    """Past the comma after an item, or at its container's closer; else no literal."""
+    pos = _space(raw, pos)
+    if pos < len(raw) and raw[pos] == ",":
+        return pos + 1
+    if pos >= len(raw) or raw[pos] != closer:
+        raise _NotLiteral
+    return pos
+
+
 def _object(raw: str, pos: int, depth: int) -> tuple[Node, int]:
     node = Node("object", pos, pos)
     pos += 1
@@ -124,11 +134,7 @@ def _object(raw: str, pos: int, depth: int) -> tuple[Node, int]:
             raise _NotLiteral  # a method or a shorthand: no literal object
         value, pos = parse_value(raw, pos + 1, depth + 1)
         node.keys.setdefault(key, ((m.start(g), m.end(g)), value))
-        pos = _space(raw, pos)
-        if pos < len(raw) and raw[pos] == ",":
-            pos += 1
-        elif pos >= len(raw) or raw[pos] != "}":
-            raise _NotLiteral
+        pos = _after_item(raw, pos, "}")
 
 
 def _array(raw: str, pos: int, depth: int) -> tuple[Node, int]:
@@ -141,11 +147,7 @@ def _array(raw: str, pos: int, depth: int) -> tuple[Node, int]:
             return node, pos + 1
         value, pos = parse_value(raw, pos, depth + 1)
         node.items.append(value)
-        pos = _space(raw, pos)
-        if pos < len(raw) and raw[pos] == ",":
-            pos += 1
-        elif pos >= len(raw) or raw[pos] != "]":
-            raise _NotLiteral
+        pos = _after_item(raw, pos, "]")
 
 
 def literal_at(raw: str, pos: int) -> Node | None:

@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 
 from analysis.codebook import AliasMatch
-from analysis.extraction.prose_phrases import COMPARISON_PHRASE, COUNTED_NAMES, clause_start
+from analysis.extraction.prose_phrases import (
+    COMPARISON_PHRASE,
+    COUNTED_NAMES,
+    clause_start,
+    small_count,
+)
 
 # what opens a thread's next post that goes on with the last one's sentence: its number, a
 # hashtag, "（接上条）" (prose_binder's _RESUMES starts with it)
@@ -24,7 +29,6 @@ RESUMED_LEAD = (
 _RESUMED_LEAD = re.compile(RESUMED_LEAD)
 # "2025年：≥92%": a colon or a comparison symbol between a year and its value
 _SYMBOLS = re.compile(r"[\s:：≥≤<>=＜＞]")
-_NUMERALS = {ch: k for k, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
 
 
 def bind_carried(binder, text, start, aliases, candidates, taken, carry, filler, not_a_noun):
@@ -58,8 +62,7 @@ def _counted(binder, text, start, free, taken, carry: tuple[AliasMatch, ...]) ->
     m = COUNTED_NAMES.search(text, max(start, at - 10), at) if at >= 0 else None
     if m is None:
         return False
-    digit = m.group(1)
-    n = int(digit) if digit.isdigit() else _NUMERALS[digit]
+    n = small_count(m.group(1))
     names: list[AliasMatch] = []
     for a in reversed(carry):
         if all(a.indicator_ids != b.indicator_ids for b in names):

@@ -88,6 +88,13 @@ COUNTED_NAMES = re.compile(
     r"([两二三四五六七八九十]|\d)\s*(?:项|个)\s*(?:指标|比例|比率)?\s*(?:均|都)?\s*$"
 )
 _SMALL_NUMERALS = {ch: k for k, ch in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def small_count(digit: str) -> int:
+    """A count written as one digit or one numeral ("3", "三", "两")."""
+    return int(digit) if digit.isdigit() else _SMALL_NUMERALS[digit]
+
+
 DEADLINE = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:底|末|年底)?\s*(?:前|之前|以前)")
 LIST_JOIN = re.compile(r"\s*[、和及]\s*")
 
@@ -97,8 +104,7 @@ def counted_names(text: str, aliases, at: int, s_start: int) -> list[AliasMatch]
     m = COUNTED_NAMES.search(text, max(s_start, at - 10), at)
     if m is None:
         return []
-    digit = m.group(1)
-    n = int(digit) if digit.isdigit() else _SMALL_NUMERALS[digit]
+    n = small_count(m.group(1))
     names: list[AliasMatch] = []
     for a in reversed([a for a in aliases if s_start <= a.start and a.end <= m.start()]):
         if all(a.indicator_ids != b.indicator_ids for b in names):

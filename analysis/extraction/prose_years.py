@@ -39,6 +39,7 @@ from analysis.extraction.prose_phrases import (
     YEARS_RESPECTIVELY,
     in_brackets,
     next_break,
+    small_count,
 )
 from analysis.extraction.quantities import Quantity
 from analysis.rules import Rules
@@ -193,7 +194,6 @@ _PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")
 _ELAPSED_YEARS = re.compile(
     r"(?<![\d一二三四五六七八九十])([一二两三四五1-5])年(?:来|间|中)?[，,]?[^，,。；;\d]{0,6}?(?:累计|共计)"
 )
-_SMALL_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
 
 
 class YearReader:
@@ -423,7 +423,7 @@ class YearReader:
             return ctx.baseline_year, "period_phrase"
         elapsed = _ELAPSED_YEARS.search(scope) if "累计" in scope or "共计" in scope else None
         if elapsed and not ctx.annual:  # not in a review: the years of this plan
-            n = _SMALL_NUMERALS.get(elapsed.group(1)) or int(elapsed.group(1))
+            n = small_count(elapsed.group(1))
             if n < ctx.period_length:
                 return ctx.period_start + n - 1, "elapsed_years"
         if ctx.data_year is not None:  # "文中数据除注明外均为2022年数据"

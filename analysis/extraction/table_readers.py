@@ -75,14 +75,10 @@ def read_html(raw: str) -> list[Grid]:
     grids = []
     for t in _TABLE.finditer(raw):
         grid = Grid("html", _caption_before(raw, t.start()), t.start(), t.end())
-        pending: dict[tuple[int, int], GridCell] = {}  # (row, col) filled by a rowspan
-        for r, row in enumerate(_ROW.finditer(raw, t.start(), t.end())):
-            cells: list[GridCell] = []
-            col = 0
+        rows: list[list[tuple[GridCell, dict]]] = []
+        for row in _ROW.finditer(raw, t.start(), t.end()):
+            cells = []
             for c in _CELL.finditer(row.group(1)):
-                while (r, col) in pending:
-                    cells.append(pending.pop((r, col)))
-                    col += 1
                 inner_start = row.start(1) + c.start(3)
                 body = c.group(3)
                 # trim the cell's raw span to its visible text
@@ -90,21 +86,39 @@ def read_html(raw: str) -> list[Grid]:
                 lead = len(visible) - len(visible.lstrip())
                 trail = len(visible.rstrip())
                 start, end = inner_start + lead, inner_start + max(lead, trail)
-                cell = GridCell(clean_cell(body), start, end)
                 spans = {k.lower(): int(v) for k, v in _SPAN_ATTR.findall(c.group(2))}
-                for dc in range(max(1, spans.get("colspan", 1))):
-                    cells.append(cell)
-                    for dr in range(1, max(1, spans.get("rowspan", 1))):
-                        pending[(r + dr, col + dc)] = cell
-                col += max(1, spans.get("colspan", 1))
-            while (r, col) in pending:
-                cells.append(pending.pop((r, col)))
-                col += 1
-            if cells:
-                grid.rows.append(cells)
+                cells.append((GridCell(clean_cell(body), start, end), spans))
+            rows.append(cells)
+        grid.rows = expand_spans(rows)
         if grid.rows:
             grids.append(grid)
     return grids
+
+
+def expand_spans(rows: list[list[tuple[GridCell, dict]]]) -> list[list[GridCell]]:
+    """Rows of (cell, {"rowspan": n, "colspan": m}) with each cell repeated where its spans
+    reach, as a browser lays a table out; rows left with no cell are dropped."""
+    pending: dict[tuple[int, int], GridCell] = {}  # (row, col) filled by a rowspan
+    out = []
+    for r, row in enumerate(rows):
+        cells: list[GridCell] = []
+        col = 0
+        for cell, spans in row:
+            while (r, col) in pending:
+                cells.append(pending.pop((r, col)))
+                col += 1
+            width = max(1, spans.get("colspan", 1))
+            for dc in range(width):
+                cells.append(cell)
+                for dr in range(1, max(1, spans.get("rowspan", 1))):
+                    pending[(r + dr, col + dc)] = cell
+            col += width
+        while (r, col) in pending:
+            cells.append(pending.pop((r, col)))
+            col += 1
+        if cells:
+            out.append(cells)
+    return out
 
 
 def _caption_before(raw: str, at: int) -> str:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_interpreter import SCORE_HEADER, SCORE_REASON, CellNote, GridReading
+from analysis.extraction.grid_interpreter import CellNote, GridReading
 from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL
 
 # the header of a column of target sentences
@@ -174,15 +174,12 @@ def read_task_table(grid: Grid) -> GridReading | None:
     if any(_values_only(body, k) for k in range(len(header)) if k != index):
         return None  # a column of values (总投资): a project table for the interpreter
     notes, prose = [], []
-    scores = {k for k, c in enumerate(header) if SCORE_HEADER.match(_compact(c.text))}
     for row in body:
         for k, cell in enumerate(row):
             if not any(ch.isdigit() for ch in cell.text):
                 continue
             if k == index:
                 notes.append(CellNote((cell.start, cell.end), "section_number", "a row number"))
-            elif k in scores:  # an assessment's 分值 column
-                notes.append(CellNote((cell.start, cell.end), "no_indicator", SCORE_REASON))
             else:
                 prose.append((cell.start, cell.end))
     return GridReading([], notes, True, header=header, prose_spans=prose)

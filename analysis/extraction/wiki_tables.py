@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.table_readers import clean_cell
+from analysis.extraction.table_readers import clean_cell, expand_spans
+from analysis.wiki_markup import shown_text
 
 _TABLE = re.compile(r"^[^\S\n]*\{\|.*?^[^\S\n]*\|\}", re.MULTILINE | re.DOTALL)
 _SPAN_ATTR = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 # a single bar ending a cell's attributes (not "||", not inside [[…|…]])
 _ATTRIBUTES = re.compile(r"^([^|\[\]]*=[^|\[\]]*)\|(?!\|)")
-_LINK = re.compile(r"\[\[(?:[^\[\]|\n]*\|)?([^\[\]|\n]*)\]\]")
 _REFERENCE = re.compile(
     r"<ref\b[^>]*/>|<ref\b[^>]*>.*?</ref\s*>|<sup\b[^>]*>.*?</sup\s*>", re.IGNORECASE | re.DOTALL
 )
@@ -35,7 +35,6 @@ FOOTNOTE = ("section_number", "a footnote reference in a wiki table")
 ATTRIBUTE = ("markup", "a wiki table cell's attributes (rowspan, colspan, style)")
 CAPTION = ("section_number", "a table's number in its caption")
 _CAPTION_NUMBER = re.compile(r"(\d+(?:\.\d+)*)(年)?")
-_EMPHASIS = re.compile("'{2,5}")
 
 
 def read_wiki_tables(raw: str) -> list[Grid]:
@@ -87,7 +86,7 @@ def _cell(raw: str, a: int, b: int, labels: list) -> tuple[GridCell, dict]:
 
 def _shown(body: str) -> str:
     """A cell's text as the page shows it: a link's shown text, no bold quotes, no references."""
-    return _EMPHASIS.sub("", _LINK.sub(r"\1", _REFERENCE.sub("", body)))
+    return shown_text(_REFERENCE.sub("", body))
 
 
 def _reference_labels(body: str, at: int) -> list:
@@ -133,32 +132,7 @@ def _grid(raw: str, start: int, end: int) -> Grid | None:
             text = f"{last.text} {more}".strip() if last.text else more
             row[-1] = (GridCell(text, last.start if last.text else at, stop), spans)
         pos = stop + 1
-    grid_rows = _expanded(rows)
+    grid_rows = expand_spans(rows)
     if len(grid_rows) < 2:
         return None
     return Grid("wiki", caption, start, end, grid_rows, labels)
-
-
-def _expanded(rows: list[list[tuple[GridCell, dict]]]) -> list[list[GridCell]]:
-    """The rows with each rowspan and colspan cell repeated where it reaches."""
-    pending: dict[tuple[int, int], GridCell] = {}
-    out = []
-    for r, row in enumerate(rows):
-        cells: list[GridCell] = []
-        col = 0
-        for cell, spans in row:
-            while (r, col) in pending:
-                cells.append(pending.pop((r, col)))
-                col += 1
-            width = max(1, spans.get("colspan", 1))
-            for dc in range(width):
-                cells.append(cell)
-                for dr in range(1, max(1, spans.get("rowspan", 1))):
-                    pending[(r + dr, col + dc)] = cell
-            col += width
-        while (r, col) in pending:
-            cells.append(pending.pop((r, col)))
-            col += 1
-        if cells:
-            out.append(cells)
-    return out
