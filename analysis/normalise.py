@@ -47,6 +47,7 @@ from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
 from analysis.pictographs import BMP_CHARACTERS, pictograph_edits
+from analysis.source_formats import source_edits
 from analysis.text_blocks import line_blocks, line_patterns, line_start_spans, lines_holding
 from analysis.tracked_changes import tracked_changes
 from analysis.wiki_markup import is_wiki, reference_spans, url_spans, wiki_spans
@@ -196,13 +197,14 @@ def clean(raw: str) -> CleanText:
     hidden_starts = [a for a, _ in hidden]
     spaced = letter_spaced(work)
     wiki = is_wiki(work)
+    source = source_edits(work)  # RTF or LaTeX source: its markup out of the views
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     for start, stop in line_blocks(work):
         a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
         text, offsets = _remove_markup(
-            work, start, stop, heading_ends, hidden[a:b], unusual, spaced, wiki
+            work, start, stop, heading_ends, hidden[a:b], unusual, spaced, wiki, source
         )
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
@@ -305,6 +307,7 @@ def _remove_markup(
     unusual: bool,
     spaced: bool = False,
     wiki: bool = False,
+    source: tuple[list[tuple[int, int]], dict[int, str]] | None = None,
 ) -> tuple[str, array]:
     """work[start:stop] without page-number lines (and the other `debris` lines in it),
     HTML tags and Markdown markers; without the letter spaces of a `spaced` text
@@ -347,6 +350,10 @@ def _remove_markup(
     if emoji:
         spans.extend(emoji)
         replaced.update(as_text)
+    if source is not None:  # an RTF or LaTeX source's markup, found once per text
+        lo, hi = bisect_left(source[0], (start, -1)), bisect_left(source[0], (stop, -1))
+        spans.extend(source[0][lo:hi])
+        replaced.update((a, source[1][a]) for a, _ in source[0][lo:hi] if a in source[1])
     spans.extend(url_spans(work, start, stop))
     spans.extend(reference_spans(work, start, stop))
     if wiki:

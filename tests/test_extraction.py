@@ -576,6 +576,9 @@ PROJECT_TABLES = [
     ("表3　重点建设项目（金额单位：万元）\n项目名称 | 新增学位（个） | 总投资 | 完成时限\n--- | --- | --- | ---\n东区初中新建 | 1500 | 21000 | 2024年8月\n西区小学扩建 | 900 | 7600 | 2023年8月\n合计 | 2400 | 28600 | \n", [("education_investment", 2025, "=", 286000000.0, None, "cumulative"), ("school_places_added", 2025, "=", 2400.0, None, "cumulative")]),
     # a spaced-out 总 计 row under a row-number column
     ("建设项目\n| 序号 | 项目 | 总投资（亿元） |\n|---|---|---|\n| 1 | 职教园区 | 3.5 |\n| 2 | 实训基地 | 1.2 |\n|  | 总 计 | 4.7 |\n", [("education_investment", 2025, "=", 470000000.0, None, "cumulative")]),
+    # numbered projects typed as tab-separated lines with no header: the descriptions
+    # are read as sentences, the amounts (no header names them) are no values
+    ("五、重点工程\n1.\t城东幼教扩容\t新建公办幼儿园6所\t1.8亿元\n2.\t乡村学校提质\t改扩建乡村小学12所\t2.2亿元\n3.\t教师周转宿舍\t建设宿舍300套\t0.6亿元\n", [("new_public_kindergartens", 2025, "=", 6.0, None, "cumulative")]),
 ]  # fmt: skip
 
 
@@ -1630,3 +1633,12 @@ def test_an_excerpted_project_list_states_no_totals(extractor):
     assert result.observations == []
     parts = sorted(r["quote"] for r in result.ledger if r["disposition"] == "part_of_total")
     assert parts == ["1,620", "12,400", "2,600", "270"]
+
+
+def test_a_headerless_project_lists_amounts_and_numbers_are_accounted_for(extractor):
+    text = PROJECT_TABLES[-1][0]
+    result = extractor.extract(source(), clean(text))
+    at = {r["quote"]: r["disposition"] for r in result.ledger}
+    assert at["1.8亿元"] == at["2.2亿元"] == "no_indicator"
+    assert at["2."] == "section_number"  # the second item's number
+    assert "unaccounted" not in at.values()

@@ -61,3 +61,12 @@ def test_a_whole_area_after_a_preposition_is_the_plans_own(read_in_area):
     # "在全市中小学校…": the whole city after 在 is no other named area
     _, other = read_in_area("到2025年，在全市中小学校创建15所家庭教育示范校。", "石河市")
     assert other == []
+
+
+def test_a_county_whose_name_ends_in_a_kind_of_areas_character(read_in_area):
+    """ "山区" is a kind of area, "岚山县" a county's name."""
+    text = "全市学前三年毛入园率为93.1%，其中岚山县学前三年毛入园率仅为86.2%。"
+    assert read_in_area(text, "石河市") == (
+        [("preschool_gross_enrollment_rate", 2025, "=", 93.1, None, "level")],
+        ["86.2%"],
+    )

@@ -39,3 +39,18 @@ def test_a_table_of_what_one_period_did_and_the_next_aims_at(extractor):
         ("teachers_recruited", 2020, "=", 5200.0, None, "cumulative"),
         ("teachers_recruited", 2025, "=", 6000.0, None, "cumulative"),
     ]
+
+
+def test_a_bare_period_beside_years_is_dated_by_its_end(extractor):
+    """ "十三五" over a column beside 2021 and 2022: the last period's total; alone (the
+    parametrised case above) it names no year."""
+    text = (
+        "类别          十三五     2021     2022    十四五目标\n"
+        "招聘教师（名）  4,800      1,050    990     5,000\n"
+    )
+    assert observed(extractor, text) == [
+        ("teachers_recruited", 2020, "=", 4800.0, None, "cumulative"),
+        ("teachers_recruited", 2021, "=", 1050.0, None, "cumulative"),
+        ("teachers_recruited", 2022, "=", 990.0, None, "cumulative"),
+        ("teachers_recruited", 2025, "=", 5000.0, None, "cumulative"),
+    ]

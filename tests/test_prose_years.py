@@ -325,3 +325,17 @@ def test_a_note_dating_the_texts_numbers_dates_values_with_no_year(extractor, no
         (CONS, 2025, "=", 98.0, None, "level"),
         (PRE, year, "=", 94.6, None, "level"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gap to the plan's target named after the target's value
+        ("截至2023年，普惠性幼儿园覆盖率为88.4%，距92%的规划目标尚差3.6个百分点。\n", [(INC, 2023, "=", 88.4, None, "level"), (INC, 2025, "=", 92.0, None, "level")]),
+        ("截至2023年，九年义务教育巩固率为96.1%，距离97%的目标仍有差距。\n", [(CONS, 2023, "=", 96.1, None, "level"), (CONS, 2025, "=", 97.0, None, "level")]),
+        # the plan's requirement quoted after its value
+        ("2023年学前三年毛入园率为93.2%，已达到规划“90%以上”的要求。\n", [(PRE, 2023, "=", 93.2, None, "level"), (PRE, 2025, ">=", 90.0, None, "level")]),
+    ],
+)  # fmt: skip
+def test_a_target_named_beside_a_reported_value_is_the_plans(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

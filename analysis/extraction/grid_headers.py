@@ -124,6 +124,7 @@ _PERIOD_END = re.compile(
     r"\s*(?:[(（][^)）\d]*[)）])?$"
     r"|^[“\"]?十([一二三四五])五[”\"]?(?:末|期末)\s*(?:[(（][^)）\d]*[)）])?$"
 )
+_BARE_PERIOD = re.compile(r"^[“\"]?十([一二三四五])五[”\"]?$")
 
 
 def header_year(text: str) -> int | None:
@@ -136,6 +137,16 @@ def header_year(text: str) -> int | None:
     return period_end(p.group(1) or p.group(2)) if p else None
 
 
+def bare_period_year(text: str, header: list[GridCell]) -> int | None:
+    """A bare "十三五" over a column beside columns of years: the period's total or its end
+    (a printed frame's "十三五 | 2021 | 2022 | 十四五目标"), both dated by its last year.
+    Alone it names no year: a header "“十四五”" may head a column of tasks."""
+    p = _BARE_PERIOD.match(text.replace(" ", ""))
+    if p is None or not any(header_year(c.text) for c in header):
+        return None
+    return period_end(p.group(1))
+
+
 def first_body_row(rows: list[list[GridCell]]) -> int:
     """The row after a header row holding a year among the first three, else 0."""
     return next(
@@ -146,6 +157,22 @@ def first_body_row(rows: list[list[GridCell]]) -> int:
 def _written_year(text: str) -> int | None:
     m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
     return int(m.group(1)) if m else None
+
+
+def _spanned_slots(top: list[GridCell], below: list[GridCell]) -> list[int]:
+    """The columns of the year line's years, when each stands under a label naming no year
+    or under an empty cell right of one: a label spanning several columns above their
+    years, written once ("\\multicolumn{2}{c}{指标值}" over "2020年 & 2025年")."""
+    if len(below) != len(top):
+        return []
+    slots = [k for k, c in enumerate(below) if c.text and _BARE_YEAR.match(c.text)]
+    for k in slots:
+        label = next((j for j in range(k, -1, -1) if top[j].text), None)
+        if label is None or _written_year(top[label].text) is not None:
+            return []
+        if label != k and any(below[j].text for j in range(label, k) if j not in slots):
+            return []
+    return slots
 
 
 def merge_two_line_header(grid: Grid) -> Grid:
@@ -170,11 +197,15 @@ def merge_two_line_header(grid: Grid) -> Grid:
             for k, c in enumerate(top)
             if c.text and not _is_role_header(c.text) and _written_year(c.text) is None
         ]
-        if len(slots) != len(year_cells):
-            continue
+        spanned = len(slots) != len(year_cells)
+        if spanned:
+            # "指标值" spanning "2020年" and "2025年": the years say it all
+            slots = _spanned_slots(top, below)
+            if len(slots) != len(year_cells):
+                continue
         merged = list(top)
         for k, c in zip(slots, year_cells, strict=True):
-            merged[k] = GridCell(f"{top[k].text}{c.text}", c.start, c.end)
+            merged[k] = GridCell(c.text if spanned else f"{top[k].text}{c.text}", c.start, c.end)
         rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
         return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
     return grid

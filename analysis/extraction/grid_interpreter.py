@@ -33,6 +33,7 @@ from analysis.extraction.grid_headers import (
     UNIT_HEADERS,
     YEARLY_CHANGE_HEADER,
     aspired_columns,
+    bare_period_year,
     header_year,
     labelled_year_cells,
     merge_spaced_header,
@@ -54,7 +55,12 @@ from analysis.extraction.grid_names import (
     _sub_span,
     _unit_core,
 )
-from analysis.extraction.project_tables import description_cells, project_columns, total_row
+from analysis.extraction.project_tables import (
+    description_cells,
+    project_columns,
+    total_row,
+    without_header,
+)
 from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.stacked_headers import stack_year_line
 from analysis.extraction.table_readers import NOT_STATED
@@ -81,6 +87,7 @@ COMMENT_HEADER = re.compile(
 COMMENT_REASON = "in a comment on the plan (意见建议 column): the commenter's number"
 _LEVEL_HEADER = re.compile(r"^[一二三四]级指标(?:名称)?$")
 _EXCERPT = re.compile(r"摘要|节选|摘录|选录|部分项目")
+_UNHEADED_REASON = "a project's figure in a column with no header naming an indicator"
 _PER_HEAD = re.compile(r"生均|人均|每生|每[百千万]名|每[百千万]人|按[^，,]{0,10}平均")
 
 
@@ -204,7 +211,11 @@ class GridInterpreter:
         levels: list[int] = []  # "一级指标", "二级指标", "三级指标"
         header_comparators: dict[int, str] = {}  # "目标值（≥）": the column's comparator
         for k, c in enumerate(header):
-            year = header_year(c.text) or period_total_year(c.text, period_end)
+            year = (
+                header_year(c.text)
+                or period_total_year(c.text, period_end)
+                or bare_period_year(c.text, header)
+            )
             if not year and years and TOTAL_HEADER.match(c.text.replace(" ", "")):
                 year = max(years.values())
             if not year and years and CHANGE_HEADER.match(c.text.replace(" ", "")):
@@ -385,7 +396,11 @@ class GridInterpreter:
 
     def _read_projects(self, grid: Grid, year: int) -> GridReading | None:
         """A project table (project_tables.py): value columns and description cells."""
+        bare = without_header(grid)  # numbered items with no header row
+        grid = bare or grid
         columns, described, index = project_columns(grid, self._names_a_total)
+        if bare is not None:
+            index = 0  # the items' numbers
         if not columns and not described:
             return None
         header = grid.rows[0]
@@ -411,6 +426,8 @@ class GridInterpreter:
                 asides[k] = ("no_indicator", SCORE_REASON)
             elif COMMENT_HEADER.match(compact):
                 asides[k] = ("proposal", COMMENT_REASON)
+            elif bare is not None and k not in described and k != index:
+                asides[k] = ("no_indicator", _UNHEADED_REASON)
         for r, row in enumerate(grid.rows[1:], start=1):
             if (
                 index is not None

@@ -15,6 +15,7 @@ from analysis.foreign_scripts import REASON as TRANSLATION_REASON
 from analysis.normalise import IMAGE_LINK, PAGE_DEBRIS
 from analysis.script_elements import REASON as SCRIPT_REASON
 from analysis.script_elements import script_elements
+from analysis.source_formats import markup_spans
 from analysis.wiki_markup import FOOTNOTE_REASON, REFERENCE, URL
 
 DISPOSITIONS = {
@@ -84,6 +85,9 @@ class Ledger:
         # a web page's script and style elements (their lines are in `debris` too)
         self._scripts = script_elements(raw)
         self._script_starts = [a for a, _ in self._scripts]
+        # an RTF or LaTeX source's markup: control words, braces, comments, footnotes
+        self._source_markup, self._source_reason = markup_spans(raw)
+        self._source_starts = [a for a, _ in self._source_markup]
         self.rows: list[dict] = []
         self._covered: list[tuple[int, int]] = []
         # a row per number (~150 a plan), and the extractor's observations: found once
@@ -143,6 +147,8 @@ class Ledger:
                 self._add((m.start(), m.end()), "page_number", "page-number debris line")
             elif _covering(self._script_starts, self._scripts, a) is not None:
                 self._add((m.start(), m.end()), "markup", SCRIPT_REASON)
+            elif _covering(self._source_starts, self._source_markup, a) is not None:
+                self._add((m.start(), m.end()), "markup", self._source_reason)
             elif self._in_debris(a):
                 self._add(
                     (m.start(), m.end()),

@@ -155,9 +155,9 @@ def other_area_value(
             return None
         if name + suffix == own or name == stem:
             return None
-        # "山区", "城区", "园区" name kinds of area ("北山街道" is a street's name): one
+        # "山区", "城区", "园区" name kinds of area ("北山街道", "瑶山县" are names): one
         # named area beside them makes the list named ("澈北区、东城区")
-        named = named or name[-1] not in _NOT_A_NAME_LAST or suffix == "街道"
+        named = named or name[-1] not in _NOT_A_NAME_LAST or suffix in ("街道", "县", "旗")
     return "another area's value (a county or district named in the clause)" if named else None
 
 

@@ -24,6 +24,7 @@ from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL
 _TOTAL_ROW = re.compile(
     r"^(?:合\s*计|总\s*计|共\s*计)[\u4e00-\u9fff]{0,4}(?:[(（][^)）]{0,8}[)）])?$"
 )
+_WORDS = re.compile(r"[\u4e00-\u9fff]{3}")
 _SENTENCE = re.compile(r"[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]")
 
 
@@ -39,7 +40,12 @@ def project_columns(grid: Grid, cumulative_phrase) -> tuple[dict[int, str], list
     index = None
     for k, cell in enumerate(header):
         column = [row[k] for row in body if k < len(row) and row[k].text not in NOT_STATED]
-        if not cell.text or not column:
+        if not column:
+            continue
+        if not cell.text:  # a list of projects with no header: only its descriptions
+            # (a cell of Chinese and a number: "实训基地3个", not "2.6亿元" alone)
+            if all(_SENTENCE.search(c.text) and _WORDS.search(c.text) for c in column):
+                described.append(k)
             continue
         if cell.text.replace(" ", "") in INDEX_HEADERS:
             index = k
@@ -48,6 +54,24 @@ def project_columns(grid: Grid, cumulative_phrase) -> tuple[dict[int, str], list
         elif any(_SENTENCE.search(c.text) and len(c.text) > 6 for c in column):
             described.append(k)
     return values, described, index
+
+
+# "1.", "2、", "（3）": an item's number opening a row
+_ITEM_NUMBER = re.compile(r"^[(（]?(\d{1,2})[.、)）]?$")
+
+
+def without_header(grid: Grid) -> Grid | None:
+    """A list of projects typed as a table with no header ("1.⇥学前教育扩容工程⇥新建公办幼儿园
+    10所⇥2.6亿元"): its first row is the first item, numbered as the rest are (1, 2, 3 …).
+    The grid with an empty header row above it, or None."""
+    numbers = [_ITEM_NUMBER.match(row[0].text) if row else None for row in grid.rows]
+    if len(grid.rows) < 2 or not all(numbers):
+        return None
+    if [int(m.group(1)) for m in numbers] != list(range(1, len(grid.rows) + 1)):
+        return None
+    at = grid.start
+    header = [GridCell("", at, at)] * grid.width
+    return Grid(grid.reader, grid.caption, grid.start, grid.end, [header, *grid.rows], grid.labels)
 
 
 def description_cells(grid: Grid, described: list[int]) -> list[GridCell]:

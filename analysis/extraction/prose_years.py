@@ -71,6 +71,9 @@ _ARROW_TO_VALUE = re.compile(
 )
 # "为实现“十四五”新增学位6,000个的目标": a plan's period named in the target's clause
 _PLAN_PERIOD_BEFORE = re.compile(r"十[一二三四五六七八九]五[”\"]?[^，,。；;\d]{0,16}$")
+# "高于规划“不低于20%”的要求": the plan's requirement quoted after its value
+_REQUIREMENT_AFTER = re.compile(r"[^，,。；;]{0,6}?[”\"」]\s*的要求")
+_GAP_TO = re.compile(r"距离?\s*$")
 _TARGET_FROM = re.compile(r"目标\s*(?:值\s*)?(?:由|从)\s*$")
 _REVISED_TO = re.compile(r"\s*(?:调整|修订|调减|调增)\s*(?:为|到|至)")
 
@@ -192,7 +195,7 @@ def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
 _PLAN_NUMBER = re.compile(r"十([一二三四五六七八九])五")
 # "两年累计新建…52所", "三年来累计…": a total over the plan's first N years, so of its N-th
 _ELAPSED_YEARS = re.compile(
-    r"(?<![\d一二三四五六七八九十])([一二两三四五1-5])年(?:来|间|中)?[，,]?[^，,。；;\d]{0,6}?(?:累计|共计)"
+    r"(?<![\d一二三四五六七八九十])([一二两三四五1-5])年(?:来|间|中)?[，,]?[^，,。；;\d]{0,6}?(?:累计|共计|合计)"
 )
 
 
@@ -250,8 +253,14 @@ class YearReader:
         stated = self._stated_year(scope, ctx)
         if (
             ctx.evaluated_year is None
-            and ("规划" in scope[-16:] or _PLAN_PERIOD_BEFORE.search(scope[-24:]))
-            and TARGET_AFTER.match(text, q.end)
+            and (
+                (
+                    ("规划" in scope[-16:] or _PLAN_PERIOD_BEFORE.search(scope[-24:]))
+                    and (TARGET_AFTER.match(text, q.end) or _REQUIREMENT_AFTER.match(text, q.end))
+                )
+                # "距55%的规划目标还差3.1个百分点": the gap to a target named after it
+                or (_GAP_TO.search(scope[-4:]) and TARGET_AFTER.match(text, q.end))
+            )
         ):
             # "与《规划》提出的不低于4%的目标仍有差距": the plan's target, whatever year the
             # sentence reports; "到2025年，确保实现规划确定的…93%…的目标": the year it is for
@@ -421,7 +430,7 @@ class YearReader:
         named = [m for m in NAMED_PERIOD.finditer(plain) if not _names_a_basis(plain, m.end())]
         if named and period_end(named[-1].group(1)) == ctx.baseline_year:
             return ctx.baseline_year, "period_phrase"
-        elapsed = _ELAPSED_YEARS.search(scope) if "累计" in scope or "共计" in scope else None
+        elapsed = _ELAPSED_YEARS.search(scope) if "计" in scope else None
         if elapsed and not ctx.annual:  # not in a review: the years of this plan
             n = small_count(elapsed.group(1))
             if n < ctx.period_length:

@@ -19,8 +19,9 @@ from analysis.extraction.cut_numbers import join_cut_numbers
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.numbered_wraps import number_and_name
 from analysis.extraction.page_strays import cells_past_page_numbers
+from analysis.extraction.printed_frames import without_row_index
 from analysis.extraction.ruled_rows import merge_ruled_rows
-from analysis.extraction.space_alignment import realign
+from analysis.extraction.space_alignment import header_above, realign
 from analysis.extraction.spaced_cells import (
     indented_pair,
     merge_spaced_words,
@@ -312,16 +313,31 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             # a blank mark typed one space after the name first, then rows short of cells
             rows = merge_spaced_words(rows)
             rows = realign(lines.raw, split_blank_marks(lines.raw, rows, _modal_width(rows)))
+        if kind == "spaces" and rows and i > 0 and not lines.blank_before(i):
+            header = header_above(lines.raw, _words(lines, i - 1), rows)
+            if header is not None and not _masked(lines, i - 1, skip):
+                rows, i = [header, *rows], i - 1
+        labels = []
+        if kind == "spaces" and rows:
+            rows, labels = without_row_index(rows)
         if len(rows) >= 2 and any(_has_digit(c.text) for r in rows for c in r):
             s, e = lines.raw_span(i, j)
             caption = lines.items[i - 1][0] if i > 0 else ""
             caption = f"{caption}（{unit_note}）" if unit_note else caption
-            grids.append(Grid(f"delimited_{kind}", caption, s, e, rows))
+            grids.append(Grid(f"delimited_{kind}", caption, s, e, rows, labels))
             i = j
         else:
             i += 1
     return grids
 
+
+def _words(lines: TextLines, i: int) -> list[GridCell]:
+    """Line i's words, apart by any white space, as cells."""
+    text, start, _ = lines.items[i]
+    return [lines.cell(i, start + m.start(), start + m.end()) for m in _WORD.finditer(text)]
+
+
+_WORD = re.compile(r"\S+")
 
 # "基期值：95.8", "属性：约束性": a key, a colon, its value
 _KEY_VALUE = re.compile(r"[^:：\d\s]{1,8}[:：]\s*\S")
