@@ -70,3 +70,9 @@ def test_a_county_whose_name_ends_in_a_kind_of_areas_character(read_in_area):
         [("preschool_gross_enrollment_rate", 2025, "=", 93.1, None, "level")],
         ["86.2%"],
     )
+
+
+def test_one_of_the_areas_the_sentence_counted_is_named(read_in_area):
+    """ "城区" ends kinds of area, but "其中滨城区" after "5个县（市、区）" is one of them."""
+    text = "全市5个县（市、区）均通过国家督导评估，其中滨城区九年义务教育巩固率达到99.1%。"
+    assert read_in_area(text, "石河市") == ([], ["99.1%"])

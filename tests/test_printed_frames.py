@@ -92,3 +92,40 @@ def test_years_as_rows_under_a_header_of_single_spaced_words(extractor):
         ("education_fiscal_expenditure", 2022, "=", 13100000000.0, None, "level"),
         ("education_fiscal_expenditure", 2023, "=", 14060000000.0, None, "level"),
     ]
+
+
+# an API's response: keys in pinyin initials, described in a field table before it
+API = """| 字段 | 含义 |
+|---|---|
+| mc | 指标名称 |
+| nd | 年份 |
+| zhi | 数值 |
+
+{"status":0,"rows":[
+{"mc":"普惠性幼儿园覆盖率","nd":"2020","zhi":"84.0"},
+{"mc":"普惠性幼儿园覆盖率","nd":"2025","zhi":"≥90"}
+]}
+"""
+
+# a bilingual table: the English names' column is no names' column
+BILINGUAL = """| 指标 | Indicator | 2020 | 2025 |
+|---|---|---|---|
+| 普惠性幼儿园覆盖率（%） | Coverage of affordable kindergartens (%) | 84.0 | 90 |
+| 高中阶段教育毛入学率（%） | Gross enrolment rate, senior secondary (%) | 92.5 | 95 |
+"""
+
+
+def test_an_api_response_headed_by_its_field_table(extractor):
+    assert observed(extractor, API) == [
+        (INC, 2020, "=", 84.0, None, "level"),
+        (INC, 2025, ">=", 90.0, None, "level"),
+    ]
+
+
+def test_a_column_of_english_names_beside_the_chinese(extractor):
+    assert observed(extractor, BILINGUAL) == [
+        (INC, 2020, "=", 84.0, None, "level"),
+        (INC, 2025, "=", 90.0, None, "level"),
+        (UPPER, 2020, "=", 92.5, None, "level"),
+        (UPPER, 2025, "=", 95.0, None, "level"),
+    ]

@@ -339,3 +339,12 @@ def test_a_note_dating_the_texts_numbers_dates_values_with_no_year(extractor, no
 )  # fmt: skip
 def test_a_target_named_beside_a_reported_value_is_the_plans(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_a_baseline_named_with_its_year_in_brackets_goes_on_after_a_semicolon(extractor):
+    text = "规划基期（2020年）全县共有幼儿园58所；在园幼儿1.2万人，义务教育在校生4.6万人。\n"
+    assert observed(extractor, text) == [
+        ("compulsory_enrollment", 2020, "=", 46000.0, None, "level"),
+        ("kindergarten_count", 2020, "=", 58.0, None, "level"),
+        ("kindergarten_enrollment", 2020, "=", 12000.0, None, "level"),
+    ]

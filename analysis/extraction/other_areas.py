@@ -65,6 +65,9 @@ _EXTREME_AREA = re.compile(
     r"(?:最高|最低|最好|最差|最多|最少)的\s*(?:乡镇|镇|街道|县区|县市区|县[(（]市、?区[)）]|县|区)"
     r"\s*(?:仅为|只有|为|是|达到|达)?\s*$"
 )
+_COUNTED_BEFORE = re.compile(
+    r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个(?:县[(（]市、?区[)）]|县市区|县区|县|区|乡镇|街道)"
+)
 _AMONG_AREAS = re.compile(r"\d{1,4}个(?:市州|市|县|区|县区|县市区|县[(（]市、?区[)）]|乡镇|地市)中")
 _SOME_OF_THEM = re.compile(r"\s*(?:其中)?\s*(?:有|仅有|只有)\s*\d{1,4}个")
 # the whole of a prefecture-level area ("全市", "全州"): above a county or district
@@ -148,8 +151,11 @@ def other_area_value(
     stem = re.sub(r"(?:市|县|区|旗)$", "", own) if len(own) > 2 else own
     areas = _AREA.findall(m.group(1))
     # two areas or more listed ("泉城区、岚山区…分别…") are named, whatever their last
-    # characters; one alone ending in 山, 城 … may be a kind of area ("山区", "老城区")
-    named = len(areas) > 1
+    # characters; one alone ending in 山, 城 … may be a kind of area ("山区", "老城区"),
+    # but not one of the areas the sentence counted ("6个县（市、区）…，其中海城区…")
+    named = len(areas) > 1 or (
+        m.group(0).lstrip().startswith("其中") and _COUNTED_BEFORE.search(scope) is not None
+    )
     for name, suffix in areas:
         if name[0] in _NOT_A_NAME_FIRST or _NOT_IN_A_NAME.intersection(name):
             return None

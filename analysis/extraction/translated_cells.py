@@ -20,6 +20,11 @@ _TRANSLATION = re.compile(
 # "2020年 / 2020": the year repeated after a slash
 _YEAR_REPEATED = re.compile(r"(?<=年)[^\S\n]*/[^\S\n]*(?:19|20)\d\d$")
 _LATIN = re.compile(r"[A-Za-z]|年[^\S\n]*/")
+# a cell of English words, two at least ("Gross preschool enrolment rate (%)")
+_ENGLISH_CELL = re.compile(r"[A-Za-z][A-Za-z0-9 .,'’\"()&%/\-–:;]*\s[A-Za-z0-9 .,'’\"()&%/\-–:;]*")
+REASON = "in an English translation of the Chinese cell beside it"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGITS = re.compile(r"\d+")
 
 
 def _chinese_part(text: str) -> str:
@@ -28,10 +33,45 @@ def _chinese_part(text: str) -> str:
 
 
 def without_translations(grid: Grid) -> Grid:
-    """The grid with each cell's text its Chinese part (see the module's text)."""
+    """The grid with each cell's text its Chinese part (see the module's text), and a
+    column of English beside a column of Chinese names ("中文指标 | English indicator")
+    emptied: it names the rows again, and the interpreter would take it for the names."""
     if not any(_LATIN.search(c.text) for row in grid.rows for c in row):
         return grid
     rows = [[GridCell(_chinese_part(c.text), c.start, c.end) for c in row] for row in grid.rows]
+    labels = list(grid.labels)
+    english = _english_columns(rows)
+    if english:
+        for row in rows:
+            for k in english:
+                if k < len(row) and row[k].text:
+                    cell = row[k]
+                    labels.extend(
+                        ((cell.start + m.start(), cell.start + m.end()), "translation", REASON)
+                        for m in _DIGITS.finditer(cell.text)
+                    )
+                    row[k] = GridCell("", cell.start, cell.start)
     if rows == grid.rows:
         return grid
-    return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, grid.labels)
+    return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, labels)
+
+
+def _english_columns(rows: list[list[GridCell]]) -> list[int]:
+    """Columns whose body cells are all English words, beside a column of Chinese ones."""
+    body = rows[1:]
+    if len(body) < 2:
+        return []
+    width = max(len(r) for r in rows)
+
+    def column(k):
+        return [r[k].text for r in body if k < len(r) and r[k].text]
+
+    def english(cells):
+        return bool(cells) and all(_ENGLISH_CELL.fullmatch(t) for t in cells)
+
+    def chinese(cells):
+        return bool(cells) and all(_CJK.search(t) for t in cells)
+
+    if not any(chinese(column(k)) for k in range(width)):
+        return []
+    return [k for k in range(width) if english(column(k))]

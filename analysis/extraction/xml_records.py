@@ -140,7 +140,8 @@ def _cell(raw: str, field: re.Match) -> tuple[str, GridCell]:
 def described_field(raw: str, tag: str, start: int, end: int) -> GridCell | None:
     """The description of a field in the text outside the records ("jqz 基期值（2020年）")."""
     legend = re.compile(
-        rf"(?<![\w<>/]){re.escape(tag)}(?!\w)\s*[:：=]?\s*([^\s；;，,、<>|]*[\u4e00-\u9fff][^\s；;，,、<>|]*)"
+        # (in a line, or in a field table's next cell: "| zbmc | 指标名称 |")
+        rf"(?<![\w<>/]){re.escape(tag)}(?!\w)\s*[:：=|]?\s*([^\s；;，,、<>|]*[\u4e00-\u9fff][^\s；;，,、<>|]*)"
     )
     for m in legend.finditer(raw):
         if start <= m.start() < end:
