@@ -1,9 +1,10 @@
-"""A plan saved as a word processor's or typesetter's source (RTF, LaTeX): which one a text
-is, the edits that make its views read as text, and its markup's spans for the ledger."""
+"""A plan saved as a word processor's or typesetter's source (RTF, LaTeX, reStructuredText),
+as an SQL dump or as a unified diff: which one a text is, the edits that make its views
+read as text, and its markup's spans for the ledger."""
 
 from __future__ import annotations
 
-from analysis import latex_source, rtf_markup
+from analysis import latex_source, rst_source, rtf_markup, sql_statements, unified_diff
 
 
 def _format(work: str):
@@ -11,6 +12,8 @@ def _format(work: str):
         return rtf_markup
     if latex_source.is_latex(work):
         return latex_source
+    if rst_source.is_rst(work):
+        return rst_source
     return None
 
 
@@ -21,10 +24,18 @@ def source_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]] | No
         return rtf_markup.rtf_edits(work)
     if fmt is latex_source:
         return latex_source.latex_source_edits(work)
+    if fmt is rst_source:
+        return rst_source.rst_source_edits(work)
+    if sql_statements.is_sql(work):  # a dump's comments and DDL are no text to read
+        return sql_statements.syntax_spans(work), {}
     return None
 
 
 def markup_spans(work: str) -> tuple[list[tuple[int, int]], str]:
     """The sorted, apart spans of the source's markup and why their numbers are no values."""
     fmt = _format(work)
+    if fmt is None and sql_statements.is_sql(work):
+        return sql_statements.syntax_spans(work), sql_statements.REASON
+    if fmt is None and unified_diff.is_diff(work):
+        return unified_diff.diff_parts(work)[2], unified_diff.REASON
     return ([], "") if fmt is None else (fmt.control_spans(work), fmt.REASON)

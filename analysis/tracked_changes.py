@@ -5,7 +5,7 @@ A draft for comment (征求意见稿) may print its revisions inline: "[删除�
 replaces it, "【批注1：…】" for a reviewer's comment. The final text is what a reader
 compares, so a deletion and a comment are dropped whole and, of an insertion, only its
 marks. Every mark must close on its own line; a struck-out table cell is dropped like a
-deleted word.
+deleted word. A unified diff between two drafts is read the same way (unified_diff.py).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from typing import NamedTuple
 
 from analysis.comment_anchors import comment_anchor_spans
+from analysis.unified_diff import REMOVED, diff_parts
 
 _BRACKETS = {"[": "]", "【": "】", "〔": "〕", "［": "］", "{": "}", "(": ")", "（": "）"}
 _DELETED = "删除|删去|删掉|已删除|原文|原为"
@@ -70,6 +71,10 @@ def tracked_changes(work: str) -> TrackedChanges:
     # a word processor's comment anchors and the comments listed at the end
     struck: list[tuple[int, int, str]] = comment_anchor_spans(work)
     drop: list[tuple[int, int]] = [(a, b) for a, b, _ in struck]
+    removed, markers, headers = diff_parts(work)
+    if removed or markers:
+        struck = sorted(struck + [(a, b, REMOVED) for a, b in removed])
+        drop = sorted(drop + removed + markers + headers)
     if not _may_hold_marks(work):
         return TrackedChanges(drop, struck)
     for m in _DELETION.finditer(work):

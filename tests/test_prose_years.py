@@ -143,9 +143,10 @@ def test_an_evaluations_targets_are_the_periods_end(extractor):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # a target revised ("由X调整为Y", "由X修订为Y"): both are targets of the same year
+        # a target a proposal revises ("建议将…由X调整为Y"): both are targets of the same year
         ("三、工作建议\n\n建议将九年义务教育巩固率目标由96.5%调整为97%，普惠性幼儿园覆盖率目标由88%修订为90%以上。\n", [(CONS, 2025, "=", 96.5, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), (INC, 2025, "=", 88.0, None, "level"), (INC, 2025, ">=", 90.0, None, "level")]),
-        ("2023年学前三年毛入园率目标由92%调整到93%。\n", [(PRE, 2023, "=", 92.0, None, "level"), (PRE, 2023, "=", 93.0, None, "level")]),
+        # a revision made, not proposed: the target replaced is no value (restated_value)
+        ("2023年学前三年毛入园率目标由92%调整到93%。\n", [(PRE, 2023, "=", 93.0, None, "level")]),
     ],
 )  # fmt: skip
 def test_a_revised_target(extractor, text, expected):

@@ -10,6 +10,8 @@ from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.area_rows import own_area_row
 from analysis.extraction.budget_tables import budget_execution
+from analysis.extraction.coded_comparators import coded_comparators
+from analysis.extraction.column_numbers import without_column_numbers
 from analysis.extraction.data_year_notes import data_year
 from analysis.extraction.evaluation import evaluated_year
 from analysis.extraction.forecasts import forecast_cells
@@ -86,6 +88,8 @@ class Extractor:
             grid = without_deadline_column(grid) or grid
             # one row per indicator and year ("JY01,学前三年毛入园率,2020,90.6,%,基期")
             grid = pivot_long(grid, raw[max(0, grid.start - _NOTE_REACH) : grid.start]) or grid
+            grid = without_column_numbers(grid) or grid  # a form's "甲 乙 丙 1 2 3"
+            grid = coded_comparators(grid, raw) or grid  # 填报说明: "代码04、05为下限值"
             grid = budget_execution(grid, evaluated) or grid  # 年初预算 | 决算数 | 完成预算%
             grid = (
                 role_year_header(grid, source.baseline_year, source.period_end, evaluated) or grid

@@ -27,6 +27,8 @@ NAME_HEADERS = ("指标", "项目", "名称", "内容", "任务", "重点任务"
 UNIT_HEADERS = ("单位", "计量单位", "计量")  # "计量" over "单位": a header on two lines
 ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
 INDEX_HEADERS = ("序号", "编号")
+# a statistics form's row codes ("代码 01, 02 …"): no values
+CODE_HEADERS = ("代码", "指标代码", "编码", "行次", "行号")
 # a column of comparators beside the target ("比较": ≥, 约, 以上; rules' comparator_cells)
 COMPARATOR_HEADERS = ("比较", "比较符", "比较关系")
 # a comparator in a column header's bracket ("目标值（≥）")

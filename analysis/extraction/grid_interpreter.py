@@ -23,6 +23,7 @@ from analysis.extraction.grid_headers import (
     ATTRIBUTE_HEADERS,
     CATEGORY_HEADERS,
     CHANGE_HEADER,
+    CODE_HEADERS,
     COMPARATOR_HEADERS,
     HEADER_COMPARATOR,
     INDEX_HEADERS,
@@ -243,6 +244,9 @@ class GridInterpreter:
             if _PROPOSAL_HEADER.match(compact):  # a 提案's 建议目标
                 aside[k] = ("proposal", _PROPOSAL_REASON)
                 continue
+            if compact in CODE_HEADERS:  # a statistics form's 代码 01, 02 …
+                aside[k] = ("phone_number", "a row's code in a form (代码)")
+                continue
             if _LEVEL_HEADER.match(compact):  # 一级指标 | 二级指标 | 三级指标: the last names
                 levels.append(k)
                 continue
@@ -254,7 +258,9 @@ class GridInterpreter:
                 ("name", NAME_HEADERS),
                 ("category", CATEGORY_HEADERS),
             ):
-                if any(compact.startswith(w) or compact == w for w in words) and role not in roles:
+                # "指标属性": an attribute column whose header opens with 指标
+                ends = role == "attribute" and any(compact.endswith(w) for w in words)
+                if (ends or any(compact.startswith(w) for w in words)) and role not in roles:
                     roles[role] = k
                     break
         # "全省", "全国2025年": another area's column beside the city's is context
@@ -330,7 +336,10 @@ class GridInterpreter:
             named_unit = _bare_name(name_cell.text)[1]
             attribute = None
             if "attribute" in roles and roles["attribute"] < len(row):
-                attribute = self.rules.table_attribute_cells.get(row[roles["attribute"]].text)
+                cell = row[roles["attribute"]]
+                attribute = self.rules.table_attribute_cells.get(cell.text)
+                if cell.text.isdecimal():  # a form's 属性 code: "1—预期性，2—约束性"
+                    notes.append(CellNote((cell.start, cell.end), "phone_number", _CODED_ATTRIBUTE))
             m = _ATTRIBUTE_IN_NAME.search(name_cell.text)
             if m:
                 attribute = self.rules.table_attribute_cells.get(m.group(1), attribute)
@@ -398,13 +407,17 @@ class GridInterpreter:
         """A project table (project_tables.py): value columns and description cells."""
         bare = without_header(grid)  # numbered items with no header row
         grid = bare or grid
-        columns, described, index = project_columns(grid, self._names_a_total)
+        total = total_row(grid)
+        # a bare "投资（亿元）" column is the projects' investment where a 合计 row sums it
+        money = total is not None
+        columns, described, index = project_columns(
+            grid, lambda text: self._names_a_total(text, money)
+        )
         if bare is not None:
             index = 0  # the items' numbers
         if not columns and not described:
             return None
         header = grid.rows[0]
-        total = total_row(grid)
         # "重点项目（摘要）": a selection of the projects, whose amounts are no total
         excerpt = _EXCERPT.search(grid.caption) is not None
         # "（金额单位：万元）" in the caption: the unit of a value column whose header has none
@@ -452,7 +465,9 @@ class GridInterpreter:
                     why = "a project of an excerpted list (摘要), part of a larger total"
                     notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
                     continue
-                found = self._one(head, "", "", caption_unit, cell.text, year)
+                bare = _bare_name(head)[0]
+                named = head.replace(bare, _project_money(bare), 1) if bare and money else head
+                found = self._one(named, "", "", caption_unit, cell.text, year)
                 if isinstance(found, CellNote):
                     notes.append(CellNote((cell.start, cell.end), found.disposition, found.reason))
                     continue
@@ -483,8 +498,9 @@ class GridInterpreter:
         ]
         return GridReading(values, notes, True, prose_spans=prose)
 
-    def _names_a_total(self, text: str) -> bool:
-        ids = self._indicators(_bare_name(text)[0], "")
+    def _names_a_total(self, text: str, money: bool = False) -> bool:
+        bare = _bare_name(text)[0]
+        ids = self._indicators(_project_money(bare) if money else bare, "")
         return bool(ids) and all(self.book[i].value_kind == "cumulative" for i in ids)
 
     def _join_wrapped_names(self, rows, name_col: int, years: dict[int, int]):
@@ -724,3 +740,11 @@ class GridInterpreter:
         verb = next((v for v in self.rules.completion_verbs if bare.endswith(v)), "")
         last = [m for m in matches if m.end == len(bare) - len(verb)]
         return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
+
+
+_CODED_ATTRIBUTE = "an attribute written as a code (1—预期性，2—约束性)"
+
+
+def _project_money(bare: str) -> str:
+    """A project table's "投资（亿元）" column: the projects' investment (项目投资)."""
+    return "项目投资" if bare in ("投资", "投资额", "投资金额", "估算投资") else bare

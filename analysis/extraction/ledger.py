@@ -37,7 +37,7 @@ DISPOSITIONS = {
     "name_or_slogan": "a number inside a name or slogan",
     "part_of_name": "a numeral inside an indicator phrase",
     "milestone": "a checkpoint inside the year or the period (一季度, 上半年)",
-    "restated_value": "the value before it restated in brackets",
+    "restated_value": "a value restated in brackets or replaced by a revision (由X调整为Y)",
     "part_of_total": "a named part of a total stated before it (其中…)",
     "page_number": "page-number debris",
     "line_number": "a line number printed in a draft's margin",

@@ -10,7 +10,8 @@ from analysis.extraction.area_sections import names_own_area
 from analysis.extraction.forecasts import forecast_value, starts_from_actual
 from analysis.extraction.headings import DECIMAL_HEADING
 from analysis.extraction.other_areas import other_area_value
-from analysis.extraction.prose_phrases import AVERAGE_GAP, clause_start, in_brackets
+from analysis.extraction.proposals import PROPOSES
+from analysis.extraction.prose_phrases import AVERAGE_GAP, REVISED_TO, clause_start, in_brackets
 from analysis.extraction.quantities import Quantity
 
 
@@ -52,6 +53,18 @@ class NumberKinds:
             return "document_number", "a document number's year 〔2021〕"
         if bracketed and self._restates(text, q):
             return "restated_value", "the value before it restated in brackets (八成五（85%）)"
+        # "对“将毛入园率目标提高到98%”“每年新建公办幼儿园5所”等22条意见": what commenters
+        # asked for, quoted, is not the plan's
+        if "意见" in text[q.end : q.end + 120] and self._quoted_opinion(text, q.start):
+            return "proposal", "a number in a quoted opinion (对“…”等N条意见), not the plan's"
+        # "目标由95%以上调整为96%以上": the value a revision replaces (a draft's, an earlier
+        # target); a proposal's "建议将…由X调整为Y" and a dated "由2020年的136所" are read
+        if (
+            before_r.endswith(("由", "从"))
+            and _REPLACED_BY.match(text, q.end)
+            and not self._proposed_before(text, q.start)
+        ):
+            return "restated_value", "the value a revision replaces (由X调整为Y)"
         if after_l.startswith("号") or (is_int and before_r.endswith(_CLOSE_BRACKETS)):
             return "document_number", "a document number (…号)"
         if (
@@ -80,6 +93,12 @@ class NumberKinds:
             if _CHAPTER_AFTER.match(after):
                 return "section_number", "a chapter or article number"
             return "ordinal", "an ordinal (第N)"
+        # "代码04、05、06为下限值", "代码21—27为累计类指标": a form's row codes
+        if _CODE_LIST_BEFORE.search(text, max(0, q.start - 60), q.start):
+            return "phone_number", "a form's row code (代码04)"
+        # "指标属性代码：1—预期性，2—约束性": an attribute's code
+        if is_int and _ATTRIBUTE_CODE_AFTER.match(text, q.num_end):
+            return "phone_number", "an attribute's code (1—预期性)"
         if before_r.endswith(_BOX_WORDS) and _BOX_WORD_BEFORE.search(before):
             return "section_number", "a box, table or annex number"
         line_start = text.rfind("\n", 0, q.start) + 1
@@ -210,6 +229,19 @@ class NumberKinds:
             return "context_statistic", "a forecast (预计…将…), not a target"
         return None
 
+    def _quoted_opinion(self, text: str, at: int) -> bool:
+        """`at` lies in “…”, and the quotes it is listed with are called 意见 or 建议."""
+        if not in_brackets(text, at, "“", "”"):
+            return False
+        close = text.find("”", at)
+        return _QUOTED_OPINION_AFTER.match(text, close + 1) is not None
+
+    def _proposed_before(self, text: str, at: int) -> bool:
+        """A proposal's verb (建议将…) earlier in the sentence, across its "；"."""
+        lo = max(0, at - 120)
+        lo = max(lo, text.rfind("。", lo, at) + 1, text.rfind("\n", lo, at) + 1)
+        return text.find("建议", lo, at) >= 0 and PROPOSES.search(text, lo, at) is not None
+
     def _other_area(self, text, q: Quantity, aliases, s_start, ctx) -> tuple[str, str] | None:
         if (ctx.forecast or text.find("方案", q.end, q.end + 10) >= 0) and forecast_value(
             text, q.start, q.end, s_start, ctx.forecast
@@ -335,8 +367,18 @@ _EXECUTION_BEFORE = re.compile(r"完成[^，,。；;\d]{0,4}预算(?:数)?的?\s
 _GROWTH_GAP = re.compile(r"(?:高于|低于|快于|慢于|超过)[^，,。；;\d]{1,16}(?:增幅|增速)\s*$")
 _SHORTAGE_AFTER = re.compile(r"[^\d，,。；;、\n]{0,10}?缺口")
 # "1+X", "5G", "A+": a Latin letter or a plus sign against the number
+# after a quoted opinion: more quoted ones, then "等22条意见", "的意见", "这一建议"
+_QUOTED_OPINION_AFTER = re.compile(
+    r"(?:[、，,和及]?“[^”\n]{0,60}”)*\s*(?:等\s*[\d一二三四五六七八九十百]*\s*[条项份个]?|的|这[\d一两二三四五六七八九十几]*[条项个]?)?"
+    r"\s*(?:意见|建议|诉求|提议)"
+)
+_CODE_LIST_BEFORE = re.compile(
+    r"(?:代码|行次|行号)\s*(?:\d{1,3}\s*(?:[、,，和及]|[—\-–～~至到])\s*)*$"
+)
+_ATTRIBUTE_CODE_AFTER = re.compile(r"\s*[—\-–:：=]\s*(?:预期性|约束性)")
+_REPLACED_BY = re.compile(r"\s*" + REVISED_TO)
 _LATIN_AFTER = re.compile(r"\s*[+A-Za-z]")
-_LATIN_BEFORE = re.compile(r"[A-Za-z+]\s*$")
+_LATIN_BEFORE = re.compile(r"[A-Za-z+_]\s*$")
 _WHOLE_DECIMAL = re.compile(r"\d+\.0")
 _LINE_OPENING = re.compile(r"[\s(（]*")
 _LIST_MARK_AFTER = re.compile(r"\s*[.、．)）]")

@@ -35,6 +35,10 @@ COMPARISON_PHRASE = re.compile(
     r"|(?:《[^》\n]{1,20}》|规划)?\s*基期(?:\s*[（(]\s*(?:19|20)\d\d\s*年?\s*[)）])?)"
     r"\s*(?:同期)?\s*的?\s*(?:相比|比较)?"
 )
+# "由95%以上调整为": a revision's verb; the value before it is the one replaced
+REVISED_TO = r"(?:调整|修订|修改|更改|调减|调增|调高|调低|上调|下调|改)\s*(?:为|到|至)"
+# "目标由95%以上调整为96%以上": between a phrase and its new value, the value replaced
+REPLACED_VALUE = re.compile(r"(?:由|从)(?:[^，,。；;由从]|(?<=\d),(?=\d)){1,16}?" + REVISED_TO)
 # "高出全市平均水平2.1个百分点", "比全省平均水平高1.2个百分点": a gap to another area
 AVERAGE_GAP = re.compile(
     r"(?:高出|高于|低于|超出|超过|比|较|与)[^，,。；;\d]{0,10}?平均(?:水平|值)?[^，,。；;\d]{0,3}$"

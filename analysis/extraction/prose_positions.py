@@ -16,6 +16,7 @@ from analysis.extraction.prose_phrases import (
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
+    REPLACED_VALUE,
     clause_start,
     closes_a_bracket,
     next_break,
@@ -175,6 +176,8 @@ class NamePositions:
         pieces.append(without_own_bracket(text, pos, q))
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
         gap = BRACKETED.sub("", gap)
+        if "由" in gap or "从" in gap:  # "目标由95%以上调整为96%以上"
+            gap = REPLACED_VALUE.sub("", gap)
         # "配套幼儿园移交并投入使用12所": completing verbs may stand between phrase and count
         for v in self.rules.completion_verbs:
             gap = gap.replace(v, "")

@@ -25,6 +25,7 @@ from analysis.extraction.run_together_tables import read_run_together_rows
 from analysis.extraction.single_space_tables import read_single_space_rows
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.spreadsheet_cells import spreadsheet_values
+from analysis.extraction.sql_tables import read_sql_inserts
 from analysis.extraction.table_readers import (
     TextLines,
     read_delimited,
@@ -72,6 +73,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     grids += read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (
+        lambda skip: read_sql_inserts(clean.raw, skip),  # before the CSV reader: commas inside
         lambda skip: read_json_lines(lines, skip),  # before the CSV reader: commas inside
         lambda skip: read_record_arrays(clean.raw, skip),  # objects over several lines
         lambda skip: read_role_line_cards(lines, skip),  # before the pipe readers: bars inside
