@@ -62,7 +62,7 @@ HTML_TAG = re.compile(r"<(?:[A-Za-z/!?][^<>\n]{0,300}|[^<>\n]{1,40})>")
 # a named HTML entity left in scraped text (&ldquo;道德与法治&rdquo;, &nbsp;): its character
 # in the views, mapped to the entity's first raw character (numeric ones carry digits the
 # ledger would have to account for; scraped plans use the named ones)
-HTML_ENTITY = re.compile(r"&[a-zA-Z]{2,8};")
+HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*")
 MARKDOWN_EMPHASIS = re.compile(r"\*\*|__")
 IMAGE_LINK = re.compile(r"!\[[^\]\n]{0,100}\]\([^)\n]{1,300}\)")

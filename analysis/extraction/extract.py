@@ -10,6 +10,7 @@ from analysis.errors import LineNumbers
 from analysis.extraction.area_columns import own_area_columns
 from analysis.extraction.area_rows import own_area_row
 from analysis.extraction.budget_tables import budget_execution
+from analysis.extraction.caption_subjects import caption_subject
 from analysis.extraction.coded_comparators import coded_comparators
 from analysis.extraction.column_numbers import without_column_numbers
 from analysis.extraction.data_year_notes import data_year
@@ -90,6 +91,8 @@ class Extractor:
             grid = pivot_long(grid, raw[max(0, grid.start - _NOTE_REACH) : grid.start]) or grid
             grid = without_column_numbers(grid) or grid  # a form's "甲 乙 丙 1 2 3"
             grid = coded_comparators(grid, raw) or grid  # 填报说明: "代码04、05为下限值"
+            # "新增学位建设情况": 学段 rows are parts of the caption's quantity, 合计 states it
+            grid = caption_subject(grid, self.grids.caption_phrase) or grid
             grid = budget_execution(grid, evaluated) or grid  # 年初预算 | 决算数 | 完成预算%
             grid = (
                 role_year_header(grid, source.baseline_year, source.period_end, evaluated) or grid

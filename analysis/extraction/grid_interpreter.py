@@ -498,6 +498,14 @@ class GridInterpreter:
         ]
         return GridReading(values, notes, True, prose_spans=prose)
 
+    def caption_phrase(self, caption: str) -> str | None:
+        """The one codebook phrase a table's caption names ("“十四五”新增学位建设情况"), else
+        None (none, or phrases of several indicators)."""
+        found = self.matcher.find(caption)
+        if not found or len({a.indicator_ids for a in found}) != 1:
+            return None
+        return found[0].alias
+
     def _names_a_total(self, text: str, money: bool = False) -> bool:
         bare = _bare_name(text)[0]
         ids = self._indicators(_project_money(bare) if money else bare, "")

@@ -57,6 +57,7 @@ DISPOSITIONS = {
 }
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # str \d: ASCII, full-width and other digits
 _TAG = re.compile(r"<[^<>\n]{1,200}>")
+_NUMERIC_ENTITY = re.compile(r"&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});")
 
 
 class Ledger:
@@ -162,6 +163,10 @@ class Ledger:
                 self._add((m.start(), m.end()), "section_number", FOOTNOTE_REASON)
             elif tag is not None:
                 self._add((m.start(), m.end()), "markup", "inside an HTML tag")
+            elif "&#" in line and any(
+                e.start() <= a - line_start < e.end() for e in _NUMERIC_ENTITY.finditer(line)
+            ):
+                self._add((m.start(), m.end()), "markup", "inside an HTML entity (&#37;)")
             elif "://" in line and any(
                 u.start() <= a - line_start < u.end() for u in URL.finditer(line)
             ):

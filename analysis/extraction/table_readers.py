@@ -61,6 +61,8 @@ _BOX_BARS = str.maketrans({"│": "|", "┃": "|", "║": "|"})  # same length: 
 
 
 def clean_cell(text: str) -> str:
+    if "<sup" in text or "<SUP" in text:  # "93.8<sup>1</sup>": a note's mark, no digit
+        text = _SUP_MARK.sub("", text)
     text = html.unescape(_TAG.sub("", text))
     if "$" in text or "\\(" in text:  # a converter's LaTeX: "$\\geqslant 95$" is ≥95
         text = latex_text(text)
@@ -72,10 +74,19 @@ def clean_cell(text: str) -> str:
 # ---------------------------------------------------------------- html
 
 
+_CAPTION = re.compile(r"<caption[^<>]*>(.*?)</caption>", re.I | re.S)
+# a note's mark after a value: "93.8<sup>1</sup>", "95%<sup>*</sup>"
+_SUP_MARK = re.compile(r"(?<=[\d%％;])\s*<sup[^<>]*>\s*[\w*†‡,，]{1,4}\s*</sup>", re.I)
+
+
 def read_html(raw: str) -> list[Grid]:
     grids = []
     for t in _TABLE.finditer(raw):
-        grid = Grid("html", _caption_before(raw, t.start()), t.start(), t.end())
+        own = _CAPTION.search(raw, t.start(), t.end())  # <caption>表2 …</caption>
+        caption = clean_cell(own.group(1)) if own else _caption_before(raw, t.start())
+        grid = Grid("html", caption, t.start(), t.end())
+        if own:
+            grid.labels = _caption_numbers(raw, own.start(1), own.end(1))
         rows: list[list[tuple[GridCell, dict]]] = []
         for row in _ROW.finditer(raw, t.start(), t.end()):
             cells = []
@@ -94,6 +105,18 @@ def read_html(raw: str) -> list[Grid]:
         if grid.rows:
             grids.append(grid)
     return grids
+
+
+def _caption_numbers(raw: str, a: int, b: int) -> list:
+    """Ledger labels for the numbers of a <caption>: a table's number, else the caption's."""
+    labels = []
+    for m in re.finditer(r"\d+(?:\.\d+)?", raw[a:b]):
+        span = (a + m.start(), a + m.end())
+        if raw[a:b][: m.start()].rstrip().endswith(("表", "附表")):
+            labels.append((span, "section_number", "a table's number (表3)"))
+        else:
+            labels.append((span, "table_header", "in a table's caption"))
+    return labels
 
 
 def expand_spans(rows: list[list[tuple[GridCell, dict]]]) -> list[list[GridCell]]:
