@@ -41,6 +41,8 @@ _TABLES = {"list-table", "csv-table"}
 
 
 def is_rst(work: str) -> bool:
+    if ".. " not in work:
+        return False
     marks = _EXPLICIT.finditer(work, 0, 60000)
     return next(marks, None) is not None and next(marks, None) is not None
 
