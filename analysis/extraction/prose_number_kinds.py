@@ -55,7 +55,7 @@ class NumberKinds:
             return "restated_value", "the value before it restated in brackets (八成五（85%）)"
         # "对“将毛入园率目标提高到98%”“每年新建公办幼儿园5所”等22条意见": what commenters
         # asked for, quoted, is not the plan's
-        if "意见" in text[q.end : q.end + 120] and self._quoted_opinion(text, q.start):
+        if text.find("意见", q.end, q.end + 120) >= 0 and self._quoted_opinion(text, q.start):
             return "proposal", "a number in a quoted opinion (对“…”等N条意见), not the plan's"
         # "目标由95%以上调整为96%以上": the value a revision replaces (a draft's, an earlier
         # target); a proposal's "建议将…由X调整为Y" and a dated "由2020年的136所" are read
@@ -94,7 +94,10 @@ class NumberKinds:
                 return "section_number", "a chapter or article number"
             return "ordinal", "an ordinal (第N)"
         # "代码04、05、06为下限值", "代码21—27为累计类指标": a form's row codes
-        if _CODE_LIST_BEFORE.search(text, max(0, q.start - 60), q.start):
+        code_lo = max(0, q.start - 60)
+        if any(text.find(w, code_lo, q.start) >= 0 for w in _CODE_WORDS) and (
+            _CODE_LIST_BEFORE.search(text, code_lo, q.start)
+        ):
             return "phone_number", "a form's row code (代码04)"
         # "指标属性代码：1—预期性，2—约束性": an attribute's code
         if is_int and _ATTRIBUTE_CODE_AFTER.match(text, q.num_end):
@@ -372,6 +375,7 @@ _QUOTED_OPINION_AFTER = re.compile(
     r"(?:[、，,和及]?“[^”\n]{0,60}”)*\s*(?:等\s*[\d一二三四五六七八九十百]*\s*[条项份个]?|的|这[\d一两二三四五六七八九十几]*[条项个]?)?"
     r"\s*(?:意见|建议|诉求|提议)"
 )
+_CODE_WORDS = ("代码", "行次", "行号")
 _CODE_LIST_BEFORE = re.compile(
     r"(?:代码|行次|行号)\s*(?:\d{1,3}\s*(?:[、,，和及]|[—\-–～~至到])\s*)*$"
 )
