@@ -34,6 +34,15 @@ COMPARATOR_HEADERS = ("比较", "比较符", "比较关系")
 # a comparator in a column header's bracket ("目标值（≥）")
 HEADER_COMPARATOR = re.compile(r"[(（]\s*([^()（）\s\d]{1,3})\s*[)）]\s*$")
 CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")
+# a self-evaluation's points beside its values (分值, 得分, 权重): no values
+SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|自评得分)(?:[(（].{0,4}[)）])?$")
+SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
+# a consultation's column of the comments received ("意见建议", "修改意见")
+COMMENT_HEADER = re.compile(
+    r"^(?:主要|具体)?(?:意见建议|意见和建议|意见及建议|建议意见|意见|建议|意见内容|建议内容"
+    r"|修改意见|反馈意见|修改建议|意见摘要|建议摘要)$"
+)
+COMMENT_REASON = "in a comment on the plan (意见建议 column): the commenter's number"
 
 
 _PERIOD_TOTAL = re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from analysis.codebook import AliasMatcher, Indicator, strip_ignorable
 from analysis.extraction.cell_notes import without_note_reference, without_part_note
@@ -30,6 +30,8 @@ from analysis.extraction.grid_headers import (
     MILESTONE_HEADER,
     MILESTONE_REASON,
     NAME_HEADERS,
+    SCORE_HEADER,
+    SCORE_REASON,
     TOTAL_HEADER,
     UNIT_HEADERS,
     YEARLY_CHANGE_HEADER,
@@ -47,6 +49,7 @@ from analysis.extraction.grid_headers import (
     stretched_years,
     transpose,
 )
+from analysis.extraction.grid_indicator_names import IndicatorNames
 from analysis.extraction.grid_names import (
     _ATTRIBUTE_IN_NAME,
     _UNIT_IN_NAME,
@@ -56,12 +59,8 @@ from analysis.extraction.grid_names import (
     _sub_span,
     _unit_core,
 )
-from analysis.extraction.project_tables import (
-    description_cells,
-    project_columns,
-    total_row,
-    without_header,
-)
+from analysis.extraction.grid_readings import CellNote, GridReading, TableValue
+from analysis.extraction.project_readings import ProjectReadings
 from analysis.extraction.quantities import QuantityFinder, scaled
 from analysis.extraction.stacked_headers import stack_year_line
 from analysis.extraction.table_readers import NOT_STATED
@@ -73,64 +72,14 @@ _UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 # of the row before it
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
 
-# a name measuring an amount per head before the phrase it holds
-SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|自评得分)(?:[(（].{0,4}[)）])?$")
-SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
 _PROPOSAL_HEADER = re.compile(
     r"^(?:建议|提议|调整建议|修改建议)(?:目标|指标)?值?(?:[(（].{0,8}[)）])?$"
 )
 _PROPOSAL_REASON = "a proposer's target (建议目标), not the plan's"
-# a consultation's column of the comments received ("意见建议", "修改意见")
-COMMENT_HEADER = re.compile(
-    r"^(?:主要|具体)?(?:意见建议|意见和建议|意见及建议|建议意见|意见|建议|意见内容|建议内容"
-    r"|修改意见|反馈意见|修改建议|意见摘要|建议摘要)$"
-)
-COMMENT_REASON = "in a comment on the plan (意见建议 column): the commenter's number"
 _LEVEL_HEADER = re.compile(r"^[一二三四]级指标(?:名称)?$")
-_EXCERPT = re.compile(r"摘要|节选|摘录|选录|部分项目")
-_UNHEADED_REASON = "a project's figure in a column with no header naming an indicator"
-_PER_HEAD = re.compile(r"生均|人均|每生|每[百千万]名|每[百千万]人|按[^，,]{0,10}平均")
 
 
-@dataclass(frozen=True)
-class TableValue:
-    indicator_ids: tuple[str, ...]
-    year: int
-    comparator: str
-    value: float
-    upper: float | None
-    unit: str
-    span: tuple[int, int]  # raw span of the value
-    name_span: tuple[int, int]
-    attribute: str | None
-    caption: str
-    reader: str
-    year_basis: str = "table_header"  # "default": a project table's period total
-    kind: str | None = None  # "increase": a column of changes; None: from the codebook
-    qualifier: str | None = None  # "年均": a column of yearly changes
-
-
-@dataclass(frozen=True)
-class CellNote:
-    """A number in a grid that is not a value, and why (for the ledger)."""
-
-    span: tuple[int, int]
-    disposition: str
-    reason: str
-
-
-@dataclass
-class GridReading:
-    values: list[TableValue]
-    notes: list[CellNote]
-    read: bool  # a header with years was found
-    problem: str | None = None
-    header: list[GridCell] | None = None  # the header row used (for a table's continuation)
-    # cells left to the prose binder: a project table's descriptions ("新建幼儿园12所，…")
-    prose_spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-class GridInterpreter:
+class GridInterpreter(IndicatorNames, ProjectReadings):
     def __init__(self, book: dict[str, Indicator], matcher: AliasMatcher, rules: Rules):
         self.book, self.matcher, self.rules = book, matcher, rules
         self.numbers = QuantityFinder(rules)
@@ -403,114 +352,6 @@ class GridInterpreter:
             return {}
         return {k: u.group(1)}
 
-    def _read_projects(self, grid: Grid, year: int) -> GridReading | None:
-        """A project table (project_tables.py): value columns and description cells."""
-        bare = without_header(grid)  # numbered items with no header row
-        grid = bare or grid
-        total = total_row(grid)
-        # a bare "投资（亿元）" column is the projects' investment where a 合计 row sums it
-        money = total is not None
-        columns, described, index = project_columns(
-            grid, lambda text: self._names_a_total(text, money)
-        )
-        if bare is not None:
-            index = 0  # the items' numbers
-        if not columns and not described:
-            return None
-        header = grid.rows[0]
-        # "重点项目（摘要）": a selection of the projects, whose amounts are no total
-        excerpt = _EXCERPT.search(grid.caption) is not None
-        # "（金额单位：万元）" in the caption: the unit of a value column whose header has none
-        caption_unit = self._default_unit(grid, "")
-        values: list[TableValue] = []
-        notes = [
-            CellNote((c.start, c.end), "table_header", "a column header")
-            for c in header
-            if any(ch.isdigit() for ch in c.text)
-        ]
-        # columns of numbers that are no values beside the descriptions: an assessment's
-        # 分值, a consultation's comments (意见建议: the commenters' numbers)
-        asides: dict[int, tuple[str, str]] = {}
-        for k, c in enumerate(header):
-            compact = c.text.replace(" ", "")
-            if k in columns:
-                continue
-            if SCORE_HEADER.match(compact):
-                asides[k] = ("no_indicator", SCORE_REASON)
-            elif COMMENT_HEADER.match(compact):
-                asides[k] = ("proposal", COMMENT_REASON)
-            elif bare is not None and k not in described and k != index:
-                asides[k] = ("no_indicator", _UNHEADED_REASON)
-        for r, row in enumerate(grid.rows[1:], start=1):
-            if (
-                index is not None
-                and index < len(row)
-                and any(ch.isdigit() for ch in row[index].text)
-            ):
-                notes.append(
-                    CellNote((row[index].start, row[index].end), "section_number", "a row number")
-                )
-            for k, (disposition, reason) in asides.items():
-                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
-                    notes.append(CellNote((row[k].start, row[k].end), disposition, reason))
-            for k, head in columns.items():
-                if k >= len(row) or row[k].text in NOT_STATED:
-                    continue
-                cell = row[k]
-                if total is not None and r != total:
-                    why = "a project's part of the table's total row (合计)"
-                    notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
-                    continue
-                if total is None and excerpt:
-                    why = "a project of an excerpted list (摘要), part of a larger total"
-                    notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
-                    continue
-                bare = _bare_name(head)[0]
-                named = head.replace(bare, _project_money(bare), 1) if bare and money else head
-                found = self._one(named, "", "", caption_unit, cell.text, year)
-                if isinstance(found, CellNote):
-                    notes.append(CellNote((cell.start, cell.end), found.disposition, found.reason))
-                    continue
-                ids, comparator, value, upper, unit = found
-                values.append(
-                    TableValue(
-                        ids,
-                        year,
-                        comparator,
-                        value,
-                        upper,
-                        unit,
-                        (cell.start, cell.end),
-                        (header[k].start, header[k].end),
-                        None,
-                        grid.caption,
-                        grid.reader,
-                        "default",
-                    )
-                )
-        aside_cells = {
-            (row[k].start, row[k].end) for row in grid.rows[1:] for k in asides if k < len(row)
-        }
-        prose = [
-            (c.start, c.end)
-            for c in description_cells(grid, described)
-            if (c.start, c.end) not in aside_cells
-        ]
-        return GridReading(values, notes, True, prose_spans=prose)
-
-    def caption_phrase(self, caption: str) -> str | None:
-        """The one codebook phrase a table's caption names ("“十四五”新增学位建设情况"), else
-        None (none, or phrases of several indicators)."""
-        found = self.matcher.find(caption)
-        if not found or len({a.indicator_ids for a in found}) != 1:
-            return None
-        return found[0].alias
-
-    def _names_a_total(self, text: str, money: bool = False) -> bool:
-        bare = _bare_name(text)[0]
-        ids = self._indicators(_project_money(bare) if money else bare, "")
-        return bool(ids) and all(self.book[i].value_kind == "cumulative" for i in ids)
-
     def _join_wrapped_names(self, rows, name_col: int, years: dict[int, int]):
         """ "劳动年龄人口平均受|年|10.5|11" then "教育年限|||": a name cell wrapped onto a line
         of its own. The lone cell is joined to the name above it when the name above names
@@ -697,62 +538,5 @@ class GridInterpreter:
         fits = [u for u in listed if self.rules.quantity_units.get(_unit_core(u)) in expected]
         return fits[0] if len(fits) == 1 else ""
 
-    def _indicators(self, bare: str, category: str) -> tuple[str, ...]:
-        return (
-            self._exact(bare, category)
-            or self._ocr_named(bare, category)
-            or self._partly_named(bare)
-        )
-
-    def _exact(self, bare: str, category: str) -> tuple[str, ...]:
-        return self.matcher.exact(bare) or self.matcher.exact(category + bare)
-
-    def _ocr_named(self, bare: str, category: str) -> tuple[str, ...]:
-        """A name read with one character swapped for its OCR look-alike ("毛人园率" as
-        毛入园率, "专任教师本科以上学厉比例" as …学历比例): only a character outside every
-        phrase the name holds as written is swapped, and the name is kept when exactly one
-        indicator comes of all the swaps, by a phrase covering the swapped character."""
-        confusables = self.rules.ocr_confusables
-        if not any(c in confusables for c in bare):
-            return ()
-        covered = set()
-        for m in self.matcher.find(bare):
-            covered.update(range(m.start, m.end))
-        found = set()
-        for i, char in enumerate(bare):
-            if i in covered:
-                continue
-            for alike in confusables.get(char, ""):
-                variant = bare[:i] + alike + bare[i + 1 :]
-                if any(m.start <= i < m.end for m in self.matcher.find(variant)):
-                    ids = self._exact(variant, category) or self._partly_named(variant)
-                    if ids:
-                        found.add(ids)
-        return next(iter(found)) if len(found) == 1 else ()
-
-    def _partly_named(self, bare: str) -> tuple[str, ...]:
-        """The indicator of a name that is no alias as a whole: its official name, or the
-        one phrase it holds, or the phrase that ends it."""
-        official = self.official.get(strip_ignorable(bare))
-        if official:
-            return official
-        matches = self.matcher.find(bare)
-        if matches and _PER_HEAD.search(bare, 0, matches[0].start):
-            return ()  # "按在校学生人数平均的…教育支出": an amount per head, not the total
-        found = {m.indicator_ids for m in matches}
-        if len(found) == 1:
-            return next(iter(found))
-        # "义务教育学校互联网接入率": a Chinese noun phrase ends in its head, so the phrase
-        # that ends the name is what the row measures
-        # "城镇小区配套幼儿园投入使用": a completing verb after the phrase names the act
-        verb = next((v for v in self.rules.completion_verbs if bare.endswith(v)), "")
-        last = [m for m in matches if m.end == len(bare) - len(verb)]
-        return last[0].indicator_ids if len(last) == 1 and len(found) > 1 else ()
-
 
 _CODED_ATTRIBUTE = "an attribute written as a code (1—预期性，2—约束性)"
-
-
-def _project_money(bare: str) -> str:
-    """A project table's "投资（亿元）" column: the projects' investment (项目投资)."""
-    return "项目投资" if bare in ("投资", "投资额", "投资金额", "估算投资") else bare

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.grid_interpreter import CellNote, GridReading
+from analysis.extraction.grid_readings import CellNote, GridReading
 from analysis.extraction.table_readers import NOT_STATED, VALUE_CELL
 
 # the header of a column of target sentences
