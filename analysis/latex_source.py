@@ -15,9 +15,8 @@ is latex_math.py's. The ledger says that the numbers left out are markup.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
-from analysis.markup_lines import with_bare_line_ends
+from analysis.markup_lines import inside, merged_spans, with_bare_line_ends
 
 REASON = "inside LaTeX markup, a comment or a footnote"
 
@@ -67,13 +66,13 @@ def latex_source_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]
     if body:
         spans.append((0, body))  # the preamble: packages, geometry, the title's markup
     spans.extend(m.span() for m in _COMMENT.finditer(work, body))
-    commented = _merged(spans)
+    commented = merged_spans(spans)
     tables = [
         (m.end(), end.start() if (end := _TABULAR_END.search(work, m.end())) else len(work))
         for m in _TABULAR.finditer(work, body)
     ]
     for m in _COMMAND.finditer(work, body):
-        if _inside(commented, m.start()):
+        if inside(commented, m.start()):
             continue
         name, symbol = m.group(1), m.group(2)
         if symbol is not None:
@@ -129,12 +128,12 @@ def _table_bars(work, a, b, commented, spans, replaced) -> None:
         end = work.find("\n", pos, b)
         end = b if end < 0 else end
         line = work[pos:end]
-        if ("&" in line or "\\\\" in line) and not _inside(
+        if ("&" in line or "\\\\" in line) and not inside(
             commented, pos + len(line) - len(line.lstrip())
         ):
             first = pos + len(line) - len(line.lstrip())
             for i in range(first, end):
-                if work[i] == "&" and work[i - 1] != "\\" and not _inside(commented, i):
+                if work[i] == "&" and work[i - 1] != "\\" and not inside(commented, i):
                     spans.append((i, i + 1))
                     replaced[i] = "|"
                 elif work.startswith("\\\\", i) and i in starts:
@@ -152,12 +151,7 @@ def control_spans(work: str) -> list[tuple[int, int]]:
     sorted and apart."""
     if not is_latex(work):
         return []
-    return _merged(latex_source_edits(work)[0])
-
-
-def _inside(sorted_spans: list[tuple[int, int]], at: int) -> bool:
-    k = bisect_right(sorted_spans, (at, len(sorted_spans) + 1 << 40)) - 1
-    return k >= 0 and sorted_spans[k][0] <= at < sorted_spans[k][1]
+    return merged_spans(latex_source_edits(work)[0])
 
 
 def _skip_spaces(work: str, at: int) -> int:
@@ -206,16 +200,5 @@ def _closing(work: str, i: int) -> int | None:
 def _braces(work: str, body: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The grouping braces left in the text ("\\section{…}"'s, "{\\bfseries …}"), outside
     the spans already left out and outside math."""
-    taken = _merged(spans)
-    return [m.span() for m in _BRACE.finditer(work, body) if not _inside(taken, m.start())]
-
-
-def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans sorted, overlapping ones joined."""
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
+    taken = merged_spans(spans)
+    return [m.span() for m in _BRACE.finditer(work, body) if not inside(taken, m.start())]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.markup_lines import with_bare_line_ends
+from analysis.markup_lines import inside, merged_spans, with_bare_line_ends
 
 REASON = "inside reStructuredText markup, a comment or a footnote"
 
@@ -158,28 +158,11 @@ def _inline(work, substitutions, spans, replaced) -> None:
             spans.append(m.span())
             replaced[m.start()] = substitutions[m.group(1)]
     for pattern in (_REFERENCE, _ESCAPED_SPACE, _LITERAL):
-        taken = sorted(spans)
-        spans.extend(m.span() for m in pattern.finditer(work) if not _inside(taken, m.start()))
-
-
-def _inside(sorted_spans, at: int) -> bool:
-    lo, hi = 0, len(sorted_spans)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if sorted_spans[mid][0] <= at:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo > 0 and sorted_spans[lo - 1][0] <= at < sorted_spans[lo - 1][1]
+        taken = merged_spans(spans)
+        spans.extend(m.span() for m in pattern.finditer(work) if not inside(taken, m.start()))
 
 
 def control_spans(work: str) -> list[tuple[int, int]]:
     """The raw spans of a reST text's markup, comments and footnotes (for the ledger),
     sorted and apart (a substitution's raw "|ge|" is markup; what it reads as is not)."""
-    out: list[tuple[int, int]] = []
-    for a, b in rst_source_edits(work)[0]:
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+    return merged_spans(rst_source_edits(work)[0])

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.markup_lines import with_bare_line_ends
+from analysis.markup_lines import merged_spans, with_bare_line_ends
 
 REASON = "inside an RTF control word"
 
@@ -126,13 +126,7 @@ def control_spans(work: str) -> list[tuple[int, int]]:
     views leave out, the escapes ("\\u8805?") with it."""
     if not is_rtf(work):
         return []
-    merged: list[tuple[int, int]] = []
-    for a, b in rtf_edits(work)[0]:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
+    return merged_spans(rtf_edits(work)[0])
 
 
 def _codepage(work: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analysis.markup_lines import merged_spans
+
 REASON = "SQL dump syntax (comments, settings, table definitions, row ids)"
 
 _INSERT = re.compile(
@@ -85,16 +87,20 @@ def _name(ident: str) -> str:
 
 def statement_end(work: str, pos: int) -> int:
     """The position after the ";" that ends the statement running at `pos` (quotes skipped)."""
-    n = len(work)
-    while pos < n:
-        ch = work[pos]
-        if ch == "'" or ch == '"' or ch == "`":
+    for at, ch in _unquoted_chars(work, pos, len(work)):
+        if ch == ";":
+            return at + 1
+    return len(work)
+
+
+def _unquoted_chars(work: str, pos: int, end: int):
+    """(position, character) of each character of work[pos:end] outside quotes."""
+    while pos < end:
+        if work[pos] in "'\"`":
             pos = _after_quoted(work, pos)
             continue
-        if ch == ";":
-            return pos + 1
+        yield pos, work[pos]
         pos += 1
-    return n
 
 
 def _after_quoted(work: str, pos: int) -> int:
@@ -154,37 +160,22 @@ def tables(work: str) -> dict[str, Table]:
 
 def _closing(work: str, open_at: int) -> int:
     """The position of the ")" closing the "(" at `open_at` (quotes skipped)."""
-    depth, pos, n = 0, open_at, len(work)
-    while pos < n:
-        ch = work[pos]
-        if ch in "'\"`":
-            pos = _after_quoted(work, pos)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return pos
-        pos += 1
-    return n
+    depth = 0
+    for at, ch in _unquoted_chars(work, open_at, len(work)):
+        depth += (ch == "(") - (ch == ")")
+        if ch == ")" and depth == 0:
+            return at
+    return len(work)
 
 
 def _top_level_parts(work: str, a: int, b: int) -> list[tuple[int, int]]:
-    parts, depth, start, pos = [], 0, a, a
-    while pos < b:
-        ch = work[pos]
-        if ch in "'\"`":
-            pos = _after_quoted(work, pos)
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append((start, pos))
-            start = pos + 1
-        pos += 1
+    """The spans between the commas of work[a:b] outside quotes and brackets."""
+    parts, depth, start = [], 0, a
+    for at, ch in _unquoted_chars(work, a, b):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            parts.append((start, at))
+            start = at + 1
     parts.append((start, b))
     return parts
 
@@ -245,14 +236,4 @@ def syntax_spans(work: str) -> list[tuple[int, int]]:
             for name, f in zip(names, row, strict=False):
                 if name in ids and not f.quoted:
                     spans.append((f.start, f.end))
-    return _apart(spans)
-
-
-def _apart(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for a, b in sorted(spans):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], b))
-        else:
-            out.append((a, b))
-    return out
+    return merged_spans(spans)
