@@ -1,10 +1,19 @@
-"""A plan saved as a word processor's or typesetter's source (RTF, LaTeX, reStructuredText),
-as an SQL dump or as a unified diff: which one a text is, the edits that make its views
+"""A plan saved as a word processor's or typesetter's source (RTF, LaTeX, reStructuredText,
+AsciiDoc),
+as an SQL dump, as a unified diff or as Markdown with footnotes: which one a text is, the edits that make its views
 read as text, and its markup's spans for the ledger."""
 
 from __future__ import annotations
 
-from analysis import latex_source, rst_source, rtf_markup, sql_statements, unified_diff
+from analysis import (
+    asciidoc_source,
+    latex_source,
+    markdown_footnotes,
+    rst_source,
+    rtf_markup,
+    sql_statements,
+    unified_diff,
+)
 
 
 def _format(work: str):
@@ -14,6 +23,8 @@ def _format(work: str):
         return latex_source
     if rst_source.is_rst(work):
         return rst_source
+    if asciidoc_source.is_asciidoc(work):
+        return asciidoc_source
     return None
 
 
@@ -26,8 +37,12 @@ def source_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]] | No
         return latex_source.latex_source_edits(work)
     if fmt is rst_source:
         return rst_source.rst_source_edits(work)
+    if fmt is asciidoc_source:
+        return asciidoc_source.asciidoc_edits(work)
     if sql_statements.is_sql(work):  # a dump's comments and DDL are no text to read
         return sql_statements.syntax_spans(work), {}
+    if markdown_footnotes.has_footnotes(work):
+        return markdown_footnotes.footnote_spans(work), {}
     return None
 
 
@@ -38,4 +53,6 @@ def markup_spans(work: str) -> tuple[list[tuple[int, int]], str]:
         return sql_statements.syntax_spans(work), sql_statements.REASON
     if fmt is None and unified_diff.is_diff(work):
         return unified_diff.diff_parts(work)[2], unified_diff.REASON
+    if fmt is None and markdown_footnotes.has_footnotes(work):
+        return markdown_footnotes.footnote_spans(work), markdown_footnotes.REASON
     return ([], "") if fmt is None else (fmt.control_spans(work), fmt.REASON)

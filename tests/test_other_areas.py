@@ -49,6 +49,9 @@ PRE, UPPER, CONS = (
         # named as stating its targets, for every clause up to the town's own word
         ("《柳溪县教育发展规划》提出，到2025年，全县学前三年毛入园率达到95%以上，九年义务教育巩固率达到97%；我镇学前三年毛入园率力争达到93%。", "青石镇", [(PRE, 2025, "=", 93.0, None, "level")], ["95%以上", "97%"]),
         ("2020年，全镇学前三年毛入园率为88.6%，低于全县的91.2%。", "青石镇", [(PRE, 2020, "=", 88.6, None, "level")], ["91.2%"]),
+        # the province as the subject of a sentence's first clause: its later clauses,
+        # naming no area of their own, are the province's too; the plan's own word ends it
+        ("到2025年，全省普惠性幼儿园覆盖率达到90%，九年义务教育巩固率稳定在97%以上，高中阶段毛入学率达到95%；我市高中阶段毛入学率达到96%。", "石河市", [(UPPER, 2025, "=", 96.0, None, "level")], ["90%", "95%", "97%以上"]),
         # the best and worst of the plan's own areas, some of them named and counted
         ("九年义务教育巩固率最高的县为98.9%，最低的县为95.6%；城东、江北两个片区学前三年毛入园率仅为81.4%和83.6%。", "石河市", [], ["81.4%", "83.6%", "95.6%", "98.9%"]),
     ],

@@ -110,3 +110,21 @@ def test_table_cells_with_thousands_separators(extractor):
             ("secondary_vocational_enrollment", 2025, "=", 1600.0, None, "level"),
         ]
     )
+
+
+def test_a_value_typed_right_after_the_units_bracket(extractor):
+    # my own wording: the name with its unit fills its column, so the first value follows
+    # the closing bracket with no space; the row is still read on the table's columns
+    text = (
+        f"指标{FW}{FW}2020年{FW}{FW}2025年\n"
+        f"{FW}学前三年毛入园率（%）{FW}{FW}87.1{FW}{FW}92\n"
+        f"{FW}九年义务教育巩固率（%）96.4{FW}{FW}≥97\n"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            (PRE, 2020, "=", 87.1, None, "level"),
+            (PRE, 2025, "=", 92.0, None, "level"),
+            (CONS, 2020, "=", 96.4, None, "level"),
+            (CONS, 2025, ">=", 97.0, None, "level"),
+        ]
+    )

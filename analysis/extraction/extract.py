@@ -34,6 +34,7 @@ from analysis.extraction.task_tables import (
     read_task_table,
     without_deadline_column,
 )
+from analysis.extraction.two_level_cells import split_two_level_cells
 from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
 from analysis.figure_labels import card_starts
@@ -101,6 +102,7 @@ class Extractor:
             grid = own_area_columns(grid, own) or grid
             grid = own_area_row(grid, own, source.baseline_year, source.period_end) or grid
             grid = split_year_pair_cells(grid) or grid
+            grid = split_two_level_cells(grid) or grid  # "2025年（预期|力争）": "≥96 | 98"
             grid = forecast_cells(grid) or grid  # 学龄人口预测, 学位供需测算
             grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"

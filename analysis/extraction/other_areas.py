@@ -46,6 +46,8 @@ _NAMED_AREAS = re.compile(
 _HIGHER_SUBJECT = re.compile(
     r"\s*(?:而|但是?|同期)?\s*(?:全省|全国)\s*(?:[(（][^()（）]{0,30}[)）])?\s*"
 )
+# a time phrase opening a sentence: "到2025年，", "2020年，"
+_TIME_LEAD = re.compile(r"\s*(?:到|至|截至)?\s*(?:19|20)\d\d\s*年(?:底|末)?\s*[，,]?")
 # some of the plan's own townships or counties ("其余乡镇", "部分县（市、区）") opening the
 # clause: their value is theirs, not the whole area's
 _SOME_AREAS = re.compile(
@@ -118,6 +120,18 @@ def other_area_value(
     higher = _HIGHER_SUBJECT.match(text, lo, q_start)
     if higher is not None and higher.end() in name_starts and not own.endswith("省"):
         return "a higher level's value (全省…, 全国…), not the plan's"
+    if lo > s_start and ("全省" in scope or "全国" in scope) and not own.endswith("省"):
+        # "到2025年，全省A达到95%以上，B达到97.5%以上": the subject of the sentence's first
+        # clause goes on into the clauses after it that name no area of their own
+        opening = _TIME_LEAD.match(text, s_start, q_start)
+        higher = _HIGHER_SUBJECT.match(text, opening.end() if opening else s_start, q_start)
+        if (
+            higher is not None
+            and higher.end() in name_starts
+            and not _OWN_WORD.search(scope, higher.end() - s_start)
+            and not (own and own in scope[higher.end() - s_start :])
+        ):
+            return "a higher level's value (全省…, 全国…), not the plan's"
     if _SOME_AREAS.match(text, lo, q_start):
         return "some of the plan's areas (其余乡镇, 部分县区), not the whole"
     # "17个市州中，有14个把…目标定在95%以上": some of the areas counted before

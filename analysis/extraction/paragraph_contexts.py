@@ -12,7 +12,12 @@ from dataclasses import replace
 from analysis.extraction.area_sections import area_sections
 from analysis.extraction.forecasts import forecast_section
 from analysis.extraction.prose_years import Context
-from analysis.extraction.review_openers import ends_review, headings_review, opens_review
+from analysis.extraction.review_openers import (
+    ends_review,
+    headings_review,
+    opens_review,
+    review_opens_within,
+)
 from analysis.extraction.survey_sections import survey_context, survey_section
 
 
@@ -27,6 +32,7 @@ class ParagraphContexts:
         self.text, self.ctx = text, ctx
         self.baseline_re, self.survey_re = baseline_re, survey_re
         self.opened, self.last_path = False, None  # a review opened by a first sentence
+        self.opened_at: int | None = None  # ... or by a later one: its offset in the paragraph
         self.reviewed: dict[tuple[str, ...], bool] = {}
         self.forecasting: dict[tuple[str, ...], bool] = {}
         # a path's survey section (its headings searched once), and that section's year
@@ -41,6 +47,8 @@ class ParagraphContexts:
             self.opened = False
         self.opened = self.opened or opens_review(paragraph, path, self.ctx)
         self.last_path = path
+        # (a review a later sentence opens covers the rest of its paragraph only)
+        self.opened_at = None if self.opened else review_opens_within(paragraph, path, self.ctx)
 
     def context(
         self, index: int, p_start: int, p_end: int, path: tuple[str, ...]

@@ -208,6 +208,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
                 out.notes.extend((q, QUESTION, QUESTION_WHY) for q in quantities[q_i:q_j])
                 continue
             review, p_ctx = contexts.context(index, p_start, p_end, path)
+            # a review a later sentence opens ("…“十三五”时期，全县…取得显著成效。")
+            review_from = (
+                p_end if review or contexts.opened_at is None else p_start + contexts.opened_at
+            )
+            paragraph_review = review
             section = path[-1] if path else ""
             bullet = BULLET_START.match(text, p_start)
             part_item = text.startswith("其中", bullet.end() if bullet else p_start)
@@ -258,6 +263,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
                 if proposal is not None:  # "建议将…提高到60%以上": the proposer's numbers
                     sentence_qs, proposals = proposed(text, proposal, sentence_qs, aliases[a_i:a_j])
                     out.notes.extend((q, PROPOSAL, PROPOSAL_WHY) for q in proposals)
+                review = paragraph_review or pos >= review_from
                 s_ctx = listed
                 if listed is p_ctx:  # (a list's items keep its lead-in's year instead)
                     # (a heading glued to its first sentence: "一、发展基础2022年全区…")

@@ -54,6 +54,23 @@ def opens_review(paragraph: str, path: tuple[str, ...], ctx: Context) -> bool:
     return False
 
 
+# a later sentence of the paragraph opening a review: "…征求意见126条。“十三五”时期，全县…"
+_LATER_OPENER = re.compile(r"[。！!]\s*[“\"]?(?=十[一二三四五]五|过去|[五5]年来)")
+
+
+def review_opens_within(paragraph: str, path: tuple[str, ...], ctx: Context) -> int | None:
+    """Where a later sentence of the paragraph opens a review of the period before the
+    plan's (a report that goes on to the results: "周文澜同志汇报，…采纳89条。“十三五”时期，
+    全县教育事业发展取得显著成效。2020年全县有…"): the sentence's offset, or None. The
+    review goes on to the paragraph's end only."""
+    if "五" not in paragraph and "5" not in paragraph:
+        return None
+    for m in _LATER_OPENER.finditer(paragraph):
+        if opens_review(paragraph[m.start() + 1 :].lstrip(), path, ctx):
+            return m.start() + 1
+    return None
+
+
 def ends_review(paragraph: str) -> bool:
     """A heading, a short title line ("第一节　发展目标") or a short first sentence naming the
     targets ("2025年主要目标来了！") closes an opened review."""

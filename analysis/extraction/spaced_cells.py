@@ -4,7 +4,8 @@ A blank mark ("—", "-", "/") typed one space after the name ("比例（%） �
 not split off by a run of spaces: the row comes out one cell short and every value after
 it lands one column early (50 under 2020 instead of 2025). Such a row gets its mark back
 as a cell of its own. So does a first value typed one space after a name as long as its
-column ("…支出比例（%） 19.6      ≥20"), or its unit ("…学历比例 %   61.8   75"). A
+column ("…支出比例（%） 19.6      ≥20", or with no space at all after the unit's bracket:
+"…入学率（%）93.8　　　96以上"), or its unit ("…学历比例 %   61.8   75"). A
 header's second line under the value columns only ("　　　　2020年　　2025年") is a row of
 two cells with empty leading cells, not the table's end.
 """
@@ -22,6 +23,8 @@ _TRAILING_MARK = re.compile(
     # a unit cell one space after a name as long as its column ("…学历比例 %")
     r"|%|‰|人|万人|人次|万人次|所|个|名|年|元|万元|亿元)$"
 )
+# a first value typed right after a name's unit, as long as its column: "…入学率（%）93.8"
+_GLUED_VALUE = re.compile(r"^(.*\S[）)])()([≥≤<>]?\d+(?:\.\d+)?%?)$")
 _RUN = re.compile(r"\s{2,}")
 _SHORT_CELL = 12  # a header label or a value, not a line of indented prose
 _SENTENCE = re.compile(r"[。，；：,;:]")
@@ -31,11 +34,14 @@ def name_then_values(text: str) -> tuple[str, list[tuple[int, int]]] | None:
     """A row of a space-delimited table split into two by its runs of spaces, the first
     part ending in a value or a blank mark one space after the name: three cells."""
     runs = list(_RUN.finditer(text))
-    if len(runs) != 1 or not (m := _TRAILING_MARK.match(text[: runs[0].start()])):
+    if len(runs) != 1:
         return None
-    if not re.search(r"[^\d\s.%≥≤<>]", m.group(1)):  # the name is text, not a number
+    first = text[: runs[0].start()]
+    m = _TRAILING_MARK.match(first) or _GLUED_VALUE.match(first)
+    if m is None or not re.search(r"[^\d\s.%≥≤<>]", m.group(1)):  # the name is text
         return None
-    return "spaces", [(0, m.end(1)), (m.start(2), m.end(2)), (runs[0].end(), len(text))]
+    value = m.lastindex  # (the glued pattern's value is its third group)
+    return "spaces", [(0, m.end(1)), (m.start(value), m.end(value)), (runs[0].end(), len(text))]
 
 
 def indented_pair(raw: str, at: int, text: str) -> tuple[str, list[tuple[int, int]]] | None:

@@ -49,6 +49,7 @@ _ROW = re.compile(r"<tr\b[^>]*>(.*?)(?=<tr\b|</table|$)", re.IGNORECASE | re.DOT
 _CELL = re.compile(r"<t([dh])\b([^>]*)>(.*?)(?=<t[dh]\b|</tr|<tr\b|$)", re.IGNORECASE | re.DOTALL)
 _SPAN_ATTR = re.compile(r"(rowspan|colspan)\s*=\s*[\"']?(\d+)", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_ESCAPED_BAR = re.compile(r"(?<!\\)\|")
 _MD_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 # box drawing from PDF converters (┌─┬─┐ │ ├─┼─┤) and ASCII art (+----+): rule lines
 # (+====+ under a grid table's header)
@@ -257,7 +258,9 @@ def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
         body_start = 1 if text.startswith("|") else 0
         body_end = len(text) - 1 if text.endswith("|") and len(text) > 1 else len(text)
         spans, pos = [], body_start
-        for part in text[body_start:body_end].split("|"):
+        # (an escaped bar "\|" is a character of its cell: "2025年（预期\|力争）")
+        parts = _ESCAPED_BAR.split(text[body_start:body_end]) if "\\|" in text else None
+        for part in parts or text[body_start:body_end].split("|"):
             spans.append((pos, pos + len(part)))
             pos += len(part) + 1
         return ("pipe", spans) if len(spans) >= 2 else None
@@ -321,7 +324,11 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             if kind == "tab":
                 row = _leading_empty(lines, j) + row
             # an empty line, then a row of another width: the next table (its caption)
-            if rows and lines.blank_before(j) and len(row) != _modal_width(rows):
+            if (
+                rows
+                and lines.blank_before(j)
+                and (len(row) != _modal_width(rows) or _new_header(row, rows))
+            ):
                 break
             rows.append(row)
             groups.append(rules)
@@ -352,6 +359,15 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
         else:
             i += 1
     return grids
+
+
+def _new_header(row: list[GridCell], rows: list[list[GridCell]]) -> bool:
+    """After an empty line, a row of words in every cell, none a number, other than the
+    table's first row ("年度 | 新增学位（个） | 招聘教师（名）" under a table of indicators):
+    the header of the next table, not a row going on after a page break."""
+    if len(rows) < 2 or any(not c.text or _has_digit(c.text) for c in row):
+        return False
+    return [c.text for c in row] != [c.text for c in rows[0]]
 
 
 def _words(lines: TextLines, i: int) -> list[GridCell]:

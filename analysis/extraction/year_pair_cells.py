@@ -32,7 +32,8 @@ def _parts(text: str) -> list[tuple[int, re.Match]] | None:
     return parts
 
 
-def _piece(cell: GridCell, a: int, b: int) -> GridCell:
+def piece(cell: GridCell, a: int, b: int) -> GridCell:
+    """The part text[a:b] of a cell, its raw span where the cell's text is its raw text."""
     if cell.end - cell.start == len(cell.text):
         return GridCell(cell.text[a:b], cell.start + a, cell.start + b)
     return GridCell(cell.text[a:b], cell.start, cell.end)
@@ -60,8 +61,8 @@ def split_year_pair_cells(grid: Grid) -> Grid | None:
             elif split[r]:
                 by_year = {}
                 for y, m in split[r]:
-                    by_year[y] = _piece(cell, m.start(2), m.end(2))
-                    year_label = _piece(cell, m.start(1), m.end(1))
+                    by_year[y] = piece(cell, m.start(2), m.end(2))
+                    year_label = piece(cell, m.start(1), m.end(1))
                     labels.append(
                         ((year_label.start, year_label.end), "table_header", "a cell's year label")
                     )

@@ -1,0 +1,23 @@
+"""Which documents report on a year part-way through the plan (extraction/evaluation.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.extraction.evaluation import evaluated_year
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        ("某县县域教育综合改革监测指数报告（2022年度）", "一、监测说明", 2022),
+        ("某市教育现代化监测评价报告（2023年）", "", 2023),
+        ("某市“十四五”教育规划实施情况中期评估报告", "截至2023年底，全市…", 2023),
+        ("某县2022年教育事业发展统计公报", "", 2022),
+        # a plan, and a monitoring system that is part of a plan's title
+        ("某县“十四五”教育事业发展规划", "2022年全县…", None),
+        ("某县教育质量监测体系建设方案（2021—2025年）", "", None),
+    ],
+)
+def test_evaluated_year(title, text, expected):
+    assert evaluated_year(title, text, 2021, 2025) == expected
