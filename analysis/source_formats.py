@@ -1,7 +1,7 @@
 """A plan saved as a word processor's or typesetter's source (RTF, LaTeX, reStructuredText,
-AsciiDoc),
-as an SQL dump, as a unified diff or as Markdown with footnotes: which one a text is, the edits that make its views
-read as text, and its markup's spans for the ledger."""
+AsciiDoc), as an SQL dump, as a unified diff or as Markdown with footnotes: which one a
+text is, the edits that make its views read as text, and its markup's spans for the
+ledger."""
 
 from __future__ import annotations
 
