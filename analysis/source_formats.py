@@ -1,5 +1,5 @@
 """A plan saved as a word processor's or typesetter's source (RTF, LaTeX, reStructuredText,
-AsciiDoc), as an SQL dump, as a unified diff or as Markdown with footnotes: which one a
+AsciiDoc), an OCR engine's hOCR, as an SQL dump, as a unified diff or as Markdown with footnotes: which one a
 text is, the edits that make its views read as text, and its markup's spans for the
 ledger."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from analysis import (
     asciidoc_source,
+    hocr_source,
     latex_source,
     markdown_footnotes,
     rst_source,
@@ -25,6 +26,8 @@ def _format(work: str):
         return rst_source
     if asciidoc_source.is_asciidoc(work):
         return asciidoc_source
+    if hocr_source.is_hocr(work):
+        return hocr_source
     return None
 
 
@@ -39,6 +42,8 @@ def source_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]] | No
         return rst_source.rst_source_edits(work)
     if fmt is asciidoc_source:
         return asciidoc_source.asciidoc_edits(work)
+    if fmt is hocr_source:
+        return hocr_source.hocr_edits(work)
     if sql_statements.is_sql(work):  # a dump's comments and DDL are no text to read
         return sql_statements.syntax_spans(work), {}
     if markdown_footnotes.has_footnotes(work):

@@ -22,6 +22,9 @@ _STATE_HEADING = (
     ("text", "expected"),
     [
         (_STATE_HEADING, [(PRE, 2020, "=", 88.5, None, "level"), (RECRUITED, 2020, "=", 1200.0, None, "cumulative"), (PRE, 2025, "=", 92.0, None, "level")]),
+        # under a review heading with no heading of targets after it, a paragraph opening
+        # on a year to come or on the plan's period states targets (my own wording)
+        ("一、发展基础\n2020年全县学前三年毛入园率为86.4%。\n到2025年，学前三年毛入园率达到93%。中等职业学校在校生保持在5000人左右。\n“十四五”期间，招聘教师600名。\n", [(PRE, 2020, "=", 86.4, None, "level"), (PRE, 2025, "=", 93.0, None, "level"), ("secondary_vocational_enrollment", 2025, "~", 5000.0, None, "level"), (RECRUITED, 2025, "=", 600.0, None, "cumulative")]),
         # a task that changes a state (改变…现状) is no review
         ("三、主要任务\n（一）改变薄弱学校现状。学前三年毛入园率达到92%。\n", [(PRE, 2025, "=", 92.0, None, "level")]),
     ],

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from analysis.extraction.area_sections import area_sections
 from analysis.extraction.forecasts import forecast_section
+from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_years import Context
 from analysis.extraction.review_openers import (
     ends_review,
@@ -19,6 +20,20 @@ from analysis.extraction.review_openers import (
     review_opens_within,
 )
 from analysis.extraction.survey_sections import survey_context, survey_section
+
+
+# a paragraph opening on a year to come or on the plan's period: "到2025年，", "“十四五”期间，"
+_TARGETS_OPENING = re.compile(
+    r"\s*(?:到|至|力争到|预计到)\s*((?:19|20)\d\d)\s*年(?:底|末)?\s*[，,]"
+    r"|\s*[“\"]?十([一二三四五])五[”\"]?\s*(?:期间|时期|末)\s*[，,]"
+)
+
+
+def _targets_opening(text: str, start: int, end: int, baseline: int) -> bool:
+    m = _TARGETS_OPENING.match(text, start, end)
+    if m is None:
+        return False
+    return (int(m.group(1)) if m.group(1) else period_end(m.group(2))) > baseline
 
 
 class ParagraphContexts:
@@ -58,6 +73,8 @@ class ParagraphContexts:
         if path not in self.reviewed:
             self.reviewed[path] = headings_review(path, self.baseline_re, ctx)
         review = self.opened or self.reviewed[path]
+        if review and _targets_opening(self.text, p_start, p_end, ctx.baseline_year):
+            review = False  # "到2025年，…" under a review heading: the targets that follow it
         if path not in self.surveys:
             self.surveys[path] = survey_section(self.survey_re, path)
         key = self.surveys[path]
