@@ -6,17 +6,15 @@ The views read the words in order, one printed line a line, and the boxes say wh
 between them, as a scan's whitespace would: words close together are one run of text, a
 gap of a character or so a space, and a gap wider than two characters (the height of
 the line stands for a character's width) is a table's column break, a tab, so that
-"指标 … 2020年 … 2025年" over "学前三年毛入园率 … 90.8 … ≥95" reads as a tab table. Lines that hold only markup (a page's `<div>`, `</body>`) go with their line ends,
-so a sentence goes on across a page; a line indented from the page's margin (a
-paragraph's first line, a centred heading) and the first line of a run of table rows
-start a new paragraph. The ledger says that the numbers of the markup (boxes,
+"指标 … 2020年 … 2025年" over "学前三年毛入园率 … 90.8 … ≥95" reads as a tab table. Lines
+that hold only markup (a page's `<div>`, `</body>`) go with their line ends, so a
+sentence goes on across a page. The ledger says that the numbers of the markup (boxes,
 confidences, page numbers) are no values."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections import Counter
+from itertools import pairwise
 
 from analysis.markup_lines import merged_spans
 
@@ -32,7 +30,6 @@ _WORD = re.compile(
     r"([^<>]*)</span>"
 )
 _TAG = re.compile(r"<[^<>]*>")
-_PAGE = re.compile(r"class=['\"]ocr_page['\"]")
 _CELL_BREAK = "\t"
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 
@@ -45,28 +42,18 @@ def hocr_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]]:
     """(raw spans the views leave out, {span start: the text it reads as})."""
     spans = [m.span() for m in _TAG.finditer(work)]
     replaced: dict[int, str] = {}
-    lines = _lines(work)
-    margins = _margins(lines, _pages(work))
-    was_row = False
-    for k, (tag, words) in enumerate(lines):
-        x0, y0, x1, y1 = (int(g) for g in tag.groups())
-        height = max(1, y1 - y0)
-        row = False
-        for prev, word in zip(words, words[1:]):
+    for tag, words in _lines(work):
+        height = max(1, int(tag.group(4)) - int(tag.group(2)))
+        for prev, word in pairwise(words):
             gap = int(word.group(1)) - int(prev.group(3))
             between = (prev.end(5), word.start(5))
             if gap >= 2 * height:
                 replaced[between[0]] = _CELL_BREAK
-                row = True
             elif gap >= 0.3 * height or (
                 _ASCII_WORD.search(prev.group(5)[-1:]) and _ASCII_WORD.search(word.group(5)[:1])
             ):
                 replaced[between[0]] = " "
             spans.append(between)
-        indented = x0 - margins[k] >= 1.5 * height
-        if k and (indented or (row and not was_row) or (was_row and not row)):
-            replaced[tag.start()] = "\n"  # a new paragraph: an empty line before it
-        was_row = row
     spans.extend(_markup_lines(work))
     return sorted(spans), replaced
 
@@ -79,21 +66,6 @@ def _lines(work: str) -> list[tuple[re.Match, list[re.Match]]]:
         end = tags[k + 1].start() if k + 1 < len(tags) else len(work)
         out.append((tag, list(_WORD.finditer(work, tag.end(), end))))
     return out
-
-
-def _pages(work: str) -> list[int]:
-    """Where each page's element starts."""
-    return [m.start() for m in _PAGE.finditer(work)]
-
-
-def _margins(lines, pages: list[int]) -> list[int]:
-    """The left margin of the page of each line: the x its page's lines most often start at."""
-    page_of = [bisect_right(pages, tag.start()) for tag, _ in lines]
-    starts: dict[int, Counter] = {}
-    for (tag, _), page in zip(lines, page_of):
-        starts.setdefault(page, Counter())[int(tag.group(1))] += 1
-    margin = {p: min(x for x, n in c.items() if n == max(c.values())) for p, c in starts.items()}
-    return [margin[p] for p in page_of]
 
 
 def _markup_lines(work: str) -> list[tuple[int, int]]:

@@ -1,7 +1,7 @@
-"""A plan saved as a word processor's or typesetter's source (RTF, LaTeX, reStructuredText,
-AsciiDoc), an OCR engine's hOCR, as an SQL dump, as a unified diff or as Markdown with footnotes: which one a
-text is, the edits that make its views read as text, and its markup's spans for the
-ledger."""
+"""A plan saved as a source format: a word processor's or typesetter's (RTF, LaTeX,
+reStructuredText, AsciiDoc), an OCR engine's hOCR, an SQL dump, a unified diff or Markdown
+with footnotes: which one a text is, the edits that make its views read as text, and its
+markup's spans for the ledger."""
 
 from __future__ import annotations
 

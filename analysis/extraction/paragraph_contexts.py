@@ -21,7 +21,6 @@ from analysis.extraction.review_openers import (
 )
 from analysis.extraction.survey_sections import survey_context, survey_section
 
-
 # a paragraph opening on a year to come or on the plan's period: "到2025年，", "“十四五”期间，"
 _TARGETS_OPENING = re.compile(
     r"\s*(?:到|至|力争到|预计到)\s*((?:19|20)\d\d)\s*年(?:底|末)?\s*[，,]"
