@@ -51,3 +51,27 @@ def test_a_standards_table_gives_the_actual_values_of_its_year(extractor):
         ("compulsory_consolidation_rate", 2023, "=", 97.9),
         ("standard_class_size_share", 2023, "=", 100.0),
     ]
+
+
+def test_index_scores_and_ranks_are_no_values(extractor):
+    # my own wording: a monitoring index table with a weighted score column, and a ranking
+    # of townships by their index
+    text = (
+        "表1　监测指标及得分\n"
+        "| 三级指标 | 权重 | 2020年 | 2022年 | 2025年目标 | 加权得分 |\n"
+        "|---|---|---|---|---|---|\n"
+        "| 学前三年毛入园率 | 8 | 88.2 | 91.4 | ≥95 | 7.70 |\n"
+        "\n表2　乡镇监测指数排名\n"
+        "| 排名 | 乡镇 | 2020年指数 | 2022年指数 |\n"
+        "|---|---|---|---|\n"
+        "| 1 | 东岭镇 | 86.40 | 95.10 |\n"
+        "| 2 | 西坪乡 | 80.25 | 90.70 |\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    got = sorted((o.indicator_id, o.year, o.comparator, o.value) for o in result.observations)
+    assert got == [
+        ("preschool_gross_enrollment_rate", 2020, "=", 88.2),
+        ("preschool_gross_enrollment_rate", 2022, "=", 91.4),
+        ("preschool_gross_enrollment_rate", 2025, ">=", 95.0),
+    ]
+    assert not [r["quote"] for r in result.ledger if r["disposition"] == "unaccounted"]

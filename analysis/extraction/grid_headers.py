@@ -26,7 +26,7 @@ _BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]
 NAME_HEADERS = ("指标", "项目", "名称", "内容", "任务", "重点任务", "主要任务", "工作任务")
 UNIT_HEADERS = ("单位", "计量单位", "计量")  # "计量" over "单位": a header on two lines
 ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
-INDEX_HEADERS = ("序号", "编号")
+INDEX_HEADERS = ("序号", "编号", "位次", "排名", "名次")  # (a rank orders the rows too)
 # a statistics form's row codes ("代码 01, 02 …"): no values
 CODE_HEADERS = ("代码", "指标代码", "编码", "行次", "行号")
 # a column of comparators beside the target ("比较": ≥, 约, 以上; rules' comparator_cells)
@@ -35,7 +35,10 @@ COMPARATOR_HEADERS = ("比较", "比较符", "比较关系")
 HEADER_COMPARATOR = re.compile(r"[(（]\s*([^()（）\s\d]{1,3})\s*[)）]\s*$")
 CATEGORY_HEADERS = ("类别", "领域", "分类", "类型")
 # a self-evaluation's points beside its values (分值, 得分, 权重): no values
-SCORE_HEADER = re.compile(r"^(?:分值|得分|权重|评分|分数|标准分|自评得分)(?:[(（].{0,4}[)）])?$")
+SCORE_HEADER = re.compile(
+    r"^(?:分值|得分|权重|评分|分数|标准分|(?:自评|标准化|加权|综合|考核|评价)得分|指数|监测指数)"
+    r"(?:[(（].{0,4}[)）])?$"
+)
 SCORE_REASON = "a self-evaluation's points or weight (分值, 得分), not a value"
 # a consultation's column of the comments received ("意见建议", "修改意见")
 COMMENT_HEADER = re.compile(
