@@ -1,7 +1,7 @@
 """A plan saved as a source format: a word processor's or typesetter's (RTF, LaTeX,
-reStructuredText, AsciiDoc), an OCR engine's hOCR, an SQL dump, a unified diff or Markdown
-with footnotes: which one a text is, the edits that make its views read as text, and its
-markup's spans for the ledger."""
+reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR, an SQL dump, a
+unified diff or Markdown with footnotes: which one a text is, the edits that make its
+views read as text, and its markup's spans for the ledger."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from analysis import (
     hocr_source,
     latex_source,
     markdown_footnotes,
+    mime_message,
     rst_source,
     rtf_markup,
     sql_statements,
@@ -18,6 +19,8 @@ from analysis import (
 
 
 def _format(work: str):
+    if mime_message.is_mime(work):  # (a message's parts may hold any of the others)
+        return mime_message
     if rtf_markup.is_rtf(work):
         return rtf_markup
     if latex_source.is_latex(work):
@@ -34,6 +37,8 @@ def _format(work: str):
 def source_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]] | None:
     """(spans the views leave out, {span start: the text it reads as}), or None for text."""
     fmt = _format(work)
+    if fmt is mime_message:
+        return mime_message.mime_edits(work)
     if fmt is rtf_markup:
         return rtf_markup.rtf_edits(work)
     if fmt is latex_source:

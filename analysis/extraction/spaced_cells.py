@@ -19,7 +19,7 @@ from analysis.extraction.grid import GridCell
 from analysis.extraction.grid_headers import join_spaced_words
 
 _TRAILING_MARK = re.compile(
-    r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?"
+    r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?(?:左右|以上|以下)?"
     # a unit cell one space after a name as long as its column ("…学历比例 %")
     r"|%|‰|人|万人|人次|万人次|所|个|名|年|元|万元|亿元)$"
 )
@@ -72,12 +72,25 @@ def split_blank_marks(raw: str, rows: list[list[GridCell]], width: int) -> list[
         body, mark = _TRAILING_MARK.match(cell.text).groups()
         mark_start = cell.end - len(mark)  # NFKC keeps a dash one character ("－" is "-")
         if unicodedata.normalize("NFKC", raw[mark_start : cell.end]) != mark:
-            out.append(row)  # the raw mark is written otherwise: leave the row as it is
+            # the raw mark is written otherwise (an encoded source: "12=E5=B7=A6…"): split
+            # where the raw cell's last white space is, else leave the row as it is
+            gap = _last_space(raw, cell.start, cell.end)
+            if gap is None:
+                out.append(row)
+                continue
+            pieces = [GridCell(body, cell.start, gap[0]), GridCell(mark, gap[1], cell.end)]
+            out.append([*row[:k], *pieces, *row[k + 1 :]])
             continue
         body_end = len(raw[cell.start : mark_start].rstrip()) + cell.start
         pieces = [GridCell(body, cell.start, body_end), GridCell(mark, mark_start, cell.end)]
         out.append([*row[:k], *pieces, *row[k + 1 :]])
     return out
+
+
+def _last_space(raw: str, start: int, end: int) -> tuple[int, int] | None:
+    """The raw span of the last run of white space inside raw[start:end], or None."""
+    runs = list(re.finditer(r"[ \t\u3000]+", raw[start:end].rstrip()))
+    return (start + runs[-1].start(), start + runs[-1].end()) if runs else None
 
 
 def merge_spaced_words(rows: list[list[GridCell]]) -> list[list[GridCell]]:
