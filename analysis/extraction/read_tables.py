@@ -25,6 +25,7 @@ from analysis.extraction.run_together_tables import read_run_together_rows
 from analysis.extraction.single_space_tables import read_single_space_rows
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.spreadsheet_cells import spreadsheet_values
+from analysis.extraction.spreadsheet_xml import read_spreadsheet_xml
 from analysis.extraction.sql_tables import read_sql_inserts
 from analysis.extraction.table_readers import (
     TextLines,
@@ -69,7 +70,9 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     """Every table in a text, each region read by the first reader that claims it."""
     lines = TextLines(clean)  # one split of the lines view, shared by the line readers
     raw = _without_debris(clean)
-    grids = read_html(raw) + read_xml_records(raw) + read_wiki_tables(raw)
+    sheets = read_spreadsheet_xml(raw)  # (its <Row>s of <Cell>s are no records)
+    grids = read_html(raw) + sheets + (read_xml_records(raw) if not sheets else [])
+    grids += read_wiki_tables(raw)
     grids += read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (

@@ -87,7 +87,7 @@ def read_html(raw: str) -> list[Grid]:
         caption = clean_cell(own.group(1)) if own else _caption_before(raw, t.start())
         grid = Grid("html", caption, t.start(), t.end())
         if own:
-            grid.labels = _caption_numbers(raw, own.start(1), own.end(1))
+            grid.labels = caption_numbers(raw, own.start(1), own.end(1))
         rows: list[list[tuple[GridCell, dict]]] = []
         for row in _ROW.finditer(raw, t.start(), t.end()):
             cells = []
@@ -108,7 +108,7 @@ def read_html(raw: str) -> list[Grid]:
     return grids
 
 
-def _caption_numbers(raw: str, a: int, b: int) -> list:
+def caption_numbers(raw: str, a: int, b: int) -> list:
     """Ledger labels for the numbers of a <caption>: a table's number, else the caption's."""
     labels = []
     for m in re.finditer(r"\d+(?:\.\d+)?", raw[a:b]):
