@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.markup_lines import merged_spans, with_bare_line_ends
+from analysis.markup_lines import with_bare_line_ends
 
 REASON = "inside AsciiDoc markup, a comment or a footnote"
 
@@ -150,8 +150,3 @@ def _table_rows(work, a, b, width, notes, spans, replaced) -> None:
                 spans.append((gap_start, gap_end))
                 replaced[gap_start] = newline
         filled = (filled + span) % width
-
-
-def control_spans(work: str) -> list[tuple[int, int]]:
-    """The raw spans of an AsciiDoc text's markup, comments and footnotes (for the ledger)."""
-    return merged_spans(asciidoc_edits(work)[0])

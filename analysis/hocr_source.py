@@ -16,8 +16,6 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from analysis.markup_lines import merged_spans
-
 REASON = "inside hOCR markup (a box's coordinates, a word's confidence)"
 
 _CLASS = re.compile(r"class=['\"]ocr(?:x_word|_line)['\"]")
@@ -79,8 +77,3 @@ def _markup_lines(work: str) -> list[tuple[int, int]]:
             out.append((pos, min(end + 1, len(work))))
         pos = end + 1
     return out
-
-
-def control_spans(work: str) -> list[tuple[int, int]]:
-    """The raw spans of the markup (for the ledger), sorted and apart."""
-    return merged_spans([m.span() for m in _TAG.finditer(work)])

@@ -15,8 +15,6 @@ import base64
 import binascii
 import re
 
-from analysis.markup_lines import merged_spans
-
 REASON = "the e-mail's structure (headers, boundaries, encoding, an alternative part)"
 
 _HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,40}:[^\n]*\n(?:[ \t][^\n]*\n)*")
@@ -28,7 +26,7 @@ _SOFT_BREAK = re.compile(r"=[ \t]*\r?\n")
 
 
 def is_mime(work: str) -> bool:
-    if "Content-Type:" not in work[:20000] and "content-type:" not in work[:20000]:
+    if work.find("Content-Type:", 0, 20000) < 0 and work.find("content-type:", 0, 20000) < 0:
         return False
     head = _headers_end(work, 0)
     return head > 0 and _CONTENT_TYPE.search(work, 0, head) is not None
@@ -155,8 +153,3 @@ def _base64(work, start, end, spans, replaced) -> None:
     if starts[0] > start:
         spans.append((start, starts[0]))
     spans.extend(zip(starts, [*starts[1:], end], strict=True))
-
-
-def control_spans(work: str) -> list[tuple[int, int]]:
-    """The raw spans of the message's structure and encoding (for the ledger)."""
-    return merged_spans(mime_edits(work)[0])

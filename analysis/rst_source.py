@@ -160,9 +160,3 @@ def _inline(work, substitutions, spans, replaced) -> None:
     for pattern in (_REFERENCE, _ESCAPED_SPACE, _LITERAL):
         taken = merged_spans(spans)
         spans.extend(m.span() for m in pattern.finditer(work) if not inside(taken, m.start()))
-
-
-def control_spans(work: str) -> list[tuple[int, int]]:
-    """The raw spans of a reST text's markup, comments and footnotes (for the ledger),
-    sorted and apart (a substitution's raw "|ge|" is markup; what it reads as is not)."""
-    return merged_spans(rst_source_edits(work)[0])

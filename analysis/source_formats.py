@@ -16,41 +16,40 @@ from analysis import (
     sql_statements,
     unified_diff,
 )
+from analysis.markup_lines import merged_spans
+
+# the formats whose markup the views leave out, tried in this order (a message's parts
+# may hold any of the others): (the test, the edits, why the ledger's numbers there are
+# no values)
+_FORMATS = (
+    (mime_message.is_mime, mime_message.mime_edits, mime_message.REASON),
+    (rtf_markup.is_rtf, rtf_markup.rtf_edits, rtf_markup.REASON),
+    (latex_source.is_latex, latex_source.latex_source_edits, latex_source.REASON),
+    (rst_source.is_rst, rst_source.rst_source_edits, rst_source.REASON),
+    (asciidoc_source.is_asciidoc, asciidoc_source.asciidoc_edits, asciidoc_source.REASON),
+    (hocr_source.is_hocr, hocr_source.hocr_edits, hocr_source.REASON),
+    # a dump's comments and DDL are no text to read
+    (sql_statements.is_sql, lambda w: (sql_statements.syntax_spans(w), {}), sql_statements.REASON),
+)
+# the last text read and what was found: the views (normalise) and the ledger ask for the
+# same text's markup one after the other, and a source's edits are a parse of all of it
+_last: list = [None, None]
 
 
-def _format(work: str):
-    if mime_message.is_mime(work):  # (a message's parts may hold any of the others)
-        return mime_message
-    if rtf_markup.is_rtf(work):
-        return rtf_markup
-    if latex_source.is_latex(work):
-        return latex_source
-    if rst_source.is_rst(work):
-        return rst_source
-    if asciidoc_source.is_asciidoc(work):
-        return asciidoc_source
-    if hocr_source.is_hocr(work):
-        return hocr_source
-    return None
+def _read(work: str):
+    """((spans, {start: text}), reason) of the first format the text is in, or None."""
+    if _last[0] is not None and (_last[0] is work or _last[0] == work):
+        return _last[1]
+    found = next(((edits(work), why) for test, edits, why in _FORMATS if test(work)), None)
+    _last[:] = [work, found]
+    return found
 
 
 def source_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]] | None:
     """(spans the views leave out, {span start: the text it reads as}), or None for text."""
-    fmt = _format(work)
-    if fmt is mime_message:
-        return mime_message.mime_edits(work)
-    if fmt is rtf_markup:
-        return rtf_markup.rtf_edits(work)
-    if fmt is latex_source:
-        return latex_source.latex_source_edits(work)
-    if fmt is rst_source:
-        return rst_source.rst_source_edits(work)
-    if fmt is asciidoc_source:
-        return asciidoc_source.asciidoc_edits(work)
-    if fmt is hocr_source:
-        return hocr_source.hocr_edits(work)
-    if sql_statements.is_sql(work):  # a dump's comments and DDL are no text to read
-        return sql_statements.syntax_spans(work), {}
+    found = _read(work)
+    if found is not None:
+        return found[0]
     if markdown_footnotes.has_footnotes(work):
         return markdown_footnotes.footnote_spans(work), {}
     return None
@@ -58,11 +57,11 @@ def source_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]] | No
 
 def markup_spans(work: str) -> tuple[list[tuple[int, int]], str]:
     """The sorted, apart spans of the source's markup and why their numbers are no values."""
-    fmt = _format(work)
-    if fmt is None and sql_statements.is_sql(work):
-        return sql_statements.syntax_spans(work), sql_statements.REASON
-    if fmt is None and unified_diff.is_diff(work):
+    found = _read(work)
+    if found is not None:
+        return merged_spans(found[0][0]), found[1]
+    if unified_diff.is_diff(work):
         return unified_diff.diff_parts(work)[2], unified_diff.REASON
-    if fmt is None and markdown_footnotes.has_footnotes(work):
+    if markdown_footnotes.has_footnotes(work):
         return markdown_footnotes.footnote_spans(work), markdown_footnotes.REASON
-    return ([], "") if fmt is None else (fmt.control_spans(work), fmt.REASON)
+    return [], ""

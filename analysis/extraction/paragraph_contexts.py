@@ -46,7 +46,6 @@ class ParagraphContexts:
         self.text, self.ctx = text, ctx
         self.baseline_re, self.survey_re = baseline_re, survey_re
         self.opened, self.last_path = False, None  # a review opened by a first sentence
-        self.opened_at: int | None = None  # ... or by a later one: its offset in the paragraph
         self.reviewed: dict[tuple[str, ...], bool] = {}
         self.forecasting: dict[tuple[str, ...], bool] = {}
         # a path's survey section (its headings searched once), and that section's year
@@ -61,17 +60,20 @@ class ParagraphContexts:
             self.opened = False
         self.opened = self.opened or opens_review(paragraph, path, self.ctx)
         self.last_path = path
-        # (a review a later sentence opens covers the rest of its paragraph only)
-        self.opened_at = None if self.opened else review_opens_within(paragraph, path, self.ctx)
 
     def context(
         self, index: int, p_start: int, p_end: int, path: tuple[str, ...]
-    ) -> tuple[bool, Context]:
-        """Whether the paragraph (the `index`-th, followed last) reviews, and its context."""
+    ) -> tuple[bool, int, Context]:
+        """Whether the paragraph (the `index`-th, followed last) reviews, where a review a
+        later sentence of it opens starts (`p_end` for none), and its context."""
         ctx = self.ctx
         if path not in self.reviewed:
             self.reviewed[path] = headings_review(path, self.baseline_re, ctx)
         review = self.opened or self.reviewed[path]
+        # "…采纳89条。“十三五”时期，全县…": a review a later sentence opens covers the rest
+        # of its paragraph only
+        within = None if self.opened else review_opens_within(self.text[p_start:p_end], path, ctx)
+        review_from = p_end if within is None else p_start + within
         if review and _targets_opening(self.text, p_start, p_end, ctx.baseline_year):
             review = False  # "到2025年，…" under a review heading: the targets that follow it
         if path not in self.surveys:
@@ -89,4 +91,4 @@ class ParagraphContexts:
             self.forecasting[path] = forecast_section(path)
         if self.forecasting[path]:
             p_ctx = replace(p_ctx, forecast=True)
-        return review, p_ctx
+        return review, review_from, p_ctx

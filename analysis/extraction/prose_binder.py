@@ -207,12 +207,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
                 q_j = bisect_left(q_starts, p_end, q_i)
                 out.notes.extend((q, QUESTION, QUESTION_WHY) for q in quantities[q_i:q_j])
                 continue
-            review, p_ctx = contexts.context(index, p_start, p_end, path)
-            # a review a later sentence opens ("…“十三五”时期，全县…取得显著成效。")
-            review_from = (
-                p_end if review or contexts.opened_at is None else p_start + contexts.opened_at
-            )
-            paragraph_review = review
+            paragraph_review, review_from, p_ctx = contexts.context(index, p_start, p_end, path)
             section = path[-1] if path else ""
             bullet = BULLET_START.match(text, p_start)
             part_item = text.startswith("其中", bullet.end() if bullet else p_start)
