@@ -49,3 +49,10 @@ def test_the_caption_and_the_markup_are_ledgered(extractor):
 
     result = extractor.extract(source(), clean(TEXT))
     assert not [r["quote"] for r in result.ledger if r["disposition"] == "unaccounted"]
+
+
+def test_a_malformed_index_reads_the_cells_in_order(extractor):
+    bad = TEXT.replace('ss:Index="4"', 'ss:Index="D"')
+    from tests.test_extraction import observed as read
+
+    assert ("compulsory_consolidation_rate", 2022, "=", 97.0, None, "level") in read(extractor, bad)

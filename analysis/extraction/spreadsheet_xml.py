@@ -64,7 +64,7 @@ def _row_cells(raw, row, row_style, percent) -> list[GridCell]:
     out: list[GridCell] = []
     for cell in _CELL.finditer(raw, row.start(2), row.end(2)):
         attrs = dict(_ATTR.findall(cell.group(1)))
-        index = int(attrs.get("Index", 0)) - 1
+        index = _count(attrs.get("Index")) - 1
         while index > len(out):  # columns skipped: empty cells
             out.append(GridCell("", cell.start(), cell.start()))
         data = _DATA.search(raw, cell.start(2), cell.end(2)) if cell.group(2) else None
@@ -79,9 +79,15 @@ def _row_cells(raw, row, row_style, percent) -> list[GridCell]:
                 if text
                 else GridCell("", data.start(2), data.start(2))
             )
-        for _ in range(int(attrs.get("MergeAcross", 0))):
+        for _ in range(_count(attrs.get("MergeAcross"))):
             out.append(GridCell("", cell.end(), cell.end()))
     return out
+
+
+def _count(attribute: str | None) -> int:
+    """An ss:Index or ss:MergeAcross as a count; one that is not a whole number counts 0
+    (Excel would refuse the file; the cells are read in order instead)."""
+    return int(attribute) if attribute and attribute.isdigit() else 0
 
 
 def _read_as(text: str, kind: str, percent: bool) -> str:
