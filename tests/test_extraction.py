@@ -1194,12 +1194,31 @@ XML_RECORDS = [
     ('<数据集 编号="JY-2022-0815" 条数="3">\n<指标><名称><![CDATA["双师型"教师比例（%）]]></名称><基期值2020年>47.5</基期值2020年><目标值2025年>≥55</目标值2025年></指标>\n<指标><名称>九年义务教育巩固率（%）</名称><基期值2020年/><目标值2025年>97</目标值2025年></指标>\n<指标><名称>普通高中在校生（人）</名称><基期值2020年>8,320</基期值2020年><目标值2025年>9,000左右</目标值2025年></指标>\n</数据集>', [("dual_qualified_teacher_share", 2020, "=", 47.5, None, "level"), ("dual_qualified_teacher_share", 2025, ">=", 55.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("general_high_school_enrollment", 2020, "=", 8320.0, None, "level"), ("general_high_school_enrollment", 2025, "~", 9000.0, None, "level")]),
     # pinyin tags described in a legend above ("字段：… = …"), records over several lines
     ("字段：mc = 指标名称，jz = 2020年现状值，gh = 2025年规划值\n<rows>\n  <row>\n    <mc>学前三年毛入园率（%）</mc>\n    <jz>86.9</jz>\n    <gh>≥92</gh>\n  </row>\n  <row>\n    <mc>普惠性幼儿园覆盖率（%）</mc>\n    <jz>80.2</jz>\n    <gh>88</gh>\n  </row>\n</rows>\n", [(PRE, 2020, "=", 86.9, None, "level"), (PRE, 2025, ">=", 92.0, None, "level"), (INC, 2020, "=", 80.2, None, "level"), (INC, 2025, "=", 88.0, None, "level")]),
+    # blind46 r4: a year and a comparison in attributes, a value one element down, a field
+    # given once a year, a target given as text beside the others' elements (one column)
+    ('<指标集 总数="2">\n<条目 序号="1"><名称>学前三年毛入园率（%）</名称><实际 年份="2021">90.1</实际><实际 年份="2022">91.0</实际><目标><值 年份="2025" 关系="gte">93</值></目标></条目>\n<条目 序号="2"><名称>九年义务教育巩固率（%）</名称><实际 年份="2021">95.2</实际><实际 年份="2022"/><目标>&#8805;97</目标></条目>\n</指标集>', [(PRE, 2021, "=", 90.1, None, "level"), (PRE, 2022, "=", 91.0, None, "level"), (PRE, 2025, ">=", 93.0, None, "level"), (CONS, 2021, "=", 95.2, None, "level"), (CONS, 2025, ">=", 97.0, None, "level")]),
+    # no legend: the name column is the one of words (not the unit's, not the values');
+    # values held in an empty element's attribute, "about" read as 左右
+    ('<list>\n  <item><mc>普惠性幼儿园覆盖率</mc><dw>%</dw><z nd="2020" v="84.3"/><z nd="2025" v="90" op="about"/></item>\n  <item><mc>高中阶段教育毛入学率</mc><dw>%</dw><z nd="2020" v="91.5"/><z nd="2025" v="95" op="ge"/></item>\n</list>\n', [(INC, 2020, "=", 84.3, None, "level"), (INC, 2025, "~", 90.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 91.5, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, ">=", 95.0, None, "level")]),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("text", "expected"), XML_RECORDS)
 def test_xml_records(extractor, text, expected):
     assert observed(extractor, text) == sorted(expected)
+
+
+def test_xml_records_no_header_dates_are_an_unread_table(extractor):
+    text = "<rows><row><mc>学前三年毛入园率（%）</mc><sz>91.2</sz></row><row><mc>九年义务教育巩固率（%）</mc><sz>96.5</sz></row></rows>"
+    result = extractor.extract(source(), clean(text))
+    assert result.observations == []
+    assert [(t["reader"], t["problem"]) for t in result.unread_tables] == [
+        ("xml", "no header row of year cells found")
+    ]
+    assert {r["quote"]: r["disposition"] for r in result.ledger} == {
+        "91.2": "unread_table",
+        "96.5": "unread_table",
+    }
 
 
 def test_xml_records_leave_no_number_unaccounted(extractor):

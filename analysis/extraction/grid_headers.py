@@ -249,11 +249,7 @@ def side_by_side(grid: Grid, h: int) -> list[Grid]:
     """ "指标|2020年|2025年|指标|2020年|2025年": two tables printed side by side, cut at
     each name column that has year columns after it; one grid when there is one table."""
     header = grid.rows[h]
-    names = [
-        k
-        for k, c in enumerate(header)
-        if any(c.text.replace(" ", "").startswith(w) for w in NAME_HEADERS)
-    ]
+    names = [k for k, c in enumerate(header) if _names_rows(c.text)]
     cuts = [k for k in names if any(header_year(c.text) for c in header[k + 1 :])]
     if len(cuts) < 2 or cuts[0] > 1:
         return [grid]
@@ -263,6 +259,14 @@ def side_by_side(grid: Grid, h: int) -> list[Grid]:
         rows = [row[lo:hi] for row in grid.rows]
         halves.append(Grid(grid.reader, grid.caption, grid.start, grid.end, rows))
     return halves
+
+
+def _names_rows(text: str) -> bool:
+    """A name column's header: "指标", "项目名称", not "指标属性（约束性/预期性）"."""
+    compact = re.sub(r"[(（].*", "", text.replace(" ", ""))
+    return any(compact.startswith(w) for w in NAME_HEADERS) and not any(
+        compact.endswith(w) for w in ATTRIBUTE_HEADERS + UNIT_HEADERS
+    )
 
 
 def _is_role_header(text: str) -> bool:

@@ -71,6 +71,8 @@ _UNIT_LIST = re.compile(r"\s*[、,，/／]\s*")
 # "其中：社会投入" under "教育项目投资": a row (or, transposed, a column) that names a part
 # of the row before it
 _PART_ROW = re.compile(r"^其中\s*[:：]?\s*")
+# a cell that is a number, perhaps with a comparator or a percent sign
+_NUMBER_CELL = re.compile(r"[≥≤<>＜＞约~]?[\d.,，]+%?(?:左右|以上|以下)?")
 
 _PROPOSAL_HEADER = re.compile(
     r"^(?:建议|提议|调整建议|修改建议)(?:目标|指标)?值?(?:[(（].{0,8}[)）])?$"
@@ -242,7 +244,10 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
             ]
             # a column left blank (a budget's, blanked by budget_tables.py) names nothing
             named = [k for k in free if any(k < len(r) and r[k].text for r in grid.rows[h + 1 :])]
-            roles["name"] = (named or free)[-1] if free else 0
+            # of those, a column of names: not of numbers (a value column no header dates),
+            # nor of short words only (a unit's "%", an attribute's "预期性")
+            worded = [k for k in named if _names_rows(grid.rows[h + 1 :], k)]
+            roles["name"] = (worded or named or free)[-1] if free else 0
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
         category = ""
@@ -540,3 +545,10 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
 
 
 _CODED_ATTRIBUTE = "an attribute written as a code (1—预期性，2—约束性)"
+
+
+def _names_rows(rows: list[list[GridCell]], k: int) -> bool:
+    """Column k holds names: some cell longer than a unit, most cells not numbers."""
+    cells = [r[k].text for r in rows if k < len(r) and r[k].text]
+    numbers = sum(1 for t in cells if _NUMBER_CELL.fullmatch(t.replace(" ", "")))
+    return numbers * 2 <= len(cells) and any(len(t) > 3 for t in cells)
