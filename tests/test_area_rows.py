@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from analysis import paths
+
 PRE, KG, ENR, PUB, PLACES = (
     "preschool_gross_enrollment_rate",
     "kindergarten_count",
@@ -43,3 +45,45 @@ def test_a_table_of_areas_without_a_row_for_the_whole_is_read_as_other_areas(rea
     rows, other = read_in_area(text, "柳溪县")
     assert rows == []
     assert other == sorted(["21", "900", "9", "300", "12", "450"])
+
+
+def test_a_ranking_of_counties_gives_the_citys_values_and_targets(extractor):
+    """blind46 r6: a 督导 notice ranks the counties; each indicator has a rank column
+    (位次), a row of targets closes the table, and the note spells out the short column
+    names. The city's row states the year the notice reports on; the ranks and the
+    counties' values are ledgered, never read as the city's."""
+    from analysis.normalise import clean
+    from analysis.sources import Source
+
+    text = (
+        "一、监测结果\n表2　各县区监测结果\n"
+        "县区\t入园率\t位次\t巩固率\t位次\n"
+        "东溪县\t91.5\t2\t97.0\t1\n南岭县\t93.0\t1\t96.1\t3\n西坪区\t88.4\t3\t96.8\t2\n"
+        "全市\t91.2\t—\t96.7\t—\n目标值\t95\t—\t≥97\t—\n"
+        "注：入园率即学前三年毛入园率；巩固率指九年义务教育巩固率。\n"
+    )
+    meta = {
+        "document_type": "five_year_plan",
+        "period_start": 2021,
+        "period_end": 2025,
+        "baseline_year": 2020,
+        "city_name_zh": "青河市",
+        "title_zh": "关于2022年全市教育规划主要指标监测情况的通报",
+    }
+    result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(text))
+    found = sorted(
+        (o.indicator_id, o.year, o.comparator, o.value, o.value_kind) for o in result.observations
+    )
+    assert found == [
+        ("compulsory_consolidation_rate", 2022, "=", 96.7, "level"),
+        ("compulsory_consolidation_rate", 2025, ">=", 97.0, "level"),
+        (PRE, 2022, "=", 91.2, "level"),
+        (PRE, 2025, "=", 95.0, "level"),
+    ]
+    by_quote = {}
+    for r in result.ledger:
+        by_quote.setdefault(r["disposition"], []).append(r["quote"])
+    assert sorted(by_quote["other_area"]) == ["88.4", "91.5", "93.0", "96.1", "96.8", "97.0"]
+    ranks = [r["quote"] for r in result.ledger if r["reason"] == "a rank (排名)"]
+    assert sorted(ranks) == ["1", "1", "2", "2", "3", "3"]
+    assert "unaccounted" not in by_quote

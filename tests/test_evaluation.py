@@ -14,6 +14,9 @@ from analysis.extraction.evaluation import evaluated_year
         ("某市教育现代化监测评价报告（2023年）", "", 2023),
         ("某市“十四五”教育规划实施情况中期评估报告", "截至2023年底，全市…", 2023),
         ("某县2022年教育事业发展统计公报", "", 2022),
+        # a 督导 office's notice on a year's monitoring (blind46 r6)
+        ("关于2023年全市“十四五”教育事业发展主要指标监测情况的通报", "", 2023),
+        ("某县教育督导委员会办公室关于2022年度规划监测结果的通报", "", 2022),
         # a plan, and a monitoring system that is part of a plan's title
         ("某县“十四五”教育事业发展规划", "2022年全县…", None),
         ("某县教育质量监测体系建设方案（2021—2025年）", "", None),

@@ -19,7 +19,7 @@ from analysis.extraction.proposals import is_proposal
 
 # an evaluation, a progress report or a statistics bulletin part-way through the period
 _EVALUATION_TITLE = re.compile(
-    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测\S{0,4}报告|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结"
+    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测\S{0,4}(?:报告|通报)|监测情况|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结"
 )
 # a yearbook: "某县年鉴（2023）" records the year before, as its entries open ("2022年，…")
 _YEARBOOK = re.compile(r"年鉴")

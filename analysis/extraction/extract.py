@@ -23,6 +23,7 @@ from analysis.extraction.grid_interpreter import GridInterpreter
 from analysis.extraction.headings import SectionTracker, framed_titles
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.long_tables import pivot_long
+from analysis.extraction.note_names import spelt_out_names
 from analysis.extraction.numbered_wraps import join_numbered_wraps
 from analysis.extraction.proposals import is_proposal
 from analysis.extraction.prose_binder import Context, ProseBinder
@@ -98,9 +99,12 @@ class Extractor:
             grid = (
                 role_year_header(grid, source.baseline_year, source.period_end, evaluated) or grid
             )
+            grid = spelt_out_names(grid, raw) or grid  # "注：毛入园率指学前三年毛入园率"
             own = source.meta.get("city_name_zh")
             grid = own_area_columns(grid, own) or grid
-            grid = own_area_row(grid, own, source.baseline_year, source.period_end) or grid
+            grid = (
+                own_area_row(grid, own, source.baseline_year, source.period_end, evaluated) or grid
+            )
             grid = split_year_pair_cells(grid) or grid
             grid = split_two_level_cells(grid) or grid  # "2025年（预期|力争）": "≥96 | 98"
             grid = forecast_cells(grid) or grid  # 学龄人口预测, 学位供需测算
