@@ -14,6 +14,18 @@ from analysis.extraction.evaluation import evaluated_year
         ("某市教育现代化监测评价报告（2023年）", "", 2023),
         ("某市“十四五”教育规划实施情况中期评估报告", "截至2023年底，全市…", 2023),
         ("某县2022年教育事业发展统计公报", "", 2022),
+        # a final evaluation: "截至2025年底" reaches the period's end; a bare "2025年底"
+        # (a deadline) does not, the latest status year before it counts
+        (
+            "某市“十四五”规划实施情况总结评估报告",
+            "截至2025年底，已完成12项。2024年底全面消除大班额。",
+            2025,
+        ),
+        (
+            "某市“十四五”规划实施情况中期评估报告",
+            "截至2022年底，…力争2025年底前…，2025年底全部完成。",
+            2022,
+        ),
         # a 督导 office's notice on a year's monitoring (blind46 r6)
         ("关于2023年全市“十四五”教育事业发展主要指标监测情况的通报", "", 2023),
         ("某县教育督导委员会办公室关于2022年度规划监测结果的通报", "", 2022),

@@ -597,3 +597,18 @@ def test_high_schools_built_are_schools_built(extractor):
     text = "到2025年，新建、改扩建普通高中7所（其中新建3所），新增学位6,000个。"
     got = [o for o in observed(extractor, text) if o[0] == "new_schools_built"]
     assert got == [("new_schools_built", 2025, "=", 7.0, None, "cumulative")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # blind46 r2: a paragraph labelled by a (numbered) name alone; the sentence after it
+        # states the value with no name of its own; the gap to the target is no value
+        ("（二）普惠性幼儿园覆盖率。2023年为86.5%，距目标还差3.5个百分点。", [(INC, 2023, "=", 86.5, None, "level")]),
+        ("3. “双师型”教师占比：2023年达到52%。", [("dual_qualified_teacher_share", 2023, "=", 52.0, None, "level")]),
+        # a label that is more than a name labels nothing
+        ("（二）关于普惠性幼儿园覆盖率的情况说明。2023年为86.5%。", []),
+    ],
+)  # fmt: skip
+def test_a_paragraph_labelled_by_a_name(extractor, text, expected):
+    assert observed(extractor, text) == sorted(expected)

@@ -27,7 +27,7 @@ _YEARBOOK = re.compile(r"年鉴")
 _OPENING_YEAR_ANY = re.compile(r"(?:^|[】\]])\s*((?:19|20)\d\d)\s*年\s*[，,]", re.MULTILINE)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _STATUS_YEAR = re.compile(
-    r"(?:截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"
+    r"(截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"
 )
 PROGRESS_HEADING = re.compile(
     r"进展|完成情况|推进情况|实施情况|执行\S{0,3}情况|决算情况|落实情况|存在的?.{0,2}问题"
@@ -39,8 +39,13 @@ def evaluated_year(title: str, text: str, period_start: int, period_end: int) ->
     # (a proposal states where things stand before it proposes: proposals.py)
     if not _EVALUATION_TITLE.search(title or "") and not is_proposal(title or ""):
         return None
-    years = [int(m.group(1)) for m in _STATUS_YEAR.finditer(text)]
-    inside = [y for y in years if period_start <= y < period_end]
+    # "截至2025年底" in a final evaluation reaches the period's end; a bare "2025年底"
+    # may be a target's deadline
+    inside = [
+        int(m.group(2))
+        for m in _STATUS_YEAR.finditer(text)
+        if period_start <= int(m.group(2)) < period_end + (1 if m.group(1) else 0)
+    ]
     if inside:
         return max(inside)
     if _YEARBOOK.search(title):

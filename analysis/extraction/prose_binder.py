@@ -38,7 +38,12 @@ from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.paragraph_contexts import ParagraphContexts
 from analysis.extraction.proposals import PROPOSAL, proposal_start, proposed
 from analysis.extraction.proposals import WHY as PROPOSAL_WHY
-from analysis.extraction.prose_carry import RESUMED_LEAD, bind_carried, bind_continued
+from analysis.extraction.prose_carry import (
+    RESUMED_LEAD,
+    bind_carried,
+    bind_continued,
+    label_phrases,
+)
 from analysis.extraction.prose_lists import ListBinding
 from analysis.extraction.prose_number_kinds import NumberKinds
 from analysis.extraction.prose_phrases import (
@@ -249,6 +254,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
                         i for b in out.bound[bound_before:] for i in b.indicator_ids
                     )
                     parts_go_on = True
+                if pos > p_start and not carry:
+                    first_end = next_break(text, p_start, p_end, SENTENCE_BREAK)
+                    if first_end + 1 == pos:  # right after a label sentence: its phrase
+                        a_0 = bisect_left(a_starts, p_start)
+                        carry = label_phrases(text, p_start, first_end, aliases[a_0:a_i])
                 sentence_qs = quantities[q_i:q_j]
                 proposal = (
                     (pos if proposing else proposal_start(text, pos, s_end))

@@ -119,3 +119,27 @@ def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_
         ids = binder._fits(ids, q, cumulative_ok=True)
         if ids:
             taken[q.start] = (alias, ids, q.end)
+
+
+# a paragraph's label sentence: "（一）公办园在园幼儿占比。", "2. “双师型”教师占比："
+_LABEL_NUMBER = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、.．])?\s*"
+)
+_LABEL_ENDS = "。：:"
+_QUOTES = '“”"‘’「」 \u3000'
+
+
+def label_phrases(text: str, p_start: int, label_end: int, aliases) -> tuple[AliasMatch, ...]:
+    """ "（一）公办园在园幼儿占比。2025年为49.4%，较目标低…": a paragraph opening on a
+    sentence that is only a (numbered) name labels the sentence after it, whose values
+    come before any name of its own. The label's phrase, or () when it is no label."""
+    if label_end >= len(text) or text[label_end] not in _LABEL_ENDS:
+        return ()
+    lo = _LABEL_NUMBER.match(text, p_start, label_end).end()
+    inside = [a for a in aliases if lo <= a.start and a.end <= label_end]
+    if len(inside) != 1:
+        return ()
+    a = inside[0]
+    if text[lo : a.start].strip(_QUOTES) or text[a.end : label_end].strip(_QUOTES):
+        return ()
+    return (a,)
