@@ -32,6 +32,7 @@ import sys
 import unicodedata
 from array import array
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -44,6 +45,7 @@ from analysis.latex_math import latex_edits
 from analysis.letter_spacing import letter_space_spans, letter_spaced
 from analysis.line_gutters import blank, gutter_spans
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
+from analysis.page_columns import column_segments
 from analysis.page_debris import debris_lines
 from analysis.paragraph_breaks import _ITEM, _paragraphs
 from analysis.pictographs import BMP_CHARACTERS, pictograph_edits
@@ -201,14 +203,14 @@ def clean(raw: str) -> CleanText:
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
-    for start, stop in line_blocks(work):
+    for start, stop, line_end in _pieces(work):
         a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
         text, offsets = _remove_markup(
             work, start, stop, heading_ends, hidden[a:b], unusual, spaced, wiki, source
         )
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
-        lines.add(text, offsets, stop if stop < len(work) else -1)
+        lines.add(text, offsets, line_end if line_end < len(work) else -1)
     del work
     lines_text, lines_offsets = lines.result()
     if wiki:  # its headings' ends were added block by block beside Markdown's
@@ -223,6 +225,25 @@ def clean(raw: str) -> CleanText:
         translated=tuple(translated),
         margins=tuple(margins),
     )
+
+
+def _pieces(work: str) -> Iterator[tuple[int, int, int]]:
+    """[start, stop) of each piece the lines view is built from, in reading order, with
+    the raw offset of its line end: blocks of whole lines, and in a two-column stretch
+    (page_columns.py) each column's line, the left column's first."""
+    stretches = column_segments(work)
+    for start, stop in line_blocks(work):
+        pos = start
+        for a, b, segments in stretches:
+            if a < pos or b > stop:
+                continue  # (a stretch across a block's end is read line by line)
+            if a > pos:
+                yield pos, a - 1, a - 1
+            for s, e in segments:
+                yield s, e, e
+            pos = b + 1
+        if pos <= stop:
+            yield pos, stop, stop
 
 
 def _has_astral(text: str) -> bool:
