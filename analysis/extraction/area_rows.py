@@ -109,7 +109,7 @@ def own_area_row(
             name = _stock_name(name)
         row = [name, blank, cell] if by_period else [name, cell, blank][: len(top)]
         row += [blank] * (len(top) - len(row))
-        if targets and k < len(targets[0]):
+        if targets and target_year is not None and k < len(targets[0]):
             row[2 if target_year == period_end else 3] = targets[0][k]
         rows.append(row)
     return Grid(grid.reader, grid.caption, grid.start, grid.end, rows, labels)

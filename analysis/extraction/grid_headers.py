@@ -249,7 +249,7 @@ def side_by_side(grid: Grid, h: int) -> list[Grid]:
     """ "指标|2020年|2025年|指标|2020年|2025年": two tables printed side by side, cut at
     each name column that has year columns after it; one grid when there is one table."""
     header = grid.rows[h]
-    names = [k for k, c in enumerate(header) if _names_rows(c.text)]
+    names = [k for k, c in enumerate(header) if _is_name_header(c.text)]
     cuts = [k for k in names if any(header_year(c.text) for c in header[k + 1 :])]
     if len(cuts) < 2 or cuts[0] > 1:
         return [grid]
@@ -261,7 +261,7 @@ def side_by_side(grid: Grid, h: int) -> list[Grid]:
     return halves
 
 
-def _names_rows(text: str) -> bool:
+def _is_name_header(text: str) -> bool:
     """A name column's header: "指标", "项目名称", not "指标属性（约束性/预期性）"."""
     compact = re.sub(r"[(（].*", "", text.replace(" ", ""))
     return any(compact.startswith(w) for w in NAME_HEADERS) and not any(

@@ -246,7 +246,7 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
             named = [k for k in free if any(k < len(r) and r[k].text for r in grid.rows[h + 1 :])]
             # of those, a column of names: not of numbers (a value column no header dates),
             # nor of short words only (a unit's "%", an attribute's "预期性")
-            worded = [k for k in named if _names_rows(grid.rows[h + 1 :], k)]
+            worded = [k for k in named if _holds_names(grid.rows[h + 1 :], k)]
             roles["name"] = (worded or named or free)[-1] if free else 0
         default_unit = self._default_unit(grid, header[roles["name"]].text)
         values: list[TableValue] = []
@@ -547,7 +547,7 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
 _CODED_ATTRIBUTE = "an attribute written as a code (1—预期性，2—约束性)"
 
 
-def _names_rows(rows: list[list[GridCell]], k: int) -> bool:
+def _holds_names(rows: list[list[GridCell]], k: int) -> bool:
     """Column k holds names: some cell longer than a unit, most cells not numbers."""
     cells = [r[k].text for r in rows if k < len(r) and r[k].text]
     numbers = sum(1 for t in cells if _NUMBER_CELL.fullmatch(t.replace(" ", "")))
