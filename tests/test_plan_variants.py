@@ -155,6 +155,9 @@ def test_prose_is_wrapped_and_table_lines_never(row):
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+_JSON_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")
+
+
 def _numbers(text: str) -> set[str]:
     """The numbers of a text as the readers see it (NFKC, simplified), line wraps joined
     or not, footnote marks ("93①") dropped, a comma before three digits read both as a
@@ -167,9 +170,11 @@ def _numbers(text: str) -> set[str]:
     # letter-spaced PDF text ("6 3 . 5　7 8"): one ASCII space between digits and points
     # goes (before NFKC, which makes the ideographic space between cells one too)
     spaced = to_simplified(unicodedata.normalize("NFKC", re.sub(r"(?<=[\d.]) (?=[\d.])", "", text)))
+    # a JSON string's escapes ("\u523095.5%": 到95.5%) are no digits of the value after them
+    escaped = _JSON_ESCAPE.sub(" ", seen)
     readings = (
         t2
-        for t in (seen, joined, grouped, spaced)
+        for t in (seen, joined, grouped, spaced, escaped)
         for t2 in (t, re.sub(r"(?<=\d),(?=\d{3})", "", t))
     )
     return {n for t in readings for n in NUMBER.findall(t)}
