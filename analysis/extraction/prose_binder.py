@@ -221,6 +221,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
             parts_go_on = False  # a sentence opened on 其中: the parts go on after a "；"
             pos = p_start
             carry = resumed  # the phrases of a sentence that ended in a semicolon (or was cut)
+            label_end = -1  # the end of the paragraph's first sentence, found once if asked
             listed = p_ctx  # "2022年，…以下工作：一是…；二是…": the items keep the lead-in's year
             may_lead = has_colon(text, p_start, p_end) and (
                 LIST_OPENS.search(text, p_start, p_end) is not None
@@ -254,11 +255,12 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
                         i for b in out.bound[bound_before:] for i in b.indicator_ids
                     )
                     parts_go_on = True
-                if pos > p_start and not carry:
-                    first_end = next_break(text, p_start, p_end, SENTENCE_BREAK)
-                    if first_end + 1 == pos:  # right after a label sentence: its phrase
+                if pos > p_start and not carry and label_end < pos:
+                    if label_end < 0:
+                        label_end = next_break(text, p_start, p_end, SENTENCE_BREAK)
+                    if label_end + 1 == pos:  # right after a label sentence: its phrase
                         a_0 = bisect_left(a_starts, p_start)
-                        carry = label_phrases(text, p_start, first_end, aliases[a_0:a_i])
+                        carry = label_phrases(text, p_start, label_end, aliases[a_0:a_i])
                 sentence_qs = quantities[q_i:q_j]
                 proposal = (
                     (pos if proposing else proposal_start(text, pos, s_end))
