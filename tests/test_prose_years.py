@@ -316,6 +316,11 @@ def test_a_target_of_a_named_plan_period_is_that_periods_end(extractor):
         ("以下数据均为2023年底数据。", 2023),
         ("本文所用数据截至2022年底。", 2022),
         ("数据来源：市教育局。", 2025),  # no year for the text's numbers: the plan's end
+        ("本文数据截至2022年12月。", 2022),
+        # a draft's statistics cut off within a year: its other values are targets
+        ("文中数据截至2021年6月，部分指标待核定后调整。", 2025),
+        ("文中数据截至2021年9月30日。", 2025),
+        ("文中数据截止2022年三月底。", 2025),
     ],
 )
 def test_a_note_dating_the_texts_numbers_dates_values_with_no_year(extractor, note, year):
