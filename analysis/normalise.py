@@ -33,7 +33,7 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import opencc
@@ -153,13 +153,18 @@ class View:
 
     text: str
     offsets: array  # array('q'): 8 bytes a character instead of a tuple's ~36
+    # raw start -> raw end of the characters read from more than one raw character (an
+    # escape "\u6240", an entity "&ldquo;", a quoted-printable "=E5=AD=A6"): a span
+    # ending on one ends after all of it
+    wide_ends: dict = field(default_factory=dict)
 
     def raw_start(self, i: int) -> int:
         return self.offsets[i]
 
     def raw_end(self, j: int) -> int:
         """Raw end offset (exclusive) of a view span ending before index j (j > 0)."""
-        return self.offsets[j - 1] + 1
+        at = self.offsets[j - 1]
+        return self.wide_ends.get(at, at + 1) if self.wide_ends else at + 1
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
         return self.raw_start(i), self.raw_end(j)
@@ -203,10 +208,11 @@ def clean(raw: str) -> CleanText:
     lines = _LinesView()
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
+    wide_ends: dict[int, int] = {}
     for start, stop, line_end in _pieces(work):
         a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
         text, offsets = _remove_markup(
-            work, start, stop, heading_ends, hidden[a:b], unusual, spaced, wiki, source
+            work, start, stop, heading_ends, hidden[a:b], unusual, spaced, wiki, source, wide_ends
         )
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
@@ -218,8 +224,8 @@ def clean(raw: str) -> CleanText:
     para_text, para_offsets = _paragraphs(lines_text, lines_offsets, heading_ends)
     return CleanText(
         raw=raw,
-        lines=View(lines_text, lines_offsets),
-        paragraphs=View(para_text, para_offsets),
+        lines=View(lines_text, lines_offsets, wide_ends),
+        paragraphs=View(para_text, para_offsets, wide_ends),
         debris=tuple(debris),
         struck=tuple(changes.struck),
         translated=tuple(translated),
@@ -329,6 +335,7 @@ def _remove_markup(
     spaced: bool = False,
     wiki: bool = False,
     source: tuple[list[tuple[int, int]], dict[int, str]] | None = None,
+    wide_ends: dict[int, int] | None = None,
 ) -> tuple[str, array]:
     """work[start:stop] without page-number lines (and the other `debris` lines in it),
     HTML tags and Markdown markers; without the letter spaces of a `spaced` text
@@ -336,7 +343,8 @@ def _remove_markup(
 
     Returns the text and the raw offset of each of its characters. Appends to
     heading_ends the raw offset of the line end of each Markdown heading line (-1 for the
-    text's last line): such a line always ends its paragraph.
+    text's last line): such a line always ends its paragraph; and to `wide_ends` the raw
+    span of each character read from several raw ones (View.wide_ends).
     """
     spans: list[tuple[int, int]] = list(debris)
     if any(work.find(dash, start, stop) >= 0 for dash in _DEBRIS_DASHES):
@@ -396,6 +404,8 @@ def _remove_markup(
         if a >= pos and a in replaced:
             pieces.append(replaced[a])
             offsets.extend([a] * len(replaced[a]))
+            if wide_ends is not None and b - a > 1 and replaced[a].strip():
+                wide_ends[a] = b
         pos = max(pos, b)
     pieces.append(work[pos:stop])
     _append_range(offsets, pos, stop)

@@ -1,7 +1,9 @@
 """A plan saved as a source format: a word processor's or typesetter's (RTF, LaTeX,
-reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR, an SQL dump, a
-unified diff or Markdown with footnotes: which one a text is, the edits that make its
-views read as text, and its markup's spans for the ledger."""
+reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR, an SQL dump,
+a single-page app's page source (its article in a script's strings), a unified diff or
+Markdown with footnotes: which one a text is, the edits that make its views read as
+text, and its markup's spans for the ledger.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from analysis import (
     mime_message,
     rst_source,
     rtf_markup,
+    script_elements,
     sql_statements,
     unified_diff,
 )
@@ -30,6 +33,12 @@ _FORMATS = (
     (hocr_source.is_hocr, hocr_source.hocr_edits, hocr_source.REASON),
     # a dump's comments and DDL are no text to read
     (sql_statements.is_sql, lambda w: (sql_statements.syntax_spans(w), {}), sql_statements.REASON),
+    # a single-page app's source: the article in its script's strings
+    (
+        script_elements.has_script_text,
+        script_elements.script_text_edits,
+        script_elements.SCRIPT_TEXT_REASON,
+    ),
 )
 # the last text read and what was found: the views (normalise) and the ledger ask for the
 # same text's markup one after the other, and a source's edits are a parse of all of it

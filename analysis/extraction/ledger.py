@@ -14,7 +14,7 @@ from analysis.errors import LineNumbers
 from analysis.foreign_scripts import REASON as TRANSLATION_REASON
 from analysis.normalise import IMAGE_LINK, PAGE_DEBRIS
 from analysis.script_elements import REASON as SCRIPT_REASON
-from analysis.script_elements import script_elements
+from analysis.script_elements import code_elements
 from analysis.source_formats import markup_spans
 from analysis.wiki_markup import FOOTNOTE_REASON, REFERENCE, URL
 
@@ -83,8 +83,9 @@ class Ledger:
         # digits of a draft's line numbers (CleanText.margins)
         self._margins = list(margins)
         self._margin_starts = [a for a, _ in self._margins]
-        # a web page's script and style elements (their lines are in `debris` too)
-        self._scripts = script_elements(raw)
+        # a web page's script and style elements (their lines are in `debris` too), but
+        # for a script holding text (its code is source markup below)
+        self._scripts = code_elements(raw)
         self._script_starts = [a for a, _ in self._scripts]
         # an RTF or LaTeX source's markup: control words, braces, comments, footnotes
         self._source_markup, self._source_reason = markup_spans(raw)
@@ -124,8 +125,7 @@ class Ledger:
         covered = sorted(self._covered)
         starts = [a for a, _ in covered]
         raw = self.raw
-        for m in _DIGITS.finditer(raw):
-            a = m.start()
+        for a, end in self._digit_runs():
             k = bisect.bisect_right(starts, a) - 1
             if k >= 0 and covered[k][0] <= a < covered[k][1]:
                 continue
@@ -133,26 +133,27 @@ class Ledger:
                 continue
             line_start = raw.rfind("\n", 0, a) + 1
             line_end = raw.find("\n", a)
+            span = (a, end)
             line = raw[line_start : line_end if line_end >= 0 else len(raw)]
             tag = next(
                 (t for t in _TAG.finditer(line) if t.start() <= a - line_start < t.end()), None
             )
             struck = self._struck_at(a)
             if struck is not None:
-                self._add((m.start(), m.end()), "struck", struck)
+                self._add(span, "struck", struck)
             elif _covering(self._margin_starts, self._margins, a) is not None:
-                self._add((m.start(), m.end()), "line_number", DISPOSITIONS["line_number"])
+                self._add(span, "line_number", DISPOSITIONS["line_number"])
             elif _covering(self._translated_starts, self._translated, a) is not None:
-                self._add((m.start(), m.end()), "translation", TRANSLATION_REASON)
+                self._add(span, "translation", TRANSLATION_REASON)
             elif PAGE_DEBRIS.match(unicodedata.normalize("NFKC", line)):
-                self._add((m.start(), m.end()), "page_number", "page-number debris line")
+                self._add(span, "page_number", "page-number debris line")
             elif _covering(self._script_starts, self._scripts, a) is not None:
-                self._add((m.start(), m.end()), "markup", SCRIPT_REASON)
+                self._add(span, "markup", SCRIPT_REASON)
             elif _covering(self._source_starts, self._source_markup, a) is not None:
-                self._add((m.start(), m.end()), "markup", self._source_reason)
+                self._add(span, "markup", self._source_reason)
             elif self._in_debris(a):
                 self._add(
-                    (m.start(), m.end()),
+                    span,
                     "page_number",
                     "page debris line (a lone page number, a running header, "
                     "a thread's counts or comments, a subtitle cue's number or timing)",
@@ -160,23 +161,41 @@ class Ledger:
             elif ("<sup" in line or "<ref" in line) and any(
                 r.start() <= a - line_start < r.end() for r in REFERENCE.finditer(line)
             ):
-                self._add((m.start(), m.end()), "section_number", FOOTNOTE_REASON)
+                self._add(span, "section_number", FOOTNOTE_REASON)
             elif tag is not None:
-                self._add((m.start(), m.end()), "markup", "inside an HTML tag")
+                self._add(span, "markup", "inside an HTML tag")
             elif "&#" in line and any(
                 e.start() <= a - line_start < e.end() for e in _NUMERIC_ENTITY.finditer(line)
             ):
-                self._add((m.start(), m.end()), "markup", "inside an HTML entity (&#37;)")
+                self._add(span, "markup", "inside an HTML entity (&#37;)")
             elif "://" in line and any(
                 u.start() <= a - line_start < u.end() for u in URL.finditer(line)
             ):
-                self._add((m.start(), m.end()), "markup", "inside a web address")
+                self._add(span, "markup", "inside a web address")
             elif "![" in line and any(
                 i.start() <= a - line_start < i.end() for i in IMAGE_LINK.finditer(line)
             ):
-                self._add((m.start(), m.end()), "markup", "inside an image link ![](…)")
+                self._add(span, "markup", "inside an image link ![](…)")
             else:
-                self._add((m.start(), m.end()), "unaccounted", "no reader looked at this number")
+                self._add(span, "unaccounted", "no reader looked at this number")
+
+    def _digit_runs(self):
+        """[start, end) of each digit run of the raw text, cut where a source's markup
+        starts or ends inside one: "\\u523095.5" is an escape's "5230" and a value's
+        "95.5"."""
+        markup, starts = self._source_markup, self._source_starts
+        for m in _DIGITS.finditer(self.raw):
+            a, b = m.span()
+            if markup:
+                k = max(0, bisect.bisect_right(starts, a) - 1)
+                cuts = []
+                while k < len(markup) and markup[k][0] < b:
+                    cuts.extend(c for c in markup[k] if a < c < b)
+                    k += 1
+                for c in cuts:
+                    yield a, c
+                    a = c
+            yield a, b
 
     def _struck_at(self, at: int) -> str | None:
         """Why the number at `at` was left out as a tracked change, or None."""

@@ -22,6 +22,7 @@ from analysis.extraction.record_arrays import read_record_arrays
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.role_line_cards import read_role_line_cards
 from analysis.extraction.run_together_tables import read_run_together_rows
+from analysis.extraction.script_tables import read_script_tables
 from analysis.extraction.single_space_tables import read_single_space_rows
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.spreadsheet_cells import spreadsheet_values
@@ -73,6 +74,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     sheets = read_spreadsheet_xml(raw)  # (its <Row>s of <Cell>s are no records)
     grids = read_html(raw) + sheets + (read_xml_records(raw) if not sheets else [])
     grids += read_wiki_tables(raw)
+    grids += read_script_tables(clean.raw)  # a single-page app's article
     grids += read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (
