@@ -39,6 +39,11 @@ def with_arabic_years(clean: CleanText) -> CleanText:
         return clean
     return replace(
         clean,
-        lines=View(lines, clean.lines.offsets, clean.lines.wide_ends),
-        paragraphs=View(paragraphs, clean.paragraphs.offsets, clean.paragraphs.wide_ends),
+        lines=View(lines, clean.lines.offsets, clean.lines.wide_ends, clean.lines.reordered),
+        paragraphs=View(
+            paragraphs,
+            clean.paragraphs.offsets,
+            clean.paragraphs.wide_ends,
+            clean.paragraphs.reordered,
+        ),
     )

@@ -44,6 +44,7 @@ from analysis.invisible_marks import invisible_spans
 from analysis.latex_math import latex_edits
 from analysis.letter_spacing import letter_space_spans, letter_spaced
 from analysis.line_gutters import blank, gutter_spans
+from analysis.ocr_boxes import box_segments
 from analysis.ocr_spacing import digit_letters, ocr_space_spans
 from analysis.page_columns import column_segments
 from analysis.page_debris import debris_lines
@@ -157,6 +158,10 @@ class View:
     # escape "\u6240", an entity "&ldquo;", a quoted-printable "=E5=AD=A6"): a span
     # ending on one ends after all of it
     wide_ends: dict = field(default_factory=dict)
+    # whether some pieces were read out of raw order (two columns, OCR boxes by position):
+    # the offsets then go back now and then, and a raw span of a view span is no longer
+    # that of its ends (raw_extent)
+    reordered: bool = False
 
     def raw_start(self, i: int) -> int:
         return self.offsets[i]
@@ -168,6 +173,15 @@ class View:
 
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
         return self.raw_start(i), self.raw_end(j)
+
+    def raw_extent(self, i: int, j: int) -> tuple[int, int]:
+        """The raw span from the first to the last raw character of view span [i, j)
+        (j > i): raw_span, unless the view was read out of raw order."""
+        if not self.reordered:
+            return self.raw_span(i, j)
+        part = self.offsets[i:j]
+        last = max(part)
+        return min(part), self.wide_ends.get(last, last + 1)
 
 
 @dataclass(frozen=True)
@@ -209,14 +223,15 @@ def clean(raw: str) -> CleanText:
     nfkc = _Nfkc()
     heading_ends = array("q")  # raw offset of the line end of each Markdown heading line
     wide_ends: dict[int, int] = {}
-    for start, stop, line_end in _pieces(work):
+    stretches = column_segments(work) or box_segments(work)
+    for start, stop, line_end, glue in _pieces(work, stretches):
         a, b = bisect_left(hidden_starts, start), bisect_left(hidden_starts, stop)
         text, offsets = _remove_markup(
             work, start, stop, heading_ends, hidden[a:b], unusual, spaced, wiki, source, wide_ends
         )
         text, offsets = nfkc(text, offsets)
         text = digit_letters(text)  # after NFKC: a full-width Ｏ is an O by then
-        lines.add(text, offsets, line_end if line_end < len(work) else -1)
+        lines.add(text, offsets, line_end if line_end < len(work) else -1, glue)
     del work
     lines_text, lines_offsets = lines.result()
     if wiki:  # its headings' ends were added block by block beside Markdown's
@@ -224,8 +239,8 @@ def clean(raw: str) -> CleanText:
     para_text, para_offsets = _paragraphs(lines_text, lines_offsets, heading_ends)
     return CleanText(
         raw=raw,
-        lines=View(lines_text, lines_offsets, wide_ends),
-        paragraphs=View(para_text, para_offsets, wide_ends),
+        lines=View(lines_text, lines_offsets, wide_ends, bool(stretches)),
+        paragraphs=View(para_text, para_offsets, wide_ends, bool(stretches)),
         debris=tuple(debris),
         struck=tuple(changes.struck),
         translated=tuple(translated),
@@ -233,23 +248,24 @@ def clean(raw: str) -> CleanText:
     )
 
 
-def _pieces(work: str) -> Iterator[tuple[int, int, int]]:
+def _pieces(work: str, stretches: list) -> Iterator[tuple[int, int, int, str | None]]:
     """[start, stop) of each piece the lines view is built from, in reading order, with
-    the raw offset of its line end: blocks of whole lines, and in a two-column stretch
-    (page_columns.py) each column's line, the left column's first."""
-    stretches = column_segments(work)
+    the raw offset of its line end and its glue (None: the piece starts a line; else
+    what joins it to the piece before): blocks of whole lines; in a two-column stretch
+    (page_columns.py) each column's line, the left column's first; in an OCR listing
+    (ocr_boxes.py) each box's text, row by row: the `stretches`."""
     for start, stop in line_blocks(work):
         pos = start
         for a, b, segments in stretches:
             if a < pos or b > stop:
                 continue  # (a stretch across a block's end is read line by line)
             if a > pos:
-                yield pos, a - 1, a - 1
-            for s, e in segments:
-                yield s, e, e
+                yield pos, a - 1, a - 1, None
+            for s, e, *glue in segments:
+                yield s, e, e, glue[0] if glue else None
             pos = b + 1
         if pos <= stop:
-            yield pos, stop, stop
+            yield pos, stop, stop, None
 
 
 def _has_astral(text: str) -> bool:
@@ -473,8 +489,9 @@ class _LinesView:
         self.offsets = array("q")
         self.line_end = -1  # raw offset of the line end after the last kept line so far
 
-    def add(self, text: str, offsets: array, block_end: int) -> None:
-        """One block's text (NFKC done) and offsets; block_end: raw offset of its line end."""
+    def add(self, text: str, offsets: array, block_end: int, glue: str | None = None) -> None:
+        """One block's text (NFKC done) and offsets; block_end: raw offset of its line end;
+        glue: None to start a line, else what joins the block to the line before."""
         out = self.offsets
         kept = []
         run_start = run_end = -1  # block range not yet copied to out
@@ -486,7 +503,7 @@ class _LinesView:
                 if body:
                     start = pos if body is line else pos + len(line) - len(line.lstrip())
                     if run_end < 0:  # the block's first kept line
-                        if self.parts:  # the line end of the last block's last kept line
+                        if self.parts and glue != "":  # the last block's line end (or glue)
                             out.append(self.line_end)
                         run_start = start
                     elif not (run_end == newline and start == newline + 1):
@@ -505,7 +522,7 @@ class _LinesView:
             out.frombytes(raw_bytes[run_start * _ITEM : run_end * _ITEM])
             self.line_end = offsets[newline] if newline < len(text) else block_end
         if self.parts:
-            self.parts.append("\n")
+            self.parts.append("\n" if glue is None else glue)
         self.parts.append(_simplify_lines("\n".join(kept)))
 
     def result(self) -> tuple[str, array]:

@@ -13,6 +13,7 @@ from analysis import (
     latex_source,
     markdown_footnotes,
     mime_message,
+    ocr_boxes,
     rst_source,
     rtf_markup,
     script_elements,
@@ -31,6 +32,7 @@ _FORMATS = (
     (rst_source.is_rst, rst_source.rst_source_edits, rst_source.REASON),
     (asciidoc_source.is_asciidoc, asciidoc_source.asciidoc_edits, asciidoc_source.REASON),
     (hocr_source.is_hocr, hocr_source.hocr_edits, hocr_source.REASON),
+    (ocr_boxes.is_ocr_listing, ocr_boxes.ocr_edits, ocr_boxes.REASON),
     # a dump's comments and DDL are no text to read
     (sql_statements.is_sql, lambda w: (sql_statements.syntax_spans(w), {}), sql_statements.REASON),
     # a single-page app's source: the article in its script's strings

@@ -231,7 +231,7 @@ class TextLines:
     def raw_span(self, i: int, j: int) -> tuple[int, int]:
         """Raw span of lines i..j-1."""
         a, b = self.items[i][1], self.items[j - 1][2]
-        return self.view.raw_span(a, max(b, a + 1))
+        return self.view.raw_extent(a, max(b, a + 1))
 
 
 # compiled once: _split runs on every line of every plan, twice per line in some readers
