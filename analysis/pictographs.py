@@ -6,6 +6,7 @@
 - a pictograph opening a line is its bullet ("✅ 普惠性幼儿园覆盖率达到90%以上", "👶 在园幼儿…"):
   it reads as "•", the list bullet paragraph_breaks knows; a line of pictographs alone
   ("👇👇👇") is dropped;
+- a pictograph that counts before a number is its word ("👍 8" 赞 8, "👁️ 126" 阅读 126);
 - any other pictograph is decoration ("达标率 ⬆️ 95%", "老师更优秀💪") and is dropped with
   the space after it when a space is before it. Arrows between two values ("90.6% ➡️ 95%")
   are text (prose_phrases.ARROW) and stay;
@@ -53,6 +54,9 @@ _KEYCAP = re.compile(r"(?<=[0-9#*])\ufe0f?\u20e3")
 _KEYCAP_TEN = "\U0001f51f"
 _ITEM_MARK = "、"
 _SPACES = " \t\u3000"
+# a pictograph that counts, before a number: read as its word ("👍 8" is 赞 8)
+_COUNTERS = {"👍": "赞", "👁": "阅读", "💬": "评论", "❤": "赞", "⭐": "收藏", "🔁": "转发"}
+_COUNT_AFTER = re.compile(r"[^\S\n]*\d")
 _BLANK = re.compile(r"[^\S\n]*")
 
 
@@ -83,6 +87,8 @@ def pictograph_edits(
             continue
         if work[a] == _KEYCAP_TEN:
             replaced[a] = "10" + _ITEM_MARK
+        elif work[a] in _COUNTERS and _COUNT_AFTER.match(work, b):
+            replaced[a] = _COUNTERS[work[a]]  # "👍 8": a page's count of likes
         elif work[a - 1] in _SPACES:  # "达标率 ⬆️ 95%": one space stays
             while b < stop and work[b] in _SPACES:
                 b += 1

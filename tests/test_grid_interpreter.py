@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_extraction import observed
+from analysis.normalise import clean
+from tests.test_extraction import observed, source
 
 PRE = "preschool_gross_enrollment_rate"
 
@@ -111,3 +112,22 @@ def test_a_years_task_list_dated_by_its_caption(extractor):
     ]
     dates = sorted(r["quote"] for r in result.ledger if r["disposition"] in ("year", "date"))
     assert "2024年12月31日" in dates and not result.unread_tables
+
+
+def test_an_online_tables_date_and_progress_columns_are_ledgered(extractor):
+    """A shared document's indicator table carries property columns: a deadline date and
+    the row's progress to its target. Neither holds a value; both are ledgered."""
+    text = (
+        "| 指标 | 2020基期 | 2022实际 | 2025目标 | 负责人 | 截止日期 | 进度 % |\n"
+        "|---|---|---|---|---|---|---|\n"
+        "| 学前三年毛入园率（%） | 88.2 | 90.5 | ≥92 | @张三 | 2025-12-31 | 98.4 |\n"
+    )
+    result = extractor.extract(source(), clean(text))
+    assert sorted((o.year, o.value) for o in result.observations) == [
+        (2020, 88.2),
+        (2022, 90.5),
+        (2025, 92.0),
+    ]
+    ledger = {r["quote"]: r["disposition"] for r in result.ledger}
+    assert ledger["98.4"] == "no_indicator"
+    assert {ledger[q] for q in ("2025-12-31", "2025", "12", "31") if q in ledger} == {"date"}

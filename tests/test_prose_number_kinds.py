@@ -68,3 +68,35 @@ def test_the_screens_by_str_methods_are_the_regexes_they_replace(s):
         assert s.startswith("-")
     if re.match(r"\d", s):
         assert s[:1].isdecimal()
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "disposition"),
+    [
+        # a page footer's counters, the thumb read as 赞 (pictographs.py)
+        ("标签：#十四五规划 #2023　｜　👁️ 阅读 126　｜　👍 8\n", "126", "page_metadata"),
+        ("标签：#十四五规划 #2023　｜　👁️ 阅读 126　｜　👍 8\n", "8", "page_metadata"),
+        ("标签：#十四五规划 #2023　｜　👁️ 阅读 126　｜　👍 8\n", "2023", "name_or_slogan"),
+        # a table's columns named in a note by their year
+        ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2022", "year"),
+        ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2025", "year"),
+    ],
+)
+def test_numbers_of_a_shared_documents_notes_and_footer(extractor, text, quote, disposition):
+    from analysis.normalise import clean
+    from tests.test_extraction import source
+
+    result = extractor.extract(source(), clean(text))
+    assert [r["disposition"] for r in result.ledger if r["quote"].strip() == quote] == [disposition]
+
+
+def test_a_count_in_prose_after_reading_words_is_still_read(extractor):
+    """阅读 before a value that a clause goes on after is no footer counter."""
+    from analysis.normalise import clean
+    from tests.test_extraction import source
+
+    text = "到2025年，中小学生课外阅读 达标率达到90%。\n"
+    result = extractor.extract(source(), clean(text))
+    assert [r["disposition"] for r in result.ledger if r["quote"].startswith("90")] != [
+        "page_metadata"
+    ]

@@ -29,6 +29,11 @@ ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
 INDEX_HEADERS = ("序号", "编号", "位次", "排名", "名次")  # (a rank orders the rows too)
 # a statistics form's row codes ("代码 01, 02 …"): no values
 CODE_HEADERS = ("代码", "指标代码", "编码", "行次", "行号")
+# a column of dates beside the values (an online table's 截止日期, 更新时间): no values
+DATE_HEADER = re.compile(r"^(?:截止|截至|更新|填报|计划完成|完成)?(?:日期|时间)$")
+# a column of each row's progress to its target (进度 %, 完成进度): a share of the target
+# the table computes, no indicator's value
+PROGRESS_HEADER = re.compile(r"^(?:完成|推进|目标)?进度(?:[(（]?%[)）]?|[(（]%[)）])?$")
 # a column of comparators beside the target ("比较": ≥, 约, 以上; rules' comparator_cells)
 COMPARATOR_HEADERS = ("比较", "比较符", "比较关系")
 # a comparator in a column header's bracket ("目标值（≥）")

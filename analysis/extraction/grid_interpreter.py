@@ -25,11 +25,13 @@ from analysis.extraction.grid_headers import (
     CHANGE_HEADER,
     CODE_HEADERS,
     COMPARATOR_HEADERS,
+    DATE_HEADER,
     HEADER_COMPARATOR,
     INDEX_HEADERS,
     MILESTONE_HEADER,
     MILESTONE_REASON,
     NAME_HEADERS,
+    PROGRESS_HEADER,
     SCORE_HEADER,
     SCORE_REASON,
     TOTAL_HEADER,
@@ -197,6 +199,12 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
                 continue
             if compact in CODE_HEADERS:  # a statistics form's 代码 01, 02 …
                 aside[k] = ("phone_number", "a row's code in a form (代码)")
+                continue
+            if DATE_HEADER.match(compact):  # 截止日期 2025-12-31
+                aside[k] = ("date", "a column of dates (截止日期)")
+                continue
+            if PROGRESS_HEADER.match(compact):  # 进度 % 98.7
+                aside[k] = ("no_indicator", "a row's progress to its target (进度 %)")
                 continue
             if _LEVEL_HEADER.match(compact):  # 一级指标 | 二级指标 | 三级指标: the last names
                 levels.append(k)

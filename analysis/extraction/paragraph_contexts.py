@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from analysis.extraction.area_sections import area_sections
 from analysis.extraction.forecasts import forecast_section
+from analysis.extraction.heading_years import heading_year
 from analysis.extraction.named_periods import period_end
 from analysis.extraction.prose_years import Context
 from analysis.extraction.review_openers import (
@@ -48,6 +49,7 @@ class ParagraphContexts:
         self.opened, self.last_path = False, None  # a review opened by a first sentence
         self.reviewed: dict[tuple[str, ...], bool] = {}
         self.forecasting: dict[tuple[str, ...], bool] = {}
+        self.heading_years: dict[tuple[str, ...], int | None] = {}
         # a path's survey section (its headings searched once), and that section's year
         self.surveys: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         self.survey_years: dict[tuple[str, ...], int] = {}
@@ -91,4 +93,9 @@ class ParagraphContexts:
             self.forecasting[path] = forecast_section(path)
         if self.forecasting[path]:
             p_ctx = replace(p_ctx, forecast=True)
+        if path not in self.heading_years:
+            low = ctx.baseline_year - ctx.period_length
+            self.heading_years[path] = heading_year(path, low, ctx.period_end + 10)
+        if self.heading_years[path] is not None:
+            p_ctx = replace(p_ctx, heading_year=self.heading_years[path])
         return review, review_from, p_ctx

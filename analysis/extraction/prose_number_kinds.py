@@ -46,6 +46,12 @@ class NumberKinds:
             return "phone_number", "a telephone or other code number"
         if colon and _VIEWS_BEFORE.search(near):
             return "page_metadata", "a web page's counts (浏览次数, 下载量, 记录数)"
+        # a page footer's counter without a colon, a bar or the line's end after it
+        # ("👁️ 阅读 126　｜　👍 8", the thumb read as 赞: pictographs.py)
+        if is_int and _COUNTER_BEFORE.search(before) and _COUNTER_END.match(text, q.num_end):
+            return "page_metadata", "a web page's counts (阅读 126 ｜ 👍 8)"
+        if before_r.endswith("#") and is_int:  # a tag "#2023"
+            return "name_or_slogan", "a hashtag (#2023)"
         if is_int and not token and q.value < 1000 and _LEADER_BEFORE.search(before):
             return "page_number", "a page number in a table of contents (…… 12)"
         bracketed = before_r.endswith(_OPEN_BRACKETS) and _CLOSE_BRACKET_AFTER.match(after)
@@ -73,6 +79,7 @@ class NumberKinds:
             and (
                 token == "年"
                 or _YEAR_MARK_AFTER.match(after)
+                or _YEAR_COLUMN_AFTER.match(text, q.num_end)
                 or (q.upper and 1900 <= q.upper <= 2100)
             )
         ):
@@ -348,6 +355,11 @@ _VIEWS_BEFORE = re.compile(
 # a contents line: a title, leader dots, its page number (the views join the lines)
 _LEADER_BEFORE = re.compile(r"(?:…|\.{3,}|·{3,}|．{3,})\s*$")
 _YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
+# a table's column named in a note: "2022实际为…累计数", "2025目标为…", "2020基期"
+_YEAR_COLUMN_AFTER = re.compile(r"(?:实际|目标|基期|规划|预计|完成)")
+# a footer's counter: "阅读 126", "👍 8" (a bar, a dot or the line's end after it)
+_COUNTER_BEFORE = re.compile(r"(?:阅读|浏览|点击|赞|在看|收藏|转发|评论)\s*$")
+_COUNTER_END = re.compile(r"[^\S\n]*(?:[|｜·]|\n|$)")
 _PHONE_TAIL = re.compile(r"-\d{6,8}")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")

@@ -148,6 +148,8 @@ class Context:
     proposal: bool = False
     # the year a note dates the text's numbers to ("文中数据除注明外均为2022年数据")
     data_year: int | None = None
+    # the year the section's heading names ("三、2023年重点任务": heading_years.py)
+    heading_year: int | None = None
 
     @property
     def period_length(self) -> int:
@@ -425,6 +427,8 @@ class YearReader:
             return ctx.period_end, "period_phrase"
         if review:
             return ctx.evaluated_year or ctx.baseline_year, "section"
+        if ctx.heading_year is not None:  # "三、2023年重点任务"
+            return ctx.heading_year, "section"
         # "“十三五”末，…为88.6%": the period ending at the baseline year, named in words (not
         # as what a change is measured from: 比“十三五”末)
         # (nor as a basis or a result to build on: "在“十三五”时期发展的基础上")
