@@ -22,3 +22,28 @@ PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
 )  # fmt: skip
 def test_only_the_plans_own_area_is_read(read_in_area, text, city_zh, expected, other):
     assert read_in_area(text, city_zh) == (sorted(expected), other)
+
+
+@pytest.mark.parametrize(
+    ("text", "city_zh", "expected", "other"),
+    [
+        # each year split into the whole and its parts under it (bars, the whole named 合计)
+        ("指标|2020年|||2025年||\n|合计|城区|农村|合计|城区|农村\n学前三年毛入园率（%）|88.6|93.0|84.1|≥93|≥95|≥90\n", "石河县", [(PRE, 2020, "=", 88.6, None, "level"), (PRE, 2025, ">=", 93.0, None, "level")], []),
+        # tabs; the whole named by the county's name, a town beside it
+        ("指标\t2020年\t\t2025年\t\n\t石河县\t城关镇\t石河县\t城关镇\n九年义务教育巩固率（%）\t95.1\t97.2\t97\t98\n", "石河县", [(CONS, 2020, "=", 95.1, None, "level"), (CONS, 2025, "=", 97.0, None, "level")], ["97.2", "98"]),
+    ],
+)  # fmt: skip
+def test_only_the_whole_is_read_where_a_row_of_areas_splits_each_year(
+    read_in_area, text, city_zh, expected, other
+):
+    assert read_in_area(text, city_zh) == (sorted(expected), other)
+
+
+def test_the_parts_of_a_split_are_ledgered_as_parts(extractor):
+    from analysis.normalise import clean
+    from tests.test_extraction import source
+
+    text = "指标|2020年|||2025年||\n|全县|城区|乡村|全县|城区|乡村\n学前三年毛入园率（%）|88.6|93.0|84.1|≥93|≥95|≥90\n"
+    result = extractor.extract(source(), clean(text))
+    parts = sorted(r["quote"] for r in result.ledger if r["disposition"] == "part_of_total")
+    assert parts == ["84.1", "93.0", "≥90", "≥95"]

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from analysis.chinese_years import with_arabic_years
 from analysis.codebook import AliasMatcher, Indicator
 from analysis.errors import LineNumbers
-from analysis.extraction.area_columns import own_area_columns
+from analysis.extraction.area_columns import own_area_columns, whole_area_columns
 from analysis.extraction.area_rows import own_area_row
 from analysis.extraction.budget_tables import budget_execution
 from analysis.extraction.caption_subjects import caption_subject
@@ -101,7 +101,7 @@ class Extractor:
             )
             grid = spelt_out_names(grid, raw) or grid  # "注：毛入园率指学前三年毛入园率"
             own = source.meta.get("city_name_zh")
-            grid = own_area_columns(grid, own) or grid
+            grid = own_area_columns(grid, own) or whole_area_columns(grid, own) or grid
             grid = (
                 own_area_row(grid, own, source.baseline_year, source.period_end, evaluated) or grid
             )
