@@ -11,7 +11,13 @@ from analysis.extraction.forecasts import forecast_value, starts_from_actual
 from analysis.extraction.headings import DECIMAL_HEADING
 from analysis.extraction.other_areas import other_area_value
 from analysis.extraction.proposals import PROPOSES
-from analysis.extraction.prose_phrases import AVERAGE_GAP, REVISED_TO, clause_start, in_brackets
+from analysis.extraction.prose_phrases import (
+    AVERAGE_GAP,
+    REVISED_TO,
+    clause_start,
+    in_brackets,
+    next_break,
+)
 from analysis.extraction.quantities import Quantity
 
 
@@ -71,6 +77,14 @@ class NumberKinds:
             and not self._proposed_before(text, q.start)
         ):
             return "restated_value", "the value a revision replaces (由X调整为Y)"
+        # "填报的毛入园率为95.2%，系重复统计所致，经审计核实为93.6%": a value the text
+        # goes on to correct
+        window = text[q.end : q.end + 60]
+        if "为" in window and any(w in window for w in _CORRECTION_WORDS):
+            end = next_break(text, q.end, min(len(text), q.end + 60), "。；;")
+            m = _CORRECTED_TO.search(text, q.end, end)
+            if m is not None and not _DIGIT.search(text, q.end, m.start()):
+                return "restated_value", "a value the text corrects (经审计核实为…)"
         if after_l.startswith("号") or (is_int and before_r.endswith(_CLOSE_BRACKETS)):
             return "document_number", "a document number (…号)"
         if (
@@ -393,6 +407,12 @@ _CODE_LIST_BEFORE = re.compile(
 )
 _ATTRIBUTE_CODE_AFTER = re.compile(r"\s*[—\-–:：=]\s*(?:预期性|约束性)")
 _REPLACED_BY = re.compile(r"\s*" + REVISED_TO)
+# a correction of the value before it: "经审计核实为93.6%", "实为", "更正为"
+_CORRECTED_TO = re.compile(
+    r"(?:核实|核定|审定|查实|实际|更正|纠正|修正)?(?:实为|更正为)\s*\d|(?:核实|核定|审定|查实)为\s*\d"
+)
+_DIGIT = re.compile(r"\d")
+_CORRECTION_WORDS = ("核实", "核定", "审定", "查实", "实为", "更正", "纠正", "修正")
 _LATIN_AFTER = re.compile(r"\s*[+A-Za-z]")
 _LATIN_BEFORE = re.compile(r"[A-Za-z+_]\s*$")
 _WHOLE_DECIMAL = re.compile(r"\d+\.0")
