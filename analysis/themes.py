@@ -189,7 +189,7 @@ class ThemeCoder:
         keyword: dict[str, str] = {}  # matched text -> keyword: a plan repeats a few dozen
         hits: list[ThemeHit] = []
         hit = hits.append
-        offsets, raw = view.offsets, clean.raw
+        offsets, raw, wide = view.offsets, clean.raw, view.wide_ends
         coded = self._code_paragraphs(view.text, paras, keyword)
         for p, found_by_theme in zip(paras, coded, strict=True):
             if not found_by_theme:
@@ -198,7 +198,8 @@ class ThemeCoder:
             for tid, found in sorted(found_by_theme.items()):
                 for start, end, word in found:
                     # view.raw_span(base + start, base + end), without two calls a hit
-                    a, b = offsets[base + start], offsets[base + end - 1] + 1
+                    a, b = offsets[base + start], offsets[base + end - 1]
+                    b = wide.get(b, b + 1) if wide else b + 1
                     if word not in keyword:
                         keyword[word] = strip_ignorable(word)
                     hit(ThemeHit(source_id, tid, keyword[word], index, heading, a, b, raw[a:b]))
@@ -233,10 +234,11 @@ class ThemeCoder:
         raw_at = _raw_offsets_of_stripped(view.offsets, scan.piece_at)
         headings = [p.heading for p in paras]
         new = tuple.__new__  # ThemeHit(...) without its Python-level __new__: 500 hits a plan
+        wide = view.wide_ends  # (View.raw_end: a character read from an escape ends after it)
         return [
             new(ThemeHit, (source_id, tid, key, i, headings[i], a, b, raw[a:b]))
             for i, tid, s, e, key in rows
-            for a, b in ((raw_at[s], raw_at[e - 1] + 1),)
+            for a, b in ((raw_at[s], wide.get(raw_at[e - 1], raw_at[e - 1] + 1)),)
         ]
 
     def _in_context(self, rows: list, stripped: str, starts: list[int], paras) -> list:
