@@ -38,6 +38,7 @@ from analysis.extraction.task_tables import (
 from analysis.extraction.two_level_cells import split_two_level_cells
 from analysis.extraction.wrapped_rows import join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
+from analysis.extraction.year_subheaders import merged_year_row
 from analysis.figure_labels import card_starts
 from analysis.normalise import CleanText
 from analysis.observations import Observation, SourceExtraction, observation_id, role_for_year
@@ -92,6 +93,7 @@ class Extractor:
             # one row per indicator and year ("JY01,学前三年毛入园率,2020,90.6,%,基期")
             grid = pivot_long(grid, raw[max(0, grid.start - _NOTE_REACH) : grid.start]) or grid
             grid = without_column_numbers(grid) or grid  # a form's "甲 乙 丙 1 2 3"
+            grid = merged_year_row(grid) or grid  # "年度目标" over "2021年,…,2025年"
             grid = coded_comparators(grid, raw) or grid  # 填报说明: "代码04、05为下限值"
             # "新增学位建设情况": 学段 rows are parts of the caption's quantity, 合计 states it
             grid = caption_subject(grid, self.grids.caption_phrase) or grid

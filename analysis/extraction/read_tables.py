@@ -10,6 +10,7 @@ import re
 
 from analysis.extraction.chart_options import read_chart_options
 from analysis.extraction.column_block_tables import read_column_blocks
+from analysis.extraction.csv_files import read_csv_file
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.grid import Grid
 from analysis.extraction.inline_records import read_inline_records
@@ -75,6 +76,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     grids = read_html(raw) + sheets + (read_xml_records(raw) if not sheets else [])
     grids += read_wiki_tables(raw)
     grids += read_script_tables(clean.raw)  # a single-page app's article
+    grids += read_csv_file(clean.raw)  # a spreadsheet saved as CSV
     grids += read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
     for reader in (
