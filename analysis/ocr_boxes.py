@@ -118,6 +118,8 @@ def box_segments(work: str) -> list[tuple[int, int, list[tuple[int, int, str | N
         return []
     found = []
     for run in _runs(work, boxes(work)):
+        if not run:
+            continue  # (page numbers only)
         segments: list[tuple[int, int, str | None]] = []
         for row in _rows(run):
             glue = None

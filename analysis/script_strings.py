@@ -26,6 +26,7 @@ _ESCAPED_HAN = re.compile(r"\\u[4-9][0-9a-fA-F]{3}")
 # a string literal, double- or single-quoted, on one line (a JSON or JavaScript string)
 _STRING = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
 _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(.))", re.S)
+_LOW_SURROGATE = re.compile(r"\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,300}>|<!--.*?-->", re.S)
 _BLOCK_TAGS = frozenset(
@@ -61,6 +62,8 @@ def read_string(raw: str, start: int, end: int) -> ScriptString:
     escapes: list[tuple[int, int, str]] = []
     pos = start
     for m in _ESCAPE.finditer(raw, start, end):
+        if m.start() < pos:
+            continue  # the second half of a surrogate pair, read with the first
         for k in range(pos, m.start()):
             text.append(raw[k])
             starts.append(k)
@@ -68,23 +71,21 @@ def read_string(raw: str, start: int, end: int) -> ScriptString:
         pos = m.end()
         if m.group(1) is not None:
             code = int(m.group(1), 16)
-            if 0xDC00 <= code <= 0xDFFF and text and 0xD800 <= ord(text[-1]) <= 0xDBFF:
-                # the second half of a surrogate pair: one character from both escapes
-                text[-1] = chr(0x10000 + ((ord(text[-1]) - 0xD800) << 10) + code - 0xDC00)
-                ends[-1] = m.end()
-                a, _, _ = escapes[-1]
-                escapes[-1] = (a, m.end(), text[-1])
-                continue
-            char = chr(code)
+            low = _LOW_SURROGATE.match(raw, pos, end) if 0xD800 <= code <= 0xDBFF else None
+            if low is not None:  # a surrogate pair: one character from both escapes
+                code = 0x10000 + ((code - 0xD800) << 10) + int(low.group(1), 16) - 0xDC00
+                pos = low.end()
+            # half of a pair alone is no character (U+FFFD, as a decoder reads it)
+            char = "\ufffd" if 0xD800 <= code <= 0xDFFF else chr(code)
         elif m.group(2) is not None:
             char = chr(int(m.group(2), 16))
         else:
             char = _SIMPLE.get(m.group(3), m.group(3))
-        escapes.append((m.start(), m.end(), char))
+        escapes.append((m.start(), pos, char))
         for c in char:
             text.append(c)
             starts.append(m.start())
-            ends.append(m.end())
+            ends.append(pos)
     for k in range(pos, end):
         text.append(raw[k])
         starts.append(k)

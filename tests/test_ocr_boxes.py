@@ -110,3 +110,9 @@ def test_a_few_point_lists_are_no_listing():
     assert not is_ocr_listing(text)
     assert box_segments(text) == []
     assert "[[[" in clean(text).lines.text
+
+
+def test_a_listing_of_page_numbers_alone_reads_nothing():
+    text = "\n".join(_box(300, 40 * k, 340, 40 * k + 20, f"— {k} —") for k in range(6))
+    assert is_ocr_listing(text)
+    assert clean(text).lines.text == ""

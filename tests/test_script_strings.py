@@ -158,6 +158,8 @@ def test_a_chart_script_with_short_names_stays_code(extractor):
         ('\\"x\\" \\/p \\\\', '"x" /p \\'),
         ("\\x41\\r", "A"),
         ("\\ud83d\\udcda 2025", "\U0001f4da 2025"),  # a surrogate pair is one character
+        ("\\ud83d 2025", "\ufffd 2025"),  # half a pair alone: the replacement character
+        ("\\udcda\\ud83d", "\ufffd\ufffd"),
     ],
 )
 def test_a_string_reads_with_its_escapes(content, text):
