@@ -74,7 +74,9 @@ def _usual_count(recs: list[list]) -> int:
 def is_csv_file(raw: str) -> bool:
     """Most lines of the text's start are records of one count (>= 4) of fields."""
     head = raw[:_PROBE]
-    if head.count(",") < _MIN_FIELDS * _MIN_RECORDS:
+    # (a record has three commas or more: a plan's "1,234" leaves far fewer a line)
+    commas = head.count(",")
+    if commas < _MIN_FIELDS * _MIN_RECORDS or commas < 2 * head.count("\n"):
         return False
     cut = head.rfind("\n")
     if cut < 0:

@@ -125,7 +125,12 @@ class Ledger:
         covered = sorted(self._covered)
         starts = [a for a, _ in covered]
         raw = self.raw
-        for a, end in self._digit_runs():
+        runs = (
+            self._digit_runs()
+            if self._source_markup
+            else (m.span() for m in _DIGITS.finditer(raw))  # most plans: no source markup
+        )
+        for a, end in runs:
             k = bisect.bisect_right(starts, a) - 1
             if k >= 0 and covered[k][0] <= a < covered[k][1]:
                 continue
