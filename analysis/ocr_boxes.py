@@ -164,7 +164,7 @@ def _rows(run: list[Box]) -> list[list[Box]]:
     out: list[list[Box]] = []
     joined = False  # the last row out is a name-only row joined with a values row
     for row in rows:
-        names_only = len(row) == 1 and abs(row[0].x0 - left) <= row[0].height
+        names_only = len(row) == 1 and _near(row[0], left)
         values_only = all(b.x0 > left + 2 * b.height and _is_value(b.text) for b in row)
         prev = out[-1] if out else None
         if values_only and prev is not None and len(prev) == 1 and _near(prev[0], left):

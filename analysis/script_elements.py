@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analysis.script_strings import REASON as TEXT_REASON
 from analysis.script_strings import string_edits, text_strings
 
 _ELEMENT = re.compile(r"<(script|style)\b[^<>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -62,9 +61,6 @@ def script_text_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]]
 def text_scripts(work: str) -> list[list]:
     """The text strings (script_strings.ScriptString) of each script holding text."""
     return list(_text_scripts(work).values())
-
-
-SCRIPT_TEXT_REASON = TEXT_REASON
 
 
 def script_lines(work: str) -> list[tuple[int, int]]:

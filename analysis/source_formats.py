@@ -17,6 +17,7 @@ from analysis import (
     rst_source,
     rtf_markup,
     script_elements,
+    script_strings,
     sql_statements,
     unified_diff,
 )
@@ -39,7 +40,7 @@ _FORMATS = (
     (
         script_elements.has_script_text,
         script_elements.script_text_edits,
-        script_elements.SCRIPT_TEXT_REASON,
+        script_strings.REASON,
     ),
 )
 # the last text read and what was found: the views (normalise) and the ledger ask for the

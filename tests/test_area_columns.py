@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.normalise import clean
+from tests.test_extraction import source
+
 PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
 
 
@@ -40,9 +43,6 @@ def test_only_the_whole_is_read_where_a_row_of_areas_splits_each_year(
 
 
 def test_the_parts_of_a_split_are_ledgered_as_parts(extractor):
-    from analysis.normalise import clean
-    from tests.test_extraction import source
-
     text = "指标|2020年|||2025年||\n|全县|城区|乡村|全县|城区|乡村\n学前三年毛入园率（%）|88.6|93.0|84.1|≥93|≥95|≥90\n"
     result = extractor.extract(source(), clean(text))
     parts = sorted(r["quote"] for r in result.ledger if r["disposition"] == "part_of_total")

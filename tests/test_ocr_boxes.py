@@ -4,10 +4,9 @@ ledgered."""
 
 from __future__ import annotations
 
-from analysis import paths
 from analysis.normalise import clean
 from analysis.ocr_boxes import box_segments, is_ocr_listing
-from analysis.sources import Source
+from tests.test_extraction import source
 
 PRE = "preschool_gross_enrollment_rate"
 CONS = "compulsory_consolidation_rate"
@@ -50,18 +49,8 @@ _PAGE = "\n".join(
 )
 
 
-def _source():
-    meta = {
-        "document_type": "five_year_plan",
-        "period_start": 2021,
-        "period_end": 2025,
-        "baseline_year": 2020,
-    }
-    return Source("t_plan", "t", paths.ROOT / "t.txt", meta)
-
-
 def test_a_listing_reads_as_prose_and_a_table(extractor):
-    result = extractor.extract(_source(), clean(_PAGE))
+    result = extractor.extract(source(), clean(_PAGE))
     rows = sorted(
         (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
         for o in result.observations

@@ -7,6 +7,9 @@ import re
 
 import pytest
 
+from analysis.normalise import clean
+from tests.test_extraction import source
+
 
 @pytest.mark.parametrize(
     ("digits", "expected"),
@@ -83,18 +86,12 @@ def test_the_screens_by_str_methods_are_the_regexes_they_replace(s):
     ],
 )
 def test_numbers_of_a_shared_documents_notes_and_footer(extractor, text, quote, disposition):
-    from analysis.normalise import clean
-    from tests.test_extraction import source
-
     result = extractor.extract(source(), clean(text))
     assert [r["disposition"] for r in result.ledger if r["quote"].strip() == quote] == [disposition]
 
 
 def test_a_count_in_prose_after_reading_words_is_still_read(extractor):
     """阅读 before a value that a clause goes on after is no footer counter."""
-    from analysis.normalise import clean
-    from tests.test_extraction import source
-
     text = "到2025年，中小学生课外阅读 达标率达到90%。\n"
     result = extractor.extract(source(), clean(text))
     assert [r["disposition"] for r in result.ledger if r["quote"].startswith("90")] != [
@@ -114,9 +111,6 @@ def test_a_count_in_prose_after_reading_words_is_still_read(extractor):
 def test_a_value_the_text_corrects_is_ledgered_as_restated(extractor, text, corrected, restated):
     """The value a sentence goes on to correct is no value of the plan. (The corrected
     value is not bound to the first value's indicator yet: see the session note.)"""
-    from analysis.normalise import clean
-    from tests.test_extraction import source
-
     result = extractor.extract(source(), clean(text))
     row = next(r for r in result.ledger if r["quote"] == f"{corrected}%")
     assert (row["disposition"] == "restated_value") == restated

@@ -8,28 +8,17 @@ import json
 
 import pytest
 
-from analysis import paths
 from analysis.normalise import clean
 from analysis.script_strings import read_string
-from analysis.sources import Source
+from tests.test_extraction import source
 
 PRE = "preschool_gross_enrollment_rate"
 CONS = "compulsory_consolidation_rate"
 PLACES = "school_places_added"
 
 
-def _source():
-    meta = {
-        "document_type": "five_year_plan",
-        "period_start": 2021,
-        "period_end": 2025,
-        "baseline_year": 2020,
-    }
-    return Source("t_plan", "t", paths.ROOT / "t.txt", meta)
-
-
 def _read(extractor, text):
-    result = extractor.extract(_source(), clean(text))
+    result = extractor.extract(source(), clean(text))
     rows = sorted(
         (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
         for o in result.observations

@@ -69,14 +69,13 @@ def own_area_columns(grid: Grid, own_zh: str | None) -> Grid | None:
             kept_rows.append([c for k, c in enumerate(row) if k not in others])
             if r < h:
                 continue
-            for k in sorted(others):
-                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
-                    c = row[k]
-                    if r == h:
-                        notes.append(((c.start, c.end), "table_header", "another area's year"))
-                    else:
-                        reason = f"another area's column ({labels[k]})"
-                        notes.append(((c.start, c.end), "other_area", reason))
+            if r == h:
+                notes.extend(
+                    ((c.start, c.end), "table_header", "another area's year")
+                    for _, c in _dropped_cells(row, others)
+                )
+            else:
+                notes.extend(_dropped_notes(row, others, labels, parts=False))
         # the year row takes the words over its empty cells ("指标", "单位" set above a
         # blank), so that it is the whole header once the areas are gone
         kept_rows[h] = [
@@ -137,14 +136,29 @@ def whole_area_columns(grid: Grid, own_zh: str | None) -> Grid | None:
             kept_rows.append([c for k, c in enumerate(row) if k not in others])
             if r < h:
                 continue
-            for k in sorted(others):
-                if k < len(row) and any(ch.isdigit() for ch in row[k].text):
-                    c = row[k]
-                    if _PART.match(labels[k]):
-                        reason = f"a part of the area's value ({labels[k]})"
-                        notes.append(((c.start, c.end), "part_of_total", reason))
-                    else:
-                        reason = f"another area's column ({labels[k]})"
-                        notes.append(((c.start, c.end), "other_area", reason))
+            notes.extend(_dropped_notes(row, others, labels, parts=True))
         return Grid(grid.reader, grid.caption, grid.start, grid.end, kept_rows, notes)
     return None
+
+
+def _dropped_cells(row: list[GridCell], others: set[int]) -> list[tuple[int, GridCell]]:
+    """(column, cell) of each cell with digits in the columns taken out of the grid."""
+    return [
+        (k, row[k])
+        for k in sorted(others)
+        if k < len(row) and any(ch.isdigit() for ch in row[k].text)
+    ]
+
+
+def _dropped_notes(row, others: set[int], labels: dict[int, str], parts: bool) -> list:
+    """Ledger labels of a body row's cells in the columns taken out: another area's value,
+    or (with `parts`) a part of the whole's ("城区")."""
+    notes = []
+    for k, c in _dropped_cells(row, others):
+        if parts and _PART.match(labels[k]):
+            notes.append(
+                ((c.start, c.end), "part_of_total", f"a part of the area's value ({labels[k]})")
+            )
+        else:
+            notes.append(((c.start, c.end), "other_area", f"another area's column ({labels[k]})"))
+    return notes

@@ -139,8 +139,8 @@ def _tables(raw: str, block: list[list[tuple[int, int, str]]]) -> list[Grid]:
         caption = " ".join(_filled(above[-1])) if above else ""
         start, end = block[top][0][0], max(f[1] for f in block[k - 1])
         grids.append(Grid("csv_file", clean_cell(caption), start, end, rows))
-        while k < len(block) and _NOTE.match(_filled(block[k])[0]):
-            k = len(block)  # the notes to the end of the block: prose
+        if k < len(block) and _NOTE.match(_filled(block[k])[0]):
+            break  # the notes to the end of the block: prose
     return grids
 
 
