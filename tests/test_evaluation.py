@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extraction.evaluation import evaluated_year
+from analysis.extraction.evaluation import evaluated_year, occasion_year
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,25 @@ from analysis.extraction.evaluation import evaluated_year
 )
 def test_evaluated_year(title, text, expected):
     assert evaluated_year(title, text, 2021, 2025) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the conference its title names
+        ("在全县2022年教育工作会议上的讲话\n\n县人民政府副县长　某某\n\n同志们：\n\n…", 2022),
+        ("2023年全市教育工作会议工作报告\n\n…", 2023),
+        # a salutation under a date line
+        ("在全县教育大会上的讲话\n（2024年3月1日）\n\n同志们：\n\n今年…", 2024),
+        ("某某同志在座谈会上的讲话\n2022年2月18日\n\n各位代表：\n\n…", 2022),
+        # a date line with no salutation is a plan's printing date, not a speech
+        ("某县“十四五”教育事业发展规划\n（2022年1月10日）\n\n一、发展基础\n…", None),
+        # a speech at the baseline or outside the period reviews no year of it
+        ("在全县2021年教育工作会议上的讲话\n\n同志们：", None),
+        ("在全县2027年教育工作会议上的讲话\n\n同志们：", None),
+        # a conference named far into the text is no title
+        ("一、发展基础\n" + "全县" * 200 + "在2022年教育工作会议上的讲话中指出", None),
+    ],
+)
+def test_occasion_year(text, expected):
+    assert occasion_year(text, 2021, 2025) == expected

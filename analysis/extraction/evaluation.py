@@ -29,6 +29,20 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 _STATUS_YEAR = re.compile(
     r"(截至|截止)?((?:19|20)\d\d)\s*年\s*(?:末|底|为评估年份?|为评估年度)(?!前)"
 )
+# a speech or report at a year's conference ("在全县2022年教育工作会议上的讲话")
+_OCCASION_TITLE = re.compile(
+    r"((?:19|20)\d\d)\s*年[^。，\n]{0,16}会议上?的?(?:讲话|报告|发言|致辞|工作报告)"
+)
+# a speech opens by addressing its audience ("同志们：", "各位代表：")
+_SALUTATION = re.compile(
+    r"^\s*(?:同志们|各位(?:代表|委员|领导|同志|来宾)[^：:\n]{0,12})\s*[：:]\s*$", re.M
+)
+# the date line under a speech's title: "（2022年2月18日）"
+_DATE_LINE = re.compile(
+    r"^\s*[（(]?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[）)]?\s*$", re.M
+)
+# a speech's title, speaker, date and salutation come before its first paragraph
+_HEAD_CHARS = 300
 PROGRESS_HEADING = re.compile(
     r"进展|完成情况|推进情况|实施情况|执行\S{0,3}情况|决算情况|落实情况|存在的?.{0,2}问题"
 )
@@ -60,3 +74,19 @@ def evaluated_year(title: str, text: str, period_start: int, period_end: int) ->
     named = [int(m.group(1)) for m in _TITLE_YEAR.finditer(title)]
     named = [y for y in named if period_start <= y < period_end]
     return named[0] if named else None
+
+
+def occasion_year(text: str, period_start: int, period_end: int) -> int | None:
+    """The year a speech or a conference report is given in, part-way through the period
+    ("在全县2022年教育工作会议上的讲话", or "同志们：" under a date line "（2022年2月18日）"),
+    else None. Its 今年 is that year and its 去年, the year it reviews, the one before."""
+    head = text[:_HEAD_CHARS]
+    titled = _OCCASION_TITLE.search(head)
+    if titled:
+        year = int(titled.group(1))
+    else:
+        dated = _DATE_LINE.search(head)
+        if not dated or not _SALUTATION.search(head):
+            return None
+        year = int(dated.group(1))
+    return year if period_start < year <= period_end else None

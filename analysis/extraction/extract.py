@@ -14,7 +14,7 @@ from analysis.extraction.caption_subjects import caption_subject
 from analysis.extraction.coded_comparators import coded_comparators
 from analysis.extraction.column_numbers import without_column_numbers
 from analysis.extraction.data_year_notes import data_year
-from analysis.extraction.evaluation import evaluated_year
+from analysis.extraction.evaluation import evaluated_year, occasion_year
 from analysis.extraction.forecasts import forecast_cells
 from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
@@ -73,8 +73,14 @@ class Extractor:
             int(source.meta["period_start"]),
             source.period_end,
         )
+        # a speech at a year's conference reviews the year before it ("去年")
+        occasion = occasion_year(
+            clean.paragraphs.text, int(source.meta["period_start"]), source.period_end
+        )
+        if evaluated is None and occasion is not None:
+            evaluated = occasion - 1
         deadlines = self._tables(source, clean, result, ledger, evaluated)
-        self._prose(source, clean, result, ledger, deadlines, evaluated)
+        self._prose(source, clean, result, ledger, deadlines, evaluated, occasion)
         ledger.sweep()
         result.ledger = ledger.rows
         return result
@@ -178,7 +184,7 @@ class Extractor:
 
     # ------------------------------------------------------------ prose
 
-    def _prose(self, source, clean, result, ledger, deadlines: RowDeadlines, evaluated):
+    def _prose(self, source, clean, result, ledger, deadlines: RowDeadlines, evaluated, occasion):
         paras = clean.paragraphs
         skip = []
         for a, b in result.table_spans:
@@ -200,6 +206,7 @@ class Extractor:
             period_start=int(source.meta["period_start"]),
             annual=source.meta.get("document_type") == "annual_work_plan",
             evaluated_year=evaluated,
+            occasion_year=occasion,
             own_area=str(source.meta.get("city_name_zh") or ""),
             proposal=is_proposal(str(source.meta.get("title_zh", ""))),
             data_year=data_year(paras.text),

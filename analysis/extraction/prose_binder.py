@@ -226,7 +226,11 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
             may_lead = has_colon(text, p_start, p_end) and (
                 LIST_OPENS.search(text, p_start, p_end) is not None
             )
-            years = YearCarry(self.years, self.same_year, self.same_period)
+            # (its words start past a heading glued to its first sentence)
+            body = (
+                p_start + len(section) if section and text.startswith(section, p_start) else p_start
+            )
+            years = YearCarry(self.years, self.same_year, self.same_period, body)
             proposing = False
             while pos <= p_end:
                 if listed is not p_ctx or not may_lead:

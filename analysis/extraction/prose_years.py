@@ -110,7 +110,8 @@ LEGEND_REACH = 800  # a legend governs the list under it (ten items fit in about
 
 # "“十三五”期间", "十三五时期", "十三五以来": a five-year period named as a span; the N-th
 # plan runs from the year after 1950 + 5N (its starting level) to 1955 + 5N
-_NAMED_PERIOD = re.compile(r"十([一二三四五])五[”\"]?\s*(?:期间|时期|以来)")
+# (or a speaker's topic sentence: "先说“十三五”。")
+_NAMED_PERIOD = re.compile(r"十([一二三四五])五[”\"]?\s*(?:期间|时期|以来|(?=[。！]|$))")
 _BASIS = re.compile(r"基础|成果|成效|经验")
 _DIGIT = re.compile(r"\d")
 # a value stated for the year a change is measured from: "较2020年的91.2%", "比《规划》基期
@@ -150,6 +151,9 @@ class Context:
     data_year: int | None = None
     # the year the section's heading names ("三、2023年重点任务": heading_years.py)
     heading_year: int | None = None
+    # the year a speech or conference report is given in (evaluation.occasion_year): its
+    # 今年, 全年, 年内; None for any other document
+    occasion_year: int | None = None
 
     @property
     def period_length(self) -> int:
@@ -178,6 +182,16 @@ def _names_a_basis(scope: str, at: int) -> bool:
     return bool(_BASIS.search(scope[at : next_break(scope, at, len(scope), "，,；;")]))
 
 
+# "比2015年提高了": the year a change is measured from
+_SINCE_LAST_PERIOD = re.compile(
+    r"(?:(?<!占)比|较)\s*((?:19|20)\d\d)\s*年(?:底|末)?[^，,；;。\d]{0,6}$"
+)
+# what may come before a period a sentence opens on: "在", "整个", a speaker's "先说"
+_PERIOD_HEAD = re.compile(
+    r"(?:在|整个|(?:先|再|首先)?(?:说说?|谈谈?|讲讲?|看看?|回顾|回看)(?:一下)?)?"
+)
+
+
 def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
     """The (start level year, end year) of an earlier five-year period the sentence names
     ("“十三五”期间" in a plan whose baseline is 2020), else None."""
@@ -188,7 +202,7 @@ def _past_period(scope: str, ctx: Context) -> tuple[int, int] | None:
         # ("在“十三五”时期发展的基础上", "巩固“十三五”期间成果")
         head = scope[: m.start()].strip(' “”"')
         clause = scope[m.end() : next_break(scope, m.end(), len(scope), "，,；;")]
-        if head not in ("", "在", "整个") or _BASIS.search(clause):
+        if not _PERIOD_HEAD.fullmatch(head) or _BASIS.search(clause):
             continue
         if end <= ctx.baseline_year:
             found = (end - 5, end)
@@ -411,7 +425,7 @@ class YearReader:
             ((plain.rfind(p), p) for p in self.rules.period_end_phrases), default=(-1, "")
         )
         # in an annual plan's review, 全年 is the year reviewed, not the plan's year
-        this_year = ctx.annual and not review
+        this_year = (ctx.annual or ctx.occasion_year is not None) and not review
         annual_at = (
             max(map(plain.rfind, self.rules.annual_phrases), default=-1) if this_year else -1
         )
@@ -424,8 +438,14 @@ class YearReader:
         if ctx.list_year is not None:
             return ctx.list_year, "list_lead"
         if annual_at >= 0:
-            return ctx.period_end, "period_phrase"
+            return ctx.occasion_year or ctx.period_end, "period_phrase"
         if review:
+            # an evaluation's "比2015年提高了10个百分点": the change over the last period,
+            # measured from its start, ends at the baseline
+            if ctx.evaluated_year and _SINCE_LAST_PERIOD.search(scope[-16:]):
+                since = int(_SINCE_LAST_PERIOD.search(scope[-16:]).group(1))
+                if since == ctx.baseline_year - ctx.period_length:
+                    return ctx.baseline_year, "section"
             return ctx.evaluated_year or ctx.baseline_year, "section"
         if ctx.heading_year is not None:  # "三、2023年重点任务"
             return ctx.heading_year, "section"

@@ -17,12 +17,14 @@ from dataclasses import replace
 
 from analysis.extraction.prose_years import Context, YearReader
 
+_CLAUSE = re.compile(r"[^。！？!?，,]+")
 _STATUS_OPENING = re.compile(r"\s*(?:截至|截止)\s*((?:19|20)\d\d)\s*年\s*(?:末|底)")
 
 
 class YearCarry:
-    def __init__(self, years: YearReader, same_year: tuple, same_period: tuple) -> None:
+    def __init__(self, years: YearReader, same_year: tuple, same_period: tuple, start: int) -> None:
         self.years, self.same_year, self.same_period = years, same_year, same_period
+        self.start = start  # where the paragraph's words start
         self.opened_year: int | None = None  # the last year a sentence opened on
         self.opened_period: int | None = None  # the end of the last period one opened on
         self.chain_year: int | None = None  # the year going on after a "；"
@@ -39,8 +41,10 @@ class YearCarry:
             return replace(ctx, list_year=self.chain_year)
         if review and self.opened_year is not None and text.startswith(self.same_year, pos):
             return replace(ctx, list_year=self.opened_year)
-        if self.opened_period is not None and text.startswith(self.same_period, pos):
-            return replace(ctx, list_year=self.opened_period)
+        if text.startswith(self.same_period, pos):
+            opened = self.opened_period or self._period_before(text, pos, ctx)
+            if opened is not None:
+                return replace(ctx, list_year=opened)
         self._opening = self.years.opening_year(text, opens_at, s_end)
         self.opened_year = self._opening or self.opened_year
         if self._first:
@@ -53,6 +57,14 @@ class YearCarry:
             self._period = self.years.opening_period(text, opens_at, s_end, ctx)
             self.opened_period = self._period or self.opened_period
         return ctx
+
+    def _period_before(self, text: str, pos: int, ctx: Context) -> int | None:
+        """The period a number-less clause before pos opened on (the binder reads only
+        sentences with numbers): "先说“十三五”。这五年，…", also after a glued heading."""
+        opened = None
+        for m in _CLAUSE.finditer(text, self.start, pos):
+            opened = self.years.opening_period(text, m.start(), m.end(), ctx) or opened
+        return opened
 
     def ended(self, mark: str) -> None:
         """The sentence just read ended on `mark` (asked after every sentence, given a
