@@ -1,6 +1,7 @@
 """A plan saved as a source format: a word processor's or typesetter's (RTF, LaTeX,
 reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR, an SQL dump,
-a single-page app's page source (its article in a script's strings), a unified diff or
+a single-page app's page source (its article in a script's strings), a PDF extraction's
+glyph codes ((cid:N)), a unified diff or
 Markdown with footnotes: which one a text is, the edits that make its views read as
 text, and its markup's spans for the ledger.
 """
@@ -14,6 +15,7 @@ from analysis import (
     markdown_footnotes,
     mime_message,
     ocr_boxes,
+    pdf_glyphs,
     rst_source,
     rtf_markup,
     script_elements,
@@ -42,6 +44,8 @@ _FORMATS = (
         script_elements.script_text_edits,
         script_strings.REASON,
     ),
+    # pdfminer's "(cid:1968)" for a glyph with no Unicode: the character it reads as
+    (pdf_glyphs.has_glyph_codes, pdf_glyphs.glyph_edits, pdf_glyphs.REASON),
 )
 # the last text read and what was found: the views (normalise) and the ledger ask for the
 # same text's markup one after the other, and a source's edits are a parse of all of it

@@ -331,3 +331,23 @@ def test_csv_rows_read_as_without_the_year_test(monkeypatch, text, tables):
     monkeypatch.setattr(csv_tables, "_HAS_YEAR", re.compile(""))
     assert found == _grids(read_csv_rows, text)
     assert len(found) == tables
+
+
+def test_a_pdf_text_box_per_cell_with_a_wrapped_name(extractor):
+    # pdfminer's output: each cell a text box with a blank line after it; a long name
+    # wraps inside its box, and the line under it is the rest of that cell
+    cells = ["序号", "指标", "单位", "2020年", "2025年", "属性",
+             "1", "学前三年毛入园率", "%", "88.2", "≥92", "预期性",
+             "2", "残疾儿童少年义务教育入\n学率", "%", "94.1", "≥96", "约束性",
+             "3", "九年义务教育巩固率", "%", "95.6", "≥97", "约束性"]  # fmt: skip
+    text = "表1 主要指标\n\n" + "\n\n".join(cells) + "\n"
+    assert observed(extractor, text) == sorted(
+        [
+            (PRE, 2020, "=", 88.2, None, "level"),
+            (PRE, 2025, ">=", 92.0, None, "level"),
+            ("disabled_children_compulsory_enrollment_rate", 2020, "=", 94.1, None, "level"),
+            ("disabled_children_compulsory_enrollment_rate", 2025, ">=", 96.0, None, "level"),
+            (CONS, 2020, "=", 95.6, None, "level"),
+            (CONS, 2025, ">=", 97.0, None, "level"),
+        ]
+    )

@@ -129,7 +129,10 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
         else:
             i += 1
             continue
-        rows, j = _body(lines, header, header_end, False, transposed)
+        # a PDF's text boxes: a blank line after every cell, so a line right under
+        # another is the rest of its cell ("残疾儿童少年义务教育入" / "学率")
+        boxed = header_end - i > 2 and all(lines.blanks_before(k) for k in range(i + 1, header_end))
+        rows, j = _body(lines, header, header_end, False, transposed, boxed)
         # an empty line can be an empty cell (a word processor's table as text): read
         # the body that way too, and keep it when it gives more rows
         with_blanks, j_blanks = _body(lines, header, header_end, True, transposed)
@@ -146,12 +149,19 @@ def read_cell_lines(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]
 
 
 def _body(
-    lines: TextLines, header: list[GridCell], k: int, blank_cells: bool, transposed: bool
+    lines: TextLines,
+    header: list[GridCell],
+    k: int,
+    blank_cells: bool,
+    transposed: bool,
+    boxed: bool = False,
 ) -> tuple[list[list[GridCell]], int]:
     """The rows under a one-cell-per-line header from line k, the header first, and the
     line after the last row. With blank_cells, each empty raw line before a line of the
     body is an empty cell; a row then needs one value in a year column, not all.
     Transposed (years as rows): each row is a year, then a value per indicator.
+    Boxed (a PDF's text boxes, a blank line after each): a line right under another
+    continues its cell.
 
     A page number that a page break left among the cells ("5" alone on a line) shifts
     every cell after it: when a row does not fit its columns, the row without one bare
@@ -165,7 +175,11 @@ def _body(
             if blank_cells and k > first:
                 at = lines.view.raw_start(lines.items[k][1])
                 cells.extend([(GridCell("", at, at), k)] * lines.blanks_before(k))
-            cells.append((_whole(lines, k), k + 1))
+            if boxed and cells and cells[-1][1] == k and not lines.blanks_before(k):
+                last, line = cells[-1][0], _whole(lines, k)  # the rest of the box's cell
+                cells[-1] = (GridCell(last.text + line.text, last.start, line.end), k + 1)
+            else:
+                cells.append((_whole(lines, k), k + 1))
             k += 1
         if blank_cells and 0 < len(cells) < width and k < len(lines.items):
             # the table's last cells are empty: blank lines before the text after it
