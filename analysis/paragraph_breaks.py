@@ -166,6 +166,7 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
                     or (line[-1:] == "|" and line[:1] == "|" and line.count("|") >= 3)
                     or (len(line) <= _TITLE_LINE_MAX and _is_title_line(line))
                     or bar_title(line)
+                    or bracket_title(line) is not None
                     or is_rule(line)
                     # a title line starts its paragraph too ("【图1】" over "▌发展成就")
                     or _title_line_after(lines_text, newline, total)
@@ -196,6 +197,20 @@ def _paragraphs(lines_text: str, lines_offsets: array, heading_ends: array):
         chunks.append(lines_text[run_start:])
         out.frombytes(raw_bytes[run_start * _ITEM :])
     return "".join(chunks), out
+
+
+# An article's section title alone in 【】 on its line ("【回望“十三五”｜这些成绩沉甸甸】"),
+# not a caption ("【图1】", "【表2】", "【专栏3】") nor a thread post's number ("【3/9】")
+_BRACKET_TITLE = re.compile(r"【([^】\n]{2,30})】")
+_NOT_A_SECTION = re.compile(r"表|图|专栏|附|[\d/\s]+$")
+
+
+def bracket_title(line: str) -> str | None:
+    """The title of a line that is one 【title】 alone, else None."""
+    if line[:1] != "【" or line[-1:] != "】":
+        return None
+    m = _BRACKET_TITLE.fullmatch(line)
+    return m.group(1) if m and not _NOT_A_SECTION.match(m.group(1)) else None
 
 
 def _title_line_after(text: str, newline: int, total: int) -> bool:

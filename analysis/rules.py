@@ -39,6 +39,7 @@ class Rules:
     cumulative_words: tuple[str, ...]
     context_words: tuple[str, ...]
     recognition_words: tuple[str, ...]
+    measure_words: tuple[str, ...]
     other_institutions: tuple[str, ...]
     stage_words: tuple[str, ...]
     stage_narrowed: frozenset[str]
@@ -106,6 +107,7 @@ def _rules(data: dict) -> Rules:
         cumulative_words=tuple(prose["cumulative_words"]),
         context_words=tuple(prose["context_words"]),
         recognition_words=tuple(prose["recognition_words"]),
+        measure_words=tuple(prose["measure_words"]),
         other_institutions=tuple(prose["other_institutions"]),
         stage_words=tuple(prose["stage_words"]),
         stage_narrowed=frozenset(prose["stage_narrowed"]),

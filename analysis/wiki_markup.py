@@ -20,6 +20,8 @@ _LINK = re.compile(r"(\[\[(?:[^\[\]|\n]*\|)?)[^\[\]|\n]*(\]\])")
 _EMPHASIS = re.compile(r"'{2,5}")
 _HEADING = re.compile(r"^(={2,6})[^\S\n]*[^=\n][^\n]*?[^\S\n]*(\1)[^\S\n]*$", re.MULTILINE)
 URL = re.compile(r"(?:https?|ftp)://[^\s\]\[<>\"'，。；、）)]+")
+# an e-mail address ("ycjyxc@163.com"): its digits are no number of the text
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _WIKI_TABLE = re.compile(r"^\{\|", re.MULTILINE)
 # a footnote reference: a <sup> holding only its number ("<sup>[3]</sup>", "<sup>2</sup>"),
 # a wiki <ref>…</ref> or <ref name="x" />
@@ -68,7 +70,10 @@ def shown_text(text: str) -> str:
 
 
 def url_spans(work: str, start: int, stop: int) -> list[tuple[int, int]]:
-    """The web addresses in work[start:stop]."""
-    if work.find("://", start, stop) < 0:
-        return []
-    return [m.span() for m in URL.finditer(work, start, stop)]
+    """The web and e-mail addresses in work[start:stop]."""
+    spans = []
+    if work.find("://", start, stop) >= 0:
+        spans.extend(m.span() for m in URL.finditer(work, start, stop))
+    if work.find("@", start, stop) >= 0:
+        spans.extend(m.span() for m in EMAIL.finditer(work, start, stop))
+    return spans

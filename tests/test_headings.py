@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.extraction.headings import LEVELS, SectionTracker, heading_of
+from analysis.normalise import clean
 
 
 def _plain_level(paragraph: str) -> int | None:
@@ -86,3 +87,22 @@ def test_decimal_numbering_nests_under_the_heading_around_it(paragraphs, path):
     for p in paragraphs:
         got = tracker.feed(p)
     assert got == path
+
+
+@pytest.mark.parametrize(
+    ("text", "paths"),
+    [
+        # an article's section titles alone in 【】 end their paragraph and open a section
+        (
+            "【回望“十三五”｜这些成绩沉甸甸】\n\n全市共有学校236所。\n\n"
+            "【展望“十四五”｜目标已经定了】\n到2025年，全市教育现代化水平明显提升。",
+            [("回望“十三五”|这些成绩沉甸甸",), ("回望“十三五”|这些成绩沉甸甸",),
+             ("展望“十四五”|目标已经定了",), ("展望“十四五”|目标已经定了",)],
+        ),
+        # a caption or a thread post's number in 【】 is no section
+        ("【图1】\n全市共有学校236所。\n【3/9】\n学位1,620个。", [(), ()]),
+    ],
+)  # fmt: skip
+def test_bracketed_titles(text, paths):
+    tracker = SectionTracker()
+    assert [tracker.feed(p) for p in clean(text).paragraphs.text.split("\n")] == paths

@@ -80,6 +80,14 @@ def test_the_screens_by_str_methods_are_the_regexes_they_replace(s):
         ("标签：#十四五规划 #2023　｜　👁️ 阅读 126　｜　👍 8\n", "126", "page_metadata"),
         ("标签：#十四五规划 #2023　｜　👁️ 阅读 126　｜　👍 8\n", "8", "page_metadata"),
         ("标签：#十四五规划 #2023　｜　👁️ 阅读 126　｜　👍 8\n", "2023", "name_or_slogan"),
+        # a comment's thumb count on its author's line, the comment glued under it
+        ("精选留言\n\n城东宝妈 ✍️ 👍 58\n城东小学什么时候能建好？\n", "58", "page_metadata"),
+        # an e-mail address's digits are its markup
+        ("投稿邮箱：ycjyxc@163.com\n", "163", "markup"),
+        # a count in a measure word no indicator measures (after Arabic digits)
+        ("全文约3200字，预计阅读9分钟\n", "3200", "no_indicator"),
+        ("先后召开座谈会36场，收到意见建议412条。\n", "36", "no_indicator"),
+        ("开学前这12件事请注意\n", "12", "no_indicator"),
         # a table's columns named in a note by their year
         ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2022", "year"),
         ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2025", "year"),

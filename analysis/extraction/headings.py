@@ -19,6 +19,7 @@ from analysis.paragraph_breaks import (
     DIVIDER_MARKS,
     TITLE_LINE,
     bar_title,
+    bracket_title,
     is_rule,
 )
 from analysis.sections import NUMBERING_STARTS
@@ -86,6 +87,8 @@ def heading_of(paragraph: str) -> Heading | None:
         return Heading(1, bullet.group() if bullet else "", paragraph, bulleted=bullet is not None)
     if bar_title(paragraph):  # a slide's title: "主要目标|学前教育(2025年)"
         return Heading(1, "", paragraph)
+    if first == "【" and (title := bracket_title(paragraph)) is not None:
+        return Heading(1, "【】", title)  # an article's: "【回望“十三五”|这些成绩沉甸甸】"
     return None
 
 

@@ -16,7 +16,7 @@ from analysis.normalise import IMAGE_LINK, PAGE_DEBRIS
 from analysis.script_elements import REASON as SCRIPT_REASON
 from analysis.script_elements import code_elements
 from analysis.source_formats import markup_spans
-from analysis.wiki_markup import FOOTNOTE_REASON, REFERENCE, URL
+from analysis.wiki_markup import EMAIL, FOOTNOTE_REASON, REFERENCE, URL
 
 DISPOSITIONS = {
     "observation": "a value stated for a codebook indicator",
@@ -177,6 +177,10 @@ class Ledger:
                 u.start() <= a - line_start < u.end() for u in URL.finditer(line)
             ):
                 self._add(span, "markup", "inside a web address")
+            elif "@" in line and any(
+                e.start() <= a - line_start < e.end() for e in EMAIL.finditer(line)
+            ):
+                self._add(span, "markup", "inside an e-mail address")
             elif "![" in line and any(
                 i.start() <= a - line_start < i.end() for i in IMAGE_LINK.finditer(line)
             ):

@@ -305,6 +305,9 @@ class NumberKinds:
                 "no_indicator",
                 f"a quantity in {q.unit_token} whose clause names no codebook indicator",
             )
+        if q.unit is None and text.startswith(self.measure_words, q.num_end) and digits.isascii():
+            word = next(w for w in self.measure_words if text.startswith(w, q.num_end))
+            return "no_indicator", f"a count in {word}, which no codebook indicator measures"
         return "unaccounted", "a number with no unit and no indicator"
 
     def _restates(self, text: str, q: Quantity) -> bool:
@@ -373,7 +376,10 @@ _YEAR_MARK_AFTER = re.compile(r"\s*(?:年|[—\-~～至到]\s*\d)")
 _YEAR_COLUMN_AFTER = re.compile(r"(?:实际|目标|基期|规划|预计|完成)")
 # a footer's counter: "阅读 126", "👍 8" (a bar, a dot or the line's end after it)
 _COUNTER_BEFORE = re.compile(r"(?:阅读|浏览|点击|赞|在看|收藏|转发|评论)\s*$")
-_COUNTER_END = re.compile(r"[^\S\n]*(?:[|｜·]|\n|$)")
+# (or a comment's first words after its author's line: "城东宝妈 👍 58" / "城东小学…")
+_COUNTER_END = re.compile(
+    r"[^\S\n]*(?:[|｜·]|\n|$|(?=[\u4e00-\u9fff])(?![万亿千百次人个条名所项位]))"
+)
 _PHONE_TAIL = re.compile(r"-\d{6,8}")
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")

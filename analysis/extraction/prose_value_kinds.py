@@ -20,6 +20,8 @@ class ValueKinds:
         self.building_re = any_word((*rules.cumulative_verbs, *rules.completion_verbs))
         self.increase_re = any_word(rules.increase_verbs)
         self.recognition_re = any_word(rules.recognition_words)
+        # the longest first: "场次" before "场"
+        self.measure_words = tuple(sorted(rules.measure_words, key=len, reverse=True))
         self.designation_re = any_word(rules.designation_words)
         self.context_re = any_word(rules.context_words)
         self.per_unit_re = any_word(rules.per_unit_markers)
