@@ -1,7 +1,7 @@
 """A plan saved as a source format: a word processor's or typesetter's (RTF, LaTeX,
 reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR, an SQL dump,
 a single-page app's page source (its article in a script's strings), a PDF extraction's
-glyph codes ((cid:N)), a unified diff or
+glyph codes ((cid:N)), a text browser's dump with numbered links, a unified diff or
 Markdown with footnotes: which one a text is, the edits that make its views read as
 text, and its markup's spans for the ledger.
 """
@@ -12,6 +12,7 @@ from analysis import (
     asciidoc_source,
     hocr_source,
     latex_source,
+    link_numbers,
     markdown_footnotes,
     mime_message,
     ocr_boxes,
@@ -44,6 +45,8 @@ _FORMATS = (
         script_elements.script_text_edits,
         script_strings.REASON,
     ),
+    # a text browser's dump: link numbers "[19]" and the References list
+    (link_numbers.is_link_dump, link_numbers.link_edits, link_numbers.REASON),
     # pdfminer's "(cid:1968)" for a glyph with no Unicode: the character it reads as
     (pdf_glyphs.has_glyph_codes, pdf_glyphs.glyph_edits, pdf_glyphs.REASON),
 )

@@ -36,7 +36,7 @@ from analysis.extraction.task_tables import (
     without_deadline_column,
 )
 from analysis.extraction.two_level_cells import split_two_level_cells
-from analysis.extraction.wrapped_rows import join_wrapped_rows
+from analysis.extraction.wrapped_rows import join_rows_wrapped_below, join_wrapped_rows
 from analysis.extraction.year_pair_cells import split_year_pair_cells
 from analysis.extraction.year_subheaders import merged_year_row
 from analysis.figure_labels import card_starts
@@ -119,7 +119,7 @@ class Extractor:
             grid = split_glued_units(grid, raw, self._unit_words) or grid
             grid = join_sub_row_names(grid) or grid  # "净入学率" over "小学", "初中"
             grid = join_numbered_wraps(grid, raw) or grid  # "2  普惠性…覆盖" over "率  %  82.1"
-            grid = join_wrapped_rows(grid, raw) or grid
+            grid = join_rows_wrapped_below(grid, raw) or join_wrapped_rows(grid, raw) or grid
             # a table of tasks with target sentences: its cells are prose
             reading = read_task_table(grid) or self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):

@@ -8,14 +8,22 @@ nothing but its name: the two lines are one row. A name alone above a line with 
 its own is either the top of that name or a category heading the rows below; it is read as
 the top of the name only when the table is wrapped throughout: every such lone line heads
 exactly one row (a category heads a group). When a page break cuts such a table, the first
-name after the break is the top of the next part's first row, not that part's caption."""
+name after the break is the top of the next part's first row, not that part's caption.
+
+A numbered table may wrap the other way, as a text browser lays out a narrow column: the
+row's number, the top of its name and its values on one line, the rest of the name (and
+of a value: "3,600" over "左右") on the lines below, under their columns
+("5    残疾儿童少年   %    98.1" over "     义务教育入学" over "     率")."""
 
 from __future__ import annotations
+
+import re
 
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import first_body_row
 
 _NOT_A_NAME = "。，,；;：:"
+_ROW_NUMBER = re.compile(r"\d{1,3}")
 
 
 def _lone(row: list[GridCell]) -> GridCell | None:
@@ -108,3 +116,77 @@ def _caption_cell(raw: str, start: int, caption: str) -> GridCell | None:
     at = line_start + text.index(stripped)
     cell = GridCell(name, at, at + len(stripped))
     return cell if _lone([cell]) is not None else None
+
+
+def join_rows_wrapped_below(grid: Grid, raw: str) -> Grid | None:
+    """The grid with the lines under each numbered row joined to its cells, or None when
+    the table is not wrapped so throughout (every line without a number under a numbered
+    row or under another such line, its cells right of the numbers' column)."""
+    if grid.reader != "delimited_spaces" or len(grid.rows) < 4:
+        return None
+    rows = grid.rows
+    body = first_body_row(rows)
+    out, wrapped, current = list(rows[:body]), 0, None
+    for row in rows[body:]:
+        filled = [c for c in row if c.text]
+        if filled and _ROW_NUMBER.fullmatch(filled[0].text) and _valued(row):
+            current = list(row)
+            out.append(current)
+            continue
+        if current is None or not filled or any(ch.isdigit() for c in filled for ch in c.text):
+            return None
+        number_column = _indent(raw, next(c for c in current if c.text).start)
+        if _indent(raw, filled[0].start) <= number_column + 1:
+            return None  # a line starting in the numbers' column: a heading, not a wrap
+        wrapped += current is out[-1]
+        for cell in filled:
+            k = _column(raw, current, cell)
+            if k is None:
+                return None
+            above = current[k]
+            current[k] = GridCell(above.text + cell.text, above.start, cell.end)
+    if wrapped < 2 or current is None:
+        return None
+    end = grid.end
+    # the last row's wrapped lines, which the reader left after the table (lines of one
+    # cell end a table)
+    number_column = _indent(raw, next(c for c in current if c.text).start)
+    while (line := _next_line(raw, end)) is not None:
+        cells = [GridCell(m.group(), m.start(), m.end()) for m in _SEGMENT.finditer(raw, *line)]
+        if (
+            not cells
+            or any(ch.isdigit() for c in cells for ch in c.text)
+            or _indent(raw, cells[0].start) <= number_column + 1
+            or any(_column(raw, current, c) is None for c in cells)
+        ):
+            break
+        for cell in cells:
+            k = _column(raw, current, cell)
+            current[k] = GridCell(current[k].text + cell.text, current[k].start, cell.end)
+        end = line[1]
+    return Grid(grid.reader, grid.caption, grid.start, end, out, list(grid.labels))
+
+
+# a cell of a space-aligned line: text up to a run of two spaces
+_SEGMENT = re.compile(r"\S+(?: \S+)*")
+
+
+def _next_line(raw: str, end: int) -> tuple[int, int] | None:
+    """The [start, end) of the line after the one ending at `end`, if not blank."""
+    start = raw.find("\n", end)
+    if start < 0:
+        return None
+    stop = raw.find("\n", start + 1)
+    stop = len(raw) if stop < 0 else stop
+    return (start + 1, stop) if raw[start + 1 : stop].strip() else None
+
+
+def _column(raw: str, row: list[GridCell], cell: GridCell) -> int | None:
+    """The index of the filled cell of `row` whose column `cell` stands in: the last one
+    starting at or before it (give or take a character)."""
+    at = _indent(raw, cell.start)
+    found = None
+    for k, c in enumerate(row):
+        if c.text and _indent(raw, c.start) <= at + 1:
+            found = k
+    return found
