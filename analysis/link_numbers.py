@@ -22,9 +22,8 @@ _MIN_LISTED = 3
 
 def _listed(work: str) -> tuple[int, set[str]] | None:
     """(where the References list starts, the numbers it lists), or None."""
-    heading = None
-    for heading in _REFERENCES.finditer(work):
-        pass  # the last one: a page's own text may say "References" earlier
+    # the last one: a page's own text may say "References" earlier
+    heading = max(_REFERENCES.finditer(work), key=lambda m: m.start(), default=None)
     if heading is None:
         return None
     numbers = {m.group(1) or m.group(2) for m in _LISTED.finditer(work, heading.end())}
