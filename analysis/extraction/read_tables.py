@@ -12,6 +12,7 @@ from analysis.extraction.chart_options import read_chart_options
 from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_files import read_csv_file
 from analysis.extraction.csv_tables import read_csv_rows
+from analysis.extraction.dash_rule_tables import read_dash_rule_tables
 from analysis.extraction.grid import Grid
 from analysis.extraction.inline_records import read_inline_records
 from analysis.extraction.json_lines import read_json_lines
@@ -75,6 +76,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     sheets = read_spreadsheet_xml(raw)  # (its <Row>s of <Cell>s are no records)
     grids = read_html(raw) + sheets + (read_xml_records(raw) if not sheets else [])
     grids += read_wiki_tables(raw)
+    grids += read_dash_rule_tables(raw)  # pandoc's tables: columns drawn by dash runs
     grids += read_script_tables(clean.raw)  # a single-page app's article
     grids += read_csv_file(clean.raw)  # a spreadsheet saved as CSV
     grids += read_chart_options(clean.raw)
