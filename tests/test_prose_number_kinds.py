@@ -88,6 +88,8 @@ def test_the_screens_by_str_methods_are_the_regexes_they_replace(s):
         ("全文约3200字，预计阅读9分钟\n", "3200", "no_indicator"),
         ("先后召开座谈会36场，收到意见建议412条。\n", "36", "no_indicator"),
         ("开学前这12件事请注意\n", "12", "no_indicator"),
+        # how many indicators a list names
+        ("学位建设、公办园占比和标准班额三项指标略有偏差。\n", "三项", "no_indicator"),
         # a table's columns named in a note by their year
         ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2022", "year"),
         ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2025", "year"),

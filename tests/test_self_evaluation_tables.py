@@ -75,3 +75,22 @@ def test_index_scores_and_ranks_are_no_values(extractor):
         ("preschool_gross_enrollment_rate", 2025, ">=", 95.0),
     ]
     assert not [r["quote"] for r in result.ledger if r["disposition"] == "unaccounted"]
+
+
+def test_a_year_target_column_named_as_the_indicators_value(extractor):
+    # "年度指标值" beside "实际完成值" in a tab-separated table: both are the caption's year
+    text = (
+        "表1　2023年度项目绩效指标完成情况\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+        "产出指标\t数量指标\t招聘教师（名）\t≥150\t162\t5\t5\n"
+        "\t质量指标\t学前三年毛入园率\t≥94%\t94.6%\t6\t6\n"
+        "合计\t\t\t\t\t11\t11\n"
+    )
+    result = extractor.extract(source(title="某县2023年度项目支出绩效自评报告"), clean(text))
+    got = sorted((o.indicator_id, o.year, o.comparator, o.value) for o in result.observations)
+    assert got == [
+        ("preschool_gross_enrollment_rate", 2023, "=", 94.6),
+        ("preschool_gross_enrollment_rate", 2023, ">=", 94.0),
+        ("teachers_recruited", 2023, "=", 162.0),
+        ("teachers_recruited", 2023, ">=", 150.0),
+    ]

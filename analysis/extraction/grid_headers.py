@@ -415,6 +415,8 @@ CURRENT_ROLE = re.compile(r"^(?:当前|最新|监测|实际|实际完成|完成)
 _TARGET_ROLE = re.compile(
     r"^(?:[“\"]?十[一二三四五]五[”\"]?|规划|期末|今年|本年|年度|全年)?(?:目标|预期|计划)(?:值|数)?$"
     r"|^规划(?:值|数)$"  # "现状值|规划值": the plan's value is its target
+    # a 绩效 table's "年度指标值" (beside "实际完成值"): the year's target
+    r"|^(?:年度|全年|本年)?指标值$"
 )
 
 

@@ -37,6 +37,9 @@ class NumberKinds:
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
+        if token == "项" and after.startswith(_ITEM_NOUNS):
+            # "学位建设、公办园占比和标准班额三项指标略有偏差": how many it names
+            return "no_indicator", "a count of indicators or tasks (三项指标)"
         # each search below runs only when the literal it cannot match without is in its
         # window (a C `in`, where the anchored search tries every position of the window)
         near = text[max(0, q.start - 40) : q.start]
@@ -352,6 +355,8 @@ _AREA_KIND = re.compile(r"\s*(?:区|县|市|乡镇|乡|镇|街道|旗|苏木|社
 _RESPONDENTS = re.compile(r"认为|表示|希望|选择|反映|受访|赞成|支持")
 _POST_NUMBER = re.compile(r"【\d{1,3}/\d{1,3}】")
 _YEARLY_UNITS = frozenset({"count", "persons", "person_times", "yuan"})
+# what "N项" counts when it is no indicator's value: the indicators or tasks of a list
+_ITEM_NOUNS = ("指标", "任务", "目标", "工作", "措施", "内容", "工程", "举措", "重点")
 # the brackets of _not_a_value's screens (before_r.endswith, after_l.startswith)
 _OPEN_BRACKETS = ("〔", "[", "【", "(", "（")
 _CLOSE_BRACKETS = ("〕", "]", "】")
