@@ -36,7 +36,7 @@ def has_glyph_codes(work: str) -> bool:
 def glyph_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]]:
     """(the codes' spans, {span start: the character it reads as, or "" when unknown})."""
     codes = list(_CODE.finditer(work))
-    chars = decipher(work, _lexicon())
+    chars = decipher(work, lexicon())
     return [m.span() for m in codes], {m.start(): chars.get(m.group(1), "") for m in codes}
 
 
@@ -114,7 +114,7 @@ _NOT_YEAR = re.compile(r"(?!(?:19|20)\d\d(?!\d))\d+(?:\.\d+)?")
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> str:
+def lexicon() -> str:
     """The codebook's names and aliases, one a line: the phrases plans are made of."""
     from analysis import paths
     from analysis.codebook import load_codebook

@@ -1,5 +1,5 @@
 """A plan saved as a source format: a word processor's or typesetter's (RTF, LaTeX,
-reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR, an SQL dump,
+reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR or word TSV, an SQL dump,
 a single-page app's page source (its article in a script's strings), a PDF extraction's
 glyph codes ((cid:N)), a text browser's dump with numbered links, a unified diff or
 Markdown with footnotes: which one a text is, the edits that make its views read as
@@ -22,6 +22,7 @@ from analysis import (
     script_elements,
     script_strings,
     sql_statements,
+    tesseract_tsv,
     unified_diff,
 )
 from analysis.markup_lines import merged_spans
@@ -37,6 +38,7 @@ _FORMATS = (
     (asciidoc_source.is_asciidoc, asciidoc_source.asciidoc_edits, asciidoc_source.REASON),
     (hocr_source.is_hocr, hocr_source.hocr_edits, hocr_source.REASON),
     (ocr_boxes.is_ocr_listing, ocr_boxes.ocr_edits, ocr_boxes.REASON),
+    (tesseract_tsv.is_tesseract_tsv, tesseract_tsv.tsv_edits, tesseract_tsv.REASON),
     # a dump's comments and DDL are no text to read
     (sql_statements.is_sql, lambda w: (sql_statements.syntax_spans(w), {}), sql_statements.REASON),
     # a single-page app's source: the article in its script's strings
