@@ -40,6 +40,7 @@ from analysis.paragraph_breaks import (
     SENTENCE_END,
     TITLE_LINE,
     bar_title,
+    bracket_title,
 )
 from analysis.tracked_changes import tracked_changes
 
@@ -419,6 +420,7 @@ def reference_clean(raw):
         title = (
             len(text) <= 20 and (TITLE_LINE.fullmatch(text) or DECIMAL_TITLE_LINE.fullmatch(text))
         ) or bar_title(text)  # "发展基础|普及水平" (tested apart)
+        title = title or bracket_title(text) is not None  # "【回望“十三五”】" (tested apart)
         row = text.count("\t") >= 2  # a tab-separated table row ends its paragraph
         following = texts[n + 1]  # a title line starts its paragraph too
         title_next = (

@@ -90,6 +90,8 @@ def test_the_screens_by_str_methods_are_the_regexes_they_replace(s):
         ("开学前这12件事请注意\n", "12", "no_indicator"),
         # how many indicators a list names
         ("学位建设、公办园占比和标准班额三项指标略有偏差。\n", "三项", "no_indicator"),
+        # ... but a programme named in quotes is a name
+        ("推进“五项工程”，创响名师名校“金名片”。\n", "五项", "name_or_slogan"),
         # a table's columns named in a note by their year
         ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2022", "year"),
         ("口径：2022实际为两年累计数，2025目标为五年累计数。\n", "2025", "year"),

@@ -32,6 +32,8 @@ from analysis.extraction.table_readers import clean_cell
 _COLUMN_RULE = re.compile(r"^[^\S\n]*-{2,}(?:[^\S\n]+-{2,})+[^\S\n]*$", re.MULTILINE)
 _FULL_RULE = re.compile(r"[^\S\n]*-{6,}[^\S\n]*")
 _RUN = re.compile(r"-+")
+# a rule of other characters (reStructuredText's "=====  =====", a grid's "+---+")
+_OTHER_RULE = re.compile(r"[^\S\n]*[=+_*][=+_*\s-]*")
 # a cell's words: text up to a run of two spaces (or one space between wide characters
 # is kept: "学前教育 学前…" is two cells only where the columns part them)
 _TOKEN = re.compile(r"\S+")
@@ -81,6 +83,8 @@ def _table(raw: str, rule: re.Match) -> Grid | None:
         if _FULL_RULE.fullmatch(line):
             top = start
             break
+        if _OTHER_RULE.fullmatch(line):
+            return None  # a reStructuredText table's "=====  =====" border: not this kind
         header_lines.insert(0, (start, end))
         if len(header_lines) > 3:
             return None

@@ -37,7 +37,11 @@ class NumberKinds:
             return "part_of_name", "a numeral inside an indicator phrase"
         if in_brackets(text, q.start, "《", "》"):
             return "document_title", "inside a document title 《…》"
-        if token == "项" and after.startswith(_ITEM_NOUNS):
+        if (
+            token == "项"
+            and after.startswith(_ITEM_NOUNS)
+            and not in_brackets(text, q.start, "“", "”")  # “五项工程”: a programme's name
+        ):
             # "学位建设、公办园占比和标准班额三项指标略有偏差": how many it names
             return "no_indicator", "a count of indicators or tasks (三项指标)"
         # each search below runs only when the literal it cannot match without is in its
