@@ -156,6 +156,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 _JSON_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")
+# a quoted-printable escape ("=A11,126": the byte A1, then 1,126) or soft line break
+_QP_ESCAPE = re.compile(r"=[0-9A-F]{2}|=\n")
 
 
 def _numbers(text: str) -> set[str]:
@@ -172,9 +174,10 @@ def _numbers(text: str) -> set[str]:
     spaced = to_simplified(unicodedata.normalize("NFKC", re.sub(r"(?<=[\d.]) (?=[\d.])", "", text)))
     # a JSON string's escapes ("\u523095.5%": 到95.5%) are no digits of the value after them
     escaped = _JSON_ESCAPE.sub(" ", seen)
+    quoted_printable = _QP_ESCAPE.sub(" ", seen)
     readings = (
         t2
-        for t in (seen, joined, grouped, spaced, escaped)
+        for t in (seen, joined, grouped, spaced, escaped, quoted_printable)
         for t2 in (t, re.sub(r"(?<=\d),(?=\d{3})", "", t))
     )
     return {n for t in readings for n in NUMBER.findall(t)}
