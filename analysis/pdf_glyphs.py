@@ -44,15 +44,16 @@ def decipher(work: str, lexicon: str) -> dict[str, str]:
     """{glyph number: the character its neighbours point to} for the codes in `work`;
     `lexicon` is more text to count in (phrases a line apart)."""
     # the text with each code one hole and no line breaks (a PDF breaks lines anywhere)
-    flat = _CODE.sub(lambda m: _HOLE + m.group(1) + _HOLE, work)
     holes: list[tuple[int, str]] = []
-    pieces, pos = [], 0
-    for m in re.finditer(_HOLE + r"(\d+)" + _HOLE, flat):
-        pieces.append(flat[pos : m.start()].replace("\n", ""))
-        holes.append((sum(map(len, pieces)), m.group(1)))
-        pieces.append(_HOLE)
+    pieces, pos, length = [], 0, 0
+    for m in _CODE.finditer(work):
+        piece = work[pos : m.start()].replace("\n", "")
+        pieces += (piece, _HOLE)
+        length += len(piece)
+        holes.append((length, m.group(1)))
+        length += 1
         pos = m.end()
-    pieces.append(flat[pos:].replace("\n", ""))
+    pieces.append(work[pos:].replace("\n", ""))
     text = "".join(pieces)
     seen: Counter[str] = Counter()
     votes: dict[str, Counter] = defaultdict(Counter)

@@ -34,8 +34,8 @@ _FULL_RULE = re.compile(r"[^\S\n]*-{6,}[^\S\n]*")
 _RUN = re.compile(r"-+")
 # a rule of other characters (reStructuredText's "=====  =====", a grid's "+---+")
 _OTHER_RULE = re.compile(r"[^\S\n]*[=+_*][=+_*\s-]*")
-# a cell's words: text up to a run of two spaces (or one space between wide characters
-# is kept: "学前教育 学前…" is two cells only where the columns part them)
+# a word of a line: the column it starts in, not the spaces around it, says whose cell it
+# is ("学前教育 学前…" is two cells only where the columns part them)
 _TOKEN = re.compile(r"\S+")
 _CAPTION_AFTER = re.compile(r"[^\S\n]*(?::|Table:|表[:：])\s*(\S.*)")
 _CAPTION_BEFORE = re.compile(r"[^\S\n]*(?:Table|表)\s*[:：]\s*(\S.*)")

@@ -133,38 +133,39 @@ def join_rows_wrapped_below(grid: Grid, raw: str) -> Grid | None:
             current = list(row)
             out.append(current)
             continue
-        if current is None or not filled or any(ch.isdigit() for c in filled for ch in c.text):
+        if current is None or not _joined_below(raw, current, filled):
             return None
-        number_column = _indent(raw, next(c for c in current if c.text).start)
-        if _indent(raw, filled[0].start) <= number_column + 1:
-            return None  # a line starting in the numbers' column: a heading, not a wrap
         wrapped += current is out[-1]
-        for cell in filled:
-            k = _column(raw, current, cell)
-            if k is None:
-                return None
-            above = current[k]
-            current[k] = GridCell(above.text + cell.text, above.start, cell.end)
     if wrapped < 2 or current is None:
         return None
     end = grid.end
     # the last row's wrapped lines, which the reader left after the table (lines of one
     # cell end a table)
-    number_column = _indent(raw, next(c for c in current if c.text).start)
     while (line := _next_line(raw, end)) is not None:
         cells = [GridCell(m.group(), m.start(), m.end()) for m in _SEGMENT.finditer(raw, *line)]
-        if (
-            not cells
-            or any(ch.isdigit() for c in cells for ch in c.text)
-            or _indent(raw, cells[0].start) <= number_column + 1
-            or any(_column(raw, current, c) is None for c in cells)
-        ):
+        if not _joined_below(raw, current, cells):
             break
-        for cell in cells:
-            k = _column(raw, current, cell)
-            current[k] = GridCell(current[k].text + cell.text, current[k].start, cell.end)
         end = line[1]
     return Grid(grid.reader, grid.caption, grid.start, end, out, list(grid.labels))
+
+
+def _joined_below(raw: str, row: list[GridCell], cells: list[GridCell]) -> bool:
+    """Join `cells`, a line under `row`, to the cells of `row` they stand under, if the
+    line is a wrap: no digit, nothing in the numbers' column, every cell under a column.
+    Whether it was joined."""
+    number_column = _indent(raw, next(c for c in row if c.text).start)
+    if (
+        not cells
+        or any(ch.isdigit() for c in cells for ch in c.text)
+        or _indent(raw, cells[0].start) <= number_column + 1
+    ):
+        return False
+    columns = [_column(raw, row, c) for c in cells]
+    if None in columns:
+        return False
+    for k, cell in zip(columns, cells, strict=True):
+        row[k] = GridCell(row[k].text + cell.text, row[k].start, cell.end)
+    return True
 
 
 # a cell of a space-aligned line: text up to a run of two spaces
