@@ -60,8 +60,9 @@ from analysis.wiki_markup import is_wiki, reference_spans, url_spans, wiki_spans
 _MARK = "[—–\\-－·•・]"
 PAGE_DEBRIS = re.compile(rf"^(?:.*\S\s{{2,}})?\s*{_MARK}{{1,2}}\s*\d{{1,3}}\s*{_MARK}{{1,2}}\s*$")
 # a tag: short, or opening on a letter, "/", "!" or "?" (an element with attributes, a
-# closing tag, a comment, an XML declaration: `<dataset code="440899-JY-2021-0107" …>`)
-HTML_TAG = re.compile(r"<(?:[A-Za-z/!?][^<>\n]{0,300}|[^<>\n]{1,40})>")
+# closing tag, a comment, an XML declaration: `<dataset code="440899-JY-2021-0107" …>`;
+# an XML root element declares its namespaces in a tag of a few thousand characters)
+HTML_TAG = re.compile(r"<(?:[A-Za-z/!?][^<>\n]{0,4000}|[^<>\n]{1,40})>")
 # a named HTML entity left in scraped text (&ldquo;道德与法治&rdquo;, &nbsp;): its character
 # in the views, mapped to the entity's first raw character (numeric ones carry digits the
 # ledger would have to account for; scraped plans use the named ones)

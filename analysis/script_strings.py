@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 REASON = "a web page script's code and data fields, or an escape's spelling (\\u6559)"
 ARTICLE_HAN = 30
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+HAN = re.compile(r"[\u4e00-\u9fff]")
 _ESCAPED_HAN = re.compile(r"\\u[4-9][0-9a-fA-F]{3}")
 # a string literal, double- or single-quoted, on one line (a JSON or JavaScript string)
 _STRING = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
@@ -96,22 +96,22 @@ def read_string(raw: str, start: int, end: int) -> ScriptString:
 def text_strings(raw: str, start: int, end: int) -> list[ScriptString]:
     """The strings of the script raw[start:end] that are text, if one of them is an
     article; else []."""
-    if len(_HAN.findall(raw, start, end)) < 4 and len(_ESCAPED_HAN.findall(raw, start, end)) < 4:
+    if len(HAN.findall(raw, start, end)) < 4 and len(_ESCAPED_HAN.findall(raw, start, end)) < 4:
         return []  # (a cheap bound: no string can hold an article)
     found = []
     for m in _STRING.finditer(raw, start, end):
         group = 1 if m.group(1) is not None else 2
         s = read_string(raw, m.start(group), m.end(group))
-        if _HAN.search(s.text):
+        if HAN.search(s.text):
             found.append(s)
     if not any(_is_article(s.text) for s in found):
         return []
-    return [s for s in found if len(_HAN.findall(s.text)) >= 2]
+    return [s for s in found if len(HAN.findall(s.text)) >= 2]
 
 
 def _is_article(text: str) -> bool:
     """Many Chinese characters, or a few in HTML (a string holding a table or paragraphs)."""
-    han = len(_HAN.findall(text))
+    han = len(HAN.findall(text))
     if han >= ARTICLE_HAN:
         return True
     return han >= 4 and any(

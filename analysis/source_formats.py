@@ -1,7 +1,7 @@
 """A plan saved as a source format: a word processor's or typesetter's (RTF, LaTeX,
 reStructuredText, AsciiDoc), an e-mail's raw source, an OCR engine's hOCR or word TSV, an SQL dump,
-a single-page app's page source (its article in a script's strings), a PDF extraction's
-glyph codes ((cid:N)), a text browser's dump with numbered links, a unified diff or
+a single-page app's page source (its article in a script's strings), a crawler's JSON, a PDF
+extraction's glyph codes ((cid:N)), a text browser's dump with numbered links, a unified diff or
 Markdown with footnotes: which one a text is, the edits that make its views read as
 text, and its markup's spans for the ledger.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 from analysis import (
     asciidoc_source,
     hocr_source,
+    json_text,
     latex_source,
     link_numbers,
     markdown_footnotes,
@@ -47,6 +48,8 @@ _FORMATS = (
         script_elements.script_text_edits,
         script_strings.REASON,
     ),
+    # a crawler's JSON (Lines): the article in its string fields
+    (json_text.is_json_text, json_text.json_text_edits, json_text.REASON),
     # a text browser's dump: link numbers "[19]" and the References list
     (link_numbers.is_link_dump, link_numbers.link_edits, link_numbers.REASON),
     # pdfminer's "(cid:1968)" for a glyph with no Unicode: the character it reads as

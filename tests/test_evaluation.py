@@ -26,6 +26,14 @@ from analysis.extraction.evaluation import evaluated_year, occasion_year
             "截至2022年底，…力争2025年底前…，2025年底全部完成。",
             2022,
         ),
+        # a bare "2024年底" a target is due by is no status year ("目标2024年底达到100%")
+        (
+            "某县“十四五”规划实施情况中期评估报告",
+            "2022年底，标准班额比例（目标2024年底达到100%）为92%；到2024年底前完成。",
+            2022,
+        ),
+        # a 述职报告 reports on the year its title names
+        ("某县教育局局长2022年度述职述廉报告", "（2023年1月16日）", 2022),
         # a 督导 office's notice on a year's monitoring (blind46 r6)
         ("关于2023年全市“十四五”教育事业发展主要指标监测情况的通报", "", 2023),
         ("某县教育督导委员会办公室关于2022年度规划监测结果的通报", "", 2022),

@@ -87,6 +87,7 @@ def test_the_screens_by_str_methods_are_the_regexes_they_replace(s):
         # a count in a measure word no indicator measures (after Arabic digits)
         ("全文约3200字，预计阅读9分钟\n", "3200", "no_indicator"),
         ("先后召开座谈会36场，收到意见建议412条。\n", "36", "no_indicator"),
+        ("共5页\t下一页\n", "5", "no_indicator"),  # a pager's page count
         ("开学前这12件事请注意\n", "12", "no_indicator"),
         # how many indicators a list names
         ("学位建设、公办园占比和标准班额三项指标略有偏差。\n", "三项", "no_indicator"),

@@ -3,6 +3,8 @@ held to the plain code they replace."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from analysis.codebook import AliasMatch
@@ -14,6 +16,7 @@ from analysis.extraction.prose_phrases import (
     _verb_lists,
     any_word,
     clause_start,
+    next_break,
     shared_verb_aliases,
 )
 
@@ -104,9 +107,16 @@ def test_any_word_is_any_word_in(words, text, expected):
 
 def _clause_start_stepping_back(text, pos, floor, breaks=CLAUSE_BREAK):
     i = pos
-    while i > floor and text[i - 1] not in breaks:
+    while i > floor and not _is_break(text, i - 1, breaks):
         i -= 1
     return i
+
+
+def _is_break(text, i, breaks):
+    # a comma between a digit and three more ("5,860") is inside a number
+    if text[i] not in breaks:
+        return False
+    return not (text[i] == "," and re.match(r"\d,\d{3}(?!\d)", text[i - 1 : i + 5]) and i > 0)
 
 
 LONG = "全面提升" * 30  # a clause longer than both of clause_start's search windows
@@ -133,6 +143,10 @@ MID = "全面提升" * 6  # longer than the near window (16), shorter than the f
         ("甲，" + MID + "，95%", 3 + len(MID), 0, CLAUSE_BREAK, 3 + len(MID)),
         ("，" + "提升" * 8 + "，" + MID, 18 + len(MID), 0, CLAUSE_BREAK, 18),  # both windows
         (LONG + "，" + LONG, 1 + 2 * len(LONG), 0, CLAUSE_BREAK, 1 + len(LONG)),
+        # a thousands comma is inside its number, a comma before a year is a break
+        ("甲,培训5,860人次", 10, 0, CLAUSE_BREAK, 2),
+        ("甲,达到1,200,2025年", 15, 0, CLAUSE_BREAK, 10),
+        ("甲," + MID + "5,860", 2 + len(MID) + 5, 0, CLAUSE_BREAK, 2),
     ],
 )
 def test_clause_start_is_the_last_break_before(text, pos, floor, breaks, expected):
@@ -177,3 +191,17 @@ def test_parts_brackets_on_every_short_string():
             assert [m.span() for m in _parts_brackets(text)] == [
                 m.span() for m in _PARTS_BRACKET.finditer(text)
             ], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("目标(5,000个、700名),再", 15),  # a thousands comma is inside its number
+        ("达到1,200,2025年", 7),  # a comma before a year (four digits) ends the clause
+        ("达到95%,再", 5),
+        ("人数12,34所", 4),  # two digits after it: no thousands group
+        ("1,234,567人,再", 10),
+    ],
+)
+def test_next_break_skips_a_thousands_comma(text, expected):
+    assert next_break(text, 0, len(text), CLAUSE_BREAK) == expected

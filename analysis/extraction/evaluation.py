@@ -19,7 +19,7 @@ from analysis.extraction.proposals import is_proposal
 
 # an evaluation, a progress report or a statistics bulletin part-way through the period
 _EVALUATION_TITLE = re.compile(
-    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测\S{0,4}(?:报告|通报)|监测情况|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结"
+    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测\S{0,4}(?:报告|通报)|监测情况|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结|述职|公告"
 )
 # a yearbook: "某县年鉴（2023）" records the year before, as its entries open ("2022年，…")
 _YEARBOOK = re.compile(r"年鉴")
@@ -43,9 +43,19 @@ _DATE_LINE = re.compile(
 )
 # a speech's title, speaker, date and salutation come before its first paragraph
 _HEAD_CHARS = 300
+# a bare "2024年底" that a target is due by: "（目标2024年底达到100%）", "到2024年底前"
+_DEADLINE_BEFORE = re.compile(r"(?:目标|到|至|于|在)\s*$")
+_DEADLINE_AFTER = re.compile(r"\s*(?:前|以前|达到|实现|完成|基本|全面|全部|力争|要|将)")
 PROGRESS_HEADING = re.compile(
     r"进展|完成情况|推进情况|实施情况|执行\S{0,3}情况|决算情况|落实情况|存在的?.{0,2}问题"
 )
+
+
+def _is_deadline(text: str, m: re.Match) -> bool:
+    return bool(
+        _DEADLINE_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        or _DEADLINE_AFTER.match(text, m.end())
+    )
 
 
 def evaluated_year(title: str, text: str, period_start: int, period_end: int) -> int | None:
@@ -59,6 +69,7 @@ def evaluated_year(title: str, text: str, period_start: int, period_end: int) ->
         int(m.group(2))
         for m in _STATUS_YEAR.finditer(text)
         if period_start <= int(m.group(2)) < period_end + (1 if m.group(1) else 0)
+        and not (m.group(1) is None and _is_deadline(text, m))
     ]
     if inside:
         return max(inside)

@@ -56,7 +56,8 @@ DISPOSITIONS = {
     "unaccounted": "not accounted for",
 }
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # str \d: ASCII, full-width and other digits
-_TAG = re.compile(r"<[^<>\n]{1,200}>")
+# (an XML root element declares its namespaces in one tag of a few thousand characters)
+_TAG = re.compile(r"<[^<>\n]{1,4000}>")
 _NUMERIC_ENTITY = re.compile(r"&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});")
 
 

@@ -84,13 +84,18 @@ _WHEN = re.compile(
     r"其中|再|全覆盖|[（(]"
 )
 _GOES_ON_VERB = re.compile(r"达到|实现")
+# the plan cited as who set the value: "，《规划》要求2025年达到90%", "，规划目标为…"
+_CITED = re.compile(
+    r"《[^《》\n]{1,30}》(?:要求|提出|明确)?|规划(?:要求|提出|明确)|[一二三四五六七八九十]年"
+)
 
 
 def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_a_noun):
     """ "新建改扩建中小学校45所，2024—2025年再建成30所", "新增学位1.8万个，其中上半年交付
     0.6万个，秋季开学前再交付1.2万个", "建设率上半年达到95%，下半年达到100%": a clause naming
     nothing but when, a verb and a value in the unit of the clause right before goes on
-    that clause's phrase (its year is its own)."""
+    that clause's phrase (its year is its own); so does one citing the plan as who set it
+    ("，《规划》要求2025年达到90%") or saying part of the phrase again."""
     verbs = (*binder.rules.cumulative_verbs, *binder.rules.completion_verbs)
     for q in candidates:
         if q.start in taken:
@@ -108,14 +113,17 @@ def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_
         ):
             continue
         head = text[lo : q.start]
-        if not (_GOES_ON_VERB.search(head) or binder.building_re.search(head)):
-            continue
-        rest = _WHEN.sub("", filler.sub("", head))
+        rest = _WHEN.sub("", filler.sub("", _CITED.sub("", head)))
         for v in verbs:
             rest = rest.replace(v, "")
-        if rest.strip() or not_a_noun.match(text, q.end) is None:
-            continue
         alias, ids, _ = taken[p.start]
+        rest = rest.strip()
+        # "培训教师5,860人次，《规划》五年培训2.5万人次": a part of the phrase said again
+        said_again = len(rest) >= 2 and rest in text[alias.start : alias.end]
+        if not (_GOES_ON_VERB.search(head) or binder.building_re.search(head) or said_again):
+            continue
+        if (rest and not said_again) or not_a_noun.match(text, q.end) is None:
+            continue
         ids = binder._fits(ids, q, cumulative_ok=True)
         if ids:
             taken[q.start] = (alias, ids, q.end)

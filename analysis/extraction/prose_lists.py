@@ -154,7 +154,8 @@ def _one_comparator_for_all(text: str, values: list[Quantity], candidates: list[
 
 
 _NAME_TO_VALUE = re.compile(r"^\s*(?:达到|达|为|是)?\s*$")
-_AFTER_VALUE = re.compile(r"^\s*[，,、]\s*$")
+# the next item may open on its own short verb or modifier: "中小学校4所、新建公办幼儿园5所"
+_AFTER_VALUE = re.compile(r"^\s*[，,、]\s*[\u4e00-\u9fff]{0,2}\s*$")
 
 
 def _names_with_values_before(text, aliases, candidates, at, s_start) -> list[AliasMatch]:

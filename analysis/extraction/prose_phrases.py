@@ -177,7 +177,14 @@ def next_break(text: str, pos: int, limit: int, breaks: str) -> int:
 @lru_cache(maxsize=8)
 def _break_re(breaks: str) -> re.Pattern:
     # one regex search, not a Python step per character (400 sentences a plan)
-    return re.compile("[" + re.escape(breaks) + "]")
+    if "," not in breaks:
+        return re.compile("[" + re.escape(breaks) + "]")
+    # a comma inside a number ("6,000个") separates thousands, not clauses
+    rest = breaks.replace(",", "")
+    return re.compile("[" + re.escape(rest) + "]|" + _CLAUSE_COMMA)
+
+
+_CLAUSE_COMMA = r"(?<!\d),|,(?!\d{3}(?!\d))"
 
 
 # The binder asks the same clause of one number up to six times (whether it is a value,
@@ -201,9 +208,19 @@ def clause_start(text: str, pos: int, floor: int, breaks: str = CLAUSE_BREAK) ->
     if m is not None:
         return m.start() + 1
     i = lo
-    while i > floor and text[i - 1] not in breaks:
+    while i > floor and not _is_break(text, i - 1, breaks):
         i -= 1
     return i
+
+
+def _is_break(text: str, i: int, breaks: str) -> bool:
+    if text[i] not in breaks:
+        return False
+    return text[i] != "," or _THOUSANDS_COMMA.match(text, i - 1) is None
+
+
+# a comma between a digit and a group of three ("5,860"): inside a number, not a break
+_THOUSANDS_COMMA = re.compile(r"\d,\d{3}(?!\d)")
 
 
 _NEAR, _FAR = 16, 80  # the two windows: ~75% and ~99% of the clauses
@@ -212,8 +229,13 @@ _NEAR, _FAR = 16, 80  # the two windows: ~75% and ~99% of the clauses
 @lru_cache(maxsize=8)
 def _last_break_re(breaks: str) -> re.Pattern:
     # a break with no other break after it up to the end of the searched window
-    chars = re.escape(breaks)
-    return re.compile(f"[{chars}][^{chars}]*\\Z")
+    if "," not in breaks:
+        chars = re.escape(breaks)
+        return re.compile(f"[{chars}][^{chars}]*\\Z")
+    # a thousands comma ("5,860") is no break (_CLAUSE_COMMA)
+    rest = re.escape(breaks.replace(",", ""))
+    one = f"[{rest}]|{_CLAUSE_COMMA}"
+    return re.compile(f"(?:{one})(?:(?!{one}).)*\\Z", re.S)
 
 
 def in_brackets(text: str, pos: int, left: str, right: str) -> bool:
@@ -427,13 +449,18 @@ def names_included_part(
 
 
 # "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
-TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标")
+TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标|\s*目标(?!值?\s*[为是:：])")
+# "本项目是规划确定的12所…之一": a value the plan set, named after its clause's 规划
+PLANNED_BEFORE = re.compile(r"规划》?\s*(?:确定|提出|要求|明确|设定|规定|安排)的\s*$")
 # "距县“十四五”规划目标（90%）还差…": a target named just before its value, in the clause
 TARGET_BEFORE = re.compile(r"距离?[^，,。；;]{0,16}?目标值?\s*[（(:：]?\s*$")
 # "学前三年毛入园率91.2%（目标92%以上）": the target in brackets after the actual value
 BRACKET_TARGET_BEFORE = re.compile(
     r"[（(]\s*(?:(?:19|20)\d\d\s*年)?(?:规划|期末)?目标值?\s*(?:为|是|[:：])?\s*$"
 )
+# "分别完成规划目标（10所、10所、6,000个）的40%…": values listed in brackets after the
+# target they state
+TARGET_BRACKET_LIST = re.compile(r"目标值?\s*[（(][^（()）。；;]{0,40}$")
 # "85%以上的": a percent (and its comparator word), then 的 and the units it is a share of
 _SHARE_OF_UNITS = re.compile(r"%\s*(?:以上|以下|左右)?\s*的")
 _LEADING_VERB = re.compile(r"^(?:达到|实现|配备|配齐|建成|开展|开设|达)")

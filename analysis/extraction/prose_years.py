@@ -30,9 +30,11 @@ from analysis.extraction.prose_phrases import (
     LAST_YEARS_VALUE,
     NAMED_PERIOD,
     NUMBER,
+    PLANNED_BEFORE,
     PREVIOUS_YEAR,
     TARGET_AFTER,
     TARGET_BEFORE,
+    TARGET_BRACKET_LIST,
     YEAR_AFTER_VALUE,
     YEAR_PHRASE,
     YEARS_EACH,
@@ -182,6 +184,13 @@ def _names_a_basis(scope: str, at: int) -> bool:
     return bool(_BASIS.search(scope[at : next_break(scope, at, len(scope), "，,；;")]))
 
 
+# "，《规划》五年培训2.5万人次", "，《规划》目标为80%": a clause whose subject is the plan
+# states its target
+_PLAN_OPENS_CLAUSE = re.compile(
+    r"(?:^|[，,；;：:])\s*(?:《[^《》]{0,30}规划[^《》]{0,10}》|规划)[^，,；;。]*$"
+)
+# "2024年底前": a deadline after a year phrase (YEAR_PHRASE ends at 底)
+_CLAUSE_DEADLINE = re.compile(r"\s*(?:以?前|之前)")
 # "比2015年提高了": the year a change is measured from
 _SINCE_LAST_PERIOD = re.compile(
     r"(?:(?<!占)比|较)\s*((?:19|20)\d\d)\s*年(?:底|末)?[^，,；;。\d]{0,6}$"
@@ -284,7 +293,11 @@ class YearReader:
             # sentence reports; "到2025年，确保实现规划确定的…93%…的目标": the year it is for
             return self._planned_year(scope, ctx)
         if (
-            (ctx.evaluated_year is not None and TARGET_AFTER.match(text, q.end))
+            (
+                ctx.evaluated_year is not None
+                and (TARGET_AFTER.match(text, q.end) or PLANNED_BEFORE.search(scope[-12:]))
+            )
+            or _PLAN_OPENS_CLAUSE.search(scope[-40:])
             or (
                 "目标" in scope[-24:]
                 and (
@@ -296,6 +309,7 @@ class YearReader:
                     )
                 )
             )
+            or ((not review or ctx.evaluated_year) and TARGET_BRACKET_LIST.search(scope[-48:]))
         ):
             # an evaluation names the plan's targets, and so does a gap to a target named
             # before its value: their year is in their clause (a bracket's) or the end
@@ -376,6 +390,14 @@ class YearReader:
                 r"\s*[)）]", scope[m.end() :]
             ):
                 continue  # "由88.5%（2020年）提高到": the year of the value before it
+            if (
+                year is not None
+                and _CLAUSE_DEADLINE.match(scope, m.end())
+                and re.search(r"[，,；;]", scope[m.end() :])
+            ):
+                # "到2025年A达到95%，2024年底前B达到100%，C达到97%": a deadline opening
+                # a later clause is that clause's own
+                continue
             year, year_end = int(m.group(1)), m.end()
         if ctx is not None and ("去年" in scope or "月" in scope):
             for m in _SAID_YEAR.finditer(scope, year_end):

@@ -20,6 +20,7 @@ from analysis.extraction.key_value_grids import with_key_value_tables
 from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
+from analysis.extraction.opendocument_tables import read_opendocument
 from analysis.extraction.record_arrays import read_record_arrays
 from analysis.extraction.record_tables import read_records
 from analysis.extraction.role_line_cards import read_role_line_cards
@@ -73,7 +74,8 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     """Every table in a text, each region read by the first reader that claims it."""
     lines = TextLines(clean)  # one split of the lines view, shared by the line readers
     raw = _without_debris(clean)
-    sheets = read_spreadsheet_xml(raw)  # (its <Row>s of <Cell>s are no records)
+    # (their rows of cells are no records)
+    sheets = read_spreadsheet_xml(raw) or read_opendocument(raw)
     grids = read_html(raw) + sheets + (read_xml_records(raw) if not sheets else [])
     grids += read_wiki_tables(raw)
     grids += read_dash_rule_tables(raw)  # pandoc's tables: columns drawn by dash runs

@@ -35,7 +35,7 @@ _TARGET_WORDS = re.compile(
     r"目标|任务|要点|计划|安排|思路|重点|举措|措施|评分细则|考核标准|评分标准"
 )
 # what a heading names of the period to come, beside targets and tasks ("下一步工作建议")
-_NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策")
+_NEXT_STEPS = re.compile(r"建议|下一步|展望|后半程|今后|对策|打算|设想")
 _TITLE_LONGEST = 30
 
 
