@@ -21,8 +21,8 @@ _HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9-]{1,40}:[^\n]*\n(?:[ \t][^\n]*\n)
 _BOUNDARY = re.compile(r"boundary\s*=\s*\"?([^\";\s]+)\"?", re.I)
 _CONTENT_TYPE = re.compile(r"^content-type:\s*([\w.+-]+/[\w.+-]+)", re.I | re.M)
 _ENCODING = re.compile(r"^content-transfer-encoding:\s*([\w-]+)", re.I | re.M)
-_ESCAPES = re.compile(r"(?:=[0-9A-F]{2})+")
-_SOFT_BREAK = re.compile(r"=[ \t]*\r?\n")
+_ONE_ESCAPE = re.compile(r"=[0-9A-F]{2}")
+_ESCAPE_RUN = re.compile(r"(?:=[0-9A-F]{2}|=[ \t]*\r?\n)+")
 
 
 def is_mime(work: str) -> bool:
@@ -109,14 +109,97 @@ def _part_kind(work: str, start: int, end: int) -> str:
 
 
 def _quoted_printable(work, start, end, spans, replaced) -> None:
-    spans.extend(m.span() for m in _SOFT_BREAK.finditer(work, start, end))
-    for m in _ESCAPES.finditer(work, start, end):
-        data = bytes(int(work[k + 1 : k + 3], 16) for k in range(m.start(), m.end(), 3))
-        at = m.start()
+    # a run of escapes goes on across soft line breaks: an encoder breaks its lines at 76
+    # characters, inside a character's bytes too ("=E6=⏎=A0=87" is 标)
+    for run in _ESCAPE_RUN.finditer(work, start, end):
+        escapes = [m.start() for m in _ONE_ESCAPE.finditer(work, run.start(), run.end())]
+        if not escapes:
+            spans.append(run.span())  # soft breaks alone
+            continue
+        if escapes[0] > run.start():
+            spans.append((run.start(), escapes[0]))
+        data = bytes(int(work[k + 1 : k + 3], 16) for k in escapes)
+        k = 0
         for ch, size in _characters(data):
-            spans.append((at, at + 3 * size))
-            replaced[at] = ch
-            at += 3 * size
+            a, b = escapes[k], escapes[k + size - 1] + 3
+            spans.append((a, b))
+            replaced[a] = ch
+            k += size
+            nxt = escapes[k] if k < len(escapes) else run.end()
+            if nxt > b:
+                spans.append((b, nxt))  # a soft break between two characters
+
+
+def decoded_parts(work: str, kind: str = "text/html") -> list[tuple[str, list[int], list[int]]]:
+    """The bodies of the message's parts of `kind` in an encoding, decoded: (text, raw start
+    and raw end of each of its characters), so a reader of their markup (an HTML table)
+    reads what the part says and quotes the raw text it came from."""
+    if not is_mime(work):
+        return []
+    found = []
+    for head, end, encoding in _encoded_parts(work, 0, len(work), kind):
+        spans: list[tuple[int, int]] = []
+        replaced: dict[int, str] = {}
+        (_quoted_printable if encoding == "quoted-printable" else _base64)(
+            work, head, end, spans, replaced
+        )
+        found.append(_apply(work, head, end, sorted(spans), replaced))
+    return found
+
+
+def _encoded_parts(work, start, end, kind) -> list[tuple[int, int, str]]:
+    """(body start, end, encoding) of every part of `kind` in quoted-printable or base64."""
+    head = _headers_end(work, start)
+    if head < 0:
+        return []
+    headers = work[start:head]
+    found = _CONTENT_TYPE.search(headers)
+    this = found.group(1).lower() if found else "text/plain"
+    if this.startswith("multipart/"):
+        boundary = _BOUNDARY.search(headers)
+        if not boundary:
+            return []
+        delimiter = re.compile(rf"^--{re.escape(boundary.group(1))}(--)?[ \t]*\r?$\n?", re.M)
+        marks = list(delimiter.finditer(work, head, end))
+        parts = []
+        for k, m in enumerate(marks):
+            if m.group(1):
+                break
+            parts.append((m.end(), marks[k + 1].start() if k + 1 < len(marks) else end))
+        kinds = [_part_kind(work, a, b) for a, b in parts]
+        if this == "multipart/alternative" and "text/plain" in kinds:
+            return []  # a client shows the plain-text alternative (as _multipart reads)
+        return [found for a, b in parts for found in _encoded_parts(work, a, b, kind)]
+    found = _ENCODING.search(headers)
+    encoding = found.group(1).lower() if found else ""
+    if this != kind or encoding not in ("quoted-printable", "base64"):
+        return []
+    return [(head, end, encoding)]
+
+
+def _apply(work, start, end, spans, replaced) -> tuple[str, list[int], list[int]]:
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = start
+    for a, b in spans:
+        if a < pos:
+            continue
+        for k in range(pos, a):
+            text.append(work[k])
+            starts.append(k)
+            ends.append(k + 1)
+        if a in replaced:
+            for ch in replaced[a]:
+                text.append(ch)
+                starts.append(a)
+                ends.append(b)
+        pos = b
+    for k in range(pos, end):
+        text.append(work[k])
+        starts.append(k)
+        ends.append(k + 1)
+    return "".join(text), starts, ends
 
 
 def _characters(data: bytes):

@@ -63,6 +63,10 @@ PAGE_DEBRIS = re.compile(rf"^(?:.*\S\s{{2,}})?\s*{_MARK}{{1,2}}\s*\d{{1,3}}\s*{_
 # closing tag, a comment, an XML declaration: `<dataset code="440899-JY-2021-0107" …>`;
 # an XML root element declares its namespaces in a tag of a few thousand characters)
 HTML_TAG = re.compile(r"<(?:[A-Za-z/!?][^<>\n]{0,4000}|[^<>\n]{1,40})>")
+# a tag that ends a block: at a line's end it ends the paragraph (a heading, a paragraph,
+# a list item, a row)
+_BLOCK_END = re.compile(r"</(?:p|h[1-6]|div|li|tr|table|title|section|article)\s*>|<br\s*/?>", re.I)
+_LINE_END_AFTER = re.compile(r"[ \t]*(?:\n|$)")
 # a named HTML entity left in scraped text (&ldquo;道德与法治&rdquo;, &nbsp;): its character
 # in the views, mapped to the entity's first raw character (numeric ones carry digits the
 # ledger would have to account for; scraped plans use the named ones)
@@ -235,8 +239,8 @@ def clean(raw: str) -> CleanText:
         lines.add(text, offsets, line_end if line_end < len(work) else -1, glue)
     del work
     lines_text, lines_offsets = lines.result()
-    if wiki:  # its headings' ends were added block by block beside Markdown's
-        heading_ends = array("q", sorted(heading_ends))
+    # (a block's wiki or HTML ends were added beside its Markdown headings')
+    heading_ends = array("q", sorted(heading_ends))
     para_text, para_offsets = _paragraphs(lines_text, lines_offsets, heading_ends)
     return CleanText(
         raw=raw,
@@ -367,7 +371,14 @@ def _remove_markup(
     if any(work.find(dash, start, stop) >= 0 for dash in _DEBRIS_DASHES):
         spans.extend(_page_number_lines(work, start, stop))
     if work.find("<", start, stop) >= 0:
-        spans.extend(m.span() for m in HTML_TAG.finditer(work, start, stop))
+        for m in HTML_TAG.finditer(work, start, stop):
+            spans.append(m.span())
+            # "…</p>⏎", "…</h1>⏎": a block's end at a line's end ends the paragraph
+            if _BLOCK_END.match(m.group()):
+                end = _LINE_END_AFTER.match(work, m.end(), stop)
+                if end is not None:
+                    at = end.end() - 1
+                    heading_ends.append(at if work.startswith("\n", at) else -1)
     replaced: dict[int, str] = {}
     if work.find("&", start, stop) >= 0:
         for m in HTML_ENTITY.finditer(work, start, stop):

@@ -37,6 +37,14 @@ from analysis.extraction.evaluation import evaluated_year, occasion_year
         # a 督导 office's notice on a year's monitoring (blind46 r6)
         ("关于2023年全市“十四五”教育事业发展主要指标监测情况的通报", "", 2023),
         ("某县教育督导委员会办公室关于2022年度规划监测结果的通报", "", 2022),
+        # the registry names the plan, the text's own title line a report on it
+        (
+            "某县“十四五”教育事业发展规划",
+            "规划监测_某县教育局\n“十四五”教育规划指标监测（2023年度）\n发布时间：…",
+            2023,
+        ),
+        ("某县“十四五”教育事业发展规划", "某县教育质量监测体系建设方案（2021—2025年）\n…", None),
+        ("某县“十四五”教育事业发展规划", "某县“十四五”教育事业发展规划\n一、2022年…", None),
         # a plan, and a monitoring system that is part of a plan's title
         ("某县“十四五”教育事业发展规划", "2022年全县…", None),
         ("某县教育质量监测体系建设方案（2021—2025年）", "", None),

@@ -46,6 +46,10 @@ _HEAD_CHARS = 300
 # a bare "2024年底" that a target is due by: "（目标2024年底达到100%）", "到2024年底前"
 _DEADLINE_BEFORE = re.compile(r"(?:目标|到|至|于|在)\s*$")
 _DEADLINE_AFTER = re.compile(r"\s*(?:前|以前|达到|实现|完成|基本|全面|全部|力争|要|将)")
+# a title line is short, and among the text's first lines (a page's <title>, a header)
+_TITLE_LONGEST = 60
+_TITLE_LINES = 3
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*[—–\-~～至到]\s*(?:19|20)\d\d")
 PROGRESS_HEADING = re.compile(
     r"进展|完成情况|推进情况|实施情况|执行\S{0,3}情况|决算情况|落实情况|存在的?.{0,2}问题"
 )
@@ -58,11 +62,29 @@ def _is_deadline(text: str, m: re.Match) -> bool:
     )
 
 
+def _own_title(text: str) -> str:
+    """The first of the text's first lines that is a short title naming an evaluation and
+    a year ("“十四五”教育规划指标监测（2022年度）", under a page's <title>), else ""."""
+    for line in text[:_HEAD_CHARS].split("\n")[:_TITLE_LINES]:
+        line = line.strip()
+        if (
+            len(line) <= _TITLE_LONGEST
+            and (_EVALUATION_TITLE.search(line) or "监测" in line)
+            and _TITLE_YEAR.search(line)
+            and not _YEAR_SPAN.search(line)  # "…监测体系建设方案（2021—2025年）": a plan
+        ):
+            return line
+    return ""
+
+
 def evaluated_year(title: str, text: str, period_start: int, period_end: int) -> int | None:
     """The year an evaluation reports on, or None for any other document."""
     # (a proposal states where things stand before it proposes: proposals.py)
     if not _EVALUATION_TITLE.search(title or "") and not is_proposal(title or ""):
-        return None
+        # the registry names the plan; the text's own title line may name a report on it
+        title = _own_title(text)
+        if not title:
+            return None
     # "截至2025年底" in a final evaluation reaches the period's end; a bare "2025年底"
     # may be a target's deadline
     inside = [

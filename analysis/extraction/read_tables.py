@@ -20,6 +20,7 @@ from analysis.extraction.key_value_grids import with_key_value_tables
 from analysis.extraction.labelled_blocks import read_labelled_blocks
 from analysis.extraction.leader_tables import read_leader_rows
 from analysis.extraction.line_tables import read_cell_lines, read_year_rows
+from analysis.extraction.mime_tables import read_mime_tables
 from analysis.extraction.opendocument_tables import read_opendocument
 from analysis.extraction.record_arrays import read_record_arrays
 from analysis.extraction.record_tables import read_records
@@ -80,6 +81,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     grids += read_wiki_tables(raw)
     grids += read_dash_rule_tables(raw)  # pandoc's tables: columns drawn by dash runs
     grids += read_script_tables(clean.raw)  # a single-page app's article
+    grids += read_mime_tables(clean.raw)  # a saved page's or a message's encoded HTML
     grids += read_csv_file(clean.raw)  # a spreadsheet saved as CSV
     grids += read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
