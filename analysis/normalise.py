@@ -378,7 +378,9 @@ def _remove_markup(
                 end = _LINE_END_AFTER.match(work, m.end(), stop)
                 if end is not None:
                     at = end.end() - 1
-                    heading_ends.append(at if work.startswith("\n", at) else -1)
+                    if at < m.end() or not work.startswith("\n", at):
+                        at = stop if stop < len(work) else -1  # the block's last line
+                    heading_ends.append(at)
     replaced: dict[int, str] = {}
     if work.find("&", start, stop) >= 0:
         for m in HTML_ENTITY.finditer(work, start, stop):

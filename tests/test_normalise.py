@@ -401,7 +401,14 @@ def reference_clean(raw):
         if text:
             texts.append(text)
             offsets.append(offs[lo:hi])
-            marked.append(heading is not None)
+            # a block's closing tag at the line's end ends the paragraph (</p>, </h1>, <br>)
+            tags = [t for t in HTML_TAG.finditer(segment) if not segment[t.end() :].strip(" \t")]
+            block_end = bool(tags) and re.fullmatch(
+                r"</(?:p|h[1-6]|div|li|tr|table|title|section|article)\s*>|<br\s*/?>",
+                tags[-1].group(),
+                re.I,
+            )
+            marked.append(heading is not None or bool(block_end))
             newline_at.append(m.start(2))
     # the breaks between a slide's figures and labels (figure_labels.py, tested apart)
     joined = "\n".join(texts)

@@ -41,6 +41,7 @@ from analysis.extraction.table_readers import (
 from analysis.extraction.translated_cells import without_translations
 from analysis.extraction.wiki_tables import read_wiki_tables
 from analysis.extraction.xml_records import read_xml_records
+from analysis.extraction.yaml_records import read_yaml_records
 from analysis.extraction.year_block_tables import read_year_blocks
 from analysis.normalise import CleanText
 
@@ -82,6 +83,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     grids += read_dash_rule_tables(raw)  # pandoc's tables: columns drawn by dash runs
     grids += read_script_tables(clean.raw)  # a single-page app's article
     grids += read_mime_tables(clean.raw)  # a saved page's or a message's encoded HTML
+    grids += read_yaml_records(clean.raw)  # a dashboard's YAML data file
     grids += read_csv_file(clean.raw)  # a spreadsheet saved as CSV
     grids += read_chart_options(clean.raw)
     taken = [(g.start, g.end) for g in grids]
