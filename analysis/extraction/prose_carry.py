@@ -14,6 +14,7 @@ import re
 
 from analysis.codebook import AliasMatch
 from analysis.extraction.prose_phrases import (
+    CITED_PLAN,
     COMPARISON_PHRASE,
     COUNTED_NAMES,
     clause_start,
@@ -84,10 +85,8 @@ _WHEN = re.compile(
     r"其中|再|全覆盖|[（(]"
 )
 _GOES_ON_VERB = re.compile(r"达到|实现")
-# the plan cited as who set the value: "，《规划》要求2025年达到90%", "，规划目标为…"
-_CITED = re.compile(
-    r"《[^《》\n]{1,30}》(?:要求|提出|明确)?|规划(?:要求|提出|明确)|[一二三四五六七八九十]年"
-)
+# a count of years the plan gives a total for: "，《规划》五年培训2.5万人次"
+_YEARS_COUNT = re.compile(r"[一二三四五六七八九十]年")
 
 
 def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_a_noun):
@@ -113,7 +112,7 @@ def bind_continued(binder, text, start, aliases, candidates, taken, filler, not_
         ):
             continue
         head = text[lo : q.start]
-        rest = _WHEN.sub("", filler.sub("", _CITED.sub("", head)))
+        rest = _WHEN.sub("", filler.sub("", _YEARS_COUNT.sub("", CITED_PLAN.sub("", head))))
         for v in verbs:
             rest = rest.replace(v, "")
         alias, ids, _ = taken[p.start]

@@ -450,6 +450,10 @@ def names_included_part(
 
 # "距90%的目标", "新增学位9万个的目标": a value named as a target, up to the end of its clause
 TARGET_AFTER = re.compile(r"[^，,。；;]{0,16}?的(?:预期|规划)?目标|\s*目标(?!值?\s*[为是:：])")
+# the plan cited as who set a value: "，《规划》要求2025年达到90%", "（《规划》2025年为…）"
+CITED_PLAN = re.compile(
+    r"《[^《》\n]{0,30}规划[^《》\n]{0,10}》(?:要求|提出|确定|明确)?|规划(?:要求|提出|确定|明确)"
+)
 # "本项目是规划确定的12所…之一": a value the plan set, named after its clause's 规划
 PLANNED_BEFORE = re.compile(r"规划》?\s*(?:确定|提出|要求|明确|设定|规定|安排)的\s*$")
 # "距县“十四五”规划目标（90%）还差…": a target named just before its value, in the clause

@@ -13,6 +13,7 @@ from analysis.extraction.gap_words import leftover
 from analysis.extraction.prose_lists import CHAIN, CHAIN_MODIFIED
 from analysis.extraction.prose_phrases import (
     BRACKETED,
+    CITED_PLAN,
     CLAUSE_BREAK,
     COMPARISON_PHRASE,
     PERIOD_PHRASE,
@@ -51,8 +52,6 @@ FILLER = re.compile(
 )
 
 _EACH_WORD = re.compile(r"均|都")
-# the plan cited as who set the value: "4,286人（《规划》2025年为4,600人左右）"
-_CITED_PLAN = re.compile(r"《[^《》\n]{0,30}规划[^《》\n]{0,10}》|规划(?:要求|提出|确定|明确)")
 # a comma or a semicolon between a phrase and its value (one search, not a step per character)
 _CLAUSE_MARK = re.compile(r"[，,；;]")
 _EACH_COMPARED = re.compile(r"\s*(?:均|都)\s*(?:比|较)")
@@ -177,7 +176,7 @@ class NamePositions:
         # "达到（95%）": a value in brackets of its own is still the value after the verb
         pieces.append(without_own_bracket(text, pos, q))
         gap = PERIOD_PHRASE.sub("", COMPARISON_PHRASE.sub("", "".join(pieces)))
-        gap = _CITED_PLAN.sub("", BRACKETED.sub("", gap))
+        gap = CITED_PLAN.sub("", BRACKETED.sub("", gap))  # "4,286人（《规划》2025年为…"
         if "由" in gap or "从" in gap:  # "目标由95%以上调整为96%以上"
             gap = REPLACED_VALUE.sub("", gap)
         # "配套幼儿园移交并投入使用12所": completing verbs may stand between phrase and count
