@@ -36,7 +36,11 @@ def source(
 
 
 def observed(extractor, text, **kw):
-    result = extractor.extract(source(**kw), clean(text))
+    return observation_rows(extractor.extract(source(**kw), clean(text)))
+
+
+def observation_rows(result):
+    """An extraction result's observations as sorted whole rows."""
     return sorted(
         (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
         for o in result.observations
@@ -1621,10 +1625,7 @@ ROUNDUP = (
 
 def test_a_roundups_other_sections_are_other_areas(extractor):
     result = extractor.extract(source(city="岚桥县"), clean(ROUNDUP))
-    rows = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
+    rows = observation_rows(result)
     assert rows == sorted(
         [
             ("kindergarten_count", 2020, "=", 86.0, None, "level"),

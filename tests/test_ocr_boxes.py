@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from analysis.normalise import clean
 from analysis.ocr_boxes import box_segments, is_ocr_listing
-from tests.test_extraction import source
+from tests.test_extraction import observation_rows, source
 
 PRE = "preschool_gross_enrollment_rate"
 CONS = "compulsory_consolidation_rate"
@@ -51,10 +51,7 @@ _PAGE = "\n".join(
 
 def test_a_listing_reads_as_prose_and_a_table(extractor):
     result = extractor.extract(source(), clean(_PAGE))
-    rows = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
+    rows = observation_rows(result)
     assert rows == [
         (CONS, 2020, "=", 96.2, None, "level"),
         (CONS, 2025, ">=", 97.0, None, "level"),

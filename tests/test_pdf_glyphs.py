@@ -7,7 +7,7 @@ import pytest
 
 from analysis.normalise import clean
 from analysis.pdf_glyphs import REASON, decipher, glyph_edits, has_glyph_codes
-from tests.test_extraction import source
+from tests.test_extraction import observation_rows, source
 
 HIGH = "upper_secondary_gross_enrollment_rate"
 BACH = "compulsory_teacher_bachelor_share"
@@ -28,10 +28,7 @@ _PAGE = (
 
 def test_a_page_with_glyph_codes_reads_as_text(extractor):
     result = extractor.extract(source(), clean(_PAGE))
-    rows = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
+    rows = observation_rows(result)
     assert rows == [
         (BACH, 2020, "=", 9.0, None, "increase"),
         (BACH, 2020, "=", 63.2, None, "level"),

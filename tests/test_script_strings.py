@@ -10,7 +10,7 @@ import pytest
 
 from analysis.normalise import clean
 from analysis.script_strings import read_string
-from tests.test_extraction import source
+from tests.test_extraction import observation_rows, source
 
 PRE = "preschool_gross_enrollment_rate"
 CONS = "compulsory_consolidation_rate"
@@ -19,10 +19,7 @@ PLACES = "school_places_added"
 
 def _read(extractor, text):
     result = extractor.extract(source(), clean(text))
-    rows = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
+    rows = observation_rows(result)
     return rows, result
 
 

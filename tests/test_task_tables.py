@@ -10,6 +10,7 @@ from analysis import paths
 from analysis.extraction.task_tables import deadline_clauses
 from analysis.normalise import clean
 from analysis.sources import Source
+from tests.test_extraction import observation_rows
 
 PRE, INCL, BUILT, PLACES = (
     "preschool_gross_enrollment_rate",
@@ -23,10 +24,7 @@ def _read(extractor, text):
     meta = {"document_type": "five_year_plan", "period_start": 2021, "period_end": 2025,
             "baseline_year": 2020}  # fmt: skip
     result = extractor.extract(Source("t_plan", "t", paths.ROOT / "t.txt", meta), clean(text))
-    rows = sorted(
-        (o.indicator_id, o.year, o.comparator, o.value, o.value_upper, o.value_kind)
-        for o in result.observations
-    )
+    rows = observation_rows(result)
     unaccounted = [r["quote"] for r in result.ledger if r["disposition"] == "unaccounted"]
     return rows, unaccounted
 

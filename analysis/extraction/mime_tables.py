@@ -4,8 +4,8 @@ part's decoded text, every span mapped back to the raw escapes it came from."""
 
 from __future__ import annotations
 
-from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.table_readers import read_html
+from analysis.extraction.grid import Grid
+from analysis.extraction.table_readers import read_html_mapped
 from analysis.mime_message import decoded_parts
 
 
@@ -19,9 +19,5 @@ def read_mime_tables(raw: str) -> list[Grid]:
         def span(a: int, b: int, starts=starts, ends=ends) -> tuple[int, int]:
             return (starts[a], ends[b - 1]) if a < b else (starts[a], starts[a])
 
-        for g in read_html(text):
-            grid = Grid(g.reader, g.caption, *span(g.start, g.end))
-            grid.rows = [[GridCell(c.text, *span(c.start, c.end)) for c in row] for row in g.rows]
-            grid.labels = [(span(*s), d, why) for s, d, why in g.labels]
-            grids.append(grid)
+        grids += read_html_mapped(text, span)
     return grids

@@ -4,8 +4,8 @@ escapes it came from."""
 
 from __future__ import annotations
 
-from analysis.extraction.grid import Grid, GridCell
-from analysis.extraction.table_readers import read_html
+from analysis.extraction.grid import Grid
+from analysis.extraction.table_readers import read_html_mapped
 from analysis.script_elements import text_scripts
 
 
@@ -18,12 +18,5 @@ def read_script_tables(raw: str) -> list[Grid]:
         for s in strings:
             if "<table" not in s.text and "<TABLE" not in s.text:
                 continue
-            for g in read_html(s.text):
-                start, end = s.raw_span(g.start, g.end)
-                grid = Grid(g.reader, g.caption, start, end)
-                grid.rows = [
-                    [GridCell(c.text, *s.raw_span(c.start, c.end)) for c in row] for row in g.rows
-                ]
-                grid.labels = [(s.raw_span(*span), d, why) for span, d, why in g.labels]
-                grids.append(grid)
+            grids += read_html_mapped(s.text, s.raw_span)
     return grids

@@ -80,6 +80,18 @@ _CAPTION = re.compile(r"<caption[^<>]*>(.*?)</caption>", re.I | re.S)
 _SUP_MARK = re.compile(r"(?<=[\d%％;])\s*<sup[^<>]*>\s*[\w*†‡,，]{1,4}\s*</sup>", re.I)
 
 
+def read_html_mapped(text: str, raw_span) -> list[Grid]:
+    """The HTML tables of a decoded text (a script's string, a message's encoded part),
+    every span mapped to the raw text by `raw_span(start, end)`."""
+    grids = []
+    for g in read_html(text):
+        grid = Grid(g.reader, g.caption, *raw_span(g.start, g.end))
+        grid.rows = [[GridCell(c.text, *raw_span(c.start, c.end)) for c in row] for row in g.rows]
+        grid.labels = [(raw_span(*span), d, why) for span, d, why in g.labels]
+        grids.append(grid)
+    return grids
+
+
 def read_html(raw: str) -> list[Grid]:
     grids = []
     for t in _TABLE.finditer(raw):
