@@ -60,6 +60,11 @@ def test_a_building_verb_shared_by_a_list_of_counts(extractor, text, expected):
         ("一、发展基础\n全区共有学校120所，其中小学48所（含教学点6个），幼儿园57所。\n", [("school_count", 2020, "=", 120.0, None, "level"), ("kindergarten_count", 2020, "=", 57.0, None, "level")]),
         # a clause that says more than a phrase and its count is no item of it
         ("一、发展基础\n全区共有学校120所，幼儿园建设加快推进，新增幼儿园8所。\n", [("school_count", 2020, "=", 120.0, None, "level"), ("new_kindergartens_built", 2020, "=", 8.0, None, "cumulative")]),
+        # a fall from last year is the same count's change, past a footnote's marker too
+        ("一、发展基础\n2020年末全区共有幼儿园97所，比上年减少5所。\n", [("kindergarten_count", 2020, "=", 97.0, None, "level"), ("kindergarten_count", 2020, "=", -5.0, None, "increase")]),
+        ("一、发展基础\n2020年末全区共有学校120所〔注1〕，比上年增加3所。\n", [("school_count", 2020, "=", 120.0, None, "level"), ("school_count", 2020, "=", 3.0, None, "increase")]),
+        # another rate named after the comma takes the fall ("近视率" is no codebook phrase)
+        ("一、发展基础\n学生体质健康达标率达到92.1%，近视率较上年下降0.6个百分点。\n", [("student_physical_fitness_pass_rate", 2020, "=", 92.1, None, "level")]),
     ],
 )  # fmt: skip
 def test_a_stock_of_schools(extractor, text, expected):

@@ -14,6 +14,13 @@ SUBJECT_BEFORE = [
     # a clause ending on the schools' name ("…唯一的普通高中"), then a year and the role word
     ("县一中是全县唯一的普通高中，2021年在校生3,180人；县职教中心为中等职业学校，在校生2,150人。",
      [("general_high_school_enrollment", 2021, "=", 3180.0, None, "level"), ("secondary_vocational_enrollment", 2025, "=", 2150.0, None, "level")]),
+    # the intake (and the graduates) stated between the count and the role word
+    ("2022年，全县有普通高中4所，招生3,120人，毕业生2,870人，在校生9,240人。",
+     [("general_high_school_enrollment", 2022, "=", 9240.0, None, "level")]),
+    ("2023年全区初中11所，招收新生0.52万人，在校学生1.58万人，比上年下降2.1%。",
+     [("junior_secondary_enrollment", 2023, "=", 15800.0, None, "level"), ("junior_secondary_enrollment", 2023, "=", -2.1, None, "increase")]),
+    # three clauses of other counts between: too far to be the same subject
+    ("2022年，全县有普通高中4所，教学班96个，招生3,120人，毕业生2,870人，在校生9,240人。", []),
     # no count of schools before it: the role word alone names nothing
     ("小学办学条件持续改善，在校生4.1万人。", []),
 ]  # fmt: skip

@@ -42,13 +42,16 @@ _LEVEL_GAP = re.compile(r"(?:国家|省|市|县|区|校)级的?")
 # "30%的县（市、区）": a percent, then 的 and the noun it is a share of
 _SHARE_OF = re.compile(r"(?<=%)\s*的\s*[\u4e00-\u9fff]")
 
-# what may stand between a phrase and its value: years, verbs, comparators, the area
+# what may stand between a phrase and its value: years, verbs, comparators, the area, a
+# footnote's marker
 FILLER = re.compile(
     r"(?:(?:19|20)\d\d\s*年(?:[底末初])?|上年|去年|(?:增|发展|扩大|上升)(?=到|至)|到|至|增至|升至|降至|减至|"
-    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|调整|修订|目标|每年|年均|"
+    r"达到|达|为|是|在|保持|稳定|提高|提升|增加|增长|下降|降低|减少|调整|修订|目标|每年|年均|"
     r"实现|力争|确保|均|都|全部|分别|已|已经|将|要|基本|进一步|控制|以上|以下|左右|约|"
     r"不低于|不少于|不超过|超过|高于|低于|超|逾|近|的|了|全市|全县|全区|我市|我县|本市|本县|期末|底|末|"
-    r"“|”|\"|,|，|:|：|\s)"
+    r"“|”|\"|,|，|:|：|\s|"
+    # a footnote's marker after the level before the change: "1,862所〔注1〕，比上年增加14所"
+    r"[〔\[［]注\s*\d{1,2}[〕\]］])"
 )
 
 _EACH_WORD = re.compile(r"均|都")
@@ -195,6 +198,8 @@ class NamePositions:
             0 if generic and not listed else 2 if carried or crossed else self.rules.max_gap_chars
         )
         if any(ch.isdigit() for ch in residual) or len(residual) > limit:
+            return None
+        if crossed and "率" in residual:  # "…达标率达到95%，近视率每年下降0.5个百分点"
             return None
         if closes_a_bracket(text[a.end : q.start]):  # "在校学生（含在园幼儿）54.3万人"
             return None

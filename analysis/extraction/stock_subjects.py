@@ -14,10 +14,14 @@ from analysis.codebook import AliasMatch
 # Both are found from the role word, whose first characters the search finds at C speed: a
 # pattern opening on a run of Chinese characters, a count or a comma is tried at every one
 # of them, which cost more than the rest of the reader. Then, in the few characters before:
-# "…小学82所（含教学点19个），在校生": the count of schools, a comma;
+# "…小学82所（含教学点19个），在校生": the count of schools, a comma (and the intake);
 # "…唯一的中等职业学校，2020年在校生": a clause ending on the name, a comma, maybe a year.
 _ROLE = re.compile(r"在校生|在校学生|在园幼儿|专任教师|教职工")
-_COUNT_BEFORE = re.compile(r"(?<![\d,.])[\d,.]+\s*所\s*(?:[（(][^）)\n]{0,20}[）)])?\s*[，,]\s*$")
+# a bulletin may state the intake first: "中等职业学校32所，招生1.42万人，在校生4.08万人"
+_INTAKE = r"(?:招生|招收新生|毕业生)\s*[\d,.]+\s*万?\s*人\s*[，,]\s*"
+_COUNT_BEFORE = re.compile(
+    r"(?<![\d,.])[\d,.]+\s*所\s*(?:[（(][^）)\n]{0,20}[）)])?\s*[，,]\s*(?:" + _INTAKE + r"){0,2}$"
+)
 _COMMA_YEAR_BEFORE = re.compile(r"[，,]\s*(?:(?:19|20)\d\d\s*年\s*)?$")
 _COUNT_REACH = 48
 _YEAR_REACH = 10
