@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.extraction.spaced_cells import indented_pair
-from tests.test_extraction import observed
+from analysis.normalise import clean
+from tests.test_extraction import observed, source
 
 PRE, CONS = "preschool_gross_enrollment_rate", "compulsory_consolidation_rate"
 FW = "\u3000\u3000"  # the cell separator of a full-width-space layout
@@ -128,3 +129,46 @@ def test_a_value_typed_right_after_the_units_bracket(extractor):
             (CONS, 2025, ">=", 97.0, None, "level"),
         ]
     )
+
+
+def test_words_spaced_out_in_any_row_are_one_cell(extractor):
+    """ "年　度", "备　注" in the header and "合　计" in the last row: one cell each, so a
+    year-rows table keeps its columns (the total row is the total up to its last year)."""
+    text = (
+        "年　度          新建幼儿园（所）    新增学位（个）    备　注\n"
+        "2022年               3                 900\n"
+        "2023年               2                 600          含迁建1所\n"
+        "合　计               5                1,500\n"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            ("new_kindergartens_built", 2022, "=", 3.0, None, "cumulative"),
+            ("new_kindergartens_built", 2023, "=", 2.0, None, "cumulative"),
+            ("new_kindergartens_built", 2023, "=", 5.0, None, "cumulative"),
+            ("school_places_added", 2022, "=", 900.0, None, "cumulative"),
+            ("school_places_added", 2023, "=", 600.0, None, "cumulative"),
+            ("school_places_added", 2023, "=", 1500.0, None, "cumulative"),
+        ]
+    )
+
+
+def test_an_html_header_whose_label_spans_two_years_under_it(extractor):
+    """Excel's web page: rowspan cells stand in both header lines, "监测值" over its two
+    years; a table tag goes on over two lines, its numbers markup."""
+    text = (
+        "<table border=0 cellpadding=0 width=596 style='border-collapse:\n collapse;width:447pt'>\n"
+        "<tr><td rowspan=2>指标</td><td rowspan=2>2020年基期</td><td colspan=2>监测值</td>"
+        "<td rowspan=2>2025年目标</td></tr>\n"
+        "<tr><td>2022年</td><td>2023年</td></tr>\n"
+        '<tr><td>学前三年毛入园率</td><td x:num="0.881">88.1%</td><td>90.3%</td>'
+        "<td>&nbsp;</td><td>≥93%</td></tr>\n</table>\n"
+    )
+    assert observed(extractor, text) == sorted(
+        [
+            (PRE, 2020, "=", 88.1, None, "level"),
+            (PRE, 2022, "=", 90.3, None, "level"),
+            (PRE, 2025, ">=", 93.0, None, "level"),
+        ]
+    )
+    ledger = extractor.extract(source(), clean(text)).ledger
+    assert [r["disposition"] for r in ledger if r["quote"] in ("596", "447")] == ["markup"] * 2

@@ -23,8 +23,8 @@ Read from the raw text, like HTML.
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from analysis.extraction.display_columns import char_width
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.table_readers import clean_cell
 
@@ -134,10 +134,6 @@ def _indent_width(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
 def _cells(raw: str, lines: list[tuple[int, int]], columns: list[int]) -> list[GridCell]:
     """A row's cells: on each line, every word goes to the column it starts in (counted in
     display width); a column's words over the row's lines are joined."""
@@ -146,10 +142,10 @@ def _cells(raw: str, lines: list[tuple[int, int]], columns: list[int]) -> list[G
         line = raw[start:end]
         col, pos = 0, 0
         for m in _TOKEN.finditer(line):
-            col += sum(_width(ch) for ch in line[pos : m.start()])
+            col += sum(char_width(ch) for ch in line[pos : m.start()])
             k = max((i for i, c in enumerate(columns) if c <= col + 1), default=0)
             parts[k].append((m.group(), start + m.start(), start + m.end()))
-            col += sum(_width(ch) for ch in m.group())
+            col += sum(char_width(ch) for ch in m.group())
             pos = m.end()
     cells = []
     for words in parts:
@@ -158,7 +154,7 @@ def _cells(raw: str, lines: list[tuple[int, int]], columns: list[int]) -> list[G
             continue
         text = words[0][0]
         for word, _, _ in words[1:]:
-            wide = _width(text[-1]) == 2 or _width(word[0]) == 2
+            wide = char_width(text[-1]) == 2 or char_width(word[0]) == 2
             text += word if wide else " " + word
         cells.append(GridCell(clean_cell(text), words[0][1], words[-1][2]))
     return cells

@@ -19,7 +19,7 @@ from analysis.extraction.proposals import is_proposal
 
 # an evaluation, a progress report or a statistics bulletin part-way through the period
 _EVALUATION_TITLE = re.compile(
-    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测\S{0,4}(?:报告|通报)|监测情况|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结|述职|公告"
+    r"评估|实施情况|执行情况|进展情况|进展报告|统计公报|监测\S{0,4}(?:报告|通报)|监测情况|进度看板|监测看板|实施进度|年鉴|自评报告|工作总结|年度总结|述职|公告|答复"
 )
 # a yearbook: "某县年鉴（2023）" records the year before, as its entries open ("2022年，…")
 _YEARBOOK = re.compile(r"年鉴")
@@ -51,7 +51,7 @@ _TITLE_LONGEST = 60
 _TITLE_LINES = 3
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d\s*年?\s*[—–\-~～至到]\s*(?:19|20)\d\d")
 PROGRESS_HEADING = re.compile(
-    r"进展|完成情况|推进情况|实施情况|执行\S{0,3}情况|决算情况|落实情况|存在的?.{0,2}问题"
+    r"进展|完成情况|推进情况|实施情况|开展情况|执行\S{0,3}情况|决算情况|落实情况|存在的?.{0,2}问题"
 )
 
 

@@ -25,7 +25,7 @@ from analysis.extraction.ledger import Ledger
 from analysis.extraction.long_tables import pivot_long
 from analysis.extraction.note_names import spelt_out_names
 from analysis.extraction.numbered_wraps import join_numbered_wraps
-from analysis.extraction.proposals import is_proposal
+from analysis.extraction.proposals import is_proposal, is_reply
 from analysis.extraction.prose_binder import Context, ProseBinder
 from analysis.extraction.read_tables import read_grids
 from analysis.extraction.remark_cells import remark_spans
@@ -200,6 +200,7 @@ class Extractor:
             path = tracker.feed(line, index in framed)
             sections.append((pos, pos + len(para), path))
             pos += len(para) + 1
+        title = str(source.meta.get("title_zh", ""))
         ctx = Context(
             baseline_year=source.baseline_year,
             period_end=source.period_end,
@@ -208,7 +209,8 @@ class Extractor:
             evaluated_year=evaluated,
             occasion_year=occasion,
             own_area=str(source.meta.get("city_name_zh") or ""),
-            proposal=is_proposal(str(source.meta.get("title_zh", ""))),
+            proposal=is_proposal(title) or is_reply(title),
+            reply=is_reply(title),
             data_year=data_year(paras.text),
         )
         cards = card_starts(paras.text, paras.offsets, clean.raw)

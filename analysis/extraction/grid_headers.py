@@ -33,7 +33,9 @@ CODE_HEADERS = ("代码", "指标代码", "编码", "行次", "行号")
 DATE_HEADER = re.compile(r"^(?:截止|截至|更新|填报|计划完成|完成)?(?:日期|时间)$")
 # a column of each row's progress to its target (进度 %, 完成进度): a share of the target
 # the table computes, no indicator's value
-PROGRESS_HEADER = re.compile(r"^(?:完成|推进|目标)?进度(?:[(（]?%[)）]?|[(（]%[)）])?$")
+PROGRESS_HEADER = re.compile(
+    r"^(?:完成|推进|目标|监测|实施|序时|时序)?进度(?:[(（]?%[)）]?|[(（]%[)）])?$"
+)
 # a column of comparators beside the target ("比较": ≥, 约, 以上; rules' comparator_cells)
 COMPARATOR_HEADERS = ("比较", "比较符", "比较关系")
 # a comparator in a column header's bracket ("目标值（≥）")
@@ -106,16 +108,18 @@ MILESTONE_REASON = "a checkpoint inside the year (一季度…四季度), progre
 HEADER_WORDS = frozenset(
     NAME_HEADERS + UNIT_HEADERS + ATTRIBUTE_HEADERS + INDEX_HEADERS + CATEGORY_HEADERS
 )
+# ... and the words a spaced table spaces out in any row ("年　度", "备　注", "合　计")
+SPACED_WORDS = HEADER_WORDS | {"年度", "年份", "备注", "说明", "合计", "总计", "小计"}
 
 
-def join_spaced_words(row: list[GridCell]) -> list[GridCell]:
+def join_spaced_words(row: list[GridCell], words=HEADER_WORDS) -> list[GridCell]:
     """The row with each header word spaced out into one-character cells ("指", "标")
     made one cell again ("指标")."""
     merged: list[GridCell] = []
     for c in row:
         prev = merged[-1] if merged else None
         one_char_each = prev is not None and len(prev.text) == len(c.text) == 1
-        if one_char_each and prev.text + c.text in HEADER_WORDS:
+        if one_char_each and prev.text + c.text in words:
             merged[-1] = GridCell(prev.text + c.text, prev.start, c.end)
             continue
         merged.append(c)
@@ -204,6 +208,13 @@ def merge_two_line_header(grid: Grid) -> Grid:
     "现状值" beside "“十四五”目标" over "2025年"): they add nothing."""
     for r in range(min(3, len(grid.rows) - 1)):
         top, below = grid.rows[r], grid.rows[r + 1]
+        copied = _rowspan_copies(top, below)
+        if copied:
+            # HTML's rowspan gives both lines the cells spanning them ("指标", "2020年基期"):
+            # the cells that differ are a spanning label's years ("监测值" over "2021年")
+            merged = [below[k] if k in copied else c for k, c in enumerate(top)]
+            rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
+            return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
         year_cells = [c for c in below if c.text and _BARE_YEAR.match(c.text)]
         labels = [c for c in below if c.text and not _BARE_YEAR.match(c.text)]
         if not year_cells or not all(_is_year_label(c.text) for c in labels):
@@ -228,6 +239,24 @@ def merge_two_line_header(grid: Grid) -> Grid:
         rows = [*grid.rows[:r], merged, *grid.rows[r + 2 :]]
         return Grid(grid.reader, grid.caption, grid.start, grid.end, rows)
     return grid
+
+
+def _rowspan_copies(top: list[GridCell], below: list[GridCell]) -> set[int]:
+    """The columns where the year line differs from the label line above it, when the two
+    share their other cells (spanned by both) and each differing cell below is a year
+    under a label naming none; empty otherwise."""
+    if len(top) != len(below) or len(top) < 3:
+        return set()
+    differ = {k for k, (a, b) in enumerate(zip(top, below, strict=True)) if a.text != b.text}
+    shared = len(top) - len(differ)
+    if not differ or shared < 2 or not any(_written_year(c.text) for c in below if c.text):
+        return set()
+    for k in differ:
+        if not (below[k].text and _BARE_YEAR.match(below[k].text)):
+            return set()
+        if not top[k].text or _written_year(top[k].text) is not None:
+            return set()
+    return differ
 
 
 def _is_year_label(text: str) -> bool:

@@ -58,6 +58,8 @@ DISPOSITIONS = {
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")  # str \d: ASCII, full-width and other digits
 # (an XML root element declares its namespaces in one tag of a few thousand characters)
 _TAG = re.compile(r"<[^<>\n]{1,4000}>")
+# a tag opening on a name, over lines ("<table width=596 style='…⏎ width:447pt'>")
+_OPEN_TAG = re.compile(r"<[A-Za-z/!?][^<>]{0,4000}>")
 _NUMERIC_ENTITY = re.compile(r"&#(?:\d{2,7}|[xX][0-9a-fA-F]{2,6});")
 
 
@@ -143,7 +145,7 @@ class Ledger:
             line = raw[line_start : line_end if line_end >= 0 else len(raw)]
             tag = next(
                 (t for t in _TAG.finditer(line) if t.start() <= a - line_start < t.end()), None
-            )
+            ) or _tag_over_lines(raw, a)
             struck = self._struck_at(a)
             if struck is not None:
                 self._add(span, "struck", struck)
@@ -250,3 +252,12 @@ def link(rows: list[dict], observations, ignored: dict[str, list[tuple[int, int]
                 row["disposition"], row["reason"] = "ignored_by_correction", "a reviewed correction"
         out.append(row)
     return out
+
+
+def _tag_over_lines(raw: str, at: int) -> re.Match | None:
+    """The tag over several lines that position `at` is inside, or None."""
+    lt = raw.rfind("<", max(0, at - 4000), at)
+    if lt < 0 or raw.find(">", lt, at) >= 0:
+        return None
+    m = _OPEN_TAG.match(raw, lt)
+    return m if m is not None and m.end() > at else None

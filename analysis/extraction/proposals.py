@@ -27,6 +27,9 @@ _NAMES_PLAN = re.compile(r"规划[》”\"]?\s*(?:确定|提出|明确|设定)�
 # a proposal's title: "关于…的提案", "…议案", "关于…的建议" (a delegate's); not a reply to one
 _PROPOSAL_TITLE = re.compile(r"(?:提案|议案|建议)\s*$")
 _REPLY = re.compile(r"答复|回复|办理")
+_REPLIED_TITLE = re.compile(r"(?:提案|议案|建议)\s*的?\s*(?:答复|回复|办理)")
+# the proposer named in a reply's sentence
+_PROPOSER = re.compile(r"您|代表|委员")
 PROPOSAL = "proposal"
 WHY = "a number the author proposes (建议…), not the plan's"
 
@@ -36,12 +39,21 @@ def is_proposal(title: str) -> bool:
     return _PROPOSAL_TITLE.search(title) is not None and _REPLY.search(title) is None
 
 
-def proposal_start(text: str, start: int, end: int) -> int | None:
-    """Where a proposal opens in the sentence text[start:end] (its verb 建议), else None."""
+def is_reply(title: str) -> bool:
+    """Whether the title names a reply to a proposal ("关于…第0036号建议的答复")."""
+    return _REPLIED_TITLE.search(title) is not None
+
+
+def proposal_start(text: str, start: int, end: int, reply: bool = False) -> int | None:
+    """Where a proposal opens in the sentence text[start:end] (its verb 建议), else None.
+    In a reply, only the proposer's (a sentence about "您" or "代表": "您在建议中反映…，建议
+    “十四五”期间新增学位1万个以上"): the replying office's own 建议 states its plans."""
     if text.find("建议", start, end) < 0:
         return None
     m = PROPOSES.search(text, start, end)
-    return m.start() if m else None
+    if m is None or (reply and _PROPOSER.search(text, start, m.start()) is None):
+        return None
+    return m.start()
 
 
 def proposed(

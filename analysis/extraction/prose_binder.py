@@ -267,7 +267,7 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
                         carry = label_phrases(text, p_start, label_end, aliases[a_0:a_i])
                 sentence_qs = quantities[q_i:q_j]
                 proposal = (
-                    (pos if proposing else proposal_start(text, pos, s_end))
+                    (pos if proposing else proposal_start(text, pos, s_end, ctx.reply))
                     if ctx.proposal
                     else None
                 )

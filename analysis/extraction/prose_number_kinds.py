@@ -258,6 +258,8 @@ class NumberKinds:
             and not starts_from_actual(text, forecast_lo, q.start)
         ):
             return "context_statistic", "a forecast (预计…将…), not a target"
+        if _one_schools_size(text, q, s_start):
+            return "no_indicator", "one school's size in brackets (…小学（30个班、1,350个学位）)"
         return None
 
     def _quoted_opinion(self, text: str, at: int) -> bool:
@@ -456,3 +458,21 @@ _NOTE_MARK_BEFORE = re.compile(r"(?:注|[。；;:：]\s*)$")
 _NOTE_OPEN = re.compile(r"注\s*(?:\d{1,2}|[①-⑳])?\s*[:：]")
 _RATIO_AFTER = re.compile(r"\s*:\s*\d")
 _RATIO_BEFORE = re.compile(r"\d\s*:\s*$")
+
+
+# "城东片区新建小学（规划30个班、1,350个学位）": one school's classes and places
+_SCHOOL_BEFORE = re.compile(r"(?:小学|中学|学校|幼儿园|校区|分校|学院)\s*$")
+_CLASSES = re.compile(r"\d+\s*个?\s*(?:班|轨)")
+
+
+def _one_schools_size(text: str, q: Quantity, s_start: int) -> bool:
+    """A count inside a bracket right after a school's name that gives its classes."""
+    lo = max(s_start, q.start - 30)
+    opened = max(text.rfind("（", lo, q.start), text.rfind("(", lo, q.start))
+    if opened < 0 or max(text.find("）", opened, q.start), text.find(")", opened, q.start)) >= 0:
+        return False
+    closed = text.find("）", q.end, q.end + 30)
+    closed = closed if closed >= 0 else text.find(")", q.end, q.end + 30)
+    if closed < 0 or not _SCHOOL_BEFORE.search(text, max(0, opened - 6), opened):
+        return False
+    return _CLASSES.search(text, opened, closed) is not None

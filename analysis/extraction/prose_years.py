@@ -149,6 +149,7 @@ class Context:
     forecast: bool = False
     # a proposal (政协提案, 人大代表建议): what it proposes (建议…) is not the plan's
     proposal: bool = False
+    reply: bool = False  # a reply to one: only what the proposer proposes is not the plan's
     # the year a note dates the text's numbers to ("文中数据除注明外均为2022年数据")
     data_year: int | None = None
     # the year the section's heading names ("三、2023年重点任务": heading_years.py)
@@ -390,13 +391,15 @@ class YearReader:
                 r"\s*[)）]", scope[m.end() :]
             ):
                 continue  # "由88.5%（2020年）提高到": the year of the value before it
+            later = re.search(r"[，,；;]", scope[m.end() :]) if year is not None else None
             if (
-                year is not None
+                later is not None
                 and _CLAUSE_DEADLINE.match(scope, m.end())
-                and re.search(r"[，,；;]", scope[m.end() :])
+                and _DIGIT.search(scope, m.end(), m.end() + later.start())
             ):
                 # "到2025年A达到95%，2024年底前B达到100%，C达到97%": a deadline opening
-                # a later clause is that clause's own
+                # a later clause with a value is that clause's own; with none ("，2024年底前
+                # 全面消除大班额，标准班额比例达到100%") it governs the clause after it
                 continue
             year, year_end = int(m.group(1)), m.end()
         if ctx is not None and ("去年" in scope or "月" in scope):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from analysis.extraction.chart_options import read_chart_options
+from analysis.extraction.chart_text import read_chart_text
 from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_files import read_csv_file
 from analysis.extraction.csv_tables import read_csv_rows
@@ -27,6 +28,7 @@ from analysis.extraction.record_tables import read_records
 from analysis.extraction.role_line_cards import read_role_line_cards
 from analysis.extraction.run_together_tables import read_run_together_rows
 from analysis.extraction.script_tables import read_script_tables
+from analysis.extraction.side_rotated_headers import with_side_rotated_headers
 from analysis.extraction.single_space_tables import read_single_space_rows
 from analysis.extraction.span_sets import SpanSet
 from analysis.extraction.spreadsheet_cells import spreadsheet_values
@@ -93,6 +95,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         lambda skip: read_record_arrays(clean.raw, skip),  # objects over several lines
         lambda skip: read_role_line_cards(lines, skip),  # before the pipe readers: bars inside
         lambda skip: read_column_blocks(lines, skip, unit_cells, attribute_cells),
+        lambda skip: read_chart_text(clean.raw, skip),  # before the spaced rows it is made of
         lambda skip: read_leader_rows(lines, skip),
         lambda skip: read_pipe_cells(lines, skip),
         lambda skip: read_delimited(lines, skip),
@@ -111,4 +114,5 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
         grids.extend(found)
         taken.extend((g.start, g.end) for g in found)
     grids = [spreadsheet_values(without_translations(g)) for g in with_key_value_tables(grids)]
-    return sorted(grids, key=lambda g: g.start)
+    # a header printed rotated is a block of its own above its table's rows
+    return with_side_rotated_headers(clean.raw, sorted(grids, key=lambda g: g.start))

@@ -17,9 +17,9 @@ for the rows left as they are).
 from __future__ import annotations
 
 import re
-import unicodedata
 from itertools import pairwise
 
+from analysis.extraction.display_columns import display_width as _display_width
 from analysis.extraction.grid import GridCell
 from analysis.extraction.printed_frames import without_wrap_mark
 
@@ -64,11 +64,6 @@ def header_above(raw: str, words: list[GridCell], rows: list[list[GridCell]]):
 
 def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
-
-
-def _display_width(text: str) -> int:
-    """Columns a monospaced layout gives the text: two for a wide or full-width character."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _columns(raw: str, cell: GridCell, width=_display_width) -> tuple[int, int]:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 
 from analysis.extraction.grid import GridCell
-from analysis.extraction.grid_headers import join_spaced_words
+from analysis.extraction.grid_headers import SPACED_WORDS, join_spaced_words
 
 _TRAILING_MARK = re.compile(
     r"^(.*\S)\s+(—|－|–|-|/|——|--|[≥≤<>]?\d+(?:\.\d+)?%?(?:左右|以上|以下)?"
@@ -94,10 +94,8 @@ def _last_space(raw: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def merge_spaced_words(rows: list[list[GridCell]]) -> list[list[GridCell]]:
-    """ "指　　标" in the first row: a header word spaced out across its column is split by
-    the runs of spaces into one-character cells; they become the word again before the rows
-    are put on the header's columns (a header naming no year is not mended later)."""
-    if not rows:
-        return rows
-    merged = join_spaced_words(rows[0])
-    return rows if len(merged) == len(rows[0]) else [merged, *rows[1:]]
+    """ "指　　标" in the first row, "合　计" in the last: a word spaced out across its
+    column is split by the runs of spaces into one-character cells; they become the word
+    again before the rows are put on the header's columns (a header naming no year is not
+    mended later)."""
+    return [join_spaced_words(r, SPACED_WORDS) for r in rows]

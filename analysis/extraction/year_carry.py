@@ -6,8 +6,9 @@ sentence opening on 全年/当年 (rules years.same_year_phrases; in a review) k
 opening year, one opening on 五年累计/五年来 (years.same_period_phrases) the last opening
 period. In a review, a paragraph opening on a point in time ("截至2022年底，全县有…。学前三年
 毛入园率93.2%…") states the whole paragraph as of then: its later sentences naming no year of
-their own keep it. The binder asks for each sentence's context before reading it and reports how it
-ended after; a new `YearCarry` for every paragraph.
+their own keep it. A sentence opening on the plan cited ("《规划》明确，…；培训教师20万人次")
+states its targets, past its "；" too. The binder asks for each sentence's context before
+reading it and reports how it ended after; a new `YearCarry` for every paragraph.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from analysis.extraction.prose_phrases import CITED_PLAN
 from analysis.extraction.prose_years import Context, YearReader
 
 _CLAUSE = re.compile(r"[^。！？!?，,]+")
 _STATUS_OPENING = re.compile(r"\s*(?:截至|截止)\s*((?:19|20)\d\d)\s*年\s*(?:末|底)")
+# "《规划》明确，…；培训教师20万人次": a sentence opening on the plan cites its targets
+_CITES_PLAN = re.compile(r"\s*(?:" + CITED_PLAN.pattern + r")\s*[，,：:]")
 
 
 class YearCarry:
@@ -30,13 +34,14 @@ class YearCarry:
         self.chain_year: int | None = None  # the year going on after a "；"
         self._opening: int | None = None  # the sentence just read: its opening year
         self._period: int | None = None  # ... or the end of its opening period
+        self._cited: int | None = None  # ... or the period's end, opening on the plan cited
         self.status_year: int | None = None  # "截至2022年底" opening the paragraph
         self._first = True
 
     def context(self, text, pos, s_end, opens_at, review, ctx: Context) -> Context:
         """The context of the sentence text[pos:s_end] (`opens_at`: where its words start,
         past a heading glued to it); `ctx` unchanged when no year goes on into it."""
-        self._opening = self._period = None
+        self._opening = self._period = self._cited = None
         if self.chain_year is not None:
             return replace(ctx, list_year=self.chain_year)
         if review and self.opened_year is not None and text.startswith(self.same_year, pos):
@@ -56,6 +61,8 @@ class YearCarry:
         if self._opening is None:
             self._period = self.years.opening_period(text, opens_at, s_end, ctx)
             self.opened_period = self._period or self.opened_period
+            if _CITES_PLAN.match(text, opens_at, s_end):
+                self._cited = ctx.period_end  # its year goes on past a "；"
         return ctx
 
     def _period_before(self, text: str, pos: int, ctx: Context) -> int | None:
@@ -73,5 +80,5 @@ class YearCarry:
             self.chain_year = None
         elif self.chain_year is None:
             # "2020年萩浦全市共有…；在园幼儿14.2万人": the sentence's year goes on
-            self.chain_year = self._opening or self._period
-        self._opening = self._period = None  # (a sentence it gave no context to opens none)
+            self.chain_year = self._opening or self._period or self._cited
+        self._opening = self._period = self._cited = None  # (none for a sentence not read)
