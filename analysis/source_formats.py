@@ -24,6 +24,7 @@ from analysis import (
     script_strings,
     sql_statements,
     tesseract_tsv,
+    tracked_changes,
     unified_diff,
 )
 from analysis.markup_lines import merged_spans
@@ -88,4 +89,7 @@ def markup_spans(work: str) -> tuple[list[tuple[int, int]], str]:
         return unified_diff.diff_parts(work)[2], unified_diff.REASON
     if markdown_footnotes.has_footnotes(work):
         return markdown_footnotes.footnote_spans(work), markdown_footnotes.REASON
+    marks = tracked_changes.pandoc_mark_spans(work)
+    if marks:
+        return marks, tracked_changes.MARK_REASON
     return [], ""

@@ -2,7 +2,8 @@
 
 A draft for comment (征求意见稿) may print its revisions inline: "[删除：93%]", "~~93%~~" or
 <del>93%</del> for deleted text, "【修改为：95%】" or "[插入：95%]" for the text that
-replaces it, "【批注1：…】" for a reviewer's comment. The final text is what a reader
+replaces it, "【批注1：…】" for a reviewer's comment; pandoc writes "[93%]{.deletion …}",
+"[95%]{.insertion …}" and "[…]{.comment-start …}". The final text is what a reader
 compares, so a deletion and a comment are dropped whole and, of an insertion, only its
 marks. Every mark must close on its own line; a struck-out table cell is dropped like a
 deleted word. A unified diff between two drafts is read the same way (unified_diff.py).
@@ -44,6 +45,12 @@ _DELETION = re.compile(
     )
 )
 _INSERTION = re.compile(_marks(_INSERTED, "i"))
+# pandoc's Markdown of a Word file with --track-changes=all: "[97.8%]{.deletion author=…}",
+# "[98.2%]{.insertion …}", a comment "[text]{.comment-start id=…}" and its "[]{.comment-end}"
+_PANDOC_SPAN = re.compile(
+    r"\[(?P<body>[^\[\]\n]{0,400})\]\{\.(?P<kind>deletion|insertion|comment-start|comment-end)"
+    r"(?:[^\S\n][^{}\n]{0,300})?\}"
+)
 # what a text must hold before the patterns are tried: literals and a pattern opening on a
 # set of brackets, each searched for at C speed (an alternation is tried at every character)
 _BRACKET_MARK = re.compile(
@@ -52,9 +59,27 @@ _BRACKET_MARK = re.compile(
 _HTML_STRIKE = re.compile(r"<(?:del|s|strike)\b")
 
 
+MARK_REASON = "a tracked change's mark (its author, date or comment id)"
+
+
+def pandoc_mark_spans(work: str) -> list[tuple[int, int]]:
+    """The spans of pandoc's change marks around kept text: an insertion's brackets and
+    attributes, a comment's end (the ledger's markup; deletions and comments are struck)."""
+    if "]{." not in work:
+        return []
+    spans = []
+    for m in _PANDOC_SPAN.finditer(work):
+        if m.group("kind") == "insertion":
+            spans.extend(((m.start(), m.start("body")), (m.end("body"), m.end())))
+        elif m.group("kind") == "comment-end":
+            spans.append(m.span())
+    return spans
+
+
 def _may_hold_marks(work: str) -> bool:
     return (
-        "~~" in work
+        "]{." in work
+        or "~~" in work
         or "～～" in work
         or ("<" in work and _HTML_STRIKE.search(work) is not None)
         or _BRACKET_MARK.search(work) is not None
@@ -81,6 +106,16 @@ def tracked_changes(work: str) -> TrackedChanges:
         comment = any(m.group(f"c{n}") is not None for n in range(len(_BRACKETS)))
         struck.append((*m.span(), "a reviewer's comment" if comment else "deleted text"))
         drop.append(m.span())
+    if "]{." in work:
+        for m in _PANDOC_SPAN.finditer(work):
+            kind = m.group("kind")
+            if kind == "insertion":
+                drop.extend(((m.start(), m.start("body")), (m.end("body"), m.end())))
+                continue
+            if kind != "comment-end":
+                why = "deleted text" if kind == "deletion" else "a reviewer's comment"
+                struck.append((*m.span(), why))
+            drop.append(m.span())
     taken = [(a, b) for a, b, _ in struck]
     for m in _INSERTION.finditer(work):
         if any(a <= m.start() < b for a, b in taken):

@@ -1264,12 +1264,23 @@ def test_a_heading_of_base_and_tasks_leaves_the_tasks_forward(extractor, text, e
 
 
 # blind31 a5: a draft for comment keeps its tracked changes; only the final text is read
+PANDOC_CHANGES = (
+    '到2025年，学前三年毛入园率达到[92%]{.deletion author="赵兰" date="2022-03-01T08:00:00Z"}'
+    '[93%]{.insertion author="赵兰" date="2022-03-01T08:00:00Z"}以上，'
+    '[按2021年快报数核实，原为96.8%。]{.comment-start id="3" author="孙伟" date="2022-03-02T10:30:00Z"}'
+    '九年义务教育巩固率达到97.2%[]{.comment-end id="3"}。\n\n'
+    "| 指标 | 2020年 | 2025年 |\n|---|---|---|\n"
+    '| 普惠性幼儿园覆盖率（%） | 86 | [90]{.insertion author="赵兰" date="2022-03-01T08:00:00Z"} |\n'
+)
 TRACKED_CHANGES = [
     # brackets of several shapes, a strike-through in full-width tildes, a reviewer's comment
     # with numbers, a struck-out tab row
     ("到2025年，学前三年毛入园率达到【删去：92%】（改为：94%）以上，九年义务教育巩固率～～96%～～【更正为：97%】。【修改意见2：巩固率按2021年12月统计口径，原为96%。】\n指标\t2020年\t2025年\n~~普惠性幼儿园覆盖率（%）~~\t~~80~~\t~~85~~\n高中阶段教育毛入学率（%）\t91.5\t[插入：≥95]\n", [(PRE, 2025, ">=", 94.0, None, "level"), (CONS, 2025, "=", 97.0, None, "level"), ("upper_secondary_gross_enrollment_rate", 2020, "=", 91.5, None, "level"), ("upper_secondary_gross_enrollment_rate", 2025, ">=", 95.0, None, "level")]),
     # HTML deletions and insertions (<del>, <s>, <ins>); a deleted clause with its value
     ("<p>到2025年，普惠性幼儿园覆盖率达到<del>85%</del><ins>88%</ins>，<s>“双师型”教师占比达到50%，</s>九年义务教育巩固率达到96.5%。</p>", [(INC, 2025, "=", 88.0, None, "level"), (CONS, 2025, "=", 96.5, None, "level")]),
+    # pandoc's spans (--track-changes=all): a deletion, an insertion with a word after it,
+    # a comment holding numbers around an unchanged value, a table cell inserted
+    (PANDOC_CHANGES, [(PRE, 2025, ">=", 93.0, None, "level"), (CONS, 2025, "=", 97.2, None, "level"), (INC, 2020, "=", 86.0, None, "level"), (INC, 2025, "=", 90.0, None, "level")]),
 ]  # fmt: skip
 
 
@@ -1662,3 +1673,12 @@ def test_a_headerless_project_lists_amounts_and_numbers_are_accounted_for(extrac
     assert at["1.8亿元"] == at["2.2亿元"] == "no_indicator"
     assert at["2."] == "section_number"  # the second item's number
     assert "unaccounted" not in at.values()
+
+
+def test_pandoc_change_marks_are_markup_and_its_deletions_struck(extractor):
+    result = extractor.extract(source(), clean(PANDOC_CHANGES))
+    got = {(r["quote"], r["disposition"]) for r in result.ledger}
+    assert ("92", "struck") in got and ("96.8", "struck") in got
+    # an insertion's date and a comment end's id are markup (a deletion's date is struck)
+    assert ("2022", "markup") in got and ("3", "markup") in got
+    assert not [g for g in got if g[1] == "unaccounted"]
