@@ -8,6 +8,7 @@ read with its own label. A run needs two figures or more, each one line apart; w
 round the pairs go is told by the run's ends: a run that ends on a label is figure-first,
 one that ends on a figure and opens on a label is label-first.
 
+A figure's unit may stand on the line under its number ("15.8" over "万人"): one figure.
 The same pages print a figure and its label on one line too, one pair a line ("学前三年毛
 入园率　90.8% → ≥95%"): two such lines in a row are two records, not a wrapped sentence.
 """
@@ -25,6 +26,14 @@ _FIGURE = (
     r"(?:%|‰)?[\u4e00-\u9fff]{0,4}(?:以上|以下|左右|以内|余)?"
 )
 FIGURE_LINE = re.compile(rf"^{_FIGURE}$", re.MULTILINE)
+# ... or a change from one figure to another ("91.6% → 95%以上") under its label
+_FIGURE_OR_PAIR = rf"{_FIGURE}(?:[^\S\n]*(?:→|->|⟶)[^\S\n]*{_FIGURE})?"
+# a graphic's text layer may print the unit on the line under its number ("15.8" over "万人",
+# "95" over "%以上"): the two lines are one figure
+_UNIT_LINE = re.compile(
+    r"(?:%|‰|个百分点|[万亿千]?(?:人次|个|所|名|人|元|项|家|间|张|年|册|台|套|次)|万|亿)"
+    r"(?:以上|以下|左右|以内|余)?"
+)
 _LABEL_LONGEST = 40
 # a label, a space, a value or a change of value ("90.8% → ≥95%", "10.9年→11.5年"), at the end
 _VALUE = r"(?:[≥≤<>~]|约)?\d[\d.,]*(?:%|‰)?[\u4e00-\u9fff]{0,2}"
@@ -35,6 +44,9 @@ _LABELLED = (
 _LABELLED_LINE = re.compile(_LABELLED)
 _VALUE_AT_LINE_END = re.compile(rf"[^\S\n]{_VALUE}[^\S\n]*(?=\n|\Z)")
 _NOT_IN_A_LABEL = re.compile(r"[，,。；;]")
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")  # (a note in brackets may hold one)
+_VALUE_IN_LINE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|个百分点)")
+_TITLE_MARKS = frozenset("▎▍▌▋▊▉【〖『「◤◆◇★☆〔■□●○▶►♦")
 # a note in brackets on a line of its own under a label ("(2020年:90.4%)", after NFKC)
 _NOTE_LINE = re.compile(r"\([^()\n]{1,30}\)")
 
@@ -77,6 +89,16 @@ def _is_label(text: str, start: int, end: int) -> bool:
     )
 
 
+def _is_run_label(text: str, start: int, end: int) -> bool:
+    """A label in a run of figures: not a section's title under a decorative mark ("▎普及
+    水平", "【 回眸 】"), nor a line stating a change of its own ("比2015年 ↑ 5.8个百分点")."""
+    return (
+        _is_label(text, start, end)
+        and text[start] not in _TITLE_MARKS
+        and _VALUE_IN_LINE.search(_BRACKETED.sub("", text[start:end])) is None
+    )
+
+
 def _line_after(text: str, end: int) -> tuple[int, int] | None:
     """The line after the one ending at `end` (its "\\n" or the text's end)."""
     if end >= len(text):
@@ -95,7 +117,7 @@ def _label_end(text: str, figure_end: int) -> int | None:
     """Where the label under the figure ending at `figure_end` ends: its line, and the
     bracketed note under it if there is one ("（2020年：90.4%）"); None if no label."""
     label = _line_after(text, figure_end)
-    if label is None or not _is_label(text, *label):
+    if label is None or not _is_run_label(text, *label):
         return None
     note = _line_after(text, label[1])
     if note is not None and _NOTE_LINE.fullmatch(text, *note):
@@ -103,9 +125,20 @@ def _label_end(text: str, figure_end: int) -> int | None:
     return label[1]
 
 
+def _with_unit_lines(text: str, figures: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The figures' spans, each over the unit line under it if there is one."""
+    out = []
+    for a, b in figures:
+        unit = _line_after(text, b)
+        if unit is not None and _UNIT_LINE.fullmatch(text, *unit):
+            b = unit[1]
+        out.append((a, b))
+    return out
+
+
 def figure_breaks(text: str) -> list[int]:
     """Positions of the "\n"s of `text` (a lines view) to keep as paragraph breaks, sorted."""
-    figures = _lines_matching(_FIGURE, text)
+    figures = _with_unit_lines(text, _lines_matching(_FIGURE_OR_PAIR, text))
     breaks: list[int] = []
     k = 0
     while k < len(figures):
@@ -125,7 +158,7 @@ def figure_breaks(text: str) -> list[int]:
             breaks.extend(a - 1 for a, _ in run if a > 0)
             if last_label_end < len(text):
                 breaks.append(last_label_end)
-        elif before is not None and _is_label(text, *before):  # label, figure, label, figure
+        elif before is not None and _is_run_label(text, *before):  # label, figure, label, figure
             if before[0] > 0:
                 breaks.append(before[0] - 1)
             breaks.extend(b for _, b in run if b < len(text))

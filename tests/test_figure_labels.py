@@ -30,6 +30,11 @@ CASES = [
     (["2025年", "全面实现目标", "2035年", "基本实现教育现代化"], ["2025年\n全面实现目标\n2035年\n基本实现教育现代化"]),
     # a label and its values on one line, one record a line
     (["学前三年毛入园率 88% → 93%", "九年义务教育巩固率 95.2% → 97%"], ["学前三年毛入园率 88% → 93%", "九年义务教育巩固率 95.2% → 97%"]),
+    # a graphic's text layer: the unit under its number, a section title under a mark after
+    # the run (no label: the run is label-first), a change of value under its label
+    (["在校学生", "6.4", "万人", "专任教师", "5,120", "名", "◆ 发展目标", "毛入园率", "88% → 93%以上", "巩固率", "95.2% → 97%"], ["在校学生\n6.4\n万人", "专任教师\n5,120\n名", "◆ 发展目标", "毛入园率\n88% → 93%以上", "巩固率\n95.2% → 97%"]),
+    # a line stating a change of its own is no label of the figure above it
+    (["巩固率", "96.2", "%", "入学率", "93.4", "%", "较上年 ↑ 1.2个百分点"], ["巩固率\n96.2\n%", "入学率\n93.4\n%", "较上年 ↑ 1.2个百分点"]),
 ]  # fmt: skip
 
 
