@@ -126,7 +126,7 @@ def _legend(line: str, start: int) -> list[tuple[int, int, str]]:
     out = []
     for k, m in enumerate(marks):
         stop = marks[k + 1].start() if k + 1 < len(marks) else len(line)
-        name = line[m.end() : stop].strip(" \u3000")
+        name = line[m.end() : stop].strip()
         if not name:
             return []
         at = line.index(name, m.end())

@@ -100,8 +100,10 @@ def _joined(raw: str, body: Grid) -> Grid | None:
         header.append(GridCell(text, cell_chars[0].start, cell_chars[-1].end))
     if sum(1 for c in header if YEAR_CELL.match(c.text)) < 2:
         return None
-    before = raw[:top].rstrip()  # the caption: the last line with words above the block
-    caption = before[before.rfind("\n") + 1 :].strip()
+    caption, end = "", top - 1  # the caption: the last line with words above the block
+    while end > 0 and not caption:
+        start = raw.rfind("\n", 0, end) + 1
+        caption, end = raw[start:end].strip(), start - 1
     return Grid(body.reader, caption, top, body.end, [header, *body.rows], body.labels)
 
 
