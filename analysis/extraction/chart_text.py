@@ -27,6 +27,7 @@ from analysis.extraction.chart_options import SETTING
 from analysis.extraction.display_columns import display_column, nearest_range
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.span_sets import SpanSet
+from analysis.extraction.table_readers import _has_digit, spans_apart
 
 _AXIS_RULE = re.compile(r"^[^\S\n]*[─━_—]{10,}[^\S\n]*$", re.MULTILINE)
 _CELL_GAP = re.compile(r"[ \u3000]{2,}|\u3000")
@@ -135,16 +136,11 @@ def _legend(line: str, start: int) -> list[tuple[int, int, str]]:
 
 
 def _cells(line: str, start: int) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for m in [*_CELL_GAP.finditer(line), None]:
-        stop = m.start() if m else len(line)
-        if line[pos:stop].strip():
-            text = line[pos:stop].strip()
-            at = line.index(text, pos)
+    """The line's cells apart by runs of spaces (or one full-width space): (start, end, text)."""
+    out = []
+    for a, b in spans_apart(_CELL_GAP, line):
+        text = line[a:b].strip()
+        if text:
+            at = line.index(text, a)
             out.append((start + at, start + at + len(text), text))
-        pos = m.end() if m else len(line)
     return out
-
-
-def _has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)

@@ -282,13 +282,13 @@ def _split(text: str) -> tuple[str, list[tuple[int, int]]] | None:
         if kind == "spaces" and whitespace_count(text) < 4:
             continue  # three cells need two runs of two spaces: most lines have none
 
-        spans = _spans_apart(sep, text)
+        spans = spans_apart(sep, text)
         if len(spans) >= (2 if kind == "tab" else 3):
             return kind, spans
     return None
 
 
-def _spans_apart(sep: re.Pattern, text: str) -> list[tuple[int, int]]:
+def spans_apart(sep: re.Pattern, text: str) -> list[tuple[int, int]]:
     """The (start, end) of each cell of a line whose cells are apart by `sep`."""
     spans, pos = [], 0
     for m in sep.finditer(text):
@@ -461,7 +461,7 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
         line = lines.items[j][0]
         if kind == "spaces" and "  " in text:
             # "教育  园率": the ends of a category and of a name, each wrapped: two cells
-            return kind, _spans_apart(_SEPARATORS[1][1], line)
+            return kind, spans_apart(_SEPARATORS[1][1], line)
         return kind, [(0, len(line))]
     return None
 
