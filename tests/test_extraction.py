@@ -574,8 +574,10 @@ def test_a_project_list_without_years_states_period_totals(extractor):
 
 
 PROJECT_TABLES = [
-    # no total row: each project's amount is a value
-    ("重点项目\n| 工程名称 | 总投资（万元） |\n|---|---|\n| 甲幼儿园新建 | 1200 |\n| 乙小学扩建 | 800 |\n", [("education_investment", 2025, "=", 8000000.0, None, "cumulative"), ("education_investment", 2025, "=", 12000000.0, None, "cumulative")]),
+    # no total row: each project's amount is one part of a total nobody states, no value
+    ("重点项目\n| 工程名称 | 总投资（万元） |\n|---|---|\n| 甲幼儿园新建 | 1200 |\n| 乙小学扩建 | 800 |\n", []),
+    # one project alone: its amount is the value
+    ("重点项目\n| 工程名称 | 总投资（万元） |\n|---|---|\n| 甲幼儿园新建 | 1200 |\n", [("education_investment", 2025, "=", 12000000.0, None, "cumulative")]),
     # the money unit in the caption, a header with none, a 合计 row after the projects
     ("表3　重点建设项目（金额单位：万元）\n项目名称 | 新增学位（个） | 总投资 | 完成时限\n--- | --- | --- | ---\n东区初中新建 | 1500 | 21000 | 2024年8月\n西区小学扩建 | 900 | 7600 | 2023年8月\n合计 | 2400 | 28600 | \n", [("education_investment", 2025, "=", 286000000.0, None, "cumulative"), ("school_places_added", 2025, "=", 2400.0, None, "cumulative")]),
     # a spaced-out 总 计 row under a row-number column

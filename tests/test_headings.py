@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.extraction.headings import LEVELS, SectionTracker, heading_of
+from analysis.extraction.headings import LEVELS, SectionTracker, heading_marks, heading_of
 from analysis.normalise import clean
 
 
@@ -106,3 +106,39 @@ def test_decimal_numbering_nests_under_the_heading_around_it(paragraphs, path):
 def test_bracketed_titles(text, paths):
     tracker = SectionTracker()
     assert [tracker.feed(p) for p in clean(text).paragraphs.text.split("\n")] == paths
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "path"),
+    [
+        # marked titles whose words name no section: their marks place them
+        ((("沿革", 2), ("正文", 0), ("教育概况", 2)), ("教育概况",)),
+        ((("教育概况", 2), ("学前", 3), ("正文", 0)), ("教育概况", "学前")),
+        ((("教育概况", 2), ("学前", 3), ("师资", 2)), ("师资",)),
+        # a numbered marked title keeps its numbering's level; one marked deeper sits under it
+        ((("一、发展基础", 2), ("学前", 3)), ("一、发展基础", "学前")),
+        ((("一、发展基础", 2), ("学前", 3), ("二、主要目标", 2)), ("二、主要目标",)),
+        # one mark is the page's own title: no section
+        ((("青禾县教育", 1), ("正文", 0)), ()),
+    ],
+)
+def test_marked_headings_nest_by_their_marks(paragraphs, path):
+    tracker = SectionTracker()
+    for p, marks in paragraphs:
+        got = tracker.feed(p, marks=marks)
+    assert got == path
+
+
+@pytest.mark.parametrize(
+    ("raw", "at", "marks"),
+    [
+        ("== 教育概况 ==\n", 3, 2),
+        ("正文\n=== 学前 ===\n", 7, 3),
+        ("## 沿革\n", 3, 2),
+        ("== 不闭合\n", 3, 0),  # a wiki heading closes on its line
+        ("#话题#\n", 1, 0),  # a hashtag, no space after the mark
+        ("学前 == 幼儿\n", 0, 0),
+    ],
+)
+def test_heading_marks(raw, at, marks):
+    assert heading_marks(raw, at) == marks

@@ -25,6 +25,9 @@ _STATE_HEADING = (
         # under a review heading with no heading of targets after it, a paragraph opening
         # on a year to come or on the plan's period states targets (my own wording)
         ("一、发展基础\n2020年全县学前三年毛入园率为86.4%。\n到2025年，学前三年毛入园率达到93%。中等职业学校在校生保持在5000人左右。\n“十四五”期间，招聘教师600名。\n", [(PRE, 2020, "=", 86.4, None, "level"), (PRE, 2025, "=", 93.0, None, "level"), ("secondary_vocational_enrollment", 2025, "~", 5000.0, None, "level"), (RECRUITED, 2025, "=", 600.0, None, "cumulative")]),
+        # a point in time opening a later sentence of a review dates the rest of its
+        # section, the next paragraph too; a sub-heading's section is its own (my wording)
+        ("一、基本情况\n全县辖6镇，常住人口18.2万人。截至2022年末，全县共有幼儿园34所。学前三年毛入园率92.7%。\n九年义务教育巩固率97.3%。\n（一）教师\n招聘教师240名。\n二、主要目标\n到2025年，学前三年毛入园率达到95%。\n", [("kindergarten_count", 2022, "=", 34.0, None, "level"), (PRE, 2022, "=", 92.7, None, "level"), ("compulsory_consolidation_rate", 2022, "=", 97.3, None, "level"), (RECRUITED, 2020, "=", 240.0, None, "cumulative"), (PRE, 2025, "=", 95.0, None, "level")]),
         # a task that changes a state (改变…现状) is no review
         ("三、主要任务\n（一）改变薄弱学校现状。学前三年毛入园率达到92%。\n", [(PRE, 2025, "=", 92.0, None, "level")]),
     ],

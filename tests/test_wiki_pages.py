@@ -104,3 +104,50 @@ def test_a_total_over_five_years_in_a_review_stays_the_reviews(extractor):
     assert observed(extractor, text) == [
         ("new_kindergartens_built", 2020, "=", 12.0, None, "cumulative")
     ]
+
+
+# my own wording: a 百科 entry whose infobox states the year of its figures, headings whose
+# words name no known section (沿革, 学前), a state-of-things section going on past its
+# first paragraph
+ENTRY = """{{Infobox 学区
+| 名称 = 青禾县教育
+| 数据年份 = 2023
+| 幼儿园数 = 48所
+| 小学在校生 = 2.64万人
+| 专任教师 = 2,910人
+}}
+'''青禾县教育'''是[[某省]]青禾县的各级各类教育。
+
+== 沿革 ==
+1978年恢复高考后，县一中首届考生120人。
+
+== 教育概况 ==
+截止2023年末，全县有各级各类学校96所，小学在校生2.64万人。
+
+[[学前教育|学前]]三年毛入园率95.1%，九年义务教育巩固率97.8%。
+
+=== 学前 ===
+普惠性幼儿园覆盖率92.4%。
+
+== 发展规划 ==
+学前三年毛入园率达到97%，新建幼儿园6所。
+"""
+
+
+def test_an_infobox_dates_its_fields_and_a_state_section_its_later_paragraphs(extractor):
+    assert observed(extractor, ENTRY) == [
+        (CON, 2023, "=", 97.8, None, "level"),
+        ("full_time_teacher_count", 2023, "=", 2910.0, None, "level"),
+        (INC, 2020, "=", 92.4, None, "level"),  # a subsection: no point in time stated
+        ("kindergarten_count", 2023, "=", 48.0, None, "level"),
+        ("new_kindergartens_built", 2025, "=", 6.0, None, "cumulative"),
+        (PRE, 2023, "=", 95.1, None, "level"),
+        (PRE, 2025, "=", 97.0, None, "level"),
+        ("primary_enrollment", 2023, "=", 26400.0, None, "level"),
+        ("primary_enrollment", 2023, "=", 26400.0, None, "level"),
+        ("school_count", 2023, "=", 96.0, None, "level"),
+    ]
+    at = {
+        r["char_start"]: r["disposition"] for r in extractor.extract(source(), clean(ENTRY)).ledger
+    }
+    assert at[ENTRY.index("2023\n")] == "year"  # the infobox's year field

@@ -33,6 +33,11 @@ _STATUS_YEAR = re.compile(
 _OCCASION_TITLE = re.compile(
     r"((?:19|20)\d\d)\s*年[^。，\n]{0,16}会议上?的?(?:讲话|报告|发言|致辞|工作报告)"
 )
+# a target letter for one year of the period ("宕溪县2023年度教育工作目标责任书"): signed
+# for that year, its targets with no year of their own are that year's
+_LETTER_TITLE = re.compile(
+    r"((?:19|20)\d\d)\s*年度?[^。，\n]{0,20}?(?:目标(?:管理)?责任书|目标任务书|责任状|责任书)"
+)
 # a speech opens by addressing its audience ("同志们：", "各位代表：")
 _SALUTATION = re.compile(
     r"^\s*(?:同志们|各位(?:代表|委员|领导|同志|来宾)[^：:\n]{0,12})\s*[：:]\s*$", re.M
@@ -123,3 +128,12 @@ def occasion_year(text: str, period_start: int, period_end: int) -> int | None:
             return None
         year = int(dated.group(1))
     return year if period_start < year <= period_end else None
+
+
+def letter_year(title: str, period_start: int, period_end: int) -> int | None:
+    """The year a target letter is signed for, from its title ("2023年度…目标责任书"), part-way
+    through the period, else None. Its 全年 and 年内 are that year, and so are its targets
+    with no year of their own; it reviews no year (an occasion's speech does)."""
+    m = _LETTER_TITLE.search(title)
+    year = int(m.group(1)) if m else None
+    return year if year is not None and period_start < year <= period_end else None

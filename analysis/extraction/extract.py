@@ -14,13 +14,15 @@ from analysis.extraction.caption_subjects import caption_subject
 from analysis.extraction.coded_comparators import coded_comparators
 from analysis.extraction.column_numbers import without_column_numbers
 from analysis.extraction.data_year_notes import data_year
-from analysis.extraction.evaluation import evaluated_year, occasion_year
+from analysis.extraction.evaluation import evaluated_year, letter_year, occasion_year
+from analysis.extraction.field_years import REASON as FIELD_YEAR_REASON
+from analysis.extraction.field_years import field_years
 from analysis.extraction.forecasts import forecast_cells
 from analysis.extraction.glued_units import split_glued_units
 from analysis.extraction.grid import Grid, GridCell
 from analysis.extraction.grid_headers import continues, role_year_header
 from analysis.extraction.grid_interpreter import GridInterpreter
-from analysis.extraction.headings import SectionTracker, framed_titles
+from analysis.extraction.headings import SectionTracker, framed_titles, heading_marks
 from analysis.extraction.ledger import Ledger
 from analysis.extraction.long_tables import pivot_long
 from analysis.extraction.note_names import spelt_out_names
@@ -195,23 +197,29 @@ class Extractor:
         sections, pos = [], 0
         texts = paras.text.split("\n")
         framed = framed_titles(texts)
+        raw = clean.raw
+        marked = raw.startswith(("#", "=")) or "\n#" in raw or "\n==" in raw
         for index, para in enumerate(texts):
-            line = heading_line(para, pos, paras.offsets, clean.raw)
-            path = tracker.feed(line, index in framed)
+            line = heading_line(para, pos, paras.offsets, raw)
+            marks = heading_marks(raw, paras.offsets[pos]) if marked and para else 0
+            path = tracker.feed(line, index in framed, marks)
             sections.append((pos, pos + len(para), path))
             pos += len(para) + 1
         title = str(source.meta.get("title_zh", ""))
+        # a target letter's year ("2023年度…目标责任书"): its 全年 and its targets with none
+        letter = letter_year(title, int(source.meta["period_start"]), source.period_end)
         ctx = Context(
             baseline_year=source.baseline_year,
             period_end=source.period_end,
             period_start=int(source.meta["period_start"]),
             annual=source.meta.get("document_type") == "annual_work_plan",
             evaluated_year=evaluated,
-            occasion_year=occasion,
+            occasion_year=occasion or letter,
             own_area=str(source.meta.get("city_name_zh") or ""),
             proposal=is_proposal(title) or is_reply(title),
             reply=is_reply(title),
-            data_year=data_year(paras.text),
+            data_year=data_year(paras.text) or letter,
+            field_years=field_years(paras.text),
         )
         cards = card_starts(paras.text, paras.offsets, clean.raw)
         reading = self.prose.read(paras.text, skip, sections, ctx, cards)
@@ -257,9 +265,12 @@ class Extractor:
                 result.observations.append(obs)
                 made.append(obs)
             ledger.observed(paras.raw_span(q.start, q.end), made, "prose")
+        field_digits = {at for _, _, _, at in ctx.field_years}
         for q, disposition, why in reading.notes:
             if q.unit_token == "倍" and q.chinese and q.num_start == q.start:
                 continue  # 翻一番 found by the binder, not a written number
+            if q.start in field_digits:  # "| 统计年份 = 2022": no value, its record's year
+                disposition, why = "year", FIELD_YEAR_REASON
             ledger.note(paras.raw_span(q.start, q.end), disposition, why)
 
     def _observation(

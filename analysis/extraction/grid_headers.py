@@ -20,10 +20,19 @@ _LABELLED_YEAR = re.compile(
     r"^[^\d()（）]{1,8}?\s*[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?\s*"
     r"(?:[(（][^)）\d]*[)）])?$"
 )
+# the plan cited before the year: "《规划》2025年目标" (a word after the year too)
+_CITED_YEAR = re.compile(r"^《[^》\d]{1,12}》\s*((?:19|20)\d\d)\s*年?(?:末|底)?[^\d()（）]{0,4}$")
 # the year line of a header written on two lines: "（2020年）"
 _BARE_YEAR = re.compile(r"^[(（]?\s*((?:19|20)\d\d)\s*年?(?:末|底)?\s*[)）]?$")
 # "任务": a table of the year's tasks, one value each ("序号 | 任务 | 目标值 | 责任单位 | 完成时限")
 NAME_HEADERS = ("指标", "项目", "名称", "内容", "任务", "重点任务", "主要任务", "工作任务")
+# "考核指标", "监测指标名称": a name column's header ending on 指标
+NAME_HEADER_END = re.compile(r"^[^\d\s]{1,4}指标(?:名称)?$")
+# a target letter's scoring rule beside each row ("每低1个百分点扣0.5分"): no values
+RULE_HEADER = re.compile(
+    r"^(?:评分|扣分|计分|考核|评价|考评)(?:标准|办法|方法|细则|规则|说明|依据)$"
+)
+RULE_REASON = "a scoring rule (评分标准), not a value"
 UNIT_HEADERS = ("单位", "计量单位", "计量")  # "计量" over "单位": a header on two lines
 ATTRIBUTE_HEADERS = ("属性", "性质", "类型")
 INDEX_HEADERS = ("序号", "编号", "位次", "排名", "名次")  # (a rank orders the rows too)
@@ -178,7 +187,12 @@ def first_body_row(rows: list[list[GridCell]]) -> int:
 
 
 def _written_year(text: str) -> int | None:
-    m = YEAR_HEADER.match(text) or _LABELLED_YEAR.match(text) or _BARE_YEAR.match(text)
+    m = (
+        YEAR_HEADER.match(text)
+        or _LABELLED_YEAR.match(text)
+        or _BARE_YEAR.match(text)
+        or _CITED_YEAR.match(text)
+    )
     return int(m.group(1)) if m else None
 
 

@@ -30,8 +30,11 @@ from analysis.extraction.grid_headers import (
     INDEX_HEADERS,
     MILESTONE_HEADER,
     MILESTONE_REASON,
+    NAME_HEADER_END,
     NAME_HEADERS,
     PROGRESS_HEADER,
+    RULE_HEADER,
+    RULE_REASON,
     SCORE_HEADER,
     SCORE_REASON,
     TOTAL_HEADER,
@@ -194,6 +197,9 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
             if SCORE_HEADER.match(compact):  # a self-evaluation's 分值 | 得分
                 aside[k] = ("no_indicator", SCORE_REASON)
                 continue
+            if RULE_HEADER.match(compact):  # a target letter's 评分标准
+                aside[k] = ("no_indicator", RULE_REASON)
+                continue
             if _PROPOSAL_HEADER.match(compact):  # a 提案's 建议目标
                 aside[k] = ("proposal", _PROPOSAL_REASON)
                 continue
@@ -222,6 +228,9 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
                 if (ends or any(compact.startswith(w) for w in words)) and role not in roles:
                     roles[role] = k
                     break
+            else:
+                if "name" not in roles and NAME_HEADER_END.match(compact):  # 考核指标
+                    roles["name"] = k
         # "全省", "全国2025年": another area's column beside the city's is context
         below = grid.rows[h + 1] if h + 1 < len(grid.rows) else []
         sub = below if not any(ch.isdigit() for c in below for ch in c.text) else []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.paragraph_breaks import (
     BULLET_START,
@@ -57,6 +57,7 @@ class Heading:
     title: str  # up to the first 。 or ：
     decimal: bool = False  # "2.1 …": its level is its depth under the heading around it
     bulleted: bool = False  # "◇ 主要成就": one level under the heading around it
+    marks: int = 0  # a marked heading's marks: 2 for "== 概况 ==", 3 for "### 学前教育"
 
 
 def heading_of(paragraph: str) -> Heading | None:
@@ -107,20 +108,48 @@ def framed_titles(paragraphs: list[str]) -> set[int]:
     }
 
 
+# a Markdown heading's "#"s, or a wiki heading's "="s closed on its line
+_MARKED = re.compile(r"(#{1,6})[^\S\n]+\S|(={2,6})[^=\n]+?\2[^\S\n]*$", re.MULTILINE)
+
+
+def heading_marks(raw: str, at: int) -> int:
+    """How many marks open the raw line a paragraph starts on (its first character at
+    raw[at]) when that line is a marked heading ("## 发展基础", "== 教育概况 =="), else 0."""
+    line = raw.rfind("\n", 0, at) + 1
+    if raw[line : line + 1] not in ("#", "="):
+        return 0
+    m = _MARKED.match(raw, line)
+    if m is None or m.start(2 if m.group(2) else 1) != line:
+        return 0
+    marks = m.group(1) or m.group(2)
+    return len(marks) if raw[line + len(marks) : at].strip() == "" else 0
+
+
 class SectionTracker:
     """Feed paragraphs in order; `path` is the titles of the headings above the current one."""
 
     def __init__(self):
         self._stack: list[Heading] = []
 
-    def feed(self, paragraph: str, framed: bool = False) -> tuple[str, ...]:
-        """`framed`: the paragraph is a title between two rules (framed_titles)."""
+    def feed(self, paragraph: str, framed: bool = False, marks: int = 0) -> tuple[str, ...]:
+        """`framed`: the paragraph is a title between two rules (framed_titles); `marks`:
+        a wiki's or Markdown's heading line ("== 教育概况 ==", "### 学前教育") and how many."""
         if framed:
             bullet = BULLET_START.match(paragraph)
             title = paragraph[bullet.end() :] if bullet else paragraph
             h = Heading(1, "", _TITLE_END.split(title, maxsplit=1)[0])
         else:
             h = heading_of(paragraph)
+        if marks >= 2 and paragraph:  # (one mark: the page's own title)
+            if h is not None and (h.numbering or h.decimal):
+                h = replace(h, marks=marks)  # its numbering places it
+            else:
+                # a marked title with no numbering, whatever its words ("== 历史沿革 =="):
+                # its marks place it, under the innermost heading with fewer
+                outer = [x for x in self._stack if 0 < x.marks < marks]
+                level = outer[-1].level + 0.5 if outer else 1
+                title = h.title if h else _TITLE_END.split(paragraph, maxsplit=1)[0]
+                h = Heading(level, "", title, marks=marks)
         if h is not None and h.decimal:
             # "一、发展基础" then "1.1 学前教育": decimal numbering sits under the heading
             # that held the first decimal heading (or the top heading when none is open)

@@ -86,6 +86,10 @@ class ProjectReadings:
                     why = "a project's part of the table's total row (合计)"
                     notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
                     continue
+                if total is None and len(grid.rows) > 2:
+                    why = "one project's value among several (no total row)"
+                    notes.append(CellNote((cell.start, cell.end), "part_of_total", why))
+                    continue
                 if total is None and excerpt:
                     why = "a project of an excerpted list (摘要), part of a larger total"
                     notes.append(CellNote((cell.start, cell.end), "part_of_total", why))

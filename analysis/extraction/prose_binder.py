@@ -28,12 +28,13 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analysis.codebook import AliasMatch, AliasMatcher, Indicator
 from analysis.extraction.amount_shares import amount_share_aliases
 from analysis.extraction.aside_phrases import aside_aliases
 from analysis.extraction.bracket_leads import bracket_lead_comparators
+from analysis.extraction.field_years import field_year
 from analysis.extraction.other_areas import bind_own_after_other
 from analysis.extraction.paragraph_contexts import ParagraphContexts
 from analysis.extraction.proposals import PROPOSAL, proposal_start, proposed
@@ -196,6 +197,9 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
         dangling: tuple[AliasMatch, ...] = ()
         waited = 0
         asked = question_paragraphs(text, sections)  # a reporter's turns
+        # the point in time a review section's sentence opened on ("截至2022年底，…"), by
+        # section: its later paragraphs are as of then too
+        statuses: dict[tuple, int] = {}
         for index, (p_start, p_end, path) in enumerate(sections):
             paragraph = text[p_start:p_end]
             contexts.follow(paragraph, path)
@@ -230,7 +234,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
             body = (
                 p_start + len(section) if section and text.startswith(section, p_start) else p_start
             )
-            years = YearCarry(self.years, self.same_year, self.same_period, body)
+            status = statuses.get(path) if paragraph_review else None
+            years = YearCarry(self.years, self.same_year, self.same_period, body, status)
             proposing = False
             while pos <= p_end:
                 if listed is not p_ctx or not may_lead:
@@ -306,6 +311,8 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
                 pos = s_end + 1
             if not part_item:
                 total_ids = frozenset(i for b in out.bound[bound_before:] for i in b.indicator_ids)
+            if years.status_year is not None and paragraph_review:
+                statuses[path] = years.status_year
         return out
 
     def _is_rate(self, a: AliasMatch) -> bool:
@@ -460,7 +467,12 @@ class ProseBinder(NumberKinds, ValueKinds, ListBinding, NamePositions):
             stated = [(y, "sentence") for y in self.years.each_year(text, q, start)]
             if q.start in sequence_years:
                 stated = [(sequence_years[q.start], "sentence")]
-            for year, basis in stated or [self.years.year(text, q, start, review, ctx)]:
+            q_ctx = ctx
+            if ctx.field_years and not stated:  # "| 统计年份 = 2022| 学校数 = 142所"
+                in_record = field_year(ctx.field_years, q.start)
+                if in_record is not None:
+                    q_ctx = replace(ctx, list_year=in_record)
+            for year, basis in stated or [self.years.year(text, q, start, review, q_ctx)]:
                 qualifier = self._qualifier(text, q, start)
                 out.bound.append(
                     Bound(q, ids, alias, kind, unit, year, basis, section, qualifier, falls)

@@ -152,6 +152,9 @@ class Context:
     reply: bool = False  # a reply to one: only what the proposer proposes is not the plan's
     # the year a note dates the text's numbers to ("文中数据除注明外均为2022年数据")
     data_year: int | None = None
+    # (start, end, year) of records whose year field dates their other fields
+    # ("| 统计年份 = 2022": field_years.py)
+    field_years: tuple[tuple[int, int, int, int], ...] = ()
     # the year the section's heading names ("三、2023年重点任务": heading_years.py)
     heading_year: int | None = None
     # the year a speech or conference report is given in (evaluation.occasion_year): its

@@ -436,7 +436,9 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
     """ "教育年限" alone between two rows of a spaced table: the end of a name cell wrapped
     onto a line of its own (the interpreter joins it to the name above)."""
     text = lines.items[j][0].strip()
-    if kind not in ("spaces", "tab") or not _lone_name(text) or lines.blank_before(j):
+    if kind not in ("spaces", "tab") or lines.blank_before(j):
+        return None
+    if not _lone_name(text) and not (_SECTION_ROW.match(text) and _split(text) is None):
         return None
     # the row it belongs to is next, or next but one after another lone line (a category
     # row, then the first line of a name wrapped onto the line of its values); or, below the
@@ -464,6 +466,14 @@ def _wrapped_cell(lines: TextLines, j: int, kind: str) -> tuple[str, list] | Non
             return kind, spans_apart(_SEPARATORS[1][1], line)
         return kind, [(0, len(line))]
     return None
+
+
+# a numbered category row between a table's rows, its words may hold a figure:
+# "一、学前教育（权重21%）" (its number is no value of the rows under it)
+_SECTION_ROW = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[）)])"
+    r"[^。，,；;：:\t]{2,24}$"
+)
 
 
 def _lone_name(text: str) -> bool:

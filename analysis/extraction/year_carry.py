@@ -4,10 +4,11 @@ The year a sentence opens on ("2021年全县共有…", "据《…》（…）�
 it opens on ("“十三五”时期，…") dates its clauses after a "；" ("…；在园幼儿1.26万人"). A later
 sentence opening on 全年/当年 (rules years.same_year_phrases; in a review) keeps the last
 opening year, one opening on 五年累计/五年来 (years.same_period_phrases) the last opening
-period. In a review, a paragraph opening on a point in time ("截至2022年底，全县有…。学前三年
-毛入园率93.2%…") states the whole paragraph as of then: its later sentences naming no year of
-their own keep it. A sentence opening on the plan cited ("《规划》明确，…；培训教师20万人次")
-states its targets, past its "；" too. The binder asks for each sentence's context before
+period. In a review, a sentence opening on a point in time ("截至2022年底，全县有…。学前三年
+毛入园率93.2%…") states the rest of its section as of then: its later sentences, and the
+later paragraphs of the same section, naming no year of their own keep it. A sentence
+opening on the plan cited ("《规划》明确，…；培训教师20万人次") states its targets, past its
+"；" too. The binder asks for each sentence's context before
 reading it and reports how it ended after; a new `YearCarry` for every paragraph.
 """
 
@@ -26,7 +27,14 @@ _CITES_PLAN = re.compile(r"\s*(?:" + CITED_PLAN.pattern + r")\s*[，,：:]")
 
 
 class YearCarry:
-    def __init__(self, years: YearReader, same_year: tuple, same_period: tuple, start: int) -> None:
+    def __init__(
+        self,
+        years: YearReader,
+        same_year: tuple,
+        same_period: tuple,
+        start: int,
+        status_year: int | None = None,
+    ) -> None:
         self.years, self.same_year, self.same_period = years, same_year, same_period
         self.start = start  # where the paragraph's words start
         self.opened_year: int | None = None  # the last year a sentence opened on
@@ -35,8 +43,8 @@ class YearCarry:
         self._opening: int | None = None  # the sentence just read: its opening year
         self._period: int | None = None  # ... or the end of its opening period
         self._cited: int | None = None  # ... or the period's end, opening on the plan cited
-        self.status_year: int | None = None  # "截至2022年底" opening the paragraph
-        self._first = True
+        # "截至2022年底" opening a sentence of a review, or an earlier paragraph of its section
+        self.status_year = status_year
 
     def context(self, text, pos, s_end, opens_at, review, ctx: Context) -> Context:
         """The context of the sentence text[pos:s_end] (`opens_at`: where its words start,
@@ -52,11 +60,10 @@ class YearCarry:
                 return replace(ctx, list_year=opened)
         self._opening = self.years.opening_year(text, opens_at, s_end)
         self.opened_year = self._opening or self.opened_year
-        if self._first:
-            self._first = False
-            status = _STATUS_OPENING.match(text, opens_at, s_end)
-            self.status_year = int(status.group(1)) if status and review else None
-        elif self._opening is None and self.status_year is not None:
+        status = _STATUS_OPENING.match(text, opens_at, s_end) if review else None
+        if status is not None:
+            self.status_year = int(status.group(1))
+        elif self._opening is None and self.status_year is not None and review:
             return replace(ctx, list_year=self.status_year)
         if self._opening is None:
             self._period = self.years.opening_period(text, opens_at, s_end, ctx)
