@@ -21,6 +21,8 @@ class Grid:
     rows: list[list[GridCell]] = field(default_factory=list)
     # numbers of the layout outside the rows, for the ledger: (span, disposition, reason)
     labels: list[tuple[tuple[int, int], str, str]] = field(default_factory=list)
+    # raw starts of the name cells indented under a group row (a pivot table's items)
+    indented: frozenset[int] = frozenset()
 
     @property
     def width(self) -> int:

@@ -83,6 +83,8 @@ _PROPOSAL_HEADER = re.compile(
     r"^(?:建议|提议|调整建议|修改建议)(?:目标|指标)?值?(?:[(（].{0,8}[)）])?$"
 )
 _PROPOSAL_REASON = "a proposer's target (建议目标), not the plan's"
+_GROUP_SUM = "a group row's sum of the items set in under it (a pivot table's subtotal)"
+_LEVEL_SUM = "a total column's sum of a level over the years (总计 of a rate), no value"
 _LEVEL_HEADER = re.compile(r"^[一二三四]级指标(?:名称)?$")
 
 
@@ -167,6 +169,7 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
         aside: dict[int, tuple[str, str]] = {}
         levels: list[int] = []  # "一级指标", "二级指标", "三级指标"
         header_comparators: dict[int, str] = {}  # "目标值（≥）": the column's comparator
+        totals: set[int] = set()  # "合计", "总计" after the year columns: their sum
         for k, c in enumerate(header):
             year = (
                 header_year(c.text)
@@ -175,6 +178,7 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
             )
             if not year and years and TOTAL_HEADER.match(c.text.replace(" ", "")):
                 year = max(years.values())
+                totals.add(k)
             if not year and years and CHANGE_HEADER.match(c.text.replace(" ", "")):
                 changes[k] = years[max(years)]
                 if YEARLY_CHANGE_HEADER.match(c.text.replace(" ", "")):
@@ -270,8 +274,17 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
         category = ""
         total = ("", "")  # the bare name and category of the last row not named 其中…
         rows = [pad_blank_leading(row, header, roles) for row in grid.rows[h + 1 :]]
-        for row in self._join_wrapped_names(rows, roles["name"], years):
+        rows = self._join_wrapped_names(rows, roles["name"], years)
+        groups = _group_rows(rows, roles["name"], grid.indented) if grid.indented else set()
+        for r, row in enumerate(rows):
             if not row:
+                continue
+            if r in groups:  # "学前教育 | 238.02 | …" over its set-in items: their sum
+                notes.extend(
+                    CellNote((c.start, c.end), "part_of_total", _GROUP_SUM)
+                    for c in row[1:]
+                    if any(ch.isdigit() for ch in c.text)
+                )
                 continue
             filled = [c for c in row if c.text and c.text not in NOT_STATED]
             value_cells = [row[k] for k in years if k < len(row) and row[k].text]
@@ -340,6 +353,12 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
                             replace(v, comparator=comparator) if v.comparator == "=" else v
                             for v in found
                         ]
+                    if k in totals:
+                        # the sum of a rate or a stock over the years (a pivot table's
+                        # 总计 of 毛入园率 466.1) is no value: only a total over the period is
+                        summed = [v for v in found if not self._cumulative(v)]
+                        found = [v for v in found if self._cumulative(v)]
+                        notes.extend(CellNote(v.span, "no_indicator", _LEVEL_SUM) for v in summed)
                     if k in yearly:
                         found = [replace(v, qualifier="年均") for v in found]
                     elif k in aspired:
@@ -366,6 +385,12 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
                 if k < len(row) and any(ch.isdigit() for ch in row[k].text)
             )
         return GridReading(values, notes, True, header=header)
+
+    def _cumulative(self, v: TableValue) -> bool:
+        """A value of an indicator counted over a period (新增学位), not of a level."""
+        return v.kind != "increase" and all(
+            self.book[i].value_kind == "cumulative" for i in v.indicator_ids
+        )
 
     def _header_unit(self, k: int, text: str) -> dict[int, str]:
         """ "2025年（万人）": a unit in brackets after a column's year; "（基期）" is a label."""
@@ -569,3 +594,13 @@ def _holds_names(rows: list[list[GridCell]], k: int) -> bool:
     cells = [r[k].text for r in rows if k < len(r) and r[k].text]
     numbers = sum(1 for t in cells if _NUMBER_CELL.fullmatch(t.replace(" ", "")))
     return numbers * 2 <= len(cells) and any(len(t) > 3 for t in cells)
+
+
+def _group_rows(rows: list[list[GridCell]], name: int, indented: frozenset[int]) -> set[int]:
+    """The rows whose name is not set in and whose next row's name is: a group's row."""
+    starts = [row[name].start if name < len(row) and row[name].text else None for row in rows]
+    return {
+        r
+        for r in range(len(rows) - 1)
+        if starts[r] is not None and starts[r] not in indented and starts[r + 1] in indented
+    }

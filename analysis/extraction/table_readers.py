@@ -366,7 +366,8 @@ def read_delimited(lines: TextLines, skip: list[tuple[int, int]]) -> list[Grid]:
             s, e = lines.raw_span(i, j)
             caption = lines.items[i - 1][0] if i > 0 else ""
             caption = f"{caption}（{unit_note}）" if unit_note else caption
-            grids.append(Grid(f"delimited_{kind}", caption, s, e, rows, labels))
+            indented = _indented_names(lines.raw, rows) if kind == "tab" else frozenset()
+            grids.append(Grid(f"delimited_{kind}", caption, s, e, rows, labels, indented))
             i = j
         else:
             i += 1
@@ -416,6 +417,20 @@ def _leading_empty(lines: TextLines, k: int) -> list[GridCell]:
 def _modal_width(rows: list[list[GridCell]]) -> int:
     widths = [len(r) for r in rows]
     return max(set(widths), key=lambda w: (widths.count(w), w))
+
+
+def _indented_names(raw: str, rows: list[list[GridCell]]) -> frozenset[int]:
+    """The raw starts of first cells set in by spaces ("    学前三年毛入园率" under
+    "学前教育"): a pivot table's items under their group's row."""
+    out = set()
+    for row in rows:
+        if not row or not row[0].text:
+            continue
+        at = row[0].start
+        line_start = raw.rfind("\n", 0, at) + 1
+        if at > line_start and not raw[line_start:at].strip(" \u3000"):
+            out.add(at)
+    return frozenset(out)
 
 
 def _one_cell_row(text: str, kind: str) -> tuple[str, list[tuple[int, int]]] | None:
