@@ -282,8 +282,8 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
             if r in groups:  # "学前教育 | 238.02 | …" over its set-in items: their sum
                 notes.extend(
                     CellNote((c.start, c.end), "part_of_total", _GROUP_SUM)
-                    for c in row[1:]
-                    if any(ch.isdigit() for ch in c.text)
+                    for k, c in enumerate(row)
+                    if k != roles["name"] and any(ch.isdigit() for ch in c.text)
                 )
                 continue
             filled = [c for c in row if c.text and c.text not in NOT_STATED]

@@ -119,7 +119,7 @@ def heading_marks(raw: str, at: int) -> int:
     if raw[line : line + 1] not in ("#", "="):
         return 0
     m = _MARKED.match(raw, line)
-    if m is None or m.start(2 if m.group(2) else 1) != line:
+    if m is None:
         return 0
     marks = m.group(1) or m.group(2)
     return len(marks) if raw[line + len(marks) : at].strip() == "" else 0
