@@ -18,7 +18,7 @@ import re
 # [[target|shown]] or [[shown]]: the spans around the shown text
 _LINK = re.compile(r"(\[\[(?:[^\[\]|\n]*\|)?)[^\[\]|\n]*(\]\])")
 _EMPHASIS = re.compile(r"'{2,5}")
-_HEADING = re.compile(r"^(={2,6})[^\S\n]*[^=\n][^\n]*?[^\S\n]*(\1)[^\S\n]*$", re.MULTILINE)
+HEADING = re.compile(r"^(={2,6})[^\S\n]*[^=\n][^\n]*?[^\S\n]*(\1)[^\S\n]*$", re.MULTILINE)
 URL = re.compile(r"(?:https?|ftp)://[^\s\]\[<>\"'，。；、）)]+")
 # an e-mail address ("ycjyxc@163.com"): its digits are no number of the text
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -38,7 +38,7 @@ def is_wiki(work: str) -> bool:
     if work.find("[[") < 0 and work.find("{|") < 0:
         return False  # most plans: one C scan each
     marked = _LINK.search(work) is not None or _WIKI_TABLE.search(work) is not None
-    return marked and (_HEADING.search(work) is not None or "'''" in work)
+    return marked and (HEADING.search(work) is not None or "'''" in work)
 
 
 def wiki_spans(work: str, start: int, stop: int) -> tuple[list, list]:
@@ -49,7 +49,7 @@ def wiki_spans(work: str, start: int, stop: int) -> tuple[list, list]:
         spans += [m.span(1), m.span(2)]
     spans += [m.span() for m in _EMPHASIS.finditer(work, start, stop)]
     ends = []
-    for m in _HEADING.finditer(work, start, stop):
+    for m in HEADING.finditer(work, start, stop):
         spans += [(m.start(1), m.end(1)), (m.start(2), m.end())]
         ends.append(m.end())
     return spans, ends

@@ -23,6 +23,7 @@ from analysis.paragraph_breaks import (
     is_rule,
 )
 from analysis.sections import NUMBERING_STARTS
+from analysis.wiki_markup import HEADING as WIKI_HEADING
 
 LEVELS = (
     (1, re.compile(r"^第[一二三四五六七八九十百\d]+[章部篇](?:分)?")),
@@ -108,8 +109,9 @@ def framed_titles(paragraphs: list[str]) -> set[int]:
     }
 
 
-# a Markdown heading's "#"s, or a wiki heading's "="s closed on its line
-_MARKED = re.compile(r"(#{1,6})[^\S\n]+\S|(={2,6})[^=\n]+?\2[^\S\n]*$", re.MULTILINE)
+# a Markdown heading's "#"s and a space (not a hashtag's "#话题#"); a wiki heading's "="s
+# closed on its line are wiki_markup.HEADING's
+_MARKDOWN = re.compile(r"(#{1,6})[^\S\n]+\S")
 
 
 def heading_marks(raw: str, at: int) -> int:
@@ -118,11 +120,11 @@ def heading_marks(raw: str, at: int) -> int:
     line = raw.rfind("\n", 0, at) + 1
     if raw[line : line + 1] not in ("#", "="):
         return 0
-    m = _MARKED.match(raw, line)
+    m = (_MARKDOWN if raw[line] == "#" else WIKI_HEADING).match(raw, line)
     if m is None:
         return 0
-    marks = m.group(1) or m.group(2)
-    return len(marks) if raw[line + len(marks) : at].strip() == "" else 0
+    marks = len(m.group(1))
+    return marks if raw[line + marks : at].strip() == "" else 0
 
 
 class SectionTracker:
