@@ -567,6 +567,9 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
         if kind == "increase" and q.unit == "percent" and unit not in expected:
             # "+27.8%" in the column of changes of a row in 亿元: its growth in percent
             return ids, q.comparator or "=", value, upper, "percent"
+        if unit == "yuan" and not stated_unit and value < _LEAST_BARE_YUAN:
+            # "估算总投资 8.6" under no unit: 亿元 or 万元 most likely, 元 never; unknown
+            return CellNote((0, 0), "unaccounted", f"money {text!r} with no unit (元, 万元, 亿元)")
         if unit not in expected:
             return CellNote(
                 (0, 0),
@@ -586,6 +589,8 @@ class GridInterpreter(IndicatorNames, ProjectReadings):
         return fits[0] if len(fits) == 1 else ""
 
 
+# a sum of money below this with no unit is in 万元 or 亿元, never in 元
+_LEAST_BARE_YUAN = 10_000
 _CODED_ATTRIBUTE = "an attribute written as a code (1—预期性，2—约束性)"
 
 

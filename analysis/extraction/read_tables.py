@@ -45,6 +45,7 @@ from analysis.extraction.wiki_tables import read_wiki_tables
 from analysis.extraction.xml_records import read_xml_records
 from analysis.extraction.yaml_records import read_yaml_records
 from analysis.extraction.year_block_tables import read_year_blocks
+from analysis.extraction.year_keyed_objects import read_year_keyed_objects
 from analysis.normalise import CleanText
 
 # "— 8 —" alone on a line, anywhere (normalise.PAGE_DEBRIS over a whole text)
@@ -91,6 +92,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     taken = [(g.start, g.end) for g in grids]
     for reader in (
         lambda skip: read_sql_inserts(clean.raw, skip),  # before the CSV reader: commas inside
+        lambda skip: read_year_keyed_objects(clean.raw, skip),  # one record, keys by year
         lambda skip: read_json_lines(lines, skip),  # before the CSV reader: commas inside
         lambda skip: read_record_arrays(clean.raw, skip),  # objects over several lines
         lambda skip: read_role_line_cards(lines, skip),  # before the pipe readers: bars inside
