@@ -334,6 +334,9 @@ def test_a_share_of_units_doing_something(extractor, text, expected):
         ("全年补充中小学教师500名左右，其中乡村教师不少于200名。", [("teachers_recruited", 2025, "~", 500.0, None, "cumulative"), ("rural_teacher_recruitment", 2025, ">=", 200.0, None, "cumulative")]),
         # a part no codebook phrase names stays a part
         ("全年补充中小学教师500名，其中音体美教师120名。", [("teachers_recruited", 2025, "=", 500.0, None, "cumulative")]),
+        # every item of a list of parts, in brackets or after 其中, not only the first
+        ("新增学位4,000个（其中小学学位2,400个、初中学位1,600个）。", [("school_places_added", 2025, "=", 4000.0, None, "cumulative")]),
+        ("“十四五”期间新增学位6000个，其中城区学位3,500个、乡镇学位2,500个。", [("school_places_added", 2025, "=", 6000.0, None, "cumulative")]),
     ],
 )  # fmt: skip
 def test_a_part_after_qizhong_takes_the_totals_verb(extractor, text, expected):

@@ -128,3 +128,18 @@ def test_a_value_the_text_corrects_is_ledgered_as_restated(extractor, text, corr
     row = next(r for r in result.ledger if r["quote"] == f"{corrected}%")
     assert (row["disposition"] == "restated_value") == restated
     assert (corrected in [o.value for o in result.observations]) != restated
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # my own wording: a national project code's digit groups, wherever they stand
+        ("城西学校改建，项目代码2022-330521-83-01-104422，新增学位600个。", "83-01"),
+        ("城西学校改建，项目代码2022-330521-83-01-104422，新增学位600个。", "104422"),
+        ("备案号：3301-2023-0417-88，总投资2,400万元。", "0417-88"),
+    ],
+)
+def test_digit_groups_joined_by_hyphens_are_a_code(extractor, text, quote):
+    result = extractor.extract(source(), clean(text))
+    rows = [r for r in result.ledger if r["quote"] == quote]
+    assert [r["disposition"] for r in rows] == ["phone_number"]

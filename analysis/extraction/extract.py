@@ -49,6 +49,7 @@ from analysis.sections import heading_line
 from analysis.sources import Source
 
 _NOTE_REACH = 1500  # how far above a table a note on its values may stand
+_TASK_PART = "a task's amount, part of its summary task's total above it"
 
 
 class Extractor:
@@ -123,7 +124,7 @@ class Extractor:
             grid = join_numbered_wraps(grid, raw) or grid  # "2  普惠性…覆盖" over "率  %  82.1"
             grid = join_rows_wrapped_below(grid, raw) or join_wrapped_rows(grid, raw) or grid
             # a table of tasks with target sentences: its cells are prose
-            reading = read_task_table(grid) or self.grids.read(grid, source.period_end)
+            reading = read_task_table(grid, raw) or self.grids.read(grid, source.period_end)
             if not reading.read and previous and continues(raw, *previous, grid):
                 # a table broken by a page (running header, page number) or a stray line
                 # goes on under the header of the part before it
@@ -139,6 +140,7 @@ class Extractor:
             prose = reading.prose_spans + remark_spans(grid)  # "备注" cells are words
             result.table_spans.extend(_without_spans((grid.start, grid.end), prose))
             deadlines.add(dated, reading.prose_spans, raw[max(0, grid.start - 300) : grid.start])
+            deadlines.add_parts(reading.part_spans)
             if not reading.read:
                 result.unread_tables.append(
                     {
@@ -241,6 +243,9 @@ class Extractor:
                 due = deadlines.year_at(paras.raw_span(q.start, q.end)[0])
                 if due is not None:
                     b.year, b.year_basis = due
+            if b.kind == "cumulative" and deadlines.in_part(paras.raw_span(q.start, q.end)[0]):
+                ledger.note(paras.raw_span(q.start, q.end), "part_of_total", _TASK_PART)
+                continue
             made = []
             for iid in b.indicator_ids:
                 obs = self._observation(

@@ -44,3 +44,5 @@ class GridReading:
     header: list[GridCell] | None = None  # the header row used (for a table's continuation)
     # cells left to the prose binder: a project table's descriptions ("新建幼儿园12所，…")
     prose_spans: list[tuple[int, int]] = field(default_factory=list)
+    # prose cells whose amounts are parts of a total stated above (a schedule's projects)
+    part_spans: list[tuple[int, int]] = field(default_factory=list)

@@ -39,6 +39,7 @@ DISPOSITIONS = {
     "milestone": "a checkpoint inside the year or the period (一季度, 上半年)",
     "restated_value": "a value restated in brackets or replaced by a revision (由X调整为Y)",
     "part_of_total": "a named part of a total stated before it (其中…)",
+    "schedule_field": "a project schedule's duration, task link, share done or resource",
     "page_number": "page-number debris",
     "line_number": "a line number printed in a draft's margin",
     "page_metadata": "a web page's metadata (view count)",

@@ -107,6 +107,8 @@ class NumberKinds:
             return "year", "a year"
         if token in ("月", "日", "号") or after_l.startswith(("月", "日")):
             return "date", "part of a date"
+        if "-" in text[max(0, q.start - 1) : q.end + 1] and _in_code(text, q.start):
+            return "phone_number", "a code of digit groups (项目代码 2021-341102-83-01-012345)"
         digits = text[q.num_start : q.num_end]
         if (is_int and len(digits) >= 7) or (
             text.startswith("-", q.num_end) and _PHONE_TAIL.match(text, q.num_end)
@@ -392,6 +394,17 @@ _COUNTER_END = re.compile(
     r"[^\S\n]*(?:[|｜·]|\n|$|(?=[\u4e00-\u9fff])(?![万亿千百次人个条名所项位]))"
 )
 _PHONE_TAIL = re.compile(r"-\d{6,8}")
+# four or more groups of digits joined by hyphens: a project's or a record's code
+_CODE_RUN = re.compile(r"(?<![\d-])\d+(?:-\d+){3,}(?![\d-])")
+
+
+def _in_code(text: str, at: int) -> bool:
+    """Whether the number at `at` is one group of a code such as 2021-341102-83-01-012345."""
+    return any(
+        m.start() <= at < m.end() for m in _CODE_RUN.finditer(text, max(0, at - 40), at + 40)
+    )
+
+
 _ORDINAL_BEFORE = re.compile(r"第\s*$")
 _CHAPTER_AFTER = re.compile(r"\s*[章节条部篇款]")
 _BOX_WORD_BEFORE = re.compile(r"(?:专栏|表|图|附件|附表|任务)\s*$")

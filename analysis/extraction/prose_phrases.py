@@ -371,9 +371,11 @@ def verb_list_aliases(text: str, aliases: list[AliasMatch], by_alias: dict) -> l
 # bracket opened by 含/其中/包括 right after the total ("246名（含特岗教师60名）"): a part
 # when the sentence stated the indicator's total before it
 # ("其中2021年开工建设…等4所学校": a year may say when the part is done)
+# (and each later item of its list: "（其中义务教育学位5,580个、学前学位1,620个）")
+_LISTED = r"(?:(?:[^，,。；;（）()\n]|(?<=\d),(?=\d{3}))*、)?"
 _PART = re.compile(
-    r"其中\s*[\u4e00-\u9fff“”\"、]*(?:(?:19|20)\d\d\s*年[\u4e00-\u9fff“”\"、]*)?$"
-    r"|[（(]\s*(?:含|其中|包括)\s*[\u4e00-\u9fff“”\"]*$"
+    rf"其中\s*{_LISTED}[\u4e00-\u9fff“”\"、]*(?:(?:19|20)\d\d\s*年[\u4e00-\u9fff“”\"、]*)?$"
+    rf"|[（(]\s*(?:含|其中|包括)\s*{_LISTED}[\u4e00-\u9fff“”\"]*$"
 )
 # "其中A中学扩建项目计划投资1.2亿元、B幼儿园新建项目计划投资3,600万元": after 其中, a named
 # project (each item's in a list): one project's amount, whatever the sentence stated before

@@ -29,11 +29,21 @@ _TARGET_ENDINGS = ("目标", "措施", "任务")
 _DEADLINE_HEADERS = (
     "完成时限", "完成时间", "完成期限", "完成年限", "时间节点", "完成节点", "时限", "时间要求",
     "时间安排", "进度安排", "建设年限", "实施年限", "建设期限", "建设周期", "起止年限",
-    "实施期限", "实施时间", "建设时间", "起止时间",
+    "实施期限", "实施时间", "建设时间", "起止时间", "计划完成时间", "计划完成", "完成日期",
+    "计划完成日期", "结束时间", "截止时间",
 )  # fmt: skip
 # "整改时限", "办结时限": a short header ending so names completion times too
 _DEADLINE_ENDINGS = ("时限", "期限", "时间节点")
-_INDEX_HEADERS = ("序号", "编号", "序")
+_INDEX_HEADERS = ("序号", "编号", "序", "标识号", "任务编号", "ID", "WBS", "大纲数字")
+# a project schedule (a Gantt chart's table: MS Project, WPS 项目): its task names hold the
+# targets; its other columns are the schedule's (durations, dates, links, share done)
+_TASK_NAME_HEADERS = ("任务名称", "任务", "工作任务", "任务项", "工作名称", "任务/里程碑")
+_SCHEDULE_HEADERS = (
+    "工期", "开始时间", "完成时间", "前置任务", "后续任务", "完成百分比", "资源名称",
+    "实际开始时间", "实际完成时间", "计划开始", "计划完成", "计划开始时间", "计划完成时间",
+    "大纲级别", "实际工期", "剩余工期", "工时", "进度", "完成进度", "负责人",
+)  # fmt: skip
+SCHEDULE_REASON = "a project schedule's duration, task link, share done or resource"
 # "2023年底前", "2021—2025年", "2022年6月底前", "2024年底", "2021-2024", "2023年8月31日":
 # the last year
 _DEADLINE = re.compile(
@@ -51,6 +61,12 @@ _COLUMN_NOTE = re.compile(
     r"((?:19|20)\d\d)\s*年"
 )
 # a sentence: a Chinese character and a digit ("新增学位3,600个")
+_DATE_CELL = re.compile(
+    r"^\s*(?:19|20)\d\d(?:年\d{1,2}月(?:\d{1,2}日)?|[-/.]\d{1,2}(?:[-/.]\d{1,2})?)"
+)
+_WBS = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
+# a task named by its year ("2021年度（新建学校2所…）"): its amounts are that year's own
+_YEAR_FIRST = re.compile(r"^\s*(?:19|20)\d\d\s*年")
 _SENTENCE = re.compile(r"[\u4e00-\u9fff].*\d|\d.*[\u4e00-\u9fff]")
 
 
@@ -157,12 +173,15 @@ def column_note_years(note: str, header: list[GridCell]) -> dict[int, int]:
     return years
 
 
-def read_task_table(grid: Grid) -> GridReading | None:
+def read_task_table(grid: Grid, raw: str) -> GridReading | None:
     """A task table's reading (its cells left to prose, row numbers and deadlines ledgered),
     or None when the grid has no column of target sentences under a target header."""
     if len(grid.rows) < 2:
         return None
     header, body = grid.rows[0], grid.rows[1:]
+    schedule = _schedule_columns(header)
+    if schedule is not None:
+        return _schedule_reading(grid, raw, *schedule)
     target = _column(header, _TARGET_HEADERS, _TARGET_ENDINGS)
     if target is None:
         return None
@@ -183,6 +202,63 @@ def read_task_table(grid: Grid) -> GridReading | None:
             else:
                 prose.append((cell.start, cell.end))
     return GridReading([], notes, True, header=header, prose_spans=prose)
+
+
+def _schedule_columns(header: list[GridCell]) -> tuple[int, int | None] | None:
+    """(task name column, task id column) of a project schedule's header: a task name
+    beside two or more of a schedule's own columns (工期, 开始时间, 前置任务 …)."""
+    names = [_compact(c.text) for c in header]
+    task = next((k for k, n in enumerate(names) if n in _TASK_NAME_HEADERS), None)
+    if task is None or sum(1 for n in names if n in _SCHEDULE_HEADERS) < 2:
+        return None
+    return task, _column(header, _INDEX_HEADERS)
+
+
+def _schedule_reading(grid: Grid, raw: str, task: int, index: int | None) -> GridReading:
+    """A schedule's task names are prose; a task set in under another (a project under the
+    programme, or under 2021年度) states parts of the amounts above it, unless it names
+    its own year ("2021年度（…）": that year's amounts)."""
+    notes, prose, parts = [], [], []
+    body = grid.rows[1:]
+    depths = _outline_levels(body, index) or [
+        _indent(raw, row[task]) if task < len(row) else 0 for row in body
+    ]
+    for n, row in enumerate(body):
+        for k, cell in enumerate(row):
+            if not any(ch.isdigit() for ch in cell.text):
+                continue
+            if k == task:
+                prose.append((cell.start, cell.end))
+            elif k == index:
+                notes.append(CellNote((cell.start, cell.end), "section_number", "a task's id"))
+            elif _DATE_CELL.match(cell.text):
+                notes.append(CellNote((cell.start, cell.end), "date", "a task's start or finish"))
+            else:
+                notes.append(CellNote((cell.start, cell.end), "schedule_field", SCHEDULE_REASON))
+        under = any(depths[m] < depths[n] for m in range(n))
+        if task < len(row) and under and not _YEAR_FIRST.match(row[task].text):
+            parts.append((row[task].start, row[task].end))
+    return GridReading([], notes, True, header=grid.rows[0], prose_spans=prose, part_spans=parts)
+
+
+def _outline_levels(body: list[list[GridCell]], index: int | None) -> list[int] | None:
+    """Each task's outline level from its WBS number ("1", "1.2", "1.2.3"), or None when
+    the id column holds no such numbers (ids 1, 2, 3 say nothing of the outline)."""
+    if index is None:
+        return None
+    codes = [row[index].text.strip() if index < len(row) else "" for row in body]
+    if not all(_WBS.match(c) for c in codes) or not any("." in c for c in codes):
+        return None
+    return [c.count(".") for c in codes]
+
+
+def _indent(raw: str, cell: GridCell) -> int:
+    """How far a task's name is set in (its outline level): the spaces before it in its
+    cell, after the tab or the line start."""
+    start = max(raw.rfind("\n", 0, cell.start), raw.rfind("\t", 0, cell.start)) + 1
+    lead = raw[start : cell.start]
+    inside = raw[cell.start : cell.end]
+    return (len(lead) if not lead.strip(" \u3000") else 0) + len(inside) - len(inside.lstrip())
 
 
 def without_deadline_column(grid: Grid) -> Grid | None:
@@ -206,11 +282,13 @@ def without_deadline_column(grid: Grid) -> Grid | None:
 
 class RowDeadlines:
     """The year of each prose cell (or clause of one) of the tables read, by raw position:
-    its row's completion time, or the year a note above the table gives its column."""
+    its row's completion time, or the year a note above the table gives its column; and
+    the cells whose amounts are parts of a total stated above them."""
 
     def __init__(self) -> None:
         self._spans: list[tuple[int, int, int, str]] = []  # (start, end, year, basis)
         self._sorted = True
+        self._parts: list[tuple[int, int]] = []
 
     def add(self, grid: Grid, prose_spans: list[tuple[int, int]], note: str = "") -> None:
         """Date the cells of `prose_spans`: by their row's cell under a deadline header,
@@ -238,6 +316,15 @@ class RowDeadlines:
                         for a, b, y in _clause_years(c.text, clauses)
                     ]
                 self._sorted = False
+
+    def add_parts(self, spans: list[tuple[int, int]]) -> None:
+        """Cells whose amounts (counts, money) are parts of a total above them."""
+        self._parts.extend(sorted(spans))
+        self._parts.sort()
+
+    def in_part(self, position: int) -> bool:
+        i = bisect_right(self._parts, (position, float("inf"))) - 1
+        return i >= 0 and self._parts[i][0] <= position < self._parts[i][1]
 
     def year_at(self, position: int) -> tuple[int, str] | None:
         """The (year, basis) of the cell or clause holding a raw position, or None."""
