@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from analysis import (
     asciidoc_source,
+    escaped_html,
     hocr_source,
     json_text,
     latex_source,
@@ -51,6 +52,8 @@ _FORMATS = (
     ),
     # a crawler's JSON (Lines): the article in its string fields
     (json_text.is_json_text, json_text.json_text_edits, json_text.REASON),
+    # a feed's items (RSS, Atom) with their bodies as escaped HTML (&lt;p&gt;)
+    (escaped_html.is_escaped_html, escaped_html.escaped_html_edits, escaped_html.REASON),
     # a text browser's dump: link numbers "[19]" and the References list
     (link_numbers.is_link_dump, link_numbers.link_edits, link_numbers.REASON),
     # pdfminer's "(cid:1968)" for a glyph with no Unicode: the character it reads as

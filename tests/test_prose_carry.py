@@ -37,6 +37,12 @@ VOC, FIN = "secondary_vocational_enrollment", "education_fiscal_expenditure"
         # as many values as counted names, or nothing is guessed
         ("2023年高中阶段教育毛入学率达到93%，学前三年毛入园率达到90%；2025年二项指标分别达到95%。",
          [(GER, 2023, "=", 90.0, None, "level"), (HS, 2023, "=", 93.0, None, "level")]),
+        # a deadline with no comma after it dates its own clause, not the clauses after its
+        # "；"; with a comma it opens the sentence's scope (my own wording)
+        ("新增学位3000个；到2023年底标准班额比例达到100%；招聘教师800名。",
+         [("school_places_added", 2025, "=", 3000.0, None, "cumulative"), ("standard_class_size_share", 2023, "=", 100.0, None, "level"), ("teachers_recruited", 2025, "=", 800.0, None, "cumulative")]),
+        ("到2023年，标准班额比例达到100%；招聘教师800名。",
+         [("standard_class_size_share", 2023, "=", 100.0, None, "level"), ("teachers_recruited", 2023, "=", 800.0, None, "cumulative")]),
         # a sentence after a full stop keeps nothing
         ("学前三年毛入园率达到90%。2025年达到92%。", [(GER, 2025, "=", 90.0, None, "level")]),
     ],

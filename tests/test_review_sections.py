@@ -28,6 +28,9 @@ _STATE_HEADING = (
         # a point in time opening a later sentence of a review dates the rest of its
         # section, the next paragraph too; a sub-heading's section is its own (my wording)
         ("一、基本情况\n全县辖6镇，常住人口18.2万人。截至2022年末，全县共有幼儿园34所。学前三年毛入园率92.7%。\n九年义务教育巩固率97.3%。\n（一）教师\n招聘教师240名。\n二、主要目标\n到2025年，学前三年毛入园率达到95%。\n", [("kindergarten_count", 2022, "=", 34.0, None, "level"), (PRE, 2022, "=", 92.7, None, "level"), ("compulsory_consolidation_rate", 2022, "=", 97.3, None, "level"), (RECRUITED, 2020, "=", 240.0, None, "cumulative"), (PRE, 2025, "=", 95.0, None, "level")]),
+        # a run-in title that is the whole first sentence opens a review; one naming the
+        # plan's period's targets closes it (my own wording)
+        ("县政府印发规划。\n“十三五”主要成就。全县学前三年毛入园率达到88.1%，新增学位3,600个。\n“十四五”目标。学前三年毛入园率达到93%。\n", [(PRE, 2020, "=", 88.1, None, "level"), ("school_places_added", 2020, "=", 3600.0, None, "cumulative"), (PRE, 2025, "=", 93.0, None, "level")]),
         # a task that changes a state (改变…现状) is no review
         ("三、主要任务\n（一）改变薄弱学校现状。学前三年毛入园率达到92%。\n", [(PRE, 2025, "=", 92.0, None, "level")]),
     ],

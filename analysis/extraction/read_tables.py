@@ -14,6 +14,7 @@ from analysis.extraction.column_block_tables import read_column_blocks
 from analysis.extraction.csv_files import read_csv_file
 from analysis.extraction.csv_tables import read_csv_rows
 from analysis.extraction.dash_rule_tables import read_dash_rule_tables
+from analysis.extraction.escaped_tables import read_escaped_tables
 from analysis.extraction.grid import Grid
 from analysis.extraction.inline_records import read_inline_records
 from analysis.extraction.json_lines import read_json_lines
@@ -85,6 +86,7 @@ def read_grids(clean: CleanText, unit_cells: dict, attribute_cells: dict) -> lis
     grids += read_wiki_tables(raw)
     grids += read_dash_rule_tables(raw)  # pandoc's tables: columns drawn by dash runs
     grids += read_script_tables(clean.raw)  # a single-page app's article
+    grids += read_escaped_tables(clean.raw)  # a feed's body as escaped HTML
     grids += read_mime_tables(clean.raw)  # a saved page's or a message's encoded HTML
     grids += read_yaml_records(clean.raw)  # a dashboard's YAML data file
     grids += read_csv_file(clean.raw)  # a spreadsheet saved as CSV

@@ -24,11 +24,16 @@ _OPENER = re.compile(
     # "“十三五”成绩单：", "“十三五”回顾：", "先看家底："
     r"|(?:先看|盘点)?家底\s*[:：]"
     r"|十([一二三四五])五[”\"]?\s*(?:时期|期间)?\s*(?:成绩单|成就|成效|回顾|盘点)\s*[:：,，]"
+    # a run-in title, the whole first sentence: "**“十三五”成就。**2020年，…"
+    r"|^\s*[“\"]?十([一二三四五])五[”\"]?\s*(?:时期|期间)?\s*(?:主要|发展)?(?:成就|成效|回顾)\s*$"
     # a speaker's "先简要回顾一下“十三五”。", "首先回顾“十三五”时期的发展成就"
     r"|回顾(?:一下)?\s*[“\"]?十([一二三四五])五"
 )
 # a first sentence announcing the targets ("2025年主要目标来了！"): an opened review ends
-_TARGETS_NAMED = re.compile(r"主要目标|发展目标|目标任务|主要任务|重点任务")
+# (or a run-in title naming the plan's period's targets: "“十四五”目标。到2025年…")
+_TARGETS_NAMED = re.compile(
+    r"主要目标|发展目标|目标任务|主要任务|重点任务|^[“\"]?十[四五]五[”\"]?\s*(?:目标|任务)\s*$"
+)
 _FIRST_SENTENCE_LONGEST = 40
 # (an assessment's 评分细则 or 考核标准 states the standards the targets are held to)
 _TARGET_WORDS = re.compile(
@@ -47,7 +52,7 @@ def opens_review(paragraph: str, path: tuple[str, ...], ctx: Context) -> bool:
         return False
     first = re.split(r"[。！!]", paragraph, maxsplit=1)[0]
     for m in _OPENER.finditer(first):
-        named = m.group(1) or m.group(2) or m.group(3)
+        named = m.group(1) or m.group(2) or m.group(3) or m.group(4)
         if named is not None and period_end(named) > ctx.baseline_year:
             continue  # "“十四五”时期，": the plan's own period
         return True

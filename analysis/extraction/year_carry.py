@@ -23,6 +23,8 @@ from analysis.extraction.prose_years import Context, YearReader
 _CLAUSE = re.compile(r"[^。！？!?，,]+")
 _STATUS_OPENING = re.compile(r"\s*(?:截至|截止)\s*((?:19|20)\d\d)\s*年\s*(?:末|底)")
 # "《规划》明确，…；培训教师20万人次": a sentence opening on the plan cites its targets
+# "到2024年底标准班额比例达到100%": a deadline with no comma after it dates its clause only
+_TIGHT_DEADLINE = re.compile(r"\s*(?:到|至)\s*(?:19|20)\d\d\s*年\s*(?:末|底)?\s*(?![，,\s])")
 _CITES_PLAN = re.compile(r"\s*(?:" + CITED_PLAN.pattern + r")\s*[，,：:]")
 
 
@@ -43,6 +45,7 @@ class YearCarry:
         self._opening: int | None = None  # the sentence just read: its opening year
         self._period: int | None = None  # ... or the end of its opening period
         self._cited: int | None = None  # ... or the period's end, opening on the plan cited
+        self._tight = False  # ... its opening year a deadline of its own clause (no comma)
         # "截至2022年底" opening a sentence of a review, or an earlier paragraph of its section
         self.status_year = status_year
 
@@ -50,6 +53,7 @@ class YearCarry:
         """The context of the sentence text[pos:s_end] (`opens_at`: where its words start,
         past a heading glued to it); `ctx` unchanged when no year goes on into it."""
         self._opening = self._period = self._cited = None
+        self._tight = False
         if self.chain_year is not None:
             return replace(ctx, list_year=self.chain_year)
         if review and self.opened_year is not None and text.startswith(self.same_year, pos):
@@ -60,6 +64,8 @@ class YearCarry:
                 return replace(ctx, list_year=opened)
         self._opening = self.years.opening_year(text, opens_at, s_end)
         self.opened_year = self._opening or self.opened_year
+        if self._opening is not None and _TIGHT_DEADLINE.match(text, opens_at, s_end):
+            self._tight = True  # "到2024年底X达到100%；Y…": the deadline is X's alone
         status = _STATUS_OPENING.match(text, opens_at, s_end) if review else None
         if status is not None:
             self.status_year = int(status.group(1))
@@ -87,5 +93,7 @@ class YearCarry:
             self.chain_year = None
         elif self.chain_year is None:
             # "2020年萩浦全市共有…；在园幼儿14.2万人": the sentence's year goes on
-            self.chain_year = self._opening or self._period or self._cited
+            opening = None if self._tight else self._opening
+            self.chain_year = opening or self._period or self._cited
         self._opening = self._period = self._cited = None  # (none for a sentence not read)
+        self._tight = False
