@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from analysis.escaped_html import escaped_html_edits, is_escaped_html, unescaped
 from analysis.normalise import clean
-from tests.test_extraction import observed, source
+from tests.test_extraction import observed
 
 PRE, CONS, BUDGET = (
     "preschool_gross_enrollment_rate",

@@ -10,7 +10,7 @@ from analysis.extraction.table_readers import read_html_mapped
 
 def read_escaped_tables(raw: str) -> list[Grid]:
     """The tables of the text's escaped HTML."""
-    if raw.find("&lt;table") < 0 and raw.find("&lt;TABLE") < 0 or not is_escaped_html(raw):
+    if (raw.find("&lt;table") < 0 and raw.find("&lt;TABLE") < 0) or not is_escaped_html(raw):
         return []  # most plans
     text, starts, ends = unescaped(raw)
 
