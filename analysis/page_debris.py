@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from analysis.forum_posts import forum_post_lines
 from analysis.page_marks import page_mark_lines
 from analysis.post_marks import post_mark_lines
 from analysis.script_elements import script_lines
@@ -49,6 +50,7 @@ def debris_lines(work: str) -> list[tuple[int, int]]:
             + _running_headers(work)
             + page_mark_lines(work)
             + post_mark_lines(work)
+            + forum_post_lines(work)
             + subtitle_cue_lines(work)
             + script_lines(work)
         )

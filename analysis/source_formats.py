@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from analysis import (
     asciidoc_source,
+    bbcode,
     escaped_html,
     hocr_source,
     json_text,
@@ -52,6 +53,8 @@ _FORMATS = (
     ),
     # a crawler's JSON (Lines): the article in its string fields
     (json_text.is_json_text, json_text.json_text_edits, json_text.REASON),
+    # a forum thread's BBCode source: [b], [color=…], [table][tr][td]
+    (bbcode.is_bbcode, bbcode.bbcode_edits, bbcode.REASON),
     # a feed's items (RSS, Atom) with their bodies as escaped HTML (&lt;p&gt;)
     (escaped_html.is_escaped_html, escaped_html.escaped_html_edits, escaped_html.REASON),
     # a text browser's dump: link numbers "[19]" and the References list
