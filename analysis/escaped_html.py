@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 
+from analysis.script_strings import ScriptString
+
 REASON = "an escaped HTML tag inside a feed's or an export's field (&lt;td&gt;)"
 # an escaped tag: "&lt;p&gt;", "&lt;/td&gt;", "&lt;table border=&quot;1&quot;&gt;"
 _TAG = re.compile(r"&lt;(/?)([A-Za-z][A-Za-z0-9]*)\b(?:[^&<>\n]|&(?!gt;))*?(/?)&gt;")
@@ -63,9 +65,9 @@ def escaped_html_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]
     return spans, replaced
 
 
-def unescaped(work: str) -> tuple[str, list[int], list[int]]:
-    """The text with one level of escapes read ("&lt;" is "<"), and each character's raw
-    start and end."""
+def unescaped(work: str) -> ScriptString:
+    """The text with one level of escapes read ("&lt;" is "<"), each character with its
+    raw span (as a script's string literal keeps them)."""
     text: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -83,4 +85,4 @@ def unescaped(work: str) -> tuple[str, list[int], list[int]]:
         text.append(work[k])
         starts.append(k)
         ends.append(k + 1)
-    return "".join(text), starts, ends
+    return ScriptString(0, len(work), "".join(text), starts, ends, [])

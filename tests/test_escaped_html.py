@@ -44,10 +44,10 @@ def test_the_escaped_tags_leave_the_views():
 
 def test_escapes_keep_their_raw_spans():
     text = "a&lt;b&gt;c&amp;d"
-    read, starts, ends = unescaped(text)
-    assert read == "a<b>c&d"
-    assert (starts[1], ends[1]) == (1, 5)  # "<" is "&lt;"
-    assert text[starts[-1]] == "d"
+    read = unescaped(text)
+    assert read.text == "a<b>c&d"
+    assert read.raw_span(1, 2) == (1, 5)  # "<" is "&lt;"
+    assert read.raw_span(6, 7) == (16, 17)  # "d"
 
 
 def test_one_escaped_less_than_in_a_sentence_is_no_html():

@@ -12,12 +12,5 @@ def read_escaped_tables(raw: str) -> list[Grid]:
     """The tables of the text's escaped HTML."""
     if (raw.find("&lt;table") < 0 and raw.find("&lt;TABLE") < 0) or not is_escaped_html(raw):
         return []  # most plans
-    text, starts, ends = unescaped(raw)
-
-    def raw_span(a: int, b: int) -> tuple[int, int]:
-        if a >= b:
-            at = starts[a] if a < len(starts) else len(raw)
-            return at, at
-        return starts[a], ends[b - 1]
-
-    return read_html_mapped(text, raw_span)
+    read = unescaped(raw)
+    return read_html_mapped(read.text, read.raw_span)

@@ -223,6 +223,7 @@ def _schedule_reading(grid: Grid, raw: str, task: int, index: int | None) -> Gri
     depths = _outline_levels(body, index) or [
         _indent(raw, row[task]) if task < len(row) else 0 for row in body
     ]
+    shallowest = None  # the least depth of the tasks above (one pass, not a scan a row)
     for n, row in enumerate(body):
         for k, cell in enumerate(row):
             if not any(ch.isdigit() for ch in cell.text):
@@ -235,9 +236,10 @@ def _schedule_reading(grid: Grid, raw: str, task: int, index: int | None) -> Gri
                 notes.append(CellNote((cell.start, cell.end), "date", "a task's start or finish"))
             else:
                 notes.append(CellNote((cell.start, cell.end), "schedule_field", SCHEDULE_REASON))
-        under = any(depths[m] < depths[n] for m in range(n))
+        under = shallowest is not None and shallowest < depths[n]
         if task < len(row) and under and not _YEAR_FIRST.match(row[task].text):
             parts.append((row[task].start, row[task].end))
+        shallowest = depths[n] if shallowest is None else min(shallowest, depths[n])
     return GridReading([], notes, True, header=grid.rows[0], prose_spans=prose, part_spans=parts)
 
 
@@ -319,7 +321,7 @@ class RowDeadlines:
 
     def add_parts(self, spans: list[tuple[int, int]]) -> None:
         """Cells whose amounts (counts, money) are parts of a total above them."""
-        self._parts.extend(sorted(spans))
+        self._parts.extend(spans)
         self._parts.sort()
 
     def in_part(self, position: int) -> bool:

@@ -22,9 +22,9 @@ from analysis.extraction.prose_years import Context, YearReader
 
 _CLAUSE = re.compile(r"[^。！？!?，,]+")
 _STATUS_OPENING = re.compile(r"\s*(?:截至|截止)\s*((?:19|20)\d\d)\s*年\s*(?:末|底)")
-# "《规划》明确，…；培训教师20万人次": a sentence opening on the plan cites its targets
 # "到2024年底标准班额比例达到100%": a deadline with no comma after it dates its clause only
 _TIGHT_DEADLINE = re.compile(r"\s*(?:到|至)\s*(?:19|20)\d\d\s*年\s*(?:末|底)?\s*(?![，,\s])")
+# "《规划》明确，…；培训教师20万人次": a sentence opening on the plan cites its targets
 _CITES_PLAN = re.compile(r"\s*(?:" + CITED_PLAN.pattern + r")\s*[，,：:]")
 
 
