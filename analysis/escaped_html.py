@@ -13,14 +13,11 @@ from __future__ import annotations
 import html
 import re
 
-from analysis.script_strings import ScriptString
+from analysis.script_strings import BLOCK_TAGS, ScriptString
 
 REASON = "an escaped HTML tag inside a feed's or an export's field (&lt;td&gt;)"
 # an escaped tag: "&lt;p&gt;", "&lt;/td&gt;", "&lt;table border=&quot;1&quot;&gt;"
 _TAG = re.compile(r"&lt;(/?)([A-Za-z][A-Za-z0-9]*)\b(?:[^&<>\n]|&(?!gt;))*?(/?)&gt;")
-_BLOCK = frozenset(
-    "p br div tr table li ul ol h1 h2 h3 h4 h5 h6 section article blockquote pre hr".split()  # noqa: SIM905
-)
 _CELLS = frozenset(("td", "th"))
 # an entity escaped twice: "&amp;nbsp;", "&amp;ge;", "&amp;#8805;"
 _TWICE = re.compile(r"&amp;([A-Za-z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
@@ -37,7 +34,7 @@ def is_escaped_html(work: str) -> bool:
         return False
     count = 0
     for m in _TAG.finditer(work):
-        if m.group(2).lower() in _BLOCK or m.group(2).lower() in _CELLS:
+        if m.group(2).lower() in BLOCK_TAGS or m.group(2).lower() in _CELLS:
             count += 1
             if count >= _MIN_TAGS:
                 return True
@@ -52,7 +49,7 @@ def escaped_html_edits(work: str) -> tuple[list[tuple[int, int]], dict[int, str]
     for m in _TAG.finditer(work):
         spans.append(m.span())
         name = m.group(2).lower()
-        if name in _BLOCK:
+        if name in BLOCK_TAGS:
             replaced[m.start()] = "\n"
         elif name in _CELLS and m.group(1):
             replaced[m.start()] = "\t"  # a cell's end: cells stay apart

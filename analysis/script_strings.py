@@ -29,10 +29,11 @@ _ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(.))", re.S)
 _LOW_SURROGATE = re.compile(r"\\u([dD][c-fC-F][0-9a-fA-F]{2})")
 _SIMPLE = {"n": "\n", "t": "\t", "r": "", "b": "", "f": "", "v": "", "0": ""}
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,300}>|<!--.*?-->", re.S)
-_BLOCK_TAGS = frozenset(
+# the elements whose end is a line end in the text read (also escaped HTML's, escaped_html.py)
+BLOCK_TAGS = frozenset(
     "p br div tr table li ul ol h1 h2 h3 h4 h5 h6 section article blockquote pre hr".split()  # noqa: SIM905
 )
-_HTML_TEXT_TAGS = _BLOCK_TAGS | {"td", "th", "span"}
+_HTML_TEXT_TAGS = BLOCK_TAGS | {"td", "th", "span"}
 
 
 @dataclass
@@ -145,7 +146,7 @@ def _inside(raw: str, s: ScriptString, spans: list, replaced: dict) -> None:
     for a, b, name in tags:
         span = s.raw_span(a, b)
         spans.append(span)
-        if name and name.lower() in _BLOCK_TAGS:
+        if name and name.lower() in BLOCK_TAGS:
             replaced[span[0]] = "\n"
         elif name and name.lower() in ("td", "th") and s.text[a + 1] == "/":
             replaced[span[0]] = "\t"  # a cell's end: cells stay apart
